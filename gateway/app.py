@@ -1,0 +1,103 @@
+"""create_app(settings, asgi_apps): the gateway in front of the four services."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import httpx
+import swagger_ui_bundle
+from fastapi import FastAPI, Request, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from gateway.config import SERVICES, GatewaySettings
+from gateway.proxy import RateLimiter, client_key, forward, upstream_for
+from kit import errors, openapi
+from kit.http import AsgiApps, make_client
+from kit.observability import Metrics, ObservabilityMiddleware
+
+Lifespan = Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]
+
+
+def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | None = None,
+               inner: Lifespan | None = None) -> FastAPI:
+    settings = settings or GatewaySettings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            if inner is not None:
+                await stack.enter_async_context(inner(app))
+            app.state.upstreams = {
+                name: make_client(url, asgi_apps, settings.timeout_seconds)
+                for name, url in settings.upstreams().items()}
+            for client in app.state.upstreams.values():
+                stack.push_async_callback(client.aclose)
+            yield
+
+    app = FastAPI(title="zhifa gateway", version="0.1.0", lifespan=lifespan,
+                  openapi_url=None, docs_url=None, redoc_url=None)
+    metrics = Metrics("gateway")
+    limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    errors.install_handlers(app)
+    app.add_middleware(ObservabilityMiddleware, metrics=metrics)
+    app.mount("/docs/static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
+              name="swagger-static")
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz(request: Request) -> Response:
+        async def probe(client: httpx.AsyncClient) -> str:
+            try:
+                resp = await client.get("/readyz", timeout=5)
+                return "ok" if resp.status_code == 200 else f"HTTP {resp.status_code}"
+            except httpx.HTTPError as exc:
+                return type(exc).__name__
+        names = list(request.app.state.upstreams)
+        results = await asyncio.gather(*(probe(request.app.state.upstreams[n]) for n in names))
+        checks = dict(zip(names, results, strict=True))
+        ok = all(v == "ok" for v in checks.values())
+        return JSONResponse({"status": "ready" if ok else "degraded", "upstreams": checks},
+                            status_code=200 if ok else 503)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def read_metrics() -> Response:
+        return Response(metrics.render(), media_type="text/plain; version=0.0.4")
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def merged_openapi(request: Request) -> JSONResponse:
+        specs: dict[str, Any] = {}
+        for name in SERVICES:
+            resp = await request.app.state.upstreams[name].get(f"/api/v1/{name}/openapi.json")
+            if resp.status_code != 200:
+                raise errors.ServiceUnavailable(f"{name} 服务的接口文档不可用")
+            specs[name] = resp.json()
+        return JSONResponse(openapi.merge(specs))
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="zhifa API 文档",
+                                   swagger_js_url="/docs/static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs/static/swagger-ui.css",
+                                   swagger_favicon_url="/docs/static/favicon-32x32.png")
+
+    @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"],
+                   include_in_schema=False)
+    async def proxy(request: Request, path: str) -> Response:
+        service = upstream_for(request.url.path)
+        if service not in request.app.state.upstreams:
+            raise errors.NotFound("没有与该路径对应的服务")
+        wait = limiter.check(client_key(request))
+        if wait:
+            raise errors.TooManyRequests(retry_after=max(1, int(wait + 0.999)))
+        return await forward(request, service, request.app.state.upstreams[service],
+                             settings.max_body_bytes)
+
+    return app

@@ -1,0 +1,182 @@
+"""The `zhifa` command: serve, migrate, users, demo, openapi, keys, calendar."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from gateway.config import SERVICES
+
+DEFAULT_DATA_DIR = os.environ.get("ZHIFA_DATA_DIR", "./var")
+
+
+def _uvicorn(app: Any, host: str, port: int) -> None:
+    import uvicorn
+
+    from kit.observability import configure_logging
+
+    configure_logging()
+    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+
+
+def serve(target: str, host: str, port: int, data_dir: str) -> None:
+    from gateway import composition
+    from gateway.app import create_app as create_gateway
+
+    if target == "all":
+        app = composition.build_all_in_one(data_dir)
+        print(f"zhifa 一体化模式: http://{host}:{port}  (接口文档 /docs, 数据目录 {data_dir})",
+              flush=True)
+    elif target == "gateway":
+        app = create_gateway()
+    else:
+        settings = composition.service_settings(target, data_dir)
+        if settings.upstreams == {n: f"asgi://{n}" for n in settings.calls}:  # type: ignore
+            gateway_url = os.environ.get("ZHIFA_GATEWAY_URL", "http://127.0.0.1:8000")
+            settings.upstreams = {n: gateway_url for n in settings.calls}  # type: ignore
+        app = composition.create_service(target, settings)
+    _uvicorn(app, host, port)
+
+
+def serve_one(name: str) -> None:
+    """`python -m services.<name>`: one service, configured from the environment."""
+    serve(name, os.environ.get("HOST", "0.0.0.0"), int(os.environ.get("PORT", "8000")),
+          DEFAULT_DATA_DIR)
+
+
+def migrate(target: str, data_dir: str) -> None:
+    from gateway.composition import service_settings
+    from kit import migrate as kit_migrate
+
+    for name in SERVICES if target == "all" else (target,):
+        kit_migrate.upgrade(name, service_settings(name, data_dir).database_url)
+        print(f"已迁移 {name}")
+
+
+async def _create_user(data_dir: str, args: argparse.Namespace) -> None:
+    from gateway.composition import service_settings
+    from kit import db
+    from services.personnel.accounts.schemas import UserCreate
+    from services.personnel.accounts.service import create_user
+
+    settings = service_settings("personnel", data_dir)
+    engine = db.create_engine(settings.database_url or "")
+    try:
+        async with db.make_sessionmaker(engine)() as session:
+            user = await create_user(session, None, UserCreate(
+                username=args.username, password=args.password, roles=args.role,
+                agency_id=args.agency_id, officer_id=args.officer_id,
+                region_code=args.region_code, display_name=args.display_name))
+            await session.commit()
+            print(f"已创建用户 {user.username} ({', '.join(user.roles)}) id={user.id}")
+    finally:
+        await engine.dispose()
+
+
+def openapi_cmd(action: str) -> None:
+    from gateway.composition import create_service, service_settings
+    from kit import openapi
+
+    specs = {}
+    for name in SERVICES:
+        settings = service_settings(name, "/nonexistent-openapi-export")
+        specs[name] = create_service(name, settings).openapi()
+    out = Path(__file__).resolve().parent.parent / "openapi"
+    if action == "export":
+        for path in openapi.write_all(specs, out):
+            print(f"已写入 {path}")
+        return
+    stale = openapi.drifted(specs, out)
+    if stale:
+        print(f"openapi/ 与代码不一致: {', '.join(stale)}；请运行 `zhifa openapi export`")
+        sys.exit(1)
+    print("openapi/ 与代码一致")
+
+
+def calendar_load(path: str, data_dir: str) -> None:
+    from kit.calendar import load_overrides
+
+    data = load_overrides(path)
+    folder = Path(data_dir) / "calendar"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(path, folder / Path(path).name)
+    years = ", ".join(map(str, sorted(data.complete_years))) or "（补丁，无完整年份）"
+    print(f"已载入 {len(data.overrides)} 天的节假日数据，完整年份: {years}；重启服务后生效")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="zhifa", description="zhifa 行政执法与监督平台")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def data(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--data-dir", default=DEFAULT_DATA_DIR, help="一体化模式数据目录")
+        return sp
+
+    s = data(sub.add_parser("serve", help="启动服务"))
+    s.add_argument("target", nargs="?", default="all", choices=["all", "gateway", *SERVICES])
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    m = data(sub.add_parser("migrate", help="数据库迁移到最新版本"))
+    m.add_argument("target", nargs="?", default="all", choices=["all", *SERVICES])
+    users = sub.add_parser("users", help="账户管理").add_subparsers(dest="action", required=True)
+    u = data(users.add_parser("create", help="创建账户"))
+    u.add_argument("--username", required=True)
+    u.add_argument("--password", required=True)
+    u.add_argument("--role", action="append", required=True,
+                   choices=["officer", "agency_admin", "legal_reviewer", "supervisor",
+                            "sysadmin"])
+    u.add_argument("--agency-id")
+    u.add_argument("--officer-id")
+    u.add_argument("--region-code")
+    u.add_argument("--display-name")
+    demo = sub.add_parser("demo", help="演示数据").add_subparsers(dest="action", required=True)
+    data(demo.add_parser("load", help="载入演示辖区（可重复执行）"))
+    o = sub.add_parser("openapi", help="导出或检查 openapi/")
+    o.add_argument("action", choices=["export", "check"])
+    keys = sub.add_parser("keys", help="签名密钥").add_subparsers(dest="action", required=True)
+    data(keys.add_parser("rotate", help="生成新签名密钥，旧密钥仍可验签"))
+    cal = sub.add_parser("calendar", help="节假日数据").add_subparsers(dest="action",
+                                                                   required=True)
+    c = data(cal.add_parser("load", help="载入节假日覆盖文件 (JSON/CSV)"))
+    c.add_argument("file")
+    for extend in _EXTENSIONS:
+        extend(sub, data)
+    return p
+
+
+# service CLIs register here: (subparsers, data-dir adder) -> None; dispatch by `func`
+_EXTENSIONS: list[Any] = []
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    cmd = args.command
+    if hasattr(args, "func"):
+        args.func(args)
+    elif cmd == "serve":
+        serve(args.target, args.host, args.port, args.data_dir)
+    elif cmd == "migrate":
+        migrate(args.target, args.data_dir)
+    elif cmd == "users":
+        asyncio.run(_create_user(args.data_dir, args))
+    elif cmd == "demo":
+        from gateway.demo import load_demo
+
+        asyncio.run(load_demo(args.data_dir))
+    elif cmd == "openapi":
+        openapi_cmd(args.action)
+    elif cmd == "keys":
+        from kit.auth import KeyRing
+
+        print(f"新密钥 kid={KeyRing.rotate(Path(args.data_dir) / 'keys')}；重启服务后生效")
+    elif cmd == "calendar":
+        calendar_load(args.file, args.data_dir)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SERVICES = ("personnel", "cases", "review", "publicity")
+
+
+class GatewaySettings(BaseSettings):
+    """Upstream per service: `http://host:port` (split) or `asgi://name` (one process)."""
+
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore",
+                                      populate_by_name=True)
+
+    upstream_personnel: str = "asgi://personnel"
+    upstream_cases: str = "asgi://cases"
+    upstream_review: str = "asgi://review"
+    upstream_publicity: str = "asgi://publicity"
+    timeout_seconds: float = 30.0
+    max_body_bytes: int = 200 * 1024 * 1024
+    rate_limit_per_minute: int = Field(1200, ge=1)
+    rate_limit_burst: int = Field(200, ge=1)
+
+    def upstreams(self) -> dict[str, str]:
+        return {name: getattr(self, f"upstream_{name}") for name in SERVICES}

@@ -1,0 +1,95 @@
+"""Prefix → upstream forwarding with streamed bodies, request ids, limits and error mapping."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx
+from fastapi import Request
+from starlette.background import BackgroundTask
+from starlette.responses import Response, StreamingResponse
+
+from kit import errors
+
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+              "trailers", "transfer-encoding", "upgrade", "host"}
+
+
+def upstream_for(path: str) -> str | None:
+    if path.startswith("/api/v1/auth/") or path.startswith("/.well-known/"):
+        return "personnel"
+    parts = path.split("/")
+    if len(parts) > 3 and parts[1] == "api" and parts[2] == "v1":
+        return parts[3]
+    return None
+
+
+class RateLimiter:
+    """Token bucket per client (bearer token or address): `rate` per minute, `burst` at once."""
+
+    def __init__(self, per_minute: int, burst: int) -> None:
+        self.rate, self.burst = per_minute / 60.0, float(burst)
+        self.buckets: dict[str, tuple[float, float]] = {}
+
+    def check(self, key: str) -> float:
+        """0 when allowed, else seconds to wait."""
+        now = time.monotonic()
+        tokens, last = self.buckets.get(key, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        if tokens < 1:
+            self.buckets[key] = (tokens, now)
+            return (1 - tokens) / self.rate
+        self.buckets[key] = (tokens - 1, now)
+        if len(self.buckets) > 100_000:
+            self.buckets.clear()
+        return 0.0
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def _limited(request: Request, limit: int) -> AsyncIterator[bytes]:
+    seen = 0
+    async for chunk in request.stream():
+        seen += len(chunk)
+        if seen > limit:
+            raise BodyTooLarge()
+        yield chunk
+
+
+def client_key(request: Request) -> str:
+    auth = request.headers.get("authorization")
+    if auth:
+        return "t:" + auth[-32:]
+    return "ip:" + (request.client.host if request.client else "unknown")
+
+
+async def forward(request: Request, service: str, client: httpx.AsyncClient,
+                  max_body: int) -> Response:
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > max_body:
+        raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
+    headers = [(k, v) for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP]
+    rid = request.headers.get("x-request-id") or uuid.uuid4().hex
+    headers = [(k, v) for k, v in headers if k.lower() != "x-request-id"]
+    headers.append(("x-request-id", rid))
+    if request.client:
+        headers.append(("x-forwarded-for", request.client.host))
+    has_body = request.method not in ("GET", "HEAD", "DELETE", "OPTIONS")
+    upstream = client.build_request(
+        request.method, request.url.path, params=request.url.query.encode(), headers=headers,
+        content=_limited(request, max_body) if has_body else None)
+    try:
+        resp = await client.send(upstream, stream=True)
+    except BodyTooLarge as exc:
+        raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节") from exc
+    except httpx.TimeoutException as exc:
+        raise errors.GatewayTimeout(f"{service} 服务响应超时", upstream=service) from exc
+    except httpx.TransportError as exc:
+        raise errors.ServiceUnavailable(f"{service} 服务不可用", upstream=service) from exc
+    out_headers = {k: v for k, v in resp.headers.multi_items() if k.lower() not in HOP_BY_HOP}
+    return StreamingResponse(resp.aiter_raw(), status_code=resp.status_code,
+                             headers=out_headers, background=BackgroundTask(resp.aclose))

@@ -1,0 +1,1 @@
+"""Domain-free toolkit shared by every zhifa service and the gateway."""

@@ -1,0 +1,196 @@
+"""Tokens and principals. python-jose (cryptography backend) is used only here: RS256 with `kid`,
+algorithms pinned, issuer/audience/expiry checked."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from fastapi import Depends, Request
+from jose import jwk, jwt
+from jose.exceptions import JOSEError
+
+from kit import errors
+from kit.settings import JwtSettings
+
+ALGORITHM = "RS256"
+ROLES = ("officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service")
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    roles: frozenset[str]
+    agency_id: str | None = None
+    region_code: str | None = None
+    officer_id: str | None = None
+    username: str | None = None
+    claims: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_service(self) -> bool:
+        return "service" in self.roles
+
+    def has(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+
+class KeyRing:
+    """RSA keys by `kid`; the newest signs, every key on the ring verifies (rotation)."""
+
+    def __init__(self, private: dict[str, Any], public: dict[str, Any], active: str | None):
+        self._private, self._public, self.active_kid = private, public, active
+
+    @classmethod
+    def load(cls, keys_dir: str | Path, generate: bool = False) -> KeyRing:
+        path = Path(keys_dir)
+        if generate and not any(path.glob("*.pem")):
+            cls.rotate(path)
+        private: dict[str, Any] = {}
+        public: dict[str, Any] = {}
+        for pem in sorted(path.glob("*.pem")):
+            kid, data = pem.stem, pem.read_bytes()
+            if b"PRIVATE KEY" in data:
+                key = serialization.load_pem_private_key(data, password=None)
+                private[kid], public[kid] = key, key.public_key()  # type: ignore[union-attr]
+            else:
+                public[kid] = serialization.load_pem_public_key(data)
+        active_file = path / "active"
+        active = active_file.read_text().strip() if active_file.exists() else None
+        if active not in private:
+            active = max(private) if private else None
+        return cls(private, public, active)
+
+    @staticmethod
+    def rotate(keys_dir: str | Path) -> str:
+        """Generate a new signing key and make it active; older keys stay verifiable."""
+        path = Path(keys_dir)
+        path.mkdir(parents=True, exist_ok=True)
+        kid = time.strftime("%Y%m%d%H%M%S") + "-" + uuid.uuid4().hex[:8]
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+        target = path / f"{kid}.pem"
+        target.write_bytes(pem)
+        target.chmod(0o600)
+        (path / "active").write_text(kid)
+        return kid
+
+    def public_pem(self, kid: str) -> bytes:
+        return self._public[kid].public_bytes(serialization.Encoding.PEM,
+                                              serialization.PublicFormat.SubjectPublicKeyInfo)
+
+    def jwks(self) -> dict[str, Any]:
+        keys = []
+        for kid in sorted(self._public):
+            entry = jwk.construct(self.public_pem(kid), ALGORITHM).to_dict()
+            entry = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in entry.items()}
+            keys.append({**entry, "kid": kid, "use": "sig", "alg": ALGORITHM})
+        return {"keys": keys}
+
+    def sign(self, claims: dict[str, Any]) -> str:
+        if not self.active_kid:
+            raise RuntimeError("no signing key on this key ring")
+        pem = self._private[self.active_kid].private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption())
+        return jwt.encode(claims, pem.decode(), algorithm=ALGORITHM,
+                          headers={"kid": self.active_kid})
+
+    def verify(self, token: str, settings: JwtSettings) -> dict[str, Any]:
+        try:
+            header = jwt.get_unverified_header(token)
+        except JOSEError as exc:
+            raise errors.Unauthorized("令牌格式错误") from exc
+        if header.get("alg") != ALGORITHM:
+            raise errors.Unauthorized("令牌签名算法不被接受")
+        kid = header.get("kid")
+        if not isinstance(kid, str) or kid not in self._public:
+            raise errors.Unauthorized("令牌密钥标识未知")
+        try:
+            claims = jwt.decode(
+                token, self.public_pem(kid).decode(), algorithms=[ALGORITHM],
+                audience=settings.audience, issuer=settings.issuer,
+                options={"require_exp": True, "require_iat": True, "require_sub": True,
+                         "leeway": settings.leeway_seconds},
+            )
+        except JOSEError as exc:
+            raise errors.Unauthorized("令牌无效或已过期") from exc
+        if claims.get("typ", "access") != "access":
+            raise errors.Unauthorized("令牌类型错误")
+        return claims
+
+
+def issue_access_token(ring: KeyRing, settings: JwtSettings, *, subject: str,
+                       roles: list[str], agency_id: str | None = None,
+                       region_code: str | None = None, officer_id: str | None = None,
+                       username: str | None = None, ttl: int | None = None) -> str:
+    now = int(time.time())
+    claims = {
+        "iss": settings.issuer, "aud": settings.audience, "sub": subject,
+        "iat": now, "nbf": now, "exp": now + (ttl or settings.access_ttl_seconds),
+        "jti": uuid.uuid4().hex, "typ": "access", "roles": sorted(set(roles)),
+        "agency_id": agency_id, "region_code": region_code, "officer_id": officer_id,
+        "username": username,
+    }
+    return ring.sign(claims)
+
+
+def service_token(ring: KeyRing, settings: JwtSettings, service: str) -> str:
+    """Short-lived token a service uses for background calls (`sub=service:<name>`)."""
+    return issue_access_token(ring, settings, subject=f"service:{service}", roles=["service"],
+                              ttl=settings.service_ttl_seconds)
+
+
+def principal_from_claims(claims: dict[str, Any]) -> Principal:
+    roles = claims.get("roles") or []
+    if not isinstance(roles, list):
+        raise errors.Unauthorized("令牌角色声明无效")
+    return Principal(subject=str(claims["sub"]), roles=frozenset(map(str, roles)),
+                     agency_id=claims.get("agency_id"), region_code=claims.get("region_code"),
+                     officer_id=claims.get("officer_id"), username=claims.get("username"),
+                     claims=claims)
+
+
+def bearer_token(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise errors.Unauthorized("缺少 Bearer 令牌")
+    return token.strip()
+
+
+async def current_principal(request: Request) -> Principal:
+    cached = getattr(request.state, "principal", None)
+    if cached is not None:
+        return cached
+    claims = request.app.state.keyring.verify(bearer_token(request),
+                                              request.app.state.settings.jwt)
+    principal = principal_from_claims(claims)
+    request.state.principal = principal
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
+    """A dependency admitting principals holding at least one of `roles` (403 otherwise)."""
+
+    async def guard(principal: CurrentPrincipal) -> Principal:
+        if not principal.has(*roles):
+            raise errors.Forbidden("当前角色无权执行此操作", required_roles=list(roles))
+        return principal
+
+    return guard
+
+
+def dump_jwks(ring: KeyRing) -> str:
+    return json.dumps(ring.jwks(), sort_keys=True)

@@ -1,0 +1,220 @@
+"""RFC 9457 problem+json errors: one exception hierarchy, one set of handlers."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, ClassVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_PREFIX = "https://zhifa.dev/problems/"
+log = logging.getLogger("zhifa.errors")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+class Problem(Exception):
+    """Base of every expected error; subclasses set status and a Chinese title."""
+
+    status: ClassVar[int] = 400
+    title: ClassVar[str] = "请求有误"
+    slug: ClassVar[str | None] = None
+    # a refusal that must still keep what the request recorded (e.g. a failed-login counter)
+    persist_changes: ClassVar[bool] = False
+
+    def __init__(self, detail: str | None = None, **extensions: Any) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail or self.title
+        self.extensions = extensions
+
+    @classmethod
+    def type_uri(cls) -> str:
+        return TYPE_PREFIX + (cls.slug or _slug(cls.__name__))
+
+    def body(self, instance: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "type": self.type_uri(),
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+        }
+        if instance:
+            data["instance"] = instance
+        data.update(self.extensions)
+        return data
+
+    def headers(self) -> dict[str, str] | None:
+        return None
+
+
+class BadRequest(Problem):
+    status, title = 400, "请求有误"
+
+
+class Unauthorized(Problem):
+    status, title = 401, "未认证或令牌无效"
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+
+
+class Forbidden(Problem):
+    status, title = 403, "无权执行此操作"
+
+
+class NotFound(Problem):
+    status, title = 404, "资源不存在"
+
+
+class MethodNotAllowed(Problem):
+    status, title = 405, "不支持的请求方法"
+
+
+class Conflict(Problem):
+    status, title = 409, "与当前状态冲突"
+
+
+class PreconditionFailed(Problem):
+    status, title = 412, "资源已被修改，请刷新后重试"
+
+
+class PreconditionRequired(Problem):
+    status, title = 428, "缺少 If-Match 请求头"
+
+
+class PayloadTooLarge(Problem):
+    status, title = 413, "请求体过大"
+
+
+class UnprocessableEntity(Problem):
+    status, title = 422, "请求内容无法处理"
+
+
+class ValidationFailed(Problem):
+    status, title, slug = 422, "请求参数校验失败", "validation-error"
+
+
+class TooManyRequests(Problem):
+    status, title = 429, "请求过于频繁，请稍后再试"
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.extensions.get("retry_after", 1))}
+
+
+class InternalError(Problem):
+    status, title = 500, "服务器内部错误"
+
+
+class BadGateway(Problem):
+    status, title = 502, "上游服务返回错误"
+
+
+class ServiceUnavailable(Problem):
+    status, title = 503, "服务暂时不可用"
+
+
+class GatewayTimeout(Problem):
+    status, title = 504, "上游服务响应超时"
+
+
+_HTTP_STATUS_PROBLEMS: dict[int, type[Problem]] = {
+    p.status: p
+    for p in (BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict,
+              PayloadTooLarge, UnprocessableEntity, TooManyRequests, ServiceUnavailable)
+}
+
+_MESSAGES = {
+    "missing": "缺少必填字段",
+    "string_too_short": "字符串过短",
+    "string_too_long": "字符串过长",
+    "int_parsing": "应为整数",
+    "float_parsing": "应为数字",
+    "date_from_datetime_parsing": "应为日期 YYYY-MM-DD",
+    "date_parsing": "应为日期 YYYY-MM-DD",
+    "datetime_parsing": "应为日期时间 (ISO 8601)",
+    "uuid_parsing": "应为 UUID",
+    "enum": "取值不在允许范围内",
+    "literal_error": "取值不在允许范围内",
+    "json_invalid": "JSON 格式错误",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "too_short": "元素个数过少",
+}
+
+
+def problem_response(problem: Problem, instance: str | None = None) -> JSONResponse:
+    return JSONResponse(problem.body(instance), status_code=problem.status,
+                        media_type=PROBLEM_JSON, headers=problem.headers())
+
+
+def validation_problem(errors: list[dict[str, Any]]) -> ValidationFailed:
+    items = []
+    for err in errors:
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body",)]
+        msg = err.get("msg", "")
+        if err.get("type") == "value_error":
+            msg = str(err.get("ctx", {}).get("error", msg))
+        else:
+            msg = _MESSAGES.get(err.get("type", ""), msg)
+        items.append({"field": ".".join(loc), "message": msg, "code": err.get("type")})
+    return ValidationFailed("请求中有字段未通过校验", errors=items)
+
+
+async def _problem_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Problem)
+    return problem_response(exc, request.url.path)
+
+
+async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return problem_response(validation_problem(list(exc.errors())), request.url.path)
+
+
+async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    cls = _HTTP_STATUS_PROBLEMS.get(exc.status_code, BadRequest)
+    problem = cls(exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None)
+    resp = problem_response(problem, request.url.path)
+    resp.status_code = exc.status_code
+    return resp
+
+
+async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(InternalError("服务器发生未预期的错误，已记录日志"), request.url.path)
+
+
+def install_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(Problem, _problem_handler)
+    app.add_exception_handler(RequestValidationError, _validation_handler)
+    app.add_exception_handler(StarletteHTTPException, _http_handler)
+    app.add_exception_handler(Exception, _unexpected_handler)
+
+
+_PROBLEM_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"},
+        "status": {"type": "integer"}, "detail": {"type": "string"},
+        "instance": {"type": "string"},
+    },
+    "required": ["type", "title", "status"],
+}
+
+
+def responses(*problems: type[Problem]) -> dict[int | str, dict[str, Any]]:
+    """`responses=` entries documenting the problems a route may answer."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for p in sorted(problems, key=lambda p: (p.status, p.__name__)):
+        entry = out.setdefault(p.status, {"description": "", "content": {
+            PROBLEM_JSON: {"schema": _PROBLEM_SCHEMA}}})
+        names = [n for n in entry["description"].split("; ") if n]
+        entry["description"] = "; ".join([*names, f"{p.__name__}: {p.title}"])
+    return out

@@ -1,0 +1,69 @@
+"""Typed settings: one class per service (env prefix `<SERVICE>_`) plus the shared JWT block."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = "./var"
+
+
+class JwtSettings(BaseSettings):
+    """Shared `JWT_*` settings. Keys live as PEM files in `keys_dir` (generated on first start
+    in the one-process mode, mounted from a secret in split mode)."""
+
+    model_config = SettingsConfigDict(env_prefix="JWT_", extra="ignore")
+
+    issuer: str = "zhifa"
+    audience: str = "zhifa"
+    keys_dir: str | None = None
+    generate_keys: bool = True
+    access_ttl_seconds: int = 900
+    refresh_ttl_seconds: int = 14 * 24 * 3600
+    service_ttl_seconds: int = 120
+    leeway_seconds: int = 10
+
+
+class ServiceSettings(BaseSettings):
+    """Fields every service has; subclasses set `env_prefix` and add their own."""
+
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    service_name: str = ""
+    environment: str = Field("dev", validation_alias="ZHIFA_ENV")
+    data_dir: str = Field(DEFAULT_DATA_DIR, validation_alias="ZHIFA_DATA_DIR")
+    database_url: str | None = None
+    database_pool_size: int = 10
+    calendar_files: list[str] = Field(default_factory=list,
+                                      validation_alias="ZHIFA_CALENDAR_FILES")
+    # upstream base URLs this service calls: {"personnel": "http://personnel:8000"}
+    upstreams: dict[str, str] = Field(default_factory=dict)
+    # internal event subscriptions: {"case.decided": ["publicity"]}
+    subscriptions: dict[str, list[str]] = Field(default_factory=dict)
+    outbox_poll_seconds: float = 0.5
+    outbox_max_attempts: int = 20
+    run_outbox_worker: bool = True
+    http_timeout_seconds: float = 10.0
+    jwt: JwtSettings = Field(default_factory=JwtSettings)
+
+    @model_validator(mode="after")
+    def _fill_defaults(self) -> ServiceSettings:
+        if not self.database_url:
+            path = Path(self.data_dir) / f"{self.service_name}.db"
+            self.database_url = f"sqlite+aiosqlite:///{path}"
+        if not self.calendar_files:
+            folder = Path(self.data_dir) / "calendar"
+            self.calendar_files = sorted(str(p) for p in folder.glob("*.*")
+                                         if p.suffix in (".json", ".csv"))
+        if not self.jwt.keys_dir:
+            self.jwt.keys_dir = str(Path(self.data_dir) / "keys")
+        if self.environment != "dev" and self.jwt.generate_keys:
+            raise ValueError(
+                "生产环境不得自动生成签名密钥：请设置 JWT_GENERATE_KEYS=false 并挂载密钥")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return (self.database_url or "").startswith("sqlite")

@@ -1,0 +1,1 @@
+"""The four zhifa services; none imports another."""

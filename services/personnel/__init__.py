@@ -1,0 +1,1 @@
+"""Personnel: who may enforce — agencies, staff, certificates, exams, training, devices, users."""

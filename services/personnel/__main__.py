@@ -1,0 +1,3 @@
+from gateway.cli import serve_one
+
+serve_one("personnel")

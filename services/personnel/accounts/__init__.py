@@ -1,0 +1,1 @@
+"""User accounts and tokens: login, rotating refresh tokens, logout, JWKS."""

@@ -1,0 +1,33 @@
+from kit import errors
+
+
+class InvalidCredentials(errors.Problem):
+    status, title = 401, "用户名或密码错误"
+    persist_changes = True
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": "Bearer"}
+
+
+class AccountLocked(errors.Problem):
+    status, title = 429, "登录失败次数过多，账户暂时锁定"
+    persist_changes = True
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.extensions.get("retry_after", 60))}
+
+
+class InvalidRefreshToken(errors.Problem):
+    status, title = 401, "刷新令牌无效、已过期或已被撤销"
+    persist_changes = True
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+
+
+class UsernameTaken(errors.Problem):
+    status, title = 409, "用户名已存在"
+
+
+class RoleNotAllowed(errors.Problem):
+    status, title = 403, "无权授予该角色或为其他单位创建账户"

@@ -1,0 +1,1 @@
+"""Publicity: what the public sees — disclosures, redaction, feeds, exports."""

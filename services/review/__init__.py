@@ -1,0 +1,1 @@
+"""Review: is it lawful — legal review, case-file evaluation, supervision opinions, complaints."""
