@@ -13,4 +13,4 @@ class CasesSettings(ServiceSettings):
     calls: ClassVar[tuple[str, ...]] = ("personnel", "review", "publicity")
     subscriptions: dict[str, list[str]] = Field(default_factory=lambda: {
         "case.decided": ["publicity"], "case.decision_revoked": ["publicity"],
-        "case.review_requested": ["review"]})
+        "case.review_requested": ["review"], "case.status_changed": ["review"]})
