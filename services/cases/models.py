@@ -1,7 +1,305 @@
-"""Cases tables."""
+"""Cases tables: the matter catalogue (执法事项清单), penalty cases (行政处罚案件), their officers,
+evidence, records (笔录), statements, payments, case-number counters and the hash-chained
+full-process timeline (全过程记录, 行政处罚法第四十七条).
+
+Conventions other sub-packages rely on:
+- `Case.status` is a plain string; the ordinary-procedure states live in
+  `services.cases.lifecycle.states`. Sub-packages (coercion, transfers, summary, entrustment)
+  add their own tables in `services/cases/<sub>/models.py`; this module imports them at its
+  end so Alembic sees the whole metadata.
+- Money is integer 分 (`*_fen`); dates are legal dates (`Date`), timestamps `UTCDateTime`.
+- `Case.version` is the optimistic-concurrency counter (ETag / If-Match); SQLAlchemy bumps it on
+  every UPDATE of the case row (`version_id_col`).
+- `Case.next_due_on` is the earliest open statutory deadline, kept up to date by the lifecycle so
+  `?overdue=true` is one indexed comparison over a million rows.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.app import platform_models
-from kit.db import make_base
+from kit.db import Timestamps, UTCDateTime, UUIDPk, make_base, utcnow
 
 Base = make_base()
 platform = platform_models(Base)
+
+
+class Matter(UUIDPk, Timestamps, Base):
+    """执法事项 (权责清单 entry). One row per *version*: rows of one matter share `series_id`
+    and `code`; `effective_from`/`effective_to` bound each version. A case snapshots the version
+    it was opened under (`Case.matter_snapshot`)."""
+
+    __tablename__ = "matters"
+    __table_args__ = (
+        Index("ix_matters_agency_code_from", "agency_id", "code", "effective_from"),
+        Index("ix_matters_published_code", "is_published", "code"),
+    )
+
+    series_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False, index=True,
+                                                 default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(64), nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    # penalty | coercion | inspection | license | levy | other
+    kind: Mapped[str] = mapped_column(String(16), nullable=False, default="penalty")
+    # statutory 法定 | empowered 赋权 (source_ref = decision number) | entrusted 委托
+    source: Mapped[str] = mapped_column(String(16), nullable=False, default="statutory")
+    source_ref: Mapped[str | None] = mapped_column(String(200))
+    domain: Mapped[str] = mapped_column(String(64), nullable=False)
+    legal_basis: Mapped[str] = mapped_column(Text, nullable=False)
+    penalty_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    region_code: Mapped[str] = mapped_column(String(12), nullable=False, default="")
+    effective_from: Mapped[date] = mapped_column(Date, nullable=False)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+    # 裁量基准: [{tier, circumstances, min_fine_fen, max_fine_fen}]
+    discretion_tiers: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False,
+                                                                   default=list)
+    # 首违不罚/轻微免罚 list membership
+    soft_enforcement: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # matter-level override of the 较大数额 hearing thresholds {person_fen, organization_fen}
+    hearing_thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # 行政处罚法第三十六条: 5 years when life/health or financial safety is involved with harm
+    life_health_or_financial: Mapped[bool] = mapped_column(Boolean, nullable=False,
+                                                           default=False)
+    limitation_years: Mapped[int] = mapped_column(Integer, nullable=False, default=2)
+    is_published: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+
+
+class HearingThreshold(UUIDPk, Timestamps, Base):
+    """“较大数额” for the hearing right (行政处罚法第六十三条) and the major-decision
+    catalogue, set per agency or per region prefix (provinces set the figures); the most
+    specific row wins: agency, then the longest region prefix, then settings."""
+
+    __tablename__ = "hearing_thresholds"
+    __table_args__ = (Index("ix_hearing_thresholds_scope", "agency_id", "region_code"),)
+
+    agency_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    region_code: Mapped[str | None] = mapped_column(String(12))
+    domain: Mapped[str | None] = mapped_column(String(64))
+    person_fen: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    organization_fen: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    basis: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+
+
+class Case(UUIDPk, Timestamps, Base):
+    """行政处罚案件 (and later inspection/licence cases: `kind`). Party identity numbers are
+    stored in full (decisions must name the party) and masked in every read model."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_agency_created", "agency_id", "created_at", "id"),
+        Index("ix_cases_region_created", "region_code", "created_at", "id"),
+        Index("ix_cases_agency_status_created", "agency_id", "status", "created_at", "id"),
+        Index("ix_cases_agency_matter", "agency_id", "matter_id"),
+        Index("ix_cases_agency_party_name", "agency_id", "party_name"),
+        Index("ix_cases_agency_next_due", "agency_id", "next_due_on"),
+        Index("ix_cases_region_next_due", "region_code", "next_due_on"),
+        Index("ix_cases_agency_filed_on", "agency_id", "filed_on"),
+        UniqueConstraint("agency_id", "number", name="uq_cases_agency_number"),
+    )
+
+    agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    region_code: Mapped[str] = mapped_column(String(12), nullable=False)
+    # the agency in whose name the decision is made (委托: the delegating department)
+    deciding_agency_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    entrustment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False, default="penalty")
+    procedure: Mapped[str] = mapped_column(String(16), nullable=False, default="ordinary")
+    matter_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    matter_snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    party_kind: Mapped[str] = mapped_column(String(16), nullable=False)  # person|organization
+    party_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    party_id_number: Mapped[str | None] = mapped_column(String(18))
+    party_uscc: Mapped[str | None] = mapped_column(String(18))
+    party_address: Mapped[str | None] = mapped_column(String(300))
+    party_phone: Mapped[str | None] = mapped_column(String(32))
+    party_is_minor: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    source: Mapped[str] = mapped_column(String(16), nullable=False, default="inspection")
+    source_ref: Mapped[str | None] = mapped_column(String(100))
+    act_date: Mapped[date] = mapped_column(Date, nullable=False)
+    act_end_date: Mapped[date | None] = mapped_column(Date)
+    discovered_on: Mapped[date] = mapped_column(Date, nullable=False)
+    facts: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(24), nullable=False, default="lead")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    number: Mapped[str | None] = mapped_column(String(100))
+    filed_on: Mapped[date | None] = mapped_column(Date)
+    approver_id: Mapped[str | None] = mapped_column(String(64))
+    officer_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    declined_reason: Mapped[str | None] = mapped_column(Text)
+    # 调查终结: {outcome, penalties:[{kind, amount_fen}], discretion_tier, reasoning, ...}
+    conclusion: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    legal_review_required: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    legal_review_reasons: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    # not_required | pending | approved | rejected | needs_correction
+    legal_review_status: Mapped[str] = mapped_column(String(20), nullable=False,
+                                                     default="not_required")
+    legal_review_round: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    legal_review_opinion: Mapped[str | None] = mapped_column(Text)
+    collective_discussion_required: Mapped[bool] = mapped_column(Boolean, nullable=False,
+                                                                 default=False)
+    # 事先告知 / 陈述申辩 / 听证
+    notice: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    hearing: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    statements_waived: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # decision (Art.59) and its performance
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision_number: Mapped[str | None] = mapped_column(String(100), index=True)
+    decision: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    fine_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    served_on: Mapped[date | None] = mapped_column(Date)
+    serve_method: Mapped[str | None] = mapped_column(String(16))
+    paid_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    # 复议/诉讼 pending (Art.73): surcharge paused; periods [{from, to}] kept in `remedy_periods`
+    remedy_pending: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    remedy_periods: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False,
+                                                                 default=list)
+    # 延期/分期 (Art.66): {kind, until, instalments, approver_id}
+    payment_arrangement: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # 90-day decision clock extensions and pauses (Art.60): {extensions:[...], pauses:[...]}
+    clock: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_on: Mapped[date | None] = mapped_column(Date)
+    revoke_reason: Mapped[str | None] = mapped_column(Text)
+    # flags raised from outside, e.g. an officer's certificate revoked: [{kind, ...}]
+    flags: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False, default=list)
+    next_due_on: Mapped[date | None] = mapped_column(Date)
+    # head of the timeline hash chain (so a deleted last entry is detected too)
+    timeline_seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    timeline_head: Mapped[str] = mapped_column(String(64), nullable=False, default="0" * 64)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseOfficer(Base):
+    """Officers on a case (承办/调查人员), one row each, for the `officer_id` list filter."""
+
+    __tablename__ = "case_officers"
+    __table_args__ = (Index("ix_case_officers_officer_case", "officer_id", "case_id"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    officer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), nullable=False, default="investigator")
+
+
+class TimelineEntry(UUIDPk, Base):
+    """One link of the full-process record (全过程记录, 行政处罚法第四十七条): `hash` is
+    sha256 over the canonical JSON of (case_id, seq, action, actor, officer_ids, occurred_at,
+    payload_digest, prev_hash); see `services.cases.timeline.service`."""
+
+    __tablename__ = "timeline_entries"
+    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_timeline_entries_case_seq"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
+                                               nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    action: Mapped[str] = mapped_column(String(40), nullable=False)
+    actor: Mapped[str] = mapped_column(String(120), nullable=False)
+    officer_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    payload_digest: Mapped[str] = mapped_column(String(64), nullable=False)
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class Evidence(UUIDPk, Base):
+    """证据 (行政处罚法第四十六条 kinds); the file itself lives in the evidence storage."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (Index("ix_evidence_case", "case_id", "collected_at"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
+                                               nullable=False)
+    kind: Mapped[str] = mapped_column(String(24), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    filename: Mapped[str] = mapped_column(String(255), nullable=False)
+    content_type: Mapped[str] = mapped_column(String(100), nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    storage_key: Mapped[str] = mapped_column(String(300), nullable=False)
+    officer_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    collected_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class CaseRecord(UUIDPk, Base):
+    """笔录: 现场检查笔录 (inspection) or 询问笔录 (inquiry), 行政处罚法第五十五条."""
+
+    __tablename__ = "case_records"
+    __table_args__ = (Index("ix_case_records_case", "case_id", "started_at"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
+                                               nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    officer_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    ended_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    place: Mapped[str] = mapped_column(String(300), nullable=False)
+    interviewee: Mapped[str | None] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Statement(UUIDPk, Base):
+    """陈述申辩 (or an explicit waiver) and its 复核 result, 行政处罚法第四十五条."""
+
+    __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_case", "case_id", "received_on"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
+                                               nullable=False)
+    waived: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    content: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    recheck_result: Mapped[str | None] = mapped_column(Text)
+    adopted: Mapped[bool | None] = mapped_column(Boolean)
+    received_on: Mapped[date] = mapped_column(Date, nullable=False)
+
+
+class Payment(UUIDPk, Base):
+    """A payment of the fine (and surcharge, 加处罚款 Art.72) in 分."""
+
+    __tablename__ = "payments"
+    __table_args__ = (Index("ix_payments_case", "case_id", "paid_on"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
+                                               nullable=False)
+    amount_fen: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    paid_on: Mapped[date] = mapped_column(Date, nullable=False)
+    surcharge_due_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    receipt_number: Mapped[str | None] = mapped_column(String(100))
+
+
+class NumberCounter(Base):
+    """Per agency, per year, per document kind sequence (立案号, 决定书号, 当场决定书号)."""
+
+    __tablename__ = "number_counters"
+
+    agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+# Sub-package tables (entrustment, summary, coercion, transfers) register themselves here.
+from services.cases import submodels  # noqa: E402,F401

@@ -1,0 +1,96 @@
+"""Role aliases, scope and load-or-404 dependencies for cases.
+
+Scope (docs/contracts.md): `sysadmin` and `service` principals see every case; agency roles
+(officer, agency_admin, legal_reviewer) see their own `agency_id`; a `supervisor` sees cases
+whose `region_code` starts with theirs; anyone else sees nothing. Out of scope → 404.
+
+- `CaseById`: a case the caller may read (GET routes).
+- `CaseForAction`: a case the caller may act on — officer/agency_admin of the owning agency —
+  locked `FOR UPDATE` on PostgreSQL, refused with `CaseArchived` (409) once archived, and checked
+  against `If-Match` (412 when stale). Sub-packages use it for their POST routes on a case.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import false, select
+
+from kit.auth import Principal, require_roles
+from kit.db import SessionDep
+from kit.schemas import check_if_match
+from services.cases.errors import CaseArchived, CaseNotFound
+from services.cases.models import Case
+
+AGENCY_ROLES = ("officer", "agency_admin", "legal_reviewer")
+READ_ROLES = (*AGENCY_ROLES, "supervisor", "sysadmin", "service")
+ACT_ROLES = ("officer", "agency_admin")
+
+Reader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
+Actor = Annotated[Principal, Depends(require_roles(*ACT_ROLES))]
+AgencyAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sysadmin"))]
+CatalogueAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sysadmin",
+                                                            "supervisor"))]
+
+
+def sees_all(principal: Principal) -> bool:
+    return principal.has("sysadmin", "service")
+
+
+def scope_clause(principal: Principal, agency_col: Any, region_col: Any) -> Any:
+    """The WHERE clause limiting any table with agency/region columns to the caller's scope
+    (None = no restriction)."""
+    if sees_all(principal):
+        return None
+    if principal.has(*AGENCY_ROLES) and principal.agency_id:
+        try:
+            return agency_col == uuid.UUID(str(principal.agency_id))
+        except ValueError:
+            return false()
+    if principal.has("supervisor") and principal.region_code:
+        return region_col.startswith(principal.region_code, autoescape=True)
+    return false()
+
+
+def case_scope(principal: Principal) -> Any:
+    return scope_clause(principal, Case.agency_id, Case.region_code)
+
+
+def in_agency(principal: Principal, agency_id: uuid.UUID) -> bool:
+    return principal.has(*ACT_ROLES) and str(principal.agency_id or "") == str(agency_id)
+
+
+async def load_case(session: Any, principal: Principal, case_id: uuid.UUID,
+                    for_update: bool = False) -> Case:
+    stmt = select(Case).where(Case.id == case_id)
+    clause = case_scope(principal)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    if for_update:
+        stmt = stmt.with_for_update()
+    case = await session.scalar(stmt)
+    if case is None:
+        raise CaseNotFound(f"案件 {case_id} 不存在或不在您的管辖范围内")
+    return case
+
+
+async def _case_by_id(case_id: uuid.UUID, session: SessionDep, principal: Reader) -> Case:
+    return await load_case(session, principal, case_id)
+
+
+async def _case_for_action(case_id: uuid.UUID, request: Request, session: SessionDep,
+                           principal: Actor) -> Case:
+    case = await load_case(session, principal, case_id, for_update=True)
+    if not in_agency(principal, case.agency_id):
+        raise CaseNotFound(f"案件 {case_id} 不存在或不在您的管辖范围内")
+    if case.status == "archived":
+        raise CaseArchived("案卷已归档，不得再作任何变更", rule="案卷归档后只读",
+                           status=case.status)
+    check_if_match(request, case.version)
+    return case
+
+
+CaseById = Annotated[Case, Depends(_case_by_id)]
+CaseForAction = Annotated[Case, Depends(_case_for_action)]

@@ -1,0 +1,99 @@
+"""Cases problem types. Every refusal of a case action is a 409 naming the rule and the article
+in the `rule` extension, e.g. `raise StatementWindowOpen("…", rule="行政处罚法第六十二条")`;
+the class docstrings name the default article."""
+
+from kit import errors
+
+
+class CaseNotFound(errors.NotFound):
+    title = "案件不存在"
+
+
+class MatterNotFound(errors.NotFound):
+    title = "执法事项不存在"
+
+
+class ActionNotAllowed(errors.Conflict):
+    """The action is not allowed in the case's current state (extensions: `rule`, `status`,
+    `allowed_actions`)."""
+
+    title = "当前案件状态不允许此操作"
+
+
+class OfficersNotQualified(errors.Conflict):
+    """Fewer than two officers qualified on that date for the domain (行政处罚法第四十二条;
+    行政强制法第十八条 for coercive measures), or a named officer unqualified. Extensions: `rule`,
+    `officers: [{officer_id, name, qualified, reasons}]`."""
+
+    title = "执法人员不具备执法资格或不足两人"
+
+
+class CaseArchived(errors.Conflict):
+    """An archived (归档) case file is read-only."""
+
+    title = "案件已归档，不得变更"
+
+
+class LimitationExpired(errors.Conflict):
+    """追诉时效已过 (行政处罚法第三十六条): 2 years, 5 for life/health or financial safety."""
+
+    title = "违法行为已超过追诉时效"
+
+
+class MatterNotHeld(errors.Conflict):
+    """The agency does not hold this matter (no valid catalogue entry on that date;
+    行政处罚法第二十四条 for empowered matters)."""
+
+    title = "本机关无此执法事项的职权"
+
+
+class StatementWindowOpen(errors.Conflict):
+    """陈述申辩/听证申请期限未届满且当事人未明确放弃 (行政处罚法第六十二条)."""
+
+    title = "陈述申辩或听证申请期限未届满"
+
+
+class NoticeRequired(errors.Conflict):
+    """No decision without 事先告知 (行政处罚法第四十四条、第六十二条)."""
+
+    title = "未履行事先告知程序"
+
+
+class LegalReviewNotApproved(errors.Conflict):
+    """法制审核未通过或未完成，不得作出决定 (行政处罚法第五十八条)."""
+
+    title = "法制审核未通过"
+
+
+class PenaltyIncreased(errors.Conflict):
+    """不得因当事人陈述、申辩而给予更重的处罚 (行政处罚法第四十五条)."""
+
+    title = "决定的处罚重于告知的处罚"
+
+
+class HearingNotAllowed(errors.Conflict):
+    """Hearing procedure refusals (行政处罚法第六十三条、第六十四条)."""
+
+    title = "听证程序不符合规定"
+
+
+class FineOutsideTier(errors.UnprocessableEntity):
+    """A fine outside the applied 裁量基准 tier needs a written reason (行政处罚法第三十四条)."""
+
+    title = "罚款超出裁量基准且未说明理由"
+
+
+class InvalidPartyIdentifier(errors.UnprocessableEntity):
+    title = "当事人身份证号或统一社会信用代码无效"
+
+
+class EvidenceRejected(errors.UnprocessableEntity):
+    title = "证据文件类型或大小不符合要求"
+
+
+class EvidenceTooLarge(errors.PayloadTooLarge):
+    title = "证据文件超过大小限制"
+
+
+class DecisionNotFound(errors.Conflict):
+    title = "案件尚无处罚决定"

@@ -1,0 +1,112 @@
+"""The hash chain behind the full-process record (全过程记录, 行政处罚法第四十七条).
+
+Each entry stores `payload_digest = sha256(canonical(payload))` and
+`hash = sha256(canonical([case_id, seq, action, actor, officer_ids, occurred_at,
+payload_digest, prev_hash]))` with `prev_hash` the previous entry's hash (64 zeros for the
+first). `canonical` is JSON with sorted keys, no spaces, UTF-8. Changing, deleting or reordering
+any row breaks the chain and `verify` names the first bad `seq`.
+
+Every sub-package records its actions with `append_entry` (in the same transaction as the change;
+it only flushes)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.auth import Principal
+from kit.db import utcnow
+from services.cases.models import Case, TimelineEntry
+
+GENESIS = "0" * 64
+
+
+def canonical(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=str).encode()
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(canonical(value)).hexdigest()
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def entry_hash(case_id: uuid.UUID | str, seq: int, action: str, actor: str,
+               officer_ids: list[str], occurred_at: datetime, payload_digest: str,
+               prev_hash: str) -> str:
+    return digest([str(case_id), seq, action, actor, [str(o) for o in officer_ids],
+                   _stamp(occurred_at), payload_digest, prev_hash])
+
+
+def actor_of(principal: Principal | None) -> str:
+    if principal is None:
+        return "system"
+    return principal.username or principal.subject
+
+
+async def append_entry(session: AsyncSession, case: Case, action: str,
+                       principal: Principal | None, officer_ids: list[Any],
+                       payload: dict[str, Any]) -> TimelineEntry:
+    """Append one link for `case` (flushes; never commits). `principal=None` records the
+    system (events, scheduled checks). `payload` must be JSON-serialisable (dates as strings
+    are fine; they are canonicalised with `str`)."""
+    seq, prev = case.timeline_seq + 1, case.timeline_head
+    now = utcnow()
+    occurred = now.replace(microsecond=now.microsecond // 1000 * 1000)
+    clean = json.loads(canonical(payload))
+    pdigest = digest(clean)
+    officers = [str(o) for o in officer_ids]
+    actor = actor_of(principal)
+    entry = TimelineEntry(case_id=case.id, seq=seq, action=action, actor=actor,
+                          officer_ids=officers, occurred_at=occurred, payload=clean,
+                          payload_digest=pdigest, prev_hash=prev,
+                          hash=entry_hash(case.id, seq, action, actor, officers, occurred,
+                                          pdigest, prev))
+    session.add(entry)
+    case.timeline_seq, case.timeline_head = seq, entry.hash
+    await session.flush()
+    return entry
+
+
+async def list_entries(session: AsyncSession, case_id: uuid.UUID) -> list[TimelineEntry]:
+    return list((await session.scalars(select(TimelineEntry).where(
+        TimelineEntry.case_id == case_id).order_by(TimelineEntry.seq))).all())
+
+
+async def verify(session: AsyncSession, case: Case | uuid.UUID) -> dict[str, Any]:
+    """`{valid, entries, first_invalid}`; `first_invalid` is the seq where the chain first
+    breaks (a changed row, a gap from a deleted row, or a swapped order), else None. The case
+    row keeps the head (`timeline_seq`, `timeline_head`), so a deleted last entry is caught
+    (`first_invalid` = the missing seq)."""
+    if not isinstance(case, Case):
+        loaded = await session.get(Case, case)
+        if loaded is None:
+            return {"valid": False, "entries": 0, "first_invalid": None}
+        case = loaded
+    entries = await list_entries(session, case.id)
+    prev, expected_seq = GENESIS, 1
+    for e in entries:
+        ok = (e.seq == expected_seq and e.prev_hash == prev
+              and e.payload_digest == digest(e.payload)
+              and e.hash == entry_hash(e.case_id, e.seq, e.action, e.actor, e.officer_ids,
+                                       e.occurred_at, e.payload_digest, e.prev_hash))
+        if not ok:
+            return {"valid": False, "entries": len(entries), "first_invalid": e.seq}
+        prev, expected_seq = e.hash, expected_seq + 1
+    if expected_seq - 1 != case.timeline_seq or prev != case.timeline_head:
+        return {"valid": False, "entries": len(entries), "first_invalid": expected_seq}
+    return {"valid": True, "entries": len(entries), "first_invalid": None}
+
+
+async def count_entries(session: AsyncSession, case_id: uuid.UUID) -> int:
+    return int(await session.scalar(select(func.count()).select_from(TimelineEntry).where(
+        TimelineEntry.case_id == case_id)) or 0)
