@@ -166,8 +166,8 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     state.sessionmaker = make_sessionmaker(state.engine)
     state.keyring = auth.KeyRing.load(settings.jwt.keys_dir or "", settings.jwt.generate_keys)
     state.calendar = WorkingCalendar.from_files(settings.calendar_files)
-    state.clients = {name: ServiceClient(name, make_client(url, asgi_apps,
-                                                           settings.http_timeout_seconds))
+    timeout = settings.http_timeout_seconds
+    state.clients = {name: ServiceClient(name, make_client(url, asgi_apps, timeout), timeout)
                      for name, url in settings.upstreams.items()}
     outbox: Outbox = state.outbox
     outbox.clients = {n: c.http for n, c in state.clients.items()}
