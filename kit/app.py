@@ -230,3 +230,17 @@ def get_calendar(request: Request) -> WorkingCalendar:
 
 OutboxDep = Annotated[Outbox, Depends(get_outbox)]
 CalendarDep = Annotated[WorkingCalendar, Depends(get_calendar)]
+
+
+def serve_main(factory: Callable[[], FastAPI]) -> None:
+    """`python -m services.<name>`: one service under uvicorn, configured from the environment
+    (`<SERVICE>_DATABASE_URL`, `<SERVICE>_UPSTREAMS`, `JWT_*`, `HOST`, `PORT`)."""
+    import os
+
+    import uvicorn
+
+    from kit.observability import configure_logging
+
+    configure_logging()
+    uvicorn.run(factory(), host=os.environ.get("HOST", "0.0.0.0"),
+                port=int(os.environ.get("PORT", "8000")), log_config=None, access_log=False)
