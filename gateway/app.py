@@ -98,6 +98,6 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
         if wait:
             raise errors.TooManyRequests(retry_after=max(1, int(wait + 0.999)))
         return await forward(request, service, request.app.state.upstreams[service],
-                             settings.max_body_bytes)
+                             settings.max_body_bytes, settings.timeout_seconds)
 
     return app

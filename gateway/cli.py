@@ -43,12 +43,6 @@ def serve(target: str, host: str, port: int, data_dir: str) -> None:
     _uvicorn(app, host, port)
 
 
-def serve_one(name: str) -> None:
-    """`python -m services.<name>`: one service, configured from the environment."""
-    serve(name, os.environ.get("HOST", "0.0.0.0"), int(os.environ.get("PORT", "8000")),
-          DEFAULT_DATA_DIR)
-
-
 def migrate(target: str, data_dir: str) -> None:
     from gateway.composition import service_settings
     from kit import migrate as kit_migrate
@@ -78,15 +72,22 @@ async def _create_user(data_dir: str, args: argparse.Namespace) -> None:
         await engine.dispose()
 
 
-def openapi_cmd(action: str) -> None:
+OPENAPI_DIR = Path(__file__).resolve().parent.parent / "openapi"
+
+
+def current_specs() -> dict[str, Any]:
+    """Each service's OpenAPI as the code describes it now (no database or network needed)."""
     from gateway.composition import create_service, service_settings
+
+    return {name: create_service(name, service_settings(name, "/nonexistent")).openapi()
+            for name in SERVICES}
+
+
+def openapi_cmd(action: str) -> None:
     from kit import openapi
 
-    specs = {}
-    for name in SERVICES:
-        settings = service_settings(name, "/nonexistent-openapi-export")
-        specs[name] = create_service(name, settings).openapi()
-    out = Path(__file__).resolve().parent.parent / "openapi"
+    specs = current_specs()
+    out = OPENAPI_DIR
     if action == "export":
         for path in openapi.write_all(specs, out):
             print(f"已写入 {path}")

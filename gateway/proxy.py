@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -51,13 +52,21 @@ class BodyTooLarge(Exception):
     pass
 
 
-async def _limited(request: Request, limit: int) -> AsyncIterator[bytes]:
-    seen = 0
-    async for chunk in request.stream():
-        seen += len(chunk)
-        if seen > limit:
-            raise BodyTooLarge()
-        yield chunk
+class _LimitedBody:
+    """Streams the request body upstream and stops once it passes the limit; `exceeded` tells
+    afterwards, whichever way the transport surfaced the abort."""
+
+    def __init__(self, request: Request, limit: int) -> None:
+        self.request, self.limit, self.exceeded = request, limit, False
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        seen = 0
+        async for chunk in self.request.stream():
+            seen += len(chunk)
+            if seen > self.limit:
+                self.exceeded = True
+                raise BodyTooLarge()
+            yield chunk
 
 
 def client_key(request: Request) -> str:
@@ -68,7 +77,7 @@ def client_key(request: Request) -> str:
 
 
 async def forward(request: Request, service: str, client: httpx.AsyncClient,
-                  max_body: int) -> Response:
+                  max_body: int, limit_seconds: float) -> Response:
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > max_body:
         raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
@@ -79,17 +88,25 @@ async def forward(request: Request, service: str, client: httpx.AsyncClient,
     if request.client:
         headers.append(("x-forwarded-for", request.client.host))
     has_body = request.method not in ("GET", "HEAD", "DELETE", "OPTIONS")
+    body = _LimitedBody(request, max_body)
     upstream = client.build_request(
         request.method, request.url.path, params=request.url.query.encode(), headers=headers,
-        content=_limited(request, max_body) if has_body else None)
+        content=body.__aiter__() if has_body else None)
+    too_large = errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
     try:
-        resp = await client.send(upstream, stream=True)
+        # wait_for: the in-process ASGI transport does not enforce httpx timeouts
+        resp = await asyncio.wait_for(client.send(upstream, stream=True), limit_seconds)
     except BodyTooLarge as exc:
-        raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节") from exc
-    except httpx.TimeoutException as exc:
+        raise too_large from exc
+    except (httpx.TimeoutException, TimeoutError) as exc:
         raise errors.GatewayTimeout(f"{service} 服务响应超时", upstream=service) from exc
     except httpx.TransportError as exc:
+        if body.exceeded:
+            raise too_large from exc
         raise errors.ServiceUnavailable(f"{service} 服务不可用", upstream=service) from exc
+    if body.exceeded:
+        await resp.aclose()
+        raise too_large
     out_headers = {k: v for k, v in resp.headers.multi_items() if k.lower() not in HOP_BY_HOP}
     return StreamingResponse(resp.aiter_raw(), status_code=resp.status_code,
                              headers=out_headers, background=BackgroundTask(resp.aclose))

@@ -166,8 +166,8 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     state.sessionmaker = make_sessionmaker(state.engine)
     state.keyring = auth.KeyRing.load(settings.jwt.keys_dir or "", settings.jwt.generate_keys)
     state.calendar = WorkingCalendar.from_files(settings.calendar_files)
-    state.clients = {name: ServiceClient(name, make_client(url, asgi_apps,
-                                                           settings.http_timeout_seconds))
+    timeout = settings.http_timeout_seconds
+    state.clients = {name: ServiceClient(name, make_client(url, asgi_apps, timeout), timeout)
                      for name, url in settings.upstreams.items()}
     outbox: Outbox = state.outbox
     outbox.clients = {n: c.http for n, c in state.clients.items()}
@@ -230,3 +230,17 @@ def get_calendar(request: Request) -> WorkingCalendar:
 
 OutboxDep = Annotated[Outbox, Depends(get_outbox)]
 CalendarDep = Annotated[WorkingCalendar, Depends(get_calendar)]
+
+
+def serve_main(factory: Callable[[], FastAPI]) -> None:
+    """`python -m services.<name>`: one service under uvicorn, configured from the environment
+    (`<SERVICE>_DATABASE_URL`, `<SERVICE>_UPSTREAMS`, `JWT_*`, `HOST`, `PORT`)."""
+    import os
+
+    import uvicorn
+
+    from kit.observability import configure_logging
+
+    configure_logging()
+    uvicorn.run(factory(), host=os.environ.get("HOST", "0.0.0.0"),
+                port=int(os.environ.get("PORT", "8000")), log_config=None, access_log=False)

@@ -146,8 +146,8 @@ class Outbox:
                 if client is None or self.token_factory is None:
                     return f"no upstream configured for {target}"
                 headers["Authorization"] = f"Bearer {self.token_factory()}"
-                resp = await client.post(f"/api/v1/{target}/events", content=body,
-                                         headers=headers)
+                resp = await asyncio.wait_for(client.post(
+                    f"/api/v1/{target}/events", content=body, headers=headers), 15)
             else:
                 hook = await session.get(self.webhooks, uuid.UUID(target))
                 if hook is None or not hook.is_active:
@@ -155,8 +155,9 @@ class Outbox:
                 headers["X-Zhifa-Signature"] = sign(hook.secret, body)
                 client = self.external or httpx.AsyncClient(timeout=10)
                 self.external = client
-                resp = await client.post(hook.url, content=body, headers=headers)
-        except httpx.HTTPError as exc:
+                resp = await asyncio.wait_for(
+                    client.post(hook.url, content=body, headers=headers), 15)
+        except (httpx.HTTPError, TimeoutError) as exc:
             return f"{type(exc).__name__}: {exc}"
         return None if resp.status_code < 300 else f"HTTP {resp.status_code}"
 

@@ -3,6 +3,7 @@ header forwarding and upstream error mapping."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
@@ -50,16 +51,18 @@ class UpstreamProblem(errors.Problem):
 class ServiceClient:
     """Typed clients in `clients.py` wrap this; it owns no domain knowledge."""
 
-    def __init__(self, name: str, client: httpx.AsyncClient) -> None:
-        self.name, self.http = name, client
+    def __init__(self, name: str, client: httpx.AsyncClient, timeout: float = 10.0) -> None:
+        self.name, self.http, self.timeout = name, client, timeout
 
     async def call(self, method: str, path: str, *, headers: dict[str, str],
                    unknown: str | None = None, **kwargs: Any) -> httpx.Response:
         """Send; map timeouts/5xx to 503, a 404 to 422 "references unknown <unknown>" when
         `unknown` is given, and other 4xx to the same status with the callee's detail."""
         try:
-            resp = await self.http.request(method, path, headers=headers, **kwargs)
-        except httpx.TimeoutException as exc:
+            # wait_for: the in-process ASGI transport does not enforce httpx timeouts
+            resp = await asyncio.wait_for(
+                self.http.request(method, path, headers=headers, **kwargs), self.timeout)
+        except (httpx.TimeoutException, TimeoutError) as exc:
             raise errors.ServiceUnavailable(f"{self.name} 服务响应超时",
                                             upstream=self.name) from exc
         except httpx.TransportError as exc:

@@ -1,3 +1,4 @@
-from gateway.cli import serve_one
+from kit.app import serve_main
+from services.personnel.app import create_app
 
-serve_one("personnel")
+serve_main(create_app)

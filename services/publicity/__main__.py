@@ -1,3 +1,4 @@
-from gateway.cli import serve_one
+from kit.app import serve_main
+from services.publicity.app import create_app
 
-serve_one("publicity")
+serve_main(create_app)

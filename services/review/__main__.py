@@ -1,3 +1,4 @@
-from gateway.cli import serve_one
+from kit.app import serve_main
+from services.review.app import create_app
 
-serve_one("review")
+serve_main(create_app)

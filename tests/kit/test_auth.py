@@ -1,0 +1,135 @@
+"""Token verification: every attack in the foundation issue answers 401 on every service."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+from pathlib import Path
+
+import pytest
+from harness import Platform
+
+from kit import auth
+from kit.settings import JwtSettings
+
+SERVICES = ("personnel", "cases", "review", "publicity")
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _claims(zhifa: Platform, **over: object) -> dict[str, object]:
+    now = int(time.time())
+    return {"iss": zhifa.jwt.issuer, "aud": zhifa.jwt.audience, "sub": "attacker", "iat": now,
+            "nbf": now, "exp": now + 600, "roles": ["sysadmin"], **over}
+
+
+async def _assert_401_everywhere(zhifa: Platform, token: str) -> None:
+    for name in SERVICES:
+        for client in (zhifa.client, zhifa.service(name)):
+            resp = await client.get(f"/api/v1/{name}/status",
+                                    headers={"Authorization": f"Bearer {token}"})
+            assert resp.status_code == 401, (name, resp.text)
+            assert resp.headers["content-type"].startswith("application/problem+json")
+            assert resp.headers["www-authenticate"].startswith("Bearer")
+            assert resp.json()["type"].endswith("/unauthorized")
+
+
+class TestTokenAttacks:
+    async def test_valid_token_is_accepted_by_every_service(self, zhifa: Platform) -> None:
+        for name in SERVICES:
+            resp = await zhifa.client.get(f"/api/v1/{name}/status",
+                                          headers=zhifa.headers("officer"))
+            assert resp.status_code == 200, resp.text
+            assert resp.json()["service"] == name
+
+    async def test_missing_token(self, zhifa: Platform) -> None:
+        resp = await zhifa.client.get("/api/v1/review/status")
+        assert resp.status_code == 401
+        assert resp.headers["www-authenticate"].startswith("Bearer")
+
+    async def test_alg_none(self, zhifa: Platform) -> None:
+        header = {"alg": "none", "typ": "JWT", "kid": zhifa.ring.active_kid}
+        token = (f"{_b64(json.dumps(header).encode())}."
+                 f"{_b64(json.dumps(_claims(zhifa)).encode())}.")
+        await _assert_401_everywhere(zhifa, token)
+
+    async def test_hs256_signed_with_the_public_key(self, zhifa: Platform) -> None:
+        kid = zhifa.ring.active_kid or ""
+        header = _b64(json.dumps({"alg": "HS256", "typ": "JWT", "kid": kid}).encode())
+        payload = _b64(json.dumps(_claims(zhifa)).encode())
+        signing_input = f"{header}.{payload}".encode()
+        sig = hmac.new(zhifa.ring.public_pem(kid), signing_input, hashlib.sha256).digest()
+        await _assert_401_everywhere(zhifa, f"{header}.{payload}.{_b64(sig)}")
+
+    async def test_expired(self, zhifa: Platform) -> None:
+        now = int(time.time())
+        token = zhifa.ring.sign(_claims(zhifa, iat=now - 3600, nbf=now - 3600, exp=now - 60))
+        await _assert_401_everywhere(zhifa, token)
+
+    async def test_not_yet_valid(self, zhifa: Platform) -> None:
+        now = int(time.time())
+        token = zhifa.ring.sign(_claims(zhifa, nbf=now + 3600, exp=now + 7200))
+        await _assert_401_everywhere(zhifa, token)
+
+    async def test_wrong_issuer(self, zhifa: Platform) -> None:
+        await _assert_401_everywhere(zhifa, zhifa.ring.sign(_claims(zhifa, iss="evil")))
+
+    async def test_wrong_audience(self, zhifa: Platform) -> None:
+        await _assert_401_everywhere(zhifa, zhifa.ring.sign(_claims(zhifa, aud="other")))
+
+    async def test_unknown_kid(self, zhifa: Platform, tmp_path: Path) -> None:
+        auth.KeyRing.rotate(tmp_path / "other")
+        stranger = auth.KeyRing.load(tmp_path / "other")
+        token = auth.issue_access_token(stranger, zhifa.jwt, subject="x", roles=["sysadmin"])
+        await _assert_401_everywhere(zhifa, token)
+
+    async def test_tampered_payload(self, zhifa: Platform) -> None:
+        header, _, sig = zhifa.token("officer").split(".")
+        forged = _b64(json.dumps(_claims(zhifa)).encode())
+        await _assert_401_everywhere(zhifa, f"{header}.{forged}.{sig}")
+
+    async def test_garbage(self, zhifa: Platform) -> None:
+        await _assert_401_everywhere(zhifa, "not-a-jwt")
+
+
+class TestKeyRotation:
+    def test_previous_key_still_verifies_after_rotation(self, tmp_path: Path) -> None:
+        jwt = JwtSettings(keys_dir=str(tmp_path))
+        auth.KeyRing.rotate(tmp_path)
+        old = auth.KeyRing.load(tmp_path)
+        token = auth.issue_access_token(old, jwt, subject="u1", roles=["officer"])
+        time.sleep(1.1)
+        new_kid = auth.KeyRing.rotate(tmp_path)
+        ring = auth.KeyRing.load(tmp_path)
+        assert ring.active_kid == new_kid != old.active_kid
+        assert ring.verify(token, jwt)["sub"] == "u1"
+        assert {k["kid"] for k in ring.jwks()["keys"]} == {old.active_kid, new_kid}
+
+    def test_public_only_ring_cannot_sign(self, tmp_path: Path) -> None:
+        auth.KeyRing.rotate(tmp_path / "a")
+        ring = auth.KeyRing.load(tmp_path / "a")
+        kid = ring.active_kid or ""
+        (tmp_path / "b").mkdir()
+        (tmp_path / "b" / f"{kid}.pem").write_bytes(ring.public_pem(kid))
+        verifier = auth.KeyRing.load(tmp_path / "b")
+        token = auth.issue_access_token(ring, JwtSettings(), subject="s", roles=["officer"])
+        assert verifier.verify(token, JwtSettings())["sub"] == "s"
+        with pytest.raises(RuntimeError):
+            verifier.sign({"sub": "x"})
+
+
+class TestRoles:
+    async def test_valid_token_without_role_gets_403(self, zhifa: Platform) -> None:
+        resp = await zhifa.client.get("/api/v1/cases/webhooks", headers=zhifa.headers("officer"))
+        assert resp.status_code == 403
+        assert resp.json()["type"].endswith("/forbidden")
+
+    async def test_service_events_endpoint_refuses_users(self, zhifa: Platform) -> None:
+        resp = await zhifa.client.post("/api/v1/review/events", headers=zhifa.headers("sysadmin"),
+                                       json={"id": "x", "type": "t", "payload": {}})
+        assert resp.status_code == 403
