@@ -20,7 +20,7 @@ from kit.auth import Principal
 from kit.calendar import WorkingCalendar
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.schemas import InvalidCursor, decode_cursor, encode_cursor
+from kit.schemas import InvalidCursor, decode_cursor, encode_cursor, fen_to_yuan
 from services.publicity import errors, redaction
 from services.publicity.config import PublicitySettings
 from services.publicity.models import Disclosure, DisclosureStatus, RegionSetting
@@ -68,7 +68,8 @@ def public_view(d: Disclosure) -> DisclosureRead:
         legal_basis=d.legal_basis, penalty_category=d.penalty_category,
         penalty_categories=d.penalty_categories,
         penalty_content=hidden if withdrawn else d.penalty_content,
-        fine_amount=d.fine_fen, confiscation_amount=d.confiscation_fen,
+        fine_amount=fen_to_yuan(d.fine_fen),
+        confiscation_amount=fen_to_yuan(d.confiscation_fen),
         license_affected=None if withdrawn else d.license_affected, decided_on=d.decided_on,
         publicity_until=d.publicity_until, agency_id=d.agency_id, agency_name=d.agency_name,
         agency_uscc=d.agency_uscc, region_code=d.region_code,
@@ -135,8 +136,7 @@ def _fill_record(d: Disclosure, p: dict[str, Any], ctx: Context,
     license_affected = p.get("license_affected")
     if isinstance(license_affected, bool):
         license_affected = "是" if license_affected else None
-    d.license_affected = (redactor.redact(license_affected) if is_person and license_affected
-                          else (license_affected or None))
+    d.license_affected = redactor.redact(license_affected) or None
     d.agency_name, d.agency_uscc = str(agency.get("name") or ""), str(agency.get("uscc") or "")
     d.data_source_name = s.data_source_name or d.agency_name
     d.data_source_uscc = s.data_source_uscc or d.agency_uscc
