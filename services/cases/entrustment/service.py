@@ -81,22 +81,24 @@ def _owner_scope(body: schemas.AgreementCreate, principal: Principal) -> tuple[u
     return own, principal.region_code
 
 
-async def _check_matters(session: AsyncSession, agency_id: uuid.UUID,
-                         matter_ids: list[uuid.UUID]) -> None:
-    """Every matter must exist, be catalogued as entrusted (委托) and belong to the entrusted
-    agency's catalogue."""
-    found = {m.id: m for m in await AgreementRepository(session).matters(matter_ids)}
+async def _check_matters(session: AsyncSession, body: schemas.AgreementCreate,
+                         agency_id: uuid.UUID) -> None:
+    """Every matter must exist and be catalogued as entrusted (委托); an entrusted matter sits in
+    the delegating department's catalogue (or, if that department is not registered here, in
+    the entrusted agency's)."""
+    found = {m.id: m for m in await AgreementRepository(session).matters(body.matter_ids)}
+    owners = {agency_id, body.delegating_agency_id}
     problems = []
-    for matter_id in dict.fromkeys(matter_ids):
+    for matter_id in dict.fromkeys(body.matter_ids):
         matter = found.get(matter_id)
         if matter is None:
             problems.append({"field": "matter_ids", "message": f"执法事项 {matter_id} 不存在"})
         elif matter.source != "entrusted":
             problems.append({"field": "matter_ids",
                              "message": f"执法事项 {matter.code} 不是受委托事项"})
-        elif matter.agency_id != agency_id:
+        elif matter.agency_id not in owners:
             problems.append({"field": "matter_ids",
-                             "message": f"执法事项 {matter.code} 不在受委托组织的清单中"})
+                             "message": f"执法事项 {matter.code} 不属于委托机关的清单"})
     if problems:
         raise AgreementInvalid("委托协议所列事项不符合要求", errors=problems)
 
@@ -119,7 +121,7 @@ async def create_agreement(session: AsyncSession, principal: Principal,
                 raise AgreementInvalid("委托机关本身是该事项的受委托组织，不得再委托",
                                        rule="行政处罚法第二十条第三款",
                                        matter_id=str(matter_id))
-    await _check_matters(session, agency_id, body.matter_ids)
+    await _check_matters(session, body, agency_id)
     agreement = EntrustmentAgreement(
         agency_id=agency_id, agency_name=body.agency_name, region_code=region_code,
         number=body.number, delegating_agency_id=body.delegating_agency_id,

@@ -1,0 +1,23 @@
+"""Problems of the summary procedure (简易程序)."""
+
+from kit import errors
+
+
+class SummaryProcedureNotAllowed(errors.UnprocessableEntity):
+    """违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款
+    或者警告的行政处罚的，可以当场作出 (行政处罚法第五十一条); anything else needs the
+    ordinary procedure."""
+
+    title = "不符合简易程序（当场处罚）的适用条件"
+
+
+class SummaryDecisionNotFound(errors.NotFound):
+    title = "当场处罚决定不存在"
+
+
+class DocumentNumberTaken(errors.Conflict):
+    title = "当场处罚决定书编号已使用"
+
+
+class NumberingPatternInvalid(errors.UnprocessableEntity):
+    title = "编号格式无效"

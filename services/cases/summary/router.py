@@ -1,0 +1,77 @@
+"""HTTP surface of 当场处罚 (简易程序): decide in one call, read, list, numbering pattern."""
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import InvalidCursor, Page, decode_cursor, encode_cursor
+from services.cases.dependencies import Actor, AgencyAdmin, Reader
+from services.cases.entrustment.errors import EntrustmentAgreementRequired
+from services.cases.errors import MatterNotFound, MatterNotHeld, OfficersNotQualified
+from services.cases.lifecycle.service import Ctx
+from services.cases.summary import schemas, service
+from services.cases.summary.errors import (
+    DocumentNumberTaken,
+    NumberingPatternInvalid,
+    SummaryDecisionNotFound,
+    SummaryProcedureNotAllowed,
+)
+from services.cases.summary.repository import SummaryRepository
+
+router = APIRouter(prefix="/summary-decisions", tags=["cases: summary procedure"],
+                   route_class=CommittingRoute)
+AUTH = (errors.Unauthorized, errors.Forbidden)
+
+
+@router.post("", response_model=schemas.SummaryDecisionRead, status_code=201,
+             responses=errors.responses(*AUTH, SummaryProcedureNotAllowed, MatterNotFound,
+                                        MatterNotHeld, OfficersNotQualified,
+                                        EntrustmentAgreementRequired, DocumentNumberTaken,
+                                        errors.ServiceUnavailable),
+             summary="当场作出行政处罚决定（简易程序，行政处罚法第五十一条、第五十二条）")
+async def create_summary_decision(body: schemas.SummaryDecisionCreate, principal: Actor,
+                                  request: Request,
+                                  session: SessionDep) -> schemas.SummaryDecisionRead:
+    decision, case = await service.create_summary_decision(Ctx(request, session, principal),
+                                                           body)
+    return service.to_read(decision, case)
+
+
+@router.get("", response_model=Page[schemas.SummaryDecisionRead],
+            responses=errors.responses(*AUTH, InvalidCursor), summary="当场处罚决定列表")
+async def list_summary_decisions(principal: Reader, session: SessionDep,
+                                 cursor: str | None = None,
+                                 limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                                 ) -> Page[schemas.SummaryDecisionRead]:
+    values = decode_cursor(cursor, 2)
+    try:
+        after = (datetime.fromisoformat(str(values[0])), uuid.UUID(str(values[1]))) \
+            if values else None
+    except ValueError as exc:
+        raise InvalidCursor() from exc
+    rows = await SummaryRepository(session).list(principal, limit=limit + 1, after=after)
+    more, rows = len(rows) > limit, rows[:limit]
+    nxt = encode_cursor([rows[-1][0].decided_at.isoformat(), str(rows[-1][0].id)]) \
+        if more else None
+    return Page(items=[service.to_read(d, c) for d, c in rows], next_cursor=nxt, limit=limit)
+
+
+@router.put("/numbering", response_model=schemas.NumberingRead,
+            responses=errors.responses(*AUTH, NumberingPatternInvalid),
+            summary="设置本机关当场处罚决定书编号格式")
+async def set_summary_numbering(body: schemas.NumberingUpdate, principal: AgencyAdmin,
+                                session: SessionDep) -> schemas.NumberingRead:
+    return await service.set_numbering(session, principal, body)
+
+
+@router.get("/{decision_id}", response_model=schemas.SummaryDecisionRead,
+            responses=errors.responses(*AUTH, SummaryDecisionNotFound),
+            summary="当场处罚决定详情")
+async def get_summary_decision(decision_id: uuid.UUID, principal: Reader,
+                               session: SessionDep) -> schemas.SummaryDecisionRead:
+    decision, case = await service.load(session, principal, decision_id)
+    return service.to_read(decision, case)

@@ -1,0 +1,69 @@
+"""Request and response models for 当场处罚 (简易程序)."""
+
+import uuid
+from datetime import date, datetime
+
+from pydantic import Field
+
+from kit.schemas import ApiModel, Money
+from services.cases.lifecycle.schemas import Party, PartyRead, PenaltyKind
+
+
+class SummaryPenalty(ApiModel):
+    kind: PenaltyKind
+    amount: Money = 0
+
+
+class SummaryDecisionCreate(ApiModel):
+    matter_id: uuid.UUID
+    party: Party
+    penalty: SummaryPenalty
+    officer_ids: list[str] = Field(min_length=1, max_length=10)
+    facts: str = Field(min_length=2, max_length=5000)
+    facts_clear: bool = Field(True, description="违法事实确凿（行政处罚法第五十一条）")
+    decided_at: datetime
+    place: str = Field(min_length=1, max_length=300)
+    act_date: date | None = Field(None, description="违法行为发生日；缺省为决定当日")
+    document_number: str | None = Field(
+        None, max_length=100, description="预定格式、编有号码的决定书编号；缺省按本机关序号生成")
+    party_refused_to_sign: bool = Field(False, description="当事人拒绝签收（应在决定书上注明）")
+    collected_on_spot: bool = Field(False, description="当场收缴罚款（行政处罚法第六十八条）")
+    receipt_number: str | None = Field(None, max_length=100, description="财政统一票据号")
+    remarks: str | None = Field(None, max_length=2000)
+
+
+class OfficerShown(ApiModel):
+    officer_id: str
+    name: str
+    certificate_numbers: list[str]
+
+
+class SummaryDecisionRead(ApiModel):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    document_number: str
+    decided_at: datetime
+    decided_on: date
+    place: str
+    penalty: SummaryPenalty
+    officers: list[OfficerShown]
+    party: PartyRead
+    facts: str
+    matter: dict[str, str | None]
+    deciding_agency: dict[str, str | None]
+    party_refused_to_sign: bool
+    collected_on_spot: bool
+    receipt_number: str | None
+    status: str
+    procedure: str
+
+
+class NumberingUpdate(ApiModel):
+    pattern: str = Field(min_length=5, max_length=100,
+                         description="占位符 {prefix} {year} {seq}")
+
+
+class NumberingRead(ApiModel):
+    agency_id: uuid.UUID
+    pattern: str
+    example: str
