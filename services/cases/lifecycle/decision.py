@@ -286,9 +286,9 @@ async def pay(ctx: Ctx, case: Case, body: schemas.PaymentCreate) -> dict[str, An
         "payment_id": str(payment.id), "amount_fen": body.amount, "paid_on": body.paid_on,
         "surcharge_fen": surcharge, "total_due_fen": total, "paid_total_fen": case.paid_fen},
         st.EXECUTED if done else None)
-    return {"id": payment.id, "amount": body.amount, "paid_on": body.paid_on,
-            "surcharge_due": surcharge, "total_paid": case.paid_fen,
-            "outstanding": max(0, total - case.paid_fen), "status": case.status}
+    return {"id": payment.id, "amount": fen_to_yuan(body.amount), "paid_on": body.paid_on,
+            "surcharge_due": fen_to_yuan(surcharge), "total_paid": fen_to_yuan(case.paid_fen),
+            "outstanding": fen_to_yuan(max(0, total - case.paid_fen)), "status": case.status}
 
 
 async def arrange_payment(ctx: Ctx, case: Case, body: schemas.PaymentArrangement) -> Case:

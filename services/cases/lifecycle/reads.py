@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from kit.calendar import WorkingCalendar
+from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases.identifiers import mask_id_number
 from services.cases.lifecycle import schemas
@@ -46,8 +47,8 @@ def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> schemas.
             opinion=c.legal_review_opinion),
         collective_discussion_required=c.collective_discussion_required, notice=c.notice,
         hearing=c.hearing, statements_waived=c.statements_waived,
-        decision_number=c.decision_number, decision=c.decision, fine=c.fine_fen,
-        paid=c.paid_fen, served_on=c.served_on, serve_method=c.serve_method,
+        decision_number=c.decision_number, decision=c.decision, fine=fen_to_yuan(c.fine_fen),
+        paid=fen_to_yuan(c.paid_fen), served_on=c.served_on, serve_method=c.serve_method,
         remedy_pending=c.remedy_pending, payment_arrangement=c.payment_arrangement,
         closed_on=c.closed_on, archived_at=c.archived_at, revoked_on=c.revoked_on,
         revoke_reason=c.revoke_reason, flags=c.flags, allowed_actions=st.allowed_actions(c),
