@@ -8,7 +8,10 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI, Request
 from harness import Platform
+
+from kit.http import ServiceClient
 
 AGENCY = uuid.UUID("11111111-1111-4111-8111-111111111111")
 OTHER_AGENCY = uuid.UUID("22222222-2222-4222-8222-222222222222")
@@ -78,3 +81,52 @@ def helpers() -> Any:
         agency_headers = staticmethod(agency_headers)
 
     return H
+
+
+class StubCases:
+    """A stand-in for the cases endpoints review calls (unit tests only; the integration
+    tests use the real cases service)."""
+
+    def __init__(self) -> None:
+        self.closed: dict[str, list[str]] = {}
+        self.created: list[dict[str, Any]] = []
+        self.calls: list[str] = []
+        app = FastAPI()
+
+        @app.post("/api/v1/cases/cases", status_code=201)
+        async def create(request: Request) -> dict[str, Any]:
+            body = await request.json()
+            self.created.append(body)
+            self.calls.append(request.headers.get("authorization", ""))
+            return {"id": str(uuid.uuid4()), "status": "lead", "agency_id": body["agency_id"]}
+
+        @app.get("/api/v1/cases/cases")
+        async def list_cases(agency_id: str, status: str, limit: int = 50,
+                             cursor: str | None = None) -> dict[str, Any]:
+            ids = self.closed.get(agency_id, [])
+            start = int(cursor or 0)
+            page = ids[start:start + limit]
+            nxt = str(start + limit) if start + limit < len(ids) else None
+            return {"items": [{"id": i, "status": status, "case_number": f"N-{i[:4]}"}
+                              for i in page], "next_cursor": nxt, "limit": limit}
+
+        @app.get("/api/v1/cases/cases/{case_id}/dossier")
+        async def dossier(case_id: str) -> dict[str, Any]:
+            return {"case": {"id": case_id}, "documents": []}
+
+        self.app = app
+
+
+@pytest.fixture
+async def stub_cases(zhifa: Platform) -> AsyncIterator[StubCases]:
+    stub = StubCases()
+    state = zhifa.apps["review"].state
+    original = state.clients["cases"]
+    http = httpx.AsyncClient(transport=httpx.ASGITransport(app=stub.app),
+                             base_url="http://cases")
+    state.clients["cases"] = ServiceClient("cases", http)
+    try:
+        yield stub
+    finally:
+        state.clients["cases"] = original
+        await http.aclose()
