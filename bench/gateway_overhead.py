@@ -6,7 +6,9 @@ in one-process mode and in split mode (PostgreSQL when ZHIFA_BENCH_PG_URL is set
 One-process: gateway and services share one event loop; "direct" calls the cases app in-process
 over ASGI, "gateway" goes through the gateway app (proxy + in-process transport) — both from a
 load generator in the same process. Split: real uvicorn processes on loopback; the generator is
-this process over TCP. The endpoint is `GET /api/v1/cases/status` (token verified, no database).
+`wrk` over TCP when it is installed (`apt-get install wrk`), else this process with httpx
+(which then is the bottleneck). The endpoint is `GET /api/v1/cases/status` (token verified,
+no database).
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -54,6 +59,29 @@ async def load(client: httpx.AsyncClient, path: str, headers: dict[str, str], se
     q = statistics.quantiles(latencies, n=100)
     return {"rps": len(latencies) / elapsed, "p50_ms": q[49] * 1000, "p99_ms": q[98] * 1000,
             "requests": len(latencies), "errors": errors}
+
+
+def _ms(value: str) -> float:
+    units = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    for unit in ("us", "ms", "s"):
+        if value.endswith(unit):
+            return float(value[: -len(unit)]) * units[unit]
+    return float(value)
+
+
+def wrk_load(url: str, headers: dict[str, str], seconds: float,
+             concurrency: int) -> dict[str, float]:
+    """Real HTTP load from `wrk` (C, two threads) when it is installed."""
+    args = ["wrk", "-t2", f"-c{concurrency}", f"-d{int(seconds)}s", "--latency"]
+    for k, v in headers.items():
+        args += ["-H", f"{k}: {v}"]
+    out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    pct = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore
+            "p50_ms": _ms(pct["50"]), "p99_ms": _ms(pct["99"]),
+            "requests": int(re.search(r"(\d+) requests in", out).group(1)),  # type: ignore
+            "errors": int(non2xx.group(1)) if non2xx else 0}
 
 
 def _headers(keys_dir: Path) -> dict[str, str]:
@@ -109,7 +137,12 @@ async def split_mode(seconds: float, concurrency: int) -> dict[str, Any]:
             headers = _headers(Path(tmp) / "keys")
             out: dict[str, Any] = {"database": "postgresql" if pg else "sqlite"}
             limits = httpx.Limits(max_connections=concurrency * 2)
+            out["generator"] = "wrk" if shutil.which("wrk") else "httpx"
             for label, base in (("direct", dep.url("cases")), ("gateway", dep.url("gateway"))):
+                if shutil.which("wrk"):
+                    out[label] = wrk_load(base + "/api/v1/cases/status", headers, seconds,
+                                          concurrency)
+                    continue
                 async with httpx.AsyncClient(base_url=base, limits=limits) as c:
                     out[label] = await load(c, "/api/v1/cases/status", headers, seconds,
                                             concurrency)
@@ -136,7 +169,7 @@ def main() -> None:
     args = ap.parse_args()
     report("one-process", asyncio.run(one_process(args.seconds, args.concurrency)))
     split = asyncio.run(split_mode(args.seconds, args.concurrency))
-    report(f"split/{split['database']}", split)
+    report(f"split/{split['database']}/{split['generator']}", split)
 
 
 if __name__ == "__main__":
