@@ -30,6 +30,8 @@ ACT_ROLES = ("officer", "agency_admin")
 
 Reader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
 Actor = Annotated[Principal, Depends(require_roles(*ACT_ROLES))]
+# who may register a lead: agency staff, and review's complaint handling with a service token
+Registrar = Annotated[Principal, Depends(require_roles(*ACT_ROLES, "service", "sysadmin"))]
 AgencyAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sysadmin"))]
 CatalogueAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sysadmin",
                                                             "supervisor"))]

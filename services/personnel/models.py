@@ -43,3 +43,20 @@ class RefreshToken(UUIDPk, Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# tables of the sub-packages, so Alembic sees the whole metadata
+from services.personnel.agencies.models import Agency  # noqa: E402
+from services.personnel.certificates.models import Certificate  # noqa: E402
+from services.personnel.devices.models import Device  # noqa: E402
+from services.personnel.staff.models import (  # noqa: E402
+    Appraisal,
+    Exam,
+    Officer,
+    Sanction,
+    StatusChange,
+)
+from services.personnel.training.models import Training  # noqa: E402
+
+__all__ = ["Agency", "Appraisal", "Base", "Certificate", "Device", "Exam", "Officer",
+           "RefreshToken", "Sanction", "StatusChange", "Training", "User", "platform"]

@@ -1,14 +1,40 @@
+from typing import Any
+
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.app import ServiceSpec, build_app
+from kit.events import EventHandler
 from kit.http import AsgiApps
+from services.publicity import service
 from services.publicity.config import PublicitySettings
 from services.publicity.models import platform
 from services.publicity.router import router
 
 
+def _handlers(app: FastAPI) -> dict[str, EventHandler]:
+    """Consumers of `case.decided` / `case.decision_revoked`; the context is read at call time
+    because the calendar and outbox clients are set up in the lifespan."""
+
+    def ctx() -> service.Context:
+        state = app.state
+        return service.Context(settings=state.settings, calendar=state.calendar,
+                               outbox=state.outbox)
+
+    async def decided(session: AsyncSession, event: dict[str, Any]) -> None:
+        await service.consume_decided(session, event, ctx())
+
+    async def revoked(session: AsyncSession, event: dict[str, Any]) -> None:
+        await service.consume_revoked(session, event, ctx())
+
+    return {"case.decided": decided, "case.decision_revoked": revoked}
+
+
 def create_app(settings: PublicitySettings | None = None,
                asgi_apps: AsgiApps | None = None) -> FastAPI:
-    spec = ServiceSpec(name="publicity", router=router, platform=platform, event_handlers={},
-                       title="zhifa 公示服务 (publicity)")
-    return build_app(spec, settings or PublicitySettings(), asgi_apps)
+    handlers: dict[str, EventHandler] = {}
+    spec = ServiceSpec(name="publicity", router=router, platform=platform,
+                       event_handlers=handlers, title="zhifa 公示服务 (publicity)")
+    app = build_app(spec, settings or PublicitySettings(), asgi_apps)
+    handlers.update(_handlers(app))
+    return app

@@ -7,9 +7,26 @@ from kit.settings import ServiceSettings
 
 
 class ReviewSettings(ServiceSettings):
+    """Review settings. Every legal period here is a local default ([S] in DOMAIN.md), not law."""
+
     model_config = SettingsConfigDict(env_prefix="REVIEW_", extra="ignore")
 
     service_name: str = "review"
     calls: ClassVar[tuple[str, ...]] = ("cases", "personnel")
     subscriptions: dict[str, list[str]] = Field(
         default_factory=lambda: {"review.completed": ["cases"]})
+
+    # 法制审核: due N working days after the request (DOMAIN §4.5 default 10, locally set).
+    legal_review_working_days: int = 10
+    # 投诉举报: acknowledge / reply / close within N working days of receipt.
+    complaint_acknowledge_working_days: int = 3
+    complaint_respond_working_days: int = 15
+    complaint_close_working_days: int = 30
+    # public complaint endpoints: token bucket per client address
+    complaint_rate_per_minute: float = 10.0
+    complaint_rate_burst: int = 5
+    # the lead statuses in cases that end a complaint that follows a lead
+    lead_final_statuses: list[str] = Field(
+        default_factory=lambda: ["declined", "closed", "archived", "revoked"])
+    # page size cap when paging through cases for 案卷评查 sampling
+    evaluation_case_page_size: int = 200

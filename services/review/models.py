@@ -1,7 +1,12 @@
-"""Review tables."""
+"""Review tables: this Base, plus the sub-packages' tables imported at the end for Alembic."""
 
 from kit.app import platform_models
 from kit.db import make_base
 
 Base = make_base()
 platform = platform_models(Base)
+
+from services.review.complaints import models as _complaints  # noqa: E402,F401
+from services.review.evaluation import models as _evaluation  # noqa: E402,F401
+from services.review.legal import models as _legal  # noqa: E402,F401
+from services.review.supervision import models as _supervision  # noqa: E402,F401

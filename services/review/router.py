@@ -1,7 +1,14 @@
-"""The review HTTP surface."""
+"""The review HTTP surface: 法制审核, 案卷评查, 监督意见书, 投诉举报."""
 
 from fastapi import APIRouter
 
-from kit.db import CommittingRoute
+from services.review.complaints.router import router as complaints_router
+from services.review.evaluation.router import router as evaluation_router
+from services.review.legal.router import router as legal_router
+from services.review.supervision.router import router as supervision_router
 
-router = APIRouter(prefix="/api/v1/review", tags=["review"], route_class=CommittingRoute)
+router = APIRouter()
+router.include_router(legal_router)
+router.include_router(evaluation_router)
+router.include_router(supervision_router)
+router.include_router(complaints_router)

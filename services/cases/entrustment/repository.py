@@ -1,5 +1,7 @@
 """Queries on 委托协议, always scoped in the WHERE clause."""
 
+from __future__ import annotations
+
 import uuid
 from collections import defaultdict
 from datetime import date, datetime
@@ -14,6 +16,7 @@ from services.cases.entrustment.models import (
     EntrustmentEvaluation,
     EntrustmentMatter,
 )
+from services.cases.models import Matter
 
 
 def scoped(stmt: Select[Any], principal: Principal) -> Select[Any]:
@@ -49,6 +52,10 @@ class AgreementRepository:
         if for_update:
             stmt = stmt.with_for_update()
         return (await self.session.scalars(stmt)).one_or_none()
+
+    async def matters(self, matter_ids: list[uuid.UUID]) -> list[Matter]:
+        stmt = select(Matter).where(Matter.id.in_(matter_ids))
+        return list((await self.session.scalars(stmt)).all())
 
     async def number_taken(self, agency_id: uuid.UUID, number: str) -> bool:
         stmt = select(EntrustmentAgreement.id).where(

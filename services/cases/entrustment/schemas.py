@@ -68,7 +68,7 @@ class AgreementRead(ApiModel):
     delegating_agency_id: uuid.UUID | None
     delegating_agency_name: str
     delegating_agency_uscc: str | None
-    matter_ids: list[uuid.UUID]
+    matter_ids: list[uuid.UUID] = Field(default_factory=list)
     powers: str
     valid_from: date
     valid_until: date

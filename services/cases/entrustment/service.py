@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit import errors
 from kit.auth import Principal
 from kit.db import utcnow
+from kit.schemas import InvalidCursor
 from services.cases.entrustment import schemas
 from services.cases.entrustment.errors import (
     AgreementInvalid,
@@ -80,9 +81,28 @@ def _owner_scope(body: schemas.AgreementCreate, principal: Principal) -> tuple[u
     return own, principal.region_code
 
 
+async def _check_matters(session: AsyncSession, agency_id: uuid.UUID,
+                         matter_ids: list[uuid.UUID]) -> None:
+    """Every matter must exist, be catalogued as entrusted (委托) and belong to the entrusted
+    agency's catalogue."""
+    found = {m.id: m for m in await AgreementRepository(session).matters(matter_ids)}
+    problems = []
+    for matter_id in dict.fromkeys(matter_ids):
+        matter = found.get(matter_id)
+        if matter is None:
+            problems.append({"field": "matter_ids", "message": f"执法事项 {matter_id} 不存在"})
+        elif matter.source != "entrusted":
+            problems.append({"field": "matter_ids",
+                             "message": f"执法事项 {matter.code} 不是受委托事项"})
+        elif matter.agency_id != agency_id:
+            problems.append({"field": "matter_ids",
+                             "message": f"执法事项 {matter.code} 不在受委托组织的清单中"})
+    if problems:
+        raise AgreementInvalid("委托协议所列事项不符合要求", errors=problems)
+
+
 async def create_agreement(session: AsyncSession, principal: Principal,
-                           body: schemas.AgreementCreate,
-                           check_matters: object = None) -> EntrustmentAgreement:
+                           body: schemas.AgreementCreate) -> EntrustmentAgreement:
     """Register a written 委托书; refuses sub-delegation (第二十条第三款)."""
     agency_id, region_code = _owner_scope(body, principal)
     if body.valid_until < body.valid_from:
@@ -99,8 +119,7 @@ async def create_agreement(session: AsyncSession, principal: Principal,
                 raise AgreementInvalid("委托机关本身是该事项的受委托组织，不得再委托",
                                        rule="行政处罚法第二十条第三款",
                                        matter_id=str(matter_id))
-    if check_matters is not None:
-        await check_matters(session, body.matter_ids)  # type: ignore[operator]
+    await _check_matters(session, agency_id, body.matter_ids)
     agreement = EntrustmentAgreement(
         agency_id=agency_id, agency_name=body.agency_name, region_code=region_code,
         number=body.number, delegating_agency_id=body.delegating_agency_id,
@@ -182,4 +201,7 @@ async def read_many(session: AsyncSession, agreements: list[EntrustmentAgreement
 def cursor_after(values: list[str] | None) -> tuple[datetime, uuid.UUID] | None:
     if values is None:
         return None
-    return datetime.fromisoformat(values[0]), uuid.UUID(values[1])
+    try:
+        return datetime.fromisoformat(str(values[0])), uuid.UUID(str(values[1]))
+    except ValueError as exc:
+        raise InvalidCursor() from exc

@@ -31,3 +31,7 @@ class UsernameTaken(errors.Problem):
 
 class RoleNotAllowed(errors.Problem):
     status, title = 403, "无权授予该角色或为其他单位创建账户"
+
+
+class LinkedRecordUnknown(errors.Problem):
+    status, title = 422, "关联的单位或人员不存在"

@@ -59,6 +59,7 @@ async def read_jwks(request: Request) -> dict[str, Any]:
 
 @users_router.post("/users", response_model=UserRead, status_code=201,
                    responses=kit_errors.responses(errors.UsernameTaken, errors.RoleNotAllowed,
+                                                  errors.LinkedRecordUnknown,
                                                   kit_errors.Unauthorized,
                                                   kit_errors.ValidationFailed),
                    summary="创建登录账户（系统管理员任意单位；单位管理员仅本单位）")

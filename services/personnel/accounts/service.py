@@ -97,12 +97,38 @@ async def logout(session: AsyncSession, secret: str) -> None:
         await tokens.revoke_family(token.family_id, utcnow())
 
 
+async def _link(session: AsyncSession, data: UserCreate) -> tuple[uuid.UUID | None, str | None]:
+    """The account's agency and region: from the linked staff member and their agency when
+    `officer_id` is given (a mismatching `agency_id` is refused), else from `agency_id`."""
+    from services.personnel.agencies.repository import AgencyRepository
+    from services.personnel.dependencies import Scope
+    from services.personnel.staff.repository import OfficerRepository
+
+    scope = Scope(everything=True)  # permission is decided on the result, by the caller
+    agency_id = data.agency_id
+    if data.officer_id is not None:
+        officer = await OfficerRepository(session).get(data.officer_id, scope)
+        if officer is None:
+            raise errors.LinkedRecordUnknown("关联的人员不存在", field="officer_id")
+        if agency_id is not None and agency_id != officer.agency_id:
+            raise errors.LinkedRecordUnknown("人员不属于该单位", field="agency_id")
+        agency_id = officer.agency_id
+    if agency_id is None:
+        return None, data.region_code
+    agency = await AgencyRepository(session).get(agency_id, scope)
+    if agency is None:
+        raise errors.LinkedRecordUnknown("单位不存在", field="agency_id")
+    return agency.id, agency.region_code
+
+
 async def create_user(session: AsyncSession, principal: auth.Principal | None,
                       data: UserCreate) -> User:
     """sysadmin creates any account; agency_admin only for its own agency and never
-    sysadmin/supervisor accounts. `principal=None` is the local CLI."""
+    sysadmin/supervisor accounts. `principal=None` is the local CLI. A linked staff member
+    (`officer_id`) and the agency give the account its agency_id and region_code."""
+    agency_id, region_code = await _link(session, data)
     if principal is not None and not principal.has("sysadmin"):
-        own = principal.agency_id and data.agency_id and str(data.agency_id) == principal.agency_id
+        own = principal.agency_id and agency_id and str(agency_id) == principal.agency_id
         if not (principal.has("agency_admin") and own
                 and not set(data.roles) & {"sysadmin", "supervisor"}):
             raise errors.RoleNotAllowed()
@@ -111,5 +137,5 @@ async def create_user(session: AsyncSession, principal: auth.Principal | None,
         raise errors.UsernameTaken()
     return await users.add(User(
         username=data.username, password_hash=hash_password(data.password),
-        display_name=data.display_name, roles=list(data.roles), agency_id=data.agency_id,
-        region_code=data.region_code, officer_id=data.officer_id))
+        display_name=data.display_name, roles=list(data.roles), agency_id=agency_id,
+        region_code=region_code, officer_id=data.officer_id))

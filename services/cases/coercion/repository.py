@@ -1,0 +1,110 @@
+"""Queries on 查封/扣押, scoped in the WHERE clause; batch loads for lists."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, distinct, func, or_, select
+from sqlalchemy import case as sa_case
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.auth import Principal
+from services.cases.coercion.models import AppraisalPeriod, CoercedItem, CoerciveMeasure
+from services.cases.dependencies import scope_clause
+
+
+def _scoped(stmt: Any, principal: Principal, model: Any) -> Any:
+    clause = scope_clause(principal, model.agency_id, model.region_code)
+    return stmt if clause is None else stmt.where(clause)
+
+
+class MeasureRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, measure: CoerciveMeasure, items: list[CoercedItem]) -> None:
+        self.session.add(measure)
+        await self.session.flush()
+        for item in items:
+            item.measure_id = measure.id
+        self.session.add_all(items)
+        await self.session.flush()
+
+    async def get_for_case(self, case_id: uuid.UUID, measure_id: uuid.UUID,
+                           for_update: bool = False) -> CoerciveMeasure | None:
+        stmt = select(CoerciveMeasure).where(CoerciveMeasure.id == measure_id,
+                                             CoerciveMeasure.case_id == case_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def get(self, measure_id: uuid.UUID, principal: Principal) -> CoerciveMeasure | None:
+        stmt = _scoped(select(CoerciveMeasure).where(CoerciveMeasure.id == measure_id),
+                       principal, CoerciveMeasure)
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def for_case(self, case_id: uuid.UUID) -> list[CoerciveMeasure]:
+        stmt = select(CoerciveMeasure).where(CoerciveMeasure.case_id == case_id).order_by(
+            CoerciveMeasure.started_on, CoerciveMeasure.id)
+        return list((await self.session.scalars(stmt)).all())
+
+    async def active_for_case(self, case_id: uuid.UUID) -> list[CoerciveMeasure]:
+        stmt = select(CoerciveMeasure).where(CoerciveMeasure.case_id == case_id,
+                                             CoerciveMeasure.status == "active")
+        return list((await self.session.scalars(stmt)).all())
+
+    async def list(self, principal: Principal, *, limit: int,
+                   after: tuple[datetime, uuid.UUID] | None, status: str | None,
+                   overdue_on: date | None) -> list[CoerciveMeasure]:
+        m = CoerciveMeasure
+        stmt = _scoped(select(m), principal, m)
+        if overdue_on is not None:
+            stmt = stmt.where(m.status == "active", m.ends_on < overdue_on)
+        elif status is not None:
+            stmt = stmt.where(m.status == status)
+        if after is not None:
+            stmt = stmt.where(or_(m.created_at < after[0],
+                                  and_(m.created_at == after[0], m.id < after[1])))
+        stmt = stmt.order_by(m.created_at.desc(), m.id.desc()).limit(limit)
+        return list((await self.session.scalars(stmt)).all())
+
+    async def items(self, measure_ids: list[uuid.UUID],
+                    for_update: bool = False) -> dict[uuid.UUID, list[CoercedItem]]:
+        out: dict[uuid.UUID, list[CoercedItem]] = defaultdict(list)
+        if measure_ids:
+            stmt = select(CoercedItem).where(CoercedItem.measure_id.in_(measure_ids)).order_by(
+                CoercedItem.name, CoercedItem.id)
+            if for_update:
+                stmt = stmt.with_for_update()
+            for item in await self.session.scalars(stmt):
+                out[item.measure_id].append(item)
+        return out
+
+    async def appraisals(self, measure_ids: list[uuid.UUID]
+                         ) -> dict[uuid.UUID, list[AppraisalPeriod]]:
+        out: dict[uuid.UUID, list[AppraisalPeriod]] = defaultdict(list)
+        if measure_ids:
+            stmt = select(AppraisalPeriod).where(
+                AppraisalPeriod.measure_id.in_(measure_ids)).order_by(AppraisalPeriod.started_on)
+            for row in await self.session.scalars(stmt):
+                out[row.measure_id].append(row)
+        return out
+
+    async def statistics(self, principal: Principal, year: int | None,
+                         agency_id: uuid.UUID | None) -> list[tuple[Any, ...]]:
+        """(agency_id, year, measures, items, seized_items, sealed_items) per agency-year."""
+        i = CoercedItem
+        stmt = _scoped(select(
+            i.agency_id, i.year, func.count(distinct(i.measure_id)), func.count(i.id),
+            func.sum(sa_case((i.kind == "seize", 1), else_=0)),
+            func.sum(sa_case((i.kind == "seal", 1), else_=0))), principal, i)
+        if year is not None:
+            stmt = stmt.where(i.year == year)
+        if agency_id is not None:
+            stmt = stmt.where(i.agency_id == agency_id)
+        stmt = stmt.group_by(i.agency_id, i.year).order_by(i.year, i.agency_id)
+        return [tuple(r) for r in (await self.session.execute(stmt)).all()]
+

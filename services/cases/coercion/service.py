@@ -1,0 +1,297 @@
+"""查封/扣押 rules (行政强制法第十七条–第二十八条).
+
+- 第十七条: the power cannot be entrusted → refused on entrusted (委托) matters.
+- 第十八条: head's prior approval, two qualified officers (checked with personnel for the
+  matter's domain on the start date).
+- 第十九条: emergency → act first, approval within 24 clock hours; refused approval → release.
+- 第二十五条: 30 calendar days, one extension of at most 30 more with approval and written
+  reasons, decided before the period ends; notified testing/appraisal periods are excluded.
+- 第二十七条/第二十八条: disposal within the period; release returns the items.
+Periods go through the kit calendar (30 days are calendar days, 行政强制法第六十九条 makes
+only the "十日以内" periods working days)."""
+
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.auth import Principal
+from kit.calendar import Deadline, WorkingCalendar
+from kit.db import utcnow
+from services.cases.clients import qualified_officers
+from services.cases.coercion import schemas
+from services.cases.coercion.errors import (
+    CoercionApprovalLate,
+    CoercionApprovalRequired,
+    CoercionExtensionRefused,
+    CoercionNotAllowed,
+    CoercionPeriodInvalid,
+    MeasureNotFound,
+)
+from services.cases.coercion.models import AppraisalPeriod, CoercedItem, CoerciveMeasure
+from services.cases.coercion.repository import MeasureRepository
+from services.cases.lifecycle import states as st
+from services.cases.models import Case, Matter
+from services.cases.timeline.service import append_entry
+
+BASE_DAYS = 30            # 行政强制法第二十五条第一款 (calendar days)
+MAX_EXTENSION_DAYS = 30   # 行政强制法第二十五条第一款
+APPROVAL_HOURS = 24       # 行政强制法第十九条
+PERIOD_RULE = "行政强制法第二十五条"
+OPEN_FOR_MEASURES = (st.LEAD, st.INVESTIGATING, st.CONCLUDED, st.NOTIFIED, st.HEARING_REQUESTED)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def today() -> date:
+    return datetime.now(SHANGHAI).date()
+
+
+def appraisal_days(started_on: date, ended_on: date) -> int:
+    """Days of one testing/appraisal period, both ends included."""
+    return (ended_on - started_on).days + 1
+
+
+def measure_end(cal: WorkingCalendar, started_on: date, extension_days: int,
+                excluded_days: int) -> Deadline:
+    """`started_on + 30 (+ extension) + excluded appraisal days`, calendar days (第二十五条)."""
+    return cal.add_days(started_on, BASE_DAYS + extension_days + excluded_days, "calendar",
+                        basis=PERIOD_RULE)
+
+
+def extension_refusal(measure: CoerciveMeasure, days: int, decided_on: date) -> str | None:
+    """Why an extension of `days` decided on `decided_on` is unlawful (None = allowed)."""
+    if measure.extension_days:
+        return "查封、扣押期限只能延长一次"
+    if days > MAX_EXTENSION_DAYS:
+        return f"延长期限不得超过{MAX_EXTENSION_DAYS}日，申请延长{days}日"
+    if decided_on > measure.ends_on:
+        return f"期限已于{measure.ends_on}届满，应当解除（行政强制法第二十八条第一款第四项）"
+    return None
+
+
+def is_overdue(measure: CoerciveMeasure, on: date) -> bool:
+    """Past its end without release or disposal: 解除 is due (第二十八条, 第六十二条第三项)."""
+    return measure.status == "active" and on > measure.ends_on
+
+
+def approval_overdue(measure: CoerciveMeasure, now: datetime) -> bool:
+    return (measure.status == "active" and measure.approved_at is None
+            and measure.approval_due_at is not None and now > measure.approval_due_at)
+
+
+def _require_active(measure: CoerciveMeasure) -> None:
+    if measure.status != "active":
+        raise CoercionNotAllowed(f"该强制措施已{measure.status}，不得再变更",
+                                 rule=PERIOD_RULE, status=measure.status)
+
+
+async def _matter(session: AsyncSession, case: Case) -> Matter:
+    matter = await session.get(Matter, case.matter_id)
+    if matter is None:  # pragma: no cover - a case always references a catalogue row
+        raise CoercionNotAllowed("案件的执法事项不存在")
+    return matter
+
+
+async def start_measure(session: AsyncSession, request: Request, principal: Principal,
+                        case: Case, body: schemas.MeasureCreate,
+                        cal: WorkingCalendar) -> CoerciveMeasure:
+    """查封/扣押 on `case`: approval (or emergency), two qualified officers, the item list."""
+    if case.status not in OPEN_FOR_MEASURES:
+        raise CoercionNotAllowed("案件当前状态不得实施查封、扣押", status=case.status,
+                                 rule="行政强制法第二十三条、第二十七条")
+    matter = await _matter(session, case)
+    if matter.source == "entrusted":
+        raise CoercionNotAllowed("行政强制措施权不得委托，受委托事项不得实施查封、扣押",
+                                 rule="行政强制法第十七条第一款")
+    if not body.emergency and not body.approver_id:
+        raise CoercionApprovalRequired("实施前须经行政机关负责人批准，或按紧急情况当场实施",
+                                       rule="行政强制法第十八条第一项")
+    check = await qualified_officers(request, body.officer_ids, matter.domain, body.started_on,
+                                     rule="行政强制法第十八条第二项")
+    started_at = body.started_at or utcnow()
+    end = measure_end(cal, body.started_on, 0, 0)
+    measure = CoerciveMeasure(
+        case_id=case.id, agency_id=case.agency_id, region_code=case.region_code,
+        kind=body.kind, place=body.place, reason=body.reason, legal_basis=body.legal_basis,
+        officer_ids=[str(o) for o in dict.fromkeys(body.officer_ids)],
+        certificate_numbers=[n for r in check.results for n in r.certificate_numbers],
+        is_emergency=body.emergency, started_at=started_at, started_on=body.started_on,
+        approval_due_at=started_at + timedelta(hours=APPROVAL_HOURS) if body.emergency
+        else None,
+        approver_id=None if body.emergency else body.approver_id,
+        approved_at=None if body.emergency else started_at, base_days=BASE_DAYS,
+        ends_on=end.due_on, ends_provisional=end.provisional, created_by=principal.subject)
+    items = [CoercedItem(agency_id=case.agency_id, region_code=case.region_code,
+                         year=body.started_on.year, kind=body.kind, name=i.name,
+                         quantity=i.quantity, unit=i.unit, condition=i.condition)
+             for i in body.items]
+    await MeasureRepository(session).add(measure, items)
+    await append_entry(session, case, "coercion.started", principal, measure.officer_ids, {
+        "measure_id": str(measure.id), "kind": body.kind, "emergency": body.emergency,
+        "approver_id": body.approver_id, "started_on": body.started_on.isoformat(),
+        "ends_on": measure.ends_on.isoformat(),
+        "items": [i.model_dump() for i in body.items]})
+    return measure
+
+
+async def load_measure(session: AsyncSession, case: Case,
+                       measure_id: uuid.UUID) -> CoerciveMeasure:
+    measure = await MeasureRepository(session).get_for_case(case.id, measure_id, True)
+    if measure is None:
+        raise MeasureNotFound(measure_id=str(measure_id))
+    return measure
+
+
+async def approve_measure(session: AsyncSession, principal: Principal, case: Case,
+                          measure: CoerciveMeasure, body: schemas.ApprovalCreate) -> None:
+    """补办批准 of an emergency measure within 24 hours; a refusal releases it at once."""
+    _require_active(measure)
+    if not measure.is_emergency or measure.approved_at is not None:
+        raise CoercionNotAllowed("该强制措施无需补办批准", rule="行政强制法第十九条")
+    due = measure.approval_due_at
+    if due is not None and body.approved and body.approved_at > due:
+        raise CoercionApprovalLate(
+            f"应在{due.isoformat()}前补办批准；已超过二十四小时，应当立即解除",
+            rule="行政强制法第十九条", approval_due_at=due.isoformat())
+    if body.approved:
+        measure.approver_id, measure.approved_at = body.approver_id, body.approved_at
+    else:
+        await _release(session, measure, body.approved_at.astimezone(SHANGHAI).date(),
+                       "approval_refused", True, body.note)
+    await append_entry(session, case, "coercion.approval", principal, [], {
+        "measure_id": str(measure.id), "approved": body.approved,
+        "approver_id": body.approver_id, "approved_at": body.approved_at.isoformat()})
+
+
+async def extend_measure(session: AsyncSession, principal: Principal, case: Case,
+                         measure: CoerciveMeasure, body: schemas.ExtensionCreate,
+                         cal: WorkingCalendar) -> None:
+    _require_active(measure)
+    if reason := extension_refusal(measure, body.days, body.decided_on):
+        raise CoercionExtensionRefused(reason, rule=PERIOD_RULE,
+                                       extension_days=measure.extension_days,
+                                       ends_on=measure.ends_on.isoformat())
+    measure.extension_days = body.days
+    measure.extension = {"days": str(body.days), "approver_id": body.approver_id,
+                         "reason": body.reason, "decided_on": body.decided_on.isoformat(),
+                         "notified_on": body.notified_on.isoformat()}
+    _recompute_end(measure, cal)
+    await append_entry(session, case, "coercion.extended", principal, [], {
+        "measure_id": str(measure.id), **measure.extension,
+        "ends_on": measure.ends_on.isoformat()})
+
+
+def _recompute_end(measure: CoerciveMeasure, cal: WorkingCalendar) -> None:
+    end = measure_end(cal, measure.started_on, measure.extension_days, measure.excluded_days)
+    measure.ends_on, measure.ends_provisional = end.due_on, end.provisional
+    measure.updated_at = utcnow()
+
+
+async def add_appraisal(session: AsyncSession, principal: Principal, case: Case,
+                        measure: CoerciveMeasure, body: schemas.AppraisalCreate,
+                        cal: WorkingCalendar) -> AppraisalPeriod:
+    """检测/检验/检疫/技术鉴定 period, notified in writing, excluded from the period."""
+    _require_active(measure)
+    if body.ended_on < body.started_on or body.started_on < measure.started_on \
+            or body.started_on > measure.ends_on:
+        raise CoercionPeriodInvalid("鉴定期间应在查封、扣押期间内开始，且结束不早于开始",
+                                    rule="行政强制法第二十五条第三款")
+    period = AppraisalPeriod(measure_id=measure.id, kind=body.kind, started_on=body.started_on,
+                             ended_on=body.ended_on, notified_on=body.notified_on,
+                             note=body.note)
+    session.add(period)
+    measure.excluded_days += appraisal_days(body.started_on, body.ended_on)
+    _recompute_end(measure, cal)
+    await session.flush()
+    await append_entry(session, case, "coercion.appraisal", principal, [], {
+        "measure_id": str(measure.id), "kind": body.kind,
+        "started_on": body.started_on.isoformat(), "ended_on": body.ended_on.isoformat(),
+        "notified_on": body.notified_on.isoformat(), "ends_on": measure.ends_on.isoformat()})
+    return period
+
+
+async def _release(session: AsyncSession, measure: CoerciveMeasure, on: date, ground: str,
+                   returned: bool, note: str | None) -> None:
+    items = (await MeasureRepository(session).items([measure.id], True)).get(measure.id, [])
+    for item in items:
+        if item.status == "held" and returned:
+            item.status, item.disposed_on = "returned", on
+    measure.status, measure.released_on, measure.closed_on = "released", on, on
+    measure.release_ground, measure.release_note = ground, note
+    measure.updated_at = utcnow()
+    await session.flush()
+
+
+async def release_measure(session: AsyncSession, principal: Principal, case: Case,
+                          measure: CoerciveMeasure, body: schemas.ReleaseCreate) -> None:
+    """解除 (第二十八条): the items still held are returned."""
+    _require_active(measure)
+    if body.released_on < measure.started_on:
+        raise CoercionNotAllowed("解除日期早于实施日期", rule="行政强制法第二十八条")
+    await _release(session, measure, body.released_on, body.ground, body.items_returned,
+                   body.note)
+    await append_entry(session, case, "coercion.released", principal, [], {
+        "measure_id": str(measure.id), "released_on": body.released_on.isoformat(),
+        "ground": body.ground, "items_returned": body.items_returned})
+
+
+async def dispose_measure(session: AsyncSession, principal: Principal, case: Case,
+                          measure: CoerciveMeasure, body: schemas.DisposalCreate) -> None:
+    """没收/销毁 within the period (第二十七条); the measure ends when no item is held."""
+    _require_active(measure)
+    if body.disposed_on > measure.ends_on:
+        raise CoercionNotAllowed(f"期限已于{measure.ends_on}届满，应当解除",
+                                 rule="行政强制法第二十七条、第二十八条")
+    items = {i.id: i for i in (await MeasureRepository(session).items(
+        [measure.id], True)).get(measure.id, [])}
+    for line in body.items:
+        item = items.get(line.item_id)
+        if item is None or item.status != "held":
+            raise CoercionNotAllowed(f"物品 {line.item_id} 不在本措施的在押清单中",
+                                     rule="行政强制法第二十七条")
+        item.status, item.disposed_on = line.disposition, body.disposed_on
+    if all(i.status != "held" for i in items.values()):
+        measure.status, measure.closed_on = "disposed", body.disposed_on
+    measure.updated_at = utcnow()
+    await session.flush()
+    await append_entry(session, case, "coercion.disposed", principal, [], {
+        "measure_id": str(measure.id), "disposed_on": body.disposed_on.isoformat(),
+        "basis": body.basis, "items": [{"item_id": str(i.item_id),
+                                        "disposition": i.disposition} for i in body.items]})
+
+
+async def read_many(session: AsyncSession,
+                    measures: list[CoerciveMeasure]) -> list[schemas.MeasureRead]:
+    repo = MeasureRepository(session)
+    ids = [m.id for m in measures]
+    items, appraisals = await repo.items(ids), await repo.appraisals(ids)
+    on, now = today(), utcnow()
+    return [schemas.MeasureRead.model_validate(m).model_copy(update={
+        "overdue": is_overdue(m, on), "approval_overdue": approval_overdue(m, now),
+        "items": [schemas.ItemRead.model_validate(i) for i in items.get(m.id, [])],
+        "appraisals": [schemas.AppraisalRead.model_validate(a)
+                       for a in appraisals.get(m.id, [])]}) for m in measures]
+
+
+async def transfer_items(session: AsyncSession, case: Case,
+                         measure_ids: list[str] | None, on: date) -> list[dict[str, Any]]:
+    """Hand the held items over with a judicial transfer (行政强制法第二十一条): the named
+    active measures (all active ones when None) end as `transferred`."""
+    repo = MeasureRepository(session)
+    measures = await repo.active_for_case(case.id)
+    if measure_ids is not None:
+        measures = [m for m in measures if str(m.id) in set(measure_ids)]
+    items = await repo.items([m.id for m in measures], True)
+    moved = []
+    for m in measures:
+        for item in items.get(m.id, []):
+            if item.status == "held":
+                item.status, item.disposed_on = "transferred", on
+                moved.append({"item_id": str(item.id), "name": item.name,
+                              "quantity": item.quantity, "unit": item.unit})
+        m.status, m.closed_on, m.updated_at = "transferred", on, utcnow()
+    await session.flush()
+    return moved

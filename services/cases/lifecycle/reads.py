@@ -1,0 +1,55 @@
+"""Read models of a case: masked party, legal review, `allowed_actions`, `deadlines`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kit.calendar import WorkingCalendar
+from services.cases import deadlines
+from services.cases.identifiers import mask_id_number
+from services.cases.lifecycle import schemas
+from services.cases.lifecycle import states as st
+from services.cases.models import Case
+
+
+def _party(c: Case) -> schemas.PartyRead:
+    return schemas.PartyRead(kind=c.party_kind, name=c.party_name,
+                             id_number=mask_id_number(c.party_id_number), uscc=c.party_uscc,
+                             address=c.party_address, phone=c.party_phone,
+                             is_minor=c.party_is_minor)
+
+
+def _matter(c: Case) -> dict[str, Any]:
+    s = c.matter_snapshot or {}
+    return {k: s.get(k) for k in ("id", "code", "name", "domain", "kind", "source")}
+
+
+def summary(c: Case) -> schemas.CaseSummary:
+    return schemas.CaseSummary(
+        id=c.id, number=c.number, status=c.status, version=c.version, agency_id=c.agency_id,
+        region_code=c.region_code, matter=_matter(c), party=_party(c), procedure=c.procedure,
+        kind=c.kind, source=c.source, discovered_on=c.discovered_on, filed_on=c.filed_on,
+        decided_on=c.decided_on, next_due_on=c.next_due_on, officer_ids=c.officer_ids,
+        created_at=c.created_at)
+
+
+def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> schemas.CaseRead:
+    base = summary(c).model_dump()
+    return schemas.CaseRead(
+        **base, source_ref=c.source_ref, act_date=c.act_date, act_end_date=c.act_end_date,
+        facts=c.facts, approver_id=c.approver_id, declined_reason=c.declined_reason,
+        conclusion=c.conclusion,
+        legal_review=schemas.LegalReviewRead(
+            required=c.legal_review_required, reasons=c.legal_review_reasons,
+            status=c.legal_review_status, round=c.legal_review_round,
+            opinion=c.legal_review_opinion),
+        collective_discussion_required=c.collective_discussion_required, notice=c.notice,
+        hearing=c.hearing, statements_waived=c.statements_waived,
+        decision_number=c.decision_number, decision=c.decision, fine=c.fine_fen,
+        paid=c.paid_fen, served_on=c.served_on, serve_method=c.serve_method,
+        remedy_pending=c.remedy_pending, payment_arrangement=c.payment_arrangement,
+        closed_on=c.closed_on, archived_at=c.archived_at, revoked_on=c.revoked_on,
+        revoke_reason=c.revoke_reason, flags=c.flags, allowed_actions=st.allowed_actions(c),
+        deadlines=[schemas.Deadline(**{k: v for k, v in d.items() if k != "tracked"})
+                   for d in deadlines.case_deadlines(c, cal, today, lead_days)])

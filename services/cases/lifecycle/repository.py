@@ -1,0 +1,97 @@
+"""Case queries: the scoped, filtered keyset list and the dossier loads (batch, no N+1)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.auth import Principal
+from kit.schemas import decode_cursor, encode_cursor
+from services.cases.dependencies import case_scope
+from services.cases.lifecycle import states as st
+from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Payment, Statement
+
+
+class CaseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def list(self, principal: Principal, *, status: str | None = None,
+                   matter_id: uuid.UUID | None = None, officer_id: str | None = None,
+                   party: str | None = None, agency_id: uuid.UUID | None = None,
+                   filed_from: date | None = None, filed_to: date | None = None,
+                   discovered_from: date | None = None, discovered_to: date | None = None,
+                   overdue: bool | None = None, today: date | None = None,
+                   cursor: str | None = None, limit: int = 50
+                   ) -> tuple[list[Case], str | None]:
+        """Newest first, keyset on (created_at, id); every filter is a column in an index
+        that starts with the scope column (agency_id or region_code)."""
+        stmt = select(Case)
+        if (clause := case_scope(principal)) is not None:
+            stmt = stmt.where(clause)
+        if agency_id is not None:
+            stmt = stmt.where(Case.agency_id == agency_id)
+        if status is not None:
+            stmt = stmt.where(Case.status == status)
+        if matter_id is not None:
+            stmt = stmt.where(Case.matter_id == matter_id)
+        if officer_id is not None:
+            stmt = stmt.where(Case.id.in_(select(CaseOfficer.case_id).where(
+                CaseOfficer.officer_id == officer_id)))
+        if party:
+            stmt = stmt.where(Case.party_name.startswith(party, autoescape=True))
+        if filed_from is not None:
+            stmt = stmt.where(Case.filed_on >= filed_from)
+        if filed_to is not None:
+            stmt = stmt.where(Case.filed_on <= filed_to)
+        if discovered_from is not None:
+            stmt = stmt.where(Case.discovered_on >= discovered_from)
+        if discovered_to is not None:
+            stmt = stmt.where(Case.discovered_on <= discovered_to)
+        if overdue is True:
+            stmt = stmt.where(Case.next_due_on < today, Case.status.in_(st.OPEN_STATES))
+        elif overdue is False:
+            stmt = stmt.where(or_(Case.next_due_on.is_(None), Case.next_due_on >= today))
+        after = decode_cursor(cursor, 2)
+        if after:
+            from datetime import datetime
+            try:
+                at, aid = datetime.fromisoformat(after[0]), uuid.UUID(after[1])
+            except (TypeError, ValueError) as exc:
+                from kit.schemas import InvalidCursor
+                raise InvalidCursor() from exc
+            stmt = stmt.where(or_(Case.created_at < at,
+                                  and_(Case.created_at == at, Case.id < aid)))
+        rows = list((await self.session.scalars(
+            stmt.order_by(Case.created_at.desc(), Case.id.desc()).limit(limit + 1))).all())
+        nxt = None
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            nxt = encode_cursor([last.created_at.isoformat(), str(last.id)])
+        return rows[:limit], nxt
+
+    async def evidence(self, case_id: uuid.UUID) -> list[Evidence]:
+        return list((await self.session.scalars(select(Evidence).where(
+            Evidence.case_id == case_id).order_by(Evidence.collected_at))).all())
+
+    async def records(self, case_id: uuid.UUID) -> list[CaseRecord]:
+        return list((await self.session.scalars(select(CaseRecord).where(
+            CaseRecord.case_id == case_id).order_by(CaseRecord.started_at))).all())
+
+    async def statements(self, case_id: uuid.UUID) -> list[dict[str, Any]]:
+        rows = (await self.session.scalars(select(Statement).where(
+            Statement.case_id == case_id).order_by(Statement.received_on))).all()
+        return [{"id": str(s.id), "waived": s.waived, "content": s.content,
+                 "recheck_result": s.recheck_result, "adopted": s.adopted,
+                 "received_on": s.received_on.isoformat()} for s in rows]
+
+    async def payments(self, case_id: uuid.UUID) -> list[dict[str, Any]]:
+        rows = (await self.session.scalars(select(Payment).where(
+            Payment.case_id == case_id).order_by(Payment.paid_on))).all()
+        return [{"id": str(p.id), "amount_fen": p.amount_fen, "paid_on": p.paid_on.isoformat(),
+                 "surcharge_due_fen": p.surcharge_due_fen, "receipt_number": p.receipt_number}
+                for p in rows]

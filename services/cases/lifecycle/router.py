@@ -1,0 +1,215 @@
+"""Penalty-case routes: register, read, list, dossier, and one POST per lifecycle action.
+Every action takes `If-Match` (412 when stale), answers the case with its new `ETag`, and
+refuses with a 409 naming the rule when the state machine does not allow it."""
+
+import uuid
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
+from fastapi.concurrency import run_in_threadpool
+
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page, set_etag
+from services.cases import errors as ce
+from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, Registrar
+from services.cases.lifecycle import decision as dec
+from services.cases.lifecycle import reads, schemas
+from services.cases.lifecycle import service as svc
+from services.cases.lifecycle.repository import CaseRepository
+from services.cases.storage import LocalStorage, TooLarge
+from services.cases.timeline import service as timeline
+
+router = APIRouter(route_class=CommittingRoute)
+AUTH = (errors.Unauthorized, errors.Forbidden)
+ACTION = (*AUTH, ce.CaseNotFound, ce.ActionNotAllowed, ce.CaseArchived,
+          errors.PreconditionFailed)
+
+
+def _read(request: Request, case: object, response: Response) -> schemas.CaseRead:
+    s = request.app.state.settings
+    set_etag(response, case.version)  # type: ignore[attr-defined]
+    return reads.full(case, request.app.state.calendar, svc.today(),  # type: ignore[arg-type]
+                      s.lead_check_working_days)
+
+
+@router.post("/cases", response_model=schemas.CaseRead, status_code=201,
+             responses=errors.responses(*AUTH, ce.MatterNotFound, ce.MatterNotHeld),
+             summary="登记案件线索")
+async def create_case(body: schemas.CaseCreate, request: Request, session: SessionDep,
+                      principal: Registrar, response: Response) -> schemas.CaseRead:
+    case = await svc.create_case(svc.Ctx(request, session, principal), body)
+    response.headers["Location"] = f"/api/v1/cases/cases/{case.id}"
+    return _read(request, case, response)
+
+
+@router.get("/cases", response_model=Page[schemas.CaseSummary],
+            responses=errors.responses(*AUTH), summary="案件列表（按管辖范围，游标分页）")
+async def list_cases(principal: Reader, session: SessionDep,
+                     status: str | None = None, matter_id: uuid.UUID | None = None,
+                     officer_id: str | None = None, party: str | None = None,
+                     agency_id: uuid.UUID | None = None, filed_from: date | None = None,
+                     filed_to: date | None = None, discovered_from: date | None = None,
+                     discovered_to: date | None = None, overdue: bool | None = None,
+                     cursor: str | None = None,
+                     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                     ) -> Page[schemas.CaseSummary]:
+    rows, nxt = await CaseRepository(session).list(
+        principal, status=status, matter_id=matter_id, officer_id=officer_id, party=party,
+        agency_id=agency_id, filed_from=filed_from, filed_to=filed_to,
+        discovered_from=discovered_from, discovered_to=discovered_to, overdue=overdue,
+        today=svc.today(), cursor=cursor, limit=limit)
+    return Page(items=[reads.summary(c) for c in rows], next_cursor=nxt, limit=limit)
+
+
+@router.get("/cases/{case_id}", response_model=schemas.CaseRead,
+            responses=errors.responses(*AUTH, ce.CaseNotFound),
+            summary="案件详情（含可执行操作与法定期限）")
+async def get_case(case: CaseById, request: Request, response: Response) -> schemas.CaseRead:
+    return _read(request, case, response)
+
+
+@router.get("/cases/{case_id}/dossier", response_model=schemas.Dossier,
+            responses=errors.responses(*AUTH, ce.CaseNotFound),
+            summary="完整案卷（供案卷评查）")
+async def get_dossier(case: CaseById, request: Request, session: SessionDep,
+                      response: Response) -> schemas.Dossier:
+    repo = CaseRepository(session)
+    entries = await timeline.list_entries(session, case.id)
+    return schemas.Dossier(
+        case=_read(request, case, response),
+        evidence=[schemas.EvidenceRead.model_validate(e) for e in await repo.evidence(case.id)],
+        records=[schemas.RecordRead.model_validate(r) for r in await repo.records(case.id)],
+        statements=await repo.statements(case.id), payments=await repo.payments(case.id),
+        timeline=[schemas.TimelineEntryRead.model_validate(e) for e in entries],
+        timeline_verification=schemas.TimelineVerifyRead(**await timeline.verify(session,
+                                                                                case)))
+
+
+@router.get("/cases/{case_id}/timeline", response_model=list[schemas.TimelineEntryRead],
+            responses=errors.responses(*AUTH, ce.CaseNotFound), summary="全过程记录")
+async def get_timeline(case: CaseById, session: SessionDep
+                       ) -> list[schemas.TimelineEntryRead]:
+    return [schemas.TimelineEntryRead.model_validate(e)
+            for e in await timeline.list_entries(session, case.id)]
+
+
+@router.get("/cases/{case_id}/timeline/verify", response_model=schemas.TimelineVerifyRead,
+            responses=errors.responses(*AUTH, ce.CaseNotFound),
+            summary="校验全过程记录哈希链")
+async def verify_timeline(case: CaseById, session: SessionDep) -> schemas.TimelineVerifyRead:
+    return schemas.TimelineVerifyRead(**await timeline.verify(session, case))
+
+
+@router.get("/cases/{case_id}/evidence", response_model=list[schemas.EvidenceRead],
+            responses=errors.responses(*AUTH, ce.CaseNotFound), summary="证据目录")
+async def list_evidence(case: CaseById, session: SessionDep) -> list[schemas.EvidenceRead]:
+    return [schemas.EvidenceRead.model_validate(e)
+            for e in await CaseRepository(session).evidence(case.id)]
+
+
+@router.post("/cases/{case_id}/evidence", response_model=schemas.EvidenceRead, status_code=201,
+             responses=errors.responses(*ACTION, ce.OfficersNotQualified, ce.EvidenceRejected,
+                                        ce.EvidenceTooLarge),
+             summary="上传证据（服务器计算 SHA-256）")
+async def upload_evidence(case: CaseForAction, principal: Actor, request: Request,
+                          session: SessionDep, file: Annotated[UploadFile, File()],
+                          kind: Annotated[schemas.EvidenceKind, Form()],
+                          officer_ids: Annotated[list[str], Form()],
+                          description: Annotated[str, Form(max_length=4000)] = "",
+                          ) -> schemas.EvidenceRead:
+    s = request.app.state.settings
+    ctype = (file.content_type or "application/octet-stream").split(";")[0].strip()
+    if ctype not in s.evidence_allowed_types:
+        raise ce.EvidenceRejected(f"不接受的文件类型 {ctype}",
+                                  allowed_types=s.evidence_allowed_types)
+    storage = LocalStorage(s.evidence_dir or f"{s.data_dir}/evidence")
+    try:
+        stored = await run_in_threadpool(storage.put, file.file, s.evidence_max_bytes)
+    except TooLarge as exc:
+        raise ce.EvidenceTooLarge(f"文件超过 {s.evidence_max_bytes} 字节",
+                                  max_bytes=s.evidence_max_bytes) from exc
+    if stored.size == 0:
+        raise ce.EvidenceRejected("文件为空")
+    ev = await svc.add_evidence(svc.Ctx(request, session, principal), case, kind=kind,
+                                description=description, filename=file.filename or "upload",
+                                content_type=ctype, stored=stored, officer_ids=officer_ids)
+    return schemas.EvidenceRead.model_validate(ev)
+
+
+@router.post("/cases/{case_id}/records", response_model=schemas.RecordRead, status_code=201,
+             responses=errors.responses(*ACTION, ce.OfficersNotQualified),
+             summary="制作笔录（现场检查/询问）")
+async def create_record(body: schemas.RecordCreate, case: CaseForAction, principal: Actor,
+                        request: Request, session: SessionDep) -> schemas.RecordRead:
+    rec = await svc.add_record(svc.Ctx(request, session, principal), case, body)
+    return schemas.RecordRead.model_validate(rec)
+
+
+@router.post("/cases/{case_id}/conclude", response_model=schemas.ConcludeResult,
+             responses=errors.responses(*ACTION, ce.FineOutsideTier),
+             summary="调查终结（答复是否须法制审核、集体讨论）")
+async def conclude_case(body: schemas.ConcludeCase, case: CaseForAction, principal: Actor,
+                        request: Request, session: SessionDep,
+                        response: Response) -> schemas.ConcludeResult:
+    out = await svc.conclude_case(svc.Ctx(request, session, principal), case, body)
+    set_etag(response, case.version)
+    return schemas.ConcludeResult(**out)
+
+
+@router.post("/cases/{case_id}/payments", response_model=schemas.PaymentRead, status_code=201,
+             responses=errors.responses(*ACTION), summary="登记缴款（计算加处罚款）")
+async def create_payment(body: schemas.PaymentCreate, case: CaseForAction, principal: Actor,
+                         request: Request, session: SessionDep,
+                         response: Response) -> schemas.PaymentRead:
+    out = await dec.pay(svc.Ctx(request, session, principal), case, body)
+    set_etag(response, case.version)
+    return schemas.PaymentRead(**out)
+
+
+def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
+            *problems: type[errors.Problem]) -> None:
+    """One POST per case action: `fn(ctx, case, body)`, answering the updated case."""
+
+    async def endpoint(body: body_model, case: CaseForAction,  # type: ignore[valid-type]
+                       principal: Actor, request: Request, session: SessionDep,
+                       response: Response) -> schemas.CaseRead:
+        await fn(svc.Ctx(request, session, principal), case, body)
+        return _read(request, case, response)
+
+    router.add_api_route(f"/cases/{{case_id}}/{path}", endpoint, methods=["POST"], name=name,
+                         response_model=schemas.CaseRead, summary=summary,
+                         responses=errors.responses(*ACTION, *problems))
+
+
+_action("file", "file_case", schemas.FileCase, svc.file_case, "立案",
+        ce.OfficersNotQualified, ce.LimitationExpired, ce.MatterNotHeld)
+_action("decline", "decline_case", schemas.DeclineCase, svc.decline_case, "不予立案")
+_action("notify", "notify_case", schemas.NotifyCase, dec.notify, "事先告知（行政处罚法第四十四条）")
+_action("statements", "add_statement", schemas.StatementCreate, dec.add_statement,
+        "陈述申辩及复核，或明确放弃")
+_action("hearing-request", "request_hearing", schemas.HearingRequest, dec.request_hearing,
+        "当事人申请听证", ce.HearingNotAllowed)
+_action("hearing", "hold_hearing", schemas.HearingHeld, dec.hold_hearing, "举行听证",
+        ce.HearingNotAllowed)
+_action("decide", "decide_case", schemas.DecideCase, dec.decide, "作出处罚决定",
+        ce.LegalReviewNotApproved, ce.StatementWindowOpen, ce.PenaltyIncreased)
+_action("serve", "serve_decision", schemas.ServeCase, dec.serve, "送达决定书")
+_action("payment-arrangement", "arrange_payment", schemas.PaymentArrangement,
+        dec.arrange_payment, "暂缓或分期缴纳（行政处罚法第六十六条）")
+_action("remedy", "set_remedy", schemas.RemedyFlag, dec.set_remedy,
+        "登记复议/诉讼进行中或结束（暂停加处罚款，第七十三条）")
+_action("extend-deadline", "extend_deadline", schemas.ExtendDeadline, dec.extend_deadline,
+        "延长办案期限（行政处罚法第六十条）")
+_action("close", "close_case", schemas.CloseCase, dec.close, "结案")
+_action("revoke-decision", "revoke_decision", schemas.RevokeDecision, dec.revoke_decision,
+        "变更、撤销或确认违法（公示撤回，第四十八条）")
+
+
+@router.post("/cases/{case_id}/archive", response_model=schemas.CaseRead,
+             responses=errors.responses(*ACTION), summary="归档（此后只读）")
+async def archive_case(case: CaseForAction, principal: Actor, request: Request,
+                       session: SessionDep, response: Response) -> schemas.CaseRead:
+    await dec.archive(svc.Ctx(request, session, principal), case)
+    return _read(request, case, response)

@@ -1,0 +1,355 @@
+"""Case request/response models (the field names are the mobile/web contract of issue 4)."""
+
+import uuid
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from kit.schemas import ApiModel, Money
+from services.cases.identifiers import id_number_ok, uscc_ok
+
+PenaltyKind = Literal["warning", "fine", "confiscation", "license_suspension",
+                      "license_revocation", "business_suspension", "detention", "other"]
+Outcome = Literal["penalty", "no_penalty", "not_established", "transfer_judicial"]
+# 行政处罚法第四十六条
+EvidenceKind = Literal["documentary", "physical", "audiovisual", "electronic", "witness",
+                       "party_statement", "expert_opinion", "inspection_record"]
+ServeMethod = Literal["direct", "left", "electronic", "post", "entrusted", "forwarded",
+                      "public_notice"]
+
+
+class Party(ApiModel):
+    kind: Literal["person", "organization"]
+    name: str = Field(min_length=1, max_length=200)
+    id_number: str | None = Field(None, max_length=18)
+    uscc: str | None = Field(None, max_length=18)
+    address: str | None = Field(None, max_length=300)
+    phone: str | None = Field(None, max_length=32)
+    is_minor: bool = False
+
+    @model_validator(mode="after")
+    def _ids(self) -> "Party":
+        if self.id_number:
+            self.id_number = self.id_number.upper()
+            if not id_number_ok(self.id_number):
+                raise ValueError("身份证号码无效（GB 11643-1999 校验失败）")
+        if self.uscc:
+            self.uscc = self.uscc.upper()
+            if not uscc_ok(self.uscc):
+                raise ValueError("统一社会信用代码无效（GB 32100-2015 校验失败）")
+        if self.kind == "organization" and not self.uscc:
+            raise ValueError("单位当事人须填写统一社会信用代码")
+        return self
+
+
+class PartyRead(ApiModel):
+    kind: str
+    name: str
+    id_number: str | None
+    uscc: str | None
+    address: str | None
+    phone: str | None
+    is_minor: bool
+
+
+class CaseCreate(ApiModel):
+    matter_id: uuid.UUID
+    party: Party
+    source: Literal["inspection", "complaint", "referral", "hotline_12345", "12345", "other"]
+    source_ref: str | None = Field(None, max_length=100)
+    act_date: date
+    act_end_date: date | None = None
+    discovered_on: date
+    facts: str = Field(min_length=1, max_length=20000)
+    agency_id: uuid.UUID | None = None  # service principals must name the agency
+
+    @model_validator(mode="after")
+    def _dates(self) -> "CaseCreate":
+        if self.act_end_date and self.act_end_date < self.act_date:
+            raise ValueError("act_end_date 不得早于 act_date")
+        if self.discovered_on < self.act_date:
+            raise ValueError("discovered_on 不得早于 act_date")
+        return self
+
+
+class FileCase(ApiModel):
+    officer_ids: list[str] = Field(min_length=1, max_length=20)
+    approver_id: str = Field(min_length=1, max_length=64)
+    filed_on: date | None = None
+
+
+class DeclineCase(ApiModel):
+    reason: str = Field(min_length=1, max_length=4000)
+    approver_id: str | None = Field(None, max_length=64)
+
+
+class RecordCreate(ApiModel):
+    kind: Literal["inspection", "inquiry"]
+    officer_ids: list[str] = Field(min_length=1, max_length=20)
+    started_at: datetime
+    ended_at: datetime
+    place: str = Field(min_length=1, max_length=300)
+    interviewee: str | None = Field(None, max_length=200)
+    content: str = Field(min_length=1, max_length=100000)
+
+    @model_validator(mode="after")
+    def _times(self) -> "RecordCreate":
+        if self.started_at.tzinfo is None or self.ended_at.tzinfo is None:
+            raise ValueError("时间须带时区")
+        if self.ended_at < self.started_at:
+            raise ValueError("ended_at 不得早于 started_at")
+        if self.kind == "inquiry" and not self.interviewee:
+            raise ValueError("询问笔录须填写被询问人")
+        return self
+
+
+class PenaltyItem(ApiModel):
+    kind: PenaltyKind
+    amount: Money = 0
+
+
+class ConcludeCase(ApiModel):
+    outcome: Outcome
+    penalties: list[PenaltyItem] = Field(default_factory=list, max_length=10)
+    discretion_tier: str | None = Field(None, max_length=40)
+    reasoning: str = Field("", max_length=20000)
+    outside_discretion_reason: str | None = Field(None, max_length=4000)
+    education_record: str | None = Field(None, max_length=20000)
+    complex_case: bool = False
+    major_public_interest: bool = False
+    major_violation: bool = False
+
+    @model_validator(mode="after")
+    def _check(self) -> "ConcludeCase":
+        if self.outcome == "penalty" and not self.penalties:
+            raise ValueError("给予处罚须列明处罚种类")
+        if self.outcome != "penalty" and self.penalties:
+            raise ValueError("不予处罚或移送时不得列处罚")
+        if self.outcome == "no_penalty" and not self.education_record:
+            raise ValueError("不予处罚须记录对当事人的教育（行政处罚法第三十三条第三款）")
+        return self
+
+
+class ConcludeResult(ApiModel):
+    legal_review: dict[str, Any]
+    collective_discussion: dict[str, Any]
+    hearing_eligible: bool
+
+
+class NotifyCase(ApiModel):
+    served_on: date
+    method: ServeMethod = "direct"
+
+
+class StatementCreate(ApiModel):
+    content: str = Field("", max_length=20000)
+    waived: bool = False
+    waive_hearing: bool = False
+    recheck_result: str | None = Field(None, max_length=20000)
+    adopted: bool | None = None
+    received_on: date | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> "StatementCreate":
+        if not self.waived and not self.content:
+            raise ValueError("须填写陈述申辩内容，或明确 waived=true 放弃")
+        return self
+
+
+class HearingRequest(ApiModel):
+    requested_on: date
+
+
+class HearingHeld(ApiModel):
+    host_id: str = Field(min_length=1, max_length=64)
+    notice_served_on: date
+    held_on: date
+    outcome: Literal["held", "no_show", "withdrawn"] = "held"
+    public: bool = True
+    record: str = Field("", max_length=100000)
+
+    @model_validator(mode="after")
+    def _rec(self) -> "HearingHeld":
+        if self.outcome == "held" and not self.record:
+            raise ValueError("举行听证须提交听证笔录")
+        return self
+
+
+class DecideCase(ApiModel):
+    decided_on: date
+    penalties: list[PenaltyItem] = Field(default_factory=list, max_length=10)
+    document_number: str | None = Field(None, max_length=100)
+    collective_discussion_record: str | None = Field(None, max_length=20000)
+
+
+class ServeCase(ApiModel):
+    method: ServeMethod
+    served_on: date
+    consent_confirmed: bool = False  # 电子送达须当事人同意并签订确认书 (第六十一条)
+
+
+class PaymentCreate(ApiModel):
+    amount: Money
+    paid_on: date
+    receipt_number: str | None = Field(None, max_length=100)
+
+
+class PaymentArrangement(ApiModel):
+    kind: Literal["deferral", "instalments"]
+    until: date
+    approver_id: str = Field(min_length=1, max_length=64)
+    instalments: int | None = Field(None, ge=2, le=36)
+
+
+class RemedyFlag(ApiModel):
+    """复议/诉讼 pending or ended (行政处罚法第七十三条)."""
+
+    pending: bool
+    kind: Literal["reconsideration", "litigation"] = "reconsideration"
+    on: date
+
+
+class ExtendDeadline(ApiModel):
+    days: int = Field(ge=1, le=365)
+    approver_id: str = Field(min_length=1, max_length=64)
+    reason: str = Field(min_length=1, max_length=4000)
+    collective_discussion: bool = False
+
+
+class RevokeDecision(ApiModel):
+    reason: str = Field(min_length=1, max_length=4000)
+    kind: Literal["changed", "revoked", "unlawful", "void"] = "revoked"
+    revoked_on: date | None = None
+
+
+class CloseCase(ApiModel):
+    closed_on: date | None = None
+    summary: str = Field("", max_length=4000)
+
+
+class Deadline(ApiModel):
+    name: str
+    due_on: date
+    basis: str | None
+    provisional: bool
+    overdue: bool
+
+
+class LegalReviewRead(ApiModel):
+    required: bool
+    reasons: list[str]
+    status: str
+    round: int
+    opinion: str | None = None
+
+
+class CaseSummary(ApiModel):
+    id: uuid.UUID
+    number: str | None
+    status: str
+    version: int
+    agency_id: uuid.UUID
+    region_code: str
+    matter: dict[str, Any]
+    party: PartyRead
+    procedure: str
+    kind: str
+    source: str
+    discovered_on: date
+    filed_on: date | None
+    decided_on: date | None
+    next_due_on: date | None
+    officer_ids: list[str]
+    created_at: datetime
+
+
+class CaseRead(CaseSummary):
+    source_ref: str | None
+    act_date: date
+    act_end_date: date | None
+    facts: str
+    approver_id: str | None
+    declined_reason: str | None
+    conclusion: dict[str, Any] | None
+    legal_review: LegalReviewRead
+    collective_discussion_required: bool
+    notice: dict[str, Any] | None
+    hearing: dict[str, Any] | None
+    statements_waived: bool
+    decision_number: str | None
+    decision: dict[str, Any] | None
+    fine: Money
+    paid: Money
+    served_on: date | None
+    serve_method: str | None
+    remedy_pending: bool
+    payment_arrangement: dict[str, Any] | None
+    closed_on: date | None
+    archived_at: datetime | None
+    revoked_on: date | None
+    revoke_reason: str | None
+    flags: list[dict[str, Any]]
+    allowed_actions: list[str]
+    deadlines: list[Deadline]
+
+
+class EvidenceRead(ApiModel):
+    id: uuid.UUID
+    kind: str
+    description: str
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    officer_ids: list[str]
+    collected_at: datetime
+
+
+class RecordRead(ApiModel):
+    id: uuid.UUID
+    kind: str
+    officer_ids: list[str]
+    started_at: datetime
+    ended_at: datetime
+    place: str
+    interviewee: str | None
+    content: str
+
+
+class PaymentRead(ApiModel):
+    id: uuid.UUID
+    amount: Money
+    paid_on: date
+    surcharge_due: Money
+    total_paid: Money
+    outstanding: Money
+    status: str
+
+
+class TimelineEntryRead(ApiModel):
+    seq: int
+    action: str
+    actor: str
+    officer_ids: list[str]
+    occurred_at: datetime
+    payload: dict[str, Any]
+    payload_digest: str
+    prev_hash: str
+    hash: str
+
+
+class TimelineVerifyRead(ApiModel):
+    valid: bool
+    entries: int
+    first_invalid: int | None
+
+
+class Dossier(ApiModel):
+    case: CaseRead
+    evidence: list[EvidenceRead]
+    records: list[RecordRead]
+    statements: list[dict[str, Any]]
+    payments: list[dict[str, Any]]
+    timeline: list[TimelineEntryRead]
+    timeline_verification: TimelineVerifyRead

@@ -1,0 +1,364 @@
+"""Ordinary procedure, first half: 线索登记, 立案/不予立案, 调查取证 (evidence, 笔录) and
+调查终结 with the 法制审核 request. Every action checks the state machine
+(`states.allowed_actions`), records a timeline entry and emits `case.status_changed` on a
+transition. Second half (告知 … 归档): `services.cases.lifecycle.decision`."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit import errors
+from kit.auth import Principal
+from kit.calendar import WorkingCalendar
+from kit.events import Outbox
+from kit.http import forward_headers
+from kit.schemas import fen_to_yuan
+from services.cases import deadlines
+from services.cases.clients import personnel_client, qualified_officers, review_client
+from services.cases.config import CasesSettings
+from services.cases.errors import (
+    ActionNotAllowed,
+    FineOutsideTier,
+    LimitationExpired,
+    MatterNotHeld,
+)
+from services.cases.lifecycle import schemas
+from services.cases.lifecycle import states as st
+from services.cases.matters import service as matters
+from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Matter
+from services.cases.numbering import next_number
+from services.cases.timeline.service import append_entry
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+HEARING_KINDS = {"license_suspension": "降低资质等级、吊销许可证件",
+                 "license_revocation": "降低资质等级、吊销许可证件",
+                 "business_suspension": "责令停产停业、责令关闭、限制从业"}
+
+
+def today() -> date:
+    return datetime.now(SHANGHAI).date()
+
+
+@dataclass
+class Ctx:
+    """What every case action needs: the request (for forwarded headers and app state)."""
+
+    request: Request
+    session: AsyncSession
+    principal: Principal
+
+    @property
+    def outbox(self) -> Outbox:
+        return self.request.app.state.outbox
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        return self.request.app.state.calendar
+
+    @property
+    def settings(self) -> CasesSettings:
+        return self.request.app.state.settings
+
+
+def require_action(case: Case, action: str) -> None:
+    allowed = st.allowed_actions(case)
+    if action not in allowed:
+        raise ActionNotAllowed(
+            f"案件当前状态为“{case.status}”，不能执行 {action}",
+            rule="行政处罚法第五章普通程序的法定顺序", status=case.status,
+            allowed_actions=allowed)
+
+
+async def record(ctx: Ctx, case: Case, action: str, officer_ids: list[str],
+                 payload: dict[str, Any], new_status: str | None = None) -> None:
+    """Apply a transition (if any), refresh `next_due_on`, append the timeline entry and emit
+    `case.status_changed` — the one way case actions end."""
+    previous = case.status
+    if new_status is not None:
+        case.status = new_status
+    case.next_due_on = deadlines.next_due_on(case, ctx.calendar,
+                                             ctx.settings.lead_check_working_days)
+    await append_entry(ctx.session, case, action, ctx.principal, officer_ids,
+                       {**payload, "status": case.status})
+    if new_status is not None and new_status != previous:
+        await emit_status(ctx.outbox, ctx.session, case, previous)
+
+
+async def emit_status(outbox: Outbox, session: AsyncSession, case: Case,
+                      previous: str | None) -> None:
+    await outbox.emit(session, "case.status_changed", {
+        "case_id": str(case.id), "status": case.status, "previous_status": previous,
+        "agency_id": str(case.agency_id), "region_code": case.region_code,
+        "source": case.source, "source_ref": case.source_ref,
+        "at": datetime.now(SHANGHAI).isoformat()}, aggregate_id=str(case.id))
+
+
+def _held(matter: Matter, agency_id: uuid.UUID) -> None:
+    if matter.kind != "penalty":
+        raise MatterNotHeld(f"事项“{matter.name}”不是行政处罚事项", rule="权责清单")
+    if matter.agency_id != agency_id and matter.source != "entrusted":
+        raise MatterNotHeld(f"本机关不享有事项“{matter.name}”的处罚权",
+                            rule="行政处罚法第二十四条（权责清单/赋权事项）")
+
+
+async def agency_prefix(ctx: Ctx, agency_id: uuid.UUID) -> tuple[str, dict[str, Any]]:
+    """The agency's short name for numbers, and {id, name, uscc} (best effort: personnel down
+    → empty prefix, the number stays unique by its counter)."""
+    try:
+        agency = await personnel_client(ctx.request).get_agency(
+            forward_headers(ctx.request), str(agency_id))
+    except errors.Problem:
+        return "", {"id": str(agency_id), "name": "", "uscc": None}
+    return (agency.short_name or agency.name or ""), {
+        "id": agency.id, "name": agency.name, "uscc": agency.uscc}
+
+
+async def create_case(ctx: Ctx, body: schemas.CaseCreate) -> Case:
+    p = ctx.principal
+    if p.is_service or p.has("sysadmin"):
+        if body.agency_id is None:
+            raise errors.UnprocessableEntity("服务调用须在请求体中指明 agency_id")
+        agency_id = body.agency_id
+        agency = await personnel_client(ctx.request).get_agency(
+            forward_headers(ctx.request), str(agency_id))
+        region = agency.region_code or ""
+    else:
+        if not p.agency_id:
+            raise errors.Forbidden("当前账号不属于任何执法机关")
+        agency_id, region = uuid.UUID(str(p.agency_id)), p.region_code or ""
+        if body.agency_id and body.agency_id != agency_id:
+            raise errors.Forbidden("只能为本机关登记案件线索")
+    matter = await matters.version_on(ctx.session, body.matter_id, body.discovered_on)
+    _held(matter, agency_id)
+    party = body.party
+    case = Case(agency_id=agency_id, region_code=region, matter_id=matter.id,
+                matter_snapshot=matters.snapshot(matter), party_kind=party.kind,
+                party_name=party.name, party_id_number=party.id_number, party_uscc=party.uscc,
+                party_address=party.address, party_phone=party.phone,
+                party_is_minor=party.is_minor, source=body.source, source_ref=body.source_ref,
+                act_date=body.act_date, act_end_date=body.act_end_date,
+                discovered_on=body.discovered_on, facts=body.facts, status=st.LEAD,
+                created_by=p.username or p.subject, officer_ids=[], clock={}, flags=[],
+                remedy_periods=[], legal_review_reasons=[])
+    ctx.session.add(case)
+    await ctx.session.flush()
+    await record(ctx, case, "register", [], {
+        "matter_id": str(matter.id), "party_kind": party.kind, "source": body.source,
+        "act_date": body.act_date, "discovered_on": body.discovered_on})
+    await emit_status(ctx.outbox, ctx.session, case, None)
+    return case
+
+
+async def file_case(ctx: Ctx, case: Case, body: schemas.FileCase) -> Case:
+    """立案 (行政处罚法第五十四条): matter held on that date, within the limitation period
+    (第三十六条), two qualified officers (第四十二条), case number."""
+    require_action(case, "file")
+    filed_on = body.filed_on or today()
+    matter = await matters.version_on(ctx.session, case.matter_id, filed_on)
+    _held(matter, case.agency_id)
+    snap = matters.snapshot(matter)
+    end = deadlines.limitation_end(case.act_date, case.act_end_date, matter.limitation_years)
+    if case.discovered_on > end:
+        raise LimitationExpired(
+            f"违法行为自{case.act_end_date or case.act_date}起{matter.limitation_years}年内"
+            f"未被发现（时效届满日 {end}），不再给予行政处罚", rule="行政处罚法第三十六条",
+            limitation_years=matter.limitation_years, expired_on=end.isoformat())
+    if matter.source == "entrusted" and matter.agency_id != case.agency_id:
+        from services.cases.entrustment.service import require_valid_agreement
+        agreement = await require_valid_agreement(ctx.session, matter, case.agency_id, filed_on)
+        case.entrustment_id = agreement.id
+        case.deciding_agency_id = agreement.delegating_agency_id or matter.agency_id
+        snap["deciding_agency"] = {"id": str(case.deciding_agency_id),
+                                   "name": agreement.delegating_agency_name,
+                                   "uscc": agreement.delegating_agency_uscc}
+    check = await qualified_officers(ctx.request, body.officer_ids, matter.domain, filed_on,
+                                     case.region_code)
+    officers = check.qualified_ids()
+    prefix, agency = await agency_prefix(ctx, case.agency_id)
+    snap.setdefault("deciding_agency", agency)
+    case.number = await next_number(ctx.session, case.agency_id, filed_on.year, "case",
+                                    ctx.settings.case_number_pattern, prefix)
+    case.matter_id, case.matter_snapshot = matter.id, snap
+    case.filed_on, case.approver_id, case.officer_ids = filed_on, body.approver_id, officers
+    ctx.session.add_all([CaseOfficer(case_id=case.id, officer_id=o) for o in officers])
+    await record(ctx, case, "file", officers, {
+        "number": case.number, "filed_on": filed_on, "approver_id": body.approver_id,
+        "matter_version": str(matter.id),
+        "certificates": {r.officer_id: r.certificate_numbers for r in check.results}},
+        st.INVESTIGATING)
+    return case
+
+
+async def decline_case(ctx: Ctx, case: Case, body: schemas.DeclineCase) -> Case:
+    """不予立案 with the reason (审批表)."""
+    require_action(case, "decline")
+    case.declined_reason = body.reason
+    case.approver_id = body.approver_id
+    await record(ctx, case, "decline", [], {"reason": body.reason,
+                                            "approver_id": body.approver_id}, st.DECLINED)
+    return case
+
+
+async def add_evidence(ctx: Ctx, case: Case, *, kind: str, description: str, filename: str,
+                       content_type: str, stored: Any, officer_ids: list[str]) -> Evidence:
+    """证据 (行政处罚法第四十六条) collected by two qualified officers (第四十二条, 第五十五条);
+    its SHA-256 goes into the timeline chain."""
+    require_action(case, "evidence")
+    check = await qualified_officers(ctx.request, officer_ids,
+                                     case.matter_snapshot["domain"], today(), case.region_code)
+    ev = Evidence(case_id=case.id, kind=kind, description=description, filename=filename,
+                  content_type=content_type, size=stored.size, sha256=stored.sha256,
+                  storage_key=stored.key, officer_ids=check.qualified_ids(),
+                  created_by=ctx.principal.username or ctx.principal.subject)
+    ctx.session.add(ev)
+    await ctx.session.flush()
+    await record(ctx, case, "evidence", ev.officer_ids, {
+        "evidence_id": str(ev.id), "kind": kind, "sha256": ev.sha256, "size": ev.size,
+        "filename": filename, "description": description})
+    return ev
+
+
+async def add_record(ctx: Ctx, case: Case, body: schemas.RecordCreate) -> CaseRecord:
+    """笔录 (现场检查/询问, 行政处罚法第五十五条) with two qualified officers present."""
+    require_action(case, "records")
+    on = body.started_at.astimezone(SHANGHAI).date()
+    check = await qualified_officers(ctx.request, body.officer_ids,
+                                     case.matter_snapshot["domain"], on, case.region_code)
+    rec = CaseRecord(case_id=case.id, kind=body.kind, officer_ids=check.qualified_ids(),
+                     started_at=body.started_at, ended_at=body.ended_at, place=body.place,
+                     interviewee=body.interviewee, content=body.content)
+    ctx.session.add(rec)
+    await ctx.session.flush()
+    from services.cases.timeline.service import digest
+    await record(ctx, case, "record", rec.officer_ids, {
+        "record_id": str(rec.id), "kind": body.kind, "place": body.place,
+        "interviewee": body.interviewee, "started_at": body.started_at.isoformat(),
+        "ended_at": body.ended_at.isoformat(), "content_sha256": digest(body.content)})
+    return rec
+
+
+def penalties_store(items: list[schemas.PenaltyItem]) -> list[dict[str, Any]]:
+    return [{"kind": p.kind, "amount_fen": p.amount} for p in items]
+
+
+def _tier_check(case: Case, body: schemas.ConcludeCase) -> bool:
+    """裁量基准 (第三十四条): the fine must lie in the applied tier, else a written reason."""
+    tiers = {t["tier"]: t for t in case.matter_snapshot.get("discretion_tiers", [])}
+    if body.discretion_tier is None:
+        return False
+    tier = tiers.get(body.discretion_tier)
+    if tier is None:
+        raise errors.UnprocessableEntity(f"裁量档次“{body.discretion_tier}”不在该事项的裁量基准中",
+                                         known_tiers=sorted(tiers))
+    outside = [p for p in body.penalties if p.kind == "fine"
+               and not tier["min_fine_fen"] <= p.amount <= tier["max_fine_fen"]]
+    if outside and not body.outside_discretion_reason:
+        raise FineOutsideTier(
+            f"罚款超出裁量档次“{tier['tier']}”的幅度 {fen_to_yuan(tier['min_fine_fen'])}–"
+            f"{fen_to_yuan(tier['max_fine_fen'])} 元，须书面说明理由",
+            rule="行政处罚法第三十四条", tier=tier["tier"])
+    return bool(outside)
+
+
+async def hearing_eligibility(ctx: Ctx, case: Case,
+                              penalties: list[dict[str, Any]]) -> tuple[bool, list[str]]:
+    """听证权利 (行政处罚法第六十三条): 较大数额 fine/confiscation per configured thresholds,
+    licence, suspension penalties."""
+    th = await matters.hearing_threshold(
+        ctx.session, case.agency_id, case.region_code, case.matter_snapshot["domain"],
+        case.matter_snapshot, {"person_fen": ctx.settings.hearing_threshold_person_fen,
+                               "organization_fen": ctx.settings.hearing_threshold_organization_fen})
+    limit = th["person_fen"] if case.party_kind == "person" else th["organization_fen"]
+    reasons = []
+    for p in penalties:
+        if p["kind"] in ("fine", "confiscation") and p["amount_fen"] >= limit:
+            reasons.append(f"{'罚款' if p['kind'] == 'fine' else '没收'}"
+                           f"{fen_to_yuan(p['amount_fen'])}元达到较大数额"
+                           f"（{fen_to_yuan(limit)}元）")
+        elif p["kind"] in HEARING_KINDS:
+            reasons.append(HEARING_KINDS[p["kind"]])
+    return bool(reasons), reasons
+
+
+async def request_legal_review(ctx: Ctx, case: Case, reasons: list[str]) -> None:
+    """Open a new 法制审核 round and send `case.review_requested` through the outbox (delivery
+    is retried until review is back, so neither side loses the request)."""
+    case.legal_review_required, case.legal_review_status = True, "pending"
+    case.legal_review_round += 1
+    case.legal_review_reasons = reasons
+    ev = (await ctx.session.scalars(select(Evidence).where(
+        Evidence.case_id == case.id).order_by(Evidence.collected_at))).all()
+    conclusion = case.conclusion or {}
+    await ctx.outbox.emit(ctx.session, "case.review_requested", {
+        "case_id": str(case.id), "round": case.legal_review_round,
+        "agency_id": str(case.agency_id), "region_code": case.region_code,
+        "case_number": case.number,
+        "matter": {k: case.matter_snapshot.get(k) for k in ("id", "code", "name", "domain")},
+        "party": {"kind": case.party_kind, "name": case.party_name}, "facts": case.facts,
+        "proposed": {"outcome": conclusion.get("outcome"),
+                     "penalties": conclusion.get("penalties", [])},
+        "discretion_tier": conclusion.get("discretion_tier"), "reasons": reasons,
+        "evidence": [{"id": str(e.id), "kind": e.kind, "sha256": e.sha256, "size": e.size,
+                      "description": e.description} for e in ev],
+        "hearing": case.hearing, "officer_ids": case.officer_ids,
+        "requested_at": datetime.now(SHANGHAI).isoformat()}, aggregate_id=str(case.id))
+
+
+async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dict[str, Any]:
+    """调查终结 (行政处罚法第五十七条): proposed outcome; asks review whether 法制审核 is
+    required (第五十八条, fail closed) and states whether 集体讨论 is (第五十七条第二款)."""
+    require_action(case, "conclude")
+    if case.legal_review_status == "pending":
+        raise ActionNotAllowed("法制审核进行中，不能重新作出调查终结意见",
+                               rule="行政处罚法第五十八条", status=case.status,
+                               allowed_actions=st.allowed_actions(case))
+    outside = _tier_check(case, body)
+    penalties = penalties_store(body.penalties)
+    eligible, hearing_reasons = await hearing_eligibility(ctx, case, penalties)
+    check = await review_client(ctx.request).major_decision_check(
+        forward_headers(ctx.request), {
+            "agency_id": str(case.agency_id), "region_code": case.region_code,
+            "party_kind": case.party_kind,
+            "penalties": [{"kind": p.kind, "amount": fen_to_yuan(p.amount)}
+                          for p in body.penalties],
+            "hearing_held": bool((case.hearing or {}).get("held_on")),
+            "outside_discretion": outside,
+            "transfer_judicial": body.outcome == "transfer_judicial",
+            "complex_case": body.complex_case,
+            "major_public_interest": body.major_public_interest})
+    collective = body.complex_case or body.major_violation
+    case.conclusion = {"outcome": body.outcome, "penalties": penalties,
+                       "discretion_tier": body.discretion_tier, "reasoning": body.reasoning,
+                       "outside_discretion": outside,
+                       "outside_discretion_reason": body.outside_discretion_reason,
+                       "education_record": body.education_record,
+                       "complex_case": body.complex_case,
+                       "major_public_interest": body.major_public_interest,
+                       "hearing_eligible": eligible, "hearing_reasons": hearing_reasons,
+                       "concluded_on": today().isoformat()}
+    case.collective_discussion_required = collective
+    if check.required:
+        await request_legal_review(ctx, case, check.reasons)
+    else:
+        case.legal_review_required, case.legal_review_status = False, "not_required"
+        case.legal_review_reasons = []
+    await record(ctx, case, "conclude", case.officer_ids, {
+        "outcome": body.outcome, "penalties": penalties, "discretion_tier": body.discretion_tier,
+        "legal_review_required": check.required, "review_reasons": check.reasons,
+        "round": case.legal_review_round}, st.CONCLUDED)
+    return {"legal_review": {"required": check.required, "reasons": check.reasons,
+                             "status": case.legal_review_status,
+                             "round": case.legal_review_round},
+            "collective_discussion": {
+                "required": collective,
+                "reasons": (["情节复杂或重大违法行为（行政处罚法第五十七条第二款）"]
+                            if collective else [])},
+            "hearing_eligible": eligible}

@@ -1,0 +1,59 @@
+"""执法主体: registration and scoped reads."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit import errors as kit_errors
+from kit.auth import Principal
+from kit.schemas import decode_cursor, encode_cursor
+from services.personnel import errors
+from services.personnel.agencies.models import Agency
+from services.personnel.agencies.repository import AgencyRepository
+from services.personnel.agencies.schemas import AgencyCreate, AgencyUpdate
+from services.personnel.dependencies import Scope
+
+
+async def create_agency(session: AsyncSession, data: AgencyCreate) -> Agency:
+    """A child agency's region lies inside its parent's (district → town prefix tree)."""
+    agencies = AgencyRepository(session)
+    if data.parent_id is not None:
+        parent = await agencies.get(data.parent_id)
+        if parent is None or not data.region_code.startswith(parent.region_code):
+            raise errors.ParentAgencyUnknown()
+    if await agencies.by_uscc(data.uscc) is not None:
+        raise errors.UsccTaken()
+    return await agencies.add(Agency(**data.model_dump()))
+
+
+async def get_agency(session: AsyncSession, principal: Principal, agency_id: uuid.UUID) -> Agency:
+    agency = await AgencyRepository(session).get(agency_id, Scope.of(principal))
+    if agency is None:
+        raise errors.AgencyNotFound()
+    return agency
+
+
+async def update_agency(session: AsyncSession, principal: Principal, agency_id: uuid.UUID,
+                        data: AgencyUpdate) -> Agency:
+    agency = await get_agency(session, principal, agency_id)
+    for key, value in data.model_dump(exclude_unset=True).items():
+        if value is not None:
+            setattr(agency, key, value)
+    await session.flush()
+    return agency
+
+
+async def list_agencies(session: AsyncSession, principal: Principal, region_code: str | None,
+                        cursor: str | None, limit: int) -> tuple[Sequence[Agency], str | None]:
+    after = decode_cursor(cursor, 2)
+    if after is not None and not all(isinstance(v, str) for v in after):
+        raise kit_errors.BadRequest("分页游标无效")
+    rows = await AgencyRepository(session).list(
+        Scope.of(principal), region_code, tuple(after) if after else None, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor([rows[-1].region_code, str(rows[-1].id)]) if more else None
+    return rows, next_cursor

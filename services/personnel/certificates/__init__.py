@@ -1,0 +1,1 @@
+"""执法证: issuance, lifecycle, the qualification check and the public directory."""

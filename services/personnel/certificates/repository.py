@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Row, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.personnel.agencies.models import Agency
+from services.personnel.certificates.models import Certificate
+from services.personnel.dependencies import Scope
+from services.personnel.staff.models import Officer
+
+
+class CertificateRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, certificate_id: uuid.UUID, scope: Scope) -> Certificate | None:
+        return await self.session.scalar(select(Certificate).where(
+            Certificate.id == certificate_id,
+            scope.clause(Certificate.agency_id, Certificate.region_code)))
+
+    async def by_number(self, number: str) -> Certificate | None:
+        return await self.session.scalar(select(Certificate).where(Certificate.number == number))
+
+    async def existing_numbers(self, numbers: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(numbers), 500):
+            found.update((await self.session.scalars(select(Certificate.number).where(
+                Certificate.number.in_(numbers[start:start + 500])))).all())
+        return found
+
+    async def of_officer(self, officer_id: uuid.UUID) -> Sequence[Certificate]:
+        return (await self.session.scalars(select(Certificate).where(
+            Certificate.officer_id == officer_id).order_by(Certificate.issued_on,
+                                                            Certificate.id))).all()
+
+    async def live_of_officer(self, officer_id: uuid.UUID) -> Sequence[Certificate]:
+        return (await self.session.scalars(select(Certificate).where(
+            Certificate.officer_id == officer_id,
+            Certificate.status.in_(("active", "suspended"))).order_by(Certificate.id))).all()
+
+    async def list(self, scope: Scope, agency_id: uuid.UUID | None, status: str | None,
+                   expires_between: tuple[date, date] | None, after: tuple[date, uuid.UUID] | None,
+                   limit: int) -> Sequence[Certificate]:
+        stmt = select(Certificate).where(scope.clause(Certificate.agency_id,
+                                                      Certificate.region_code))
+        if agency_id is not None:
+            stmt = stmt.where(Certificate.agency_id == agency_id)
+        if status is not None:
+            stmt = stmt.where(Certificate.status == status)
+        if expires_between is not None:
+            stmt = stmt.where(Certificate.expires_on.between(*expires_between))
+        if after is not None:
+            stmt = stmt.where(tuple_(Certificate.expires_on, Certificate.id) > tuple_(*after))
+        stmt = stmt.order_by(Certificate.expires_on, Certificate.id).limit(limit)
+        return (await self.session.scalars(stmt)).all()
+
+    async def add(self, certificate: Certificate) -> Certificate:
+        self.session.add(certificate)
+        await self.session.flush()
+        return certificate
+
+    async def qualification_rows(self, officer_ids: Sequence[uuid.UUID]) -> Sequence[Row[Any]]:
+        """One query for all officers: officers LEFT JOIN their certificates (indexed on
+        officers.id and certificates.officer_id)."""
+        stmt = (select(Officer.id, Officer.name, Officer.agency_id, Officer.is_auxiliary,
+                       Officer.on_post, Officer.status, Officer.left_on,
+                       Certificate.number, Certificate.domains, Certificate.region_code,
+                       Certificate.issued_on, Certificate.expires_on,
+                       Certificate.status.label("certificate_status"), Certificate.revoked_on)
+                .outerjoin(Certificate, Certificate.officer_id == Officer.id)
+                .where(Officer.id.in_(officer_ids)))
+        return (await self.session.execute(stmt)).all()
+
+    async def directory(self, on: date, agency_id: uuid.UUID | None, region_prefix: str | None,
+                        after: str | None, limit: int) -> Sequence[Row[Any]]:
+        stmt = (select(Officer.id.label("officer_id"), Officer.name,
+                       Certificate.number.label("certificate_number"), Certificate.agency_id,
+                       Agency.name.label("agency_name"), Certificate.domains,
+                       Certificate.region_code, Certificate.issued_on.label("valid_from"),
+                       Certificate.expires_on.label("valid_until"))
+                .join(Officer, Officer.id == Certificate.officer_id)
+                .join(Agency, Agency.id == Certificate.agency_id)
+                .where(Certificate.status == "active", Certificate.issued_on <= on,
+                       Certificate.expires_on >= on, Officer.status == "active",
+                       Officer.is_auxiliary.is_(False)))
+        if agency_id is not None:
+            stmt = stmt.where(Certificate.agency_id == agency_id)
+        if region_prefix:
+            stmt = stmt.where(Certificate.region_code.startswith(region_prefix, autoescape=True))
+        if after is not None:
+            stmt = stmt.where(Certificate.number > after)
+        return (await self.session.execute(stmt.order_by(Certificate.number).limit(limit))).all()

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from kit import errors as kit_errors
+from kit.app import OutboxDep
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import InvalidCursor, Page
+from services.personnel import errors
+from services.personnel.certificates import service
+from services.personnel.certificates.schemas import (
+    CertificateAction,
+    CertificateCreate,
+    CertificateRead,
+)
+from services.personnel.dependencies import Reader, SettingsDep, StaffAdmin
+
+router = APIRouter(prefix="/api/v1/personnel", tags=["certificates"],
+                   route_class=CommittingRoute)
+AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
+CHANGE = (*AUTH, errors.CertificateNotFound, errors.AgencyNotManaged,
+          errors.CertificateStateConflict)
+
+
+@router.post("/officers/{officer_id}/certificates", response_model=CertificateRead,
+             status_code=201,
+             responses=kit_errors.responses(*AUTH, errors.OfficerNotFound,
+                                            errors.AgencyNotManaged, errors.CertificateNotAllowed,
+                                            errors.CertificateNumberInvalid,
+                                            errors.CertificateNumberTaken,
+                                            kit_errors.ValidationFailed),
+             summary="核发执法证（不符合条件时列出全部原因）")
+async def issue_certificate(officer_id: uuid.UUID, body: CertificateCreate,
+                            principal: StaffAdmin, session: SessionDep,
+                            settings: SettingsDep) -> CertificateRead:
+    return CertificateRead.model_validate(
+        await service.issue_certificate(session, principal, settings, officer_id, body))
+
+
+@router.get("/officers/{officer_id}/certificates", response_model=list[CertificateRead],
+            responses=kit_errors.responses(*AUTH, errors.OfficerNotFound),
+            summary="人员的执法证")
+async def list_officer_certificates(officer_id: uuid.UUID, principal: Reader,
+                                    session: SessionDep) -> list[CertificateRead]:
+    rows = await service.list_officer_certificates(session, principal, officer_id)
+    return [CertificateRead.model_validate(c) for c in rows]
+
+
+@router.get("/certificates", response_model=Page[CertificateRead],
+            responses=kit_errors.responses(*AUTH, InvalidCursor),
+            summary="执法证列表（按到期日排序；expiring_within_days 列出即将到期的有效证件）")
+async def list_certificates(principal: Reader, session: SessionDep,
+                            agency_id: uuid.UUID | None = None,
+                            expiring_within_days: Annotated[int | None,
+                                                            Query(ge=0, le=3650)] = None,
+                            cursor: str | None = None,
+                            limit: Annotated[int, Query(ge=1, le=200)] = 50
+                            ) -> Page[CertificateRead]:
+    rows, next_cursor = await service.list_certificates(
+        session, principal, agency_id, expiring_within_days, cursor, limit,
+        service.today_in_china())
+    return Page[CertificateRead](items=[CertificateRead.model_validate(c) for c in rows],
+                                 next_cursor=next_cursor, limit=limit)
+
+
+@router.post("/certificates/{certificate_id}/revoke", response_model=CertificateRead,
+             responses=kit_errors.responses(*CHANGE, kit_errors.ValidationFailed),
+             summary="注销执法证（通知办案服务）")
+async def revoke_certificate(certificate_id: uuid.UUID, body: CertificateAction,
+                             principal: StaffAdmin, session: SessionDep,
+                             outbox: OutboxDep) -> CertificateRead:
+    return CertificateRead.model_validate(await service.revoke_certificate(
+        session, principal, outbox, certificate_id, body.reason, service.today_in_china()))
+
+
+@router.post("/certificates/{certificate_id}/suspend", response_model=CertificateRead,
+             responses=kit_errors.responses(*CHANGE, kit_errors.ValidationFailed),
+             summary="暂扣执法证")
+async def suspend_certificate(certificate_id: uuid.UUID, body: CertificateAction,
+                              principal: StaffAdmin, session: SessionDep) -> CertificateRead:
+    return CertificateRead.model_validate(
+        await service.suspend_certificate(session, principal, certificate_id, body.reason))
+
+
+@router.post("/certificates/{certificate_id}/reinstate", response_model=CertificateRead,
+             responses=kit_errors.responses(*CHANGE), summary="恢复被暂扣的执法证")
+async def reinstate_certificate(certificate_id: uuid.UUID, principal: StaffAdmin,
+                                session: SessionDep) -> CertificateRead:
+    return CertificateRead.model_validate(
+        await service.reinstate_certificate(session, principal, certificate_id))

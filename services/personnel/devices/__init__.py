@@ -1,0 +1,1 @@
+"""Ledger of enforcement recorders and other equipment."""

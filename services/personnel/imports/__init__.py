@@ -1,0 +1,1 @@
+"""Bulk import of an existing roster (CSV / XLSX with Chinese headers)."""

@@ -1,0 +1,1 @@
+"""Training records (学时) and the annual compliance figures."""

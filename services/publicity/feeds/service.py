@@ -1,0 +1,207 @@
+"""Public feeds: the JSON list and detail, Atom 1.0, and the 双公示 CSV/XLSX exports.
+
+Every read filters on `publicity_until >= today`, so a record leaves all public views the day
+after its publicity period ends — no cleanup job. Exports stream: rows come in keyset chunks
+from a session the generator opens itself."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import AsyncIterator, Iterator
+from datetime import date, datetime
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.responses import StreamingResponse
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.background import BackgroundTask
+
+from kit.db import utcnow
+from kit.schemas import InvalidCursor, Page, decode_cursor, encode_cursor
+from services.publicity import errors
+from services.publicity.caching import cached, not_modified, validator_headers, weak_etag
+from services.publicity.feeds.templates import columns_for, row_for
+from services.publicity.models import Disclosure
+from services.publicity.repository import DisclosureRepository, PublicFilter, public_conditions
+from services.publicity.schemas import DisclosureRead
+from services.publicity.service import public_view, today_cn
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def public_filter(**kw: Any) -> PublicFilter:
+    if kw.get("decided_from") and kw.get("decided_to") and kw["decided_from"] > kw["decided_to"]:
+        raise errors.InvalidDateRange("起始日期不得晚于截止日期")
+    return PublicFilter(today=today_cn(), **kw)
+
+
+def _max_age(request: Request) -> int:
+    return int(request.app.state.settings.public_cache_seconds)
+
+
+def _last_modified(rows: list[Disclosure]) -> datetime | None:
+    return max((r.updated_at for r in rows), default=None)
+
+
+def _json(model: Any) -> bytes:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False).encode()
+
+
+async def decisions_page(request: Request, session: AsyncSession, f: PublicFilter,
+                         cursor: str | None, limit: int) -> Response:
+    after = decode_cursor(cursor, 2)
+    try:
+        key = (date.fromisoformat(str(after[0])), uuid.UUID(str(after[1]))) if after else None
+    except ValueError as exc:
+        raise InvalidCursor() from exc
+    rows = list(await DisclosureRepository(session).public_page(f, key, limit + 1))
+    more, rows = len(rows) > limit, rows[:limit]
+    nxt = encode_cursor([str(rows[-1].decided_on), str(rows[-1].id)]) if more else None
+    page = Page[DisclosureRead](items=[public_view(r) for r in rows], next_cursor=nxt,
+                                limit=limit)
+    return cached(request, _json(page), "application/json", _last_modified(rows),
+                  _max_age(request))
+
+
+async def decision_detail(request: Request, session: AsyncSession,
+                          decision_id: uuid.UUID) -> Response:
+    today = today_cn()
+    conds = public_conditions(PublicFilter(today=today))[1:]  # any public status, in period
+    record = await DisclosureRepository(session).get(
+        decision_id, *conds, Disclosure.status.in_(("published", "withdrawn")))
+    if record is None:
+        raise errors.DisclosureNotFound(decision_id=str(decision_id))
+    return cached(request, _json(public_view(record)), "application/json", record.updated_at,
+                  _max_age(request))
+
+
+def _atom_time(value: datetime | None) -> str:
+    return (value or utcnow()).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def render_atom(rows: list[Disclosure], f: PublicFilter, base: str, self_url: str) -> bytes:
+    """Atom 1.0 (RFC 4287): feed id/title/updated/author, entries newest first."""
+    ET.register_namespace("", ATOM_NS)
+    feed = ET.Element(f"{{{ATOM_NS}}}feed")
+    scope = "".join([f":agency:{f.agency_id}" if f.agency_id else "",
+                     f":region:{f.region_code}" if f.region_code else ""])
+    _sub(feed, "id", f"urn:zhifa:publicity:decisions{scope}")
+    _sub(feed, "title", "行政处罚决定公示" + (f"（{f.region_code}）" if f.region_code else ""))
+    _sub(feed, "updated", _atom_time(max((r.published_at for r in rows if r.published_at),
+                                         default=None)))
+    _sub(feed, "link", rel="self", href=self_url)
+    _sub(_sub(feed, "author"), "name", "行政执法公示平台")
+    for r in rows:
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", f"urn:uuid:{r.id}")
+        _sub(entry, "title", f"{r.document_number} {r.party_name}".strip())
+        _sub(entry, "updated", _atom_time(r.published_at))
+        _sub(entry, "link", rel="alternate", type="application/json",
+             href=f"{base}/api/v1/publicity/decisions/{r.id}")
+        _sub(_sub(entry, "author"), "name", r.agency_name or "行政执法机关")
+        _sub(entry, "category", term=r.penalty_category or "其他")
+        text = "\n".join(x for x in (f"处罚内容：{r.penalty_content}", f"违法事实：{r.facts}",
+                                     f"处罚依据：{r.legal_basis}",
+                                     f"决定日期：{r.decided_on}") if x)
+        _sub(entry, "content", text, type="text")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+async def atom_feed(request: Request, session: AsyncSession, f: PublicFilter,
+                    limit: int) -> Response:
+    rows = list(await DisclosureRepository(session).latest_published(f, limit))
+    base = str(request.base_url).rstrip("/")
+    body = render_atom(rows, f, base, str(request.url))
+    return cached(request, body, "application/atom+xml; charset=utf-8", _last_modified(rows),
+                  _max_age(request))
+
+
+async def iter_records(maker: async_sessionmaker[AsyncSession], f: PublicFilter,
+                       chunk: int) -> AsyncIterator[list[Disclosure]]:
+    """Keyset chunks in their own session (the request session is gone while streaming)."""
+    after: tuple[date, uuid.UUID] | None = None
+    async with maker() as session:
+        repo = DisclosureRepository(session)
+        while True:
+            rows = list(await repo.export_chunk(f, after, chunk))
+            if not rows:
+                return
+            yield rows
+            last = rows[-1]
+            assert last.decided_on is not None
+            after = (last.decided_on, last.id)
+            session.expunge_all()
+            if len(rows) < chunk:
+                return
+
+
+async def export_validators(request: Request, session: AsyncSession, f: PublicFilter,
+                            kind: str) -> tuple[dict[str, str], bool]:
+    count, newest = await DisclosureRepository(session).fingerprint(f)
+    etag = weak_etag(kind, f, count, newest)
+    return validator_headers(etag, newest, _max_age(request)), not_modified(request, etag, newest)
+
+
+async def csv_export(request: Request, session: AsyncSession, f: PublicFilter,
+                     template: str) -> Response:
+    headers, fresh = await export_validators(request, session, f, "csv:" + template)
+    if fresh:
+        return Response(status_code=304, headers=headers)
+    maker = request.app.state.sessionmaker
+    chunk = int(request.app.state.settings.export_chunk_rows)
+
+    async def body() -> AsyncIterator[bytes]:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(columns_for(template))
+        yield ("\ufeff" + buf.getvalue()).encode()
+        async for rows in iter_records(maker, f, chunk):
+            buf.seek(0)
+            buf.truncate()
+            writer.writerows(row_for(template, r) for r in rows)
+            yield buf.getvalue().encode()
+
+    headers["Content-Disposition"] = f'attachment; filename="penalties-{template}.csv"'
+    return StreamingResponse(body(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def _file_chunks(path: str) -> Iterator[bytes]:
+    with open(path, "rb") as fh:
+        while block := fh.read(64 * 1024):
+            yield block
+
+
+async def xlsx_export(request: Request, session: AsyncSession, f: PublicFilter,
+                      template: str) -> Response:
+    from openpyxl import Workbook
+
+    headers, fresh = await export_validators(request, session, f, "xlsx:" + template)
+    if fresh:
+        return Response(status_code=304, headers=headers)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("行政处罚")
+    ws.append(columns_for(template))
+    chunk = int(request.app.state.settings.export_chunk_rows)
+    async for rows in iter_records(request.app.state.sessionmaker, f, chunk):
+        for r in rows:
+            ws.append(row_for(template, r))
+    fd, path = tempfile.mkstemp(suffix=".xlsx")
+    os.close(fd)
+    wb.save(path)
+    headers["Content-Disposition"] = f'attachment; filename="penalties-{template}.xlsx"'
+    return StreamingResponse(_file_chunks(path), media_type=XLSX, headers=headers,
+                             background=BackgroundTask(os.unlink, path))

@@ -1,0 +1,66 @@
+"""Typed client for the cases service (docs/contracts.md), with review's own view models.
+
+Background calls use a service token naming review (`kit.auth.service_token`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from kit.auth import service_token
+from kit.http import ServiceClient
+
+
+class CaseRef(BaseModel):
+    """Only the fields review reads from a case; extra fields are ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    status: str | None = None
+    case_number: str | None = None
+    agency_id: str | None = None
+
+
+class CasePage(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    items: list[CaseRef] = Field(default_factory=list)
+    next_cursor: str | None = None
+
+
+class CasesClient:
+    def __init__(self, request: Request) -> None:
+        self.client: ServiceClient = request.app.state.clients["cases"]
+        state = request.app.state
+        self.headers = {"Authorization": "Bearer " + service_token(
+            state.keyring, state.settings.jwt, "review")}
+
+    async def create_lead(self, body: dict[str, Any]) -> CaseRef:
+        """`POST /api/v1/cases/cases` (a lead, 线索) on behalf of the named agency."""
+        resp = await self.client.call("POST", "/api/v1/cases/cases", headers=self.headers,
+                                      json=body, unknown="案件事项")
+        return CaseRef.model_validate(resp.json())
+
+    async def closed_case_ids(self, agency_id: str, page_size: int) -> list[CaseRef]:
+        """Every closed case of one agency, all pages."""
+        out: list[CaseRef] = []
+        cursor: str | None = None
+        while True:
+            params: dict[str, Any] = {"status": "closed", "agency_id": agency_id,
+                                      "limit": page_size}
+            if cursor:
+                params["cursor"] = cursor
+            resp = await self.client.call("GET", "/api/v1/cases/cases", headers=self.headers,
+                                          params=params)
+            page = CasePage.model_validate(resp.json())
+            out.extend(page.items)
+            if not page.next_cursor or not page.items:
+                return out
+            cursor = page.next_cursor
+
+    async def dossier(self, case_id: str) -> dict[str, Any]:
+        resp = await self.client.call("GET", f"/api/v1/cases/cases/{case_id}/dossier",
+                                      headers=self.headers, unknown="案件")
+        body = resp.json()
+        return body if isinstance(body, dict) else {"content": body}

@@ -1,0 +1,134 @@
+"""HTTP surface of 投诉举报: public submission and status by code; staff handling."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from kit import errors as kit_errors
+from kit.app import CalendarDep
+from kit.auth import Principal, current_principal
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page
+from services.review.clients import CasesClient
+from services.review.complaints import errors, service
+from services.review.complaints.dependencies import PublicRateLimit
+from services.review.complaints.models import Complaint
+from services.review.complaints.schemas import (
+    AssignComplaint,
+    CloseComplaint,
+    ComplaintCreate,
+    ComplaintPublicStatus,
+    ComplaintRead,
+    ComplaintReceipt,
+    ComplaintStats,
+    LeadCreate,
+    RespondComplaint,
+)
+from services.review.dependencies import ComplaintStaff
+
+router = APIRouter(prefix="/api/v1/review/complaints", tags=["complaints"],
+                   route_class=CommittingRoute)
+AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
+STATE = (errors.ComplaintNotFound, errors.ComplaintStateConflict)
+
+
+def _read(c: Complaint) -> ComplaintRead:
+    out = ComplaintRead.model_validate(c)
+    out.is_overdue = service.is_overdue(c)
+    return out
+
+
+async def _optional_staff(request: Request) -> Principal | None:
+    if not request.headers.get("authorization"):
+        return None
+    principal = await current_principal(request)
+    return principal if principal.has("officer", "agency_admin", "supervisor",
+                                      "sysadmin") else None
+
+
+@router.post("", response_model=ComplaintReceipt, status_code=201,
+             responses=kit_errors.responses(errors.ComplaintRateLimited,
+                                            kit_errors.ValidationFailed),
+             summary="提交投诉举报（公开，无需令牌，按地址限流；工作人员亦用于登记12345工单）")
+async def submit_complaint(body: ComplaintCreate, request: Request, _: PublicRateLimit,
+                           session: SessionDep, calendar: CalendarDep) -> ComplaintReceipt:
+    principal = await _optional_staff(request)
+    c = await service.submit(session, calendar, request.app.state.settings, principal, body)
+    return ComplaintReceipt(tracking_code=c.tracking_code, respond_by=c.respond_by)
+
+
+@router.get("/{tracking_code}/status", response_model=ComplaintPublicStatus,
+            responses=kit_errors.responses(errors.ComplaintNotFound, errors.ComplaintRateLimited),
+            summary="凭查询码查询办理进度（公开；不含联系人信息）")
+async def get_complaint_status(tracking_code: str,
+                               _: PublicRateLimit, session: SessionDep) -> ComplaintPublicStatus:
+    return ComplaintPublicStatus.model_validate(
+        await service.public_status(session, tracking_code[:16]))
+
+
+@router.get("", response_model=Page[ComplaintRead], responses=kit_errors.responses(*AUTH),
+            summary="投诉举报列表（本单位/本辖区；overdue=true 仅逾期）")
+async def list_complaints(principal: ComplaintStaff, session: SessionDep,
+                          status: str | None = None, overdue: bool = False,
+                          cursor: str | None = None,
+                          limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[ComplaintRead]:
+    rows, nxt = await service.list_complaints(session, principal, status=status,
+                                              overdue=overdue, cursor=cursor, limit=limit)
+    return Page[ComplaintRead](items=[_read(c) for c in rows], next_cursor=nxt, limit=limit)
+
+
+@router.get("/stats", response_model=list[ComplaintStats], responses=kit_errors.responses(*AUTH),
+            summary="回应率与办结率（按被投诉单位、受理年度）")
+async def get_complaint_stats(principal: ComplaintStaff, session: SessionDep,
+                              year: Annotated[int, Query(ge=2000, le=2100)]
+                              ) -> list[ComplaintStats]:
+    return await service.stats(session, principal, year)
+
+
+@router.get("/{complaint_id}", response_model=ComplaintRead,
+            responses=kit_errors.responses(*AUTH, errors.ComplaintNotFound),
+            summary="一件投诉举报（工作人员）")
+async def get_complaint(complaint_id: uuid.UUID, principal: ComplaintStaff,
+                        session: SessionDep) -> ComplaintRead:
+    return _read(await service.load(session, principal, complaint_id))
+
+
+@router.post("/{complaint_id}/assign", response_model=ComplaintRead,
+             responses=kit_errors.responses(*AUTH, *STATE), summary="分派承办人")
+async def assign_complaint(complaint_id: uuid.UUID, body: AssignComplaint,
+                           principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
+    return _read(await service.assign(session, principal, complaint_id, body.handler,
+                                      body.target_agency_id))
+
+
+@router.post("/{complaint_id}/acknowledge", response_model=ComplaintRead,
+             responses=kit_errors.responses(*AUTH, *STATE), summary="受理")
+async def acknowledge_complaint(complaint_id: uuid.UUID, principal: ComplaintStaff,
+                                session: SessionDep) -> ComplaintRead:
+    return _read(await service.acknowledge(session, principal, complaint_id))
+
+
+@router.post("/{complaint_id}/respond", response_model=ComplaintRead,
+             responses=kit_errors.responses(*AUTH, *STATE), summary="答复（公开可见的答复内容）")
+async def respond_complaint(complaint_id: uuid.UUID, body: RespondComplaint,
+                            principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
+    return _read(await service.respond(session, principal, complaint_id, body.reply))
+
+
+@router.post("/{complaint_id}/close", response_model=ComplaintRead,
+             responses=kit_errors.responses(*AUTH, *STATE), summary="办结")
+async def close_complaint(complaint_id: uuid.UUID, body: CloseComplaint,
+                          principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
+    return _read(await service.close(session, principal, complaint_id, body.result))
+
+
+@router.post("/{complaint_id}/lead", response_model=ComplaintRead,
+             responses=kit_errors.responses(*AUTH, *STATE, errors.ComplaintNotAViolationReport,
+                                            errors.ComplaintNeedsAgency,
+                                            kit_errors.ServiceUnavailable),
+             summary="违法行为举报转为案件线索（调用案件服务）")
+async def create_complaint_lead(complaint_id: uuid.UUID, body: LeadCreate, request: Request,
+                                principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
+    return _read(await service.make_lead(session, principal, CasesClient(request),
+                                         complaint_id, body))

@@ -1,0 +1,235 @@
+"""投诉举报 rules.
+
+Decisions where the issue was silent:
+- The tracking code is 12 characters of Crockford base32 drawn from `secrets` (60 bits), never
+  sequential; the public status endpoint is rate-limited like the submission.
+- Deadlines count working days from the receipt date (Asia/Shanghai): acknowledge 3, reply 15,
+  close 30 by default (ReviewSettings). Overdue = not closed and a step is past its date.
+- A `violation_report` becomes a lead in cases when staff call `/lead` with the matter and the
+  party (cases needs both); the complaint then follows the lead: when the lead reaches a final
+  status (declined/closed/archived/revoked) the complaint gets a reply if it had none and closes.
+- Scope: agency roles see complaints against their agency (`target_agency_id`), supervisors
+  their region prefix, sysadmin all.
+- Response rate = answered (responded_at set) / received; completion rate = closed / received,
+  per target agency, by the year of receipt (Asia/Shanghai).
+"""
+
+import secrets
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit import errors as kit_errors
+from kit.auth import Principal
+from kit.calendar import WorkingCalendar
+from kit.db import utcnow
+from kit.schemas import decode_cursor, encode_cursor
+from services.review.clients import CasesClient
+from services.review.complaints import errors
+from services.review.complaints.models import Complaint
+from services.review.complaints.repository import ComplaintRepository
+from services.review.complaints.schemas import ComplaintCreate, ComplaintStats, LeadCreate
+from services.review.config import ReviewSettings
+from services.review.legal.service import SHANGHAI, legal_today
+
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
+LEAD_STATUS_LABELS = {"declined": "经核查不予立案", "closed": "已依法办结",
+                      "archived": "已依法办结归档", "revoked": "原处理决定已撤销"}
+
+
+def new_tracking_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+
+
+async def submit(session: AsyncSession, calendar: WorkingCalendar, settings: ReviewSettings,
+                 principal: Principal | None, body: ComplaintCreate) -> Complaint:
+    repo = ComplaintRepository(session)
+    code = new_tracking_code()
+    while await repo.code_taken(code):
+        code = new_tracking_code()
+    now = utcnow()
+    today = legal_today(now)
+    region = body.region_code or (principal.region_code if principal else None) or ""
+    channel = body.channel if principal else "platform"
+    complaint = Complaint(
+        tracking_code=code, category=body.category, channel=channel, content=body.content,
+        contact_name=body.contact_name, contact_phone=body.contact_phone,
+        location=body.location, target_agency_id=body.target_agency_id, region_code=region,
+        status="received", received_at=now,
+        acknowledge_by=calendar.add_days(
+            today, settings.complaint_acknowledge_working_days, "working").due_on,
+        respond_by=calendar.add_days(
+            today, settings.complaint_respond_working_days, "working").due_on,
+        close_by=calendar.add_days(
+            today, settings.complaint_close_working_days, "working").due_on)
+    session.add(complaint)
+    await session.flush()
+    return complaint
+
+
+async def public_status(session: AsyncSession, code: str) -> Complaint:
+    complaint = await ComplaintRepository(session).by_code(code.strip().upper())
+    if complaint is None:
+        raise errors.ComplaintNotFound("查询码不存在")
+    return complaint
+
+
+async def load(session: AsyncSession, principal: Principal,
+               complaint_id: uuid.UUID) -> Complaint:
+    complaint = await ComplaintRepository(session).get_scoped(principal, complaint_id)
+    if complaint is None:
+        raise errors.ComplaintNotFound(f"投诉举报 {complaint_id} 不存在")
+    return complaint
+
+
+def _require(complaint: Complaint, allowed: tuple[str, ...], action: str) -> None:
+    if complaint.status not in allowed:
+        raise errors.ComplaintStateConflict(f"当前状态为 {complaint.status}，不能{action}",
+                                            status_now=complaint.status)
+
+
+async def assign(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
+                 handler: str, target_agency_id: uuid.UUID | None) -> Complaint:
+    complaint = await load(session, principal, complaint_id)
+    _require(complaint, ("received", "assigned"), "分派")
+    complaint.handler, complaint.assigned_at, complaint.status = handler, utcnow(), "assigned"
+    if target_agency_id is not None:
+        if not principal.has("supervisor", "sysadmin"):
+            raise kit_errors.Forbidden("只有监督人员可以改派被投诉单位")
+        complaint.target_agency_id = target_agency_id
+    await session.flush()
+    return complaint
+
+
+async def acknowledge(session: AsyncSession, principal: Principal,
+                      complaint_id: uuid.UUID) -> Complaint:
+    complaint = await load(session, principal, complaint_id)
+    _require(complaint, ("received", "assigned"), "受理")
+    complaint.acknowledged_at, complaint.status = utcnow(), "acknowledged"
+    complaint.handler = complaint.handler or principal.subject
+    await session.flush()
+    return complaint
+
+
+async def respond(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
+                  reply: str) -> Complaint:
+    complaint = await load(session, principal, complaint_id)
+    _require(complaint, ("received", "assigned", "acknowledged"), "答复")
+    now = utcnow()
+    complaint.acknowledged_at = complaint.acknowledged_at or now
+    complaint.responded_at, complaint.reply, complaint.status = now, reply, "responded"
+    await session.flush()
+    return complaint
+
+
+async def close(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
+                result: str) -> Complaint:
+    complaint = await load(session, principal, complaint_id)
+    _require(complaint, ("responded",), "办结（须先答复）")
+    complaint.closed_at, complaint.result, complaint.status = utcnow(), result, "closed"
+    await session.flush()
+    return complaint
+
+
+def lead_body(complaint: Complaint, body: LeadCreate) -> dict[str, Any]:
+    return {"agency_id": str(complaint.target_agency_id), "matter_id": str(body.matter_id),
+            "party": body.party, "source": "complaint", "source_ref": str(complaint.id),
+            "act_date": body.act_date.isoformat(),
+            "discovered_on": legal_today(complaint.received_at).isoformat(),
+            "facts": body.facts or f"群众举报（{complaint.tracking_code}）：{complaint.content}"}
+
+
+def check_lead_allowed(complaint: Complaint) -> None:
+    if complaint.category != "violation_report":
+        raise errors.ComplaintNotAViolationReport("执法行为投诉由监督部门处理，不转为案件线索")
+    if complaint.lead_case_id is not None:
+        raise errors.ComplaintStateConflict("该举报已转为案件线索")
+    if complaint.target_agency_id is None:
+        raise errors.ComplaintNeedsAgency("请先分派被举报事项的执法单位")
+    _require(complaint, ("received", "assigned", "acknowledged"), "转为线索")
+
+
+async def make_lead(session: AsyncSession, principal: Principal, cases: CasesClient,
+                    complaint_id: uuid.UUID, body: LeadCreate) -> Complaint:
+    """Open a lead (线索) in cases for a violation report; if cases refuses nothing changes."""
+    complaint = await load(session, principal, complaint_id)
+    check_lead_allowed(complaint)
+    case = await cases.create_lead(lead_body(complaint, body))
+    record_lead(complaint, case.id, case.status)
+    await session.flush()
+    return complaint
+
+
+def record_lead(complaint: Complaint, case_id: str, status: str | None) -> None:
+    now = utcnow()
+    complaint.lead_case_id, complaint.lead_status = uuid.UUID(case_id), status or "lead"
+    complaint.acknowledged_at = complaint.acknowledged_at or now
+    if complaint.status in ("received", "assigned"):
+        complaint.status = "acknowledged"
+
+
+async def follow_lead(session: AsyncSession, final_statuses: list[str],
+                      payload: dict[str, Any]) -> None:
+    """`case.status_changed`: the complaint follows its lead; a final status answers and
+    closes it."""
+    try:
+        case_id = uuid.UUID(str(payload["case_id"]))
+    except (KeyError, ValueError):
+        return
+    ref = payload.get("source_ref") if payload.get("source") == "complaint" else None
+    complaint = await ComplaintRepository(session).by_lead(case_id, ref)
+    if complaint is None:
+        return
+    status = str(payload.get("status") or "")
+    complaint.lead_case_id = complaint.lead_case_id or case_id
+    complaint.lead_status = status
+    if status in final_statuses and complaint.status != "closed":
+        now = utcnow()
+        label = LEAD_STATUS_LABELS.get(status, status)
+        if complaint.responded_at is None:
+            complaint.responded_at = now
+            complaint.reply = f"您反映的问题已转执法单位立案核查，处理结果：{label}。"
+        complaint.acknowledged_at = complaint.acknowledged_at or now
+        complaint.closed_at, complaint.status = now, "closed"
+        complaint.result = f"案件线索处理结果：{label}"
+    await session.flush()
+
+
+async def list_complaints(session: AsyncSession, principal: Principal, *, status: str | None,
+                          overdue: bool, cursor: str | None,
+                          limit: int) -> tuple[list[Complaint], str | None]:
+    after = None
+    if (values := decode_cursor(cursor, 2)) is not None:
+        try:
+            after = (datetime.fromisoformat(values[0]), uuid.UUID(values[1]))
+        except (ValueError, TypeError) as exc:
+            raise kit_errors.BadRequest("分页游标无效") from exc
+    rows = await ComplaintRepository(session).list(
+        principal, status=status, overdue_on=legal_today() if overdue else None, after=after,
+        limit=limit)
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    return rows, encode_cursor([rows[-1].received_at.isoformat(), str(rows[-1].id)])
+
+
+async def stats(session: AsyncSession, principal: Principal, year: int) -> list[ComplaintStats]:
+    start = datetime(year, 1, 1, tzinfo=SHANGHAI)
+    end = datetime(year + 1, 1, 1, tzinfo=SHANGHAI)
+    rows = await ComplaintRepository(session).stats(principal, start, end)
+    out = [ComplaintStats(agency_id=agency, year=year, total=total, responded=responded,
+                          completed=closed, response_rate=round(responded / total, 4),
+                          completion_rate=round(closed / total, 4))
+           for agency, total, responded, closed in rows if total]
+    return sorted(out, key=lambda s: str(s.agency_id or ""))
+
+
+def is_overdue(complaint: Complaint) -> bool:
+    today = legal_today()
+    if complaint.status == "closed":
+        return False
+    return ((complaint.acknowledged_at is None and complaint.acknowledge_by < today)
+            or (complaint.responded_at is None and complaint.respond_by < today)
+            or complaint.close_by < today)

@@ -1,0 +1,26 @@
+"""Role guards of the review service (typed aliases)."""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from kit.auth import Principal, require_roles
+
+# who may read legal reviews: reviewers see their queue, agencies their own, supervisors a region
+ReviewReader = Annotated[Principal, Depends(require_roles(
+    "legal_reviewer", "agency_admin", "supervisor", "sysadmin"))]
+# who may route a review to a reviewer
+ReviewAssigner = Annotated[Principal, Depends(require_roles(
+    "legal_reviewer", "agency_admin", "supervisor", "sysadmin"))]
+LegalReviewer = Annotated[Principal, Depends(require_roles("legal_reviewer"))]
+# reviewer profiles and the 重大执法决定目录 are kept by agency admins and supervisors
+ReviewAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor",
+                                                         "sysadmin"))]
+MajorCheckCaller = Annotated[Principal, Depends(require_roles(
+    "service", "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
+Supervisor = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin"))]
+SupervisionReader = Annotated[Principal, Depends(require_roles(
+    "agency_admin", "supervisor", "sysadmin"))]
+AgencyReplier = Annotated[Principal, Depends(require_roles("agency_admin"))]
+ComplaintStaff = Annotated[Principal, Depends(require_roles(
+    "officer", "agency_admin", "supervisor", "sysadmin"))]

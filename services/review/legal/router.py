@@ -1,0 +1,122 @@
+"""HTTP surface of 法制审核, reviewer profiles and the 重大执法决定目录."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from kit import errors as kit_errors
+from kit.app import OutboxDep
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page
+from services.review.dependencies import (
+    LegalReviewer,
+    MajorCheckCaller,
+    ReviewAdmin,
+    ReviewAssigner,
+    ReviewReader,
+)
+from services.review.legal import errors, service
+from services.review.legal.models import LegalReview
+from services.review.legal.repository import ReviewerRepository
+from services.review.legal.schemas import (
+    AssignRequest,
+    CatalogueCreate,
+    CatalogueRead,
+    LegalReviewRead,
+    MajorDecisionCheck,
+    MajorDecisionResult,
+    OpinionRequest,
+    ReviewerCreate,
+    ReviewerRead,
+)
+
+router = APIRouter(prefix="/api/v1/review", tags=["legal-review"], route_class=CommittingRoute)
+AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
+
+
+def _read(review: LegalReview) -> LegalReviewRead:
+    out = LegalReviewRead.model_validate(review)
+    out.is_overdue = service.is_overdue(review)
+    return out
+
+
+@router.post("/reviewers", response_model=ReviewerRead, status_code=201,
+             responses=kit_errors.responses(*AUTH, errors.ReviewerExists,
+                                            kit_errors.ValidationFailed),
+             summary="登记法制审核人员（含外聘法律顾问）")
+async def create_reviewer(body: ReviewerCreate, principal: ReviewAdmin,
+                          session: SessionDep) -> ReviewerRead:
+    return ReviewerRead.model_validate(await service.create_reviewer(session, principal, body))
+
+
+@router.get("/reviewers", response_model=list[ReviewerRead],
+            responses=kit_errors.responses(*AUTH), summary="本单位/本辖区的审核人员")
+async def list_reviewers(principal: ReviewReader, session: SessionDep) -> list[ReviewerRead]:
+    rows = await ReviewerRepository(session).list(principal)
+    return [ReviewerRead.model_validate(r) for r in rows]
+
+
+@router.get("/legal-reviews", response_model=Page[LegalReviewRead],
+            responses=kit_errors.responses(*AUTH, kit_errors.BadRequest),
+            summary="法制审核队列（status=pending 待审；mine=true 仅本人；overdue=true 已逾期）")
+async def list_legal_reviews(
+        principal: ReviewReader, session: SessionDep,
+        status: Annotated[str | None, Query(pattern="^(pending|completed)$")] = None,
+        mine: bool = False, overdue: bool = False, cursor: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[LegalReviewRead]:
+    rows, next_cursor = await service.list_reviews(
+        session, principal, status=status, mine=mine, overdue=overdue, cursor=cursor,
+        limit=limit)
+    return Page[LegalReviewRead](items=[_read(r) for r in rows], next_cursor=next_cursor,
+                                 limit=limit)
+
+
+@router.get("/legal-reviews/{review_id}", response_model=LegalReviewRead,
+            responses=kit_errors.responses(*AUTH, errors.LegalReviewNotFound),
+            summary="一次法制审核（含审核申请材料与意见）")
+async def get_legal_review(review_id: uuid.UUID, principal: ReviewReader,
+                           session: SessionDep) -> LegalReviewRead:
+    return _read(await service.load_review(session, principal, review_id))
+
+
+@router.post("/legal-reviews/{review_id}/assign", response_model=LegalReviewRead,
+             responses=kit_errors.responses(*AUTH, errors.LegalReviewNotFound,
+                                            errors.ReviewAlreadyCompleted,
+                                            errors.ReviewerNotFound, errors.ReviewerRecused,
+                                            errors.ReviewerNotQualified,
+                                            errors.ReviewerOutOfScope),
+             summary="分配审核人员（回避与法律职业资格检查）")
+async def assign_legal_review(review_id: uuid.UUID, body: AssignRequest,
+                              principal: ReviewAssigner, session: SessionDep) -> LegalReviewRead:
+    return _read(await service.assign_review(session, principal, review_id, body.reviewer_id))
+
+
+@router.post("/legal-reviews/{review_id}/opinion", response_model=LegalReviewRead,
+             responses=kit_errors.responses(*AUTH, errors.LegalReviewNotFound,
+                                            errors.ReviewAlreadyCompleted,
+                                            errors.ReviewNotAssigned,
+                                            errors.ChecklistInconsistent,
+                                            kit_errors.ValidationFailed),
+             summary="出具法制审核意见书（十项审核要点 + 结论）")
+async def record_legal_review_opinion(review_id: uuid.UUID, body: OpinionRequest,
+                                      principal: LegalReviewer, session: SessionDep,
+                                      outbox: OutboxDep) -> LegalReviewRead:
+    return _read(await service.record_opinion(session, outbox, principal, review_id, body))
+
+
+@router.post("/major-decision-checks", response_model=MajorDecisionResult, status_code=200,
+             responses=kit_errors.responses(*AUTH, kit_errors.ValidationFailed),
+             summary="拟作决定是否属于重大执法决定（按单位/辖区目录，未配置时用默认目录）")
+async def check_major_decision(body: MajorDecisionCheck, _: MajorCheckCaller,
+                               session: SessionDep) -> MajorDecisionResult:
+    return await service.check_major(session, body)
+
+
+@router.post("/major-decision-catalogues", response_model=CatalogueRead, status_code=201,
+             responses=kit_errors.responses(*AUTH, errors.CatalogueScopeDenied,
+                                            kit_errors.ValidationFailed),
+             summary="发布重大执法决定目录的新版本（单位或辖区）")
+async def create_major_decision_catalogue(body: CatalogueCreate, principal: ReviewAdmin,
+                                          session: SessionDep) -> CatalogueRead:
+    return CatalogueRead.model_validate(await service.create_catalogue(session, principal, body))

@@ -1,0 +1,152 @@
+"""Request/response models of 法制审核 and the 重大执法决定目录."""
+
+import uuid
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from kit.schemas import ApiModel, Money
+
+Outcome = Literal["approved", "rejected", "needs_correction"]
+# the 10 法制审核 points (DOMAIN §4.5): subject … criminal transfer
+CHECKLIST_KEYS = ("subject", "qualification", "authority", "procedure", "facts", "evidence",
+                  "legal_basis", "discretion", "documents", "criminal_transfer")
+CHECKLIST_LABELS = dict(zip(CHECKLIST_KEYS, (
+    "执法主体是否合法", "执法人员是否具备执法资格", "是否超越法定权限", "执法程序是否合法",
+    "案件事实是否清楚", "证据是否合法确凿充分", "适用法律依据是否准确", "裁量基准运用是否适当",
+    "执法文书是否完备规范", "是否涉嫌犯罪需要移送司法机关"), strict=True))
+
+
+class ReviewerCreate(ApiModel):
+    user_id: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=50)
+    officer_id: uuid.UUID | None = None
+    agency_id: uuid.UUID | None = None
+    region_code: str = Field(pattern=r"^\d{6,12}$")
+    has_legal_qualification: bool
+    is_external: bool = False
+    is_active: bool = True
+
+
+class ReviewerRead(ApiModel):
+    id: uuid.UUID
+    user_id: str
+    name: str
+    officer_id: uuid.UUID | None
+    agency_id: uuid.UUID | None
+    region_code: str
+    has_legal_qualification: bool
+    is_external: bool
+    is_active: bool
+    completed_reviews: int
+
+
+class AssignRequest(ApiModel):
+    reviewer_id: uuid.UUID
+
+
+class ChecklistItem(ApiModel):
+    passed: bool
+    note: str = Field("", max_length=2000)
+
+
+class OpinionRequest(ApiModel):
+    outcome: Outcome
+    checklist: dict[str, ChecklistItem]
+    opinion: str = Field(min_length=1, max_length=20000)
+
+    @model_validator(mode="after")
+    def _all_ten_points(self) -> "OpinionRequest":
+        missing = [k for k in CHECKLIST_KEYS if k not in self.checklist]
+        extra = [k for k in self.checklist if k not in CHECKLIST_KEYS]
+        if missing or extra:
+            raise ValueError(f"审核要点必须恰为十项；缺少 {missing}，多余 {extra}")
+        return self
+
+
+class LegalReviewRead(ApiModel):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    round: int
+    agency_id: uuid.UUID
+    region_code: str
+    case_number: str | None
+    status: str
+    requested_at: datetime
+    due_date: date
+    due_provisional: bool
+    is_overdue: bool = False
+    reviewer_id: uuid.UUID | None
+    reviewer_name: str | None
+    assigned_at: datetime | None
+    outcome: str | None
+    checklist: dict[str, Any] | None
+    opinion: str | None
+    completed_at: datetime | None
+    request: dict[str, Any]
+
+
+class Penalty(ApiModel):
+    kind: str = Field(min_length=1, max_length=40)
+    amount: Money | None = None
+
+
+class MajorDecisionCheck(ApiModel):
+    agency_id: uuid.UUID
+    region_code: str = Field(pattern=r"^\d{6,12}$")
+    party_kind: str = Field(min_length=1, max_length=30)
+    penalties: list[Penalty] = Field(default_factory=list)
+    hearing_held: bool = False
+    outside_discretion: bool = False
+    transfer_judicial: bool = False
+    complex_case: bool = False
+    major_public_interest: bool = False
+
+
+class MajorDecisionResult(ApiModel):
+    required: bool
+    reasons: list[str]
+    catalogue_id: uuid.UUID | None
+    catalogue_name: str
+
+
+class CatalogueRules(ApiModel):
+    """The entries of a 重大执法决定目录 (all locally variable, DOMAIN §4.5)."""
+
+    person_fine_threshold: Money = 10_000_00
+    organization_fine_threshold: Money = 100_000_00
+    amount_kinds: list[str] = Field(default_factory=lambda: ["fine", "confiscation"])
+    person_party_kinds: list[str] = Field(
+        default_factory=lambda: ["person", "individual", "natural_person"])
+    major_kinds: dict[str, str] = Field(default_factory=lambda: {
+        "license_revocation": "吊销许可证件", "business_suspension": "责令停产停业",
+        "closure": "责令关闭"})
+    after_hearing: bool = True
+    outside_discretion: bool = True
+    criminal_transfer: bool = True
+    major_public_interest: bool = True
+    complex_case: bool = True
+
+
+class CatalogueCreate(ApiModel):
+    name: str = Field(min_length=1, max_length=100)
+    agency_id: uuid.UUID | None = None
+    region_code: str | None = Field(None, pattern=r"^\d{6,12}$")
+    rules: CatalogueRules
+
+    @model_validator(mode="after")
+    def _one_owner(self) -> "CatalogueCreate":
+        if (self.agency_id is None) == (self.region_code is None):
+            raise ValueError("目录须且只须指定 agency_id 或 region_code 之一")
+        return self
+
+
+class CatalogueRead(ApiModel):
+    id: uuid.UUID
+    name: str
+    agency_id: uuid.UUID | None
+    region_code: str | None
+    version: int
+    rules: CatalogueRules
+    created_at: datetime

@@ -1,0 +1,257 @@
+"""法制审核 rules (行政处罚法第五十八条; 国办发〔2018〕118号).
+
+Decisions where the issue was silent:
+- Reviews are opened only by the `case.review_requested` event, one per (case_id, round);
+  a repeated request for the same round is a no-op (the inbox already drops redeliveries).
+- Status is `pending` until the opinion is recorded, then `completed`; the reviewer is a field,
+  so `?status=pending` is the open queue and `mine=true` narrows it to the caller's own reviews.
+- Recusal (回避, 行政处罚法第四十三条 by analogy): a reviewer whose `officer_id` is among the
+  case's `officer_ids` may not review it.
+- "First review" (第五十八条第二款): a reviewer with no completed review yet must hold 法律职业资格;
+  after the first completed review the profile counts `completed_reviews` and the rule is met.
+- `approved` needs all ten checklist points passed; a failed point needs a note.
+"""
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit import errors as kit_errors
+from kit.auth import Principal
+from kit.calendar import WorkingCalendar
+from kit.db import utcnow
+from kit.events import Outbox
+from kit.schemas import decode_cursor, encode_cursor, fen_to_yuan
+from services.review.legal import errors
+from services.review.legal.models import LegalReview, MajorDecisionCatalogue, Reviewer
+from services.review.legal.repository import (
+    CatalogueRepository,
+    ReviewerRepository,
+    ReviewRepository,
+)
+from services.review.legal.schemas import (
+    CHECKLIST_LABELS,
+    CatalogueCreate,
+    CatalogueRules,
+    MajorDecisionCheck,
+    MajorDecisionResult,
+    OpinionRequest,
+    ReviewerCreate,
+)
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+RECUSAL_RULE = "行政处罚法第四十三条"
+QUALIFICATION_RULE = "行政处罚法第五十八条第二款"
+
+
+def legal_today(now: datetime | None = None) -> date:
+    return (now or utcnow()).astimezone(SHANGHAI).date()
+
+
+def _parse_time(value: Any) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        return utcnow()
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=SHANGHAI)
+
+
+async def open_review(session: AsyncSession, calendar: WorkingCalendar, working_days: int,
+                      payload: dict[str, Any]) -> LegalReview:
+    """Open the review of one (case_id, round), or return the one already open."""
+    case_id, round_ = uuid.UUID(str(payload["case_id"])), int(payload.get("round") or 1)
+    repo = ReviewRepository(session)
+    if (existing := await repo.get_by_case_round(case_id, round_)) is not None:
+        return existing
+    requested_at = _parse_time(payload.get("requested_at"))
+    due = calendar.add_days(legal_today(requested_at), working_days, "working",
+                            basis="法制审核期限（本地规定，默认10个工作日）")
+    review = LegalReview(
+        case_id=case_id, round=round_, agency_id=uuid.UUID(str(payload["agency_id"])),
+        region_code=str(payload.get("region_code") or ""), case_number=payload.get("case_number"),
+        request=payload, officer_ids=[str(o) for o in payload.get("officer_ids") or []],
+        status="pending", requested_at=requested_at, due_date=due.due_on,
+        due_provisional=due.provisional)
+    session.add(review)
+    await session.flush()
+    return review
+
+
+async def create_reviewer(session: AsyncSession, principal: Principal,
+                          body: ReviewerCreate) -> Reviewer:
+    """Agency admins register their own agency's reviewers; supervisors those of their region."""
+    if not principal.has("sysadmin"):
+        if principal.has("supervisor"):
+            if not body.region_code.startswith(principal.region_code or "-"):
+                raise kit_errors.Forbidden("只能登记本辖区的审核人员")
+        elif body.agency_id is None or str(body.agency_id) != principal.agency_id:
+            raise kit_errors.Forbidden("只能登记本单位的审核人员")
+    if await ReviewerRepository(session).by_user(body.user_id) is not None:
+        raise errors.ReviewerExists(f"用户 {body.user_id} 已有审核人员档案")
+    reviewer = Reviewer(**body.model_dump())
+    session.add(reviewer)
+    await session.flush()
+    return reviewer
+
+
+def eligibility_problems(reviewer: Reviewer, review: LegalReview) -> None:
+    """Raise the first reason `reviewer` may not take `review`."""
+    if reviewer.agency_id is not None and reviewer.agency_id != review.agency_id:
+        raise errors.ReviewerOutOfScope("审核人员不属于该案件的执法单位")
+    if reviewer.agency_id is None and not review.region_code.startswith(reviewer.region_code):
+        raise errors.ReviewerOutOfScope("审核人员不属于该案件所在辖区")
+    if reviewer.officer_id is not None and str(reviewer.officer_id) in review.officer_ids:
+        raise errors.ReviewerRecused("审核人员是本案承办执法人员，应当回避", rule=RECUSAL_RULE)
+    if reviewer.completed_reviews == 0 and not reviewer.has_legal_qualification:
+        raise errors.ReviewerNotQualified(
+            "该审核人员初次从事法制审核，但未取得法律职业资格", rule=QUALIFICATION_RULE)
+
+
+async def load_review(session: AsyncSession, principal: Principal, review_id: uuid.UUID,
+                      for_update: bool = False) -> LegalReview:
+    review = await ReviewRepository(session).get_scoped(principal, review_id, for_update)
+    if review is None:
+        raise errors.LegalReviewNotFound(f"法制审核 {review_id} 不存在")
+    return review
+
+
+async def assign_review(session: AsyncSession, principal: Principal, review_id: uuid.UUID,
+                        reviewer_id: uuid.UUID) -> LegalReview:
+    review = await load_review(session, principal, review_id, for_update=True)
+    if review.status == "completed":
+        raise errors.ReviewAlreadyCompleted("法制审核已完成，不能再分配")
+    reviewer = await ReviewerRepository(session).get(reviewer_id)
+    if reviewer is None or not reviewer.is_active:
+        raise errors.ReviewerNotFound(f"审核人员 {reviewer_id} 不存在或已停用")
+    eligibility_problems(reviewer, review)
+    review.reviewer_id, review.reviewer_name = reviewer.id, reviewer.name
+    review.assigned_at = utcnow()
+    await session.flush()
+    return review
+
+
+def _check_consistency(body: OpinionRequest) -> None:
+    failed = [k for k, item in body.checklist.items() if not item.passed]
+    if body.outcome == "approved" and failed:
+        raise errors.ChecklistInconsistent(
+            "审核要点未全部通过，不能作出“同意”结论",
+            failed=[CHECKLIST_LABELS[k] for k in failed])
+    if blank := [k for k in failed if not body.checklist[k].note]:
+        raise errors.ChecklistInconsistent("未通过的审核要点须写明理由",
+                                           failed=[CHECKLIST_LABELS[k] for k in blank])
+
+
+async def record_opinion(session: AsyncSession, outbox: Outbox, principal: Principal,
+                         review_id: uuid.UUID, body: OpinionRequest) -> LegalReview:
+    """The assigned reviewer records the 法制审核意见书; the result goes to cases."""
+    review = await load_review(session, principal, review_id, for_update=True)
+    if review.status == "completed":
+        raise errors.ReviewAlreadyCompleted("该法制审核已出具意见")
+    reviewer = await ReviewerRepository(session).by_user(principal.subject)
+    if review.reviewer_id is None or reviewer is None or reviewer.id != review.reviewer_id:
+        raise errors.ReviewNotAssigned("只有被分配的审核人员可以出具审核意见")
+    _check_consistency(body)
+    eligibility_problems(reviewer, review)
+    review.outcome, review.opinion = body.outcome, body.opinion
+    review.checklist = {k: v.model_dump() for k, v in body.checklist.items()}
+    review.status, review.completed_at = "completed", utcnow()
+    reviewer.completed_reviews += 1
+    await session.flush()
+    await outbox.emit(session, "review.completed", {
+        "review_id": str(review.id), "case_id": str(review.case_id), "round": review.round,
+        "outcome": review.outcome, "opinion": review.opinion,
+        "reviewer_name": reviewer.name, "completed_at": review.completed_at.isoformat(),
+    }, aggregate_id=str(review.case_id))
+    return review
+
+
+async def list_reviews(session: AsyncSession, principal: Principal, *, status: str | None,
+                       mine: bool, overdue: bool, cursor: str | None,
+                       limit: int) -> tuple[list[LegalReview], str | None]:
+    reviewer_id = None
+    if mine:
+        reviewer = await ReviewerRepository(session).by_user(principal.subject)
+        reviewer_id = reviewer.id if reviewer else uuid.uuid4()  # none of theirs
+    after = None
+    if (values := decode_cursor(cursor, 2)) is not None:
+        try:
+            after = (datetime.fromisoformat(values[0]), uuid.UUID(values[1]))
+        except (ValueError, TypeError) as exc:
+            raise kit_errors.BadRequest("分页游标无效") from exc
+    rows = await ReviewRepository(session).list(
+        principal, status=status, reviewer_id=reviewer_id,
+        overdue_on=legal_today() if overdue else None, after=after, limit=limit)
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = encode_cursor([rows[-1].requested_at.isoformat(), str(rows[-1].id)])
+    return rows, next_cursor
+
+
+def is_overdue(review: LegalReview, today: date | None = None) -> bool:
+    return review.status == "pending" and review.due_date < (today or legal_today())
+
+
+
+async def create_catalogue(session: AsyncSession, principal: Principal,
+                           body: CatalogueCreate) -> MajorDecisionCatalogue:
+    """A new version of an agency's or a region's 重大执法决定目录 (older versions are kept)."""
+    if not principal.has("sysadmin"):
+        if principal.has("supervisor"):
+            if body.region_code is None or not body.region_code.startswith(
+                    principal.region_code or "-"):
+                raise errors.CatalogueScopeDenied("监督人员只能维护本辖区的目录")
+        elif body.agency_id is None or str(body.agency_id) != principal.agency_id:
+            raise errors.CatalogueScopeDenied("单位管理员只能维护本单位的目录")
+    version = await CatalogueRepository(session).next_version(body.agency_id, body.region_code)
+    catalogue = MajorDecisionCatalogue(
+        agency_id=body.agency_id, region_code=body.region_code, name=body.name, version=version,
+        rules=body.rules.model_dump(mode="json"), created_by=principal.subject)
+    session.add(catalogue)
+    await session.flush()
+    return catalogue
+
+
+async def find_catalogue(session: AsyncSession, agency_id: uuid.UUID,
+                         region_code: str) -> MajorDecisionCatalogue | None:
+    """The agency's own catalogue, else the one of the longest region prefix, else none."""
+    repo = CatalogueRepository(session)
+    if (own := await repo.latest_for_agency(agency_id)) is not None:
+        return own
+    prefixes = [region_code[:n] for n in range(2, len(region_code) + 1)]
+    return await repo.latest_for_regions(prefixes)
+
+
+def major_reasons(rules: CatalogueRules, body: MajorDecisionCheck) -> list[str]:
+    """Why the proposed decision is a 重大执法决定 (empty list: it is not)."""
+    is_person = body.party_kind in rules.person_party_kinds
+    threshold = rules.person_fine_threshold if is_person else rules.organization_fine_threshold
+    who = "公民" if is_person else "法人或其他组织"
+    reasons = []
+    for p in body.penalties:
+        if p.kind in rules.amount_kinds and p.amount is not None and p.amount >= threshold:
+            reasons.append(f"对{who}处{fen_to_yuan(p.amount)}元（{p.kind}），"
+                           f"达到目录标准{fen_to_yuan(threshold)}元")
+        if p.kind in rules.major_kinds:
+            reasons.append(f"拟{rules.major_kinds[p.kind]}")
+    flags = [(rules.after_hearing and body.hearing_held, "经过听证程序（行政处罚法第五十八条）"),
+             (rules.outside_discretion and body.outside_discretion, "超出裁量基准作出决定"),
+             (rules.criminal_transfer and body.transfer_judicial, "涉嫌犯罪移送司法机关"),
+             (rules.major_public_interest and body.major_public_interest,
+              "涉及重大公共利益（行政处罚法第五十八条）"),
+             (rules.complex_case and body.complex_case,
+              "案件情况疑难复杂、涉及多个法律关系（行政处罚法第五十八条）")]
+    return reasons + [text for hit, text in flags if hit]
+
+
+async def check_major(session: AsyncSession, body: MajorDecisionCheck) -> MajorDecisionResult:
+    catalogue = await find_catalogue(session, body.agency_id, body.region_code)
+    rules = CatalogueRules.model_validate(catalogue.rules) if catalogue else CatalogueRules()
+    reasons = major_reasons(rules, body)
+    return MajorDecisionResult(
+        required=bool(reasons), reasons=reasons,
+        catalogue_id=catalogue.id if catalogue else None,
+        catalogue_name=catalogue.name if catalogue else "默认重大执法决定目录")
