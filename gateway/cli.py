@@ -150,8 +150,14 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _personnel_cli(sub: Any, data: Any) -> None:
+    from services.personnel.cli import register
+
+    register(sub, data)
+
+
 # service CLIs register here: (subparsers, data-dir adder) -> None; dispatch by `func`
-_EXTENSIONS: list[Any] = []
+_EXTENSIONS: list[Any] = [_personnel_cli]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -14,6 +14,7 @@ from starlette.responses import Response, StreamingResponse
 
 from kit import errors
 
+BUFFER_LIMIT = 256 * 1024
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
               "trailers", "transfer-encoding", "upgrade", "host"}
 
@@ -108,5 +109,13 @@ async def forward(request: Request, service: str, client: httpx.AsyncClient,
         await resp.aclose()
         raise too_large
     out_headers = {k: v for k, v in resp.headers.multi_items() if k.lower() not in HOP_BY_HOP}
+    size = resp.headers.get("content-length", "")
+    if size.isdigit() and int(size) <= BUFFER_LIMIT:
+        # small bodies go back in one write: cheaper than chunked streaming
+        try:
+            content = await resp.aread()
+        finally:
+            await resp.aclose()
+        return Response(content, status_code=resp.status_code, headers=out_headers)
     return StreamingResponse(resp.aiter_raw(), status_code=resp.status_code,
                              headers=out_headers, background=BackgroundTask(resp.aclose))

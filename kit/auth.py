@@ -45,8 +45,16 @@ class Principal:
 class KeyRing:
     """RSA keys by `kid`; the newest signs, every key on the ring verifies (rotation)."""
 
+    CACHE_SIZE = 10_000
+
     def __init__(self, private: dict[str, Any], public: dict[str, Any], active: str | None):
         self._private, self._public, self.active_kid = private, public, active
+        self._pems = {kid: self.public_pem(kid).decode() for kid in public}
+        self._signing_pem = (private[active].private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption()).decode() if active else None)
+        # token -> claims already verified (signature, iss, aud); time claims re-checked per use
+        self._verified: dict[tuple[str, str, str], dict[str, Any]] = {}
 
     @classmethod
     def load(cls, keys_dir: str | Path, generate: bool = False) -> KeyRing:
@@ -96,15 +104,27 @@ class KeyRing:
         return {"keys": keys}
 
     def sign(self, claims: dict[str, Any]) -> str:
-        if not self.active_kid:
+        if not self.active_kid or not self._signing_pem:
             raise RuntimeError("no signing key on this key ring")
-        pem = self._private[self.active_kid].private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption())
-        return jwt.encode(claims, pem.decode(), algorithm=ALGORITHM,
+        return jwt.encode(claims, self._signing_pem, algorithm=ALGORITHM,
                           headers={"kid": self.active_kid})
 
     def verify(self, token: str, settings: JwtSettings) -> dict[str, Any]:
+        key = (token, settings.issuer, settings.audience)
+        cached = self._verified.get(key)
+        if cached is not None:
+            now = time.time()
+            if (cached["exp"] + settings.leeway_seconds > now
+                    and cached.get("nbf", 0) - settings.leeway_seconds <= now):
+                return cached
+            self._verified.pop(key, None)
+        claims = self._verify(token, settings)
+        if len(self._verified) >= self.CACHE_SIZE:
+            self._verified.clear()
+        self._verified[key] = claims
+        return claims
+
+    def _verify(self, token: str, settings: JwtSettings) -> dict[str, Any]:
         try:
             header = jwt.get_unverified_header(token)
         except JOSEError as exc:
@@ -116,7 +136,7 @@ class KeyRing:
             raise errors.Unauthorized("令牌密钥标识未知")
         try:
             claims = jwt.decode(
-                token, self.public_pem(kid).decode(), algorithms=[ALGORITHM],
+                token, self._pems[kid], algorithms=[ALGORITHM],
                 audience=settings.audience, issuer=settings.issuer,
                 options={"require_exp": True, "require_iat": True, "require_sub": True,
                          "leeway": settings.leeway_seconds},

@@ -1,0 +1,176 @@
+"""Requests/s and p50/p99 of an authenticated GET, straight to a service and through the gateway,
+in one-process mode and in split mode (PostgreSQL when ZHIFA_BENCH_PG_URL is set, else SQLite).
+
+    .venv/bin/python bench/gateway_overhead.py [--seconds 10] [--concurrency 16]
+
+One-process: gateway and services share one event loop; "direct" calls the cases app in-process
+over ASGI, "gateway" goes through the gateway app (proxy + in-process transport) — both from a
+load generator in the same process. Split: real uvicorn processes on loopback; the generator is
+`wrk` over TCP when it is installed (`apt-get install wrk`), else this process with httpx
+(which then is the bottleneck). The endpoint is `GET /api/v1/cases/status` (token verified,
+no database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from split import SERVICES, SplitDeployment, new_id  # noqa: E402
+
+from gateway.composition import build_all_in_one  # noqa: E402
+from gateway.config import GatewaySettings  # noqa: E402
+from kit import auth  # noqa: E402
+from kit.settings import JwtSettings  # noqa: E402
+
+
+async def load(client: httpx.AsyncClient, path: str, headers: dict[str, str], seconds: float,
+               concurrency: int) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    stop = time.perf_counter() + seconds
+
+    async def worker() -> None:
+        nonlocal errors
+        while time.perf_counter() < stop:
+            t0 = time.perf_counter()
+            resp = await client.get(path, headers=headers)
+            latencies.append(time.perf_counter() - t0)
+            errors += resp.status_code != 200
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - start
+    q = statistics.quantiles(latencies, n=100)
+    return {"rps": len(latencies) / elapsed, "p50_ms": q[49] * 1000, "p99_ms": q[98] * 1000,
+            "requests": len(latencies), "errors": errors}
+
+
+def _ms(value: str) -> float:
+    units = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    for unit in ("us", "ms", "s"):
+        if value.endswith(unit):
+            return float(value[: -len(unit)]) * units[unit]
+    return float(value)
+
+
+def wrk_load(url: str, headers: dict[str, str], seconds: float,
+             concurrency: int) -> dict[str, float]:
+    """Real HTTP load from `wrk` (C, two threads) when it is installed."""
+    args = ["wrk", "-t2", f"-c{concurrency}", f"-d{int(seconds)}s", "--latency"]
+    for k, v in headers.items():
+        args += ["-H", f"{k}: {v}"]
+    out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    pct = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore
+            "p50_ms": _ms(pct["50"]), "p99_ms": _ms(pct["99"]),
+            "requests": int(re.search(r"(\d+) requests in", out).group(1)),  # type: ignore
+            "errors": int(non2xx.group(1)) if non2xx else 0}
+
+
+def _headers(keys_dir: Path) -> dict[str, str]:
+    ring = auth.KeyRing.load(keys_dir)
+    token = auth.issue_access_token(ring, JwtSettings(), subject="bench", roles=["officer"],
+                                    ttl=3600)
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def one_process(seconds: float, concurrency: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        gw = build_all_in_one(tmp, gateway_settings=GatewaySettings(
+            rate_limit_per_minute=10**9, rate_limit_burst=10**6))
+        async with gw.router.lifespan_context(gw):
+            headers = _headers(Path(tmp) / "keys")
+            out = {}
+            for label, app in (("direct", gw.state.services["cases"]), ("gateway", gw)):
+                transport = httpx.ASGITransport(app=app)
+                async with httpx.AsyncClient(transport=transport, base_url="http://b") as c:
+                    out[label] = await load(c, "/api/v1/cases/status", headers, seconds,
+                                            concurrency)
+            return out
+
+
+async def _pg_databases(pg: str, names: dict[str, str], create: bool) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    admin = create_async_engine(pg, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        for n in names.values():
+            sql = f'CREATE DATABASE "{n}"' if create else \
+                f'DROP DATABASE IF EXISTS "{n}" WITH (FORCE)'
+            await conn.execute(text(sql))
+    await admin.dispose()
+
+
+async def split_mode(seconds: float, concurrency: int) -> dict[str, Any]:
+    pg = os.environ.get("ZHIFA_BENCH_PG_URL")
+    names = {s: f"zb_{new_id()}_{s}" for s in SERVICES}
+    with tempfile.TemporaryDirectory() as tmp:
+        if pg:
+            await _pg_databases(pg, names, create=True)
+            urls = {s: f"{pg.rsplit('/', 1)[0]}/{n}" for s, n in names.items()}
+        else:
+            urls = {s: f"sqlite+aiosqlite:///{tmp}/{s}.db" for s in SERVICES}
+        dep = SplitDeployment(Path(tmp), urls)
+        dep.env.update(GATEWAY_RATE_LIMIT_PER_MINUTE=str(10**9),
+                       GATEWAY_RATE_LIMIT_BURST=str(10**6))
+        try:
+            dep.prepare()
+            dep.start()
+            headers = _headers(Path(tmp) / "keys")
+            out: dict[str, Any] = {"database": "postgresql" if pg else "sqlite"}
+            limits = httpx.Limits(max_connections=concurrency * 2)
+            out["generator"] = "wrk" if shutil.which("wrk") else "httpx"
+            for label, base in (("direct", dep.url("cases")), ("gateway", dep.url("gateway"))):
+                if shutil.which("wrk"):
+                    out[label] = wrk_load(base + "/api/v1/cases/status", headers, seconds,
+                                          concurrency)
+                    continue
+                async with httpx.AsyncClient(base_url=base, limits=limits) as c:
+                    out[label] = await load(c, "/api/v1/cases/status", headers, seconds,
+                                            concurrency)
+            return out
+        finally:
+            dep.stop()
+            if pg:
+                await _pg_databases(pg, names, create=False)
+
+
+def report(mode: str, res: dict[str, Any]) -> None:
+    for label in ("direct", "gateway"):
+        r = res[label]
+        print(f"{mode:18} {label:8} {r['rps']:8.0f} req/s  p50 {r['p50_ms']:6.2f} ms  "
+              f"p99 {r['p99_ms']:6.2f} ms  ({r['requests']} requests, {r['errors']} errors)")
+    print(f"{mode:18} gateway/direct throughput ratio: "
+          f"{res['gateway']['rps'] / res['direct']['rps']:.2f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--concurrency", type=int, default=16)
+    args = ap.parse_args()
+    report("one-process", asyncio.run(one_process(args.seconds, args.concurrency)))
+    split = asyncio.run(split_mode(args.seconds, args.concurrency))
+    report(f"split/{split['database']}/{split['generator']}", split)
+
+
+if __name__ == "__main__":
+    main()
