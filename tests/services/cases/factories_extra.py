@@ -124,3 +124,14 @@ async def create_case(zhifa: Platform, agency: Agency, matter: Matter, *,
         session.add(case)
         await session.commit()
     return case
+
+
+def summary_request(agency: Agency, matter: Matter, **over: Any) -> dict[str, Any]:
+    """A lawful 当场处罚 request: 200 元 fine for a person, two qualified officers."""
+    data = {"matter_id": str(matter.id),
+            "party": {"kind": "person", "name": "李四", "id_number": make_id_number(),
+                      "address": "木耳镇人民路1号", "phone": "13800000000"},
+            "penalty": {"kind": "fine", "amount": "200.00"},
+            "officer_ids": agency.officers[:2], "facts": "占道摆摊经营，经劝阻拒不改正",
+            "decided_at": "2026-11-20T02:00:00Z", "place": "木耳镇人民路"}
+    return {**data, **over}
