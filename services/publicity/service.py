@@ -168,7 +168,7 @@ async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Con
         return  # already recorded from an earlier event for this case
     tombstone = record is not None
     if record is None:
-        record = Disclosure(case_id=case_id, status=DisclosureStatus.pending)
+        record = Disclosure(case_id=case_id, status=DisclosureStatus.pending, version=1)
         repo.add(record)
     region = await RegionSettingRepository(session).for_region(str(p.get("region_code") or ""))
     _fill_record(record, p, ctx, region)
@@ -221,7 +221,7 @@ async def consume_revoked(session: AsyncSession, event: dict[str, Any], ctx: Con
     repo = DisclosureRepository(session)
     record = await repo.get_by_case(case_id)
     if record is None:
-        record = Disclosure(case_id=case_id, status=DisclosureStatus.withdrawn,
+        record = Disclosure(case_id=case_id, status=DisclosureStatus.withdrawn, version=1,
                             document_number=str(p.get("document_number") or ""))
         repo.add(record)
     if record.withdrawn_at is not None:
