@@ -80,7 +80,7 @@ class World:
         oid = resp.json()["id"]
         for subject in ("general_law", "special_law"):
             resp = await self.client.post(f"{PER}/officers/{oid}/exams", headers=self.sys,
-                                          json={"subject": subject, "passed_on": "2024-06-01",
+                                          json={"subject": subject, "passed_on": "2019-06-01",
                                                 "score": 90})
             assert resp.status_code == 201, resp.text
         cert: dict[str, Any] = {"number": f"CQ-{uuid.uuid4().hex[:10]}", "domains": [domain],
