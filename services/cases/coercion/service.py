@@ -290,8 +290,9 @@ async def transfer_items(session: AsyncSession, case: Case,
         for item in items.get(m.id, []):
             if item.status == "held":
                 item.status, item.disposed_on = "transferred", on
-                moved.append({"item_id": str(item.id), "name": item.name,
-                              "quantity": item.quantity, "unit": item.unit})
+                moved.append({"measure_id": str(m.id), "item_id": str(item.id),
+                              "name": item.name, "quantity": item.quantity,
+                              "unit": item.unit})
         m.status, m.closed_on, m.updated_at = "transferred", on, utcnow()
     await session.flush()
     return moved
