@@ -3,6 +3,7 @@ on a loopback port, each service on its own database, production-style settings.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import socket
@@ -33,7 +34,9 @@ class SplitDeployment:
         self.procs: list[subprocess.Popen[bytes]] = []
         self.env = {**os.environ, "ZHIFA_ENV": "production", "JWT_GENERATE_KEYS": "false",
                     "JWT_KEYS_DIR": str(workdir / "keys"), "ZHIFA_DATA_DIR": str(workdir),
-                    "PYTHONPATH": str(ROOT)}
+                    "PYTHONPATH": str(ROOT),
+                    # personal data key, as a mounted secret would provide it
+                    "PERSONNEL_PII_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode()}
         for name in SERVICES:
             self.env[f"{name.upper()}_DATABASE_URL"] = database_urls[name]
             self.env[f"{name.upper()}_UPSTREAMS"] = json.dumps(

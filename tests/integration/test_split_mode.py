@@ -67,3 +67,43 @@ async def test_split_deployment_serves_every_service_over_http(split: SplitDeplo
         ready = await gw.get("/readyz")
         assert ready.status_code == 200, ready.text
         assert "http_requests_total" in (await gw.get(split.url("cases") + "/metrics")).text
+
+
+async def test_split_decision_flows_from_cases_to_the_public_feed(split: SplitDeployment) -> None:
+    """Demo data through the gateway; an on-the-spot decision in cases checks the officers with
+    personnel over HTTP, and the outbox worker of the cases process delivers `case.decided` to the
+    publicity process, which publishes it in the public feed."""
+    import asyncio
+    from datetime import UTC, datetime
+
+    from gateway.demo import PASSWORD, Demo
+
+    split.zhifa("users", "create", "--username", "admin2", "--password", PASSWORD,
+                "--role", "sysadmin", "--region-code", "500112")
+    async with httpx.AsyncClient(base_url=split.url("gateway"), timeout=30) as gw:
+        demo = Demo(gw)
+        await demo.login("admin2")
+        await demo.load_agencies()
+        await demo.load_officers()
+        await demo.load_users()
+        await demo.load_matters()
+        await demo.login("muer-officer")
+        matters = (await demo.call("GET", "/api/v1/cases/matters",
+                                   params={"agency_id": demo.agencies["muer_team"]["id"]})).json()
+        matter = next(m for m in matters["items"] if m["code"] == "UM-0101")
+        officers = [demo.officers["王建国"]["id"], demo.officers["李晓梅"]["id"]]
+        decision = await demo.call("POST", "/api/v1/cases/summary-decisions", json={
+            "matter_id": matter["id"], "officer_ids": officers, "place": "木耳镇金鞍路",
+            "party": {"kind": "organization", "name": "重庆某某商贸有限公司",
+                      "uscc": "91350100M000100Y43", "address": "木耳镇金鞍路1号"},
+            "penalty": {"kind": "fine", "amount": "500.00"},
+            "facts": "当事人在金鞍路擅自占用城市道路堆放货物", "decided_at":
+                datetime.now(UTC).isoformat()})
+        number = decision.json()["document_number"]
+        for _ in range(60):
+            feed = (await gw.get("/api/v1/publicity/decisions")).json()["items"]
+            if any(d["document_number"] == number for d in feed):
+                break
+            await asyncio.sleep(0.5)
+        else:
+            raise AssertionError("decision never reached the public feed\n" + split.logs())
