@@ -36,8 +36,11 @@ class Disclosure(UUIDPk, Timestamps, Base):
         Index("ix_disclosures_publish_due", "status", "publish_due_on"),
         Index("ix_disclosures_agency_created", "agency_id", "created_at", "id"),
         Index("ix_disclosures_region_created", "region_code", "created_at", "id"),
-        Index("ix_disclosures_party_name", "party_name"),
-        Index("ix_disclosures_document_number", "document_number"),
+        # text search is LIKE '%q%': trigram GIN indexes on PostgreSQL (plain ones on SQLite)
+        Index("ix_disclosures_party_name_trgm", "party_name", postgresql_using="gin",
+              postgresql_ops={"party_name": "gin_trgm_ops"}),
+        Index("ix_disclosures_document_number_trgm", "document_number",
+              postgresql_using="gin", postgresql_ops={"document_number": "gin_trgm_ops"}),
     )
 
     case_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False, unique=True)
