@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from kit.auth import service_token
 from kit.http import ServiceClient
@@ -19,7 +19,8 @@ class CaseRef(BaseModel):
     model_config = ConfigDict(extra="ignore")
     id: str
     status: str | None = None
-    case_number: str | None = None
+    case_number: str | None = Field(None, validation_alias=AliasChoices("case_number",
+                                                                         "number"))
     agency_id: str | None = None
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from services.review.legal.models import LegalReview, Reviewer
 
 P = "https://zhifa.dev/problems/"
+AGENCY = "11111111-1111-4111-8111-111111111111"
 CHECKLIST_KEYS = ("subject", "qualification", "authority", "procedure", "facts", "evidence",
                   "legal_basis", "discretion", "documents", "criminal_transfer")
 
@@ -115,8 +116,7 @@ class TestAssignLegalReview:
     async def _assign(self, zhifa, review, review_id, reviewer_id):
         return await review.post(f"/api/v1/review/legal-reviews/{review_id}/assign",
                                  json={"reviewer_id": reviewer_id},
-                                 headers=zhifa.headers("agency_admin", agency_id=str(
-                                     "11111111-1111-4111-8111-111111111111"),
+                                 headers=zhifa.headers("agency_admin", agency_id="11111111-1111-4111-8111-111111111111",
                                      region_code="500112"))
 
     async def test_assigns_a_qualified_reviewer(self, zhifa, review, send_event, helpers,
