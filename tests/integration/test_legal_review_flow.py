@@ -18,7 +18,7 @@ from services.review.evaluation.service import draw
 from services.review.legal.models import LegalReview
 
 sys.path.append(str(Path(__file__).parents[1] / "services" / "cases"))
-from factories import C, CHECKLIST, REV, TOWN, World, id_number, problem, world
+from factories import CHECKLIST, REV, TOWN, C, World, id_number, problem, world
 
 DISTRICT = "500112"
 

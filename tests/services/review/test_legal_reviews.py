@@ -116,8 +116,8 @@ class TestAssignLegalReview:
     async def _assign(self, zhifa, review, review_id, reviewer_id):
         return await review.post(f"/api/v1/review/legal-reviews/{review_id}/assign",
                                  json={"reviewer_id": reviewer_id},
-                                 headers=zhifa.headers("agency_admin", agency_id="11111111-1111-4111-8111-111111111111",
-                                     region_code="500112"))
+                                 headers=zhifa.headers("agency_admin", agency_id=AGENCY,
+                                                       region_code="500112"))
 
     async def test_assigns_a_qualified_reviewer(self, zhifa, review, send_event, helpers,
                                                 make_reviewer):
