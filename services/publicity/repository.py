@@ -29,6 +29,7 @@ class PublicFilter:
     decided_to: date | None = None
     q: str | None = None
     party_kind: str | None = None
+    scope: Principal | None = None  # only for the scoped credit-upload export
 
 
 def _like_escape(text: str) -> str:
@@ -51,6 +52,8 @@ def public_conditions(f: PublicFilter) -> list[ColumnElement[bool]]:
         conds.append(D.party_kind == "person")
     elif f.party_kind == "legal":
         conds.append(D.party_kind != "person")
+    if f.scope is not None:
+        conds.append(scope_condition(f.scope))
     if f.q:
         pattern = "%" + _like_escape(f.q) + "%"
         conds.append(or_(D.party_name.like(pattern, escape="\\"),

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request, Response
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from services.publicity import errors
+from services.publicity.dependencies import Publisher
 from services.publicity.feeds import service
 
 router = APIRouter(route_class=CommittingRoute)
@@ -56,3 +57,16 @@ async def export_penalties_xlsx(request: Request, session: SessionDep, date_from
     f = service.public_filter(decided_from=date_from, decided_to=date_to, agency_id=agency_id,
                               region_code=region_code, party_kind=template)
     return await service.xlsx_export(request, session, f, template)
+
+
+@router.get("/exports/credit-upload.csv", response_class=Response,
+            responses={200: {"content": {"text/csv": {}}},
+                       **kit_errors.responses(kit_errors.Unauthorized, kit_errors.Forbidden,
+                                              errors.InvalidDateRange)},
+            summary="双公示报送文件（非公开：含脱敏证件号码，本机关 / 监督区划）")
+async def export_credit_upload_csv(request: Request, session: SessionDep, principal: Publisher,
+                                   date_from: From = None, date_to: To = None,
+                                   template: Template = "natural") -> Response:
+    f = service.public_filter(decided_from=date_from, decided_to=date_to, party_kind=template,
+                              scope=principal)
+    return await service.csv_export(request, session, f, template, private=True)

@@ -157,8 +157,11 @@ async def export_validators(request: Request, session: AsyncSession, f: PublicFi
 
 
 async def csv_export(request: Request, session: AsyncSession, f: PublicFilter,
-                     template: str) -> Response:
-    headers, fresh = await export_validators(request, session, f, "csv:" + template)
+                     template: str, private: bool = False) -> Response:
+    if private:
+        headers, fresh = {"Cache-Control": "private, no-store"}, False
+    else:
+        headers, fresh = await export_validators(request, session, f, "csv:" + template)
     if fresh:
         return Response(status_code=304, headers=headers)
     maker = request.app.state.sessionmaker
@@ -172,10 +175,11 @@ async def csv_export(request: Request, session: AsyncSession, f: PublicFilter,
         async for rows in iter_records(maker, f, chunk):
             buf.seek(0)
             buf.truncate()
-            writer.writerows(row_for(template, r) for r in rows)
+            writer.writerows(row_for(template, r, private) for r in rows)
             yield buf.getvalue().encode()
 
-    headers["Content-Disposition"] = f'attachment; filename="penalties-{template}.csv"'
+    name = "credit-upload" if private else "penalties"
+    headers["Content-Disposition"] = f'attachment; filename="{name}-{template}.csv"'
     return StreamingResponse(body(), media_type="text/csv; charset=utf-8", headers=headers)
 
 

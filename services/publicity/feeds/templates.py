@@ -68,11 +68,14 @@ TEMPLATES: dict[str, list[tuple[str, Cell]]] = {
         *_DECISION,
     ],
 }
+# the scoped credit-upload file carries the masked 证件号码 (first 6 + last 4 by default)
+PRIVATE = {"natural": {"证件号码": lambda d: d.masked_id_number or ""}}
 
 
 def columns_for(template: str) -> list[str]:
     return [name for name, _ in TEMPLATES[template]]
 
 
-def row_for(template: str, d: Disclosure) -> list[str]:
-    return [cell(d) for _, cell in TEMPLATES[template]]
+def row_for(template: str, d: Disclosure, private: bool = False) -> list[str]:
+    extra = PRIVATE.get(template, {}) if private else {}
+    return [extra.get(name, cell)(d) for name, cell in TEMPLATES[template]]

@@ -227,3 +227,28 @@ class TestPenaltiesXlsx:
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
         assert rows[0] == LEGAL_HEADER
         assert rows[1][0] == "重庆某某食品有限公司" and rows[1][16] == "1.2345"
+
+
+class TestCreditUploadCsv:
+    URL = f"{BASE}/exports/credit-upload.csv"
+
+    async def test_requires_token(self, zhifa) -> None:
+        resp = await zhifa.client.get(self.URL)
+        assert resp.status_code == 401
+        assert resp.json()["type"] == PROBLEMS + "unauthorized"
+
+    async def test_officer_is_forbidden(self, zhifa) -> None:
+        resp = await zhifa.client.get(self.URL, headers=zhifa.headers("officer"))
+        assert resp.status_code == 403
+        assert resp.json()["type"] == PROBLEMS + "forbidden"
+
+    async def test_carries_masked_id_for_own_agency_only(self, zhifa, publicity) -> None:
+        mine = await publicity.decide()
+        await publicity.decide(agency_id=str(OTHER_AGENCY_ID))
+        resp = await zhifa.client.get(self.URL, headers=zhifa.headers(
+            "agency_admin", agency_id=mine["agency_id"]))
+        assert resp.status_code == 200
+        assert resp.headers["cache-control"] == "private, no-store"
+        header, row = _csv(resp.text)
+        assert row[:4] == ["张三", "身份证", "110105********002X", mine["document_number"]]
+        assert "11010519491231002X" not in resp.text
