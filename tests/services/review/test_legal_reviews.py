@@ -276,3 +276,26 @@ class TestCreateReviewer:
         resp = await review.post("/api/v1/review/reviewers", json={},
                                  headers=helpers.agency_headers(zhifa, "officer"))
         assert resp.status_code == 403
+
+
+class TestMalformedRequest:
+    async def test_is_acknowledged_and_opens_nothing(self, zhifa, send_event):
+        resp = await send_event("case.review_requested", {"case_id": "not-a-uuid"})
+        assert resp.status_code == 200
+        async with zhifa.session("review") as s:
+            assert (await s.scalars(select(LegalReview))).all() == []
+
+
+class TestMyQueue:
+    async def test_mine_lists_only_reviews_assigned_to_me(self, zhifa, review, send_event,
+                                                          helpers, make_reviewer):
+        first = await review_of(zhifa, (await open_one(send_event, helpers))["case_id"])
+        await open_one(send_event, helpers)
+        me = await make_reviewer()
+        await review.post(f"/api/v1/review/legal-reviews/{first.id}/assign",
+                          json={"reviewer_id": me["id"]}, headers=zhifa.headers("sysadmin"))
+        resp = await review.get("/api/v1/review/legal-reviews",
+                                params={"status": "pending", "mine": "true"},
+                                headers=zhifa.headers("legal_reviewer", subject=me["user_id"],
+                                                      agency_id=AGENCY, region_code="500112"))
+        assert [i["id"] for i in resp.json()["items"]] == [str(first.id)]
