@@ -21,12 +21,12 @@ class ProgressBar:
     def __init__(self, width: int = 30) -> None:
         self.width, self.started = width, time.perf_counter()
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, phase: str, done: int, total: int) -> None:
         filled = int(self.width * done / total) if total else self.width
         bar = "#" * filled + "-" * (self.width - filled)
-        phase = "写入" if done else "校验"
+        end = "\n" if done >= total else ""
         sys.stderr.write(f"\r{phase} [{bar}] {done}/{total} "
-                         f"{time.perf_counter() - self.started:.1f}s")
+                         f"{time.perf_counter() - self.started:.1f}s{end}")
         sys.stderr.flush()
 
 
@@ -46,11 +46,11 @@ async def run_import(args: argparse.Namespace) -> int:
     settings = PersonnelSettings(data_dir=args.data_dir)
     url = settings.database_url or ""
     if settings.is_sqlite:
-        Path(args.data_dir).mkdir(parents=True, exist_ok=True)
+        await asyncio.to_thread(Path(args.data_dir).mkdir, parents=True, exist_ok=True)
         await migrate.upgrade_async("personnel", url)
     vault = PiiVault.load(settings.pii_key, settings.data_dir,
                           generate=settings.environment == "dev")
-    content = Path(args.file).read_bytes()
+    content = await asyncio.to_thread(Path(args.file).read_bytes)
     engine = db.create_engine(url)
     bar = ProgressBar()
     started = time.perf_counter()
@@ -61,13 +61,11 @@ async def run_import(args: argparse.Namespace) -> int:
                 agency_id=uuid.UUID(args.agency_id) if args.agency_id else None, progress=bar)
             await session.commit()
     except kit_errors.Problem as exc:
-        sys.stderr.write("\n")
         print(f"导入失败：{exc.detail}")
         _print_errors(exc.extensions.get("errors", []))
         return 1
     finally:
         await engine.dispose()
-    sys.stderr.write("\n")
     print(f"已导入 {report.imported_officers} 名人员、{report.imported_certificates} 张执法证"
           f"（共 {report.total_rows} 行，用时 {time.perf_counter() - started:.2f}s）")
     if report.skipped_rows:

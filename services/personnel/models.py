@@ -45,18 +45,10 @@ class RefreshToken(UUIDPk, Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-# tables of the sub-packages, so Alembic sees the whole metadata
-from services.personnel.agencies.models import Agency  # noqa: E402
-from services.personnel.certificates.models import Certificate  # noqa: E402
-from services.personnel.devices.models import Device  # noqa: E402
-from services.personnel.staff.models import (  # noqa: E402
-    Appraisal,
-    Exam,
-    Officer,
-    Sanction,
-    StatusChange,
-)
-from services.personnel.training.models import Training  # noqa: E402
-
-__all__ = ["Agency", "Appraisal", "Base", "Certificate", "Device", "Exam", "Officer",
-           "RefreshToken", "Sanction", "StatusChange", "Training", "User", "platform"]
+# tables of the sub-packages, so Alembic sees the whole metadata (modules, not names, so
+# that importing a sub-package's models first does not trip over this cycle)
+from services.personnel.agencies import models as agencies_models  # noqa: E402, F401
+from services.personnel.certificates import models as certificates_models  # noqa: E402, F401
+from services.personnel.devices import models as devices_models  # noqa: E402, F401
+from services.personnel.staff import models as staff_models  # noqa: E402, F401
+from services.personnel.training import models as training_models  # noqa: E402, F401

@@ -38,7 +38,10 @@ def _rows(header: list[str], body: Any) -> list[tuple[int, dict[str, str]]]:
     return out
 
 
-def read_roster(filename: str, content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+Rows = list[tuple[int, dict[str, str]]]
+
+
+def read_roster(filename: str, content: bytes) -> tuple[list[str], Rows]:
     """Headers and the non-empty data rows, numbered as in the spreadsheet (header = row 1)."""
     if filename.lower().endswith(".xlsx"):
         try:

@@ -20,7 +20,8 @@ MAX_BYTES = 20 * 1024 * 1024
              responses=kit_errors.responses(kit_errors.Unauthorized, kit_errors.Forbidden,
                                             errors.ImportRejected, errors.ImportFileUnreadable,
                                             errors.AgencyNotFound, kit_errors.PayloadTooLarge),
-             summary="批量导入花名册（CSV/XLSX，中文表头；默认全部成功才写入，partial=true 跳过错误行）")
+             summary="批量导入花名册（CSV/XLSX，中文表头；默认全部成功才写入，"
+                     "partial=true 跳过错误行）")
 async def import_roster(principal: StaffAdmin, session: SessionDep, vault: VaultDep,
                         settings: SettingsDep, file: Annotated[UploadFile, File()],
                         partial: Annotated[bool, Form()] = False,

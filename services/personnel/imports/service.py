@@ -6,7 +6,7 @@ Template (first sheet of an XLSX, or a CSV in UTF-8/GB18030; header in row 1):
 |---|---|---|
 | 姓名 | yes | |
 | 身份证号 | yes | 18 digits, GB 11643 checksum and birth date |
-| 单位统一社会信用代码 or 单位 | yes unless `agency_id` is given | a registered agency's USCC or full name |
+| 单位统一社会信用代码 or 单位 | unless `agency_id` given | a registered agency's USCC or name |
 | 人员类别 | yes | 在编/参公/公务员/事业编制, 劳动合同, 劳务派遣, 借调/借用, 工勤, 临时工, 试用期 |
 | 辅助人员 | no (否) | 是/否 — 执法辅助人员 |
 | 在岗 | no (是) | 是/否 |
@@ -47,7 +47,7 @@ from services.personnel.identifiers import PiiVault, validate_id_number
 from services.personnel.imports.schemas import ImportReport, RowError
 from services.personnel.staff.models import Officer
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
 EMPLOYMENT = {"在编": "established", "参公": "established", "在编/参公": "established",
               "公务员": "established", "事业编制": "established", "劳动合同": "contract",
               "合同制": "contract", "劳务派遣": "dispatched", "借调": "seconded",
@@ -120,7 +120,8 @@ class RowChecker:
         agency = self._agency(cells, fail)
         employment = EMPLOYMENT.get(cells.get("人员类别", "").strip())
         if employment is None:
-            fail("人员类别", "人员类别无效（在编/参公、劳动合同、劳务派遣、借调、工勤、临时工、试用期）")
+            fail("人员类别",
+                 "人员类别无效（在编/参公、劳动合同、劳务派遣、借调、工勤、临时工、试用期）")
         flags = {}
         for column, key, default in (("辅助人员", "is_auxiliary", False), ("在岗", "on_post", True),
                                      ("法律职业资格", "has_legal_qualification", False)):
@@ -201,7 +202,7 @@ async def _existing(session: AsyncSession, values: list[str], kind: str) -> set[
 
 
 async def _write(session: AsyncSession, rows: list[dict[str, Any]], vault: PiiVault,
-                 progress: Progress | None, total: int) -> int:
+                 progress: Progress | None) -> int:
     now = utcnow()
     officers, certificates = [], []
     for row in rows:
@@ -221,7 +222,7 @@ async def _write(session: AsyncSession, rows: list[dict[str, Any]], vault: PiiVa
     for start in range(0, len(officers), 500):
         await session.execute(insert(Officer), officers[start:start + 500])
         if progress:
-            progress(min(start + 500, len(officers)), total)
+            progress("写入", min(start + 500, len(officers)), len(officers))
     for start in range(0, len(certificates), 500):
         await session.execute(insert(Certificate), certificates[start:start + 500])
     return len(certificates)
@@ -251,8 +252,8 @@ async def import_roster(session: AsyncSession, principal: Principal | None, vaul
         problems.extend(row_problems)
         if row is not None:
             parsed[number] = row
-        if progress and done % 200 == 0:
-            progress(0, len(rows))
+        if progress and (done % 200 == 0 or done == len(rows)):
+            progress("校验", done, len(rows))
     problems.extend(await _duplicates(session, parsed, vault))
     bad = sorted({p.row for p in problems})
     problems.sort(key=lambda p: p.row)
@@ -261,8 +262,6 @@ async def import_roster(session: AsyncSession, principal: Principal | None, vaul
                                     errors=[p.model_dump() for p in problems],
                                     total_rows=len(rows))
     good = [row for number, row in parsed.items() if number not in set(bad)]
-    certificates = await _write(session, good, vault, progress, len(rows))
-    if progress:
-        progress(len(rows), len(rows))
+    certificates = await _write(session, good, vault, progress)
     return ImportReport(total_rows=len(rows), imported_officers=len(good),
                         imported_certificates=certificates, skipped_rows=bad, errors=problems)

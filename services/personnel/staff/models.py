@@ -45,7 +45,8 @@ class Exam(UUIDPk, Timestamps, Base):
 
 
 class Appraisal(UUIDPk, Timestamps, Base):
-    """年度考核: excellent 优秀 / competent 称职 / basically_competent 基本称职 / incompetent 不称职."""
+    """年度考核: excellent 优秀 / competent 称职 / basically_competent 基本称职 /
+    incompetent 不称职."""
 
     __tablename__ = "officer_appraisals"
 
