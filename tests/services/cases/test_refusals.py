@@ -286,3 +286,19 @@ class TestReviewUnreachable:
             "penalties": [{"kind": "warning", "amount": "0.00"}]})
         assert out["legal_review"]["required"] is True
         assert out["legal_review"]["reasons"] == ["审核服务不可用，按需审核处理"]
+
+
+class TestAfterRejectedReview:
+    async def test_corrected_proposal_can_be_notified_again(self, zhifa: Platform) -> None:
+        w = await world(zhifa)
+        case = await w.notified("20000.00")
+        await w.approve_review(case["id"], outcome="needs_correction")
+        got = await w.get(case["id"])
+        assert "conclude" in got["allowed_actions"] and "decide" in got["allowed_actions"]
+        out = await w.act(case["id"], "conclude", {
+            "outcome": "penalty", "discretion_tier": "一般",
+            "penalties": [{"kind": "fine", "amount": "15000.00"}]})
+        assert out["legal_review"]["round"] == 2
+        again = await w.act(case["id"], "notify", {"served_on": "2026-04-01",
+                                                   "method": "direct"})
+        assert again["status"] == "notified"
