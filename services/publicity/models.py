@@ -35,6 +35,7 @@ class Disclosure(UUIDPk, Timestamps, Base):
         Index("ix_disclosures_published_at", "status", "published_at", "id"),
         Index("ix_disclosures_publish_due", "status", "publish_due_on"),
         Index("ix_disclosures_agency_created", "agency_id", "created_at", "id"),
+        Index("ix_disclosures_updated_at", "updated_at"),
         Index("ix_disclosures_region_created", "region_code", "created_at", "id"),
         # text search is LIKE '%q%': trigram GIN indexes on PostgreSQL (plain ones on SQLite)
         Index("ix_disclosures_party_name_trgm", "party_name", postgresql_using="gin",

@@ -114,6 +114,10 @@ class DisclosureRepository:
             select(func.count(), func.max(D.updated_at)).where(*public_conditions(f)))).one()
         return int(row[0]), row[1]
 
+    async def last_change(self) -> datetime | None:
+        """When any record last changed (a withdrawal changes lists it no longer appears in)."""
+        return await self.session.scalar(select(func.max(D.updated_at)))
+
     async def status_page(self, principal: Principal, state: str | None, today: date,
                           after: tuple[str, uuid.UUID] | None, limit: int) -> Sequence[Disclosure]:
         stmt: Select[tuple[Disclosure]] = select(D).where(scope_condition(principal))

@@ -172,7 +172,11 @@ async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Con
         repo.add(record)
     region = await RegionSettingRepository(session).for_region(str(p.get("region_code") or ""))
     _fill_record(record, p, ctx, region)
-    decided_on = date.fromisoformat(str(p.get("decided_on"))[:10])
+    try:
+        decided_on = date.fromisoformat(str(p.get("decided_on"))[:10])
+    except ValueError:
+        log.error("case.decided %s without a valid decided_on; counting from today", case_id)
+        decided_on = today_cn()
     record.decided_on = decided_on
     due = ctx.calendar.add_days(decided_on, ctx.settings.publish_within_working_days,
                                 "working", basis=PUBLISH_BASIS)
@@ -226,7 +230,10 @@ async def consume_revoked(session: AsyncSession, event: dict[str, Any], ctx: Con
         repo.add(record)
     if record.withdrawn_at is not None:
         return
-    revoked_on = date.fromisoformat(str(p.get("revoked_on") or today_cn())[:10])
+    try:
+        revoked_on = date.fromisoformat(str(p.get("revoked_on") or today_cn())[:10])
+    except ValueError:
+        revoked_on = today_cn()
     due = ctx.calendar.add_days(revoked_on, ctx.settings.withdraw_within_working_days,
                                 "working", basis=WITHDRAW_BASIS)
     was_public = record.status == DisclosureStatus.published

@@ -14,7 +14,7 @@ import tempfile
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from fastapi import Request, Response
@@ -30,7 +30,7 @@ from services.publicity.feeds.templates import columns_for, row_for
 from services.publicity.models import Disclosure
 from services.publicity.repository import DisclosureRepository, PublicFilter, public_conditions
 from services.publicity.schemas import DisclosureRead
-from services.publicity.service import public_view, today_cn
+from services.publicity.service import SHANGHAI, public_view, today_cn
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,8 +46,12 @@ def _max_age(request: Request) -> int:
     return int(request.app.state.settings.public_cache_seconds)
 
 
-def _last_modified(rows: list[Disclosure]) -> datetime | None:
-    return max((r.updated_at for r in rows), default=None)
+async def _last_modified(session: AsyncSession) -> datetime:
+    """Public views change when any record changes or when a day starts (periods end at
+    midnight, Asia/Shanghai), so Last-Modified is the later of the two."""
+    midnight = datetime.combine(today_cn(), time.min, SHANGHAI).astimezone(UTC)
+    last = await DisclosureRepository(session).last_change()
+    return max(last, midnight) if last else midnight
 
 
 def _json(model: Any) -> bytes:
@@ -66,7 +70,7 @@ async def decisions_page(request: Request, session: AsyncSession, f: PublicFilte
     nxt = encode_cursor([str(rows[-1].decided_on), str(rows[-1].id)]) if more else None
     page = Page[DisclosureRead](items=[public_view(r) for r in rows], next_cursor=nxt,
                                 limit=limit)
-    return cached(request, _json(page), "application/json", _last_modified(rows),
+    return cached(request, _json(page), "application/json", await _last_modified(session),
                   _max_age(request))
 
 
@@ -78,8 +82,9 @@ async def decision_detail(request: Request, session: AsyncSession,
         decision_id, *conds, Disclosure.status.in_(("published", "withdrawn")))
     if record is None:
         raise errors.DisclosureNotFound(decision_id=str(decision_id))
-    return cached(request, _json(public_view(record)), "application/json", record.updated_at,
-                  _max_age(request))
+    midnight = datetime.combine(today_cn(), time.min, SHANGHAI).astimezone(UTC)
+    return cached(request, _json(public_view(record)), "application/json",
+                  max(record.updated_at, midnight), _max_age(request))
 
 
 def _atom_time(value: datetime | None) -> str:
@@ -126,8 +131,8 @@ async def atom_feed(request: Request, session: AsyncSession, f: PublicFilter,
     rows = list(await DisclosureRepository(session).latest_published(f, limit))
     base = str(request.base_url).rstrip("/")
     body = render_atom(rows, f, base, str(request.url))
-    return cached(request, body, "application/atom+xml; charset=utf-8", _last_modified(rows),
-                  _max_age(request))
+    return cached(request, body, "application/atom+xml; charset=utf-8",
+                  await _last_modified(session), _max_age(request))
 
 
 async def iter_records(maker: async_sessionmaker[AsyncSession], f: PublicFilter,
@@ -153,7 +158,8 @@ async def export_validators(request: Request, session: AsyncSession, f: PublicFi
                             kind: str) -> tuple[dict[str, str], bool]:
     count, newest = await DisclosureRepository(session).fingerprint(f)
     etag = weak_etag(kind, f, count, newest)
-    return validator_headers(etag, newest, _max_age(request)), not_modified(request, etag, newest)
+    last = await _last_modified(session)
+    return validator_headers(etag, last, _max_age(request)), not_modified(request, etag, last)
 
 
 async def csv_export(request: Request, session: AsyncSession, f: PublicFilter,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import uuid
@@ -88,6 +89,16 @@ class TestListDecisions:
         since = await zhifa.client.get(f"{BASE}/decisions", headers={
             "If-Modified-Since": first.headers["last-modified"]})
         assert since.status_code == 304
+
+    async def test_withdrawal_defeats_if_modified_since(self, zhifa, publicity) -> None:
+        gone = await publicity.decide()
+        await publicity.decide()
+        first = await zhifa.client.get(f"{BASE}/decisions")
+        await asyncio.sleep(1.1)  # HTTP dates have one-second resolution
+        await publicity.revoke(gone["case_id"])
+        again = await zhifa.client.get(f"{BASE}/decisions", headers={
+            "If-Modified-Since": first.headers["last-modified"]})
+        assert again.status_code == 200 and len(again.json()["items"]) == 1
 
     async def test_new_decision_changes_the_etag(self, zhifa, publicity) -> None:
         await publicity.decide()
