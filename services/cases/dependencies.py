@@ -16,7 +16,7 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import false, select
+from sqlalchemy import and_, false, select
 
 from kit.auth import Principal, require_roles
 from kit.db import SessionDep
@@ -52,8 +52,17 @@ def scope_clause(principal: Principal, agency_col: Any, region_col: Any) -> Any:
         except ValueError:
             return false()
     if principal.has("supervisor") and principal.region_code:
-        return region_col.startswith(principal.region_code, autoescape=True)
+        return region_prefix(region_col, principal.region_code)
     return false()
+
+
+def region_prefix(region_col: Any, code: str) -> Any:
+    """`region_col` starts with `code`, as an index-friendly range for digit codes under any
+    collation ('500112' → '500112' <= x < '500113'), LIKE otherwise."""
+    if code.isdigit() and code.strip("9"):
+        upper = str(int(code) + 1).zfill(len(code))
+        return and_(region_col >= code, region_col < upper)
+    return region_col.startswith(code, autoescape=True)
 
 
 def case_scope(principal: Principal) -> Any:
