@@ -3,7 +3,7 @@
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, true
+from sqlalchemy import ColumnElement, and_, false, true
 
 from kit.auth import Principal
 
@@ -16,8 +16,11 @@ def as_uuid(value: Any) -> uuid.UUID | None:
 
 
 def region_prefix(column: Any, region_code: str) -> ColumnElement[bool]:
-    """`column` starts with `region_code` (codes are digits, so no LIKE escaping is needed)."""
-    return column.like(f"{region_code}%") if region_code.isdigit() else false()
+    """`column` starts with `region_code`, as a range so both dialects use the index: codes
+    are digits and ':' sorts right after '9', so [code, code + ':') is exactly the prefix."""
+    if not region_code.isdigit():
+        return false()
+    return and_(column >= region_code, column < region_code + ":")
 
 
 def scope_clause(principal: Principal, agency_col: Any, region_col: Any) -> ColumnElement[bool]:
