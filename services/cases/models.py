@@ -105,6 +105,7 @@ class Case(UUIDPk, Timestamps, Base):
 
     __tablename__ = "cases"
     __table_args__ = (
+        Index("ix_cases_created", "created_at", "id"),  # sysadmin/service/supervisor lists
         Index("ix_cases_agency_created", "agency_id", "created_at", "id"),
         Index("ix_cases_region_created", "region_code", "created_at", "id"),
         Index("ix_cases_agency_status_created", "agency_id", "status", "created_at", "id"),
