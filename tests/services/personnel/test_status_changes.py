@@ -1,12 +1,15 @@
 """Status changes revoke certificates on their effective date (DOMAIN.md §6: 调动、辞职、退休
 → 注销), each revocation emitting personnel.certificate_revoked."""
 
+import asyncio
+import contextlib
 import json
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import text
 
+from services.personnel.app import _status_worker
 from services.personnel.certificates.service import today_in_china
 from services.personnel.staff.service import apply_due_status_changes
 
@@ -100,3 +103,26 @@ class TestRecordStatusChange:
         officer = await world.officer(world.town_a)
         resp = await world.client.post(f"{P}/officers/{officer['id']}/status-changes", json={})
         assert resp.status_code == 401
+
+
+class TestStatusWorker:
+    async def test_background_loop_applies_due_changes(self, world: World) -> None:
+        officer, _ = await world.certified_officer(world.town_a)
+        await _retire(world, officer["id"], (today_in_china() + timedelta(days=2)).isoformat())
+        async with world.zhifa.session("personnel") as session:
+            await session.execute(text("UPDATE officer_status_changes SET effective_on = :d"),
+                                  {"d": today_in_china() - timedelta(days=1)})
+            await session.commit()
+        task = asyncio.create_task(_status_worker(world.zhifa.apps["personnel"], 0.05))
+        try:
+            for _ in range(100):
+                if await _events(world):
+                    break
+                await asyncio.sleep(0.05)
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        person = await world.client.get(f"{P}/officers/{officer['id']}", headers=world.sys)
+        assert person.json()["status"] == "retired"
+        assert len(await _events(world)) == 1
