@@ -1,0 +1,53 @@
+"""Every protected review route: 401 without a token, 403 for a role it does not admit."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+X = str(uuid.uuid4())
+R = "/api/v1/review"
+ROUTES = [
+    ("GET", f"{R}/reviewers"), ("POST", f"{R}/reviewers"),
+    ("GET", f"{R}/legal-reviews"), ("GET", f"{R}/legal-reviews/{X}"),
+    ("POST", f"{R}/legal-reviews/{X}/assign"), ("POST", f"{R}/legal-reviews/{X}/opinion"),
+    ("POST", f"{R}/major-decision-checks"), ("POST", f"{R}/major-decision-catalogues"),
+    ("POST", f"{R}/evaluation-rubrics"), ("POST", f"{R}/evaluation-batches"),
+    ("GET", f"{R}/evaluation-batches/{X}"),
+    ("POST", f"{R}/evaluation-batches/{X}/files/{X}/score"),
+    ("GET", f"{R}/evaluation-batches/{X}/ranking"),
+    ("GET", f"{R}/evaluation-batches/{X}/bulletin"),
+    ("POST", f"{R}/supervision-opinions"), ("GET", f"{R}/supervision-opinions"),
+    ("GET", f"{R}/supervision-opinions/{X}"), ("POST", f"{R}/supervision-opinions/{X}/reply"),
+    ("GET", f"{R}/complaints"), ("GET", f"{R}/complaints/stats"),
+    ("GET", f"{R}/complaints/{X}"), ("POST", f"{R}/complaints/{X}/assign"),
+    ("POST", f"{R}/complaints/{X}/acknowledge"), ("POST", f"{R}/complaints/{X}/respond"),
+    ("POST", f"{R}/complaints/{X}/close"), ("POST", f"{R}/complaints/{X}/lead"),
+]
+
+
+class TestProtectedRoutes:
+    @pytest.mark.parametrize(("method", "path"), ROUTES)
+    async def test_without_a_token_is_401(self, review, method, path):
+        resp = await review.request(method, path, json={})
+        assert resp.status_code == 401
+        assert resp.json()["type"] == "https://zhifa.dev/problems/unauthorized"
+
+    @pytest.mark.parametrize(("method", "path"), ROUTES)
+    async def test_an_unrelated_role_is_403(self, zhifa, review, method, path):
+        resp = await review.request(method, path, json={},
+                                    headers=zhifa.headers("guest", region_code="500112"))
+        assert resp.status_code == 403
+        assert resp.json()["type"] == "https://zhifa.dev/problems/forbidden"
+
+
+class TestPublicRoutes:
+    async def test_submission_needs_no_token(self, review):
+        resp = await review.post(f"{R}/complaints", json={
+            "category": "enforcement_conduct", "content": "执法人员态度粗暴，未出示证件"})
+        assert resp.status_code == 201
+
+    async def test_status_needs_no_token(self, review):
+        resp = await review.get(f"{R}/complaints/0000000000AA/status")
+        assert resp.status_code == 404
