@@ -14,6 +14,7 @@ from harness import Platform
 
 from services.cases.entrustment.errors import EntrustmentAgreementRequired
 from services.cases.entrustment.service import require_valid_agreement
+from services.cases.models import Case
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories_extra import (
@@ -21,6 +22,7 @@ from factories_extra import (
     agency_with_officers,
     create_agency,
     create_matter,
+    make_uscc,
     summary_request,
 )
 
@@ -230,3 +232,39 @@ class TestRequireValidAgreement:
                                        json=summary_request(town, matter))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "entrustment-agreement-required"
+
+
+class TestFilingOnEntrustedMatter:
+    """cases-core's `/file` asks `require_valid_agreement` for entrusted matters."""
+
+    async def lead(self, zhifa: Platform, town: Agency, matter: Any) -> str:
+        resp = await zhifa.client.post("/api/v1/cases/cases", headers=town.headers(zhifa), json={
+            "matter_id": str(matter.id), "source": "inspection", "act_date": "2026-03-01",
+            "discovered_on": "2026-03-02", "facts": "在人行道上摆摊经营",
+            "party": {"kind": "organization", "name": "某某商店", "uscc": make_uscc()}})
+        assert resp.status_code == 201, resp.text
+        return resp.json()["id"]
+
+    async def file(self, zhifa: Platform, town: Agency, case_id: str) -> Any:
+        return await zhifa.client.post(
+            f"/api/v1/cases/cases/{case_id}/file", headers=town.headers(zhifa),
+            json={"officer_ids": town.officers[:2], "approver_id": town.officers[0],
+                  "filed_on": "2026-03-03"})
+
+    async def test_case_is_filed_in_the_delegating_name(self, zhifa: Platform) -> None:
+        town, dept, matter = await world(zhifa)
+        agreement = await create(zhifa, town, dept, matter)
+        case_id = await self.lead(zhifa, town, matter)
+        resp = await self.file(zhifa, town, case_id)
+        assert resp.status_code == 200, resp.text
+        async with zhifa.session("cases") as s:
+            case = await s.get(Case, uuid.UUID(case_id))
+        assert str(case.entrustment_id) == agreement["id"]
+        assert case.matter_snapshot["deciding_agency"]["name"] == "区城市管理局"
+
+    async def test_filing_without_agreement_is_refused(self, zhifa: Platform) -> None:
+        town, _, matter = await world(zhifa)
+        resp = await self.file(zhifa, town, await self.lead(zhifa, town, matter))
+        assert resp.status_code == 409
+        assert resp.json()["type"] == P + "entrustment-agreement-required"
+        assert resp.json()["rule"] == "行政处罚法第二十条"
