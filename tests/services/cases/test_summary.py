@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from harness import Platform
 from sqlalchemy import select
 
@@ -243,3 +244,17 @@ class TestSummaryNumbering:
     async def test_requires_token(self, zhifa: Platform) -> None:
         resp = await zhifa.client.put(f"{URL}/numbering", json={"pattern": "{seq}号码格式"})
         assert resp.status_code == 401
+
+
+class TestSummaryRefusal:
+    """行政处罚法第五十一条 limits, exactly (分)."""
+
+    @pytest.mark.parametrize("party,kind,fen,allowed", [
+        ("person", "fine", 20_000, True), ("person", "fine", 20_001, False),
+        ("organization", "fine", 300_000, True), ("organization", "fine", 300_001, False),
+        ("person", "warning", 0, True), ("person", "warning", 100, False),
+        ("person", "fine", 0, False), ("organization", "license_suspension", 0, False)])
+    def test_limits(self, party: str, kind: str, fen: int, allowed: bool) -> None:
+        from services.cases.summary.service import summary_refusal
+
+        assert (summary_refusal(party, kind, fen, True) is None) is allowed
