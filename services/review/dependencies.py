@@ -24,3 +24,6 @@ SupervisionReader = Annotated[Principal, Depends(require_roles(
 AgencyReplier = Annotated[Principal, Depends(require_roles("agency_admin"))]
 ComplaintStaff = Annotated[Principal, Depends(require_roles(
     "officer", "agency_admin", "supervisor", "sysadmin"))]
+# 评查 ranking and 通报: supervisors, and the agencies evaluated in the batch
+EvaluationReader = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin",
+                                                              "agency_admin"))]

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from services.review.clients import CasesClient
-from services.review.dependencies import Supervisor
+from services.review.dependencies import EvaluationReader, Supervisor
 from services.review.evaluation import errors, service
 from services.review.evaluation.models import EvaluationRubric
 from services.review.evaluation.repository import EvaluationRepository
@@ -79,7 +79,7 @@ async def score_evaluation_file(batch_id: uuid.UUID, file_id: uuid.UUID, body: S
 @router.get("/evaluation-batches/{batch_id}/ranking", response_model=Ranking,
             responses=kit_errors.responses(*AUTH, errors.BatchNotFound),
             summary="各单位评查结果排名")
-async def get_evaluation_ranking(batch_id: uuid.UUID, principal: Supervisor,
+async def get_evaluation_ranking(batch_id: uuid.UUID, principal: EvaluationReader,
                                  session: SessionDep) -> Ranking:
     batch = await service.load_batch(session, principal, batch_id)
     files = await EvaluationRepository(session).files(batch.id)
@@ -90,7 +90,7 @@ async def get_evaluation_ranking(batch_id: uuid.UUID, principal: Supervisor,
 @router.get("/evaluation-batches/{batch_id}/bulletin", response_model=Bulletin,
             responses=kit_errors.responses(*AUTH, errors.BatchNotFound),
             summary="评查通报（各单位问题清单，含中文文本）")
-async def get_evaluation_bulletin(batch_id: uuid.UUID, principal: Supervisor,
+async def get_evaluation_bulletin(batch_id: uuid.UUID, principal: EvaluationReader,
                                   session: SessionDep) -> Bulletin:
     batch = await service.load_batch(session, principal, batch_id)
     files = await EvaluationRepository(session).files(batch.id)

@@ -135,7 +135,12 @@ async def score_file(session: AsyncSession, principal: Principal, batch_id: uuid
 
 async def load_batch(session: AsyncSession, principal: Principal,
                      batch_id: uuid.UUID) -> EvaluationBatch:
+    """Supervisors: batches of their region; an agency admin: (read-only, ranking and 通报)
+    batches that evaluated their agency."""
     batch = await EvaluationRepository(session).batch(principal, batch_id)
+    if batch is not None and not principal.has("sysadmin", "supervisor") and (
+            principal.agency_id not in batch.agency_ids):
+        batch = None
     if batch is None:
         raise errors.BatchNotFound(f"评查批次 {batch_id} 不存在")
     return batch

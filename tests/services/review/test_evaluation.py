@@ -188,7 +188,22 @@ class TestRanking:
         resp = await review.get(f"/api/v1/review/evaluation-batches/{uuid.uuid4()}/ranking")
         assert resp.status_code == 401
 
-    async def test_agencies_are_refused(self, zhifa, review, helpers):
+    async def test_officers_are_refused(self, zhifa, review, helpers):
         resp = await review.get(f"/api/v1/review/evaluation-batches/{uuid.uuid4()}/ranking",
-                                headers=helpers.agency_headers(zhifa, "agency_admin"))
+                                headers=helpers.agency_headers(zhifa, "officer"))
         assert resp.status_code == 403
+
+
+class TestAgencyReadsItsBulletin:
+    async def test_evaluated_agency_reads_the_bulletin(self, zhifa, review, stub_cases):
+        batch = await make_batch(zhifa, review, stub_cases)
+        resp = await review.get(f"/api/v1/review/evaluation-batches/{batch['id']}/bulletin",
+                                headers=zhifa.headers("agency_admin", agency_id=A1,
+                                                      region_code="500112"))
+        assert resp.status_code == 200 and resp.json()["title"].startswith("关于")
+
+    async def test_other_agency_gets_404(self, zhifa, review, stub_cases, helpers):
+        batch = await make_batch(zhifa, review, stub_cases)
+        resp = await review.get(f"/api/v1/review/evaluation-batches/{batch['id']}/ranking",
+                                headers=helpers.agency_headers(zhifa, "agency_admin"))
+        assert resp.status_code == 404 and resp.json()["type"] == P + "batch-not-found"
