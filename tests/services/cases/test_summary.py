@@ -81,6 +81,19 @@ class TestCreateSummaryDecision:
         assert payload["document_number"] == data["document_number"]
         assert payload["party"]["name"] == "李四"
 
+    async def test_summary_case_is_paid_and_closed_like_any_other(
+            self, zhifa: Platform) -> None:
+        agency, matter = await setup(zhifa)
+        case_id = (await decide(zhifa, agency, matter)).json()["case_id"]
+        paid = await zhifa.client.post(f"/api/v1/cases/cases/{case_id}/payments",
+                                       headers=agency.headers(zhifa),
+                                       json={"amount": "200.00", "paid_on": "2026-11-25"})
+        assert paid.status_code == 201, paid.text
+        closed = await zhifa.client.post(f"/api/v1/cases/cases/{case_id}/close",
+                                         headers=agency.headers(zhifa), json={})
+        assert closed.status_code == 200, closed.text
+        assert closed.json()["status"] == "closed"
+
     async def test_numbers_follow_each_other(self, zhifa: Platform) -> None:
         agency, matter = await setup(zhifa)
         await decide(zhifa, agency, matter)
