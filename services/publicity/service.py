@@ -135,7 +135,7 @@ def _fill_record(d: Disclosure, p: dict[str, Any], ctx: Context,
     d.penalty_content = penalty_content(penalties, d.fine_fen, d.confiscation_fen)
     license_affected = p.get("license_affected")
     if isinstance(license_affected, bool):
-        license_affected = "是" if license_affected else None
+        license_affected = "涉及暂扣或吊销许可证件" if license_affected else None
     d.license_affected = redactor.redact(license_affected) or None
     d.agency_name, d.agency_uscc = str(agency.get("name") or ""), str(agency.get("uscc") or "")
     d.data_source_name = s.data_source_name or d.agency_name
