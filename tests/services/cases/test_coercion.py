@@ -150,6 +150,9 @@ class TestExtendCoerciveMeasure:
         assert resp.json()["ends_on"] == "2026-05-09"  # an adjusted working Saturday
         assert resp.json()["extension_days"] == 30
         assert await actions(zhifa, case.id) == ["coercion.started", "coercion.extended"]
+        verify = await zhifa.client.get(f"{BASE}/cases/{case.id}/timeline/verify",
+                                        headers=agency.headers(zhifa))
+        assert verify.json() == {"valid": True, "entries": 2, "first_invalid": None}
 
     async def test_second_extension_is_refused(self, zhifa: Platform) -> None:
         """行政强制法第二十五条: 30 + 30 days at most, extended once."""
