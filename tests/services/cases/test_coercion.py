@@ -119,6 +119,23 @@ class TestCreateCoerciveMeasure:
         assert resp.status_code == 404
         assert resp.json()["type"] == P + "case-not-found"
 
+    async def test_stale_if_match_is_412(self, zhifa: Platform) -> None:
+        agency, case = await setup(zhifa)
+        resp = await zhifa.client.post(f"{BASE}/cases/{case.id}/coercive-measures",
+                                       headers={**agency.headers(zhifa), "If-Match": 'W/"99"'},
+                                       json=body(agency))
+        assert resp.status_code == 412
+
+    async def test_idempotency_key_replays(self, zhifa: Platform) -> None:
+        agency, case = await setup(zhifa)
+        headers = {**agency.headers(zhifa), "Idempotency-Key": "seize-1"}
+        first = await zhifa.client.post(f"{BASE}/cases/{case.id}/coercive-measures",
+                                        headers=headers, json=body(agency))
+        again = await zhifa.client.post(f"{BASE}/cases/{case.id}/coercive-measures",
+                                        headers=headers, json=body(agency))
+        assert again.status_code == 201 and again.json()["id"] == first.json()["id"]
+        assert await actions(zhifa, case.id) == ["coercion.started"]
+
     async def test_requires_token(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
         resp = await zhifa.client.post(f"{BASE}/cases/{case.id}/coercive-measures",
