@@ -63,6 +63,26 @@ class TestSummaryDecisionIsPublished:
         assert "0.02" in bodies[2]  # 200 元 = 0.02 万元 in the 双公示 CSV
 
 
+class TestRevokedDecisionIsWithdrawn:
+    async def test_revocation_in_cases_withdraws_the_public_record(self,
+                                                                  zhifa: Platform) -> None:
+        agency = await agency_with_officers(zhifa)
+        matter = await create_matter(zhifa, agency)
+        decision = await _decide(zhifa, agency, matter)
+        await zhifa.drain()
+        resp = await zhifa.client.post(
+            f"/api/v1/cases/cases/{decision['case_id']}/revoke-decision",
+            headers=agency.headers(zhifa, "agency_admin"),
+            json={"reason": "经复议决定撤销", "kind": "revoked"})
+        assert resp.status_code == 200, resp.text
+        await zhifa.drain()
+        assert (await zhifa.client.get(PUBLIC[0])).json()["items"] == []
+        withdrawn = (await zhifa.client.get(PUBLIC[0], params={"status": "withdrawn"})).json()
+        [item] = withdrawn["items"]
+        assert (item["document_number"], item["withdraw_reason"]) == (
+            decision["document_number"], "经复议决定撤销")
+
+
 class TestPublicityDownWhileDeciding:
     async def test_fifty_decisions_are_published_exactly_once(self, zhifa: Platform) -> None:
         agency = await agency_with_officers(zhifa)
