@@ -61,6 +61,13 @@ class ReviewerRepository:
     async def by_user(self, user_id: str) -> Reviewer | None:
         return await self.session.scalar(select(Reviewer).where(Reviewer.user_id == user_id))
 
+    async def for_principal(self, principal: Principal) -> Reviewer | None:
+        """The profile whose `user_id` is the token's subject (account id) or its username."""
+        keys = [k for k in (principal.subject, principal.username) if k]
+        rows = (await self.session.scalars(select(Reviewer).where(
+            Reviewer.user_id.in_(keys)))).all()
+        return next((r for k in keys for r in rows if r.user_id == k), None)
+
     async def list(self, principal: Principal) -> list[Reviewer]:
         stmt = select(Reviewer).where(scope_clause(principal, Reviewer.agency_id,
                                                    Reviewer.region_code))

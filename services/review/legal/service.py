@@ -10,6 +10,8 @@ Decisions where the issue was silent:
 - "First review" (第五十八条第二款): a reviewer with no completed review yet must hold 法律职业资格;
   after the first completed review the profile counts `completed_reviews` and the rule is met.
 - `approved` needs all ten checklist points passed; a failed point needs a note.
+- A reviewer profile's `user_id` is matched against the token's subject (the account id) or,
+  failing that, its username, so profiles may be registered under either.
 """
 
 import uuid
@@ -150,7 +152,7 @@ async def record_opinion(session: AsyncSession, outbox: Outbox, principal: Princ
     review = await load_review(session, principal, review_id, for_update=True)
     if review.status == "completed":
         raise errors.ReviewAlreadyCompleted("该法制审核已出具意见")
-    reviewer = await ReviewerRepository(session).by_user(principal.subject)
+    reviewer = await ReviewerRepository(session).for_principal(principal)
     if review.reviewer_id is None or reviewer is None or reviewer.id != review.reviewer_id:
         raise errors.ReviewNotAssigned("只有被分配的审核人员可以出具审核意见")
     _check_consistency(body)
@@ -173,7 +175,7 @@ async def list_reviews(session: AsyncSession, principal: Principal, *, status: s
                        limit: int) -> tuple[list[LegalReview], str | None]:
     reviewer_id = None
     if mine:
-        reviewer = await ReviewerRepository(session).by_user(principal.subject)
+        reviewer = await ReviewerRepository(session).for_principal(principal)
         reviewer_id = reviewer.id if reviewer else uuid.uuid4()  # none of theirs
     after = None
     if (values := decode_cursor(cursor, 2)) is not None:

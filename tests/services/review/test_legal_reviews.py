@@ -299,3 +299,18 @@ class TestMyQueue:
                                 headers=zhifa.headers("legal_reviewer", subject=me["user_id"],
                                                       agency_id=AGENCY, region_code="500112"))
         assert [i["id"] for i in resp.json()["items"]] == [str(first.id)]
+
+
+class TestProfileByUsername:
+    async def test_profile_registered_under_the_username_matches(self, zhifa, review,
+                                                                 send_event, helpers,
+                                                                 make_reviewer):
+        row = await review_of(zhifa, (await open_one(send_event, helpers))["case_id"])
+        me = await make_reviewer(user_id="liwei")
+        await review.post(f"/api/v1/review/legal-reviews/{row.id}/assign",
+                          json={"reviewer_id": me["id"]}, headers=zhifa.headers("sysadmin"))
+        resp = await review.post(f"/api/v1/review/legal-reviews/{row.id}/opinion", json={
+            "outcome": "approved", "checklist": checklist(), "opinion": "同意"},
+            headers=zhifa.headers("legal_reviewer", subject=str(uuid.uuid4()),
+                                  username="liwei", agency_id=AGENCY, region_code="500112"))
+        assert resp.status_code == 200 and resp.json()["outcome"] == "approved"
