@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import os
 import shutil
 import uuid
@@ -40,6 +41,7 @@ class Databases:
         self.root, self.pg = root, bool(PG_URL)
         self.prefix = f"zt_{uuid.uuid4().hex[:10]}"
         self.templates: dict[str, Path] = {}
+        self._wipe: dict[str, tuple[Any, str]] = {}  # service -> (engine, DELETE statements)
 
     def pg_url(self, service: str, database: str | None = None) -> str:
         base = PG_URL.rsplit("/", 1)[0]
@@ -63,6 +65,8 @@ class Databases:
     async def teardown(self) -> None:
         if not self.pg:
             return
+        for engine, _ in self._wipe.values():
+            await engine.dispose()
         admin = create_async_engine(PG_URL, isolation_level="AUTOCOMMIT")
         async with admin.connect() as conn:
             for s in SERVICES:
@@ -78,19 +82,20 @@ class Databases:
         return f"sqlite+aiosqlite:///{target}"
 
     async def wipe(self) -> None:
-        """After a PostgreSQL test: empty every table (migrations stay)."""
+        """After a PostgreSQL test: empty every table (migrations stay). DELETE in reverse
+        dependency order is much cheaper than TRUNCATE for the few rows a test writes."""
         if not self.pg:
             return
         for s in SERVICES:
-            engine = create_async_engine(self.pg_url(s))
+            if s not in self._wipe:
+                metadata = importlib.import_module(f"services.{s}.models").Base.metadata
+                tables = [t.name for t in reversed(metadata.sorted_tables)]
+                stmt = "; ".join(f'DELETE FROM "{t}"' for t in tables)
+                self._wipe[s] = (create_async_engine(self.pg_url(s), pool_size=1), stmt)
+            engine, stmt = self._wipe[s]
             async with engine.begin() as conn:
-                rows = await conn.execute(text(
-                    "SELECT tablename FROM pg_tables WHERE schemaname='public' "
-                    "AND tablename <> 'alembic_version'"))
-                names = ", ".join(f'"{r[0]}"' for r in rows)
-                if names:
-                    await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            await engine.dispose()
+                raw = await conn.get_raw_connection()
+                await raw.driver_connection.execute(stmt)  # simple protocol: many statements
 
 
 class Platform:
