@@ -69,7 +69,7 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     state = app.state
     state.engine = create_engine(settings.database_url or "", settings.database_pool_size)
     state.sessionmaker = make_sessionmaker(state.engine)
-    state.keyring = auth.KeyRing.load(settings.jwt.keys_dir or "", settings.jwt.generate_keys)
+    state.keyring = auth.KeyRing.from_settings(settings.jwt)
     state.calendar = WorkingCalendar.from_files(settings.calendar_files)
     timeout = settings.http_timeout_seconds
     state.clients = {name: ServiceClient(name, make_client(url, asgi_apps, timeout), timeout)

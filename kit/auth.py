@@ -76,6 +76,19 @@ class KeyRing:
             active = max(private) if private else None
         return cls(private, public, active)
 
+    @classmethod
+    def from_settings(cls, settings: JwtSettings) -> KeyRing:
+        """Keys from `JWT_SIGNING_KEY_PEM` (+ `JWT_EXTRA_PUBLIC_KEYS`) when set, else the keys
+        directory (generated there on first start when allowed)."""
+        if not settings.signing_key_pem:
+            return cls.load(settings.keys_dir or "", settings.generate_keys)
+        key = serialization.load_pem_private_key(settings.signing_key_pem.encode(), None)
+        kid = settings.signing_key_id
+        public: dict[str, Any] = {k: serialization.load_pem_public_key(v.encode())
+                                  for k, v in settings.extra_public_keys.items()}
+        public[kid] = key.public_key()
+        return cls({kid: key}, public, kid)
+
     @staticmethod
     def rotate(keys_dir: str | Path) -> str:
         """Generate a new signing key and make it active; older keys stay verifiable."""

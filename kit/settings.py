@@ -19,6 +19,10 @@ class JwtSettings(BaseSettings):
     issuer: str = "zhifa"
     audience: str = "zhifa"
     keys_dir: str | None = None
+    # alternatively (split mode without a key volume): PEM text in the environment
+    signing_key_pem: str | None = None
+    signing_key_id: str = "env"
+    extra_public_keys: dict[str, str] = Field(default_factory=dict)  # kid -> PEM (rotation)
     generate_keys: bool = True
     access_ttl_seconds: int = 900
     refresh_ttl_seconds: int = 14 * 24 * 3600
@@ -59,7 +63,7 @@ class ServiceSettings(BaseSettings):
                                          if p.suffix in (".json", ".csv"))
         if not self.jwt.keys_dir:
             self.jwt.keys_dir = str(Path(self.data_dir) / "keys")
-        if self.environment != "dev" and self.jwt.generate_keys:
+        if self.environment != "dev" and self.jwt.generate_keys and not self.jwt.signing_key_pem:
             raise ValueError(
                 "生产环境不得自动生成签名密钥：请设置 JWT_GENERATE_KEYS=false 并挂载密钥")
         return self

@@ -133,3 +133,23 @@ class TestRoles:
         resp = await zhifa.client.post("/api/v1/review/events", headers=zhifa.headers("sysadmin"),
                                        json={"id": "x", "type": "t", "payload": {}})
         assert resp.status_code == 403
+
+
+class TestKeysFromEnvironment:
+    def test_signing_key_from_env_pem_with_a_previous_public_key(self, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+        auth.KeyRing.rotate(tmp_path / "old")
+        old = auth.KeyRing.load(tmp_path / "old")
+        old_token = auth.issue_access_token(old, JwtSettings(), subject="o", roles=["officer"])
+        auth.KeyRing.rotate(tmp_path / "new")
+        pem = next((tmp_path / "new").glob("*.pem")).read_text()
+        monkeypatch.setenv("JWT_SIGNING_KEY_PEM", pem)
+        monkeypatch.setenv("JWT_SIGNING_KEY_ID", "k2026")
+        monkeypatch.setenv("JWT_EXTRA_PUBLIC_KEYS", json.dumps(
+            {old.active_kid: old.public_pem(old.active_kid or "").decode()}))
+        settings = JwtSettings()
+        ring = auth.KeyRing.from_settings(settings)
+        token = auth.issue_access_token(ring, settings, subject="n", roles=["officer"])
+        assert ring.verify(token, settings)["sub"] == "n"
+        assert ring.verify(old_token, settings)["sub"] == "o"
+        assert {k["kid"] for k in ring.jwks()["keys"]} == {"k2026", old.active_kid}
