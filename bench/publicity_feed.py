@@ -9,6 +9,12 @@ no gateway) — unfiltered, filtered by agency and filtered by region prefix —
 page 10,000 (the cursor of page 10,000 is computed in SQL once, as a client that walked there
 would hold it). Keyset pagination means both depths should cost the same. The database is
 dropped at the end unless --keep.
+
+Measured 2026-11-22 (1,000,000 rows, limit 50, 300 requests each, PostgreSQL on the dev box,
+in-process ASGI; bulk insert with all indexes incl. trigram GIN: 513 s):
+    all     page 1 p50 24.6 / p95 39.9 ms | page 10,001 p50 18.3 / p95 36.1 ms
+    agency  page 1 p50 23.2 / p95 40.3 ms | page 501 (its last) p50 13.3 / p95 26.7 ms
+    region  page 1 p50 12.4 / p95 26.2 ms | page 9,988 p50 9.2 / p95 23.0 ms
 """
 
 from __future__ import annotations
