@@ -31,11 +31,13 @@ def _stub() -> FastAPI:
         return JSONResponse({})
 
     @app.get("/api/v1/cases/stream")
-    async def stream() -> StreamingResponse:
+    async def stream(request: Request) -> StreamingResponse:
         async def chunks() -> AsyncIterator[bytes]:
             for i in range(100):
                 yield f"{i},".encode()
-        return StreamingResponse(chunks(), media_type="text/csv")
+        # like a kit service, the upstream answers with the request id it was given
+        return StreamingResponse(chunks(), media_type="text/csv", headers={
+            "x-request-id": request.headers.get("x-request-id", "")})
 
     @app.get("/readyz")
     async def ready() -> JSONResponse:
