@@ -26,6 +26,9 @@ _BASE: dict[str, tuple[str, ...]] = {
     CLOSED: ("archive", "revoke-decision"),
     REVOKED: ("close", "archive"),
     ARCHIVED: (),
+    # glue added by the transfers sub-package (移送, services/cases/transfers): a case handed
+    # to another agency or to the judicial organs can only be closed (then archived)
+    "transferred": ("close",),
 }
 
 

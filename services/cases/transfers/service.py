@@ -8,9 +8,8 @@ late) with its documents and, for a judicial transfer, the seized property (行�
 the held items of the case's active measures become `transferred`) → the receiver's answer.
 
 Case status (the state machine belongs to cases-core, `services.cases.lifecycle.states`).
-REQUEST to cases-core: a ``TRANSFERRED = "transferred"`` state whose only action is ``close``
-(then ``archive``), so a case handed over can be closed; until it exists the case stays in
-``transferred`` with no allowed action. The case moves to ``transferred`` when the file is
+``transferred`` is added to its table of allowed actions (only ``close``, then ``archive``;
+minimal glue, cases-core may move it). The case moves to ``transferred`` when the file is
 sent; a ``declined`` or ``returned`` answer (公安不予立案 / 司法机关移回作行政处罚,
 第二十七条第一款) puts it back where it was so the agency continues.
 Unit of the decree's 3 days: the 行政处罚法第八十五条 working-day rule covers only that law, so

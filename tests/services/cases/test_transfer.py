@@ -177,6 +177,9 @@ class TestSendAndAnswer:
         assert status == "transferred"
         assert actions == ["coercion.started", "transfer.reported", "transfer.decided",
                            "transfer.sent", "transfer.answered"]
+        closed = await post(zhifa, agency, f"/cases/{case.id}/close", {})
+        assert closed.status_code == 200, closed.text
+        assert closed.json()["status"] == "closed"
 
     async def test_late_send_is_flagged(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
