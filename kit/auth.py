@@ -49,10 +49,11 @@ class KeyRing:
 
     def __init__(self, private: dict[str, Any], public: dict[str, Any], active: str | None):
         self._private, self._public, self.active_kid = private, public, active
-        self._pems = {kid: self.public_pem(kid).decode() for kid in public}
-        self._signing_pem = (private[active].private_bytes(
+        # jose key objects built once: neither signing nor verifying re-parses a PEM
+        self._verifiers = {kid: jwk.construct(self.public_pem(kid), ALGORITHM) for kid in public}
+        self._signer = (jwk.construct(private[active].private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()).decode() if active else None)
+            serialization.NoEncryption()), ALGORITHM) if active else None)
         # token -> claims already verified (signature, iss, aud); time claims re-checked per use
         self._verified: dict[tuple[str, str, str], dict[str, Any]] = {}
 
@@ -117,9 +118,9 @@ class KeyRing:
         return {"keys": keys}
 
     def sign(self, claims: dict[str, Any]) -> str:
-        if not self.active_kid or not self._signing_pem:
+        if not self.active_kid or self._signer is None:
             raise RuntimeError("no signing key on this key ring")
-        return jwt.encode(claims, self._signing_pem, algorithm=ALGORITHM,
+        return jwt.encode(claims, self._signer, algorithm=ALGORITHM,  # type: ignore[arg-type]
                           headers={"kid": self.active_kid})
 
     def verify(self, token: str, settings: JwtSettings) -> dict[str, Any]:
@@ -149,7 +150,7 @@ class KeyRing:
             raise errors.Unauthorized("令牌密钥标识未知")
         try:
             claims = jwt.decode(
-                token, self._pems[kid], algorithms=[ALGORITHM],
+                token, self._verifiers[kid], algorithms=[ALGORITHM],  # type: ignore[arg-type]
                 audience=settings.audience, issuer=settings.issuer,
                 options={"require_exp": True, "require_iat": True, "require_sub": True,
                          "leeway": settings.leeway_seconds},
