@@ -10,7 +10,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
-from kit.schemas import decode_cursor, encode_cursor
+from kit.schemas import decode_keyset, encode_cursor
 from services.cases.dependencies import case_scope
 from services.cases.lifecycle import states as st
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Payment, Statement
@@ -56,14 +56,8 @@ class CaseRepository:
             stmt = stmt.where(Case.next_due_on < today, Case.status.in_(st.OPEN_STATES))
         elif overdue is False:
             stmt = stmt.where(or_(Case.next_due_on.is_(None), Case.next_due_on >= today))
-        after = decode_cursor(cursor, 2)
-        if after:
-            from datetime import datetime
-            try:
-                at, aid = datetime.fromisoformat(after[0]), uuid.UUID(after[1])
-            except (TypeError, ValueError) as exc:
-                from kit.schemas import InvalidCursor
-                raise InvalidCursor() from exc
+        if (after := decode_keyset(cursor)) is not None:
+            at, aid = after
             stmt = stmt.where(or_(Case.created_at < at,
                                   and_(Case.created_at == at, Case.id < aid)))
         rows = list((await self.session.scalars(

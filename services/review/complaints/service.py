@@ -25,7 +25,7 @@ from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.calendar import WorkingCalendar
 from kit.db import utcnow
-from kit.schemas import decode_cursor, encode_cursor
+from kit.schemas import decode_keyset, encode_cursor
 from services.review.clients import CasesClient
 from services.review.complaints import errors
 from services.review.complaints.models import Complaint
@@ -200,12 +200,7 @@ async def follow_lead(session: AsyncSession, final_statuses: list[str],
 async def list_complaints(session: AsyncSession, principal: Principal, *, status: str | None,
                           overdue: bool, cursor: str | None,
                           limit: int) -> tuple[list[Complaint], str | None]:
-    after = None
-    if (values := decode_cursor(cursor, 2)) is not None:
-        try:
-            after = (datetime.fromisoformat(values[0]), uuid.UUID(values[1]))
-        except (ValueError, TypeError) as exc:
-            raise kit_errors.BadRequest("分页游标无效") from exc
+    after = decode_keyset(cursor)
     rows = await ComplaintRepository(session).list(
         principal, status=status, overdue_on=legal_today() if overdue else None, after=after,
         limit=limit)

@@ -26,7 +26,7 @@ from kit.auth import Principal
 from kit.calendar import WorkingCalendar
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.schemas import decode_cursor, encode_cursor, fen_to_yuan
+from kit.schemas import decode_keyset, encode_cursor, fen_to_yuan
 from services.review.legal import errors
 from services.review.legal.models import LegalReview, MajorDecisionCatalogue, Reviewer
 from services.review.legal.repository import (
@@ -177,12 +177,7 @@ async def list_reviews(session: AsyncSession, principal: Principal, *, status: s
     if mine:
         reviewer = await ReviewerRepository(session).for_principal(principal)
         reviewer_id = reviewer.id if reviewer else uuid.uuid4()  # none of theirs
-    after = None
-    if (values := decode_cursor(cursor, 2)) is not None:
-        try:
-            after = (datetime.fromisoformat(values[0]), uuid.UUID(values[1]))
-        except (ValueError, TypeError) as exc:
-            raise kit_errors.BadRequest("分页游标无效") from exc
+    after = decode_keyset(cursor)
     rows = await ReviewRepository(session).list(
         principal, status=status, reviewer_id=reviewer_id,
         overdue_on=legal_today() if overdue else None, after=after, limit=limit)

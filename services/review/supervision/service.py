@@ -5,14 +5,13 @@ the agency's admin replies once with its 整改报告 (a late reply is kept and 
 `replied_late`); an opinion is overdue while unreplied after `rectify_by` (Asia/Shanghai date)."""
 
 import uuid
-from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.schemas import decode_cursor, encode_cursor
+from kit.schemas import decode_keyset, encode_cursor
 from services.review.legal.service import legal_today
 from services.review.supervision import errors
 from services.review.supervision.models import SupervisionOpinion
@@ -60,12 +59,7 @@ async def reply(session: AsyncSession, principal: Principal, opinion_id: uuid.UU
 async def list_opinions(session: AsyncSession, principal: Principal, *, overdue: bool,
                         cursor: str | None,
                         limit: int) -> tuple[list[SupervisionOpinion], str | None]:
-    after = None
-    if (values := decode_cursor(cursor, 2)) is not None:
-        try:
-            after = (datetime.fromisoformat(values[0]), uuid.UUID(values[1]))
-        except (ValueError, TypeError) as exc:
-            raise kit_errors.BadRequest("分页游标无效") from exc
+    after = decode_keyset(cursor)
     rows = await OpinionRepository(session).list(
         principal, overdue_on=legal_today() if overdue else None, after=after, limit=limit)
     if len(rows) <= limit:
