@@ -30,11 +30,15 @@ def limitation_end(act_date: date, act_end_date: date | None, years: int) -> dat
 
 def paused_days(periods: list[dict[str, Any]], until: date) -> int:
     """Calendar days inside [from, to) pause periods (open periods run to `until`)."""
-    total = 0
-    for p in periods:
-        start = date.fromisoformat(p["from"])
-        end = date.fromisoformat(p["to"]) if p.get("to") else until
-        total += max(0, (min(end, until) - start).days)
+    spans = sorted((date.fromisoformat(p["from"]),
+                    min(date.fromisoformat(p["to"]) if p.get("to") else until, until))
+                   for p in periods)
+    total, reach = 0, None
+    for start, end in spans:  # overlapping periods (hearing during an appraisal) count once
+        if reach is not None:
+            start = max(start, reach)
+        total += max(0, (end - start).days)
+        reach = end if reach is None else max(reach, end)
     return total
 
 

@@ -123,7 +123,7 @@ async def hold_hearing(ctx: Ctx, case: Case, body: schemas.HearingHeld) -> Case:
     case.hearing = hearing
     clock = dict(case.clock or {})
     clock["pauses"] = [{**p, "to": p["to"] or body.held_on.isoformat()}
-                       for p in clock.get("pauses", [])]
+                       if p.get("reason") == "听证" else p for p in clock.get("pauses", [])]
     case.clock = clock
     if body.outcome == "held":
         reasons = list(dict.fromkeys([*case.legal_review_reasons,

@@ -14,8 +14,8 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, Registrar
+from services.cases.lifecycle import clock, reads, schemas
 from services.cases.lifecycle import decision as dec
-from services.cases.lifecycle import reads, schemas
 from services.cases.lifecycle import service as svc
 from services.cases.lifecycle.repository import CaseRepository
 from services.cases.storage import LocalStorage, TooLarge
@@ -202,6 +202,8 @@ _action("remedy", "set_remedy", schemas.RemedyFlag, dec.set_remedy,
         "登记复议/诉讼进行中或结束（暂停加处罚款，第七十三条）")
 _action("extend-deadline", "extend_deadline", schemas.ExtendDeadline, dec.extend_deadline,
         "延长办案期限（行政处罚法第六十条）")
+_action("clock-pause", "pause_decision_clock", clock.ClockPause, clock.pause_clock,
+        "办案期限扣除期间的开始或结束（中止、鉴定、公告等，第六十条）")
 _action("close", "close_case", schemas.CloseCase, dec.close, "结案")
 _action("revoke-decision", "revoke_decision", schemas.RevokeDecision, dec.revoke_decision,
         "变更、撤销或确认违法（公示撤回，第四十八条）")

@@ -111,6 +111,43 @@ class TestDecisionDeadline:
             "held_on": "2026-04-03", "outcome": "no_show"})
         assert named(out, "作出处罚决定期限")["due_on"] == "2026-06-12"  # +11 days paused
 
+    async def test_appraisal_period_is_not_counted(self, zhifa: Platform) -> None:
+        """鉴定 time is excluded from the 90 days (第六十条; sector rule [S])."""
+        w = await world(zhifa)
+        case = await w.filed()
+        for action, on in (("start", "2026-03-10"), ("end", "2026-03-20")):
+            out = await w.act(case["id"], "clock-pause", {
+                "action": action, "reason": "appraisal", "on": on, "note": "鉴定委托书"})
+        assert named(out, "作出处罚决定期限")["due_on"] == "2026-06-11"  # +10 days
+
+    async def test_overlapping_appraisal_and_hearing_count_once(self, zhifa: Platform) -> None:
+        w = await world(zhifa)
+        case = await w.notified("8000.00")
+        await w.act(case["id"], "clock-pause", {"action": "start", "reason": "appraisal",
+                                                "on": "2026-03-20"})
+        await w.act(case["id"], "hearing-request", {"requested_on": "2026-03-23"})
+        await w.act(case["id"], "hearing", {
+            "host_id": w.officers[2], "notice_served_on": "2026-03-24",
+            "held_on": "2026-04-03", "outcome": "no_show"})
+        out = await w.act(case["id"], "clock-pause", {"action": "end", "reason": "appraisal",
+                                                      "on": "2026-04-05"})
+        # the hearing (03-23..04-03) lies inside the appraisal (03-20..04-05): 16 days, not 27
+        assert named(out, "作出处罚决定期限")["due_on"] == "2026-06-17"
+
+    async def test_pause_twice_or_end_without_start_is_409(self, zhifa: Platform) -> None:
+        w = await world(zhifa)
+        case = await w.filed()
+        url = f"{C}/cases/{case['id']}/clock-pause"
+        end = await zhifa.client.post(url, headers=w.officer_headers(), json={
+            "action": "end", "reason": "suspension", "on": "2026-03-10"})
+        assert end.status_code == 409 and end.json()["type"].endswith("/action-not-allowed")
+        assert "第六十条" in end.json()["rule"]
+        await w.act(case["id"], "clock-pause", {"action": "start", "reason": "suspension",
+                                                "on": "2026-03-10"})
+        again = await zhifa.client.post(url, headers=w.officer_headers(), json={
+            "action": "start", "reason": "suspension", "on": "2026-03-11"})
+        assert again.status_code == 409
+
 
 class TestOverdueList:
     async def test_only_overdue_cases_are_listed(self, zhifa: Platform) -> None:
