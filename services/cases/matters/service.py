@@ -7,7 +7,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
@@ -237,7 +237,11 @@ async def list_thresholds(session: AsyncSession, principal: Principal) -> list[H
         if principal.agency_id:
             conds.append(HearingThreshold.agency_id == uuid.UUID(str(principal.agency_id)))
         if principal.region_code:
-            conds.append(and_(HearingThreshold.agency_id.is_(None),
-                              HearingThreshold.region_code.is_not(None)))
+            # region rows that apply to the caller (an enclosing region) or that the caller
+            # supervises (inside its region) — never another region's
+            region = principal.region_code
+            conds.append(and_(HearingThreshold.agency_id.is_(None), or_(
+                HearingThreshold.region_code.startswith(region, autoescape=True),
+                literal(region).startswith(HearingThreshold.region_code))))
         stmt = stmt.where(or_(*conds)) if conds else stmt.where(HearingThreshold.id.is_(None))
     return list((await session.scalars(stmt.order_by(HearingThreshold.created_at))).all())

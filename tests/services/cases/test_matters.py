@@ -143,6 +143,16 @@ class TestHearingThresholds:
             "penalties": [{"kind": "fine", "amount": "600.00"}]})
         assert out["hearing_eligible"] is True
 
+    async def test_another_regions_threshold_is_not_listed(self, zhifa: Platform) -> None:
+        w = await world(zhifa)
+        other = zhifa.headers("supervisor", region_code="440300")
+        resp = await zhifa.client.post(f"{C}/hearing-thresholds", headers=other, json={
+            "region_code": "440300", "person": "100.00", "organization": "1000.00"})
+        assert resp.status_code == 201, resp.text
+        listed = (await zhifa.client.get(f"{C}/hearing-thresholds",
+                                         headers=w.officer_headers())).json()
+        assert listed == []
+
     async def test_default_threshold_without_rows(self, zhifa: Platform) -> None:
         w = await world(zhifa)
         case = await w.filed()
