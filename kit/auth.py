@@ -3,7 +3,6 @@ algorithms pinned, issuer/audience/expiry checked."""
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections.abc import Callable, Coroutine
@@ -112,7 +111,7 @@ class KeyRing:
     def jwks(self) -> dict[str, Any]:
         keys = []
         for kid in sorted(self._public):
-            entry = jwk.construct(self.public_pem(kid), ALGORITHM).to_dict()
+            entry = self._verifiers[kid].to_dict()
             entry = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in entry.items()}
             keys.append({**entry, "kid": kid, "use": "sig", "alg": ALGORITHM})
         return {"keys": keys}
@@ -224,7 +223,3 @@ def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
         return principal
 
     return guard
-
-
-def dump_jwks(ring: KeyRing) -> str:
-    return json.dumps(ring.jwks(), sort_keys=True)
