@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, errors, idempotency
+from kit import auth, errors, idempotency, limits, sessions
 from kit.calendar import WorkingCalendar
 from kit.db import create_engine, make_sessionmaker
 from kit.events import EventHandler, Outbox
@@ -42,6 +42,8 @@ class ServiceSpec:
     event_handlers: Mapping[str, EventHandler] | None = None
     lifespan: Lifespan | None = None
     title: str = ""
+    # where this service learns revoked session versions; default: personnel over HTTP
+    session_source: Callable[[FastAPI], sessions.Fetcher] | None = None
 
 
 def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
@@ -77,6 +79,8 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     outbox: Outbox = state.outbox
     outbox.clients = {n: c.http for n, c in state.clients.items()}
     outbox.token_factory = lambda: auth.service_token(state.keyring, settings.jwt, spec.name)
+    state.limits = limits.make_limits(settings.redis_url, settings.redis_prefix)
+    state.session_gate = sessions.gate_for(state, settings, spec.session_source)
     worker = None
     if settings.run_outbox_worker:
         worker = asyncio.create_task(outbox.worker(state.sessionmaker,
@@ -93,6 +97,7 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
             with contextlib.suppress(asyncio.CancelledError):
                 await worker
         await outbox.close()
+        await state.limits.aclose()
         for client in state.clients.values():
             await client.http.aclose()
         await state.engine.dispose()

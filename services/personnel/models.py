@@ -26,8 +26,13 @@ class User(UUIDPk, Timestamps, Base):
     region_code: Mapped[str | None] = mapped_column(String(12))
     officer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    # failed logins since the last success, raised atomically in the database (UPDATE ...
+    # RETURNING); the lockout itself is the login throttle (accounts/throttle.py)
     failed_logins: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 会话版本: in every access token as `sv`; raised by logout-all, password change, disable
+    session_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
+                                                 server_default="1")
+    session_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 class RefreshToken(UUIDPk, Base):
