@@ -84,7 +84,7 @@ class SplitDeployment:
             log = (logs / f"{name}.log").open("wb")
             self.procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log,
                                                stderr=subprocess.STDOUT))
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 240
         for name in (*SERVICES, "gateway", *self.replicas):
             while True:
                 try:
@@ -93,8 +93,11 @@ class SplitDeployment:
                 except httpx.HTTPError:
                     pass
                 if time.monotonic() > deadline or any(p.poll() is not None for p in self.procs):
+                    exited = [(p.args[-1], p.returncode) for p in self.procs
+                              if p.poll() is not None]
                     self.stop()
-                    raise RuntimeError(f"{name} did not start: " + self.logs())
+                    raise RuntimeError(f"{name} did not start (exited: {exited}): "
+                                       + self.logs())
                 time.sleep(0.2)
 
     def logs(self) -> str:
