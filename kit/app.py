@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.routing import APIRoute
@@ -42,8 +42,9 @@ class ServiceSpec:
     event_handlers: Mapping[str, EventHandler] | None = None
     lifespan: Lifespan | None = None
     title: str = ""
-    # where this service learns revoked session versions; default: personnel over HTTP
-    session_source: Callable[[FastAPI], sessions.Fetcher] | None = None
+    # where this service learns revoked session versions (given the app state); default:
+    # personnel over HTTP
+    session_source: Callable[[Any], sessions.Fetcher] | None = None
 
 
 def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
