@@ -158,9 +158,14 @@ async def test_split_limits_on_redis_and_revoked_sessions(split: SplitDeployment
         assert sum(c != 429 for c in codes) == REPLICA_BURST, codes
         assert 429 in codes[0::2] and 429 in codes[1::2]  # both replicas refuse
 
-        split.zhifa("users", "create", "--username", "sess-user", "--password", "sess-pass-1",
-                    "--role", "officer", "--region-code", "500112")
         gw = split.url("gateway")
+        admin = await http.post(gw + "/api/v1/auth/token",
+                                data={"username": "admin", "password": "admin-pass-1"})
+        created = await http.post(gw + "/api/v1/personnel/users", json={
+            "username": "sess-user", "password": "sess-pass-1", "roles": ["officer"],
+            "region_code": "500112"},
+            headers={"Authorization": f"Bearer {admin.json()['access_token']}"})
+        assert created.status_code == 201, created.text
         bad = await http.post(gw + "/api/v1/auth/token",
                               data={"username": "sess-user", "password": "wrong-pass"})
         assert bad.status_code == 401
