@@ -70,7 +70,7 @@ class LoginThrottle:
         decision = await self.limits.take(account.key, account.rate, account.burst)
         if decision.allowed:
             attempt.reserved.append(account)
-        elif pair_left < pair.burst - 1.5:  # this address failed on this account recently
+        elif pair_left < pair.burst - 1 - 1e-6:  # a failure here not yet refilled
             await self._refund(attempt.reserved)
             raise LoginThrottled(retry_after=max(1, math.ceil(decision.wait)))
         return attempt
