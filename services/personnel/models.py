@@ -29,6 +29,8 @@ class User(UUIDPk, Timestamps, Base):
     # failed logins since the last success, raised atomically in the database (UPDATE ...
     # RETURNING); the lockout itself is the login throttle (accounts/throttle.py)
     failed_logins: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # no longer written or read (the lockout is the login throttle); kept so upgrades lose nothing
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # 会话版本: in every access token as `sv`; raised by logout-all, password change, disable
     session_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
                                                  server_default="1")

@@ -1,4 +1,4 @@
-"""secauth: session versions per user; the lockout moves to the login throttle
+"""secauth: session versions per user
 
 Revision ID: 5ec0a7e51001
 Revises: 0fbf80b83389
@@ -26,13 +26,10 @@ def upgrade() -> None:
                                       nullable=True))
         batch_op.create_index("ix_users_session_changed_at", ["session_changed_at"],
                               unique=False)
-        batch_op.drop_column("locked_until")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("locked_until", kit.db.UTCDateTime(timezone=True),
-                                      nullable=True))
         batch_op.drop_index("ix_users_session_changed_at")
         batch_op.drop_column("session_changed_at")
         batch_op.drop_column("session_version")
