@@ -32,8 +32,8 @@ class User(UUIDPk, Timestamps, Base):
     # no longer written or read (the lockout is the login throttle); kept so upgrades lose nothing
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # 会话版本: in every access token as `sv`; raised by logout-all, password change, disable
-    session_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
-                                                 server_default="1")
+    # server default only: an INSERT that does not name it (release rows) gets 1
+    session_version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
     session_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 

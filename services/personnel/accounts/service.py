@@ -130,7 +130,7 @@ async def create_user(session: AsyncSession, principal: auth.Principal | None,
     return await users.add(User(
         username=data.username, password_hash=await hash_password(data.password),
         display_name=data.display_name, roles=list(data.roles), agency_id=agency_id,
-        region_code=region_code, officer_id=data.officer_id))
+        region_code=region_code, officer_id=data.officer_id, session_version=1))
 
 
 async def _user_of(session: AsyncSession, principal: auth.Principal) -> User:
