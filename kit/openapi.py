@@ -10,7 +10,7 @@ REF = "#/components/schemas/"
 DESCRIPTION = (
     "行政执法与监督平台的统一接口（网关）。先用右侧 Authorize 以演示账号登录"
     "（如 muer-officer / zhifa-demo-2026），再用 Try it out 试调用。"
-    "错误一律为 RFC 9457 application/problem+json，其 `type` 可在网关 /problems/<slug> "
+    "错误一律为 RFC 9457 application/problem+json，其 `type` 可在网关 /problems/{slug} "
     "查到含义、法律依据和处理建议（/problems 为总表）；另有 /redoc 阅读版。")
 
 

@@ -18,12 +18,18 @@ tar xzf "$TMP/swagger-ui-dist-$SWAGGER_UI.tgz" -C "$TMP/swagger"
 tar xzf "$TMP/redoc-$REDOC.tgz" -C "$TMP/redoc"
 
 # the source-map comments would make a browser with DevTools open ask for files we do not ship
-strip_map() { sed -e 's|^//# sourceMappingURL=.*$||' -e 's|/\*# sourceMappingURL=.*\*/||' "$1"; }
+# (whole trailing lines only: the bundles contain that text inside their code too)
+strip_map() { sed -e 's|^//# sourceMappingURL=[^ ]*$||' -e 's|^/\*# sourceMappingURL=[^ ]*\*/$||' "$1"; }
 strip_map "$TMP/swagger/package/swagger-ui-bundle.js" > "$OUT/swagger-ui-bundle.js"
 strip_map "$TMP/swagger/package/swagger-ui.css" > "$OUT/swagger-ui.css"
 cp "$TMP/swagger/package/favicon-32x32.png" "$OUT/favicon-32x32.png"
 cp "$TMP/swagger/package/LICENSE" "$OUT/LICENSE.swagger-ui.txt"
-strip_map "$TMP/redoc/package/bundles/redoc.standalone.js" > "$OUT/redoc.standalone.js"
+# ReDoc's "API docs by Redocly" footer loads its logo from the vendor's CDN: serve it ourselves
+strip_map "$TMP/redoc/package/bundles/redoc.standalone.js" \
+  | sed -e 's|https://cdn\.redoc\.ly/redoc/logo-mini\.svg|/docs/static/redoc-logo-mini.svg|g' \
+  > "$OUT/redoc.standalone.js"
+printf '%s\n' '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"></svg>' \
+  > "$OUT/redoc-logo-mini.svg"
 cp "$TMP/redoc/package/LICENSE" "$OUT/LICENSE.redoc.txt"
 
 {
@@ -32,6 +38,7 @@ cp "$TMP/redoc/package/LICENSE" "$OUT/LICENSE.redoc.txt"
   echo "swagger-ui-dist $SWAGGER_UI $(npm view "swagger-ui-dist@$SWAGGER_UI" dist.integrity)"
   echo "redoc $REDOC $(npm view "redoc@$REDOC" dist.integrity)"
   echo "# files: swagger-ui-bundle.js swagger-ui.css favicon-32x32.png (swagger-ui-dist),"
-  echo "# redoc.standalone.js (redoc bundles/); sourceMappingURL comments stripped"
+  echo "# redoc.standalone.js (redoc bundles/); sourceMappingURL comments stripped; ReDoc's"
+  echo "# footer logo URL pointed at the local blank redoc-logo-mini.svg"
 } > "$OUT/VERSIONS.txt"
 echo "vendored swagger-ui-dist $SWAGGER_UI and redoc $REDOC into $OUT"
