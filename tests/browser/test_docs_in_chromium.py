@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from cdp import Browser, find_chromium
+from harness import Databases
 from split import ROOT, free_port
 
 SERVICES = ("personnel", "cases", "review", "publicity")
@@ -33,10 +34,13 @@ def chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(chromium: str, databases: Databases,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("one-process")
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HTTP_PROXY", "HTTPS_PROXY"))}
+    env = dict(os.environ)
+    for name in SERVICES:  # copies of the session's migrated templates: no migration at start
+        env[f"{name.upper()}_DATABASE_URL"] = databases.fresh(name, data)
     log = (data / "serve.log").open("wb")
     proc = subprocess.Popen([sys.executable, "-m", "gateway.cli", "serve", "all", "--host",
                              "127.0.0.1", "--port", str(port), "--data-dir", str(data)],
