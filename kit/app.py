@@ -18,6 +18,7 @@ from sqlalchemy import text
 from kit import auth, errors, idempotency
 from kit.calendar import WorkingCalendar
 from kit.db import create_engine, make_sessionmaker
+from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
 from kit.http import AsgiApps, ServiceClient, make_client
 from kit.observability import Metrics, ObservabilityMiddleware
@@ -42,6 +43,8 @@ class ServiceSpec:
     event_handlers: Mapping[str, EventHandler] | None = None
     lifespan: Lifespan | None = None
     title: str = ""
+    # event types that may leave the platform to external webhooks (public, redacted records)
+    public_events: tuple[str, ...] = ()
 
 
 def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
@@ -116,7 +119,9 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     app.state.outbox = Outbox(service=spec.name, outbox_model=spec.platform.Outbox,
                               webhook_model=spec.platform.Webhook,
                               subscriptions=settings.subscriptions,
-                              max_attempts=settings.outbox_max_attempts)
+                              max_attempts=settings.outbox_max_attempts,
+                              public_events=spec.public_events,
+                              egress=EgressPolicy.from_settings(settings))
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     _ops_routes(app, metrics)
