@@ -21,6 +21,8 @@ from sqlalchemy import and_, false, select
 from kit.auth import Principal, require_roles
 from kit.db import SessionDep
 from kit.schemas import check_if_match
+from kit.scope import AgencyRegionLookup
+from services.cases.clients import agency_regions
 from services.cases.errors import CaseArchived, CaseNotFound
 from services.cases.models import Case
 
@@ -103,5 +105,7 @@ async def _case_for_action(case_id: uuid.UUID, request: Request, session: Sessio
     return case
 
 
+# the real region of a named agency (personnel, service token) for writes across regions
+AgencyRegions = Annotated[AgencyRegionLookup, Depends(agency_regions)]
 CaseById = Annotated[Case, Depends(_case_by_id)]
 CaseForAction = Annotated[Case, Depends(_case_for_action)]

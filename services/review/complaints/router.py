@@ -10,6 +10,7 @@ from kit.app import CalendarDep
 from kit.auth import Principal, current_principal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
+from kit.scope import AgencyOutOfScope
 from services.review.clients import CasesClient
 from services.review.complaints import errors, service
 from services.review.complaints.dependencies import PublicRateLimit
@@ -25,7 +26,7 @@ from services.review.complaints.schemas import (
     LeadCreate,
     RespondComplaint,
 )
-from services.review.dependencies import ComplaintStaff
+from services.review.dependencies import AgencyRegions, ComplaintStaff
 
 router = APIRouter(prefix="/api/v1/review/complaints", tags=["complaints"],
                    route_class=CommittingRoute)
@@ -95,11 +96,13 @@ async def get_complaint(complaint_id: uuid.UUID, principal: ComplaintStaff,
 
 
 @router.post("/{complaint_id}/assign", response_model=ComplaintRead,
-             responses=kit_errors.responses(*AUTH, *STATE), summary="分派承办人")
+             responses=kit_errors.responses(*AUTH, *STATE, AgencyOutOfScope),
+             summary="分派承办人")
 async def assign_complaint(complaint_id: uuid.UUID, body: AssignComplaint,
-                           principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
+                           principal: ComplaintStaff, session: SessionDep,
+                           regions: AgencyRegions) -> ComplaintRead:
     return _read(await service.assign(session, principal, complaint_id, body.handler,
-                                      body.target_agency_id))
+                                      body.target_agency_id, regions))
 
 
 @router.post("/{complaint_id}/acknowledge", response_model=ComplaintRead,
@@ -125,10 +128,11 @@ async def close_complaint(complaint_id: uuid.UUID, body: CloseComplaint,
 
 @router.post("/{complaint_id}/lead", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE, errors.ComplaintNotAViolationReport,
-                                            errors.ComplaintNeedsAgency,
+                                            errors.ComplaintNeedsAgency, AgencyOutOfScope,
                                             kit_errors.ServiceUnavailable),
              summary="违法行为举报转为案件线索（调用案件服务）")
 async def create_complaint_lead(complaint_id: uuid.UUID, body: LeadCreate, request: Request,
-                                principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
+                                principal: ComplaintStaff, session: SessionDep,
+                                regions: AgencyRegions) -> ComplaintRead:
     return _read(await service.make_lead(session, principal, CasesClient(request),
-                                         complaint_id, body))
+                                         complaint_id, body, regions))

@@ -26,6 +26,7 @@ from kit.auth import Principal
 from kit.calendar import WorkingCalendar
 from kit.db import utcnow
 from kit.schemas import decode_keyset, encode_cursor
+from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.clients import CasesClient
 from services.review.complaints import errors
 from services.review.complaints.models import Complaint
@@ -91,14 +92,19 @@ def _require(complaint: Complaint, allowed: tuple[str, ...], action: str) -> Non
 
 
 async def assign(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
-                 handler: str, target_agency_id: uuid.UUID | None) -> Complaint:
+                 handler: str, target_agency_id: uuid.UUID | None,
+                 regions: AgencyRegionLookup) -> Complaint:
+    """Reassignment to another agency only inside the supervisor's region, checked against the
+    agency's REAL region (personnel); the complaint then carries that region."""
     complaint = await load(session, principal, complaint_id)
     _require(complaint, ("received", "assigned"), "分派")
-    complaint.handler, complaint.assigned_at, complaint.status = handler, utcnow(), "assigned"
     if target_agency_id is not None:
         if not principal.has("supervisor", "sysadmin"):
             raise kit_errors.Forbidden("只有监督人员可以改派被投诉单位")
+        if real := await check_agency_region(principal, target_agency_id, regions):
+            complaint.region_code = real
         complaint.target_agency_id = target_agency_id
+    complaint.handler, complaint.assigned_at, complaint.status = handler, utcnow(), "assigned"
     await session.flush()
     return complaint
 
@@ -152,10 +158,13 @@ def check_lead_allowed(complaint: Complaint) -> None:
 
 
 async def make_lead(session: AsyncSession, principal: Principal, cases: CasesClient,
-                    complaint_id: uuid.UUID, body: LeadCreate) -> Complaint:
-    """Open a lead (线索) in cases for a violation report; if cases refuses nothing changes."""
+                    complaint_id: uuid.UUID, body: LeadCreate,
+                    regions: AgencyRegionLookup) -> Complaint:
+    """Open a lead (线索) in cases for a violation report; if cases refuses nothing changes.
+    A supervisor opens leads only for agencies of their region (the agency's REAL region)."""
     complaint = await load(session, principal, complaint_id)
     check_lead_allowed(complaint)
+    await check_agency_region(principal, complaint.target_agency_id, regions)
     case = await cases.create_lead(lead_body(complaint, body))
     record_lead(complaint, case.id, case.status)
     await session.flush()
