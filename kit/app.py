@@ -21,7 +21,7 @@ from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
 from kit.http import AsgiApps, ServiceClient, make_client
-from kit.observability import Metrics, ObservabilityMiddleware
+from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
 from kit.platform import platform_models, platform_router
 from kit.settings import ServiceSettings
 
@@ -62,7 +62,10 @@ def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
         return Response('{"status":"ready"}', media_type="application/json")
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics_endpoint() -> Response:
+    async def metrics_endpoint(request: Request) -> Response:
+        if not metrics_authorized(request.app.state.settings,
+                                  request.headers.get("authorization")):
+            return errors.problem_response(errors.Unauthorized("读取监控指标须提供指标令牌"))
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
 
 
