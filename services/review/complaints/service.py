@@ -40,6 +40,26 @@ LEAD_STATUS_LABELS = {"declined": "经核查不予立案", "closed": "已依法�
                       "archived": "已依法办结归档", "revoked": "原处理决定已撤销"}
 
 
+def contact_visible(complaint: Complaint, principal: Principal) -> bool:
+    """Complainant contact data (投诉人姓名、电话) only for the handling supervisor: a
+    supervisor whose subject or username is the complaint's handler. Everyone else — the
+    agency (whose officer may be the one complained about), other supervisors, sysadmin — sees
+    it masked."""
+    return bool(principal.has("supervisor") and complaint.handler
+                and complaint.handler in (principal.subject, principal.username))
+
+
+def mask_name(name: str | None) -> str | None:
+    return None if not name else name.strip()[:1] + "*" * max(len(name.strip()) - 1, 1)
+
+
+def mask_phone(phone: str | None) -> str | None:
+    if not phone:
+        return None
+    digits = "".join(c for c in phone if c.isdigit())
+    return digits[:3] + "****" + digits[-4:] if len(digits) >= 8 else "*" * len(digits)
+
+
 def new_tracking_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
 
