@@ -981,24 +981,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 列出 Webhook 订阅 */
-        get: operations["cases_list_webhooks"];
-        put?: never;
-        /** 登记外部 Webhook 订阅（HMAC-SHA256 签名推送） */
-        post: operations["cases_create_webhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/personnel/agencies": {
         parameters: {
             query?: never;
@@ -1415,24 +1397,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/personnel/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 列出 Webhook 订阅 */
-        get: operations["personnel_list_webhooks"];
-        put?: never;
-        /** 登记外部 Webhook 订阅（HMAC-SHA256 签名推送） */
-        post: operations["personnel_create_webhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/publicity/decisions": {
         parameters: {
             query?: never;
@@ -1661,10 +1625,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 列出 Webhook 订阅 */
+        /** 列出本人辖区内的 Webhook 订阅 */
         get: operations["publicity_list_webhooks"];
         put?: never;
-        /** 登记外部 Webhook 订阅（HMAC-SHA256 签名推送） */
+        /** 登记外部 Webhook 订阅（仅公开事件，按辖区过滤，HMAC-SHA256 签名推送） */
         post: operations["publicity_create_webhook"];
         delete?: never;
         options?: never;
@@ -2128,24 +2092,6 @@ export interface paths {
         put?: never;
         /** 被监督单位回复整改情况 */
         post: operations["review_reply_supervision_opinion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 列出 Webhook 订阅 */
-        get: operations["review_list_webhooks"];
-        put?: never;
-        /** 登记外部 Webhook 订阅（HMAC-SHA256 签名推送） */
-        post: operations["review_create_webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4116,33 +4062,6 @@ export interface components {
             /** Error Type */
             type: string;
         };
-        /** WebhookCreate */
-        cases__WebhookCreate: {
-            /** Description */
-            description?: string | null;
-            /** Event Types */
-            event_types?: string[];
-            /** Secret */
-            secret: string;
-            /**
-             * Url
-             * Format: uri
-             */
-            url: string;
-        };
-        /** WebhookRead */
-        cases__WebhookRead: {
-            /** Description */
-            description: string | null;
-            /** Event Types */
-            event_types: string[];
-            /** Id */
-            id: string;
-            /** Is Active */
-            is_active: boolean;
-            /** Url */
-            url: string;
-        };
         /** AgencyCreate */
         personnel__AgencyCreate: {
             /**
@@ -4986,33 +4905,6 @@ export interface components {
             /** Error Type */
             type: string;
         };
-        /** WebhookCreate */
-        personnel__WebhookCreate: {
-            /** Description */
-            description?: string | null;
-            /** Event Types */
-            event_types?: string[];
-            /** Secret */
-            secret: string;
-            /**
-             * Url
-             * Format: uri
-             */
-            url: string;
-        };
-        /** WebhookRead */
-        personnel__WebhookRead: {
-            /** Description */
-            description: string | null;
-            /** Event Types */
-            event_types: string[];
-            /** Id */
-            id: string;
-            /** Is Active */
-            is_active: boolean;
-            /** Url */
-            url: string;
-        };
         /**
          * DisclosureRead
          * @description A public disclosure record (already redacted). A withdrawn record keeps only what the
@@ -5390,10 +5282,20 @@ export interface components {
         };
         /** WebhookCreate */
         publicity__WebhookCreate: {
+            /**
+             * Agency Id
+             * @description 只推送该执法机关的记录
+             */
+            agency_id?: string | null;
             /** Description */
             description?: string | null;
             /** Event Types */
             event_types?: string[];
+            /**
+             * Region Code
+             * @description 只推送该辖区（前缀）的记录；监督人员默认本人辖区
+             */
+            region_code?: string | null;
             /** Secret */
             secret: string;
             /**
@@ -5404,6 +5306,8 @@ export interface components {
         };
         /** WebhookRead */
         publicity__WebhookRead: {
+            /** Agency Id */
+            agency_id?: string | null;
             /** Description */
             description: string | null;
             /** Event Types */
@@ -5412,6 +5316,8 @@ export interface components {
             id: string;
             /** Is Active */
             is_active: boolean;
+            /** Region Code */
+            region_code?: string | null;
             /** Url */
             url: string;
         };
@@ -6348,33 +6254,6 @@ export interface components {
             code: string;
             /** Label */
             label: string;
-        };
-        /** WebhookCreate */
-        review__WebhookCreate: {
-            /** Description */
-            description?: string | null;
-            /** Event Types */
-            event_types?: string[];
-            /** Secret */
-            secret: string;
-            /**
-             * Url
-             * Format: uri
-             */
-            url: string;
-        };
-        /** WebhookRead */
-        review__WebhookRead: {
-            /** Description */
-            description: string | null;
-            /** Event Types */
-            event_types: string[];
-            /** Id */
-            id: string;
-            /** Is Active */
-            is_active: boolean;
-            /** Url */
-            url: string;
         };
     };
     responses: never;
@@ -11543,7 +11422,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11674,7 +11553,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12259,119 +12138,6 @@ export interface operations {
             };
             /** @description SummaryDecisionNotFound: 当场处罚决定不存在 */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__HTTPValidationError"];
-                };
-            };
-        };
-    };
-    cases_list_webhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__WebhookRead"][];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    cases_create_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["cases__WebhookCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__WebhookRead"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13857,7 +13623,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description IdNumberTaken: 该身份证号已登记 */
+            /** @description IdNumberTaken: 无法登记该人员：与已有登记信息冲突，请核对或联系系统管理员 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15092,7 +14858,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description UsernameTaken: 用户名已存在 */
+            /** @description OfficerAlreadyLinked: 该人员已关联账号; UsernameTaken: 用户名已存在 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15120,119 +14886,6 @@ export interface operations {
                         title: string;
                         type: string;
                     };
-                };
-            };
-        };
-    };
-    personnel_list_webhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["personnel__WebhookRead"][];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    personnel_create_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["personnel__WebhookCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["personnel__WebhookRead"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["personnel__HTTPValidationError"];
                 };
             };
         };
@@ -16106,7 +15759,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description Forbidden: 无权执行此操作; WebhookOutOfRegion: 只能订阅本辖区的公开事件 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16121,13 +15774,19 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description WebhookEventNotPublic: 外部订阅只能接收公开事件; WebhookTargetRefused: Webhook 目标地址不被允许 */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["publicity__HTTPValidationError"];
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };
@@ -16517,7 +16176,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16707,7 +16366,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16977,7 +16636,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17866,7 +17525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CatalogueScopeDenied: 无权维护该单位或辖区的重大执法决定目录; Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; CatalogueScopeDenied: 无权维护该单位或辖区的重大执法决定目录; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18054,7 +17713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18262,7 +17921,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作; OpinionOutOfRegion: 只能向本辖区的单位发出监督意见书 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作; OpinionOutOfRegion: 只能向本辖区的单位发出监督意见书 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18441,119 +18100,6 @@ export interface operations {
             };
             /** @description OpinionAlreadyReplied: 监督意见书已回复整改情况 */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__HTTPValidationError"];
-                };
-            };
-        };
-    };
-    review_list_webhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__WebhookRead"][];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    review_create_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["review__WebhookCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__WebhookRead"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
