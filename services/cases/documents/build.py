@@ -18,7 +18,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from services.cases.documents.layouts import LAYOUTS
 
@@ -58,6 +58,8 @@ def _styles(doc: object) -> None:
     for name in ("Heading 1", "Table Grid"):
         set_fonts(styles[name].element, HEAD_FONT if name.startswith("Heading") else BODY_FONT)
     styles["Heading 1"].font.size = Pt(16)
+    for name in ("Title", "Heading 1"):  # the default template colours them blue
+        styles[name].font.color.rgb = RGBColor(0, 0, 0)
     defaults = styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
     if rpr is not None:

@@ -221,13 +221,26 @@ register("case", CASE_KEYS, build_case)
 SERVE_METHOD_NAMES = SERVE_NAMES
 
 
-def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """Request-supplied `fields` over the record: dicts merge one level, the rest replaces."""
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any],
+          replace: set[str] | None = None) -> dict[str, Any]:
+    """Request-supplied `fields` over the record. Keys in `replace` (the template's `extras`,
+    which the record does not hold) are taken as given (dicts merged one level); any other
+    key only FILLS what the record leaves empty — a request never overrides the record (the
+    party, the facts, the amounts)."""
     out = dict(base)
     for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **value}
-        else:
+        current = out.get(key)
+        if replace is None or key in replace:
+            out[key] = {**current, **value} if isinstance(value, dict) and isinstance(
+                current, dict) else value
+        elif isinstance(value, dict) and isinstance(current, dict):
+            out[key] = {**current, **{k: v for k, v in value.items()
+                                      if _empty(current.get(k))}}
+        elif _empty(current):
             out[key] = value
     return out
 
@@ -239,6 +252,6 @@ def missing(spec: Spec, context: dict[str, Any]) -> list[dict[str, str]]:
         value: Any = context
         for part in req.path.split("."):
             value = value.get(part) if isinstance(value, dict) else None
-        if value is None or value == "" or value == [] or value == {}:
+        if _empty(value):
             out.append({"field": req.path, "label": req.label, "article": req.article})
     return out

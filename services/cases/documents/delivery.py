@@ -105,8 +105,12 @@ def read(settings: Any, key: str) -> bytes:
     return svc._read_key(svc.storage(settings), key)
 
 
+async def stored(settings: Any, key: str) -> bytes:
+    return await to_thread.run_sync(read, settings, key)
+
+
 async def docx_of(settings: Any, doc: IssuedDocument) -> bytes:
-    return await to_thread.run_sync(read, settings, doc.docx_key)
+    return await stored(settings, doc.docx_key)
 
 
 async def pdf_of(settings: Any, doc: IssuedDocument, worker: PdfWorker) -> bytes:

@@ -138,6 +138,7 @@ LAYOUTS: dict[str, list[tuple]] = {
     "summary_decision": [*HEAD, ("title", "当场行政处罚决定书"), *NUM, *PARTY,
         ("p", "{{ spot.time }}，你（单位）在{{ spot.place }}{{ facts }}。依据{{ penalty_basis }}，"
               "当场作出如下行政处罚：{{ penalty.text }}。"),
+        ("flat", "罚款数额：{{ fine.capital }}（¥{{ fine.yuan }}）"),
         ("p", "{{ payment.text }}"), *REMEDY, *OFFICERS,
         ("flat", "当事人签收：{{ spot.signature }}"), *DSEAL],
     "service_receipt": form("送达回证", [

@@ -109,18 +109,26 @@ def leftover_tags(docx: bytes) -> list[str]:
     return [t for t in texts(docx) if "{{" in t or "{%" in t or "%}" in t or "}}" in t]
 
 
-def check(template: bytes, known: Iterable[str], fixture: dict[str, Any]) -> list[str]:
-    """Reasons an (uploaded) template is unusable; empty when it is fine."""
+class Inspection:
+    """What `inspect` found: `reasons` (empty when usable), the variables used, the output."""
+
+    def __init__(self, reasons: list[str], used: set[str], output: bytes | None) -> None:
+        self.reasons, self.used, self.output = reasons, used, output
+
+
+def inspect(template: bytes, known: Iterable[str], fixture: dict[str, Any]) -> Inspection:
+    """Why an (uploaded) template is unusable: unknown variables, no render with the full
+    fixture, no re-open, or tags left in the output."""
     try:
-        unknown = sorted(variables(template) - set(known))
+        used = variables(template)
     except TemplateInvalid as exc:
-        return exc.reasons
-    reasons = [f"未知变量：{name}" for name in unknown]
+        return Inspection(exc.reasons, set(), None)
+    reasons = [f"未知变量：{name}" for name in sorted(used - set(known))]
     try:
         out = render(template, fixture)
         left = leftover_tags(out)
     except TemplateInvalid as exc:
-        return reasons + exc.reasons
-    except Exception as exc:
-        return reasons + [f"渲染结果无法打开：{type(exc).__name__}"]
-    return reasons + [f"渲染后仍有模板标记：{t[:60]}" for t in left]
+        return Inspection(reasons + exc.reasons, used, None)
+    except Exception as exc:  # any failure to re-open is a reason to refuse
+        return Inspection(reasons + [f"渲染结果无法打开：{type(exc).__name__}"], used, None)
+    return Inspection(reasons + [f"渲染后仍有模板标记：{t[:60]}" for t in left], used, out)

@@ -4,8 +4,9 @@ pre-allocated number ranges for offline forms, and the case file (案卷) as a .
 
 from __future__ import annotations
 
+import json
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, File, Request, Response, UploadFile
@@ -97,6 +98,13 @@ async def list_documents(case: CaseById, session: SessionDep) -> list[schemas.Do
             summary="文书详情")
 async def get_document(doc: DocumentById) -> schemas.DocumentRead:
     return schemas.DocumentRead.model_validate(doc)
+
+
+@router.get("/cases/{case_id}/documents/{document_id}/context", response_model=dict[str, Any],
+            responses=errors.responses(*AUTH, ce.CaseNotFound, de.DocumentNotFound),
+            summary="文书的固化数据（JSON，其 SHA-256 记入全过程记录）")
+async def get_document_context(doc: DocumentById, request: Request) -> dict[str, Any]:
+    return json.loads(await delivery.stored(request.app.state.settings, doc.context_key))
 
 
 @router.get("/cases/{case_id}/documents/{document_id}/docx", response_class=Response,

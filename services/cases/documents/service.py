@@ -94,9 +94,6 @@ async def _number(ctx: Ctx, case: Case, spec: Spec, body: DocumentIssue,
     if spec.numbering == "none":
         return None, None, None
     if spec.numbering in ("decision", "summary") and replaces is None:
-        if not case.decision_number:
-            raise DocumentNotIssuable("案件尚未作出决定，没有决定书文号", code=spec.code,
-                                      status_of_case=case.status)
         return case.decision_number, None, None
     prefix, _ = await agency_prefix(ctx, case.agency_id)
     kind = {"decision": "decision", "summary": "summary"}.get(spec.numbering,
@@ -122,6 +119,18 @@ async def _from_range(ctx: Ctx, case: Case, spec: Spec, body: DocumentIssue
             last_seq=rng.last_seq)
     number = rng.pattern.format(prefix=rng.prefix, year=rng.year, seq=body.range_seq)
     return number, rng.id, body.range_seq
+
+
+def _decision_matches(case: Case, spec: Spec) -> None:
+    """决定书 only for a case decided that way: a penalty decision for a penalty, 不予处罚 for
+    no penalty, the 当场决定书 for the simple procedure (第五十一条)."""
+    kind = (case.decision or {}).get("kind")
+    want = {"penalty_decision": ("penalty", "ordinary"), "no_penalty_decision":
+            ("no_penalty", "ordinary"), "summary_decision": ("penalty", "summary")}[spec.code]
+    if not case.decision_number or kind != want[0] or case.procedure != want[1]:
+        raise DocumentNotIssuable(
+            f"本案没有可制作{spec.name}的决定（决定：{kind or '未作出'}，程序：{case.procedure}）",
+            code=spec.code, rule="行政处罚法第五十一条、第五十七条、第五十九条")
 
 
 def _check_fields(spec: Spec, body: DocumentIssue) -> None:
@@ -162,10 +171,12 @@ async def issue(ctx: Ctx, case: Case, body: DocumentIssue,
         raise DocumentNotIssuable(f"{spec.name}属于{spec.subject}，不能在案件下制作",
                                   code=spec.code)
     _check_fields(spec, body)
+    if spec.numbering in ("decision", "summary"):
+        _decision_matches(case, spec)
     repo = DocumentRepository(ctx.session)
     replaces = await _replaced(repo, case, spec, body)
     base = await dctx.SUBJECTS[spec.subject].build(ctx, case)
-    context = dctx.merge(dctx.merge(base, extra or {}), body.fields)
+    context = dctx.merge(dctx.merge(base, extra or {}), body.fields, set(spec.extras))
     _refuse_missing(spec, [m for m in dctx.missing(spec, context) if m["field"] != "number"])
     number, range_id, range_seq = await _number(ctx, case, spec, body, replaces)
     context["number"] = number or ""

@@ -25,15 +25,16 @@ from services.cases.documents.samples import sample
 from services.cases.lifecycle.service import Ctx
 
 
-def validate(spec: Spec, data: bytes) -> list[str]:
-    reasons = render.check(data, dctx.known(spec), sample())
-    if reasons:
-        return reasons
-    used = render.variables(data)
+def inspect(spec: Spec, data: bytes) -> render.Inspection:
+    found = render.inspect(data, dctx.known(spec), sample())
     for req in spec.required:
-        if req.path.split(".")[0] not in used:
-            reasons.append(f"缺少法定必备内容：{req.label}（{req.article}，变量 {req.path}）")
-    return reasons
+        if found.used and req.path.split(".")[0] not in found.used:
+            found.reasons.append(f"缺少法定必备内容：{req.label}（{req.article}，变量 {req.path}）")
+    return found
+
+
+def validate(spec: Spec, data: bytes) -> list[str]:
+    return inspect(spec, data).reasons
 
 
 async def upload(ctx: Ctx, code: str, data: bytes) -> DocumentTemplate:
