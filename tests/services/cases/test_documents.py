@@ -278,3 +278,90 @@ class TestRefusals:
         resp = await w.client.get(f"{C}/cases/{cid}/documents", headers=zhifa.headers(
             "officer", agency_id=other.agency_id, region_code="500112100"))
         problem(resp, 404, "case-not-found")
+
+
+class TestOtherDecisionsTemplatesAndRanges:
+    async def test_declined_summary_and_no_penalty_documents(self, zhifa: Platform) -> None:
+        w = await world(zhifa)
+        lead = (await w.lead())["id"]
+        await w.act(lead, "decline", {"reason": "违法事实不能成立 & 证据不足"})
+        doc = await issue(w, lead, "declined_approval")
+        data, _ = await document_of(w, lead, doc)
+        assert "违法事实不能成立 & 证据不足" in "\n".join(render.texts(data))
+
+        resp = await w.client.post(f"{C}/summary-decisions", headers=w.officer_headers(), json={
+            "matter_id": w.matter["id"], "officer_ids": w.officers[:2],
+            "party": {"kind": "person", "name": PARTY, "id_number": id_number(),
+                      "address": "人民路3号"}, "penalty": {"kind": "fine", "amount": "200.00"},
+            "facts": "占道摆摊经营", "decided_at": "2026-11-20T02:00:00Z", "place": "木耳镇人民路"})
+        assert resp.status_code == 201, resp.text
+        spot = resp.json()
+        doc = await issue(w, spot["case_id"], "summary_decision")
+        assert doc["number"] == spot["document_number"]
+        text = "\n".join(render.texts((await document_of(w, spot["case_id"], doc))[0]))
+        for want in (PARTY, "贰佰元整", "木耳镇人民路", "2026年11月20日10时00分",
+                     spot["document_number"]):
+            assert want in text, want
+
+        case = (await w.filed())["id"]
+        await w.act(case, "conclude", {"outcome": "no_penalty", "reasoning": "违法行为轻微并及时改正",
+                                       "education_record": "已当面批评教育"})
+        await w.act(case, "decide", {"decided_on": "2026-03-30"})
+        resp = await w.client.post(f"{C}/cases/{case}/documents", headers=w.officer_headers(),
+                                   json={"code": "penalty_decision"})
+        problem(resp, 409, "document-not-issuable")
+        doc = await issue(w, case, "no_penalty_decision")
+        text = "\n".join(render.texts((await document_of(w, case, doc))[0]))
+        assert "违法行为轻微并及时改正" in text and doc["number"] in text
+
+    async def test_agency_template_upload_and_offline_number_ranges(
+            self, zhifa: Platform) -> None:
+        from services.cases.documents.build import build_one
+        from services.cases.documents.layouts import LAYOUTS
+
+        w = await world(zhifa)
+        cid = (await w.filed())["id"]
+        url = f"{C}/document-templates/rectification_notice/versions"
+        own = build_one([*LAYOUTS["rectification_notice"], ("p", "本通知书一式两份。")])
+        bad = build_one([*LAYOUTS["rectification_notice"], ("p", "{{ password }}")])
+        resp = await w.client.post(url, headers=w.officer_headers(),
+                                   files={"file": ("t.docx", own, "application/octet-stream")})
+        assert resp.status_code == 403
+        resp = await w.client.post(url, headers=w.admin_headers(),
+                                   files={"file": ("t.docx", bad, "application/octet-stream")})
+        assert any("password" in r for r in problem(resp, 422,
+                                                    "document-template-invalid")["reasons"])
+        resp = await w.client.post(url, headers=w.admin_headers(),
+                                   files={"file": ("t.docx", own, "application/octet-stream")})
+        assert resp.status_code == 201, resp.text
+        assert resp.json()["source"] == "agency" and resp.json()["version"] == "1.a1"
+        doc = await issue(w, cid, "rectification_notice", fields=FIELDS["rectification_notice"])
+        assert doc["template_source"] == "agency"
+        assert "本通知书一式两份。" in render.texts((await document_of(w, cid, doc))[0])
+
+        # a block of numbers for one officer, used offline and synced later
+        resp = await w.client.post(f"{C}/document-number-ranges", headers=w.officer_headers(),
+                                   json={"code": "rectification_notice", "year": 2026,
+                                         "holder_kind": "officer", "holder_id": w.officers[0],
+                                         "count": 3})
+        assert resp.status_code == 201, resp.text
+        rng = resp.json()
+        assert (rng["first_seq"], rng["last_seq"]) == (2, 4)
+        assert rng["last_number"] == "木耳综执责改〔2026〕4号"
+        used = await issue(w, cid, "rectification_notice", fields=FIELDS[
+            "rectification_notice"], range_id=rng["id"], range_seq=3)
+        assert used["number"] == "木耳综执责改〔2026〕3号"
+        nxt = await issue(w, cid, "rectification_notice", fields=FIELDS["rectification_notice"])
+        assert nxt["number"] == "木耳综执责改〔2026〕5号"  # the block is skipped online
+        for seq, headers in ((3, w.officer_headers()), (9, w.officer_headers()),
+                             (4, w.zhifa.headers("officer", agency_id=w.agency_id,
+                                                 region_code="500112100",
+                                                 officer_id=w.officers[1]))):
+            resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=headers, json={
+                "code": "rectification_notice", "fields": FIELDS["rectification_notice"],
+                "range_id": rng["id"], "range_seq": seq})
+            problem(resp, 422, "document-number-range-invalid")
+        resp = await w.client.get(f"{C}/document-templates", headers=w.officer_headers())
+        listed = {(t["code"], t["source"]) for t in resp.json()}
+        assert ("rectification_notice", "agency") in listed and ("penalty_decision",
+                                                                  "shipped") in listed
