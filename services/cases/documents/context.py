@@ -1,6 +1,8 @@
 """Render contexts, pluggable per subject kind: `register(kind, keys, builder)` maps a subject
-kind (``case`` here; ``inspection`` and ``license_application`` from their sub-packages) to an
-async builder `(ctx, subject) -> dict` and the variable names it provides. `known(spec)` is
+kind (``case`` here; ``inspection`` and ``license_application`` from their sub-packages, whose
+records are `Case` rows of `kind` inspection/license, see `CASE_KINDS`) to an async builder
+`(ctx, case) -> dict` and the variable names it provides; `service.issue` then numbers,
+renders, freezes and chains the documents of that subject the same way. `known(spec)` is
 what a template may reference (the builder's keys plus the spec's `extras`, supplied by the
 request). The case builder reads the case record: party, facts, evidence, officers with their
 certificate numbers (personnel), legal and penalty basis, discretion and 说理, amounts in 元
@@ -51,6 +53,13 @@ class Subject:
 
 
 SUBJECTS: dict[str, Subject] = {}
+# `Case.kind` → subject kind of its documents (inspection and licence records are `Case` rows
+# of their kind; their sub-packages register a builder for it after merge)
+CASE_KINDS = {"penalty": "case", "inspection": "inspection", "license": "license_application"}
+
+
+def subject_kind(case: Any) -> str:
+    return CASE_KINDS.get(getattr(case, "kind", "penalty") or "penalty", "case")
 
 
 def register(kind: str, keys: set[str] | frozenset[str], build: Builder) -> None:

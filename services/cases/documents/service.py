@@ -167,15 +167,17 @@ async def _replaced(repo: DocumentRepository, case: Case, spec: Spec,
 async def issue(ctx: Ctx, case: Case, body: DocumentIssue,
                 extra: dict[str, Any] | None = None) -> IssuedDocument:
     spec = spec_of(body.code)
-    if spec.subject != "case":
-        raise DocumentNotIssuable(f"{spec.name}属于{spec.subject}，不能在案件下制作",
-                                  code=spec.code)
+    kind = dctx.subject_kind(case)
+    subject = dctx.SUBJECTS.get(kind)
+    if spec.subject != kind or subject is None:
+        raise DocumentNotIssuable(f"{spec.name}用于{spec.subject}，不能在{kind}下制作",
+                                  code=spec.code, subject=spec.subject)
     _check_fields(spec, body)
     if spec.numbering in ("decision", "summary"):
         _decision_matches(case, spec)
     repo = DocumentRepository(ctx.session)
     replaces = await _replaced(repo, case, spec, body)
-    base = await dctx.SUBJECTS[spec.subject].build(ctx, case)
+    base = await subject.build(ctx, case)
     context = dctx.merge(dctx.merge(base, extra or {}), body.fields, set(spec.extras))
     _refuse_missing(spec, [m for m in dctx.missing(spec, context) if m["field"] != "number"])
     number, range_id, range_seq = await _number(ctx, case, spec, body, replaces)

@@ -255,9 +255,15 @@ class TestRefusals:
         resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=w.officer_headers(),
                                    json={"code": "penalty_decision"})
         problem(resp, 409, "document-not-issuable")
-        # a request fills gaps but never overrides the record
-        doc = await issue(w, cid, "rectification_notice", fields={
-            **FIELDS["rectification_notice"], "party": {"name": "别人", "address": "新地址"}})
+        # a request fills gaps but never overrides the record; Idempotency-Key replays
+        body = {"code": "rectification_notice", "fields": {
+            **FIELDS["rectification_notice"], "party": {"name": "别人", "address": "新地址"}}}
+        h = {**w.officer_headers(), "Idempotency-Key": "doc-1"}  # one subject: one key scope
+        once = [await w.client.post(f"{C}/cases/{cid}/documents", json=body, headers=h)
+                for _ in range(2)]
+        assert once[0].status_code == once[1].status_code == 201
+        doc = once[0].json()
+        assert once[1].json()["id"] == doc["id"] and once[1].headers["idempotent-replayed"]
         _, ctx = await document_of(w, cid, doc)
         assert ctx["party"]["name"] == "王二" and ctx["party"]["address"] == "新地址"
         # the 决定书 of a case without the party's address is refused (第五十九条)
@@ -304,7 +310,8 @@ class TestOtherDecisionsTemplatesAndRanges:
             assert want in text, want
 
         case = (await w.filed())["id"]
-        await w.act(case, "conclude", {"outcome": "no_penalty", "reasoning": "违法行为轻微并及时改正",
+        await w.act(case, "conclude", {"outcome": "no_penalty",
+                                       "reasoning": "违法行为轻微并及时改正",
                                        "education_record": "已当面批评教育"})
         await w.act(case, "decide", {"decided_on": "2026-03-30"})
         resp = await w.client.post(f"{C}/cases/{case}/documents", headers=w.officer_headers(),
