@@ -25,7 +25,11 @@ from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents import service as svc
 from services.cases.documents.catalogue import SPECS, stage_order
-from services.cases.documents.errors import DocumentServiceInvalid, PdfUnavailable
+from services.cases.documents.errors import (
+    DocumentAlreadyIssued,
+    DocumentServiceInvalid,
+    PdfUnavailable,
+)
 from services.cases.documents.models import DocumentService, IssuedDocument
 from services.cases.documents.pdf import ConversionFailed, ConverterUnavailable, PdfWorker
 from services.cases.documents.repository import DocumentRepository
@@ -67,6 +71,9 @@ def effective_on(body: ServiceCreate, settings: Any) -> Any:
 
 async def record_service(ctx: Ctx, case: Case, doc: IssuedDocument,
                          body: ServiceCreate) -> DocumentService:
+    if doc.replaced_by_id is not None:
+        raise DocumentAlreadyIssued("该文书已被更正版本取代，请送达现行版本",
+                                    replaced_by_id=str(doc.replaced_by_id))
     _validate(body, case.party_name)
     served_on = effective_on(body, ctx.settings)
     if doc.code in DECISIONS and "serve" in st.allowed_actions(case):

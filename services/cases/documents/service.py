@@ -89,6 +89,10 @@ def _read_key(store: LocalStorage, key: str) -> bytes:
 async def _number(ctx: Ctx, case: Case, spec: Spec, body: DocumentIssue,
                   replaces: IssuedDocument | None) -> tuple[str | None, Any, Any]:
     """(number, range_id, range_seq)."""
+    if body.range_id is not None and spec.numbering != "sequence":
+        raise DocumentNumberRangeInvalid(
+            f"{spec.name}的文号取自案件（决定书号/当场处罚决定书号），预印编号请在作出决定时填写",
+            code=spec.code)
     if body.range_id is not None:
         return await _from_range(ctx, case, spec, body)
     if spec.numbering == "none":

@@ -171,6 +171,9 @@ class TestCaseDocuments:
         served = f"{C}/cases/{cid}/documents/{fixed['id']}/services"
         body = {"method": "left", "delivered_on": "2026-04-01", "recipient": PARTY,
                 "place": "木耳镇人民路1号", "server_ids": w.officers[:2]}
+        resp = await w.client.post(f"{C}/cases/{cid}/documents/{decision['id']}/services",
+                                   headers=w.officer_headers(), json={**body, "method": "direct"})
+        problem(resp, 409, "document-already-issued")  # the replaced version is not served
         resp = await w.client.post(served, headers=w.officer_headers(), json=body)
         assert problem(resp, 422, "document-service-invalid")["rule"] == "民事诉讼法第八十九条"
         resp = await w.client.post(served, headers=w.officer_headers(), json={
@@ -360,6 +363,10 @@ class TestOtherDecisionsTemplatesAndRanges:
         assert used["number"] == "木耳综执责改〔2026〕3号"
         nxt = await issue(w, cid, "rectification_notice", fields=FIELDS["rectification_notice"])
         assert nxt["number"] == "木耳综执责改〔2026〕5号"  # the block is skipped online
+        resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=w.officer_headers(),
+                                   json={"code": "penalty_decision", "range_id": rng["id"],
+                                         "range_seq": 2})
+        assert resp.status_code in (409, 422)  # no decision yet / numbered from the case
         for seq, headers in ((3, w.officer_headers()), (9, w.officer_headers()),
                              (4, w.zhifa.headers("officer", agency_id=w.agency_id,
                                                  region_code="500112100",
