@@ -95,6 +95,23 @@ def _table(doc: object, header: list[str] | None, rows: list[list[str]]) -> None
                 p.paragraph_format.line_spacing = Pt(20)
 
 
+def _page_footer(section: object) -> None:
+    """“第 N 页 共 M 页” centred in the footer (PAGE / NUMPAGES fields)."""
+    p = section.footer.paragraphs[0]  # type: ignore[attr-defined]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, field in (("第 ", "PAGE"), (" 页 共 ", "NUMPAGES"), (" 页", None)):
+        p.add_run(text)
+        if field:
+            fld = OxmlElement("w:fldSimple")
+            fld.set(qn("w:instr"), f" {field} ")
+            run = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.text = "1"
+            run.append(t)
+            fld.append(run)
+            p._p.append(fld)
+
+
 def build_one(blocks: list[tuple]) -> bytes:
     doc = Document()
     _styles(doc)
@@ -102,6 +119,7 @@ def build_one(blocks: list[tuple]) -> bytes:
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    _page_footer(section)
     for kind, *args in blocks:
         if kind == "title":
             _para(doc, args[0], style="Title")
