@@ -7,7 +7,8 @@ party's signed consent, 行政处罚法第六十一条第二款; the day it reac
 邮寄 (the receipt date, 第九十一条), 委托/转交 (第九十一条–第九十三条), 公告 (deemed served
 `public_notice_days` = 30 days after publication, 第九十五条). Serving the 决定书 goes through
 the case's own `serve` action, so the served-on date and the 15-day payment clock come from
-the existing deadline module."""
+the existing deadline module; serving the 事先告知书 of a concluded case goes through its
+`notify` action (statement and hearing-request windows from the service date)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ from services.cases.timeline.service import CONTENT_CHECKS, append_entry, list_e
 
 L5 = "民事诉讼法"
 DECISIONS = ("penalty_decision", "no_penalty_decision")
+NOTICES = ("prior_notice", "prior_notice_hearing")
 
 
 def _validate(body: ServiceCreate, party_name: str) -> None:
@@ -76,9 +78,13 @@ async def record_service(ctx: Ctx, case: Case, doc: IssuedDocument,
                                     replaced_by_id=str(doc.replaced_by_id))
     _validate(body, case.party_name)
     served_on = effective_on(body, ctx.settings)
-    if doc.code in DECISIONS and "serve" in st.allowed_actions(case):
+    allowed = st.allowed_actions(case)
+    if doc.code in DECISIONS and "serve" in allowed:
         await dec.serve(ctx, case, lschemas.ServeCase(
             method=body.method, served_on=served_on, consent_confirmed=body.consent_confirmed))
+    elif doc.code in NOTICES and "notify" in allowed:  # 事先告知 served: windows open
+        await dec.notify(ctx, case, lschemas.NotifyCase(served_on=served_on,
+                                                         method=body.method))
     details = {k: v for k, v in body.model_dump(mode="json").items()
                if k in ("witness", "refusal_reason", "media_evidence_id", "consent_reference",
                         "post_receipt_number", "notice_reason", "remarks") and v}

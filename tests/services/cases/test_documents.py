@@ -312,6 +312,19 @@ class TestOtherDecisionsTemplatesAndRanges:
                      spot["document_number"]):
             assert want in text, want
 
+        # serving the 事先告知书 of a concluded case is the case's 告知 (statement window)
+        told = (await w.concluded())["id"]
+        notice = await issue(w, told, "prior_notice")
+        resp = await w.client.post(f"{C}/cases/{told}/documents/{notice['id']}/services",
+                                   headers=w.officer_headers(), json={
+                                       "method": "direct", "delivered_on": "2026-03-20",
+                                       "recipient": "张三", "place": "木耳镇人民路1号",
+                                       "server_ids": w.officers[:2]})
+        assert resp.status_code == 201, resp.text
+        told_case = await w.get(told)
+        assert told_case["status"] == "notified"
+        assert told_case["notice"]["statement_due_on"] == "2026-03-27"
+
         case = (await w.filed())["id"]
         await w.act(case, "conclude", {"outcome": "no_penalty",
                                        "reasoning": "违法行为轻微并及时改正",
