@@ -36,11 +36,7 @@ class CasesSettings(ServiceSettings):
         "audio/mp4", "video/mp4", "video/quicktime", "text/plain", "application/zip",
         "application/octet-stream"])
 
-    # 执法文书 (services/cases/documents). Remedies: ONE setting, used by the decision record
-    # and every document (复议 60 days, 行政复议法第二十条; 诉讼 6 months, 行政诉讼法第四十六条)
-    remedies: dict[str, str] = Field(default_factory=lambda: {
-        "reconsideration": "自收到本决定书之日起六十日内向有管辖权的行政复议机关申请行政复议",
-        "litigation": "自收到本决定书之日起六个月内向有管辖权的人民法院提起行政诉讼"})
+    # 执法文书 (services/cases/documents)
     # per template code: number pattern, placeholders {prefix} {year} {seq}
     # (default: {prefix}<简称>〔{year}〕{seq}号)
     document_number_patterns: dict[str, str] = Field(default_factory=dict)

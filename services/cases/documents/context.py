@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from kit import errors
 from kit.http import forward_headers
@@ -24,8 +25,17 @@ from services.cases.documents.catalogue import Spec
 from services.cases.documents.render import capital, yuan
 from services.cases.documents.repository import DocumentRepository
 from services.cases.lifecycle.decision import SERVE_NAMES, amounts
-from services.cases.lifecycle.service import SHANGHAI, Ctx, agency_prefix, today
+from services.cases.lifecycle.service import Ctx, agency_prefix
 from services.cases.models import Case
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")  # legal dates (ARCHITECTURE.md "Data rules")
+DEFAULT_REMEDIES = {"reconsideration": "自收到本决定书之日起六十日内申请行政复议",
+                    "litigation": "自收到本决定书之日起六个月内提起行政诉讼"}
+
+
+def today() -> date:
+    return datetime.now(SHANGHAI).date()
+
 
 Builder = Callable[[Ctx, Any], Awaitable[dict[str, Any]]]
 PENALTY_NAMES = {"warning": "警告", "fine": "罚款", "confiscation": "没收违法所得、没收非法财物",
@@ -90,10 +100,21 @@ def cn_time(value: datetime | None) -> str:
     return f"{t.year}年{t.month}月{t.day}日{t.hour}时{t.minute:02d}分"
 
 
-def remedies_text(settings: Any) -> str:
-    r = settings.remedies
-    return (f"如不服本决定，可以{r['reconsideration']}，或者{r['litigation']}。申请行政复议或者"
-            "提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。")
+def remedy_lines(settings: Any, case: Case | None = None) -> dict[str, str]:
+    """The remedy lines (复议 60 days, 行政复议法第二十条; 诉讼 6 months, 行政诉讼法第四十六条)
+    from one source: the decision record when the case is decided (so the 决定书 says what was
+    decided), else the platform's remedy setting (`settings.remedy`, ZHIFA_REMEDY_*, where
+    present), else the wording the decision record uses."""
+    recorded = ((case.decision or {}).get("remedies") if case is not None else None)
+    if recorded:
+        return dict(recorded)
+    remedy = getattr(settings, "remedy", None)
+    return remedy.decision_texts() if remedy is not None else dict(DEFAULT_REMEDIES)
+
+
+def remedies_text(lines: dict[str, str]) -> str:
+    return (f"如不服本决定，可以{lines['reconsideration']}，或者{lines['litigation']}。申请行政"
+            "复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。")
 
 
 def money(fen: int) -> dict[str, Any]:
@@ -157,6 +178,7 @@ def _course(case: Case, settings: Any) -> str:
 
 async def build_case(ctx: Ctx, case: Case) -> dict[str, Any]:
     s, snap = ctx.settings, case.matter_snapshot or {}
+    lines = remedy_lines(s, case)
     repo = DocumentRepository(ctx.session)
     prefix, agency = await agency_prefix(ctx, case.agency_id)
     deciding = snap.get("deciding_agency") or agency
@@ -178,7 +200,7 @@ async def build_case(ctx: Ctx, case: Case) -> dict[str, Any]:
         pay = "本决定自送达之日起执行。" if penalties else ""
     return {
         "agency": {**agency, "prefix": prefix}, "deciding_agency": deciding,
-        "issued_on": cn_date(today()), "remedies": {"text": remedies_text(s), **s.remedies},
+        "issued_on": cn_date(today()), "remedies": {"text": remedies_text(lines), **lines},
         "officers": officers, "officers_text": "；".join(
             f"{o['name']}（执法证号 {o['certificates']}）" for o in officers),
         "case": {"number": case.number or "", "filed_on": cn_date(case.filed_on),

@@ -68,7 +68,23 @@ def _validate(body: ServiceCreate, party_name: str) -> None:
 def effective_on(body: ServiceCreate, settings: Any) -> Any:
     if body.method == "public_notice":
         return body.delivered_on + timedelta(days=settings.public_notice_days)
+    if body.method == "electronic" and body.arrived_at is not None:
+        return body.arrived_at.astimezone(dctx.SHANGHAI).date()
     return body.delivered_on
+
+
+def serve_body(body: ServiceCreate, effective: Any) -> lschemas.ServeCase:
+    """The case's own `serve` request. Where the lifecycle decides service dates itself (its
+    schema takes the 公告 reason: 民事诉讼法第八十七条–第九十五条 in the lifecycle), it gets the
+    day of the act and every fact it checks; otherwise the effective date computed here."""
+    fields = lschemas.ServeCase.model_fields
+    lifecycle_dates = "public_notice_reason" in fields
+    data = {"method": body.method, "consent_confirmed": body.consent_confirmed,
+            "served_on": body.delivered_on if lifecycle_dates else effective,
+            "arrived_at": body.arrived_at, "refusal_reason": body.refusal_reason,
+            "witness": body.witness, "recorded_by_video": body.media_evidence_id is not None,
+            "public_notice_reason": body.notice_reason}
+    return lschemas.ServeCase(**{k: v for k, v in data.items() if k in fields})
 
 
 async def record_service(ctx: Ctx, case: Case, doc: IssuedDocument,
@@ -80,8 +96,8 @@ async def record_service(ctx: Ctx, case: Case, doc: IssuedDocument,
     served_on = effective_on(body, ctx.settings)
     allowed = st.allowed_actions(case)
     if doc.code in DECISIONS and "serve" in allowed:
-        await dec.serve(ctx, case, lschemas.ServeCase(
-            method=body.method, served_on=served_on, consent_confirmed=body.consent_confirmed))
+        await dec.serve(ctx, case, serve_body(body, served_on))
+        served_on = case.served_on or served_on  # the legal date as the case code decided it
     elif doc.code in NOTICES and "notify" in allowed:  # 事先告知 served: windows open
         await dec.notify(ctx, case, lschemas.NotifyCase(served_on=served_on,
                                                          method=body.method))

@@ -86,6 +86,7 @@ class ServiceCreate(ApiModel):
     refusal_reason: str | None = Field(None, max_length=500)    # 留置: 拒收事由
     media_evidence_id: uuid.UUID | None = None                  # 留置: 拍照、录像
     consent_confirmed: bool = False                             # 电子: 签订确认书
+    arrived_at: datetime | None = None                          # 电子: 到达特定系统的时间
     consent_reference: str | None = Field(None, max_length=200)
     post_receipt_number: str | None = Field(None, max_length=100)  # 邮寄: 回执
     notice_reason: str | None = Field(None, max_length=500)      # 公告: 原因和经过

@@ -19,6 +19,7 @@ from kit.scope import parse_uuid
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents.catalogue import SPECS, Spec
+from services.cases.documents.context import today
 from services.cases.documents.errors import (
     DocumentAlreadyIssued,
     DocumentFieldsMissing,
@@ -31,7 +32,7 @@ from services.cases.documents.errors import (
 from services.cases.documents.models import DocumentNumberRange, IssuedDocument
 from services.cases.documents.repository import DocumentRepository
 from services.cases.documents.schemas import DocumentIssue, NumberRangeCreate
-from services.cases.lifecycle.service import Ctx, agency_prefix, today
+from services.cases.lifecycle.service import Ctx, agency_prefix
 from services.cases.models import Case
 from services.cases.numbering import next_number, next_seq
 from services.cases.storage import LocalStorage

@@ -207,7 +207,8 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
         "payment": {"how": "到指定银行或者通过电子支付系统缴纳",
                     "deadline": "自收到本决定书之日起十五日内（行政处罚法第六十七条）"}
         if fine else None,
-        "remedies": dict(ctx.settings.remedies),  # one setting for records and documents
+        "remedies": {"reconsideration": "自收到本决定书之日起六十日内申请行政复议",
+                     "litigation": "自收到本决定书之日起六个月内提起行政诉讼"},
         "agency": deciding, "decided_on": body.decided_on.isoformat(),
         "collective_discussion_record": body.collective_discussion_record}
     case.decided_on, case.decision_number, case.fine_fen = body.decided_on, number, fine

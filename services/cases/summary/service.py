@@ -189,7 +189,8 @@ def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, n
             "facts": body.facts, "penalties": penalties, "place": body.place,
             "decided_at": body.decided_at.isoformat(), "legal_basis": snap["legal_basis"],
             "penalty_basis": snap["penalty_basis"],
-            "remedies": dict(ctx.settings.remedies),
+            "remedies": {"reconsideration": "自收到本决定书之日起六十日内申请行政复议",
+                         "litigation": "自收到本决定书之日起六个月内提起行政诉讼"},
             "agency": snap.get("deciding_agency"), "decided_on": decided_on.isoformat(),
             "party_refused_to_sign": body.party_refused_to_sign},
         created_by=ctx.principal.subject)

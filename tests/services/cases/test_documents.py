@@ -169,7 +169,7 @@ class TestCaseDocuments:
 
         # 送达: 留置 needs reason + witness (民诉法第八十九条); 公告 is deemed served 30 days on
         served = f"{C}/cases/{cid}/documents/{fixed['id']}/services"
-        body = {"method": "left", "delivered_on": "2026-04-01", "recipient": PARTY,
+        body = {"method": "left", "delivered_on": "2026-03-31", "recipient": PARTY,
                 "place": "木耳镇人民路1号", "server_ids": w.officers[:2]}
         resp = await w.client.post(f"{C}/cases/{cid}/documents/{decision['id']}/services",
                                    headers=w.officer_headers(), json={**body, "method": "direct"})
@@ -180,17 +180,17 @@ class TestCaseDocuments:
             **body, "method": "public_notice", "notice_reason": "下落不明，无法直接送达"})
         assert resp.status_code == 201, resp.text
         out = resp.json()
-        assert out["served_on"] == "2026-05-01" and out["case_served_on"] == "2026-05-01"
+        assert out["served_on"] == "2026-04-30" and out["case_served_on"] == "2026-04-30"
         case = await w.get(cid)
-        assert case["status"] == "served" and case["served_on"] == "2026-05-01"
+        assert case["status"] == "served" and case["served_on"] == "2026-04-30"
         cal = zhifa.apps["cases"].state.calendar
         due = next(d for d in case["deadlines"] if d["name"] == "罚款缴纳期限")
-        assert due["due_on"] == cal.add_days(date(2026, 5, 1), 15, "calendar").due_on.isoformat()
-        direct = cal.add_days(date(2026, 4, 1), 15, "calendar").due_on
+        assert due["due_on"] == cal.add_days(date(2026, 4, 30), 15, "calendar").due_on.isoformat()
+        direct = cal.add_days(date(2026, 3, 31), 15, "calendar").due_on
         assert date.fromisoformat(due["due_on"]) - direct >= timedelta(days=30)
         receipt_data, _ = await document_of(w, cid, {"id": out["receipt_document_id"]})
         receipt = "\n".join(render.texts(receipt_data))
-        assert "公告送达" in receipt and fixed["number"] in receipt and "2026年5月1日" in receipt
+        assert "公告送达" in receipt and fixed["number"] in receipt and "2026年4月30日" in receipt
 
         # PDF: LibreOffice present → pdftotext finds party and number; absent → 503
         pdf_url = f"{C}/cases/{cid}/documents/{fixed['id']}/pdf"
