@@ -282,11 +282,13 @@ class TestRefusals:
             {"field": "party.address", "label": "当事人的地址", "article": "行政处罚法第五十九条"},
             {"field": "evidence", "label": "证据", "article": "行政处罚法第五十九条"}]
         assert body["rule"] == "行政处罚法第五十九条"
-        # another agency's officer does not see the documents
+        # another agency's officer sees none of it: list, document, file, context, case file
         other = await World(zhifa).setup(officers=0)
-        resp = await w.client.get(f"{C}/cases/{cid}/documents", headers=zhifa.headers(
-            "officer", agency_id=other.agency_id, region_code="500112100"))
-        problem(resp, 404, "case-not-found")
+        stranger = zhifa.headers("officer", agency_id=other.agency_id, region_code="500112100")
+        for path in ("documents", f"documents/{doc['id']}", f"documents/{doc['id']}/docx",
+                     f"documents/{doc['id']}/context", "dossier.zip"):
+            resp = await w.client.get(f"{C}/cases/{cid}/{path}", headers=stranger)
+            problem(resp, 404, "case-not-found")
 
 
 class TestOtherDecisionsTemplatesAndRanges:
