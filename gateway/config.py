@@ -24,6 +24,10 @@ class GatewaySettings(BaseSettings):
     # with Redis the buckets are shared by every gateway replica; unset: in this process
     redis_url: str | None = Field(None, validation_alias="ZHIFA_REDIS_URL")
     redis_prefix: str = Field("zhifa:", validation_alias="ZHIFA_REDIS_PREFIX")
+    environment: str = Field("dev", validation_alias="ZHIFA_ENV")
+    # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
+    metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")
+    metrics_protected: bool | None = Field(None, validation_alias="ZHIFA_METRICS_PROTECTED")
 
     def upstreams(self) -> dict[str, str]:
         return {name: getattr(self, f"upstream_{name}") for name in SERVICES}

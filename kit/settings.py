@@ -58,6 +58,11 @@ class ServiceSettings(BaseSettings):
     redis_prefix: str = Field("zhifa:", validation_alias="ZHIFA_REDIS_PREFIX")
     # how stale a service's view of revoked sessions may get (kit.sessions)
     session_sync_seconds: float = Field(10.0, ge=0, validation_alias="ZHIFA_SESSION_SYNC_SECONDS")
+    # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
+    metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")
+    metrics_protected: bool | None = Field(None, validation_alias="ZHIFA_METRICS_PROTECTED")
+    # webhook targets admitted despite the SSRF guard (kit.egress): "host:port,host:port"
+    webhook_allowed_targets: str = Field("", validation_alias="ZHIFA_WEBHOOK_ALLOWED_TARGETS")
     jwt: JwtSettings = Field(default_factory=JwtSettings)
 
     @model_validator(mode="after")

@@ -1,7 +1,7 @@
 """secauth: session versions per user
 
 Revision ID: 5ec0a7e51001
-Revises: 0fbf80b83389
+Revises: b6f7f56df1f6
 Create Date: 2026-12-01 22:00:00+00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import kit.db
 
 revision: str = "5ec0a7e51001"
-down_revision: str | None = "0fbf80b83389"
+down_revision: str | None = "b6f7f56df1f6"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
