@@ -69,6 +69,7 @@ class Inspection(UUIDPk, Timestamps, Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     emergency: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     approval: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     approval_due_on: Mapped[date | None] = mapped_column(Date)
     notice: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     attestation: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
@@ -18,8 +18,6 @@ from services.cases.inspections.models import (
     InspectionSyncReceipt,
 )
 
-# states in which an inspection has been approved or carried out (it uses up the cap)
-USED = ("approved", "notified", "in_progress", "finished", "closed")
 
 
 class InspectionRepository:
@@ -57,7 +55,7 @@ class InspectionRepository:
         stmt = select(func.count()).select_from(Inspection).where(
             Inspection.target_id == target_id, Inspection.agency_id == agency_id,
             Inspection.year == year, Inspection.counts_toward_cap.is_(True),
-            Inspection.status.in_(USED))
+            or_(Inspection.approved_at.is_not(None), Inspection.started_at.is_not(None)))
         if exclude is not None:
             stmt = stmt.where(Inspection.id != exclude)
         return int(await self.session.scalar(stmt) or 0)

@@ -34,7 +34,7 @@ from services.cases.inspections.errors import (
     InspectionTargetNotFound,
 )
 from services.cases.inspections.models import Inspection, InspectionRecordEntry
-from services.cases.inspections.repository import USED, InspectionRepository
+from services.cases.inspections.repository import InspectionRepository
 from services.cases.lifecycle.service import SHANGHAI, Ctx, today
 from services.cases.timeline.service import Chain, append_entry
 
@@ -71,7 +71,7 @@ def require(i: Inspection, action: str) -> None:
     if action not in allowed:
         raise InspectionActionNotAllowed(
             f"检查当前状态为“{i.status}”，不能执行 {action}", rule=STATE_RULE,
-            status=i.status, allowed_actions=allowed)
+            inspection_status=i.status, allowed_actions=allowed)
 
 
 async def record(ctx: Ctx, i: Inspection, action: str, payload: dict[str, Any],
@@ -173,6 +173,11 @@ def set_cap_rule(ctx: Ctx, i: Inspection, exempt: str | None) -> None:
                            and not (i.type == "special" and i.deployed_from_above))
 
 
+def uses_cap(i: Inspection) -> bool:
+    """Approved or carried out: it uses up the cap (the same rule as `cap_count`)."""
+    return i.approved_at is not None or i.started_at is not None
+
+
 def cap_limit(ctx: Ctx, i: Inspection) -> int:
     caps = [x["annual_cap"] for x in i.items if x.get("annual_cap") is not None]
     return min(caps) if caps else ctx.settings.inspection_cap_default
@@ -185,7 +190,7 @@ async def cap_state(ctx: Ctx, i: Inspection) -> schemas.CapRead | None:
         return None
     others = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id,
                                                                i.year, i.id)
-    used = i.counts_toward_cap and i.status in USED
+    used = i.counts_toward_cap and uses_cap(i)
     limit = cap_limit(ctx, i)
     warning = None
     if i.counts_toward_cap and not used and others + 1 == limit:
@@ -228,8 +233,10 @@ async def approve(ctx: Ctx, i: Inspection, body: schemas.Approve) -> None:
     require(i, "approve")
     await enforce_cap(ctx, i, body.cap_exempt_reason)
     late = i.status != "planned"
+    i.approved_at = utcnow()
     i.approval = {"approver": ctx.principal.username or ctx.principal.subject,
-                  "at": utcnow().isoformat(), "opinion": body.opinion, "backfilled": late}
+                  "at": i.approved_at.isoformat(), "opinion": body.opinion,
+                  "backfilled": late}
     i.flags = [f for f in i.flags if f.get("kind") != "approval_pending"]
     if late and i.approval_due_on and today() > i.approval_due_on:
         i.flags = [*i.flags, {"kind": "approval_late", "due_on": i.approval_due_on.isoformat()}]
@@ -242,7 +249,7 @@ async def notify(ctx: Ctx, i: Inspection, body: schemas.Notify) -> None:
     """行政检查通知书: frequency, discipline text and recusal rights."""
     require(i, "notify")
     cap = await cap_state(ctx, i)
-    nth = cap.count + (0 if i.counts_toward_cap and i.status in USED else 1) if cap else 0
+    nth = cap.count + (0 if i.counts_toward_cap and uses_cap(i) else 1) if cap else 0
     freq = (f"本年度本机关对该对象第 {nth} 次检查（年度上限 {cap.limit} 次）"
             if cap else "非涉企检查")
     i.notice = {"served_at": (body.served_at or utcnow()).isoformat(), "method": body.method,

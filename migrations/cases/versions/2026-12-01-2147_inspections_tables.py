@@ -1,8 +1,8 @@
 """inspections tables
 
-Revision ID: f6a80f50bbd1
+Revision ID: 9fc199a354fe
 Revises: 29e918ee7db0
-Create Date: 2026-12-01 21:32:31.550093+00:00
+Create Date: 2026-12-01 21:47:41.980613+00:00
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 
 import kit.db
 
-revision: str = "f6a80f50bbd1"
+revision: str = "9fc199a354fe"
 down_revision: str | None = "29e918ee7db0"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -118,6 +118,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("emergency", sa.Boolean(), nullable=False),
         sa.Column("approval", sa.JSON(), nullable=True),
+        sa.Column("approved_at", kit.db.UTCDateTime(timezone=True), nullable=True),
         sa.Column("approval_due_on", sa.Date(), nullable=True),
         sa.Column("notice", sa.JSON(), nullable=True),
         sa.Column("attestation", sa.JSON(), nullable=True),
