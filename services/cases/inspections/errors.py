@@ -45,7 +45,8 @@ class InspectionItemMismatch(errors.UnprocessableEntity):
 
 class InspectionActionNotAllowed(errors.Conflict):
     """The action is not allowed in the inspection's state ("审批—通知—实施—记录—反馈",
-    司法部《行政检查文书基本格式文本》). Extensions: `rule`, `inspection_status`, `allowed_actions`."""
+    司法部《行政检查文书基本格式文本》). Extensions: `rule`, `inspection_status`,
+    `allowed_actions`."""
 
     title = "当前检查状态不允许此操作"
 

@@ -19,7 +19,6 @@ from services.cases.inspections.models import (
 )
 
 
-
 class InspectionRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -67,13 +66,6 @@ class InspectionRepository:
             Inspection.target_id == target_id, Inspection.agency_id != agency_id,
             Inspection.planned_on >= start, Inspection.planned_on <= end,
             Inspection.status != "cancelled").limit(20))).all())
-
-    async def of_target(self, target_id: uuid.UUID, year: int | None) -> list[Inspection]:
-        stmt = select(Inspection).where(Inspection.target_id == target_id)
-        if year is not None:
-            stmt = stmt.where(Inspection.year == year)
-        return list((await self.session.scalars(stmt.order_by(Inspection.planned_on,
-                                                              Inspection.id))).all())
 
     async def records(self, inspection_id: uuid.UUID) -> list[InspectionRecord]:
         return list((await self.session.scalars(select(InspectionRecord).where(

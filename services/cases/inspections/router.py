@@ -21,6 +21,7 @@ from services.cases.inspections.dependencies import InspectionById, InspectionFo
 from services.cases.inspections.draws.router import router as draws_router
 from services.cases.inspections.fieldwork.router import router as fieldwork_router
 from services.cases.inspections.public.router import router as public_router
+from services.cases.inspections.reports.router import router as reports_router
 from services.cases.inspections.repository import InspectionRepository
 from services.cases.inspections.sync.router import router as sync_router
 from services.cases.lifecycle.service import Ctx
@@ -30,6 +31,7 @@ router.include_router(catalogue_router)
 router.include_router(draws_router)
 router.include_router(public_router)
 router.include_router(sync_router)
+router.include_router(reports_router)
 AUTH = (errors.Unauthorized, errors.Forbidden)
 ACTION = (*AUTH, ie.InspectionNotFound, ie.InspectionActionNotAllowed, errors.PreconditionFailed)
 

@@ -210,3 +210,10 @@ class EnterpriseRecord(ApiModel):
     year: int
     inspections: list[dict[str, Any]]
     by_agency: list[dict[str, Any]]
+
+
+class Scan(ApiModel):
+    """扫码入企: the officer scans the enterprise's code before starting."""
+
+    scanned_at: datetime | None = None
+    officer_id: str | None = Field(default=None, max_length=64)

@@ -56,6 +56,22 @@ def third_party_draw(seed: str, targets: list[dict], inspectors: list[dict],
     return (out, phash([t["id"] for t in targets]), phash([o["id"] for o in inspectors]))
 
 
+def pick_seed(conflicted: str, recused: str, d_targets: list[str], expired: str,
+              officers: list[str]) -> str:
+    """A seed under which the recused officer ranks first for the conflicted target and the
+    expired one ranks in the first two for some fully drawn (D) target, so both exclusions
+    occur whatever ids this run generated."""
+    for n in range(10_000):
+        seed = f"2026-03-01 公证摇号 {n:04d}"
+        first = sorted(officers, key=lambda o: hashlib.sha256(
+            (seed + conflicted + o).encode()).hexdigest())
+        tops = [sorted(officers, key=lambda o: hashlib.sha256(
+            (seed + t + o).encode()).hexdigest())[:2] for t in d_targets]
+        if first[0] == recused and any(expired in top for top in tops):
+            return seed
+    raise AssertionError("no seed found")
+
+
 def registry_csv(rows: list[tuple[str, str, str]]) -> bytes:
     lines = ["统一社会信用代码,名称,类型,地址,行业,信用风险分类,许可证"]
     lines += [f"{code},{name},企业,木耳镇{n}号,餐饮,{risk},食品经营许可证；卫生许可证"
@@ -96,7 +112,9 @@ class TestRegistryImportAndDraw:
                                              "max_targets_per_inspector": 4})
         assert resp.status_code == 201, resp.text
         plan = resp.json()
-        seed = "2026-03-01 公证摇号 839201"
+        d_ids = [r["target_id"] for r, (_c, _n, risk) in zip(report["rows"], rows,
+                                                              strict=False) if risk == "D"]
+        seed = pick_seed(conflicted["id"], w.officers[0], d_ids, expired, pool_ids)
         resp = await zhifa.client.post(f"{C}/spot-check-plans/{plan['id']}/draws",
                                        headers=w.officer_headers(),
                                        json={"seed": seed, "drawn_on": "2026-03-01"})

@@ -10,7 +10,7 @@ from pathlib import Path
 from harness import Platform
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import C, PROBLEM, world
+from factories import PROBLEM, C, world
 from inspection_factories import Inspections, default_body
 
 

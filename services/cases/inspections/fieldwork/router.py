@@ -87,6 +87,18 @@ async def create_inspection_lead(body: schemas.LeadCreate, i: InspectionForActio
                             inspection=await svc.read(ctx, i))
 
 
+@router.post("/inspections/{inspection_id}/scan", response_model=schemas.InspectionRead,
+             responses=errors.responses(*ACTION),
+             summary="执法人员扫码入企（检查结束后扫码标记为迟扫）")
+async def scan_inspection(body: schemas.Scan, i: InspectionForAction, principal: Actor,
+                          request: Request, session: SessionDep,
+                          response: Response) -> schemas.InspectionRead:
+    ctx = Ctx(request, session, principal)
+    await service.scan(ctx, i, body)
+    set_etag(response, i.version)
+    return await svc.read(ctx, i)
+
+
 @router.get("/inspections/{inspection_id}/records", response_model=list[schemas.RecordRead],
             responses=errors.responses(*AUTH, ie.InspectionNotFound), summary="检查笔录")
 async def list_inspection_records(i: InspectionById, session: SessionDep

@@ -103,3 +103,19 @@ async def create_lead(ctx: cases.Ctx, i: Inspection, body: schemas.LeadCreate
     i.case_id = case.id
     await record(ctx, i, "lead", {"case_id": str(case.id), "evidence_carried": len(carried)})
     return case, True, len(carried)
+
+
+async def scan(ctx: cases.Ctx, i: Inspection, body: schemas.Scan) -> None:
+    """扫码入企 (深圳 rule [S]): scan before starting; in an emergency inspect first and scan
+    before leaving. A scan after the start is flagged `scanned_after_start`, one after the
+    end `late_scan`."""
+    from kit.db import utcnow
+
+    at = body.scanned_at or utcnow()
+    officer = body.officer_id or ctx.principal.officer_id or ctx.principal.subject
+    i.scans = [*i.scans, {"at": at.isoformat(), "officer_id": officer}]
+    kind = ("late_scan" if i.ended_at is not None and at > i.ended_at else
+            "scanned_after_start" if i.started_at is not None and at > i.started_at else None)
+    if kind:
+        i.flags = [*i.flags, {"kind": kind, "at": at.isoformat()}]
+    await record(ctx, i, "scan", {"at": at.isoformat(), "officer_id": officer, "flag": kind})

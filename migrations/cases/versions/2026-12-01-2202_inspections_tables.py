@@ -1,8 +1,8 @@
 """inspections tables
 
-Revision ID: 9fc199a354fe
+Revision ID: 36b25013af21
 Revises: 29e918ee7db0
-Create Date: 2026-12-01 21:47:41.980613+00:00
+Create Date: 2026-12-01 22:02:23.717513+00:00
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 
 import kit.db
 
-revision: str = "9fc199a354fe"
+revision: str = "36b25013af21"
 down_revision: str | None = "29e918ee7db0"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -184,6 +184,34 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "inspection_evaluations",
+        sa.Column("inspection_id", sa.Uuid(), nullable=False),
+        sa.Column("agency_id", sa.Uuid(), nullable=False),
+        sa.Column("region_code", sa.String(length=12), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("rating", sa.Integer(), nullable=False),
+        sa.Column("is_complaint", sa.Boolean(), nullable=False),
+        sa.Column("breaches", sa.JSON(), nullable=False),
+        sa.Column("comment", sa.Text(), nullable=False),
+        sa.Column("created_at", kit.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["inspection_id"],
+            ["inspections.id"],
+            name=op.f("fk_inspection_evaluations_inspection_id_inspections"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_inspection_evaluations")),
+    )
+    with op.batch_alter_table("inspection_evaluations", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_inspection_evaluations_agency_year", ["agency_id", "year"], unique=False
+        )
+        batch_op.create_index(
+            "ix_inspection_evaluations_region_year", ["region_code", "year"], unique=False
+        )
+
+    op.create_table(
         "inspection_evidence",
         sa.Column("inspection_id", sa.Uuid(), nullable=False),
         sa.Column("kind", sa.String(length=24), nullable=False),
@@ -302,6 +330,11 @@ def downgrade() -> None:
         batch_op.drop_index("ix_inspection_evidence_inspection")
 
     op.drop_table("inspection_evidence")
+    with op.batch_alter_table("inspection_evaluations", schema=None) as batch_op:
+        batch_op.drop_index("ix_inspection_evaluations_region_year")
+        batch_op.drop_index("ix_inspection_evaluations_agency_year")
+
+    op.drop_table("inspection_evaluations")
     with op.batch_alter_table("spot_check_plans", schema=None) as batch_op:
         batch_op.drop_index("ix_spot_check_plans_region_year")
         batch_op.drop_index("ix_spot_check_plans_agency_year")
