@@ -18,7 +18,8 @@ from inspection_factories import Inspections
 
 
 def third_party_draw(seed: str, targets: list[dict], inspectors: list[dict],
-                     strata: dict[str, float], per_target: int, max_load: int | None
+                     strata: dict[str, float], per_target: int, max_load: int | None,
+                     passed: list[tuple[str, str, str]] | None = None
                      ) -> tuple[list[dict], str, str]:
     """The published algorithm (sha256-consistent-v1), written from its description only."""
     def tick(s: str) -> str:
@@ -39,35 +40,38 @@ def third_party_draw(seed: str, targets: list[dict], inspectors: list[dict],
             chosen[tid] = (stratum, rank)
     conflicts = {t["id"]: set(t["conflicts"]) for t in targets}
     bad = {o["id"] for o in inspectors if not o["qualified"]}
+    deck = ordered(seed, [o["id"] for o in inspectors])
     load: dict[str, int] = {}
-    out = []
-    for tid in ordered(seed, list(chosen)):
+    at, out = 0, []
+    for tid in ordered(seed, list(chosen)):  # the deck is dealt to the targets in turn
         picked = []
-        for oid in ordered(seed + tid, [o["id"] for o in inspectors]):
+        for n in range(len(deck)):
+            oid = deck[(at + n) % len(deck)]
             if len(picked) == per_target:
                 break
-            if oid in bad or oid in conflicts[tid] or (
-                    max_load is not None and load.get(oid, 0) >= max_load):
+            reason = ("certificate_invalid" if oid in bad else "recusal"
+                      if oid in conflicts[tid] else "load_cap" if max_load is not None
+                      and load.get(oid, 0) >= max_load else None)
+            if reason:
+                if passed is not None:
+                    passed.append((tid, oid, reason))
                 continue
             picked.append(oid)
             load[oid] = load.get(oid, 0) + 1
+        if picked:
+            at = (deck.index(picked[-1]) + 1) % len(deck)
         out.append({"target_id": tid, "stratum": chosen[tid][0], "rank": chosen[tid][1],
                     "inspector_ids": picked})
     return (out, phash([t["id"] for t in targets]), phash([o["id"] for o in inspectors]))
 
 
-def pick_seed(conflicted: str, recused: str, d_targets: list[str], expired: str,
-              officers: list[str]) -> str:
-    """A seed under which the recused officer ranks first for the conflicted target and the
-    expired one ranks in the first two for some fully drawn (D) target, so both exclusions
-    occur whatever ids this run generated."""
-    for n in range(10_000):
-        seed = f"2026-03-01 公证摇号 {n:04d}"
-        first = sorted(officers, key=lambda o: hashlib.sha256(
-            (seed + conflicted + o).encode()).hexdigest())
-        tops = [sorted(officers, key=lambda o: hashlib.sha256(
-            (seed + t + o).encode()).hexdigest())[:2] for t in d_targets]
-        if first[0] == recused and any(expired in top for top in tops):
+def pick_seed(targets: list[dict], inspectors: list[dict], ratios: dict[str, float]) -> str:
+    """A seed under which both a recusal and an expired certificate are met, whatever ids this
+    run generated (found with the test's own algorithm, not the service's)."""
+    for n in range(2000):
+        seed, passed = f"2026-03-01 公证摇号 {n:04d}", []
+        third_party_draw(seed, targets, inspectors, ratios, 2, 4, passed)
+        if {"recusal", "certificate_invalid"} <= {r for _t, _o, r in passed}:
             return seed
     raise AssertionError("no seed found")
 
@@ -112,9 +116,11 @@ class TestRegistryImportAndDraw:
                                              "max_targets_per_inspector": 4})
         assert resp.status_code == 201, resp.text
         plan = resp.json()
-        d_ids = [r["target_id"] for r, (_c, _n, risk) in zip(report["rows"], rows,
-                                                              strict=False) if risk == "D"]
-        seed = pick_seed(conflicted["id"], w.officers[0], d_ids, expired, pool_ids)
+        known = [{"id": r["target_id"], "stratum": risk, "conflicts": []} for r, (_c, _n, risk)
+                 in zip(report["rows"], rows, strict=False) if r["target_id"]]
+        known.append({"id": conflicted["id"], "stratum": "D", "conflicts": [w.officers[0]]})
+        seed = pick_seed(known, [{"id": o, "qualified": o != expired} for o in pool_ids],
+                         plan["strata"])
         resp = await zhifa.client.post(f"{C}/spot-check-plans/{plan['id']}/draws",
                                        headers=w.officer_headers(),
                                        json={"seed": seed, "drawn_on": "2026-03-01"})

@@ -6,10 +6,10 @@
    personnel's qualification answer for the plan's domain on the draw date;
 2. per stratum (A–D, sorted), `share(n, ratio)` targets in sampling order
    `SHA-256(seed ‖ target_id)`;
-3. drawn targets in sampling order, each gets the first `inspectors_per_target` inspectors
-   in the order `SHA-256(seed ‖ target_id ‖ officer_id)` that are qualified, not on the
-   target's conflict list (回避) and under the load cap; each one passed over is an exclusion
-   with its reason and the inspector who replaced it;
+3. the inspectors' sampling order `SHA-256(seed ‖ officer_id)` is dealt (`kit.draw.deal`) to
+   the drawn targets in their sampling order, `inspectors_per_target` each, cycling; an
+   inspector who is unqualified, on the target's conflict list (回避) or at the load cap is
+   passed over — an exclusion with its reason and the inspector who replaced it;
 4. pool hashes = `kit.draw.pool_hash` of the target ids and of the inspector ids.
 `verify` re-runs 2–4 on the stored snapshot and compares."""
 
@@ -64,31 +64,30 @@ def derive(seed: str, pool: dict[str, Any]) -> tuple[list[dict[str, Any]], list[
     chosen: dict[str, tuple[str, int]] = {}
     for stratum in sorted(by_stratum):
         ids = by_stratum[stratum]
-        picked = draw.take(seed, ids, draw.share(len(ids), params["strata"].get(stratum, 0)))
-        chosen.update({tid: (stratum, n) for n, tid in enumerate(picked.chosen, start=1)})
-    conflicts = {t["id"]: set(t["conflicts"]) for t in pool["targets"]}
-    unqualified = {o["id"]: o["reasons"] for o in pool["inspectors"] if not o["qualified"]}
-    officers = [o["id"] for o in pool["inspectors"]]
+        picked, _ = draw.take(seed, ids, draw.share(len(ids), params["strata"].get(stratum, 0)))
+        chosen.update({tid: (stratum, n) for n, tid in enumerate(picked, start=1)})
+    conflicts = {t["id"]: t["conflicts"] for t in pool["targets"] if t["conflicts"]}
+    unqualified = {o["id"] for o in pool["inspectors"] if not o["qualified"]}
     load: Counter[str] = Counter()
     cap = params.get("max_load")
-    targets, exclusions = [], []
-    for tid in draw.order(seed, chosen):
 
-        def why_not(oid: str, tid: str = tid) -> str | None:
-            if oid in unqualified:
-                return "certificate_invalid"
-            if oid in conflicts[tid]:
-                return "recusal"
-            if cap is not None and load[oid] >= cap:
-                return "load_cap"
-            return None
+    def why_not(tid: str, oid: str) -> str | None:
+        if oid in unqualified:
+            return "certificate_invalid"
+        if oid in conflicts.get(tid, ()):
+            return "recusal"
+        if cap is not None and load[oid] >= cap:
+            return "load_cap"
+        load[oid] += 1  # accepted: `deal` takes every card this answers None for
+        return None
 
-        got = draw.take(seed + tid, officers, params["per_target"], why_not)
-        load.update(got.chosen)
-        stratum, rank = chosen[tid]
-        targets.append({"target_id": tid, "stratum": stratum, "rank": rank,
-                        "inspector_ids": got.chosen})
-        exclusions += [{**e, "target_id": tid} for e in got.exclusions]
+    order = draw.order(seed, chosen)
+    hands, passed = draw.deal(seed, [o["id"] for o in pool["inspectors"]], order,
+                              params["per_target"], why_not)
+    targets = [{"target_id": tid, "stratum": chosen[tid][0], "rank": chosen[tid][1],
+                "inspector_ids": hands[tid]} for tid in order]
+    exclusions = [{"id": e["id"], "reason": e["reason"], "replaced_by": e["replaced_by"],
+                   "target_id": e["group"]} for e in passed]
     return targets, exclusions
 
 
