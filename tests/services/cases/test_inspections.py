@@ -22,7 +22,12 @@ class TestInspectionFlow:
         w = await world(zhifa)
         x = Inspections(w)
         item, target = await x.item(annual_cap=3), await x.target()
-        i = await x.create(item, target)
+        keyed = {**w.officer_headers(), "Idempotency-Key": "field-client-0001"}
+        i = (await zhifa.client.post(f"{C}/inspections", headers=keyed,
+                                     json=x.body(item, target))).json()
+        replay = await zhifa.client.post(f"{C}/inspections", headers=keyed,
+                                         json=x.body(item, target))
+        assert replay.json()["id"] == i["id"] and replay.headers["Idempotent-Replayed"]
         assert i["status"] == "planned" and i["allowed_actions"] == ["approve", "notify"]
         assert i["cap"] == {"count": 0, "limit": 3, "counts_toward_cap": True,
                             "exempt_reason": None, "warning": None}
