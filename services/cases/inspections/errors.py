@@ -74,3 +74,9 @@ class InvalidUscc(errors.UnprocessableEntity):
 
 class ImportFileRejected(errors.UnprocessableEntity):
     title = "导入文件无法读取"
+
+
+class RecordReused(errors.UnprocessableEntity):
+    """An offline record's Idempotency-Key was already used for a different record."""
+
+    title = "同一幂等键已用于另一条记录"

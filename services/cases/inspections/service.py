@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import timedelta
 from typing import Any
 
 from kit import errors
@@ -19,22 +18,26 @@ from kit.db import utcnow
 from kit.scope import parse_uuid
 from services.cases.clients import qualified_officers
 from services.cases.inspections import schemas
+from services.cases.inspections.caps.service import (
+    cap_state,
+    enforce_cap,
+    flag_duplicates,
+    set_cap_rule,
+    uses_cap,
+)
 from services.cases.inspections.catalogue.models import InspectionItem, InspectionTarget
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
 from services.cases.inspections.errors import (
     APPROVAL_RULE,
-    CAP_RULE,
     ITEM_RULE,
     OFFICER_RULE,
     InspectionActionNotAllowed,
-    InspectionCapExceeded,
     InspectionItemMismatch,
     InspectionItemNotPublished,
     InspectionNotApproved,
     InspectionTargetNotFound,
 )
 from services.cases.inspections.models import Inspection, InspectionRecordEntry
-from services.cases.inspections.repository import InspectionRepository
 from services.cases.lifecycle.service import SHANGHAI, Ctx, today
 from services.cases.timeline.service import Chain, append_entry
 
@@ -159,76 +162,6 @@ async def create_inspection(ctx: Ctx, body: schemas.InspectionCreate) -> Inspect
     return i
 
 
-def set_cap_rule(ctx: Ctx, i: Inspection, exempt: str | None) -> None:
-    """Whether the inspection counts toward the enterprise's cap: configured types only, 专项
-    deployed from above never (司法部问题解答), not when a configured exemption applies."""
-    s = ctx.settings
-    if exempt is not None and exempt not in s.inspection_cap_exempt_reasons:
-        raise errors.UnprocessableEntity(f"“{exempt}”不是已配置的频次豁免理由",
-                                         exempt_reasons=s.inspection_cap_exempt_reasons)
-    if exempt is not None:
-        i.cap_exempt_reason = exempt
-    i.counts_toward_cap = (i.is_enterprise and i.cap_exempt_reason is None
-                           and i.type in s.inspection_cap_counted_types
-                           and not (i.type == "special" and i.deployed_from_above))
-
-
-def uses_cap(i: Inspection) -> bool:
-    """Approved or carried out: it uses up the cap (the same rule as `cap_count`)."""
-    return i.approved_at is not None or i.started_at is not None
-
-
-def cap_limit(ctx: Ctx, i: Inspection) -> int:
-    caps = [x["annual_cap"] for x in i.items if x.get("annual_cap") is not None]
-    return min(caps) if caps else ctx.settings.inspection_cap_default
-
-
-async def cap_state(ctx: Ctx, i: Inspection) -> schemas.CapRead | None:
-    """`count` = the enterprise's counted inspections by this agency this year (this one
-    included once approved); `others` in the notice = those before this one."""
-    if not i.is_enterprise or i.target_id is None:
-        return None
-    others = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id,
-                                                               i.year, i.id)
-    used = i.counts_toward_cap and uses_cap(i)
-    limit = cap_limit(ctx, i)
-    warning = None
-    if i.counts_toward_cap and not used and others + 1 == limit:
-        warning = f"本次检查后该企业本年度将达到频次上限 {limit} 次"
-    return schemas.CapRead(count=others + used, limit=limit,
-                           counts_toward_cap=i.counts_toward_cap,
-                           exempt_reason=i.cap_exempt_reason, warning=warning)
-
-
-async def enforce_cap(ctx: Ctx, i: Inspection, exempt: str | None) -> None:
-    """Refuse approving/starting beyond the cap unless a configured exemption is given."""
-    if exempt is not None:
-        set_cap_rule(ctx, i, exempt)
-    if not i.counts_toward_cap or i.target_id is None:
-        return
-    count = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id, i.year,
-                                                              i.id)
-    limit = cap_limit(ctx, i)
-    if count >= limit:
-        raise InspectionCapExceeded(
-            f"本机关本年度已对该企业检查 {count} 次，达到上限 {limit} 次；如属豁免情形须注明理由",
-            rule=CAP_RULE, count=count, limit=limit,
-            exempt_reasons=ctx.settings.inspection_cap_exempt_reasons)
-
-
-async def flag_duplicates(ctx: Ctx, i: Inspection) -> None:
-    """多头/重复检查 warning: another agency inspects the same enterprise in the window."""
-    if i.target_id is None:
-        return
-    w = timedelta(days=ctx.settings.inspection_duplicate_window_days)
-    others = await InspectionRepository(ctx.session).other_agencies_near(
-        i.target_id, i.agency_id, i.planned_on - w, i.planned_on + w)
-    if others:
-        i.flags = [*i.flags, {"kind": "possible_duplicate", "suggest": "joint_inspection",
-                              "inspection_ids": [str(o.id) for o in others],
-                              "agency_ids": sorted({str(o.agency_id) for o in others})}]
-
-
 async def approve(ctx: Ctx, i: Inspection, body: schemas.Approve) -> None:
     require(i, "approve")
     await enforce_cap(ctx, i, body.cap_exempt_reason)
@@ -298,7 +231,7 @@ async def feedback(ctx: Ctx, i: Inspection, body: schemas.Feedback) -> None:
     await record(ctx, i, "feedback", {"feedback": i.feedback}, status="closed")
 
 
-def deadlines(i: Inspection) -> list[dict[str, Any]]:
+def deadlines(ctx: Ctx, i: Inspection) -> list[dict[str, Any]]:
     out = []
     if i.emergency and i.approval is None and i.approval_due_on:
         out.append({"kind": "approval_backfill", "due_on": i.approval_due_on.isoformat(),
@@ -306,11 +239,19 @@ def deadlines(i: Inspection) -> list[dict[str, Any]]:
     if i.result == "rectify" and i.rectification_due_on:
         out.append({"kind": "rectification", "due_on": i.rectification_due_on.isoformat(),
                     "basis": "责令改正期限"})
+    if i.draw_id is not None and i.ended_at is not None:  # 抽查结果公示 [S]
+        due = ctx.calendar.add_days(i.ended_at.astimezone(SHANGHAI).date(),
+                                    ctx.settings.inspection_result_publication_working_days,
+                                    "working", basis="双随机抽查结果公示期限（河北地方规定）")
+        out.append({"kind": "result_publication", "due_on": due.due_on.isoformat(),
+                    "provisional": due.provisional, "basis": due.basis})
     return out
 
 
-async def read(ctx: Ctx, i: Inspection) -> schemas.InspectionRead:
+async def read(ctx: Ctx, i: Inspection, with_cap: bool = True) -> schemas.InspectionRead:
+    """`with_cap=False` for lists (the cap is one COUNT per inspection)."""
     data = {c: getattr(i, c) for c in schemas.InspectionRead.model_fields
             if c not in ("allowed_actions", "deadlines", "cap")}
     return schemas.InspectionRead(**data, allowed_actions=allowed_actions(i),
-                                  deadlines=deadlines(i), cap=await cap_state(ctx, i))
+                                  deadlines=deadlines(ctx, i),
+                                  cap=await cap_state(ctx, i) if with_cap else None)

@@ -163,6 +163,9 @@ class TestRegistryImportAndDraw:
         i = await x.create(item, {"id": mine["target_id"]}, officer_ids=mine["inspector_ids"],
                            plan_id=plan["id"], draw_id=d["id"])
         assert i["draw_id"] == d["id"]
+        finished = await x.walk(i, "finish")
+        publication = next(dl for dl in finished["deadlines"] if dl["kind"] == "result_publication")
+        assert publication["due_on"] > "2026-03-10" and "公示" in publication["basis"]
 
 
 def xlsx(rows: list[tuple]) -> bytes:

@@ -15,6 +15,7 @@ from kit.schemas import check_if_match
 from services.cases.inspections import schemas as s
 from services.cases.inspections import service as svc
 from services.cases.inspections.dependencies import load_inspection
+from services.cases.inspections.errors import RecordReused
 from services.cases.inspections.fieldwork.service import add_record
 from services.cases.inspections.models import InspectionSyncReceipt
 from services.cases.inspections.repository import InspectionRepository
@@ -26,10 +27,6 @@ ACTIONS: dict[str, tuple[Any, Any]] = {
     "notify": (s.Notify, svc.notify), "start": (s.Start, svc.start),
     "records": (s.RecordCreate, add_record), "finish": (s.Finish, svc.finish),
     "feedback": (s.Feedback, svc.feedback)}
-
-
-class RecordReused(errors.UnprocessableEntity):
-    title = "同一幂等键已用于另一条记录"
 
 
 def _scope(ctx: Ctx) -> str:
