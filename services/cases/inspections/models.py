@@ -42,6 +42,7 @@ class Inspection(UUIDPk, Timestamps, Base):
         Index("ix_inspections_region_created", "region_code", "created_at", "id"),
         Index("ix_inspections_target_agency_year", "target_id", "agency_id", "year"),
         Index("ix_inspections_agency_year", "agency_id", "year"),
+        Index("ix_inspections_target_uscc_planned", "target_uscc", "planned_on"),
         UniqueConstraint("public_code", name="uq_inspections_public_code"),
     )
 
@@ -55,6 +56,9 @@ class Inspection(UUIDPk, Timestamps, Base):
     domain: Mapped[str] = mapped_column(String(64), nullable=False)
     target_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     target: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # the target's USCC: registries are per agency, so other agencies' checks of the same
+    # enterprise (多头/重复检查) are found by it
+    target_uscc: Mapped[str | None] = mapped_column(String(18))
     is_enterprise: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     method: Mapped[str] = mapped_column(String(12), nullable=False)
     officer_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)

@@ -59,11 +59,12 @@ class InspectionRepository:
             stmt = stmt.where(Inspection.id != exclude)
         return int(await self.session.scalar(stmt) or 0)
 
-    async def other_agencies_near(self, target_id: uuid.UUID, agency_id: uuid.UUID,
+    async def other_agencies_near(self, uscc: str, agency_id: uuid.UUID,
                                   start: date, end: date) -> list[Inspection]:
-        """Inspections of the same enterprise by other agencies in the window (多头/重复)."""
+        """Inspections of the same enterprise (by USCC) by other agencies in the window
+        (多头/重复检查); not scoped: only ids and agency ids leave this query."""
         return list((await self.session.scalars(select(Inspection).where(
-            Inspection.target_id == target_id, Inspection.agency_id != agency_id,
+            Inspection.target_uscc == uscc, Inspection.agency_id != agency_id,
             Inspection.planned_on >= start, Inspection.planned_on <= end,
             Inspection.status != "cancelled").limit(20))).all())
 

@@ -136,6 +136,7 @@ async def create_inspection(ctx: Ctx, body: schemas.InspectionCreate) -> Inspect
         item_ids=[str(x.id) for x in items], items=[item_snapshot(x) for x in items],
         domain=domain, target_id=target.id if target else None,
         target=target_snapshot(target) if target else None,
+        target_uscc=target.uscc if target else None,
         is_enterprise=bool(target and target.kind in ORG_KINDS), method=body.method,
         officer_ids=check.qualified_ids(),
         officers=[{"officer_id": r.officer_id, "name": r.name,

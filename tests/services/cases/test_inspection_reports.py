@@ -41,6 +41,13 @@ class TestInspectionReports:
         await x.act(patrol, "finish", NO_ISSUE)
         await x.create(item, target, joint_task_id=str(uuid.uuid4()))
 
+        w2 = await world(zhifa, officers=2)  # another agency, its own registry row
+        x2 = Inspections(w2)
+        same = await x2.target(uscc=target["uscc"])
+        dup = await x2.create(await x2.item(), same, planned_on="2026-03-20")
+        flag = next(f for f in dup["flags"] if f["kind"] == "possible_duplicate")
+        assert flag["agency_ids"] == [w.agency_id] and flag["suggest"] == "joint_inspection"
+
         path = f"{C}/inspections/statistics?year=2026"
         stats = (await zhifa.client.get(path, headers=w.officer_headers())).json()
         assert (stats["total"], stats["counted"], stats["enterprise"]) == (5, 2, 2), stats
@@ -51,7 +58,7 @@ class TestInspectionReports:
         assert (stats["led_to_case"], stats["joint_tasks"], stats["joint_departments"]) == \
             (1, 1, 1)
         supervisor = zhifa.headers("supervisor", region_code=DISTRICT)
-        assert (await zhifa.client.get(path, headers=supervisor)).json()["total"] == 5
+        assert (await zhifa.client.get(path, headers=supervisor)).json()["total"] == 6
         stranger = zhifa.headers("officer", agency_id=str(uuid.uuid4()), region_code="500113")
         assert (await zhifa.client.get(path, headers=stranger)).json()["total"] == 0
         other_year = await zhifa.client.get(f"{C}/inspections/statistics?year=2025",

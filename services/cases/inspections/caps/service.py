@@ -75,11 +75,11 @@ async def enforce_cap(ctx: Ctx, i: Inspection, exempt: str | None) -> None:
 
 async def flag_duplicates(ctx: Ctx, i: Inspection) -> None:
     """多头/重复检查 warning: another agency inspects the same enterprise in the window."""
-    if i.target_id is None:
+    if not i.target_uscc:
         return
     w = timedelta(days=ctx.settings.inspection_duplicate_window_days)
     others = await InspectionRepository(ctx.session).other_agencies_near(
-        i.target_id, i.agency_id, i.planned_on - w, i.planned_on + w)
+        i.target_uscc, i.agency_id, i.planned_on - w, i.planned_on + w)
     if others:
         i.flags = [*i.flags, {"kind": "possible_duplicate", "suggest": "joint_inspection",
                               "inspection_ids": [str(o.id) for o in others],

@@ -1,8 +1,8 @@
 """inspections tables
 
-Revision ID: 36b25013af21
+Revision ID: 47389503a5f5
 Revises: 29e918ee7db0
-Create Date: 2026-12-01 22:02:23.717513+00:00
+Create Date: 2026-12-01 22:39:30.385541+00:00
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 
 import kit.db
 
-revision: str = "36b25013af21"
+revision: str = "47389503a5f5"
 down_revision: str | None = "29e918ee7db0"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -104,6 +104,7 @@ def upgrade() -> None:
         sa.Column("domain", sa.String(length=64), nullable=False),
         sa.Column("target_id", sa.Uuid(), nullable=True),
         sa.Column("target", sa.JSON(), nullable=True),
+        sa.Column("target_uscc", sa.String(length=18), nullable=True),
         sa.Column("is_enterprise", sa.Boolean(), nullable=False),
         sa.Column("method", sa.String(length=12), nullable=False),
         sa.Column("officer_ids", sa.JSON(), nullable=False),
@@ -154,6 +155,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_inspections_target_agency_year", ["target_id", "agency_id", "year"], unique=False
+        )
+        batch_op.create_index(
+            "ix_inspections_target_uscc_planned", ["target_uscc", "planned_on"], unique=False
         )
 
     op.create_table(
@@ -341,6 +345,7 @@ def downgrade() -> None:
 
     op.drop_table("spot_check_plans")
     with op.batch_alter_table("inspections", schema=None) as batch_op:
+        batch_op.drop_index("ix_inspections_target_uscc_planned")
         batch_op.drop_index("ix_inspections_target_agency_year")
         batch_op.drop_index("ix_inspections_region_created")
         batch_op.drop_index("ix_inspections_agency_year")
