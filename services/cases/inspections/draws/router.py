@@ -1,11 +1,13 @@
 """抽查计划 and 抽取 routes: create a plan, draw with a declared seed, read and verify a draw."""
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page
 from services.cases.dependencies import Actor, Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.draws import schemas, service
@@ -24,6 +26,17 @@ async def create_spot_check_plan(body: schemas.PlanCreate, principal: Actor, req
     plan = await service.create_plan(Ctx(request, session, principal), body)
     response.headers["Location"] = f"/api/v1/cases/spot-check-plans/{plan.id}"
     return schemas.PlanRead.model_validate(plan)
+
+
+@router.get("/spot-check-plans", response_model=Page[schemas.PlanRead],
+            responses=errors.responses(*AUTH), summary="抽查计划列表（按管辖范围）")
+async def list_spot_check_plans(principal: Reader, session: SessionDep, year: int | None = None,
+                                cursor: str | None = None,
+                                limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                                ) -> Page[schemas.PlanRead]:
+    rows, nxt = await PlanRepository(session).list(principal, year, cursor, limit)
+    return Page(items=[schemas.PlanRead.model_validate(p) for p in rows], next_cursor=nxt,
+                limit=limit)
 
 
 async def _plan(session: SessionDep, principal: object, plan_id: uuid.UUID) -> object:
