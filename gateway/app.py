@@ -16,7 +16,7 @@ from gateway.config import SERVICES, GatewaySettings
 from gateway.proxy import RateLimiter, client_key, forward, upstream_for
 from kit import docs, errors, openapi
 from kit.http import AsgiApps, make_client
-from kit.observability import Metrics, ObservabilityMiddleware
+from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
 
 Lifespan = Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]
 
@@ -66,7 +66,9 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
                             status_code=200 if ok else 503)
 
     @app.get("/metrics", include_in_schema=False)
-    async def read_metrics() -> Response:
+    async def read_metrics(request: Request) -> Response:
+        if not metrics_authorized(settings, request.headers.get("authorization")):
+            return errors.problem_response(errors.Unauthorized("读取监控指标须提供指标令牌"))
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
 
     @app.get("/openapi.json", include_in_schema=False)

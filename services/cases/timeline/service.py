@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -101,12 +102,21 @@ async def list_entries(session: AsyncSession, case_id: uuid.UUID,
         chain.owner_of() == case_id).order_by(chain.entry.seq))).all())
 
 
-async def verify(session: AsyncSession, case: Any,
+# Checks of content the chain points at (e.g. an issued document's stored bytes against the
+# SHA-256 in its `document.issued` entry): `async (session, case, settings) -> bad seq | None`.
+# Sub-packages register theirs (services.cases.documents does).
+ContentCheck = Callable[[AsyncSession, Case, Any], Awaitable[int | None]]
+CONTENT_CHECKS: list[ContentCheck] = []
+
+
+async def verify(session: AsyncSession, case: Any, settings: Any = None,
                  chain: Chain = CASE_CHAIN) -> dict[str, Any]:
     """`{valid, entries, first_invalid}`; `first_invalid` is the seq where the chain first
-    breaks (a changed row, a gap from a deleted row, or a swapped order), else None. The case
+    breaks (a changed row, a gap from a deleted row, or a swapped order), else None. The owner
     row keeps the head (`timeline_seq`, `timeline_head`), so a deleted last entry is caught
-    (`first_invalid` = the missing seq)."""
+    (`first_invalid` = the missing seq). With `settings`, the registered `CONTENT_CHECKS` run
+    too (case chain only): stored content that no longer matches its recorded hash fails at
+    its entry's seq."""
     if isinstance(case, uuid.UUID):
         loaded = await session.get(Case, case)
         if loaded is None:
@@ -125,6 +135,10 @@ async def verify(session: AsyncSession, case: Any,
         prev, expected_seq = e.hash, expected_seq + 1
     if expected_seq - 1 != case.timeline_seq or prev != case.timeline_head:
         return {"valid": False, "entries": len(entries), "first_invalid": expected_seq}
+    for check in CONTENT_CHECKS if settings is not None and chain is CASE_CHAIN else ():
+        bad = await check(session, case, settings)
+        if bad is not None:
+            return {"valid": False, "entries": len(entries), "first_invalid": bad}
     return {"valid": True, "entries": len(entries), "first_invalid": None}
 
 

@@ -130,4 +130,4 @@ async def get_inspection_timeline(i: InspectionById, principal: Reader, session:
             summary="校验检查全过程记录哈希链")
 async def verify_inspection_timeline(i: InspectionById, session: SessionDep
                                      ) -> schemas.ChainVerifyRead:
-    return schemas.ChainVerifyRead(**await chain.verify(session, i, svc.RECORD_CHAIN))
+    return schemas.ChainVerifyRead(**await chain.verify(session, i, chain=svc.RECORD_CHAIN))
