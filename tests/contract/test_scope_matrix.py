@@ -30,6 +30,8 @@ C, PER, REV, PUB = "/api/v1/cases", "/api/v1/personnel", "/api/v1/review", "/api
 ROUTES: dict[str, tuple[str, str | None]] = {
     "/.well-known/jwks.json": ("exempt", "public keys"),
     "/api/v1/auth/me": ("exempt", "the caller's own identity"),
+    "/api/v1/auth/session-changes": ("exempt", "service role only (session versions), "
+                                     "tested in tests/gateway/test_sessions.py"),
     f"{C}/status": ("exempt", "service status"),
     f"{PER}/status": ("exempt", "service status"),
     f"{REV}/status": ("exempt", "service status"),
