@@ -88,8 +88,9 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
                                    swagger_css_url="/docs/static/swagger-ui.css",
                                    swagger_favicon_url="/docs/static/favicon-32x32.png")
 
-    @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"],
-                   include_in_schema=False)
+    # every method goes upstream: the service answers 405 with its own `Allow`
+    @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
+                                            "OPTIONS", "TRACE"], include_in_schema=False)
     async def proxy(request: Request, path: str) -> Response:
         service = upstream_for(request.url.path)
         if service not in request.app.state.upstreams:

@@ -20,6 +20,9 @@ def _slug(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
 
+RESERVED_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
+
+
 class Problem(Exception):
     """Base of every expected error; subclasses set status and a Chinese title."""
 
@@ -30,6 +33,9 @@ class Problem(Exception):
     persist_changes: ClassVar[bool] = False
 
     def __init__(self, detail: str | None = None, **extensions: Any) -> None:
+        reserved = RESERVED_MEMBERS.intersection(extensions)
+        if reserved:  # RFC 9457 §3.1: `status` is the HTTP status code, never a domain state
+            raise TypeError(f"problem extension may not be named {sorted(reserved)}")
         super().__init__(detail or self.title)
         self.detail = detail or self.title
         self.extensions = extensions
@@ -183,6 +189,9 @@ async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
     problem = cls(exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None)
     resp = problem_response(problem, request.url.path)
     resp.status_code = exc.status_code
+    # e.g. the router's 405 carries `Allow` (RFC 9110 §15.5.6)
+    for name, value in (exc.headers or {}).items():
+        resp.headers[name] = value
     return resp
 
 
