@@ -189,10 +189,31 @@ async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
     problem = cls(exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None)
     resp = problem_response(problem, request.url.path)
     resp.status_code = exc.status_code
-    # e.g. the router's 405 carries `Allow` (RFC 9110 §15.5.6)
     for name, value in (exc.headers or {}).items():
         resp.headers[name] = value
+    if exc.status_code == 405:
+        # RFC 9110 §15.5.6: `Allow` lists every method of the resource, not only those of the
+        # first route the router tried
+        resp.headers["Allow"] = ", ".join(allowed_methods(request.app, request.url.path))
     return resp
+
+
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    from fastapi import routing
+    from fastapi.openapi.utils import _get_api_route_for_openapi
+
+    table = getattr(app.state, "allow_table", None)
+    if table is None:
+        table = []
+        for context in routing.iter_route_contexts(app.routes):
+            route = _get_api_route_for_openapi(context)
+            if route is not None:
+                table.append((route.path_regex, route.methods))
+        app.state.allow_table = table
+    methods = {m for regex, ms in table if regex.match(path) for m in ms}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:
