@@ -84,7 +84,8 @@ _VALIDATION = {
     "allOf": [{"$ref": REF + PROBLEM_SCHEMA}, {
         "type": "object",
         "properties": {"errors": {"type": "array", "items": {
-            "type": "object", "required": ["field", "message"],
+            "type": "object", "description": "field/message/code for request validation; "
+            "routes may add members (an import names row and column)",
             "properties": {"field": {"type": "string"}, "message": {"type": "string"},
                            "code": {"type": ["string", "null"]}}}}}}],
     "title": "ValidationProblem",
