@@ -36,7 +36,7 @@ class Server:
         self.proc = subprocess.Popen([*ZHIFA, "serve", "all", "--data-dir", str(data_dir),
                                       "--port", str(self.port)], cwd=ROOT, env=env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a start-up bound on a busy machine, not a timing
         while True:
             try:
                 if httpx.get(self.base + "/healthz", timeout=1).status_code == 200:

@@ -42,7 +42,7 @@ class Proc:
         self.proc = subprocess.Popen(
             [sys.executable, SERVE, role, str(self.port), url, str(keys), sink], cwd=ROOT,
             env={**os.environ, "SINK_DELAY": "0.1"}, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a start-up bound on a busy machine, not a timing
         while True:
             try:
                 if httpx.get(self.base + "/healthz", timeout=1).status_code == 200:
