@@ -43,6 +43,8 @@ class Server:
                     break
             except httpx.HTTPError:
                 pass
+            if time.monotonic() > deadline:
+                self.proc.kill()  # never leave a half-started server behind
             assert self.proc.poll() is None and time.monotonic() < deadline, "server down"
             time.sleep(0.2)
 

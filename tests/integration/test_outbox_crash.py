@@ -49,6 +49,8 @@ class Proc:
                     return
             except httpx.HTTPError:
                 pass
+            if time.monotonic() > deadline:
+                self.proc.kill()  # never leave a half-started server behind
             assert self.proc.poll() is None and time.monotonic() < deadline, role
             time.sleep(0.1)
 
