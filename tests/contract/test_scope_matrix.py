@@ -37,6 +37,21 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}": ("byid", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/coercive-measures": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/dossier": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/documents": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}": (
+        "exempt", "a document under a case: loaded through the case (CaseById), 404 out of "
+                  "scope, tested in tests/services/cases/test_documents.py"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/context": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/docx": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/pdf": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/dossier.zip": (
+        "exempt", "the case file, rendered: through the case (CaseById), 404 out of scope, "
+                  "tested in tests/services/cases/test_documents.py"),
+    f"{C}/document-templates": ("exempt", "the shipped catalogue is the same for all; agency "
+                                          "versions are listed through kit.scope"),
     f"{C}/cases/{{case_id}}/evidence": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline/verify": ("sub", f"{C}/cases"),
@@ -52,7 +67,6 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/matters/{{matter_id}}": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/summary-decisions": ("list", None),
     f"{C}/summary-decisions/{{decision_id}}": ("byid", f"{C}/summary-decisions"),
-    f"{C}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
     f"{PER}/agencies": ("exempt", "the agency register is public information"),
     f"{PER}/agencies/{{agency_id}}": ("exempt", "the agency register is public information"),
     f"{PER}/certificates": ("list", None),
@@ -64,7 +78,6 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PER}/officers/{{officer_id}}/exams": ("sub", f"{PER}/officers"),
     f"{PER}/officers/{{officer_id}}/trainings": ("sub", f"{PER}/officers"),
     f"{PER}/training-compliance": ("exempt", "aggregate figures, scoped in its tests"),
-    f"{PER}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
     f"{PUB}/decisions": ("exempt", "public disclosure, redacted"),
     f"{PUB}/decisions/{{decision_id}}": ("exempt", "public disclosure, redacted"),
     f"{PUB}/disclosure-status": ("list", None),
@@ -74,7 +87,8 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PUB}/feeds/decisions.atom": ("exempt", "public feed, redacted"),
     f"{PUB}/matters": ("exempt", "public catalogue"),
     f"{PUB}/officers": ("exempt", "public directory"),
-    f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
+    f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests (region); only "
+                                  "publicity has external subscriptions"),
     f"{REV}/complaints": ("list", None),
     f"{REV}/complaints/stats": ("exempt", "aggregate figures, scoped in its tests"),
     f"{REV}/complaints/{{complaint_id}}": ("byid", f"{REV}/complaints"),
@@ -83,7 +97,6 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{REV}/evaluation-batches/{{batch_id}}/bulletin": ("exempt", "tested in evaluation"),
     f"{REV}/evaluation-batches/{{batch_id}}/ranking": ("exempt", "tested in evaluation"),
     f"{REV}/legal-reviews": ("list", None),
-    f"{REV}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
     f"{REV}/legal-reviews/{{review_id}}": ("byid", f"{REV}/legal-reviews"),
     f"{REV}/reviewers": ("list", None),
     f"{REV}/supervision-opinions": ("list", None),
