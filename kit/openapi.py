@@ -149,8 +149,10 @@ def apply_truth(spec: dict[str, Any], facts: dict[tuple[str, str], RouteFacts]) 
     schemas.pop("ValidationError", None)
     schemas[PROBLEM_SCHEMA] = _PROBLEM
     schemas[VALIDATION_SCHEMA] = _VALIDATION
-    components.setdefault("securitySchemes", {})["bearer"] = {
-        "type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    schemes = components.setdefault("securitySchemes", {})
+    bearer = next((n for n, v in schemes.items() if v.get("type") == "http"
+                   and str(v.get("scheme", "")).lower() == "bearer"), "bearer")
+    schemes.setdefault(bearer, {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
     for path, ops in spec.get("paths", {}).items():
         for method, op in ops.items():
             route = facts.get((path, method))
@@ -164,6 +166,6 @@ def apply_truth(spec: dict[str, Any], facts: dict[tuple[str, str], RouteFacts]) 
             for code, entry in responses.items():
                 if code.isdigit() and int(code) >= 400:
                     entry["content"] = _problem_content(int(code))
-            if route.authenticated:
-                op["security"] = [{"bearer": []}]
+            if route.authenticated and not op.get("security"):
+                op["security"] = [{bearer: []}]
     return spec
