@@ -83,8 +83,9 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
             specs[name] = resp.json()
         return JSONResponse(openapi.merge(specs))
 
-    @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"],
-                   include_in_schema=False)
+    # every method goes upstream: the service answers 405 with its own `Allow`
+    @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
+                                            "OPTIONS", "TRACE"], include_in_schema=False)
     async def proxy(request: Request, path: str) -> Response:
         service = upstream_for(request.url.path)
         if service not in request.app.state.upstreams:

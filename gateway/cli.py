@@ -158,8 +158,14 @@ def _personnel_cli(sub: Any, data: Any) -> None:
     register(sub, data)
 
 
+def _backup_cli(sub: Any, data: Any) -> None:
+    from gateway.backup import register
+
+    register(sub, data)
+
+
 # service CLIs register here: (subparsers, data-dir adder) -> None; dispatch by `func`
-_EXTENSIONS: list[Any] = [_personnel_cli]
+_EXTENSIONS: list[Any] = [_personnel_cli, _backup_cli]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from collections.abc import AsyncIterator, Callable
+from urllib.parse import quote, unquote_to_bytes
 
 import httpx
 from fastapi import Request
@@ -30,6 +32,37 @@ def upstream_for(path: str) -> str | None:
     if len(parts) > 3 and parts[1] == "api" and parts[2] == "v1":
         return parts[3]
     return None
+
+
+# RFC 3986 path characters: unreserved, sub-delims, ":", "@", "/" and %XX escapes
+_PATH_CHARS = re.compile(rb"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
+_QUERY_CHARS = re.compile(rb"[\x21-\x7e]*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class InvalidPath(errors.BadRequest):
+    """A request path no route can have: characters outside RFC 3986, escapes that do not
+    decode to UTF-8, or control characters once decoded."""
+
+    title = "请求路径无效"
+
+
+def raw_target(request: Request) -> bytes:
+    """The path (and query) exactly as the client sent it, checked, for the upstream: httpx
+    gets bytes, never a decoded path it would have to re-encode (and may refuse)."""
+    raw = request.scope.get("raw_path") or quote(request.scope["path"]).encode()
+    if not _PATH_CHARS.fullmatch(raw):
+        raise InvalidPath("路径含有不允许的字符")
+    try:
+        decoded = unquote_to_bytes(raw).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidPath("路径的百分号编码不是有效的 UTF-8") from exc
+    if _CONTROL.search(decoded):
+        raise InvalidPath("路径含有控制字符")
+    query = request.scope.get("query_string") or b""
+    if not _QUERY_CHARS.fullmatch(query):
+        raise InvalidPath("查询字符串含有不允许的字符")
+    return raw + (b"?" + query if query else b"")
 
 
 class BodyTooLarge(Exception):
@@ -95,6 +128,7 @@ def client_key(request: Request, address: str, verify: Callable[[str], str | Non
 async def forward(request: Request, service: str, client: httpx.AsyncClient,
                   max_body: int, limit_seconds: float, forwarded_for: str | None = None
                   ) -> Response:
+    target = raw_target(request)
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > max_body:
         raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
@@ -108,9 +142,9 @@ async def forward(request: Request, service: str, client: httpx.AsyncClient,
         headers.append(("x-forwarded-for", address))  # overwritten, never appended
     has_body = request.method not in ("GET", "HEAD", "DELETE", "OPTIONS")
     body = _LimitedBody(request, max_body)
-    upstream = client.build_request(
-        request.method, request.url.path, params=request.url.query.encode(), headers=headers,
-        content=body.__aiter__() if has_body else None)
+    url = client.base_url.copy_with(raw_path=client.base_url.raw_path.rstrip(b"/") + target)
+    upstream = client.build_request(request.method, url, headers=headers,
+                                    content=body.__aiter__() if has_body else None)
     too_large = errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
     try:
         # wait_for: the in-process ASGI transport does not enforce httpx timeouts

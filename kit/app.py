@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response, routing
+from fastapi.openapi.utils import _get_api_route_for_openapi as _api_route_for_openapi
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, docs, errors, idempotency, limits, sessions
+from kit import auth, docs, errors, idempotency, limits, openapi, sessions
 from kit.calendar import WorkingCalendar
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
@@ -50,6 +51,35 @@ class ServiceSpec:
     examples: docs.Examples | None = None
     # event types that may leave the platform to external webhooks (public, redacted records)
     public_events: tuple[str, ...] = ()
+
+
+def _uses(dependant: Any, call: Callable[..., Any]) -> bool:
+    return any(d.call is call or _uses(d, call) for d in dependant.dependencies)
+
+
+def _truthful_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """`app.openapi` that documents, for every route, the problems the kit and the gateway
+    can answer (see `kit.openapi.apply_truth`)."""
+    plain = app.openapi
+
+    def build() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        spec = plain()
+        facts = {}
+        for context in routing.iter_route_contexts(app.routes):
+            route = _api_route_for_openapi(context)
+            if route is None:
+                continue
+            for method in route.methods:
+                facts[(route.path_format, method.lower())] = openapi.RouteFacts(
+                    authenticated=_uses(route.dependant, auth.current_principal),
+                    has_path_params=bool(route.dependant.path_params),
+                    has_body=route.body_field is not None, method=method.lower())
+        app.openapi_schema = openapi.apply_truth(spec, facts)
+        return app.openapi_schema
+
+    return build
 
 
 def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
@@ -140,6 +170,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     docs.with_decorations(app, spec.name, spec.examples)
     app.include_router(spec.router)
     app.include_router(platform_router(spec))
+    app.openapi = _truthful_openapi(app)  # type: ignore[method-assign]
     return app
 
 

@@ -20,6 +20,9 @@ def _slug(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
 
+RESERVED_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
+
+
 class Problem(Exception):
     """Base of every expected error; subclasses set status and a Chinese title."""
 
@@ -35,6 +38,9 @@ class Problem(Exception):
     persist_changes: ClassVar[bool] = False
 
     def __init__(self, detail: str | None = None, **extensions: Any) -> None:
+        reserved = RESERVED_MEMBERS.intersection(extensions)
+        if reserved:  # RFC 9457 §3.1: `status` is the HTTP status code, never a domain state
+            raise TypeError(f"problem extension may not be named {sorted(reserved)}")
         super().__init__(detail or self.title)
         self.detail = detail or self.title
         self.extensions = extensions
@@ -188,7 +194,31 @@ async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
     problem = cls(exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None)
     resp = problem_response(problem, request.url.path)
     resp.status_code = exc.status_code
+    for name, value in (exc.headers or {}).items():
+        resp.headers[name] = value
+    if exc.status_code == 405:
+        # RFC 9110 §15.5.6: `Allow` lists every method of the resource, not only those of the
+        # first route the router tried
+        resp.headers["Allow"] = ", ".join(allowed_methods(request.app, request.url.path))
     return resp
+
+
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    from fastapi import routing
+    from fastapi.openapi.utils import _get_api_route_for_openapi
+
+    table = getattr(app.state, "allow_table", None)
+    if table is None:
+        table = []
+        for context in routing.iter_route_contexts(app.routes):
+            route = _get_api_route_for_openapi(context)
+            if route is not None:
+                table.append((route.path_regex, route.methods))
+        app.state.allow_table = table
+    methods = {m for regex, ms in table if regex.match(path) for m in ms}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:

@@ -20,6 +20,19 @@ class ApiModel(BaseModel):
                               str_strip_whitespace=True)
 
 
+def _no_null_defaults(schema: dict[str, Any]) -> None:
+    for prop in schema.get("properties", {}).values():
+        if prop.get("default", 0) is None:
+            del prop["default"]
+
+
+class PatchModel(ApiModel):
+    """A partial update: leave a field out to keep it. `null` is not a value (the schema and
+    the validation both refuse it) and types are strict (`0` is not `false`)."""
+
+    model_config = ConfigDict(strict=True, json_schema_extra=_no_null_defaults)
+
+
 class Page(ApiModel, Generic[T]):
     """A keyset page: pass `next_cursor` back as `cursor` for the next one."""
 

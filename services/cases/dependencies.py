@@ -76,7 +76,7 @@ async def _case_for_action(case_id: uuid.UUID, request: Request, session: Sessio
         raise CaseNotFound(f"案件 {case_id} 不存在或不在您的管辖范围内")
     if case.status == "archived":
         raise CaseArchived("案卷已归档，不得再作任何变更", rule="案卷归档后只读",
-                           status=case.status)
+                           case_status=case.status)
     check_if_match(request, case.version)
     return case
 

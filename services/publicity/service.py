@@ -263,7 +263,7 @@ async def release(session: AsyncSession, principal: Principal, decision_id: uuid
     if record is None:
         raise errors.DisclosureNotFound(decision_id=str(decision_id))
     if record.status != DisclosureStatus.pending:
-        raise errors.DisclosureNotPending(status=record.status)
+        raise errors.DisclosureNotPending(record_status=record.status)
     await publish(session, record, ctx)
     return status_view(record, today_cn())
 

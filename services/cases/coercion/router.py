@@ -120,7 +120,8 @@ async def list_coercive_measures(
 @router.get("/coercive-measures/statistics", response_model=list[schemas.ItemStatistics],
             responses=errors.responses(errors.Unauthorized, errors.Forbidden),
             summary="按机构、年度统计查封、扣押物品件数")
-async def coercion_statistics(principal: Reader, session: SessionDep, year: int | None = None,
+async def coercion_statistics(principal: Reader, session: SessionDep,
+                              year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
                               agency_id: uuid.UUID | None = None
                               ) -> list[schemas.ItemStatistics]:
     rows = await MeasureRepository(session).statistics(principal, year, agency_id)

@@ -85,7 +85,7 @@ def approval_overdue(measure: CoerciveMeasure, now: datetime) -> bool:
 def _require_active(measure: CoerciveMeasure) -> None:
     if measure.status != "active":
         raise CoercionNotAllowed(f"该强制措施已{measure.status}，不得再变更",
-                                 rule=PERIOD_RULE, status=measure.status)
+                                 rule=PERIOD_RULE, measure_status=measure.status)
 
 
 async def _matter(session: AsyncSession, case: Case) -> Matter:
@@ -100,7 +100,7 @@ async def start_measure(session: AsyncSession, request: Request, principal: Prin
                         cal: WorkingCalendar) -> CoerciveMeasure:
     """查封/扣押 on `case`: approval (or emergency), two qualified officers, the item list."""
     if case.status not in OPEN_FOR_MEASURES:
-        raise CoercionNotAllowed("案件当前状态不得实施查封、扣押", status=case.status,
+        raise CoercionNotAllowed("案件当前状态不得实施查封、扣押", case_status=case.status,
                                  rule="行政强制法第二十三条、第二十七条")
     matter = await _matter(session, case)
     if matter.source == "entrusted":

@@ -35,7 +35,7 @@ class ClockPause(ApiModel):
 
 
 def _refuse(case: Case, detail: str) -> None:
-    raise ActionNotAllowed(detail, rule=BASIS, status=case.status,
+    raise ActionNotAllowed(detail, rule=BASIS, case_status=case.status,
                            allowed_actions=st.allowed_actions(case))
 
 

@@ -38,7 +38,7 @@ SERVE_NAMES = {"direct": "直接送达", "left": "留置送达", "electronic": "
 
 
 def _refuse(cls: type[errors.Problem], case: Case, detail: str, rule: str, **kw: Any) -> None:
-    raise cls(detail, rule=rule, status=case.status, allowed_actions=st.allowed_actions(case),
+    raise cls(detail, rule=rule, case_status=case.status, allowed_actions=st.allowed_actions(case),
               **kw)
 
 

@@ -73,7 +73,7 @@ def require_action(case: Case, action: str) -> None:
     if action not in allowed:
         raise ActionNotAllowed(
             f"案件当前状态为“{case.status}”，不能执行 {action}",
-            rule="行政处罚法第五章普通程序的法定顺序", status=case.status,
+            rule="行政处罚法第五章普通程序的法定顺序", case_status=case.status,
             allowed_actions=allowed)
 
 
@@ -318,7 +318,7 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
     require_action(case, "conclude")
     if case.legal_review_status == "pending":
         raise ActionNotAllowed("法制审核进行中，不能重新作出调查终结意见",
-                               rule="行政处罚法第五十八条", status=case.status,
+                               rule="行政处罚法第五十八条", case_status=case.status,
                                allowed_actions=st.allowed_actions(case))
     outside = _tier_check(case, body)
     penalties = penalties_store(body.penalties)

@@ -57,7 +57,7 @@ async def set_summary_numbering(body: schemas.NumberingUpdate, principal: Agency
     return await service.set_numbering(session, principal, body)
 
 
-@router.get("/{decision_id}", response_model=schemas.SummaryDecisionRead,
+@router.get("/{decision_id:uuid}", response_model=schemas.SummaryDecisionRead,
             responses=errors.responses(*AUTH, SummaryDecisionNotFound),
             summary="当场处罚决定详情")
 async def get_summary_decision(decision_id: uuid.UUID, principal: Reader,

@@ -64,12 +64,13 @@ async def load(ctx: Ctx, case: Case, transfer_id: uuid.UUID) -> CaseTransfer:
 def _require(transfer: CaseTransfer, *statuses: str) -> None:
     if transfer.status not in statuses:
         raise TransferNotAllowed(f"移送当前状态为“{transfer.status}”，不能执行该操作",
-                                 rule=RULES[transfer.kind], status=transfer.status)
+                                 rule=RULES[transfer.kind], transfer_status=transfer.status)
 
 
 async def report_transfer(ctx: Ctx, case: Case, body: schemas.TransferCreate) -> CaseTransfer:
     if case.status not in OPEN_FOR_TRANSFER:
-        raise TransferNotAllowed("案件当前状态不能移送", rule=RULES[body.kind], status=case.status)
+        raise TransferNotAllowed("案件当前状态不能移送", rule=RULES[body.kind],
+                                 case_status=case.status)
     if any(t.status in RUNNING for t in await _transfers(ctx, case.id)):
         raise TransferNotAllowed("该案件已有正在进行的移送", rule=RULES[body.kind])
     matter = await ctx.session.get(Matter, case.matter_id)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from kit.schemas import ApiModel
+from kit.schemas import ApiModel, PatchModel
 from services.personnel.identifiers import validate_id_number
 
 EmploymentType = Literal["established", "contract", "dispatched", "seconded", "service",
@@ -43,12 +43,12 @@ class OfficerCreate(ApiModel):
         return validate_id_number(value)
 
 
-class OfficerUpdate(ApiModel):
-    name: str | None = Field(None, min_length=1, max_length=50)
-    employment_type: EmploymentType | None = None
-    on_post: bool | None = None
-    has_legal_qualification: bool | None = None
-    is_auxiliary: bool | None = None
+class OfficerUpdate(PatchModel):
+    name: str = Field(None, min_length=1, max_length=50)
+    employment_type: EmploymentType = None  # type: ignore[assignment]
+    on_post: bool = None  # type: ignore[assignment]
+    has_legal_qualification: bool = None  # type: ignore[assignment]
+    is_auxiliary: bool = None  # type: ignore[assignment]
 
 
 class OfficerRead(ApiModel):

@@ -1,0 +1,145 @@
+"""Run schemathesis (all checks) against the one-process platform, once per role.
+
+A fresh data dir gets the demo district (`zhifa demo load`), so path ids point at real rows
+(seeded through schemathesis `parameters`); each role logs in with its demo account. The last
+line says how it went; the exit code is non-zero on any failure that is not in the committed
+baseline (`tests/fuzz/baseline.json`: the known failures not fixed yet; shrink it, never grow
+it by hand).
+
+    .venv/bin/python tests/fuzz/run_schemathesis.py [--max-examples N] [--roles a,b]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+PASSWORD = "zhifa-demo-2026"
+ROLES = {"sysadmin": "admin", "supervisor": "supervisor", "officer": "muer-officer",
+         "agency_admin": "muer-admin", "legal_reviewer": "reviewer"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def zhifa(data_dir: Path, *args: str) -> None:
+    subprocess.run([str(BIN / "zhifa"), *args, "--data-dir", str(data_dir)], cwd=ROOT,
+                   check=True, capture_output=True, timeout=300)
+
+
+def seeds(base: str, token: str) -> dict[str, str]:
+    """Ids of demo rows for the path parameters schemathesis cannot invent."""
+    h = {"Authorization": f"Bearer {token}"}
+    officers = httpx.get(f"{base}/api/v1/personnel/officers", headers=h, timeout=30).json()
+    agencies = httpx.get(f"{base}/api/v1/personnel/agencies", headers=h, timeout=30).json()
+    matters = httpx.get(f"{base}/api/v1/cases/matters", headers=h, timeout=30).json()
+    return {"path.officer_id": officers["items"][0]["id"],
+            "path.agency_id": agencies["items"][0]["id"],
+            "path.matter_id": matters["items"][0]["id"]}
+
+
+CONFIG = """
+[checks]
+enabled = true
+
+[phases.fuzzing]
+enabled = true
+
+[parameters]
+{parameters}
+"""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--max-examples", type=int, default=2)
+    ap.add_argument("--roles", default="sysadmin,officer")
+    ap.add_argument("--baseline", default=str(ROOT / "tests" / "fuzz" / "baseline.json"),
+                    help="accepted known failures (schemathesis baseline file)")
+    ap.add_argument("--update-baseline", action="store_true")
+    ap.add_argument("--seed", default="20261201")
+    ap.add_argument("--keep", action="store_true", help="keep the data dir and reports")
+    args = ap.parse_args()
+    started = time.monotonic()
+    work = Path(tempfile.mkdtemp(prefix="zhifa-fuzz-"))
+    data = work / "var"
+    zhifa(data, "migrate", "all")
+    zhifa(data, "demo", "load")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "GATEWAY_RATE_LIMIT_PER_MINUTE": "100000000",
+           "GATEWAY_RATE_LIMIT_BURST": "10000000"}
+    log = (work / "server.log").open("wb")
+    server = subprocess.Popen([str(BIN / "zhifa"), "serve", "all", "--data-dir", str(data),
+                               "--port", str(port)], cwd=ROOT, env=env, stdout=log,
+                              stderr=subprocess.STDOUT)
+    results: list[tuple[str, int, str]] = []
+    try:
+        for _ in range(120):
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        tokens = {}
+        for role in args.roles.split(","):
+            resp = httpx.post(f"{base}/api/v1/auth/token", timeout=30,
+                              data={"username": ROLES[role], "password": PASSWORD})
+            resp.raise_for_status()
+            tokens[role] = resp.json()["access_token"]
+        params = seeds(base, tokens.get("sysadmin") or next(iter(tokens.values())))
+        spec = work / "openapi.json"  # fetched once, with a patient timeout
+        spec.write_bytes(httpx.get(f"{base}/openapi.json", timeout=120).content)
+        config = work / "schemathesis.toml"
+        config.write_text(CONFIG.format(parameters="\n".join(
+            f'"{k}" = "{v}"' for k, v in params.items())), encoding="utf-8")
+        for role, token in tokens.items():
+            out = work / f"schemathesis-{role}.txt"
+            cmd = [str(BIN / "schemathesis"), "--config-file", str(config), "run",
+                   str(spec), "--url", base, "-H", f"Authorization: Bearer {token}",
+                   "--checks", "all", "--max-examples", str(args.max_examples),
+                   "--seed", args.seed, "--workers", "2", "--no-color",
+                   "--request-timeout", "60"]
+            if args.baseline and (Path(args.baseline).exists() or args.update_baseline):
+                cmd += ["--baseline", str(Path(args.baseline).resolve())]
+                if args.update_baseline:
+                    cmd.append("--baseline-update")
+            proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
+            out.write_text(proc.stdout + proc.stderr, encoding="utf-8")
+            summary = re.findall(r"=+ (.* in [0-9.]+s) =+", proc.stdout)
+            results.append((role, proc.returncode, summary[-1] if summary else "no summary"))
+            if proc.returncode != 0:
+                print(proc.stdout[-20000:], flush=True)
+            print(f"schemathesis [{role}]: {results[-1][2]}", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    failed = [r for r, code, _ in results if code != 0]
+    took = time.monotonic() - started
+    if not args.keep:
+        subprocess.run(["rm", "-rf", str(work)], check=False)
+    else:
+        print(f"reports in {work}")
+    status = "FAILED" if failed or not results else "passed"
+    print(f"schemathesis fuzz: {status} ({len(results) - len(failed)} roles passed, "
+          f"{len(failed)} failed: {', '.join(failed) or '-'}; {took:.0f} s)")
+    return 1 if failed or not results else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
