@@ -19,7 +19,6 @@ from datetime import timedelta
 from typing import Any
 
 from anyio import to_thread
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.cases.documents import context as dctx
@@ -194,8 +193,7 @@ async def check_documents(session: AsyncSession, case: Case, settings: Any) -> i
     context no longer hashes to the SHA-256 the (already verified) entry recorded, or is gone.
     The hashes come from the chain, not from the document row, so editing the row is caught
     too."""
-    docs = {str(d.id): d for d in (await session.scalars(select(IssuedDocument).where(
-        IssuedDocument.case_id == case.id))).all()}
+    docs = {str(d.id): d for d in await DocumentRepository(session).documents(case.id)}
     for entry in await list_entries(session, case.id):
         if entry.action != "document.issued":
             continue
