@@ -22,6 +22,7 @@ from services.cases.documents import service as svc
 from services.cases.documents.dependencies import DocumentById, Worker, document_or_404
 from services.cases.documents.repository import DocumentRepository
 from services.cases.lifecycle.service import Ctx
+from services.cases.numbering import render_number
 
 router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -64,7 +65,8 @@ async def reserve_number_range(body: schemas.NumberRangeCreate, principal: Actor
                                request: Request, session: SessionDep
                                ) -> schemas.NumberRangeRead:
     rng = await svc.reserve_range(Ctx(request, session, principal), body)
-    fmt = lambda seq: rng.pattern.format(prefix=rng.prefix, year=rng.year, seq=seq)  # noqa: E731
+    fmt = lambda seq: render_number(rng.pattern, prefix=rng.prefix,  # noqa: E731
+                                    year=rng.year, seq=seq)
     return schemas.NumberRangeRead(
         id=rng.id, code=rng.code, year=rng.year, holder_kind=rng.holder_kind,
         holder_id=rng.holder_id, first_seq=rng.first_seq, last_seq=rng.last_seq,
