@@ -1,7 +1,7 @@
 """documents tables
 
 Revision ID: 433f35b0f215
-Revises: 29e918ee7db0
+Revises: 5df4c68c7e76
 Create Date: 2026-12-01 21:41:03.927891+00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import kit.db
 
 revision: str = "433f35b0f215"
-down_revision: str | None = "29e918ee7db0"
+down_revision: str | None = "5df4c68c7e76"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
