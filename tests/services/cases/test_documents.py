@@ -98,7 +98,7 @@ async def decided_case(w: World) -> str:
     await w.act(cid, "file", {"officer_ids": w.officers[:2], "approver_id": w.officers[2],
                               "filed_on": "2026-03-03"})
     resp = await w.client.post(f"{C}/cases/{cid}/evidence", headers=w.officer_headers(),
-                               files={"file": ("photo.jpg", b"\xff\xd8doc", "image/jpeg")},
+                               files={"file": ("photo.jpg", b"\xff\xd8\xffdoc", "image/jpeg")},
                                data={"kind": "audiovisual", "description": "现场照片 & 视频",
                                      "officer_ids": w.officers[:2]})
     assert resp.status_code == 201, resp.text
