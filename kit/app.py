@@ -9,13 +9,13 @@ import contextlib
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, docs, errors, idempotency
+from kit import auth, docs, errors, idempotency, limits, sessions
 from kit.calendar import WorkingCalendar
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
@@ -43,6 +43,9 @@ class ServiceSpec:
     event_handlers: Mapping[str, EventHandler] | None = None
     lifespan: Lifespan | None = None
     title: str = ""
+    # where this service learns revoked session versions (given the app state); default:
+    # personnel over HTTP
+    session_source: Callable[[Any], sessions.Fetcher] | None = None
     # Chinese request examples by handler name (the service's examples.py), see kit.docs
     examples: docs.Examples | None = None
     # event types that may leave the platform to external webhooks (public, redacted records)
@@ -85,6 +88,8 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     outbox: Outbox = state.outbox
     outbox.clients = {n: c.http for n, c in state.clients.items()}
     outbox.token_factory = lambda: auth.service_token(state.keyring, settings.jwt, spec.name)
+    state.limits = limits.make_limits(settings.redis_url, settings.redis_prefix)
+    state.session_gate = sessions.gate_for(state, settings, spec.session_source)
     worker = None
     if settings.run_outbox_worker:
         worker = asyncio.create_task(outbox.worker(state.sessionmaker,
@@ -101,6 +106,7 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
             with contextlib.suppress(asyncio.CancelledError):
                 await worker
         await outbox.close()
+        await state.limits.aclose()
         for client in state.clients.values():
             await client.http.aclose()
         await state.engine.dispose()

@@ -27,8 +27,15 @@ class User(UUIDPk, Timestamps, Base):
     # one account per staff member (issue 10, point 6)
     officer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, unique=True, index=True)
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    # failed logins since the last success, raised atomically in the database (UPDATE ...
+    # RETURNING); the lockout itself is the login throttle (accounts/throttle.py)
     failed_logins: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # no longer written or read (the lockout is the login throttle); kept so upgrades lose nothing
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 会话版本: in every access token as `sv`; raised by logout-all, password change, disable
+    # server default only: an INSERT that does not name it (release rows) gets 1
+    session_version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    session_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 class RefreshToken(UUIDPk, Base):

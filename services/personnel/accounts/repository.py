@@ -29,6 +29,32 @@ class UserRepository:
         await self.session.flush()
         return user
 
+    async def record_failure(self, user_id: uuid.UUID) -> int:
+        """One more failed login, counted in the database itself (no lost updates)."""
+        stmt = (update(User).where(User.id == user_id)
+                .values(failed_logins=User.failed_logins + 1).returning(User.failed_logins)
+                .execution_options(synchronize_session=False))
+        return int((await self.session.execute(stmt)).scalar_one())
+
+    async def record_success(self, user_id: uuid.UUID) -> None:
+        await self.session.execute(
+            update(User).where(User.id == user_id, User.failed_logins != 0)
+            .values(failed_logins=0).execution_options(synchronize_session=False))
+
+    async def raise_session_version(self, user_id: uuid.UUID, now: datetime) -> int:
+        """会话版本 + 1: every access token issued before stops working (kit.sessions)."""
+        stmt = (update(User).where(User.id == user_id)
+                .values(session_version=User.session_version + 1, session_changed_at=now)
+                .returning(User.session_version).execution_options(synchronize_session=False))
+        return int((await self.session.execute(stmt)).scalar_one())
+
+    async def session_changes(self, since: datetime, limit: int = 10_000
+                              ) -> list[tuple[uuid.UUID, int, datetime]]:
+        stmt = (select(User.id, User.session_version, User.session_changed_at)
+                .where(User.session_changed_at >= since)
+                .order_by(User.session_changed_at).limit(limit))
+        return [(r[0], r[1], r[2]) for r in (await self.session.execute(stmt)).all()]
+
 
 class RefreshTokenRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -46,4 +72,11 @@ class RefreshTokenRepository:
         await self.session.execute(
             update(RefreshToken)
             .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+            .values(revoked_at=now))
+
+    async def revoke_user(self, user_id: uuid.UUID, now: datetime) -> None:
+        """Every refresh token of the user (logout-all, password change, disable)."""
+        await self.session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
             .values(revoked_at=now))

@@ -10,8 +10,10 @@ import csv
 import io
 import random
 import re
+import sys
 import uuid
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -274,6 +276,33 @@ class TestPublicEndpointsNeverLeak:
             for body in bodies:
                 assert survivors(body, strings, digits) == []
         assert all(b.count("[已隐去]") for b in bodies[:1])
+
+
+    async def test_inspection_and_certificate_pages_carry_no_personal_data(self, zhifa
+                                                                            ) -> None:
+        """扫码入企 (`/cases/inspections/by-code/{code}`) and the certificate check
+        (`/personnel/certificates/verify/{code}`) show names and certificate numbers only."""
+        sys.path.append(str(Path(__file__).parents[1] / "cases"))
+        from factories import world
+        from inspection_factories import Inspections
+
+        w = await world(zhifa)
+        x = Inspections(w)
+        target = await x.target(address="重庆市渝北区龙溪街道金山路18号3栋2单元501室")
+        i = await x.create(await x.item(), target)
+        await x.act(i, "approve")
+        bodies = [(await zhifa.client.get(f"/api/v1/cases/inspections/by-code/"
+                                          f"{i['public_code']}")).text]
+        for officer in i["officers"]:
+            bodies.append((await zhifa.client.get(
+                "/api/v1/personnel/certificates/verify/"
+                f"{officer['certificate_numbers'][0]}")).text)
+        id_like, phone_like = re.compile(r"\d{17}[\dX]"), re.compile(r"(?<!\d)1\d{10}(?!\d)")
+        for body in bodies:
+            assert '"name"' in body and "金山路" not in body and target["uscc"] not in body
+            assert not id_like.search(body) and not phone_like.search(body), body
+            for key in ("id_number", "phone", "address", "birth"):
+                assert f'"{key}' not in body, body
 
 
 def _examples(n: int) -> list[tuple]:
