@@ -29,7 +29,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_index("ix_users_session_changed_at")
-        batch_op.drop_column("session_changed_at")
-        batch_op.drop_column("session_version")
+    # plain DROP COLUMN (SQLite >= 3.35, PostgreSQL): a batch table rebuild would lose the
+    # expression index ux_users_username_lower that the previous revision created
+    op.drop_index("ix_users_session_changed_at", table_name="users")
+    op.execute("ALTER TABLE users DROP COLUMN session_changed_at")
+    op.execute("ALTER TABLE users DROP COLUMN session_version")
