@@ -1,7 +1,7 @@
 """documents tables
 
 Revision ID: 433f35b0f215
-Revises: 29e918ee7db0
+Revises: 5df4c68c7e76
 Create Date: 2026-12-01 21:41:03.927891+00:00
 """
 

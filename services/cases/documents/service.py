@@ -34,7 +34,7 @@ from services.cases.documents.repository import DocumentRepository
 from services.cases.documents.schemas import DocumentIssue, NumberRangeCreate
 from services.cases.lifecycle.service import Ctx, agency_prefix
 from services.cases.models import Case
-from services.cases.numbering import next_number, next_seq, render_number
+from services.cases.numbering import next_number, next_seq, render_number, validate_pattern
 from services.cases.storage import LocalStorage
 from services.cases.timeline.service import append_entry, canonical
 
@@ -60,6 +60,7 @@ def shipped_bytes(spec: Spec) -> bytes:
 def pattern_for(settings: Any, spec: Spec) -> str:
     custom = settings.document_number_patterns.get(spec.code)
     if custom:
+        validate_pattern(custom)  # the one numbering grammar (services.cases.numbering)
         return custom
     if spec.numbering == "decision":
         return settings.decision_number_pattern
@@ -122,7 +123,8 @@ async def _from_range(ctx: Ctx, case: Case, spec: Spec, body: DocumentIssue
         raise DocumentNumberRangeInvalid(
             f"编号序号须在 {rng.first_seq}–{rng.last_seq} 之间", first_seq=rng.first_seq,
             last_seq=rng.last_seq)
-    number = render_number(rng.pattern, prefix=rng.prefix, year=rng.year, seq=body.range_seq)
+    number = render_number(rng.pattern, prefix=rng.prefix, year=rng.year,
+                           seq=body.range_seq)  # type: ignore[arg-type]
     return number, rng.id, body.range_seq
 
 
