@@ -13,7 +13,7 @@ from kit.db import CommittingRoute
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"], route_class=CommittingRoute)
 
 SUBROUTERS = ("matters", "lifecycle", "timeline", "entrustment", "summary", "coercion",
-              "transfers")
+              "transfers", "licensing")
 
 for _name in SUBROUTERS:
     _module = f"services.cases.{_name}.router"

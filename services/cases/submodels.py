@@ -6,7 +6,7 @@ that does not exist yet is skipped (parallel development), any other import erro
 
 import importlib
 
-SUBPACKAGES = ("entrustment", "summary", "coercion", "transfers")
+SUBPACKAGES = ("entrustment", "summary", "coercion", "transfers", "licensing")
 
 for _name in SUBPACKAGES:
     _module = f"services.cases.{_name}.models"
