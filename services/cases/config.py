@@ -28,6 +28,12 @@ class CasesSettings(ServiceSettings):
     # numbering; placeholders {prefix} {year} {seq}
     case_number_pattern: str = "{prefix}罚立〔{year}〕{seq}号"
     decision_number_pattern: str = "{prefix}罚决〔{year}〕{seq}号"
+    # 行政许可法第五十条: renewal applied for this many days before expiry (unit UNVERIFIED:
+    # calendar days by default; laws, regulations or rules may set another lead time)
+    licence_renewal_lead_days: int = 30
+    # background settlement of lapsing licences (deemed renewal, expiry); first run after one
+    # interval; 0 turns the job off (the callable is `licensing.licences.service.settle_all`)
+    licensing_settle_interval_seconds: float = 3600.0
     # evidence storage (default: <data_dir>/evidence)
     evidence_dir: str | None = None
     evidence_max_bytes: int = 50 * 1024 * 1024

@@ -125,7 +125,7 @@ async def suspend(ctx: Ctx, app: LicenceApplication, body: schemas.SuspendBody) 
     open_ended = body.end is None
     app.suspensions = [*app.suspensions, excluded_period(
         body.reason, body.start, body.end, body.notice_on, note=body.note,
-        from_status=app.status if open_ended else None)]
+        from_state=app.status if open_ended else None)]
     if open_ended:
         app.status = st.SUSPENDED
     refresh(ctx, app, matter)

@@ -45,7 +45,7 @@ class ApplicantBanned(errors.Conflict):
 
 class ApplicationActionNotAllowed(errors.Conflict):
     """The action is not allowed in the application's current state (extensions: `rule`,
-    `status`, `allowed_actions`)."""
+    `state`, `allowed_actions`)."""
 
     title = "当前状态不允许该操作"
 
@@ -111,7 +111,7 @@ class DecisionInvalid(errors.Conflict):
 
 class LicenceActionNotAllowed(errors.Conflict):
     """The licence cannot be changed, renewed, withdrawn, revoked or cancelled now (extensions:
-    `rule`, `status`)."""
+    `rule`, `state`)."""
 
     title = "许可证件当前状态不允许该操作"
 

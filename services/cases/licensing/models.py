@@ -176,7 +176,9 @@ class LicenceEvent(UUIDPk, Base):
     licence_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("licences.id", ondelete="CASCADE"),
                                                   nullable=False)
     agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    region_code: Mapped[str] = mapped_column(String(12), nullable=False)
     matter_series_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    # change | renewal | deemed_renewal | withdraw | revoke | cancel | expire
     kind: Mapped[str] = mapped_column(String(24), nullable=False)
     granted: Mapped[bool | None] = mapped_column(Boolean)
     on_date: Mapped[date] = mapped_column(Date, nullable=False)

@@ -17,11 +17,13 @@ from services.cases.dependencies import Reader
 from services.cases.licensing import decisions, matters, reads, schemas, service
 from services.cases.licensing import errors as le
 from services.cases.licensing.dependencies import ApplicationById, ApplicationForAction
+from services.cases.licensing.licences.router import router as licences_router
 from services.cases.licensing.models import LicenceMaterial
 from services.cases.licensing.repository import ApplicationRepository, MatterRepository
 from services.cases.storage import LocalStorage, TooLarge
 
 router = APIRouter(tags=["cases: licensing"], route_class=CommittingRoute)
+router.include_router(licences_router)
 AUTH = (errors.Unauthorized, errors.Forbidden)
 ACTION = (*AUTH, le.LicenceApplicationNotFound, le.ApplicationActionNotAllowed,
           errors.PreconditionFailed, errors.UnprocessableEntity)

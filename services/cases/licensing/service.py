@@ -65,8 +65,11 @@ class Ctx:
         return self.principal.officer_id or self.principal.subject
 
 
-def applicant_key(app: Any) -> str:
-    return str(app.applicant_id_number or app.applicant_uscc or "").upper()
+def applicant_key(row: Any) -> str:
+    """The applicant's (or a licence holder's) 身份证号 / 统一社会信用代码."""
+    key = getattr(row, "applicant_id_number", None) or getattr(row, "applicant_uscc", None) \
+        or getattr(row, "holder_id_number", None) or getattr(row, "holder_uscc", None)
+    return str(key or "").upper()
 
 
 async def matter_of(session: AsyncSession, app: LicenceApplication) -> LicenceMatter:
@@ -81,7 +84,7 @@ def require(app: LicenceApplication, matter: LicenceMatter, action: str) -> None
     if action not in allowed:
         raise ApplicationActionNotAllowed(
             f"申请当前状态为 {app.status}，不得执行 {action}", rule=st.RULES[action],
-            status=app.status, allowed_actions=allowed)
+            state=app.status, allowed_actions=allowed)
 
 
 def not_before(on: date, earliest: date | None, what: str) -> None:
@@ -279,7 +282,7 @@ def check_material(app: LicenceApplication, matter: LicenceMatter, name: str,
     """Materials arrive before 受理 or with the 补正; only those the published list names
     (不得要求申请人提交与其申请的行政许可事项无关的技术资料和其他材料, 第三十一条)."""
     if app.status not in (st.RECEIVED, st.CORRECTION_PENDING):
-        raise ApplicationActionNotAllowed("受理后不再接收申请材料", status=app.status,
+        raise ApplicationActionNotAllowed("受理后不再接收申请材料", state=app.status,
                                           rule="行政许可法第三十二条")
     if name not in {m["name"] for m in matter.materials}:
         raise MaterialRejected(f"“{name}”不在该事项公示的申请材料目录中",

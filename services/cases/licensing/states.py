@@ -57,6 +57,8 @@ def allowed_actions(app: Any, matter: Any) -> list[str]:
         acts.remove("extend")
     if "hearing" in acts and app.status in (ACCEPTED, UNDER_REVIEW) and not matter.hearing_required:
         acts.remove("hearing")  # 第四十七条: only on the party's request unless 第四十六条
-    if "hearing-request" in acts and (app.hearing or matter.hearing_required):
+    hearing = app.hearing or {}
+    if "hearing-request" in acts and (hearing.get("requested_on") or hearing.get("held_on")
+                                      or matter.hearing_required):
         acts.remove("hearing-request")
     return acts

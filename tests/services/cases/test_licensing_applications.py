@@ -5,9 +5,12 @@ kit calendar (chinese-calendar 2026: 国庆 10-01..10-07, 10-10 a working Saturd
 from __future__ import annotations
 
 import sys
+import uuid
 from pathlib import Path
 
 from harness import Platform
+
+from services.cases.licensing.models import LicenceApplication
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper modules
 from licensing_world import MATERIALS, L, Lic, deadline, problem  # noqa: E402
@@ -159,8 +162,11 @@ class TestCorrectionWindow:
         app = await lic.get(late["id"])  # the refusal keeps the deemed acceptance
         assert (app["status"], app["accepted_on"], app["deemed_accepted"]) == (
             "accepted", "2026-09-29", True)
-        # 20 working days from 09-29: 09-30, 10-08..10-10, 10-12.. → 2026-11-03
-        assert deadline(app, "作出许可决定期限")["due_on"] == "2026-11-03"
+        async with zhifa.session("cases") as session:  # written, not only shown
+            row = await session.get(LicenceApplication, uuid.UUID(late["id"]))
+            assert (row.status, row.deemed_accepted) == ("accepted", True)
+        # 20 working days from 09-29: 09-30, 10-08, 10-09, 10-10, then 16 from 10-12 → 11-02
+        assert deadline(app, "作出许可决定期限")["due_on"] == "2026-11-02"
         problem(await lic.act(late["id"], "not-accept", {"reason": "不属本机关",
                                                          "refer_to": "区规划局"}),
                 409, "application-action-not-allowed")

@@ -1,8 +1,8 @@
 """licensing tables
 
-Revision ID: cc29fc0920f8
+Revision ID: 0eb6c3d39754
 Revises: 29e918ee7db0
-Create Date: 2026-12-01 21:34:28.414267+00:00
+Create Date: 2026-12-01 21:40:03.211164+00:00
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 
 import kit.db
 
-revision: str = "cc29fc0920f8"
+revision: str = "0eb6c3d39754"
 down_revision: str | None = "29e918ee7db0"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -213,6 +213,7 @@ def upgrade() -> None:
         "licence_events",
         sa.Column("licence_id", sa.Uuid(), nullable=False),
         sa.Column("agency_id", sa.Uuid(), nullable=False),
+        sa.Column("region_code", sa.String(length=12), nullable=False),
         sa.Column("matter_series_id", sa.Uuid(), nullable=False),
         sa.Column("kind", sa.String(length=24), nullable=False),
         sa.Column("granted", sa.Boolean(), nullable=True),
