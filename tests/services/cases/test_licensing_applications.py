@@ -1,6 +1,7 @@
 """行政许可 applications through the gateway (行政许可法第二十九条–第四十八条): every state move,
 every refusal with its problem type and article, the working-day timers of 第八十二条 on the
-kit calendar (chinese-calendar 2026: 国庆 10-01..10-07, 10-10 a working Saturday; 清明 04-04..06)."""
+kit calendar (chinese-calendar 2026: 国庆 10-01..10-07, 10-10 a working Saturday; 清明
+04-04..06)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from harness import Platform
 from services.cases.licensing.models import LicenceApplication
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper modules
-from licensing_world import MATERIALS, L, Lic, deadline, problem  # noqa: E402
+from licensing_world import MATERIALS, L, Lic, deadline, problem
 
 ART32_4 = "行政许可法第三十二条第一款第四项"
 

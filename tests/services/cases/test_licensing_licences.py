@@ -13,8 +13,8 @@ from services.cases.licensing.licences.service import settle_all
 from services.cases.licensing.service import add_years, today
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper modules
-from factories_extra import create_agency, make_id_number  # noqa: E402
-from licensing_world import L, Lic, problem  # noqa: E402
+from factories_extra import create_agency, make_id_number
+from licensing_world import L, Lic, problem
 
 
 async def settle(zhifa: Platform, on: date) -> tuple[int, int]:
@@ -174,8 +174,8 @@ class TestStatistics:
         for m in ("申请报告", "村民委员会书面意见"):
             assert (await lic.upload(b1["id"], m)).status_code == 201
         await lic.ok(b1["id"], "accept", {"on": "2026-01-05"})
-        await lic.ok(b1["id"], "review", {"reviewer_ids": ["off-1", "off-2"], "findings": "伐区核查",
-                                          "on": "2026-01-05"})
+        await lic.ok(b1["id"], "review", {"reviewer_ids": ["off-1", "off-2"],
+                                          "findings": "伐区核查", "on": "2026-01-05"})
         await lic.ok(b1["id"], "decide", {"granted": True, "reasons": "符合采伐限额",
                                           "on": "2026-01-06"})
         supervisor = zhifa.headers("supervisor", region_code="500112")

@@ -4,10 +4,12 @@ cancellation; `licence.revoked` tells publicity to withdraw the public record.""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.cases.licensing.errors import LicenceActionNotAllowed, RenewalTooLate
 from services.cases.licensing.licences import schemas
@@ -15,6 +17,7 @@ from services.cases.licensing.licences.repository import ENDED, LicenceRepositor
 from services.cases.licensing.models import Licence, LicenceEvent, LicenceMatter
 from services.cases.licensing.service import Ctx, add_years, ban_applicant, today
 
+log = logging.getLogger("zhifa.cases.licensing")
 VALID = ("active", "changed")
 REVOKE_RULES = {
     "abuse_of_power": "行政许可法第六十九条第一款第一项",
@@ -234,3 +237,18 @@ async def cancel(ctx: Ctx, lic: Licence, body: schemas.CancelBody) -> None:
     if previous not in ENDED:
         await _emit_revoked(ctx, lic, "cancelled", on=body.decided_on.isoformat(),
                             reason=body.reason, rule=rule)
+
+
+async def settle_worker(maker: async_sessionmaker[AsyncSession], interval: float) -> None:
+    """The background job: every `interval` seconds (first after one interval) settle the
+    lapsing licences as of today; several replicas skip each other's locked rows."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            async with maker() as session:
+                renewed, expired = await settle_all(session)
+                await session.commit()
+            if renewed or expired:
+                log.info("licences settled: %d deemed renewed, %d expired", renewed, expired)
+        except Exception:  # keep the loop alive; the next round retries
+            log.exception("licence settlement failed")
