@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from kit.http import forward_headers
+from services.cases.clients import personnel_client
 from services.cases.licensing import deadlines as dl
 from services.cases.licensing import schemas
 from services.cases.licensing import states as st
@@ -178,7 +180,17 @@ async def decide(ctx: Ctx, app: LicenceApplication, body: schemas.DecideBody) ->
     if body.false_materials and body.granted:
         raise DecisionInvalid("提供虚假材料的，不予行政许可", rule="行政许可法第七十八条")
     due = dl.decision_due(app, matter, ctx.cal, on)
+    agency = await personnel_client(ctx.request).get_agency(forward_headers(ctx.request),
+                                                            str(app.agency_id))
+    pattern = ctx.settings.licence_grant_number_pattern if body.granted \
+        else ctx.settings.licence_refusal_number_pattern
+    number = await next_number(ctx.session, app.agency_id, on.year,
+                               "licence_grant" if body.granted else "licence_refusal", pattern,
+                               agency.short_name or agency.name)
     app.decision = {
+        "document_number": number,
+        "agency": {"id": agency.id, "name": agency.name, "uscc": agency.uscc,
+                   "issuing_authority": matter.issuing_authority},
         "granted": body.granted, "reasons": body.reasons, "conditions": body.conditions,
         "content": body.content, "decided_on": on.isoformat(),
         "late": bool(due and on > due.due_on), "due_on": due.due_on.isoformat() if due else None,
@@ -236,4 +248,9 @@ async def issue_certificate(ctx: Ctx, app: LicenceApplication,
                                                 "late": on > due}}
     app.licence_id, app.status = licence.id, st.CERTIFICATE_ISSUED
     refresh(ctx, app, matter)
+    await ctx.request.app.state.outbox.emit(ctx.session, "licence.issued", {
+        **decided_payload(app, matter), "licence": {
+            "id": str(licence.id), "number": number, "valid_from": on.isoformat(),
+            "valid_to": licence.valid_to.isoformat() if licence.valid_to else None,
+            "content": licence.content}}, aggregate_id=str(app.id))
     return licence

@@ -194,3 +194,36 @@ class TestStatistics:
         foreign = (await zhifa.client.get(f"{L}/licensing/statistics?year=2026",
                                           headers=other.headers(zhifa))).json()
         assert foreign["by_matter"] == [] and foreign["total"]["applications"] == 0
+
+
+class TestDisclosure:
+    async def test_grant_is_published_with_its_number_and_revocation_withdraws_it(
+            self, zhifa: Platform) -> None:
+        lic = await Lic(zhifa).setup()
+        id_number = make_id_number()
+        licence = await lic.licence(id_number=id_number)
+        await zhifa.drain()
+        P = "/api/v1/publicity"
+        items = (await zhifa.client.get(f"{P}/licences?agency_id={lic.agency.id}")).json()["items"]
+        assert len(items) == 1
+        rec = items[0]
+        assert (rec["licence_number"], rec["certificate_name"], rec["matter_name"]) == (
+            licence["number"], "乡村建设规划许可证", "乡村建设规划许可")
+        assert rec["document_number"].endswith("号") and rec["valid_to"] == "2028-03-09"
+        csv_text = (await zhifa.client.get(f"{P}/exports/licences.csv?template=natural")).text
+        assert licence["number"] in csv_text and id_number not in csv_text
+        assert csv_text.lstrip("\ufeff").startswith("行政相对人名称,证件类型,证件号码,")
+        resp = await zhifa.client.post(f"{L}/licences/{licence['id']}/revoke",
+                                       headers=lic.officer(),
+                                       json={"ground": "beyond_authority", "reason": "超越职权",
+                                             "decided_on": "2026-05-06"})
+        assert resp.status_code == 200, resp.text
+        await zhifa.drain()
+        items = (await zhifa.client.get(f"{P}/licences?agency_id={lic.agency.id}")).json()["items"]
+        assert items == []
+        gone = (await zhifa.client.get(f"{P}/licences?agency_id={lic.agency.id}"
+                                       "&status=withdrawn")).json()["items"]
+        assert gone[0]["withdraw_reason"].startswith(
+            "许可已撤销（行政许可法第六十九条第一款第二项）")
+        assert licence["number"] not in (
+            await zhifa.client.get(f"{P}/exports/licences.csv?template=natural")).text
