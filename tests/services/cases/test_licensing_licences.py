@@ -25,7 +25,7 @@ async def settle(zhifa: Platform, on: date) -> tuple[int, int]:
 
 
 class TestLicenceLife:
-    async def test_change_renewal_and_deemed_renewal_across_expiry(
+    async def test_change_renewal_deemed_renewal_withdraw_revoke_cancel(
             self, zhifa: Platform) -> None:
         lic = await Lic(zhifa).setup()
         licence = await lic.licence()  # issued 2026-03-10, valid two years
@@ -71,9 +71,7 @@ class TestLicenceLife:
             "ground": "expired_not_renewed", "decided_on": "2028-03-11"})
         assert resp.status_code == 200 and resp.json()["status"] == "cancelled"
         assert resp.json()["end_detail"]["rule"] == "行政许可法第七十条第一项"
-
-    async def test_withdraw_revoke_cancel_grounds(self, zhifa: Platform) -> None:
-        lic = await Lic(zhifa).setup()
+        # the agency's own acts: 撤回 (第八条), 撤销 (第六十九条), 注销 (第七十条)
         a, b, c = [await lic.licence() for _ in range(3)]
         resp = await zhifa.client.post(f"{L}/licences/{a['id']}/withdraw", headers=lic.officer(),
                                        json={"basis": "law_changed", "reason": "村庄规划调整",
