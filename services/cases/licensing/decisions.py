@@ -60,6 +60,8 @@ async def review(ctx: Ctx, app: LicenceApplication, body: schemas.ReviewBody) ->
     if body.stakeholders:
         app.stakeholders = [*app.stakeholders,
                             *(s.model_dump(mode="json") for s in body.stakeholders)]
+    if body.inspection_id:
+        app.inspection_id = body.inspection_id
     if body.hearing_right_told_on:
         app.hearing = {**(app.hearing or {}), "told_on": body.hearing_right_told_on.isoformat()}
     if app.status == st.ACCEPTED:
@@ -172,6 +174,9 @@ async def decide(ctx: Ctx, app: LicenceApplication, body: schemas.DecideBody) ->
     not_before(on, app.accepted_on, "许可决定日期")
     if not app.reviews:
         raise DecisionInvalid("作出决定前应当对申请材料进行审查", rule="行政许可法第三十四条")
+    if matter.onsite_check_required and app.inspection_id is None:
+        raise DecisionInvalid("该事项须经现场核查后作出决定，请先登记现场核查（检查）记录",
+                              rule="行政许可法第三十四条第三款")
     if matter.hearing_required and not (app.hearing or {}).get("held_on"):
         raise DecisionInvalid("依法应当听证的事项，应当举行听证后根据听证笔录作出决定",
                               rule="行政许可法第四十六条、第四十八条第二款")

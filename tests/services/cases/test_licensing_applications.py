@@ -264,3 +264,23 @@ class TestHearing:
         app = await lic.ok(app["id"], "decide", {"granted": True, "reasons": "依听证笔录",
                                                  "on": "2026-03-24"})
         assert app["decision"]["based_on_hearing_record"] is True
+
+    async def test_onsite_check_required_before_decision(self, zhifa: Platform) -> None:
+        lic = await Lic(zhifa).setup(onsite_check_required=True, hearing_required=True)
+        app = await lic.reviewed()
+        assert "hearing-request" not in app["allowed_actions"] and "hearing" in app[
+            "allowed_actions"]  # 第四十六条: heard without a request
+        problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-05"}),
+                409, "decision-invalid", "行政许可法第三十四条第三款")
+        inspection = str(uuid.uuid4())  # an inspections-service id, validated later
+        app = await lic.ok(app["id"], "review", {"reviewer_ids": ["off-1", "off-2"],
+                                                 "findings": "现场核查完毕", "on": "2026-03-05",
+                                                 "inspection_id": inspection})
+        problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-05"}),
+                409, "decision-invalid", "行政许可法第四十六条、第四十八条第二款")
+        app = await lic.ok(app["id"], "hearing", {"notice_on": "2026-03-05",
+                                                  "held_on": "2026-03-16", "host_id": "off-3",
+                                                  "record": "公开听证笔录"})
+        assert app["hearing"]["basis"] == "行政许可法第四十六条"
+        app = await lic.ok(app["id"], "decide", {"granted": True, "on": "2026-03-17"})
+        assert app["inspection_id"] == inspection and app["status"] == "granted"
