@@ -21,7 +21,8 @@ def create_app(settings: CasesSettings | None = None,
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         """Runs the licensing settlement job (视为准予延续, 行政许可法第五十条第二款)."""
         interval = settings.licensing_settle_interval_seconds
-        task = asyncio.create_task(settle_worker(app.state.sessionmaker, interval)) \
+        task = asyncio.create_task(settle_worker(app.state.sessionmaker,
+                                                  app.state.calendar, interval)) \
             if interval > 0 else None
         try:
             yield

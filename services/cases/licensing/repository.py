@@ -118,5 +118,14 @@ class ApplicationRepository:
                                        LicensingBan.since <= on, LicensingBan.until >= on)
             .order_by(LicensingBan.until.desc()).limit(1))
 
+    async def still_received(self, received_before: date) -> list[LicenceApplication]:
+        """Applications still `received` that arrived on or before `received_before` (the
+        settlement job's candidates for 视为受理), row-locked, skipping locked rows."""
+        return list(await self.session.scalars(
+            select(LicenceApplication).where(LicenceApplication.status == "received",
+                                             LicenceApplication.received_on <= received_before)
+            .order_by(LicenceApplication.received_on, LicenceApplication.id).limit(500)
+            .with_for_update(skip_locked=True)))
+
     def add(self, row: Any) -> None:
         self.session.add(row)

@@ -154,20 +154,21 @@ async def receive(ctx: Ctx, body: schemas.ApplicationCreate) -> LicenceApplicati
     return app
 
 
-def _deem_accepted(ctx: Ctx, app: LicenceApplication, matter: LicenceMatter) -> None:
+def deem_accepted(cal: WorkingCalendar, app: LicenceApplication, matter: LicenceMatter,
+                  on: date) -> bool:
+    """第三十二条第一款第四项: no 补正 served by the 5th working day → accepted on the receipt
+    day, as of `on`. True when this call made it so (also used by the settlement job)."""
+    if app.status != st.RECEIVED or on <= dl.correction_due(cal, app.received_on).due_on:
+        return False
     app.status, app.accepted_on, app.deemed_accepted = st.ACCEPTED, app.received_on, True
     receipt(app, "受理（逾期未告知补正，视为受理）", app.received_on,
             rule=dl.CORRECTION_RULE)
-    refresh(ctx, app, matter)
+    app.next_due_on = dl.next_due_on(app, matter, cal, today())
+    return True
 
 
 def settle_deemed(ctx: Ctx, app: LicenceApplication, matter: LicenceMatter, on: date) -> bool:
-    """第三十二条第一款第四项: no 补正 served by the 5th working day → accepted on the receipt
-    day. True when this call made it so."""
-    if app.status != st.RECEIVED or on <= dl.correction_due(ctx.cal, app.received_on).due_on:
-        return False
-    _deem_accepted(ctx, app, matter)
-    return True
+    return deem_accepted(ctx.cal, app, matter, on)
 
 
 async def serve_correction(ctx: Ctx, app: LicenceApplication,

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import sys
 import uuid
+from datetime import date
 from pathlib import Path
 
 from harness import Platform
 
+from services.cases.licensing.licences.service import settle_acceptances
 from services.cases.licensing.models import LicenceApplication
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper modules
@@ -170,6 +172,15 @@ class TestCorrectionWindow:
         problem(await lic.act(late["id"], "not-accept", {"reason": "不属本机关",
                                                          "refer_to": "区规划局"}),
                 409, "application-action-not-allowed")
+        # the settlement job writes the same acceptance for an application left untouched
+        untouched = await lic.new("2026-09-29")
+        cal = zhifa.apps["cases"].state.calendar
+        async with zhifa.session("cases") as session:
+            assert await settle_acceptances(session, cal, date(2026, 10, 12)) == 0
+            assert await settle_acceptances(session, cal, date(2026, 10, 13)) == 1
+            await session.commit()
+        app = await lic.get(untouched["id"])
+        assert (app["accepted_on"], app["receipts"][-1]["rule"]) == ("2026-09-29", ART32_4)
         # 不予受理 on time names the right agency (第三十二条第一款第二项)
         app = await lic.new("2026-03-02")
         problem(await lic.act(app["id"], "not-accept", {"kind": "not_ours", "reason": "非本机关",

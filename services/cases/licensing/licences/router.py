@@ -109,14 +109,17 @@ _action("cancel", "cancel_licence", schemas.CancelBody, service.cancel,
 
 @router.post("/licensing/settlements", response_model=schemas.SettleResult,
              responses=errors.responses(*AUTH, errors.UnprocessableEntity),
-             summary="结算到期许可：延续待决的视为准予延续（第五十条第二款），其余标为期满")
-async def settle_licences(body: schemas.SettleBody, session: SessionDep,
+             summary="结算：逾期未告知补正的视为受理（第三十二条），延续待决的视为准予延续（第五十条），"
+                     "其余到期许可标为期满")
+async def settle_licences(body: schemas.SettleBody, request: Request, session: SessionDep,
                           principal: Operator) -> schemas.SettleResult:
     on = body.on or today()
     if on > today():
         raise errors.UnprocessableEntity("结算日期不得晚于今日")
+    accepted = await service.settle_acceptances(session, request.app.state.calendar, on)
     renewed, expired = await service.settle_all(session, on)
-    return schemas.SettleResult(deemed_renewed=renewed, expired=expired)
+    return schemas.SettleResult(deemed_accepted=accepted, deemed_renewed=renewed,
+                                expired=expired)
 
 
 @router.get("/licensing/statistics", response_model=ls.StatisticsRead,

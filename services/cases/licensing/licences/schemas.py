@@ -107,5 +107,6 @@ class SettleBody(ApiModel):
 
 
 class SettleResult(ApiModel):
+    deemed_accepted: int
     deemed_renewed: int
     expired: int

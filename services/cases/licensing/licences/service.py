@@ -11,11 +11,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from kit.calendar import WorkingCalendar
 from services.cases.licensing.errors import LicenceActionNotAllowed, RenewalTooLate
 from services.cases.licensing.licences import schemas
 from services.cases.licensing.licences.repository import ENDED, LicenceRepository
 from services.cases.licensing.models import Licence, LicenceEvent, LicenceMatter
-from services.cases.licensing.service import Ctx, add_years, ban_applicant, today
+from services.cases.licensing.repository import ApplicationRepository
+from services.cases.licensing.service import Ctx, add_years, ban_applicant, deem_accepted, today
 
 log = logging.getLogger("zhifa.cases.licensing")
 VALID = ("active", "changed")
@@ -164,6 +166,20 @@ async def settle_all(session: AsyncSession, on: date | None = None) -> tuple[int
     return renewed, expired
 
 
+async def settle_acceptances(session: AsyncSession, cal: WorkingCalendar,
+                             on: date | None = None) -> int:
+    """视为受理 (第三十二条第一款第四项) written for every application left `received` past its
+    5th working day as of `on` (5 working days never take fewer than 5 calendar days)."""
+    on = on or today()
+    count = 0
+    for app in await ApplicationRepository(session).still_received(on - timedelta(days=6)):
+        matter = await session.get(LicenceMatter, app.matter_id)
+        assert matter is not None
+        count += deem_accepted(cal, app, matter, on)
+    await session.flush()
+    return count
+
+
 def _end(lic: Licence, status: str, on: date, **detail: Any) -> None:
     lic.status, lic.ended_on, lic.end_detail = status, on, detail
 
@@ -239,16 +255,19 @@ async def cancel(ctx: Ctx, lic: Licence, body: schemas.CancelBody) -> None:
                             reason=body.reason, rule=rule)
 
 
-async def settle_worker(maker: async_sessionmaker[AsyncSession], interval: float) -> None:
-    """The background job: every `interval` seconds (first after one interval) settle the
-    lapsing licences as of today; several replicas skip each other's locked rows."""
+async def settle_worker(maker: async_sessionmaker[AsyncSession], cal: WorkingCalendar,
+                        interval: float) -> None:
+    """The background job: every `interval` seconds (first after one interval) write the deemed
+    acceptances and settle the lapsing licences as of today; replicas skip locked rows."""
     while True:
         await asyncio.sleep(interval)
         try:
             async with maker() as session:
+                accepted = await settle_acceptances(session, cal)
                 renewed, expired = await settle_all(session)
                 await session.commit()
-            if renewed or expired:
-                log.info("licences settled: %d deemed renewed, %d expired", renewed, expired)
+            if accepted or renewed or expired:
+                log.info("licensing settled: %d deemed accepted, %d deemed renewed, %d expired",
+                         accepted, renewed, expired)
         except Exception:  # keep the loop alive; the next round retries
             log.exception("licence settlement failed")
