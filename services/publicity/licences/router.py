@@ -45,3 +45,23 @@ async def export_licences_csv(session: SessionDep, template: Template = "legal")
     return Response(("\ufeff" + out.getvalue()).encode("utf-8"), media_type="text/csv",
                     headers={"Content-Disposition":
                              f'attachment; filename="licences-{template}.csv"'})
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get("/exports/licences.xlsx", response_class=Response,
+            responses={200: {"content": {XLSX: {}}}},
+            summary="公开：双公示行政许可 XLSX（信用中国模板列）")
+async def export_licences_xlsx(session: SessionDep, template: Template = "legal") -> Response:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("行政许可")
+    ws.append(templates.columns_for(template))
+    for row in await LicenceDisclosureRepository(session).for_export(template):
+        ws.append(templates.row_for(template, row))
+    out = io.BytesIO()
+    wb.save(out)
+    return Response(out.getvalue(), media_type=XLSX, headers={
+        "Content-Disposition": f'attachment; filename="licences-{template}.xlsx"'})

@@ -3,11 +3,13 @@ and the 统计年报 statistics, through the gateway on real databases."""
 
 from __future__ import annotations
 
+import io
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 from harness import Platform
+from openpyxl import load_workbook
 
 from services.cases.licensing.licences.service import settle_all
 from services.cases.licensing.service import add_years, today
@@ -211,6 +213,9 @@ class TestDisclosure:
         csv_text = (await zhifa.client.get(f"{P}/exports/licences.csv?template=natural")).text
         assert licence["number"] in csv_text and id_number not in csv_text
         assert csv_text.lstrip("\ufeff").startswith("行政相对人名称,证件类型,证件号码,")
+        xlsx = await zhifa.client.get(f"{P}/exports/licences.xlsx?template=natural")
+        sheet = load_workbook(io.BytesIO(xlsx.content)).active
+        assert licence["number"] in [c.value for c in sheet[2]]
         resp = await zhifa.client.post(f"{L}/licences/{licence['id']}/revoke",
                                        headers=lic.officer(),
                                        json={"ground": "beyond_authority", "reason": "超越职权",
