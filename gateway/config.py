@@ -18,6 +18,10 @@ class GatewaySettings(BaseSettings):
     max_body_bytes: int = 200 * 1024 * 1024
     rate_limit_per_minute: int = Field(1200, ge=1)
     rate_limit_burst: int = Field(200, ge=1)
+    environment: str = Field("dev", validation_alias="ZHIFA_ENV")
+    # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
+    metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")
+    metrics_protected: bool | None = Field(None, validation_alias="ZHIFA_METRICS_PROTECTED")
 
     def upstreams(self) -> dict[str, str]:
         return {name: getattr(self, f"upstream_{name}") for name in SERVICES}

@@ -15,12 +15,13 @@ from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, errors, idempotency
+from kit import auth, docs, errors, idempotency
 from kit.calendar import WorkingCalendar
 from kit.db import create_engine, make_sessionmaker
+from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
 from kit.http import AsgiApps, ServiceClient, make_client
-from kit.observability import Metrics, ObservabilityMiddleware
+from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
 from kit.platform import platform_models, platform_router
 from kit.settings import ServiceSettings
 
@@ -42,6 +43,10 @@ class ServiceSpec:
     event_handlers: Mapping[str, EventHandler] | None = None
     lifespan: Lifespan | None = None
     title: str = ""
+    # Chinese request examples by handler name (the service's examples.py), see kit.docs
+    examples: docs.Examples | None = None
+    # event types that may leave the platform to external webhooks (public, redacted records)
+    public_events: tuple[str, ...] = ()
 
 
 def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
@@ -59,7 +64,10 @@ def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
         return Response('{"status":"ready"}', media_type="application/json")
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics_endpoint() -> Response:
+    async def metrics_endpoint(request: Request) -> Response:
+        if not metrics_authorized(request.app.state.settings,
+                                  request.headers.get("authorization")):
+            return errors.problem_response(errors.Unauthorized("读取监控指标须提供指标令牌"))
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
 
 
@@ -116,10 +124,14 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     app.state.outbox = Outbox(service=spec.name, outbox_model=spec.platform.Outbox,
                               webhook_model=spec.platform.Webhook,
                               subscriptions=settings.subscriptions,
-                              max_attempts=settings.outbox_max_attempts)
+                              max_attempts=settings.outbox_max_attempts,
+                              public_events=spec.public_events,
+                              egress=EgressPolicy.from_settings(settings))
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     _ops_routes(app, metrics)
+    docs.install_docs(app, f"/api/v1/{spec.name}/openapi.json", app.title)
+    docs.with_decorations(app, spec.name, spec.examples)
     app.include_router(spec.router)
     app.include_router(platform_router(spec))
     return app

@@ -50,6 +50,11 @@ class ServiceSettings(BaseSettings):
     outbox_max_attempts: int = 20
     run_outbox_worker: bool = True
     http_timeout_seconds: float = 10.0
+    # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
+    metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")
+    metrics_protected: bool | None = Field(None, validation_alias="ZHIFA_METRICS_PROTECTED")
+    # webhook targets admitted despite the SSRF guard (kit.egress): "host:port,host:port"
+    webhook_allowed_targets: str = Field("", validation_alias="ZHIFA_WEBHOOK_ALLOWED_TARGETS")
     jwt: JwtSettings = Field(default_factory=JwtSettings)
 
     @model_validator(mode="after")

@@ -34,7 +34,7 @@ class SplitDeployment:
         self.procs: list[subprocess.Popen[bytes]] = []
         self.env = {**os.environ, "ZHIFA_ENV": "production", "JWT_GENERATE_KEYS": "false",
                     "JWT_KEYS_DIR": str(workdir / "keys"), "ZHIFA_DATA_DIR": str(workdir),
-                    "PYTHONPATH": str(ROOT),
+                    "PYTHONPATH": str(ROOT), "ZHIFA_METRICS_TOKEN": "split-metrics-token",
                     # personal data key, as a mounted secret would provide it
                     "PERSONNEL_PII_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode()}
         for name in SERVICES:

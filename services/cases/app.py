@@ -8,6 +8,7 @@ from kit.app import ServiceSpec, build_app
 from kit.http import AsgiApps
 from services.cases.config import CasesSettings
 from services.cases.events import HANDLERS
+from services.cases.examples import EXAMPLES
 from services.cases.licensing.licences.service import settle_worker
 from services.cases.models import platform
 from services.cases.router import router
@@ -33,5 +34,6 @@ def create_app(settings: CasesSettings | None = None,
                     await task
 
     spec = ServiceSpec(name="cases", router=router, platform=platform, event_handlers=HANDLERS,
-                       title="zhifa 案件服务 (cases)", lifespan=lifespan)
+                       title="zhifa 案件服务 (cases)", lifespan=lifespan,
+                       examples=EXAMPLES)
     return build_app(spec, settings, asgi_apps)

@@ -97,3 +97,10 @@ class EvidenceTooLarge(errors.PayloadTooLarge):
 
 class DecisionNotFound(errors.Conflict):
     title = "案件尚无处罚决定"
+
+
+class NumberingPatternInvalid(errors.UnprocessableEntity):
+    """A numbering pattern with anything but `{prefix}`, `{year}`, `{seq}` / `{seq:0Nd}`
+    (N ≤ 8) — see `services.cases.numbering.validate_pattern`."""
+
+    title = "编号格式无效"

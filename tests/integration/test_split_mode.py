@@ -66,7 +66,10 @@ async def test_split_deployment_serves_every_service_over_http(split: SplitDeplo
             assert direct.status_code == 401
         ready = await gw.get("/readyz")
         assert ready.status_code == 200, ready.text
-        assert "http_requests_total" in (await gw.get(split.url("cases") + "/metrics")).text
+        metrics = split.url("cases") + "/metrics"
+        assert (await gw.get(metrics)).status_code == 401  # protected outside dev
+        assert "http_requests_total" in (await gw.get(metrics, headers={
+            "Authorization": "Bearer split-metrics-token"})).text
 
 
 async def test_split_decision_flows_from_cases_to_the_public_feed(split: SplitDeployment) -> None:

@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
@@ -49,7 +48,7 @@ def today() -> date:
 
 @dataclass
 class Ctx:
-    request: Request
+    request: Any  # the HTTP request: app state (calendar, settings, outbox) and the token
     session: AsyncSession
     principal: Principal
 

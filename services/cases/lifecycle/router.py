@@ -14,6 +14,7 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, Registrar
+from services.cases.filetypes import check_upload, safe_filename
 from services.cases.lifecycle import clock, reads, schemas
 from services.cases.lifecycle import decision as dec
 from services.cases.lifecycle import service as svc
@@ -124,6 +125,7 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
     if ctype not in s.evidence_allowed_types:
         raise ce.EvidenceRejected(f"不接受的文件类型 {ctype}",
                                   allowed_types=s.evidence_allowed_types)
+    check_upload(file.file, ctype)
     storage = LocalStorage(s.evidence_dir or f"{s.data_dir}/evidence")
     try:
         stored = await run_in_threadpool(storage.put, file.file, s.evidence_max_bytes)
@@ -133,7 +135,7 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
     if stored.size == 0:
         raise ce.EvidenceRejected("文件为空")
     ev = await svc.add_evidence(svc.Ctx(request, session, principal), case, kind=kind,
-                                description=description, filename=file.filename or "upload",
+                                description=description, filename=safe_filename(file.filename),
                                 content_type=ctype, stored=stored, officer_ids=officer_ids)
     return schemas.EvidenceRead.model_validate(ev)
 

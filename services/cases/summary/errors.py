@@ -19,5 +19,4 @@ class DocumentNumberTaken(errors.Conflict):
     title = "当场处罚决定书编号已使用"
 
 
-class NumberingPatternInvalid(errors.UnprocessableEntity):
-    title = "编号格式无效"
+from services.cases.errors import NumberingPatternInvalid  # noqa: E402,F401  (moved)

@@ -26,7 +26,16 @@ class InvalidRefreshToken(errors.Problem):
 
 
 class UsernameTaken(errors.Problem):
+    """Usernames are unique case-insensitively (`MUER-OFFICER` is `muer-officer`)."""
+
     status, title = 409, "用户名已存在"
+
+
+
+class OfficerAlreadyLinked(errors.Problem):
+    """One account per staff member: the officer is linked to an account already."""
+
+    status, title = 409, "该人员已关联账号"
 
 
 class RoleNotAllowed(errors.Problem):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.personnel.models import RefreshToken, User
@@ -14,7 +14,12 @@ class UserRepository:
         self.session = session
 
     async def by_username(self, username: str) -> User | None:
-        return await self.session.scalar(select(User).where(User.username == username))
+        """Case-insensitive (`ux_users_username_lower`)."""
+        return await self.session.scalar(select(User).where(
+            func.lower(User.username) == username.lower()))
+
+    async def by_officer(self, officer_id: uuid.UUID) -> User | None:
+        return await self.session.scalar(select(User).where(User.officer_id == officer_id))
 
     async def get(self, user_id: uuid.UUID) -> User | None:
         return await self.session.get(User, user_id)

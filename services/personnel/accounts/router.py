@@ -59,6 +59,7 @@ async def read_jwks(request: Request) -> dict[str, Any]:
 
 @users_router.post("/users", response_model=UserRead, status_code=201,
                    responses=kit_errors.responses(errors.UsernameTaken, errors.RoleNotAllowed,
+                                                  errors.OfficerAlreadyLinked,
                                                   errors.LinkedRecordUnknown,
                                                   kit_errors.Unauthorized,
                                                   kit_errors.ValidationFailed),

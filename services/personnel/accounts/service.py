@@ -135,6 +135,8 @@ async def create_user(session: AsyncSession, principal: auth.Principal | None,
     users = UserRepository(session)
     if await users.by_username(data.username) is not None:
         raise errors.UsernameTaken()
+    if data.officer_id is not None and await users.by_officer(data.officer_id) is not None:
+        raise errors.OfficerAlreadyLinked()
     return await users.add(User(
         username=data.username, password_hash=hash_password(data.password),
         display_name=data.display_name, roles=list(data.roles), agency_id=agency_id,

@@ -71,8 +71,10 @@ class CertificateRepository:
                        Officer.on_post, Officer.status, Officer.left_on,
                        Certificate.number, Certificate.domains, Certificate.region_code,
                        Certificate.issued_on, Certificate.expires_on,
-                       Certificate.status.label("certificate_status"), Certificate.revoked_on)
+                       Certificate.status.label("certificate_status"), Certificate.revoked_on,
+                       Agency.region_code.label("agency_region_code"))
                 .outerjoin(Certificate, Certificate.officer_id == Officer.id)
+                .outerjoin(Agency, Agency.id == Officer.agency_id)
                 .where(Officer.id.in_(officer_ids)))
         return (await self.session.execute(stmt)).all()
 

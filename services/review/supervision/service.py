@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.db import utcnow
+from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.legal.service import legal_today
 from services.review.supervision import errors
 from services.review.supervision.models import SupervisionOpinion
@@ -18,9 +19,11 @@ from services.review.supervision.repository import OpinionRepository
 from services.review.supervision.schemas import OpinionCreate
 
 
-async def issue(session: AsyncSession, principal: Principal,
-                body: OpinionCreate) -> SupervisionOpinion:
-    region = body.region_code or principal.region_code or ""
+async def issue(session: AsyncSession, principal: Principal, body: OpinionCreate,
+                regions: AgencyRegionLookup) -> SupervisionOpinion:
+    """Only to an agency whose REAL region (personnel) lies in the supervisor's region."""
+    real = await check_agency_region(principal, body.agency_id, regions)
+    region = real or body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not region.startswith(principal.region_code or "-"):
         raise errors.OpinionOutOfRegion(f"辖区 {region} 不在本人辖区内")
     if body.rectify_by < legal_today():
