@@ -46,3 +46,15 @@ class CasesSettings(ServiceSettings):
         "image/jpeg", "image/png", "image/heic", "application/pdf", "audio/mpeg",
         "audio/mp4", "video/mp4", "video/quicktime", "text/plain", "application/zip",
         "application/octet-stream"])
+
+    # 执法文书 (services/cases/documents)
+    # per template code: number pattern, placeholders {prefix} {year} {seq}
+    # (default: {prefix}<简称>〔{year}〕{seq}号)
+    document_number_patterns: dict[str, str] = Field(default_factory=dict)
+    document_template_max_bytes: int = 5 * 1024 * 1024
+    # LibreOffice for PDFs: None = look up `soffice` on PATH; a missing binary → PDF 503
+    document_soffice_path: str | None = None
+    document_pdf_timeout_s: float = 90.0
+    document_pdf_concurrency: int = 2
+    # 公告送达: deemed served this many days after publication (民事诉讼法第九十五条) [V]
+    public_notice_days: int = 30

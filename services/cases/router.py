@@ -8,6 +8,7 @@ from fastapi import APIRouter
 
 from kit.db import CommittingRoute
 from services.cases.coercion.router import router as coercion_router
+from services.cases.documents.router import router as documents_router
 from services.cases.entrustment.router import router as entrustment_router
 from services.cases.licensing.router import router as licensing_router
 from services.cases.lifecycle.router import router as lifecycle_router
@@ -25,6 +26,7 @@ SUBROUTERS = (
     coercion_router,
     transfers_router,
     licensing_router,
+    documents_router,
 )
 
 for _sub in SUBROUTERS:

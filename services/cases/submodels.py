@@ -4,6 +4,7 @@ Sub-packages that own tables put them in `services/cases/<sub>/models.py` (decla
 `services.cases.models.Base`); add the sub-package's models module below (one line)."""
 
 from services.cases.coercion import models as coercion_models
+from services.cases.documents import models as documents_models
 from services.cases.entrustment import models as entrustment_models
 from services.cases.licensing import models as licensing_models
 from services.cases.summary import models as summary_models
@@ -15,4 +16,5 @@ SUBPACKAGES = (
     licensing_models,
     summary_models,
     transfers_models,
+    documents_models,
 )

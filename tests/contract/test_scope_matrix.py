@@ -37,6 +37,21 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}": ("byid", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/coercive-measures": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/dossier": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/documents": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}": (
+        "exempt", "a document under a case: loaded through the case (CaseById), 404 out of "
+                  "scope, tested in tests/services/cases/test_documents.py"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/context": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/docx": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/pdf": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/dossier.zip": (
+        "exempt", "the case file, rendered: through the case (CaseById), 404 out of scope, "
+                  "tested in tests/services/cases/test_documents.py"),
+    f"{C}/document-templates": ("exempt", "the shipped catalogue is the same for all; agency "
+                                          "versions are listed through kit.scope"),
     f"{C}/cases/{{case_id}}/evidence": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline/verify": ("sub", f"{C}/cases"),

@@ -329,6 +329,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/cases/{case_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本案执法文书 */
+        get: operations["cases_list_documents"];
+        put?: never;
+        /** 制作执法文书（校验法定必备内容、编号、固化并记入全过程记录） */
+        post: operations["cases_issue_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书详情 */
+        get: operations["cases_get_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书的固化数据（JSON，其 SHA-256 记入全过程记录） */
+        get: operations["cases_get_document_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（.docx，固化版本） */
+        get: operations["cases_download_document_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（PDF，LibreOffice 转换） */
+        get: operations["cases_download_document_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记送达并制作送达回证 */
+        post: operations["cases_serve_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/cases/{case_id}/dossier": {
         parameters: {
             query?: never;
@@ -338,6 +441,23 @@ export interface paths {
         };
         /** 完整案卷（供案卷评查） */
         get: operations["cases_get_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/dossier.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案卷（封面、卷内目录、按法定顺序排列的文书、备考表） */
+        get: operations["cases_download_dossier"];
         put?: never;
         post?: never;
         delete?: never;
@@ -716,6 +836,57 @@ export interface paths {
         get: operations["cases_get_coercive_measure"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/document-number-ranges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为执法人员或设备预分配文书编号段（离线当场文书） */
+        post: operations["cases_reserve_number_range"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法文书模板目录（法定必备内容） */
+        get: operations["cases_list_document_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/document-templates/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传本机关的文书模板版本（校验后启用） */
+        post: operations["cases_upload_document_template"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2317,6 +2488,11 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /** Body_cases_upload_document_template */
+        cases__Body_cases_upload_document_template: {
+            /** File */
+            file: string;
+        };
         /** Body_cases_upload_evidence */
         cases__Body_cases_upload_evidence: {
             /**
@@ -2735,6 +2911,69 @@ export interface components {
              * Format: uuid
              */
             item_id: string;
+        };
+        /** DocumentIssue */
+        cases__DocumentIssue: {
+            /** Code */
+            code: string;
+            /** Fields */
+            fields?: {
+                [key: string]: unknown;
+            };
+            /** Range Id */
+            range_id?: string | null;
+            /** Range Seq */
+            range_seq?: number | null;
+            /** Replaces Id */
+            replaces_id?: string | null;
+        };
+        /** DocumentRead */
+        cases__DocumentRead: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Code */
+            code: string;
+            /** Context Sha256 */
+            context_sha256: string;
+            /** Docx Sha256 */
+            docx_sha256: string;
+            /** Docx Size */
+            docx_size: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Name */
+            name: string;
+            /** Number */
+            number: string | null;
+            /** Pdf Sha256 */
+            pdf_sha256: string | null;
+            /** Replaced By Id */
+            replaced_by_id: string | null;
+            /** Replaces Id */
+            replaces_id: string | null;
+            /** Template Sha256 */
+            template_sha256: string;
+            /** Template Source */
+            template_source: string;
+            /** Template Version */
+            template_version: string;
+            /** Timeline Seq */
+            timeline_seq: number;
+            /** Version */
+            version: number;
         };
         /** Dossier */
         cases__Dossier: {
@@ -3319,6 +3558,48 @@ export interface components {
              */
             served_on: string;
         };
+        /** NumberRangeCreate */
+        cases__NumberRangeCreate: {
+            /** Code */
+            code: string;
+            /** Count */
+            count: number;
+            /** Holder Id */
+            holder_id: string;
+            /**
+             * Holder Kind
+             * @enum {string}
+             */
+            holder_kind: "officer" | "device";
+            /** Notes */
+            notes?: string | null;
+            /** Year */
+            year: number;
+        };
+        /** NumberRangeRead */
+        cases__NumberRangeRead: {
+            /** Code */
+            code: string;
+            /** First Number */
+            first_number: string;
+            /** First Seq */
+            first_seq: number;
+            /** Holder Id */
+            holder_id: string;
+            /** Holder Kind */
+            holder_kind: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Number */
+            last_number: string;
+            /** Last Seq */
+            last_seq: number;
+            /** Year */
+            year: number;
+        };
         /** NumberingRead */
         cases__NumberingRead: {
             /**
@@ -3607,6 +3888,15 @@ export interface components {
             /** Pending */
             pending: boolean;
         };
+        /** RequiredFieldRead */
+        cases__RequiredFieldRead: {
+            /** Article */
+            article: string;
+            /** Label */
+            label: string;
+            /** Path */
+            path: string;
+        };
         /** RevokeDecision */
         cases__RevokeDecision: {
             /**
@@ -3637,6 +3927,95 @@ export interface components {
              * Format: date
              */
             served_on: string;
+        };
+        /**
+         * ServiceCreate
+         * @description 送达 of an issued document. `delivered_on`: the day of the act (signing, leaving,
+         *     posting the receipt date, the message reaching the party, publication).
+         */
+        cases__ServiceCreate: {
+            /** Arrived At */
+            arrived_at?: string | null;
+            /**
+             * Consent Confirmed
+             * @default false
+             */
+            consent_confirmed?: boolean;
+            /** Consent Reference */
+            consent_reference?: string | null;
+            /**
+             * Delivered On
+             * Format: date
+             */
+            delivered_on: string;
+            /** Media Evidence Id */
+            media_evidence_id?: string | null;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "direct" | "left" | "electronic" | "post" | "entrusted" | "forwarded" | "public_notice";
+            /** Notice Reason */
+            notice_reason?: string | null;
+            /** Place */
+            place: string;
+            /** Post Receipt Number */
+            post_receipt_number?: string | null;
+            /** Recipient */
+            recipient: string;
+            /** Refusal Reason */
+            refusal_reason?: string | null;
+            /** Relation */
+            relation?: string | null;
+            /** Remarks */
+            remarks?: string | null;
+            /** Server Ids */
+            server_ids: string[];
+            /** Witness */
+            witness?: string | null;
+        };
+        /** ServiceRead */
+        cases__ServiceRead: {
+            /** Case Served On */
+            case_served_on?: string | null;
+            /**
+             * Delivered On
+             * Format: date
+             */
+            delivered_on: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Document Id
+             * Format: uuid
+             */
+            document_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Method */
+            method: string;
+            /** Method Name */
+            method_name: string;
+            /** Place */
+            place: string;
+            /** Receipt Document Id */
+            receipt_document_id: string | null;
+            /** Recipient */
+            recipient: string;
+            /** Relation */
+            relation: string | null;
+            /**
+             * Served On
+             * Format: date
+             */
+            served_on: string;
+            /** Server Ids */
+            server_ids: string[];
         };
         /** StatementCreate */
         cases__StatementCreate: {
@@ -3809,6 +4188,35 @@ export interface components {
              * @enum {string}
              */
             kind: "warning" | "fine" | "confiscation" | "license_suspension" | "license_revocation" | "business_suspension" | "detention" | "other";
+        };
+        /** TemplateRead */
+        cases__TemplateRead: {
+            /** Articles */
+            articles: string[];
+            /** Code */
+            code: string;
+            /** Extras */
+            extras: string[];
+            /** Name */
+            name: string;
+            /** Numbering */
+            numbering: string;
+            /** Required */
+            required: components["schemas"]["cases__RequiredFieldRead"][];
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Source
+             * @default shipped
+             * @enum {string}
+             */
+            source?: "shipped" | "agency";
+            /** Stage */
+            stage: string;
+            /** Subject */
+            subject: string;
+            /** Version */
+            version: string;
         };
         /**
          * ThresholdCreate
@@ -8140,6 +8548,640 @@ export interface operations {
             };
         };
     };
+    cases_list_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"][];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_issue_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__DocumentIssue"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在; DocumentTemplateNotFound: 文书模板不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; DocumentAlreadyIssued: 该文书已制作，更正请制作新版本; DocumentNotIssuable: 当前案件状态不能制作该文书 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentFieldsMissing: 文书缺少法定必备内容; DocumentFieldsUnknown: 文书字段不属于该模板; DocumentNumberRangeInvalid: 预分配文书编号无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_get_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_document_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_download_document_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_download_document_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+            /** @description PdfUnavailable: PDF 转换不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_serve_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__ServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__ServiceRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更; DocumentAlreadyIssued: 该文书已制作，更正请制作新版本 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentFieldsMissing: 文书缺少法定必备内容; DocumentServiceInvalid: 送达记录不符合法定要求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     cases_get_dossier: {
         parameters: {
             query?: never;
@@ -8158,6 +9200,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cases__Dossier"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_download_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": unknown;
                 };
             };
             /** @description Unauthorized: 未认证或令牌无效 */
@@ -10642,6 +11760,241 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_reserve_number_range: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__NumberRangeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__NumberRangeRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentTemplateNotFound: 文书模板不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentNotIssuable: 当前案件状态不能制作该文书 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentNumberRangeInvalid: 预分配文书编号无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_list_document_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__TemplateRead"][];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_upload_document_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["cases__Body_cases_upload_document_template"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__TemplateRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentTemplateNotFound: 文书模板不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentTemplateInvalid: 文书模板校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };

@@ -1,7 +1,7 @@
 """licensing tables
 
 Revision ID: 0eb6c3d39754
-Revises: 29e918ee7db0
+Revises: 433f35b0f215
 Create Date: 2026-12-01 21:40:03.211164+00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import kit.db
 
 revision: str = "0eb6c3d39754"
-down_revision: str | None = "29e918ee7db0"
+down_revision: str | None = "433f35b0f215"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -84,8 +84,8 @@ async def get_dossier(case: CaseById, request: Request, session: SessionDep,
         records=[schemas.RecordRead.model_validate(r) for r in await repo.records(case.id)],
         statements=await repo.statements(case.id), payments=await repo.payments(case.id),
         timeline=[schemas.TimelineEntryRead.model_validate(e) for e in entries],
-        timeline_verification=schemas.TimelineVerifyRead(**await timeline.verify(session,
-                                                                                case)))
+        timeline_verification=schemas.TimelineVerifyRead(**await timeline.verify(
+            session, case, request.app.state.settings)))
 
 
 @router.get("/cases/{case_id}/timeline", response_model=list[schemas.TimelineEntryRead],
@@ -99,8 +99,10 @@ async def get_timeline(case: CaseById, session: SessionDep
 @router.get("/cases/{case_id}/timeline/verify", response_model=schemas.TimelineVerifyRead,
             responses=errors.responses(*AUTH, ce.CaseNotFound),
             summary="校验全过程记录哈希链")
-async def verify_timeline(case: CaseById, session: SessionDep) -> schemas.TimelineVerifyRead:
-    return schemas.TimelineVerifyRead(**await timeline.verify(session, case))
+async def verify_timeline(case: CaseById, session: SessionDep,
+                          request: Request) -> schemas.TimelineVerifyRead:
+    return schemas.TimelineVerifyRead(**await timeline.verify(session, case,
+                                                              request.app.state.settings))
 
 
 @router.get("/cases/{case_id}/evidence", response_model=list[schemas.EvidenceRead],

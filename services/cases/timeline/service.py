@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -82,11 +83,20 @@ async def list_entries(session: AsyncSession, case_id: uuid.UUID) -> list[Timeli
         TimelineEntry.case_id == case_id).order_by(TimelineEntry.seq))).all())
 
 
-async def verify(session: AsyncSession, case: Case | uuid.UUID) -> dict[str, Any]:
+# Checks of content the chain points at (e.g. an issued document's stored bytes against the
+# SHA-256 in its `document.issued` entry): `async (session, case, settings) -> bad seq | None`.
+# Sub-packages register theirs (services.cases.documents does).
+ContentCheck = Callable[[AsyncSession, Case, Any], Awaitable[int | None]]
+CONTENT_CHECKS: list[ContentCheck] = []
+
+
+async def verify(session: AsyncSession, case: Case | uuid.UUID,
+                 settings: Any = None) -> dict[str, Any]:
     """`{valid, entries, first_invalid}`; `first_invalid` is the seq where the chain first
     breaks (a changed row, a gap from a deleted row, or a swapped order), else None. The case
     row keeps the head (`timeline_seq`, `timeline_head`), so a deleted last entry is caught
-    (`first_invalid` = the missing seq)."""
+    (`first_invalid` = the missing seq). With `settings`, the registered `CONTENT_CHECKS` run
+    too: stored content that no longer matches its recorded hash fails at its entry's seq."""
     if not isinstance(case, Case):
         loaded = await session.get(Case, case)
         if loaded is None:
@@ -104,6 +114,10 @@ async def verify(session: AsyncSession, case: Case | uuid.UUID) -> dict[str, Any
         prev, expected_seq = e.hash, expected_seq + 1
     if expected_seq - 1 != case.timeline_seq or prev != case.timeline_head:
         return {"valid": False, "entries": len(entries), "first_invalid": expected_seq}
+    for check in CONTENT_CHECKS if settings is not None else ():
+        bad = await check(session, case, settings)
+        if bad is not None:
+            return {"valid": False, "entries": len(entries), "first_invalid": bad}
     return {"valid": True, "entries": len(entries), "first_invalid": None}
 
 
