@@ -1,7 +1,7 @@
 """licensing licence disclosures
 
 Revision ID: c86ddaa0650b
-Revises: 689a7847c6b9
+Revises: f7a3f300a236
 Create Date: 2026-12-01 21:56:33.747641+00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import kit.db
 
 revision: str = "c86ddaa0650b"
-down_revision: str | None = "689a7847c6b9"
+down_revision: str | None = "f7a3f300a236"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
