@@ -42,6 +42,7 @@ USERS = [  # username, roles, agency key, officer name, display name
     ("supervisor", ["supervisor"], None, None, "区司法局执法监督科"),
     ("reviewer", ["legal_reviewer"], "bureau", None, "法制审核员（外聘律师）"),
     ("muer-admin", ["agency_admin"], "muer_team", None, "木耳镇执法大队管理员"),
+    ("muer-licensing", ["agency_admin"], "muer", None, "木耳镇政务服务（行政许可）"),
     ("muer-officer", ["officer"], "muer_team", "王建国", "王建国"),
     ("luoqi-officer", ["officer"], "luoqi_team", "陈立新", "陈立新"),
 ]
@@ -55,6 +56,42 @@ MATTERS = [  # agency key, code, name, domain, legal basis, penalty basis, tiers
     ("luoqi_team", "UM-0101", "擅自占用城市道路", "urban_management",
      "《城市道路管理条例》第二十七条", "《城市道路管理条例》第四十二条",
      [("轻微", "首次、及时改正", "0", "1000.00"), ("一般", "未及时改正", "1000.00", "10000.00")]),
+]
+
+
+# the two seed licences (DOMAIN-WAVE2 §2.3, §2.4); the Chongqing empowerment text and the
+# certificates' validity were not retrieved (UNVERIFIED), so they are marked as such
+RURAL, FOREST = "XK-0101", "XK-0201"
+LICENCE_MATTERS: list[dict[str, Any]] = [
+    {"code": RURAL, "name": "乡村建设规划许可", "issuing_authority": "重庆市渝北区木耳镇人民政府",
+     "delegation_kind": "empowered", "delegation_ref": "重庆市赋权乡镇（街道）事项（UNVERIFIED）",
+     "legal_basis": ["《中华人民共和国城乡规划法》第四十一条"],
+     "conditions": "在乡、村庄规划区内进行乡镇企业、乡村公共设施和公益事业建设或农村村民住宅建设，"
+                   "不得占用农用地（确需占用的先办理农用地转用审批）",
+     "materials": [
+         {"name": "申请报告", "form": "original"},
+         {"name": "宅基地批准文件或宅基地使用证明", "form": "copy"},
+         {"name": "户籍证明", "form": "original"},
+         {"name": "村民委员会书面意见", "form": "original"},
+         {"name": "住宅建设工程设计方案", "form": "original", "template": "农房设计通用图集"},
+         {"name": "身份证", "form": "copy"}],
+     "statutory_days": 20, "promised_days": 20,
+     "public_notice_steps": [{"name": "村内张榜公告", "days": 7, "unit": "calendar"}],
+     "certificate": {"name": "乡村建设规划许可证", "prefix": "乡字第",
+                     "number_pattern": "{prefix}500112{year}{seq:05d}号", "validity_years": 1}},
+    {"code": FOREST, "name": "林木采伐许可",
+     "issuing_authority": "重庆市渝北区林业局（委托木耳镇人民政府）",
+     "delegation_kind": "entrusted", "safety_related": False,
+     "legal_basis": ["《中华人民共和国森林法》第五十六条、第五十七条"],
+     "conditions": "农村居民采伐自留山和个人承包集体林地上的林木；不得超过年采伐限额",
+     "materials": [
+         {"name": "采伐申请书（地点、林种、树种、面积、蓄积、方式、更新措施）", "form": "original"},
+         {"name": "林木权属证明", "form": "copy"},
+         {"name": "伐区调查设计", "required": False, "form": "original"}],
+     "statutory_days": 20,
+     "public_notice_steps": [{"name": "村内公示", "days": 7, "unit": "working"}],
+     "certificate": {"name": "林木采伐许可证", "prefix": "渝北林采",
+                     "number_pattern": "{prefix}〔{year}〕{seq:04d}号", "validity_years": 1}},
 ]
 
 
@@ -142,6 +179,77 @@ class Demo:
                                       "max_fine": hi} for t, c, lo, hi in tiers]})
 
 
+    async def load_licensing(self) -> None:
+        """The two seed licence matters and a few applications in different states."""
+        muer = self.agencies["muer"]
+        await self.login("admin")  # the loaders before may have left another user signed in
+        listed = (await self.call("GET", "/api/v1/cases/licence-matters", params={
+            "published": "false", "agency_id": muer["id"], "limit": 200})).json()["items"]
+        if any(m["code"] == RURAL for m in listed):
+            return
+        await self.login("muer-licensing")
+        catalogue = (await self.call("POST", "/api/v1/cases/matters", json={
+            "code": "LY-0301", "name": "林木采伐许可（受委托）", "kind": "license",
+            "source": "entrusted", "domain": "planning",
+            "legal_basis": "《中华人民共和国森林法》第五十七条", "agency_id": muer["id"],
+            "region_code": muer["region_code"], "effective_from": "2024-01-01"})).json()
+        agreement = (await self.call("POST", "/api/v1/cases/entrustment-agreements", json={
+            "number": "渝北林委〔2024〕1号", "delegating_agency_name": "重庆市渝北区林业局",
+            "agency_name": muer["name"], "matter_ids": [catalogue["id"]],
+            "powers": "农村居民采伐自留山和个人承包集体林地上林木的采伐许可",
+            "valid_from": "2024-01-01", "valid_until": "2028-12-31",
+            "published_on": "2024-01-05", "publication_ref": "渝北区政府网"})).json()
+        ids = {}
+        for body in LICENCE_MATTERS:
+            extra = {"entrustment_agreement_id": agreement["id"]} \
+                if body["delegation_kind"] == "entrusted" else {}
+            ids[body["code"]] = (await self.call("POST", "/api/v1/cases/licence-matters", json={
+                **body, **extra, "agency_id": muer["id"], "publish": True})).json()
+        await self.load_applications(ids)
+        await self.login("admin")
+
+    async def _app(self, matter: dict[str, Any], name: str, id_number: str, on: str,
+                   materials: int) -> str:
+        app = (await self.call("POST", "/api/v1/cases/licence-applications", json={
+            "matter_id": matter["id"], "received_on": on, "request": f"{name}申请{matter['name']}",
+            "applicant": {"kind": "person", "name": name, "id_number": id_number}})).json()
+        for m in [m for m in matter["materials"] if m["required"]][:materials]:
+            await self.call("POST", f"/api/v1/cases/licence-applications/{app['id']}/materials",
+                            data={"name": m["name"]},
+                            files={"file": ("m.pdf", b"%PDF-1.4 demo", "application/pdf")})
+        return str(app["id"])
+
+    async def _act(self, app_id: str, action: str, body: dict[str, Any]) -> None:
+        await self.call("POST", f"/api/v1/cases/licence-applications/{app_id}/{action}",
+                        json=body)
+
+    async def load_applications(self, ids: dict[str, dict[str, Any]]) -> None:
+        rural, forest = ids[RURAL], ids[FOREST]
+        review = {"reviewer_ids": [self.officers[n]["id"] for n in ("王建国", "李晓梅")],
+                  "findings": "现场踏勘，符合村庄规划"}
+        # 1. granted and certificate issued
+        a = await self._app(rural, "周大勇", "500112197203150019", "2026-03-02", 6)
+        await self._act(a, "accept", {"on": "2026-03-03"})
+        await self._act(a, "review", {**review, "on": "2026-03-05"})
+        await self._act(a, "suspend", {"reason": "public_notice", "start": "2026-03-06",
+                                       "end": "2026-03-13", "notice_on": "2026-03-05"})
+        await self._act(a, "decide", {"granted": True, "reasons": "符合条件", "on": "2026-03-20",
+                                      "content": "宅基地新建农房一栋，二层，占地120平方米"})
+        await self._act(a, "issue-certificate", {"on": "2026-03-23"})
+        # 2. refused in writing with reasons and remedies
+        b = await self._app(rural, "吴小兰", "500112198111020027", "2026-04-01", 6)
+        await self._act(b, "accept", {"on": "2026-04-01"})
+        await self._act(b, "review", {**review, "on": "2026-04-03"})
+        await self._act(b, "decide", {"granted": False, "on": "2026-04-10",
+                                      "reasons": "拟建位置占用永久基本农田，不符合村庄规划"})
+        # 3. waiting for the 补正 materials
+        c = await self._app(forest, "郑国华", "50011219680607003X", "2026-05-11", 1)
+        await self._act(c, "correction-notice", {"items": ["林木权属证明"],
+                                                 "served_on": "2026-05-12"})
+        # 4. nothing done within 5 working days: shown as deemed accepted on its receipt day
+        await self._app(forest, "冯春梅", "50011219750912004X", "2026-06-01", 2)
+
+
 async def _ensure_admin(app: Any) -> None:
     async with app.state.services["personnel"].state.sessionmaker() as session:
         from sqlalchemy import select
@@ -171,6 +279,7 @@ async def load_demo(data_dir: str) -> None:
             from gateway.demo_inspections import load_inspections
             await load_inspections(demo, demo.agencies["muer_team"], [
                 demo.officers[n]["id"] for n in ("王建国", "李晓梅", "张志强")], "UM-0101")
+            await demo.load_licensing()
     print(f"演示辖区已就绪（可重复执行）。演示账户（密码均为 {PASSWORD}）：")
     for username, roles, agency_key, _, display in USERS:
         where = next((a[1] for a in AGENCIES if a[0] == agency_key), "渝北区")

@@ -1,3 +1,7 @@
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
 from kit.app import ServiceSpec, build_app
@@ -5,13 +9,31 @@ from kit.http import AsgiApps
 from services.cases.config import CasesSettings
 from services.cases.events import HANDLERS
 from services.cases.examples import EXAMPLES
+from services.cases.licensing.licences.service import settle_worker
 from services.cases.models import platform
 from services.cases.router import router
 
 
 def create_app(settings: CasesSettings | None = None,
                asgi_apps: AsgiApps | None = None) -> FastAPI:
+    settings = settings or CasesSettings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """Runs the licensing settlement job (视为准予延续, 行政许可法第五十条第二款)."""
+        interval = settings.licensing_settle_interval_seconds
+        task = asyncio.create_task(settle_worker(app.state.sessionmaker,
+                                                  app.state.calendar, interval)) \
+            if interval > 0 else None
+        try:
+            yield
+        finally:
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
     spec = ServiceSpec(name="cases", router=router, platform=platform, event_handlers=HANDLERS,
-                       title="zhifa 案件服务 (cases)",
+                       title="zhifa 案件服务 (cases)", lifespan=lifespan,
                        examples=EXAMPLES)
-    return build_app(spec, settings or CasesSettings(), asgi_apps)
+    return build_app(spec, settings, asgi_apps)

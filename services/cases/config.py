@@ -16,7 +16,9 @@ class CasesSettings(ServiceSettings):
     calls: ClassVar[tuple[str, ...]] = ("personnel", "review", "publicity")
     subscriptions: dict[str, list[str]] = Field(default_factory=lambda: {
         "case.decided": ["publicity"], "case.decision_revoked": ["publicity"],
-        "case.review_requested": ["review"], "case.status_changed": ["review"]})
+        "case.review_requested": ["review"], "case.status_changed": ["review"],
+        "licence.decided": ["publicity"], "licence.issued": ["publicity"],
+        "licence.revoked": ["publicity"]})
 
     # 立案审查: 15 working days from discovery (+15 with approval) [S 市场监管程序规定第十八条]
     lead_check_working_days: int = 15
@@ -28,6 +30,15 @@ class CasesSettings(ServiceSettings):
     # numbering; placeholders {prefix} {year} {seq}
     case_number_pattern: str = "{prefix}罚立〔{year}〕{seq}号"
     decision_number_pattern: str = "{prefix}罚决〔{year}〕{seq}号"
+    # 准予 / 不予行政许可决定书 numbers (行政许可法第三十八条) [S]
+    licence_grant_number_pattern: str = "{prefix}许准〔{year}〕{seq}号"
+    licence_refusal_number_pattern: str = "{prefix}许不〔{year}〕{seq}号"
+    # 行政许可法第五十条: renewal applied for this many days before expiry (unit UNVERIFIED:
+    # calendar days by default; laws, regulations or rules may set another lead time)
+    licence_renewal_lead_days: int = 30
+    # background settlement of lapsing licences (deemed renewal, expiry); first run after one
+    # interval; 0 turns the job off (the callable is `licensing.licences.service.settle_all`)
+    licensing_settle_interval_seconds: float = 3600.0
     # evidence storage (default: <data_dir>/evidence)
     evidence_dir: str | None = None
     evidence_max_bytes: int = 50 * 1024 * 1024

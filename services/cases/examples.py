@@ -106,3 +106,33 @@ EXAMPLES = {
           "comment": "检查人员要求法定代表人必须到场"}),
     ]},
 }
+
+LICENCE_MATTER_ID = "8d2e4c1a-6b3f-4e7a-9c15-2f0b7d9e4a61"
+AGENCY_ID = "5c9a7e21-3d4b-4f8e-a2c6-1b0e9d8f7a52"
+EXAMPLES.update({
+    "create_licence_matter": {"rural_building": {
+        "summary": "木耳镇：乡村建设规划许可（赋权，公示）",
+        "description": "以木耳镇人民政府的 agency_admin 登录；agency_id 换成该机关的 id。",
+        "value": {"code": "XK-0101", "name": "乡村建设规划许可", "agency_id": AGENCY_ID,
+                  "issuing_authority": "重庆市渝北区木耳镇人民政府",
+                  "delegation_kind": "empowered", "delegation_ref": "赋权乡镇事项清单",
+                  "legal_basis": ["《中华人民共和国城乡规划法》第四十一条"],
+                  "materials": [{"name": "申请报告", "form": "original"},
+                                {"name": "村民委员会书面意见", "form": "original"}],
+                  "public_notice_steps": [{"name": "村内张榜公告", "days": 7,
+                                           "unit": "calendar"}],
+                  "certificate": {"name": "乡村建设规划许可证", "prefix": "乡字第",
+                                  "number_pattern": "{prefix}500112{year}{seq:05d}号",
+                                  "validity_years": 1},
+                  "publish": True}}},
+    "create_licence_application": {"villager": {
+        "summary": "村民申请乡村建设规划许可",
+        "description": "matter_id 换成 GET /api/v1/cases/licence-matters 中已公示事项的 id。",
+        "value": {"matter_id": LICENCE_MATTER_ID, "received_on": "2026-11-20",
+                  "request": "在宅基地上新建农房一栋，二层",
+                  "applicant": {"kind": "person", "name": "周大勇",
+                                "id_number": "500112197203150019"}}}},
+    "apply_licence_renewal": {"renewal": {
+        "summary": "有效期届满三十日前申请延续（行政许可法第五十条）",
+        "value": {"applied_on": "2026-11-20"}}},
+})

@@ -11,6 +11,7 @@ from services.cases.coercion.router import router as coercion_router
 from services.cases.documents.router import router as documents_router
 from services.cases.entrustment.router import router as entrustment_router
 from services.cases.inspections.router import router as inspections_router
+from services.cases.licensing.router import router as licensing_router
 from services.cases.lifecycle.router import router as lifecycle_router
 from services.cases.matters.router import router as matters_router
 from services.cases.summary.router import router as summary_router
@@ -26,6 +27,7 @@ SUBROUTERS = (
     coercion_router,
     transfers_router,
     inspections_router,
+    licensing_router,
     documents_router,
 )
 

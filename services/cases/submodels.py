@@ -7,12 +7,14 @@ from services.cases.coercion import models as coercion_models
 from services.cases.documents import models as documents_models
 from services.cases.entrustment import models as entrustment_models
 from services.cases.inspections import models as inspections_models
+from services.cases.licensing import models as licensing_models
 from services.cases.summary import models as summary_models
 from services.cases.transfers import models as transfers_models
 
 SUBPACKAGES = (
     coercion_models,
     entrustment_models,
+    licensing_models,
     summary_models,
     transfers_models,
     inspections_models,

@@ -8,6 +8,7 @@ from kit.events import EventHandler
 from kit.http import AsgiApps
 from services.publicity import service
 from services.publicity.config import PublicitySettings
+from services.publicity.licences import service as licences
 from services.publicity.models import platform
 from services.publicity.router import router
 
@@ -27,7 +28,18 @@ def _handlers(app: FastAPI) -> dict[str, EventHandler]:
     async def revoked(session: AsyncSession, event: dict[str, Any]) -> None:
         await service.consume_revoked(session, event, ctx())
 
-    return {"case.decided": decided, "case.decision_revoked": revoked}
+    async def licence_decided(session: AsyncSession, event: dict[str, Any]) -> None:
+        await licences.consume_decided(session, event, ctx())
+
+    async def licence_issued(session: AsyncSession, event: dict[str, Any]) -> None:
+        await licences.consume_issued(session, event, ctx())
+
+    async def licence_revoked(session: AsyncSession, event: dict[str, Any]) -> None:
+        await licences.consume_revoked(session, event, ctx())
+
+    return {"case.decided": decided, "case.decision_revoked": revoked,
+            "licence.decided": licence_decided, "licence.issued": licence_issued,
+            "licence.revoked": licence_revoked}
 
 
 def create_app(settings: PublicitySettings | None = None,

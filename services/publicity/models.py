@@ -97,3 +97,7 @@ class RegionSetting(Base):
     hold_for_review: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     publish_minor: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+# 行政许可 public records (services/publicity/licences) share this metadata
+from services.publicity.licences import models as _licence_models  # noqa: E402,F401

@@ -85,6 +85,14 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/spot-check-plans/{{plan_id}}/draws/{{draw_id}}": ("exempt", "under its plan: the "
                                                             "plan's scope is checked first"),
     f"{C}/spot-check-plans/{{plan_id}}/draws/{{draw_id}}/verify": ("exempt", "under its plan"),
+    f"{C}/licence-applications": ("list", None),
+    f"{C}/licence-applications/{{application_id}}": ("byid", f"{C}/licence-applications"),
+    f"{C}/licence-matters": ("exempt", "published licence matters are public (第三十条); "
+                                       "drafts are scoped (tested in licensing)"),
+    f"{C}/licence-matters/{{matter_id}}": ("exempt", "published licence matters are public"),
+    f"{C}/licences/{{licence_id}}": ("exempt", "by id only; another agency's 404 is tested in "
+                                              "test_licensing_licences"),
+    f"{C}/licensing/statistics": ("exempt", "aggregate figures, scoped in its tests"),
     f"{C}/matters": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/matters/{{matter_id}}": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/summary-decisions": ("list", None),
@@ -108,6 +116,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PUB}/exports/penalties.csv": ("exempt", "public disclosure export, redacted"),
     f"{PUB}/exports/penalties.xlsx": ("exempt", "public disclosure export, redacted"),
     f"{PUB}/feeds/decisions.atom": ("exempt", "public feed, redacted"),
+    f"{PUB}/exports/licences.csv": ("exempt", "public licence disclosure export, redacted"),
+    f"{PUB}/exports/licences.xlsx": ("exempt", "public licence disclosure export, redacted"),
+    f"{PUB}/licences": ("exempt", "public licence disclosure, redacted"),
     f"{PUB}/matters": ("exempt", "public catalogue"),
     f"{PUB}/officers": ("exempt", "public directory"),
     f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests (region); only "
@@ -228,6 +239,16 @@ async def _world(zhifa: Platform, region: str) -> World:
                     "hearing": None, "officer_ids": w.officers[:2],
                     "requested_at": "2026-11-02T02:00:00+00:00"}})
     assert resp.status_code in (200, 202, 204), resp.text
+    licence_matter = await c.post(f"{C}/licence-matters", headers=w.admin_headers(), json={
+        "code": f"XK{uuid.uuid4().hex[:6]}", "name": "乡村建设规划许可", "agency_id": w.agency_id,
+        "issuing_authority": "镇人民政府", "legal_basis": ["《城乡规划法》第四十一条"],
+        "materials": [{"name": "申请报告"}], "publish": True,
+        "certificate": {"name": "乡村建设规划许可证", "number_pattern": "{year}{seq:05d}"}})
+    assert licence_matter.status_code == 201, licence_matter.text
+    resp = await c.post(f"{C}/licence-applications", headers=w.officer_headers(), json={
+        "matter_id": licence_matter.json()["id"], "received_on": "2026-11-02",
+        "applicant": {"kind": "person", "name": "张三", "id_number": id_number()}})
+    assert resp.status_code == 201, resp.text
     resp = await c.post(f"{REV}/reviewers", headers=w.admin_headers(), json={
         "user_id": f"rv-{uuid.uuid4().hex[:6]}", "name": "审核员", "agency_id": w.agency_id,
         "region_code": region, "has_legal_qualification": True})

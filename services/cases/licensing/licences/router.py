@@ -1,0 +1,140 @@
+"""HTTP surface of licences: read, change, renewal (and its decision), withdraw, revoke,
+cancel, the settlement of lapsing licences, and the 统计年报 statistics."""
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from kit import errors
+from kit.auth import Principal, require_roles
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import check_if_match, set_etag
+from kit.scope import may_act_for
+from services.cases.dependencies import Actor, Reader
+from services.cases.identifiers import mask_id_number
+from services.cases.licensing import errors as le
+from services.cases.licensing import schemas as ls
+from services.cases.licensing.licences import schemas, service
+from services.cases.licensing.licences.repository import LicenceRepository, StatisticsRepository
+from services.cases.licensing.models import Licence, LicenceMatter
+from services.cases.licensing.service import Ctx, matter_summary, today
+
+router = APIRouter(tags=["cases: licensing"], route_class=CommittingRoute)
+AUTH = (errors.Unauthorized, errors.Forbidden)
+ACTION = (*AUTH, le.LicenceNotFound, le.LicenceActionNotAllowed, errors.PreconditionFailed)
+LIC = "/licences/{licence_id}"
+
+
+async def _load(licence_id: uuid.UUID, session: Any, principal: Principal,
+                for_update: bool = False) -> Licence:
+    lic = await LicenceRepository(session).get(licence_id, principal, for_update)
+    if lic is None:
+        raise le.LicenceNotFound(f"许可证件 {licence_id} 不存在或不在您的管辖范围内",
+                                 licence_id=str(licence_id))
+    return lic
+
+
+async def _by_id(licence_id: uuid.UUID, session: SessionDep, principal: Reader) -> Licence:
+    return await _load(licence_id, session, principal)
+
+
+async def _for_action(licence_id: uuid.UUID, request: Request, session: SessionDep,
+                      principal: Actor) -> Licence:
+    lic = await _load(licence_id, session, principal, for_update=True)
+    if not may_act_for(principal, lic.agency_id, lic.region_code, ("officer", "agency_admin")):
+        raise le.LicenceNotFound(f"许可证件 {licence_id} 不存在或不在您的管辖范围内")
+    check_if_match(request, lic.version)
+    return lic
+
+
+Operator = Annotated[Principal, Depends(require_roles("sysadmin", "service"))]
+LicenceById = Annotated[Licence, Depends(_by_id)]
+LicenceForAction = Annotated[Licence, Depends(_for_action)]
+
+
+async def read(session: Any, lic: Licence, response: Response) -> schemas.LicenceRead:
+    await session.flush()
+    set_etag(response, lic.version)
+    matter = await session.get(LicenceMatter, lic.matter_id)
+    events = await LicenceRepository(session).events(lic.id)
+    return schemas.LicenceRead(
+        id=lic.id, number=lic.number, version=lic.version, status=lic.status,
+        matter=matter_summary(matter), application_id=lic.application_id,
+        agency_id=lic.agency_id, region_code=lic.region_code,
+        holder=schemas.HolderRead(kind=lic.holder_kind, name=lic.holder_name,
+                                  id_number=mask_id_number(lic.holder_id_number),
+                                  uscc=lic.holder_uscc),
+        content=lic.content, conditions=lic.conditions, issued_on=lic.issued_on,
+        valid_from=lic.valid_from, valid_to=lic.valid_to, renewal=lic.renewal,
+        ended_on=lic.ended_on, end_detail=lic.end_detail,
+        events=[schemas.LicenceEventRead.model_validate(e, from_attributes=True)
+                for e in events],
+        allowed_actions=service.allowed_actions(lic))
+
+
+@router.get(LIC, response_model=schemas.LicenceRead,
+            responses=errors.responses(*AUTH, le.LicenceNotFound), summary="许可证件详情")
+async def get_licence(lic: LicenceById, session: SessionDep,
+                      response: Response) -> schemas.LicenceRead:
+    return await read(session, lic, response)
+
+
+def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
+            *problems: type[errors.Problem]) -> None:
+    async def endpoint(body: body_model, lic: LicenceForAction,  # type: ignore[valid-type]
+                       principal: Actor, request: Request, session: SessionDep,
+                       response: Response) -> schemas.LicenceRead:
+        await fn(Ctx(request, session, principal), lic, body)
+        return await read(session, lic, response)
+
+    router.add_api_route(f"{LIC}/{path}", endpoint, methods=["POST"], name=name,
+                         response_model=schemas.LicenceRead, summary=summary,
+                         responses=errors.responses(*ACTION, *problems))
+
+
+_action("change", "change_licence", schemas.ChangeBody, service.change,
+        "变更许可（被许可人申请，第四十九条）")
+_action("renewal", "apply_licence_renewal", schemas.RenewalBody, service.apply_renewal,
+        "申请延续（有效期届满三十日前，第五十条）", le.RenewalTooLate)
+_action("renewal-decision", "decide_licence_renewal", schemas.RenewalDecisionBody,
+        service.decide_renewal, "准予或不予延续（届满前未决定视为准予，第五十条第二款）")
+_action("withdraw", "withdraw_licence", schemas.WithdrawBody, service.withdraw,
+        "撤回或变更许可（依据变化，依法补偿，第八条）")
+_action("revoke", "revoke_licence", schemas.RevokeBody, service.revoke,
+        "撤销许可（第六十九条）")
+_action("cancel", "cancel_licence", schemas.CancelBody, service.cancel,
+        "注销许可（第七十条）")
+
+
+@router.post("/licensing/settlements", response_model=schemas.SettleResult,
+             responses=errors.responses(*AUTH, errors.UnprocessableEntity),
+             summary="结算：逾期未告知补正的视为受理（第三十二条），延续待决的视为准予延续（第五十条），"
+                     "其余到期许可标为期满")
+async def settle_licences(body: schemas.SettleBody, request: Request, session: SessionDep,
+                          principal: Operator) -> schemas.SettleResult:
+    on = body.on or today()
+    if on > today():
+        raise errors.UnprocessableEntity("结算日期不得晚于今日")
+    accepted = await service.settle_acceptances(session, request.app.state.calendar, on)
+    renewed, expired = await service.settle_all(session, on)
+    return schemas.SettleResult(deemed_accepted=accepted, deemed_renewed=renewed,
+                                expired=expired)
+
+
+@router.get("/licensing/statistics", response_model=ls.StatisticsRead,
+            responses=errors.responses(*AUTH),
+            summary="行政许可统计年报（申请、受理、许可、不予许可、撤销）")
+async def licensing_statistics(principal: Reader, session: SessionDep, year: int,
+                               agency_id: uuid.UUID | None = None) -> ls.StatisticsRead:
+    repo = StatisticsRepository(session)
+    counts = await repo.counts(principal, year, agency_id)
+    names = await repo.matter_names(set(counts))
+    rows = [ls.StatisticsRow(matter_series_id=s, matter_code=names.get(s, (None, None))[0],
+                             matter_name=names.get(s, (None, None))[1], **c)
+            for s, c in sorted(counts.items(), key=lambda kv: names.get(kv[0], ("", ""))[0])]
+    total = {k: sum(getattr(r, k) for r in rows)
+             for k in ("applications", "accepted", "granted", "refused", "revoked")}
+    return ls.StatisticsRead(year=year, agency_id=agency_id, by_matter=rows,
+                             total=ls.StatisticsRow(matter_series_id=None, matter_code=None,
+                                                    matter_name=None, **total))

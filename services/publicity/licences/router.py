@@ -1,0 +1,67 @@
+"""Public licence records (no token): the JSON list and the 双公示 行政许可 CSV."""
+
+import csv
+import io
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from kit import errors as kit_errors
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import InvalidCursor, Page
+from services.publicity.licences import templates
+from services.publicity.licences.repository import LicenceDisclosureRepository
+from services.publicity.licences.schemas import LicenceDisclosureRead
+
+router = APIRouter(route_class=CommittingRoute)
+Template = Annotated[Literal["legal", "natural"],
+                     Query(description="legal：法人及非法人组织模板；natural：自然人模板")]
+
+
+@router.get("/licences", response_model=Page[LicenceDisclosureRead],
+            responses=kit_errors.responses(InvalidCursor),
+            summary="公开：行政许可决定（行政许可法第四十条，最新在前）")
+async def list_public_licences(session: SessionDep, agency_id: uuid.UUID | None = None,
+                               status: Literal["published", "withdrawn"] = "published",
+                               cursor: str | None = None,
+                               limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                               ) -> Page[LicenceDisclosureRead]:
+    rows, nxt = await LicenceDisclosureRepository(session).public_page(agency_id, cursor, limit,
+                                                                       status)
+    return Page(items=[LicenceDisclosureRead.model_validate(r, from_attributes=True)
+                       for r in rows], next_cursor=nxt, limit=limit)
+
+
+@router.get("/exports/licences.csv", response_class=Response,
+            responses={200: {"content": {"text/csv": {}}}},
+            summary="公开：双公示行政许可 CSV（信用中国模板列）")
+async def export_licences_csv(session: SessionDep, template: Template = "legal") -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(templates.columns_for(template))
+    for row in await LicenceDisclosureRepository(session).for_export(template):
+        writer.writerow(templates.row_for(template, row))
+    return Response(("\ufeff" + out.getvalue()).encode("utf-8"), media_type="text/csv",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="licences-{template}.csv"'})
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get("/exports/licences.xlsx", response_class=Response,
+            responses={200: {"content": {XLSX: {}}}},
+            summary="公开：双公示行政许可 XLSX（信用中国模板列）")
+async def export_licences_xlsx(session: SessionDep, template: Template = "legal") -> Response:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("行政许可")
+    ws.append(templates.columns_for(template))
+    for row in await LicenceDisclosureRepository(session).for_export(template):
+        ws.append(templates.row_for(template, row))
+    out = io.BytesIO()
+    wb.save(out)
+    return Response(out.getvalue(), media_type=XLSX, headers={
+        "Content-Disposition": f'attachment; filename="licences-{template}.xlsx"'})
