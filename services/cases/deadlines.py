@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from kit.calendar import Deadline, WorkingCalendar
+from kit.calendar import Deadline, WorkingCalendar, today_legal
 from services.cases.lifecycle import states as st
 
 DECISION_DAYS = 90          # 行政处罚法第六十条 (calendar days)
@@ -48,7 +48,7 @@ def decision_deadline(case: Any, cal: WorkingCalendar) -> Deadline | None:
         return None
     clock = case.clock or {}
     extra = sum(int(e["days"]) for e in clock.get("extensions", []))
-    extra += paused_days(clock.get("pauses", []), date.today())
+    extra += paused_days(clock.get("pauses", []), today_legal())
     base = cal.add_days(case.filed_on, DECISION_DAYS + extra, "calendar",
                         basis="行政处罚法第六十条")
     return base
@@ -110,7 +110,7 @@ def case_deadlines(case: Any, cal: WorkingCalendar, today: date,
 
 
 def next_due_on(case: Any, cal: WorkingCalendar, lead_check_days: int = 15) -> date | None:
-    tracked = [d["due_on"] for d in case_deadlines(case, cal, date.today(), lead_check_days)
+    tracked = [d["due_on"] for d in case_deadlines(case, cal, today_legal(), lead_check_days)
                if d["tracked"]]
     return min(tracked) if tracked else None
 

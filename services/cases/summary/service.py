@@ -22,11 +22,11 @@ Rules and the decisions taken where the brief left a choice:
 import uuid
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
+from kit.calendar import LEGAL_TZ, today_legal
 from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases.clients import qualified_officers
@@ -55,7 +55,6 @@ PERSON_LIMIT_FEN = 20_000          # 二百元以下 (公民)
 ORGANIZATION_LIMIT_FEN = 300_000   # 三千元以下 (法人或者其他组织)
 OFFICER_RULE = "行政处罚法第四十二条、第五十二条"
 DEFAULT_PATTERN = "{prefix}当罚〔{year}〕{seq:05d}号"
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def summary_refusal(party_kind: str, penalty_kind: str, amount_fen: int,
@@ -110,7 +109,7 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
                                          amount=fen_to_yuan(body.penalty.amount))
     if not p.agency_id or not p.region_code:
         raise errors.Forbidden("令牌未携带机构信息")
-    agency_id, decided_on = uuid.UUID(p.agency_id), body.decided_at.astimezone(SHANGHAI).date()
+    agency_id, decided_on = uuid.UUID(p.agency_id), today_legal(body.decided_at)
     matter = await matters.version_on(ctx.session, body.matter_id, decided_on)
     if matter.kind != "penalty" or (matter.agency_id != agency_id
                                     and matter.source != "entrusted"):
@@ -166,7 +165,7 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
 
 def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, number: str,
           snap: dict[str, Any], officer_ids: list[str]) -> Case:
-    decided_on = body.decided_at.astimezone(SHANGHAI).date()
+    decided_on = today_legal(body.decided_at)
     fine = body.penalty.amount if body.penalty.kind == "fine" else 0
     penalties = [{"kind": body.penalty.kind, "amount_fen": body.penalty.amount}]
     if body.penalty.kind == "warning" or (body.collected_on_spot and fine):
@@ -189,8 +188,7 @@ def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, n
             "facts": body.facts, "penalties": penalties, "place": body.place,
             "decided_at": body.decided_at.isoformat(), "legal_basis": snap["legal_basis"],
             "penalty_basis": snap["penalty_basis"],
-            "remedies": {"reconsideration": "自收到本决定书之日起六十日内申请行政复议",
-                         "litigation": "自收到本决定书之日起六个月内提起行政诉讼"},
+            "remedies": ctx.settings.remedy.decision_texts(),
             "agency": snap.get("deciding_agency"), "decided_on": decided_on.isoformat(),
             "party_refused_to_sign": body.party_refused_to_sign},
         created_by=ctx.principal.subject)
@@ -228,7 +226,7 @@ async def set_numbering(session: AsyncSession, principal: Any,
     if not principal.agency_id:
         raise errors.Forbidden("令牌未携带机构信息")
     agency_id = uuid.UUID(principal.agency_id)
-    example = render_number(body.pattern, "木耳综执", datetime.now(SHANGHAI).year, 1)
+    example = render_number(body.pattern, "木耳综执", datetime.now(LEGAL_TZ).year, 1)
     if "{seq" not in body.pattern:
         raise NumberingPatternInvalid("编号格式须包含序号 {seq}")
     repo = SummaryRepository(session)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,12 +24,6 @@ from services.personnel.dependencies import Scope, can_manage
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction
 from services.personnel.staff.repository import OfficerRecordRepository, OfficerRepository
 from services.personnel.staff.schemas import EMPLOYMENT_LABELS, SANCTION_LABELS
-
-CHINA = ZoneInfo("Asia/Shanghai")
-
-
-def today_in_china() -> date:
-    return datetime.now(CHINA).date()
 
 
 def add_years(start: date, years: int) -> date:

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Query
 
 from kit import errors as kit_errors
 from kit.app import OutboxDep
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.personnel import errors
-from services.personnel.certificates.service import today_in_china
 from services.personnel.dependencies import Reader, SettingsDep, StaffAdmin, VaultDep
 from services.personnel.staff import service
 from services.personnel.staff.schemas import (
@@ -113,4 +113,4 @@ async def create_status_change(officer_id: uuid.UUID, body: StatusChangeCreate,
                                principal: StaffAdmin, session: SessionDep,
                                outbox: OutboxDep) -> StatusChangeRead:
     return await service.record_status_change(session, principal, outbox, officer_id, body,
-                                              today_in_china())
+                                              today_legal())

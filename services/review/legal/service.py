@@ -17,13 +17,12 @@ Decisions where the issue was silent:
 import uuid
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
+from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
 from kit.schemas import decode_keyset, encode_cursor, fen_to_yuan
@@ -44,13 +43,8 @@ from services.review.legal.schemas import (
     ReviewerCreate,
 )
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 RECUSAL_RULE = "行政处罚法第四十三条"
 QUALIFICATION_RULE = "行政处罚法第五十八条第二款"
-
-
-def legal_today(now: datetime | None = None) -> date:
-    return (now or utcnow()).astimezone(SHANGHAI).date()
 
 
 def _parse_time(value: Any) -> datetime:
@@ -58,7 +52,7 @@ def _parse_time(value: Any) -> datetime:
         parsed = datetime.fromisoformat(str(value))
     except ValueError:
         return utcnow()
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=SHANGHAI)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=LEGAL_TZ)
 
 
 async def open_review(session: AsyncSession, calendar: WorkingCalendar, working_days: int,
@@ -69,7 +63,7 @@ async def open_review(session: AsyncSession, calendar: WorkingCalendar, working_
     if (existing := await repo.get_by_case_round(case_id, round_)) is not None:
         return existing
     requested_at = _parse_time(payload.get("requested_at"))
-    due = calendar.add_days(legal_today(requested_at), working_days, "working",
+    due = calendar.add_days(today_legal(requested_at), working_days, "working",
                             basis="法制审核期限（本地规定，默认10个工作日）")
     review = LegalReview(
         case_id=case_id, round=round_, agency_id=uuid.UUID(str(payload["agency_id"])),
@@ -180,7 +174,7 @@ async def list_reviews(session: AsyncSession, principal: Principal, *, status: s
     after = decode_keyset(cursor)
     rows = await ReviewRepository(session).list(
         principal, status=status, reviewer_id=reviewer_id,
-        overdue_on=legal_today() if overdue else None, after=after, limit=limit)
+        overdue_on=today_legal() if overdue else None, after=after, limit=limit)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
@@ -189,8 +183,7 @@ async def list_reviews(session: AsyncSession, principal: Principal, *, status: s
 
 
 def is_overdue(review: LegalReview, today: date | None = None) -> bool:
-    return review.status == "pending" and review.due_date < (today or legal_today())
-
+    return review.status == "pending" and review.due_date < (today or today_legal())
 
 
 async def create_catalogue(session: AsyncSession, principal: Principal,
