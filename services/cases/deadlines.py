@@ -19,6 +19,12 @@ HEARING_NOTICE_DAYS = 7     # 行政处罚法第六十四条第二项 (working d
 WITHDRAW_DAYS = 3           # 行政处罚法第四十八条第二款 (working days)
 
 
+def limitation_years(case: Any) -> int:
+    """追诉时效 (行政处罚法第三十六条): 5 years when the case records harm to 公民生命健康安全 or
+    金融安全, else 2 — the matter's flag alone does not lengthen it."""
+    return 5 if getattr(case, "harm_kind", None) else 2
+
+
 def limitation_end(act_date: date, act_end_date: date | None, years: int) -> date:
     """追诉时效 end (行政处罚法第三十六条): from the act, or from its end for continuing acts."""
     start = act_end_date or act_date
@@ -75,7 +81,7 @@ def case_deadlines(case: Any, cal: WorkingCalendar, today: date,
     ones that make a case overdue (party windows are shown but never overdue)."""
     out: list[dict[str, Any]] = []
     s = case.status
-    years = (case.matter_snapshot or {}).get("limitation_years", 2)
+    years = limitation_years(case)
     if s == st.LEAD:
         out.append(_entry("立案审查期限", cal.add_days(
             case.discovered_on, lead_check_days, "working",

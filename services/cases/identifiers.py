@@ -35,3 +35,12 @@ def mask_id_number(number: str | None) -> str | None:
     if not number:
         return number
     return number[:6] + "*" * (len(number) - 10) + number[-4:] if len(number) > 10 else "****"
+
+
+def age_on(number: str | None, on: date) -> int | None:
+    """Full years of age on `on` from the 出生日期码 (digits 7–14) of a valid 身份证号, else
+    None."""
+    if not number or not id_number_ok(number, on):
+        return None
+    born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))

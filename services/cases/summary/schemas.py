@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pydantic import Field
 
 from kit.schemas import ApiModel, Money
-from services.cases.lifecycle.schemas import Party, PartyRead, PenaltyKind
+from services.cases.lifecycle.schemas import HarmKind, Party, PartyRead, PenaltyKind
 
 
 class SummaryPenalty(ApiModel):
@@ -24,6 +24,8 @@ class SummaryDecisionCreate(ApiModel):
     decided_at: datetime
     place: str = Field(min_length=1, max_length=300)
     act_date: date | None = Field(None, description="违法行为发生日；缺省为决定当日")
+    harm_kind: HarmKind | None = Field(
+        None, description="涉及公民生命健康安全或金融安全且有危害后果（追诉时效五年，第三十六条）")
     document_number: str | None = Field(
         None, max_length=100, description="预定格式、编有号码的决定书编号；缺省按本机关序号生成")
     party_refused_to_sign: bool = Field(False, description="当事人拒绝签收（应在决定书上注明）")

@@ -31,10 +31,11 @@ from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases.clients import qualified_officers
 from services.cases.entrustment.service import require_valid_agreement
-from services.cases.errors import MatterNotHeld
-from services.cases.identifiers import mask_id_number
+from services.cases.errors import LimitationExpired, MatterNotHeld
+from services.cases.identifiers import age_on, mask_id_number
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.decision import decided_payload
+from services.cases.lifecycle.minors import is_minor
 from services.cases.lifecycle.service import Ctx, agency_prefix, emit_status
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, Payment
@@ -110,6 +111,19 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
     if not p.agency_id or not p.region_code:
         raise errors.Forbidden("令牌未携带机构信息")
     agency_id, decided_on = uuid.UUID(p.agency_id), today_legal(body.decided_at)
+    act_date = body.act_date or decided_on
+    years = 5 if body.harm_kind else 2
+    end = deadlines.limitation_end(act_date, None, years)
+    if decided_on > end:
+        raise LimitationExpired(f"违法行为自{act_date}起{years}年内未被发现（时效届满日 {end}），"
+                                "不再给予行政处罚", rule="行政处罚法第三十六条",
+                                limitation_years=years, expired_on=end.isoformat())
+    age = age_on(body.party.id_number, act_date)
+    if body.party.kind == "person" and age is not None and age < 14:
+        raise SummaryProcedureNotAllowed(
+            f"当事人实施违法行为时未满十四周岁（{age}周岁），不予行政处罚，不得当场处罚",
+            rule="行政处罚法第三十条", penalty=body.penalty.kind,
+            amount=fen_to_yuan(body.penalty.amount))
     matter = await matters.version_on(ctx.session, body.matter_id, decided_on)
     if matter.kind != "penalty" or (matter.agency_id != agency_id
                                     and matter.source != "entrusted"):
@@ -178,7 +192,8 @@ def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, n
         procedure="summary", matter_id=uuid.UUID(snap["id"]), matter_snapshot=snap,
         party_kind=party.kind, party_name=party.name, party_id_number=party.id_number,
         party_uscc=party.uscc, party_address=party.address, party_phone=party.phone,
-        party_is_minor=party.is_minor, source="inspection", act_date=body.act_date or decided_on,
+        party_is_minor=is_minor(party.id_number, body.act_date or decided_on, party.is_minor),
+        source="inspection", harm_kind=body.harm_kind, act_date=body.act_date or decided_on,
         discovered_on=decided_on, facts=body.facts, status=status, number=number,
         filed_on=decided_on, officer_ids=officer_ids, decided_on=decided_on,
         decision_number=number, fine_fen=fine, served_on=decided_on, serve_method="direct",

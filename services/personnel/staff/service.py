@@ -23,6 +23,7 @@ from services.personnel.identifiers import PiiVault, mask_id_number
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction, StatusChange
 from services.personnel.staff.repository import OfficerRecordRepository, OfficerRepository
 from services.personnel.staff.schemas import (
+    HEAD_POSITIONS,
     STATUS_AFTER,
     STATUS_CHANGE_LABELS,
     AppraisalCreate,
@@ -51,7 +52,8 @@ def officer_view(officer: Officer, principal: Principal | None, vault: PiiVault)
         id_number_masked=not full, agency_id=officer.agency_id, region_code=officer.region_code,
         employment_type=officer.employment_type, is_auxiliary=officer.is_auxiliary,
         on_post=officer.on_post, has_legal_qualification=officer.has_legal_qualification,
-        status=officer.status, left_on=officer.left_on)
+        status=officer.status, left_on=officer.left_on, position=officer.position,
+        is_head=officer.position in HEAD_POSITIONS and officer.status == "active")
 
 
 async def create_officer(session: AsyncSession, principal: Principal | None, vault: PiiVault,
@@ -69,7 +71,8 @@ async def create_officer(session: AsyncSession, principal: Principal | None, vau
         name=data.name, id_number_encrypted=vault.encrypt(data.id_number),
         id_number_index=index, agency_id=agency.id, region_code=agency.region_code,
         employment_type=data.employment_type, on_post=data.on_post,
-        has_legal_qualification=data.has_legal_qualification, is_auxiliary=data.is_auxiliary))
+        has_legal_qualification=data.has_legal_qualification, is_auxiliary=data.is_auxiliary,
+        position=data.position))
 
 
 async def get_officer(session: AsyncSession, principal: Principal | None,

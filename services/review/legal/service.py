@@ -227,13 +227,14 @@ def major_reasons(rules: CatalogueRules, body: MajorDecisionCheck) -> list[str]:
                            f"达到目录标准{fen_to_yuan(threshold)}元")
         if p.kind in rules.major_kinds:
             reasons.append(f"拟{rules.major_kinds[p.kind]}")
-    flags = [(rules.after_hearing and body.hearing_held, "经过听证程序（行政处罚法第五十八条）"),
+    # the four triggers of 行政处罚法第五十八条第一款 apply whatever the local catalogue says;
+    # only the local additions (amounts, kinds, discretion, transfer) follow its switches
+    flags = [(body.hearing_held, "经过听证程序（行政处罚法第五十八条）"),
              (rules.outside_discretion and body.outside_discretion, "超出裁量基准作出决定"),
              (rules.criminal_transfer and body.transfer_judicial, "涉嫌犯罪移送司法机关"),
-             (rules.major_public_interest and body.major_public_interest,
-              "涉及重大公共利益（行政处罚法第五十八条）"),
-             (rules.complex_case and body.complex_case,
-              "案件情况疑难复杂、涉及多个法律关系（行政处罚法第五十八条）")]
+             (body.major_public_interest, "涉及重大公共利益（行政处罚法第五十八条）"),
+             (body.complex_case, "案件情况疑难复杂、涉及多个法律关系（行政处罚法第五十八条）"),
+             (body.other_law, "法律、法规规定应当进行法制审核（行政处罚法第五十八条第一款第四项）")]
     return reasons + [text for hit, text in flags if hit]
 
 
