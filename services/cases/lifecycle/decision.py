@@ -49,8 +49,12 @@ def _refuse(cls: type[errors.Problem], case: Case, detail: str, rule: str, **kw:
 
 async def notify(ctx: Ctx, case: Case, body: schemas.NotifyCase) -> Case:
     """事先告知 served: opens the statement window and, where the penalty carries the hearing
-    right, the 5-working-day hearing-request window (第六十四条第一项)."""
+    right, the 5-working-day hearing-request window (第六十四条第一项). A new 告知 after a
+    corrected proposal starts afresh: an earlier waiver, hearing or closed window does not
+    carry over (第四十四条、第六十二条)."""
     require_action(case, "notify")
+    previous = case.notice
+    case.statements_waived = False
     conclusion = case.conclusion or {}
     cal, days = ctx.calendar, ctx.settings.statement_window_working_days
     stmt_due = cal.add_days(body.served_on, days, "working",
@@ -62,7 +66,10 @@ async def notify(ctx: Ctx, case: Case, body: schemas.NotifyCase) -> Case:
         "statement_due_provisional": stmt_due.provisional,
         "hearing_eligible": bool(conclusion.get("hearing_eligible")),
         "hearing_reasons": conclusion.get("hearing_reasons", []),
-        "hearing_due_on": None, "hearing_waived": False}
+        "hearing_due_on": None, "hearing_waived": False,
+        "round": int((previous or {}).get("round", 0)) + 1,
+        "previous_hearing": case.hearing if previous else None}
+    case.hearing = None
     if notice["hearing_eligible"]:
         h = cal.add_days(body.served_on, deadlines.HEARING_REQUEST_DAYS, "working",
                          basis="行政处罚法第六十四条第一项")

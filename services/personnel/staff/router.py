@@ -70,8 +70,10 @@ async def get_officer(officer_id: uuid.UUID, principal: Reader, session: Session
 @router.patch("/officers/{officer_id}", response_model=OfficerRead,
               responses=kit_errors.responses(*WRITE), summary="修改人员信息")
 async def update_officer(officer_id: uuid.UUID, body: OfficerUpdate, principal: StaffAdmin,
-                         session: SessionDep, vault: VaultDep) -> OfficerRead:
-    officer = await service.update_officer(session, principal, officer_id, body)
+                         session: SessionDep, vault: VaultDep,
+                         outbox: OutboxDep) -> OfficerRead:
+    officer = await service.update_officer(session, principal, officer_id, body, outbox,
+                                           today_legal())
     return service.officer_view(officer, principal, vault)
 
 

@@ -23,6 +23,7 @@ from services.personnel.identifiers import PiiVault, mask_id_number
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction, StatusChange
 from services.personnel.staff.repository import OfficerRecordRepository, OfficerRepository
 from services.personnel.staff.schemas import (
+    EMPLOYMENT_LABELS,
     HEAD_POSITIONS,
     STATUS_AFTER,
     STATUS_CHANGE_LABELS,
@@ -94,11 +95,18 @@ async def managed_officer(session: AsyncSession, principal: Principal | None,
 
 
 async def update_officer(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
-                         data: OfficerUpdate) -> Officer:
+                         data: OfficerUpdate, outbox: Outbox, today: date) -> Officer:
+    """Changing the employment type to one that may not hold a 执法证 (only 在编 may, see
+    `certificates.eligibility_reasons`) revokes the live certificates, as status changes do."""
     officer = await managed_officer(session, principal, officer_id)
+    before = officer.employment_type
     for key, value in data.model_dump(exclude_unset=True).items():
         if value is not None:
             setattr(officer, key, value)
+    if before == "established" and officer.employment_type != "established":
+        label = EMPLOYMENT_LABELS.get(officer.employment_type, officer.employment_type)
+        await certificates.revoke_for_officer(session, outbox, officer.id,
+                                              f"人员类别变更为{label}，不得持有执法证", today)
     await session.flush()
     return officer
 
