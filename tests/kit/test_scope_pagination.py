@@ -38,7 +38,7 @@ async def session():
         t0 = datetime(2026, 1, 1, tzinfo=UTC).replace(tzinfo=None)
         for i in range(7):
             s.add(Row(agency_id=A, region_code="500112100", created_at=t0 + timedelta(hours=i)))
-        for i in range(3):
+        for _i in range(3):
             s.add(Row(agency_id=B, region_code="500113101", created_at=t0))  # same timestamp
         await s.commit()
         yield s

@@ -27,6 +27,7 @@ class TestRenotification:
         resp = await zhifa.client.post(f"{C}/cases/{cid}/decide", headers=w.officer_headers(),
                                        json={"decided_on": "2026-04-02"})
         body = problem(resp, 409, "statement-window-open")
-        assert body["rule"] == "行政处罚法第六十二条" and body["due_on"] == "2026-04-09"  # 清明 04-04..06
+        # 5 working days from 04-01 (清明 04-04..06 off)
+        assert body["rule"] == "行政处罚法第六十二条" and body["due_on"] == "2026-04-09"
         await w.act(cid, "statements", {"waived": True})
         assert (await w.act(cid, "decide", {"decided_on": "2026-04-02"}))["status"] == "decided"
