@@ -129,3 +129,11 @@ class AgeOrCapacityRule(errors.Conflict):
     `age` where known."""
 
     title = "当事人年龄或责任能力不允许该处理结论"
+
+
+class CollectiveDiscussionInvalid(errors.Conflict):
+    """The 负责人集体讨论 record falls short (行政处罚法第五十七条第二款): fewer heads than the
+    quorum, a participant without an opinion, or held after the decision. Extensions: `rule`,
+    `quorum`."""
+
+    title = "集体讨论记录不符合要求"

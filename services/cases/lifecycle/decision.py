@@ -22,7 +22,7 @@ from services.cases.errors import (
     ServiceRefused,
     StatementWindowOpen,
 )
-from services.cases.lifecycle import delivery, schemas
+from services.cases.lifecycle import collective, delivery, schemas
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.closing import close_refusal
 from services.cases.lifecycle.service import (
@@ -202,6 +202,9 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
     if outcome == "penalty" and not penalties:
         raise errors.UnprocessableEntity("处罚决定须列明处罚种类")
     _check_decidable(case, body, penalties)
+    discussion = (await collective.check_record(ctx, case, body.collective_discussion_record,
+                                                body.decided_on)
+                  if body.collective_discussion_record else None)
     prefix, agency = await agency_prefix(ctx, case.agency_id)
     deciding = case.matter_snapshot.get("deciding_agency") or agency
     number = body.document_number or await next_number(
@@ -223,7 +226,7 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
         if fine else None,
         "remedies": ctx.settings.remedy.decision_texts(),
         "agency": deciding, "decided_on": body.decided_on.isoformat(),
-        "collective_discussion_record": body.collective_discussion_record}
+        "collective_discussion_record": discussion}
     case.decided_on, case.decision_number, case.fine_fen = body.decided_on, number, fine
     await record(ctx, case, "decide", case.officer_ids, {
         "document_number": number, "decided_on": body.decided_on, "penalties": penalties,

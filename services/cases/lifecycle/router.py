@@ -197,7 +197,8 @@ _action("hearing-request", "request_hearing", schemas.HearingRequest, dec.reques
 _action("hearing", "hold_hearing", schemas.HearingHeld, dec.hold_hearing, "举行听证",
         ce.HearingNotAllowed)
 _action("decide", "decide_case", schemas.DecideCase, dec.decide, "作出处罚决定",
-        ce.LegalReviewNotApproved, ce.StatementWindowOpen, ce.PenaltyIncreased)
+        ce.LegalReviewNotApproved, ce.StatementWindowOpen, ce.PenaltyIncreased,
+        ce.CollectiveDiscussionInvalid, ce.ApproverNotHead)
 _action("serve", "serve_decision", schemas.ServeCase, dec.serve, "送达决定书",
         ce.ServiceRefused)
 _action("payment-arrangement", "arrange_payment", schemas.PaymentArrangement,

@@ -203,11 +203,26 @@ class HearingHeld(ApiModel):
         return self
 
 
+class DiscussionOpinion(ApiModel):
+    officer_id: str = Field(min_length=1, max_length=64)
+    opinion: str = Field(min_length=1, max_length=4000)
+
+
+class CollectiveDiscussion(ApiModel):
+    """负责人集体讨论记录 (行政处罚法第五十七条第二款)."""
+
+    held_on: date
+    participants: list[str] = Field(min_length=1, max_length=30,
+                                    description="参加讨论的负责人（人事系统人员编号）")
+    opinions: list[DiscussionOpinion] = Field(min_length=1, max_length=30)
+    conclusion: str = Field(min_length=1, max_length=4000)
+
+
 class DecideCase(ApiModel):
     decided_on: date
     penalties: list[PenaltyItem] = Field(default_factory=list, max_length=10)
     document_number: str | None = Field(None, max_length=100)
-    collective_discussion_record: str | None = Field(None, max_length=20000)
+    collective_discussion_record: CollectiveDiscussion | None = None
 
 
 class ServeCase(ApiModel):
