@@ -22,6 +22,7 @@ from services.cases.summary import schemas, service
 from services.cases.summary.errors import (
     DocumentNumberTaken,
     NumberingPatternInvalid,
+    OnSpotCollectionNotAllowed,
     SummaryDecisionNotFound,
     SummaryProcedureNotAllowed,
 )
@@ -36,6 +37,7 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
              responses=errors.responses(*AUTH, SummaryProcedureNotAllowed, MatterNotFound,
                                         MatterNotHeld, OfficersNotQualified, LimitationExpired,
                                         EntrustmentAgreementRequired, DocumentNumberTaken,
+                                        OnSpotCollectionNotAllowed,
                                         errors.ServiceUnavailable),
              summary="当场作出行政处罚决定（简易程序，行政处罚法第五十一条、第五十二条）")
 async def create_summary_decision(body: schemas.SummaryDecisionCreate, principal: Actor,

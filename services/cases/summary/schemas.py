@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import Field
 
@@ -31,6 +32,11 @@ class SummaryDecisionCreate(ApiModel):
     party_refused_to_sign: bool = Field(False, description="当事人拒绝签收（应在决定书上注明）")
     collected_on_spot: bool = Field(False, description="当场收缴罚款（行政处罚法第六十八条）")
     receipt_number: str | None = Field(None, max_length=100, description="财政统一票据号")
+    collection_ground: Literal["small_fine", "hard_to_collect", "remote_area"] | None = Field(
+        None, description="当场收缴的法定情形（第六十八条、第六十九条）；一百元以下可省略")
+    party_requested: bool = Field(False, description="边远、水上、交通不便地区由当事人提出")
+    on_water: bool = False
+    landed_on: date | None = Field(None, description="水上收缴：抵岸日期（第七十一条）")
     remarks: str | None = Field(None, max_length=2000)
 
 

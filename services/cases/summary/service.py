@@ -40,10 +40,11 @@ from services.cases.lifecycle.service import Ctx, agency_prefix, emit_status
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, Payment
 from services.cases.numbering import next_seq
-from services.cases.summary import schemas
+from services.cases.summary import collection, schemas
 from services.cases.summary.errors import (
     DocumentNumberTaken,
     NumberingPatternInvalid,
+    OnSpotCollectionNotAllowed,
     SummaryDecisionNotFound,
     SummaryProcedureNotAllowed,
 )
@@ -159,6 +160,11 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
         remarks=body.remarks, created_by=p.subject)
     ctx.session.add(decision)
     if body.collected_on_spot and body.penalty.amount:
+        try:
+            case.decision = {**case.decision, "on_spot_collection": collection.on_spot(
+                body, decided_on, ctx.calendar)}
+        except collection.Refusal as exc:
+            raise OnSpotCollectionNotAllowed(exc.detail, rule=exc.rule) from exc
         ctx.session.add(Payment(case_id=case.id, amount_fen=body.penalty.amount,
                                 paid_on=decided_on, receipt_number=body.receipt_number))
         case.paid_fen = body.penalty.amount
