@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DATA_DIR ?= ./var
 
-.PHONY: run test lint openapi migrate-check bench clean
+.PHONY: run test lint openapi clients clients-check migrate-check bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,21 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
+# openapi/*.json from the code, then the TypeScript types from openapi/gateway.json (needs npm)
 openapi: $(STAMP)
 	$(VENV)/bin/zhifa openapi export
+	$(MAKE) -s clients
+
+TS := clients/typescript
+$(TS)/node_modules/.package-lock.json: $(TS)/package.json $(TS)/package-lock.json
+	cd $(TS) && npm ci --no-audit --no-fund
+
+clients: $(TS)/node_modules/.package-lock.json
+	cd $(TS) && npm run -s generate
+
+# CI: the types match openapi/gateway.json and the usage file compiles against them
+clients-check: $(TS)/node_modules/.package-lock.json
+	cd $(TS) && npm run -s drift && npm run -s check
 
 clean:
 	rm -rf $(VENV) var

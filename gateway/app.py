@@ -8,15 +8,13 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
-import swagger_ui_bundle
 from fastapi import FastAPI, Request, Response
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import JSONResponse
 
+from gateway import problems
 from gateway.config import SERVICES, GatewaySettings
 from gateway.proxy import RateLimiter, client_key, forward, upstream_for
-from kit import errors, openapi
+from kit import docs, errors, openapi
 from kit.http import AsgiApps, make_client
 from kit.observability import Metrics, ObservabilityMiddleware
 
@@ -45,8 +43,8 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
     limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
-    app.mount("/docs/static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
-              name="swagger-static")
+    docs.install_docs(app, "/openapi.json", "zhifa")
+    app.include_router(problems.router)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
@@ -80,13 +78,6 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
                 raise errors.ServiceUnavailable(f"{name} 服务的接口文档不可用")
             specs[name] = resp.json()
         return JSONResponse(openapi.merge(specs))
-
-    @app.get("/docs", include_in_schema=False)
-    async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="zhifa API 文档",
-                                   swagger_js_url="/docs/static/swagger-ui-bundle.js",
-                                   swagger_css_url="/docs/static/swagger-ui.css",
-                                   swagger_favicon_url="/docs/static/favicon-32x32.png")
 
     @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"],
                    include_in_schema=False)

@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, errors, idempotency
+from kit import auth, docs, errors, idempotency
 from kit.calendar import WorkingCalendar, today_legal
 from kit.db import create_engine, make_sessionmaker
 from kit.events import EventHandler, Outbox
@@ -43,6 +43,8 @@ class ServiceSpec:
     event_handlers: Mapping[str, EventHandler] | None = None
     lifespan: Lifespan | None = None
     title: str = ""
+    # Chinese request examples by handler name (the service's examples.py), see kit.docs
+    examples: docs.Examples | None = None
 
 
 def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
@@ -123,6 +125,8 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     _ops_routes(app, metrics)
+    docs.install_docs(app, f"/api/v1/{spec.name}/openapi.json", app.title)
+    docs.with_decorations(app, spec.name, spec.examples)
     app.include_router(spec.router)
     app.include_router(platform_router(spec))
     return app

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import Depends, Request
+from fastapi.security import HTTPBearer, OAuth2PasswordBearer
 from jose import jwk, jwt
 from jose.exceptions import JOSEError
 
@@ -200,7 +201,18 @@ def bearer_token(request: Request) -> str:
     return token.strip()
 
 
-async def current_principal(request: Request) -> Principal:
+# Declared only so OpenAPI names the two ways to send the token (Swagger's "Authorize": log in with
+# a password, or paste a JWT); bearer_token() below does the actual reading and refusing.
+_PASSWORD_SCHEME = OAuth2PasswordBearer(
+    tokenUrl="/api/v1/auth/token", scheme_name="OAuth2Password", auto_error=False,
+    description="用账号密码换取访问令牌（演示账号如 muer-officer / zhifa-demo-2026）")
+_BEARER_SCHEME = HTTPBearer(scheme_name="BearerJWT", bearerFormat="JWT", auto_error=False,
+                            description="直接粘贴 /api/v1/auth/token 返回的 access_token")
+
+
+async def current_principal(
+        request: Request, _password: Annotated[str | None, Depends(_PASSWORD_SCHEME)] = None,
+        _bearer: Annotated[Any, Depends(_BEARER_SCHEME)] = None) -> Principal:
     cached = getattr(request.state, "principal", None)
     if cached is not None:
         return cached

@@ -26,6 +26,11 @@ class Problem(Exception):
     status: ClassVar[int] = 400
     title: ClassVar[str] = "请求有误"
     slug: ClassVar[str | None] = None
+    # documentation of the type, served by the gateway at /problems/<slug>: the article the
+    # refusal comes from (else the citations found in the class docstring are shown) and what
+    # the client should do (else a default by status)
+    article: ClassVar[str | None] = None
+    advice: ClassVar[str | None] = None
     # a refusal that must still keep what the request recorded (e.g. a failed-login counter)
     persist_changes: ClassVar[bool] = False
 

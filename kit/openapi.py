@@ -7,6 +7,11 @@ from pathlib import Path
 from typing import Any
 
 REF = "#/components/schemas/"
+DESCRIPTION = (
+    "行政执法与监督平台的统一接口（网关）。先用右侧 Authorize 以演示账号登录"
+    "（如 muer-officer / zhifa-demo-2026），再用 Try it out 试调用。"
+    "错误一律为 RFC 9457 application/problem+json，其 `type` 可在网关 /problems/{slug} "
+    "查到含义、法律依据和处理建议（/problems 为总表）；另有 /redoc 阅读版。")
 
 
 def render(spec: dict[str, Any]) -> str:
@@ -28,13 +33,19 @@ def merge(specs: dict[str, dict[str, Any]], title: str = "zhifa API") -> dict[st
     from different services never collide."""
     paths: dict[str, Any] = {}
     schemas: dict[str, Any] = {}
+    security: dict[str, Any] = {}
     for name in sorted(specs):
         spec = _rename_refs(specs[name], f"{name}__")
         paths.update(spec.get("paths", {}))
         for key, schema in spec.get("components", {}).get("schemas", {}).items():
             schemas[f"{name}__{key}"] = schema
-    return {"openapi": "3.1.0", "info": {"title": title, "version": "0.1.0"},
-            "paths": dict(sorted(paths.items())), "components": {"schemas": schemas}}
+        security.update(spec.get("components", {}).get("securitySchemes", {}))
+    components: dict[str, Any] = {"schemas": schemas}
+    if security:
+        components["securitySchemes"] = security
+    return {"openapi": "3.1.0",
+            "info": {"title": title, "version": "0.1.0", "description": DESCRIPTION},
+            "paths": dict(sorted(paths.items())), "components": components}
 
 
 def write_all(specs: dict[str, dict[str, Any]], out_dir: Path) -> list[Path]:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, or_
-from sqlalchemy.sql import sqltypes
+from sqlalchemy.types import TypeDecorator
 
 from kit.schemas import InvalidCursor, decode_cursor, encode_cursor
 
@@ -20,31 +20,30 @@ from kit.schemas import InvalidCursor, decode_cursor, encode_cursor
 def _decode_value(column: Any, raw: Any) -> Any:
     """Turn a cursor's JSON value back into the column's Python type; 400 when it cannot be."""
     kind = getattr(column, "type", None)
+    if isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance
+    try:
+        python_type = kind.python_type if kind is not None else None
+    except (AttributeError, NotImplementedError):
+        python_type = None
     try:
         if raw is None:
             return None
-        if isinstance(kind, sqltypes.Uuid):
+        if python_type is uuid.UUID:
             return uuid.UUID(str(raw))
-        if isinstance(kind, sqltypes.DateTime):
+        if python_type is datetime:
             return datetime.fromisoformat(str(raw))
-        if isinstance(kind, sqltypes.Date):
+        if python_type is date:
             return date.fromisoformat(str(raw))
-        if isinstance(kind, sqltypes.Integer):
+        if python_type is int:
             if isinstance(raw, bool) or not isinstance(raw, int | str):
                 raise ValueError(raw)
             return int(raw)
-        if isinstance(kind, sqltypes.String | sqltypes.Text):
-            if not isinstance(raw, str):
-                raise ValueError(raw)
-            return raw
-        python_type = kind.python_type if kind is not None else None
-    except (ValueError, TypeError, OverflowError, NotImplementedError) as exc:
+        if python_type is str and not isinstance(raw, str):
+            raise ValueError(raw)
+        return raw
+    except (ValueError, TypeError, OverflowError) as exc:
         raise InvalidCursor() from exc
-    if python_type is datetime:
-        return datetime.fromisoformat(str(raw))
-    if python_type is date:
-        return date.fromisoformat(str(raw))
-    return raw
 
 
 def _encode_value(value: Any) -> Any:
@@ -98,8 +97,7 @@ def _key_of(row: Any, column: Any, scalars: bool) -> Any:
     name = column.key
     if scalars:
         return getattr(row, name)
-    mapping = row._mapping
-    if column in mapping:
-        return mapping[column]
-    entity = row[0]
-    return getattr(entity, name)
+    try:
+        return row._mapping[column]
+    except KeyError:
+        return getattr(row[0], name)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import uuid
-from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -49,17 +47,6 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any] | None:
     if not isinstance(values, list) or len(values) != size:
         raise InvalidCursor()
     return values
-
-
-def decode_keyset(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
-    """The common `(timestamp, id)` keyset cursor; 400 `invalid-cursor` when malformed."""
-    values = decode_cursor(cursor, 2)
-    if values is None:
-        return None
-    try:
-        return datetime.fromisoformat(values[0]), uuid.UUID(values[1])
-    except (ValueError, TypeError) as exc:
-        raise InvalidCursor() from exc
 
 
 LimitQuery = Annotated[int, Field(ge=1, le=200)]

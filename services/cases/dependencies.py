@@ -16,11 +16,12 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import and_, false, select
+from sqlalchemy import select
 
 from kit.auth import Principal, require_roles
 from kit.db import SessionDep
 from kit.schemas import check_if_match
+from kit.scope import ALL_SEEING, region_prefix, scope_clause  # noqa: F401 (re-exported)
 from services.cases.errors import CaseArchived, CaseNotFound
 from services.cases.models import Case
 
@@ -38,31 +39,7 @@ CatalogueAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sys
 
 
 def sees_all(principal: Principal) -> bool:
-    return principal.has("sysadmin", "service")
-
-
-def scope_clause(principal: Principal, agency_col: Any, region_col: Any) -> Any:
-    """The WHERE clause limiting any table with agency/region columns to the caller's scope
-    (None = no restriction)."""
-    if sees_all(principal):
-        return None
-    if principal.has(*AGENCY_ROLES) and principal.agency_id:
-        try:
-            return agency_col == uuid.UUID(str(principal.agency_id))
-        except ValueError:
-            return false()
-    if principal.has("supervisor") and principal.region_code:
-        return region_prefix(region_col, principal.region_code)
-    return false()
-
-
-def region_prefix(region_col: Any, code: str) -> Any:
-    """`region_col` starts with `code`, as an index-friendly range for digit codes under any
-    collation ('500112' → '500112' <= x < '500113'), LIKE otherwise."""
-    if code.isdigit() and code.strip("9"):
-        upper = str(int(code) + 1).zfill(len(code))
-        return and_(region_col >= code, region_col < upper)
-    return region_col.startswith(code, autoescape=True)
+    return principal.has(*ALL_SEEING)
 
 
 def case_scope(principal: Principal) -> Any:

@@ -1,26 +1,29 @@
-"""The cases HTTP surface: includes every sub-router.
+"""The cases HTTP surface: every sub-package's router, listed explicitly, under /api/v1/cases.
 
 Sub-packages expose `router = APIRouter(route_class=CommittingRoute)` (no prefix; paths start
-with `/cases/...`, `/summary-decisions`, ...) in `services/cases/<sub>/router.py`; the ones named
-in `SUBROUTERS` are included here under `/api/v1/cases` when present."""
-
-import importlib
+with `/cases/...`, `/summary-decisions`, ...) in `services/cases/<sub>/router.py`; add a new one
+to the imports and to `SUBROUTERS` below (one line each)."""
 
 from fastapi import APIRouter
 
 from kit.db import CommittingRoute
+from services.cases.coercion.router import router as coercion_router
+from services.cases.entrustment.router import router as entrustment_router
+from services.cases.lifecycle.router import router as lifecycle_router
+from services.cases.matters.router import router as matters_router
+from services.cases.summary.router import router as summary_router
+from services.cases.transfers.router import router as transfers_router
 
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"], route_class=CommittingRoute)
 
-SUBROUTERS = ("matters", "lifecycle", "timeline", "entrustment", "summary", "coercion",
-              "transfers")
+SUBROUTERS = (
+    matters_router,
+    lifecycle_router,
+    entrustment_router,
+    summary_router,
+    coercion_router,
+    transfers_router,
+)
 
-for _name in SUBROUTERS:
-    _module = f"services.cases.{_name}.router"
-    try:
-        _sub = importlib.import_module(_module)
-    except ModuleNotFoundError as exc:
-        if exc.name not in (_module, f"services.cases.{_name}"):
-            raise
-        continue
-    router.include_router(_sub.router)
+for _sub in SUBROUTERS:
+    router.include_router(_sub)

@@ -1,17 +1,16 @@
 """Import the tables of every cases sub-package so `Base.metadata` is complete for Alembic.
 
 Sub-packages that own tables put them in `services/cases/<sub>/models.py` (declared on
-`services.cases.models.Base`); add the sub-package name to `SUBPACKAGES` below. A listed package
-that does not exist yet is skipped (parallel development), any other import error is raised."""
+`services.cases.models.Base`); add the sub-package's models module below (one line)."""
 
-import importlib
+from services.cases.coercion import models as coercion_models
+from services.cases.entrustment import models as entrustment_models
+from services.cases.summary import models as summary_models
+from services.cases.transfers import models as transfers_models
 
-SUBPACKAGES = ("entrustment", "summary", "coercion", "transfers")
-
-for _name in SUBPACKAGES:
-    _module = f"services.cases.{_name}.models"
-    try:
-        importlib.import_module(_module)
-    except ModuleNotFoundError as exc:
-        if exc.name not in (_module, f"services.cases.{_name}"):
-            raise
+SUBPACKAGES = (
+    coercion_models,
+    entrustment_models,
+    summary_models,
+    transfers_models,
+)

@@ -9,6 +9,7 @@ from kit.app import ServiceSpec, build_app
 from kit.calendar import today_legal
 from kit.http import AsgiApps
 from services.personnel.config import PersonnelSettings
+from services.personnel.examples import EXAMPLES
 from services.personnel.identifiers import PiiVault
 from services.personnel.models import platform
 from services.personnel.router import router
@@ -53,5 +54,6 @@ def create_app(settings: PersonnelSettings | None = None,
                     await task
 
     spec = ServiceSpec(name="personnel", router=router, platform=platform, lifespan=lifespan,
-                       title="zhifa 人员服务 (personnel)")
+                       title="zhifa 人员服务 (personnel)",
+                       examples=EXAMPLES)
     return build_app(spec, settings, asgi_apps)

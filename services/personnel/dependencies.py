@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from sqlalchemy import false
 
 from kit.auth import Principal, require_roles
+from kit.scope import ALL_SEEING, parse_uuid, scope_clause
 from services.personnel.identifiers import PiiVault
 
 UserAdmin = Annotated[Principal, Depends(require_roles("sysadmin", "agency_admin"))]
@@ -21,34 +22,31 @@ Sysadmin = Annotated[Principal, Depends(require_roles("sysadmin"))]
 
 @dataclass(frozen=True)
 class Scope:
-    """What a principal may read: everything, a region subtree, or one agency (or nothing)."""
+    """What a principal may read, as the platform's one scope rule (kit.scope): everything
+    (sysadmin, service, or no principal for internal reads), a region subtree, or one agency."""
 
     everything: bool = False
-    region_prefix: str | None = None
-    agency_id: uuid.UUID | None = None
+    principal: Principal | None = None
 
     @classmethod
     def of(cls, principal: Principal | None) -> Scope:
-        if principal is None or principal.has("sysadmin", "service"):
+        if principal is None or principal.has(*ALL_SEEING):
             return cls(everything=True)
-        if principal.has("supervisor") and principal.region_code:
-            return cls(region_prefix=principal.region_code)
-        if principal.agency_id:
-            try:
-                return cls(agency_id=uuid.UUID(principal.agency_id))
-            except ValueError:
-                return cls()
-        return cls()
+        return cls(principal=principal)
+
+    @property
+    def agency_id(self) -> uuid.UUID | None:
+        if self.everything or self.principal is None or self.principal.has("supervisor"):
+            return None
+        return parse_uuid(self.principal.agency_id)
 
     def clause(self, agency_col: Any, region_col: Any) -> Any:
         """A WHERE clause limiting rows to this scope."""
         if self.everything:
             return agency_col.is_not(None)
-        if self.region_prefix is not None:
-            return region_col.startswith(self.region_prefix, autoescape=True)
-        if self.agency_id is not None:
-            return agency_col == self.agency_id
-        return false()
+        if self.principal is None:
+            return false()
+        return scope_clause(self.principal, agency_col, region_col)
 
 
 def can_manage(principal: Principal | None, agency_id: uuid.UUID) -> bool:

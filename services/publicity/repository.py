@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.pagination import keyset_page
+from kit.scope import region_prefix, scope_clause
 from services.publicity.models import Disclosure, DisclosureStatus, RegionSetting
 
 D = Disclosure
@@ -41,7 +43,7 @@ def public_conditions(f: PublicFilter) -> list[ColumnElement[bool]]:
     if f.agency_id is not None:
         conds.append(D.agency_id == f.agency_id)
     if f.region_code:
-        conds.append(D.region_code.like(_like_escape(f.region_code) + "%", escape="\\"))
+        conds.append(region_prefix(D.region_code, f.region_code))
     if f.penalty_category:
         conds.append(D.penalty_category == f.penalty_category)
     if f.decided_from is not None:
@@ -62,14 +64,8 @@ def public_conditions(f: PublicFilter) -> list[ColumnElement[bool]]:
 
 
 def scope_condition(principal: Principal) -> ColumnElement[bool]:
-    """Agency roles see their agency, supervisors their region subtree, sysadmin everything."""
-    if principal.has("sysadmin"):
-        return true()
-    if principal.has("supervisor") and principal.region_code:
-        return D.region_code.like(_like_escape(principal.region_code) + "%", escape="\\")
-    if principal.agency_id:
-        return D.agency_id == uuid.UUID(principal.agency_id)
-    return false()
+    """The platform's one scope rule (kit.scope) on disclosure records."""
+    return scope_clause(principal, D.agency_id, D.region_code)
 
 
 class DisclosureRepository:
@@ -85,14 +81,12 @@ class DisclosureRepository:
     def add(self, record: Disclosure) -> None:
         self.session.add(record)
 
-    async def public_page(self, f: PublicFilter, after: tuple[date, uuid.UUID] | None,
-                          limit: int) -> Sequence[Disclosure]:
+    async def public_page(self, f: PublicFilter, cursor: str | None,
+                          limit: int) -> tuple[list[Disclosure], str | None]:
         """Newest decisions first, keyset on (decided_on, id): constant cost at any depth."""
         stmt = select(D).where(*public_conditions(f))
-        if after is not None:
-            stmt = stmt.where(tuple_(D.decided_on, D.id) < tuple_(after[0], after[1]))
-        stmt = stmt.order_by(D.decided_on.desc(), D.id.desc()).limit(limit)
-        return (await self.session.scalars(stmt)).all()
+        return await keyset_page(self.session, stmt, cursor, limit, (D.decided_on, D.id),
+                                 descending=True)
 
     async def latest_published(self, f: PublicFilter, limit: int) -> Sequence[Disclosure]:
         stmt = (select(D).where(*public_conditions(f))
@@ -119,7 +113,7 @@ class DisclosureRepository:
         return await self.session.scalar(select(func.max(D.updated_at)))
 
     async def status_page(self, principal: Principal, state: str | None, today: date,
-                          after: tuple[str, uuid.UUID] | None, limit: int) -> Sequence[Disclosure]:
+                          cursor: str | None, limit: int) -> tuple[list[Disclosure], str | None]:
         stmt: Select[tuple[Disclosure]] = select(D).where(scope_condition(principal))
         if state == "pending":
             stmt = stmt.where(D.status == DisclosureStatus.pending)
@@ -134,11 +128,8 @@ class DisclosureRepository:
             stmt = stmt.where(D.status == DisclosureStatus.withdrawn)
         elif state == "not_published":
             stmt = stmt.where(D.status == DisclosureStatus.not_published)
-        if after is not None:
-            stmt = stmt.where(tuple_(D.created_at, D.id) < tuple_(
-                datetime.fromisoformat(after[0]), after[1]))
-        stmt = stmt.order_by(D.created_at.desc(), D.id.desc()).limit(limit)
-        return (await self.session.scalars(stmt)).all()
+        return await keyset_page(self.session, stmt, cursor, limit, (D.created_at, D.id),
+                                 descending=True)
 
 
 class RegionSettingRepository:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +19,7 @@ from kit.auth import Principal
 from kit.calendar import WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.schemas import InvalidCursor, decode_cursor, encode_cursor, fen_to_yuan
+from kit.schemas import fen_to_yuan
 from services.publicity import errors, redaction
 from services.publicity.config import PublicitySettings
 from services.publicity.models import Disclosure, DisclosureStatus, RegionSetting
@@ -259,18 +259,9 @@ async def release(session: AsyncSession, principal: Principal, decision_id: uuid
 async def list_status(session: AsyncSession, principal: Principal, state: str | None,
                       cursor: str | None, limit: int) -> tuple[list[DisclosureStatusRead],
                                                               str | None]:
-    after = decode_cursor(cursor, 2)
-    try:
-        key = (datetime.fromisoformat(str(after[0])).isoformat(),
-               uuid.UUID(str(after[1]))) if after else None
-    except ValueError as exc:
-        raise InvalidCursor() from exc
     today = today_legal()
-    rows = await DisclosureRepository(session).status_page(principal, state, today, key,
-                                                           limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    nxt = encode_cursor([rows[-1].created_at.isoformat(), str(rows[-1].id)]) if more else None
+    rows, nxt = await DisclosureRepository(session).status_page(principal, state, today, cursor,
+                                                                limit)
     return [status_view(r, today) for r in rows], nxt
 
 

@@ -4,11 +4,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import DateTime, String, Uuid, select
+from sqlalchemy import String, Uuid, select
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kit.auth import Principal
+from kit.db import UTCDateTime
 from kit.pagination import keyset_page
 from kit.schemas import InvalidCursor
 from kit.scope import may_act_for, scope_clause
@@ -25,7 +26,7 @@ class Row(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     agency_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     region_code: Mapped[str] = mapped_column(String(12))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)  # a TypeDecorator column
 
 
 @pytest.fixture
@@ -35,10 +36,10 @@ async def session():
         await conn.run_sync(Base.metadata.create_all)
     maker = async_sessionmaker(engine, expire_on_commit=False)
     async with maker() as s:
-        t0 = datetime(2026, 1, 1, tzinfo=UTC).replace(tzinfo=None)
+        t0 = datetime(2026, 1, 1, tzinfo=UTC)
         for i in range(7):
             s.add(Row(agency_id=A, region_code="500112100", created_at=t0 + timedelta(hours=i)))
-        for _i in range(3):
+        for _ in range(3):
             s.add(Row(agency_id=B, region_code="500113101", created_at=t0))  # same timestamp
         await s.commit()
         yield s

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, distinct, func, or_, select
 from sqlalchemy import case as sa_case
+from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.pagination import keyset_page
 from services.cases.coercion.models import AppraisalPeriod, CoercedItem, CoerciveMeasure
 from services.cases.dependencies import scope_clause
 
@@ -56,20 +57,17 @@ class MeasureRepository:
                                              CoerciveMeasure.status == "active")
         return list((await self.session.scalars(stmt)).all())
 
-    async def list(self, principal: Principal, *, limit: int,
-                   after: tuple[datetime, uuid.UUID] | None, status: str | None,
-                   overdue_on: date | None) -> list[CoerciveMeasure]:
+    async def list(self, principal: Principal, *, limit: int, cursor: str | None,
+                   status: str | None,
+                   overdue_on: date | None) -> tuple[list[CoerciveMeasure], str | None]:
         m = CoerciveMeasure
         stmt = _scoped(select(m), principal, m)
         if overdue_on is not None:
             stmt = stmt.where(m.status == "active", m.ends_on < overdue_on)
         elif status is not None:
             stmt = stmt.where(m.status == status)
-        if after is not None:
-            stmt = stmt.where(or_(m.created_at < after[0],
-                                  and_(m.created_at == after[0], m.id < after[1])))
-        stmt = stmt.order_by(m.created_at.desc(), m.id.desc()).limit(limit)
-        return list((await self.session.scalars(stmt)).all())
+        return await keyset_page(self.session, stmt, cursor, limit, (m.created_at, m.id),
+                                 descending=True)
 
     async def items(self, measure_ids: list[uuid.UUID],
                     for_update: bool = False) -> dict[uuid.UUID, list[CoercedItem]]:

@@ -2,16 +2,14 @@
 reads, the overdue list and the yearly item counts."""
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
 from kit import errors
 from kit.app import CalendarDep
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
-from kit.schemas import InvalidCursor, Page, decode_cursor, encode_cursor
+from kit.schemas import InvalidCursor, Page
 from services.cases.coercion import schemas, service
 from services.cases.coercion.errors import (
     CoercionApprovalLate,
@@ -114,17 +112,8 @@ async def list_coercive_measures(
         status: Literal["active", "released", "disposed", "transferred"] | None = None,
         overdue: bool = False, cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[schemas.MeasureRead]:
-    values = decode_cursor(cursor, 2)
-    try:
-        after = (datetime.fromisoformat(str(values[0])), uuid.UUID(str(values[1]))) \
-            if values else None
-    except ValueError as exc:
-        raise InvalidCursor() from exc
-    rows = await MeasureRepository(session).list(
-        principal, limit=limit + 1, after=after, status=status,
-        overdue_on=today_legal() if overdue else None)
-    more, rows = len(rows) > limit, rows[:limit]
-    nxt = encode_cursor([rows[-1].created_at.isoformat(), str(rows[-1].id)]) if more else None
+    rows, nxt = await service.list_measures(session, principal, cursor=cursor, limit=limit,
+                                            status=status, overdue=overdue)
     return Page(items=await service.read_many(session, rows), next_cursor=nxt, limit=limit)
 
 

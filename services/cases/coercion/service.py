@@ -296,3 +296,12 @@ async def transfer_items(session: AsyncSession, case: Case,
         m.status, m.closed_on, m.updated_at = "transferred", on, utcnow()
     await session.flush()
     return moved
+
+
+async def list_measures(session: AsyncSession, principal: Principal, *, cursor: str | None,
+                        limit: int, status: str | None,
+                        overdue: bool) -> tuple[list[CoerciveMeasure], str | None]:
+    """Measures in scope, newest first; `overdue`: active past their end (release due)."""
+    return await MeasureRepository(session).list(
+        principal, limit=limit, cursor=cursor, status=status,
+        overdue_on=today_legal() if overdue else None)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.pagination import keyset_page
+from kit.scope import scope_clause
 from services.cases.entrustment.models import (
     EntrustmentAgreement,
     EntrustmentEvaluation,
@@ -20,17 +22,11 @@ from services.cases.models import Matter
 
 
 def scoped(stmt: Select[Any], principal: Principal) -> Select[Any]:
-    """Agency roles see their own agency's agreements (entrusted or delegating side),
-    supervisors their region, sysadmin and services everything."""
-    if principal.has("sysadmin", "service"):
-        return stmt
-    if principal.has("supervisor") and principal.region_code:
-        return stmt.where(EntrustmentAgreement.region_code.startswith(principal.region_code))
-    if principal.agency_id:
-        agency = uuid.UUID(principal.agency_id)
-        return stmt.where(or_(EntrustmentAgreement.agency_id == agency,
-                              EntrustmentAgreement.delegating_agency_id == agency))
-    return stmt.where(EntrustmentAgreement.id.is_(None))
+    """The one scope rule (kit.scope), where an agency sees both sides of its agreements
+    (entrusted or delegating)."""
+    a = EntrustmentAgreement
+    return stmt.where(or_(scope_clause(principal, a.agency_id, a.region_code),
+                          scope_clause(principal, a.delegating_agency_id, a.region_code)))
 
 
 class AgreementRepository:
@@ -62,9 +58,9 @@ class AgreementRepository:
             EntrustmentAgreement.agency_id == agency_id, EntrustmentAgreement.number == number)
         return (await self.session.scalars(stmt)).first() is not None
 
-    async def list(self, principal: Principal, *, limit: int,
-                   after: tuple[datetime, uuid.UUID] | None, matter_id: uuid.UUID | None,
-                   status: str | None, valid_on: date | None) -> list[EntrustmentAgreement]:
+    async def list(self, principal: Principal, *, limit: int, cursor: str | None,
+                   matter_id: uuid.UUID | None, status: str | None,
+                   valid_on: date | None) -> tuple[list[EntrustmentAgreement], str | None]:
         model = EntrustmentAgreement
         stmt = scoped(select(model), principal)
         if matter_id is not None:
@@ -74,11 +70,8 @@ class AgreementRepository:
             stmt = stmt.where(model.status == status)
         if valid_on is not None:
             stmt = stmt.where(model.valid_from <= valid_on, model.valid_until >= valid_on)
-        if after is not None:
-            stmt = stmt.where(or_(model.created_at < after[0],
-                                  and_(model.created_at == after[0], model.id < after[1])))
-        stmt = stmt.order_by(model.created_at.desc(), model.id.desc()).limit(limit)
-        return list((await self.session.scalars(stmt)).all())
+        return await keyset_page(self.session, stmt, cursor, limit, (model.created_at, model.id),
+                                 descending=True)
 
     async def matter_ids(self, agreement_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
         out: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from kit import errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
-from kit.schemas import InvalidCursor, Page, decode_cursor, encode_cursor
+from kit.schemas import InvalidCursor, Page
 from services.cases.entrustment import schemas, service
 from services.cases.entrustment.errors import (
     AgreementInvalid,
@@ -43,13 +43,9 @@ async def list_agreements(principal: AgreementReader, session: SessionDep,
                           valid_on: date | None = None, cursor: str | None = None,
                           limit: Annotated[int, Query(ge=1, le=200)] = 50,
                           ) -> Page[schemas.AgreementRead]:
-    after = service.cursor_after(decode_cursor(cursor, 2))
-    rows = await service.AgreementRepository(session).list(
-        principal, limit=limit + 1, after=after, matter_id=matter_id, status=status,
+    rows, next_cursor = await service.list_agreements(
+        session, principal, cursor=cursor, limit=limit, matter_id=matter_id, status=status,
         valid_on=valid_on)
-    more, rows = len(rows) > limit, rows[:limit]
-    next_cursor = encode_cursor([rows[-1].created_at.isoformat(), str(rows[-1].id)]) \
-        if more else None
     return Page(items=await service.read_many(session, rows), next_cursor=next_cursor,
                 limit=limit)
 

@@ -7,14 +7,13 @@ make an agreement invalid. An agreement is usable on a date when it is in its te
 terminated on or before that date, and published on or before that date."""
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.schemas import InvalidCursor
 from services.cases.entrustment import schemas
 from services.cases.entrustment.errors import (
     AgreementInvalid,
@@ -200,10 +199,9 @@ async def read_many(session: AsyncSession, agreements: list[EntrustmentAgreement
                         for e in evaluations.get(a.id, [])]}) for a in agreements]
 
 
-def cursor_after(values: list[str] | None) -> tuple[datetime, uuid.UUID] | None:
-    if values is None:
-        return None
-    try:
-        return datetime.fromisoformat(str(values[0])), uuid.UUID(str(values[1]))
-    except ValueError as exc:
-        raise InvalidCursor() from exc
+async def list_agreements(session: AsyncSession, principal: Principal, *, cursor: str | None,
+                          limit: int, matter_id: uuid.UUID | None, status: str | None,
+                          valid_on: date | None) -> tuple[list[EntrustmentAgreement], str | None]:
+    return await AgreementRepository(session).list(
+        principal, limit=limit, cursor=cursor, matter_id=matter_id, status=status,
+        valid_on=valid_on)

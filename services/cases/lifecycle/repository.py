@@ -6,11 +6,11 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
-from kit.schemas import decode_keyset, encode_cursor
+from kit.pagination import keyset_page
 from services.cases.dependencies import case_scope
 from services.cases.lifecycle import states as st
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Payment, Statement
@@ -56,17 +56,8 @@ class CaseRepository:
             stmt = stmt.where(Case.next_due_on < today, Case.status.in_(st.OPEN_STATES))
         elif overdue is False:
             stmt = stmt.where(or_(Case.next_due_on.is_(None), Case.next_due_on >= today))
-        if (after := decode_keyset(cursor)) is not None:
-            at, aid = after
-            stmt = stmt.where(or_(Case.created_at < at,
-                                  and_(Case.created_at == at, Case.id < aid)))
-        rows = list((await self.session.scalars(
-            stmt.order_by(Case.created_at.desc(), Case.id.desc()).limit(limit + 1))).all())
-        nxt = None
-        if len(rows) > limit:
-            last = rows[limit - 1]
-            nxt = encode_cursor([last.created_at.isoformat(), str(last.id)])
-        return rows[:limit], nxt
+        return await keyset_page(self.session, stmt, cursor, limit, (Case.created_at, Case.id),
+                                 descending=True)
 
     async def evidence(self, case_id: uuid.UUID) -> list[Evidence]:
         return list((await self.session.scalars(select(Evidence).where(

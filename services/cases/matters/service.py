@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
 from kit.auth import Principal
-from kit.schemas import decode_cursor, encode_cursor
+from kit.pagination import keyset_page
 from services.cases.dependencies import scope_clause
 from services.cases.errors import MatterNotFound, MatterNotHeld
 from services.cases.matters import schemas
@@ -161,15 +161,7 @@ async def list_matters(session: AsyncSession, principal: Principal | None, *,
     if on_date is not None:
         stmt = stmt.where(Matter.effective_from <= on_date, or_(
             Matter.effective_to.is_(None), Matter.effective_to >= on_date))
-    after = decode_cursor(cursor, 2)
-    if after:
-        stmt = stmt.where(or_(Matter.code > after[0], and_(Matter.code == after[0],
-                                                           Matter.id > uuid.UUID(after[1]))))
-    rows = list((await session.scalars(stmt.order_by(Matter.code, Matter.id)
-                                       .limit(limit + 1))).all())
-    nxt = encode_cursor([rows[limit - 1].code, str(rows[limit - 1].id)]) \
-        if len(rows) > limit else None
-    return rows[:limit], nxt
+    return await keyset_page(session, stmt, cursor, limit, (Matter.code, Matter.id))
 
 
 async def version_on(session: AsyncSession, matter_id: uuid.UUID, on_date: date) -> Matter:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.pagination import keyset_page
 from services.cases.dependencies import scope_clause
 from services.cases.models import Case
 from services.cases.summary.models import SummaryDecision, SummaryNumbering
@@ -40,13 +40,10 @@ class SummaryRepository:
         row = (await self.session.execute(stmt)).first()
         return (row[0], row[1]) if row else None
 
-    async def list(self, principal: Principal, *, limit: int,
-                   after: tuple[datetime, uuid.UUID] | None
-                   ) -> list[tuple[SummaryDecision, Case]]:
+    async def list(self, principal: Principal, *, limit: int, cursor: str | None
+                   ) -> tuple[list[tuple[SummaryDecision, Case]], str | None]:
         d = SummaryDecision
         stmt = _scoped(select(d, Case).join(Case, Case.id == d.case_id), principal)
-        if after is not None:
-            stmt = stmt.where(or_(d.decided_at < after[0],
-                                  and_(d.decided_at == after[0], d.id < after[1])))
-        stmt = stmt.order_by(d.decided_at.desc(), d.id.desc()).limit(limit)
-        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
+        rows, nxt = await keyset_page(self.session, stmt, cursor, limit, (d.decided_at, d.id),
+                                      descending=True, scalars=False)
+        return [(r[0], r[1]) for r in rows], nxt

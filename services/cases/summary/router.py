@@ -1,14 +1,13 @@
 """HTTP surface of 当场处罚 (简易程序): decide in one call, read, list, numbering pattern."""
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
-from kit.schemas import InvalidCursor, Page, decode_cursor, encode_cursor
+from kit.schemas import InvalidCursor, Page
 from services.cases.dependencies import Actor, AgencyAdmin, Reader
 from services.cases.entrustment.errors import EntrustmentAgreementRequired
 from services.cases.errors import (
@@ -26,7 +25,6 @@ from services.cases.summary.errors import (
     SummaryDecisionNotFound,
     SummaryProcedureNotAllowed,
 )
-from services.cases.summary.repository import SummaryRepository
 
 router = APIRouter(prefix="/summary-decisions", tags=["cases: summary procedure"],
                    route_class=CommittingRoute)
@@ -54,16 +52,7 @@ async def list_summary_decisions(principal: Reader, session: SessionDep,
                                  cursor: str | None = None,
                                  limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                  ) -> Page[schemas.SummaryDecisionRead]:
-    values = decode_cursor(cursor, 2)
-    try:
-        after = (datetime.fromisoformat(str(values[0])), uuid.UUID(str(values[1]))) \
-            if values else None
-    except ValueError as exc:
-        raise InvalidCursor() from exc
-    rows = await SummaryRepository(session).list(principal, limit=limit + 1, after=after)
-    more, rows = len(rows) > limit, rows[:limit]
-    nxt = encode_cursor([rows[-1][0].decided_at.isoformat(), str(rows[-1][0].id)]) \
-        if more else None
+    rows, nxt = await service.list_decisions(session, principal, cursor=cursor, limit=limit)
     return Page(items=[service.to_read(d, c) for d, c in rows], next_cursor=nxt, limit=limit)
 
 

@@ -259,3 +259,9 @@ async def set_numbering(session: AsyncSession, principal: Any,
     row.pattern, row.updated_by = body.pattern, principal.subject
     await session.flush()
     return schemas.NumberingRead(agency_id=agency_id, pattern=row.pattern, example=example)
+
+
+async def list_decisions(session: AsyncSession, principal: Any, *, cursor: str | None,
+                         limit: int) -> tuple[list[tuple[SummaryDecision, Case]], str | None]:
+    """当场处罚决定 in scope, newest first, keyset-paged."""
+    return await SummaryRepository(session).list(principal, limit=limit, cursor=cursor)

@@ -3,9 +3,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.pagination import keyset_page
+from kit.scope import region_prefix as scope_region
 from services.personnel.agencies.models import Agency
 from services.personnel.dependencies import Scope
 
@@ -23,16 +25,12 @@ class AgencyRepository:
     async def by_uscc(self, uscc: str) -> Agency | None:
         return await self.session.scalar(select(Agency).where(Agency.uscc == uscc))
 
-    async def list(self, scope: Scope, region_prefix: str | None, after: tuple[str, str] | None,
-                   limit: int) -> Sequence[Agency]:
+    async def list(self, scope: Scope, region_prefix: str | None, cursor: str | None,
+                   limit: int) -> tuple[list[Agency], str | None]:
         stmt = select(Agency).where(scope.clause(Agency.id, Agency.region_code))
         if region_prefix:
-            stmt = stmt.where(Agency.region_code.startswith(region_prefix, autoescape=True))
-        if after is not None:
-            stmt = stmt.where(tuple_(Agency.region_code, Agency.id)
-                              > tuple_(after[0], uuid.UUID(after[1])))
-        stmt = stmt.order_by(Agency.region_code, Agency.id).limit(limit)
-        return (await self.session.scalars(stmt)).all()
+            stmt = stmt.where(scope_region(Agency.region_code, region_prefix))
+        return await keyset_page(self.session, stmt, cursor, limit, (Agency.region_code, Agency.id))
 
     async def all_lookup(self) -> Sequence[Agency]:
         """Every agency (a district has tens); the import resolves units against them."""

@@ -7,9 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.schemas import decode_cursor, encode_cursor
 from services.personnel import errors
 from services.personnel.agencies.models import Agency
 from services.personnel.agencies.repository import AgencyRepository
@@ -48,12 +46,4 @@ async def update_agency(session: AsyncSession, principal: Principal, agency_id: 
 
 async def list_agencies(session: AsyncSession, principal: Principal, region_code: str | None,
                         cursor: str | None, limit: int) -> tuple[Sequence[Agency], str | None]:
-    after = decode_cursor(cursor, 2)
-    if after is not None and not all(isinstance(v, str) for v in after):
-        raise kit_errors.BadRequest("分页游标无效")
-    rows = await AgencyRepository(session).list(
-        Scope.of(principal), region_code, tuple(after) if after else None, limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor([rows[-1].region_code, str(rows[-1].id)]) if more else None
-    return rows, next_cursor
+    return await AgencyRepository(session).list(Scope.of(principal), region_code, cursor, limit)

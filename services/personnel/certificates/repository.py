@@ -5,9 +5,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, select, tuple_
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.pagination import keyset_page
+from kit.scope import region_prefix as scope_region
 from services.personnel.agencies.models import Agency
 from services.personnel.certificates.models import Certificate
 from services.personnel.dependencies import Scope
@@ -44,8 +46,8 @@ class CertificateRepository:
             Certificate.status.in_(("active", "suspended"))).order_by(Certificate.id))).all()
 
     async def list(self, scope: Scope, agency_id: uuid.UUID | None, status: str | None,
-                   expires_between: tuple[date, date] | None, after: tuple[date, uuid.UUID] | None,
-                   limit: int) -> Sequence[Certificate]:
+                   expires_between: tuple[date, date] | None, cursor: str | None,
+                   limit: int) -> tuple[list[Certificate], str | None]:
         stmt = select(Certificate).where(scope.clause(Certificate.agency_id,
                                                       Certificate.region_code))
         if agency_id is not None:
@@ -54,10 +56,8 @@ class CertificateRepository:
             stmt = stmt.where(Certificate.status == status)
         if expires_between is not None:
             stmt = stmt.where(Certificate.expires_on.between(*expires_between))
-        if after is not None:
-            stmt = stmt.where(tuple_(Certificate.expires_on, Certificate.id) > tuple_(*after))
-        stmt = stmt.order_by(Certificate.expires_on, Certificate.id).limit(limit)
-        return (await self.session.scalars(stmt)).all()
+        return await keyset_page(self.session, stmt, cursor, limit,
+                                 (Certificate.expires_on, Certificate.id))
 
     async def add(self, certificate: Certificate) -> Certificate:
         self.session.add(certificate)
@@ -77,7 +77,7 @@ class CertificateRepository:
         return (await self.session.execute(stmt)).all()
 
     async def directory(self, on: date, agency_id: uuid.UUID | None, region_prefix: str | None,
-                        after: str | None, limit: int) -> Sequence[Row[Any]]:
+                        cursor: str | None, limit: int) -> tuple[list[Row[Any]], str | None]:
         stmt = (select(Officer.id.label("officer_id"), Officer.name,
                        Certificate.number.label("certificate_number"), Certificate.agency_id,
                        Agency.name.label("agency_name"), Certificate.domains,
@@ -91,7 +91,6 @@ class CertificateRepository:
         if agency_id is not None:
             stmt = stmt.where(Certificate.agency_id == agency_id)
         if region_prefix:
-            stmt = stmt.where(Certificate.region_code.startswith(region_prefix, autoescape=True))
-        if after is not None:
-            stmt = stmt.where(Certificate.number > after)
-        return (await self.session.execute(stmt.order_by(Certificate.number).limit(limit))).all()
+            stmt = stmt.where(scope_region(Certificate.region_code, region_prefix))
+        return await keyset_page(self.session, stmt, cursor, limit, (Certificate.number,),
+                                 scalars=False)

@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.events import Outbox
-from kit.schemas import decode_cursor, encode_cursor
 from services.personnel import errors
 from services.personnel.certificates.models import Certificate
 from services.personnel.certificates.repository import CertificateRepository
@@ -212,20 +211,9 @@ async def list_certificates(session: AsyncSession, principal: Principal,
                             today: date) -> tuple[Sequence[Certificate], str | None]:
     """Scoped list ordered by expiry; `expiring_within_days` keeps the active ones expiring
     between today and today + N days."""
-    after_raw = decode_cursor(cursor, 2)
-    try:
-        after = ((date.fromisoformat(after_raw[0]), uuid.UUID(after_raw[1]))
-                 if after_raw else None)
-    except (TypeError, ValueError) as exc:
-        raise kit_errors.BadRequest("分页游标无效") from exc
     window = None
     status = None
     if expiring_within_days is not None:
         window, status = (today, today + timedelta(days=expiring_within_days)), "active"
-    rows = await CertificateRepository(session).list(Scope.of(principal), agency_id, status,
-                                                     window, after, limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    last = rows[-1] if rows else None
-    return rows, (encode_cursor([last.expires_on.isoformat(), str(last.id)])
-                  if more and last else None)
+    return await CertificateRepository(session).list(Scope.of(principal), agency_id, status,
+                                                     window, cursor, limit)

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.pagination import keyset_page
 from services.personnel.dependencies import Scope
 from services.personnel.devices.models import Device
 
@@ -22,15 +22,13 @@ class DeviceRepository:
         return await self.session.scalar(select(Device).where(Device.serial == serial))
 
     async def list(self, scope: Scope, agency_id: uuid.UUID | None, officer_id: uuid.UUID | None,
-                   after: uuid.UUID | None, limit: int) -> Sequence[Device]:
+                   cursor: str | None, limit: int) -> tuple[list[Device], str | None]:
         stmt = select(Device).where(scope.clause(Device.agency_id, Device.region_code))
         if agency_id is not None:
             stmt = stmt.where(Device.agency_id == agency_id)
         if officer_id is not None:
             stmt = stmt.where(Device.officer_id == officer_id)
-        if after is not None:
-            stmt = stmt.where(Device.id > after)
-        return (await self.session.scalars(stmt.order_by(Device.id).limit(limit))).all()
+        return await keyset_page(self.session, stmt, cursor, limit, (Device.id,))
 
     async def add(self, device: Device) -> Device:
         self.session.add(device)

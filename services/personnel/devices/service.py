@@ -7,9 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.schemas import decode_cursor, encode_cursor
 from services.personnel import errors
 from services.personnel.agencies.repository import AgencyRepository
 from services.personnel.dependencies import Scope, can_manage
@@ -78,13 +76,5 @@ async def report_loss(session: AsyncSession, principal: Principal, device_id: uu
 async def list_devices(session: AsyncSession, principal: Principal, agency_id: uuid.UUID | None,
                        officer_id: uuid.UUID | None, cursor: str | None,
                        limit: int) -> tuple[Sequence[Device], str | None]:
-    after = decode_cursor(cursor, 1)
-    try:
-        after_id = uuid.UUID(str(after[0])) if after else None
-    except ValueError as exc:
-        raise kit_errors.BadRequest("分页游标无效") from exc
-    rows = await DeviceRepository(session).list(Scope.of(principal), agency_id, officer_id,
-                                                after_id, limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, (encode_cursor([str(rows[-1].id)]) if more else None)
+    return await DeviceRepository(session).list(Scope.of(principal), agency_id, officer_id,
+                                                cursor, limit)

@@ -91,7 +91,6 @@ async def list_directory(session: AsyncSession, today: date, agency_id: uuid.UUI
                          region_code: str | None, after: str | None,
                          limit: int) -> tuple[list[DirectoryEntry], str | None]:
     """Certified officers with a certificate valid today; never ID numbers."""
-    rows = await CertificateRepository(session).directory(today, agency_id, region_code, after,
-                                                          limit + 1)
-    entries = [DirectoryEntry.model_validate(r, from_attributes=True) for r in rows[:limit]]
-    return entries, (entries[-1].certificate_number if len(rows) > limit else None)
+    rows, nxt = await CertificateRepository(session).directory(today, agency_id, region_code,
+                                                               after, limit)
+    return [DirectoryEntry.model_validate(r, from_attributes=True) for r in rows], nxt

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.pagination import keyset_page
 from services.personnel.dependencies import Scope
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction, StatusChange
 
@@ -33,15 +34,13 @@ class OfficerRepository:
         return found
 
     async def list(self, scope: Scope, agency_id: uuid.UUID | None, status: str | None,
-                   after: uuid.UUID | None, limit: int) -> Sequence[Officer]:
+                   cursor: str | None, limit: int) -> tuple[list[Officer], str | None]:
         stmt = select(Officer).where(scope.clause(Officer.agency_id, Officer.region_code))
         if agency_id is not None:
             stmt = stmt.where(Officer.agency_id == agency_id)
         if status is not None:
             stmt = stmt.where(Officer.status == status)
-        if after is not None:
-            stmt = stmt.where(Officer.id > after)
-        return (await self.session.scalars(stmt.order_by(Officer.id).limit(limit))).all()
+        return await keyset_page(self.session, stmt, cursor, limit, (Officer.id,))
 
     async def add(self, officer: Officer) -> Officer:
         self.session.add(officer)

@@ -14,7 +14,6 @@ from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.schemas import decode_cursor, encode_cursor
 from services.personnel import errors
 from services.personnel.agencies.repository import AgencyRepository
 from services.personnel.certificates import service as certificates
@@ -114,16 +113,8 @@ async def update_officer(session: AsyncSession, principal: Principal, officer_id
 async def list_officers(session: AsyncSession, principal: Principal, agency_id: uuid.UUID | None,
                         status: str | None, cursor: str | None,
                         limit: int) -> tuple[Sequence[Officer], str | None]:
-    after = decode_cursor(cursor, 1)
-    try:
-        after_id = uuid.UUID(str(after[0])) if after else None
-    except ValueError as exc:
-        raise kit_errors.BadRequest("分页游标无效") from exc
-    rows = await OfficerRepository(session).list(Scope.of(principal), agency_id, status,
-                                                 after_id, limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, (encode_cursor([str(rows[-1].id)]) if more else None)
+    return await OfficerRepository(session).list(Scope.of(principal), agency_id, status, cursor,
+                                                 limit)
 
 
 async def add_exam(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,

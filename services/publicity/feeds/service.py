@@ -24,7 +24,7 @@ from starlette.background import BackgroundTask
 
 from kit.calendar import LEGAL_TZ, today_legal
 from kit.db import utcnow
-from kit.schemas import InvalidCursor, Page, decode_cursor, encode_cursor
+from kit.schemas import Page
 from services.publicity import errors
 from services.publicity.caching import cached, not_modified, validator_headers, weak_etag
 from services.publicity.feeds.templates import columns_for, row_for
@@ -61,14 +61,7 @@ def _json(model: Any) -> bytes:
 
 async def decisions_page(request: Request, session: AsyncSession, f: PublicFilter,
                          cursor: str | None, limit: int) -> Response:
-    after = decode_cursor(cursor, 2)
-    try:
-        key = (date.fromisoformat(str(after[0])), uuid.UUID(str(after[1]))) if after else None
-    except ValueError as exc:
-        raise InvalidCursor() from exc
-    rows = list(await DisclosureRepository(session).public_page(f, key, limit + 1))
-    more, rows = len(rows) > limit, rows[:limit]
-    nxt = encode_cursor([str(rows[-1].decided_on), str(rows[-1].id)]) if more else None
+    rows, nxt = await DisclosureRepository(session).public_page(f, cursor, limit)
     page = Page[DisclosureRead](items=[public_view(r) for r in rows], next_cursor=nxt,
                                 limit=limit)
     return cached(request, _json(page), "application/json", await _last_modified(session),

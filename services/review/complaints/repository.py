@@ -9,6 +9,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.pagination import keyset_page
 from services.review.complaints.models import Complaint
 from services.review.repository import scope_clause
 
@@ -46,18 +47,14 @@ class ComplaintRepository:
         return await self.session.scalar(select(Complaint).where(or_(*clauses)).limit(1))
 
     async def list(self, principal: Principal, *, status: str | None, overdue_on: date | None,
-                   after: tuple[datetime, uuid.UUID] | None, limit: int) -> list[Complaint]:
+                   cursor: str | None, limit: int) -> tuple[list[Complaint], str | None]:
         stmt = select(Complaint).where(complaint_scope(principal))
         if status:
             stmt = stmt.where(Complaint.status == status)
         if overdue_on:
             stmt = stmt.where(overdue_clause(overdue_on))
-        if after:
-            stmt = stmt.where(or_(Complaint.received_at < after[0],
-                                  and_(Complaint.received_at == after[0],
-                                       Complaint.id < after[1])))
-        stmt = stmt.order_by(Complaint.received_at.desc(), Complaint.id.desc()).limit(limit + 1)
-        return list((await self.session.scalars(stmt)).all())
+        return await keyset_page(self.session, stmt, cursor, limit,
+                                 (Complaint.received_at, Complaint.id), descending=True)
 
     async def stats(self, principal: Principal, start: datetime,
                     end: datetime) -> list[tuple[uuid.UUID | None, int, int, int]]:

@@ -25,7 +25,6 @@ from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
-from kit.schemas import decode_keyset, encode_cursor
 from services.review.clients import CasesClient
 from services.review.complaints import errors
 from services.review.complaints.models import Complaint
@@ -199,14 +198,9 @@ async def follow_lead(session: AsyncSession, final_statuses: list[str],
 async def list_complaints(session: AsyncSession, principal: Principal, *, status: str | None,
                           overdue: bool, cursor: str | None,
                           limit: int) -> tuple[list[Complaint], str | None]:
-    after = decode_keyset(cursor)
-    rows = await ComplaintRepository(session).list(
-        principal, status=status, overdue_on=today_legal() if overdue else None, after=after,
+    return await ComplaintRepository(session).list(
+        principal, status=status, overdue_on=today_legal() if overdue else None, cursor=cursor,
         limit=limit)
-    if len(rows) <= limit:
-        return rows, None
-    rows = rows[:limit]
-    return rows, encode_cursor([rows[-1].received_at.isoformat(), str(rows[-1].id)])
 
 
 async def stats(session: AsyncSession, principal: Principal, year: int) -> list[ComplaintStats]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.pagination import keyset_page
 from services.review.legal.models import LegalReview, MajorDecisionCatalogue, Reviewer
 from services.review.repository import scope_clause
 
@@ -33,7 +34,7 @@ class ReviewRepository:
 
     async def list(self, principal: Principal, *, status: str | None,
                    reviewer_id: uuid.UUID | None, overdue_on: date | None,
-                   after: tuple[datetime, uuid.UUID] | None, limit: int) -> list[LegalReview]:
+                   cursor: str | None, limit: int) -> tuple[list[LegalReview], str | None]:
         """Keyset page ordered by (requested_at, id), oldest first (a queue)."""
         stmt = select(LegalReview).where(
             scope_clause(principal, LegalReview.agency_id, LegalReview.region_code))
@@ -43,12 +44,8 @@ class ReviewRepository:
             stmt = stmt.where(LegalReview.reviewer_id == reviewer_id)
         if overdue_on:
             stmt = stmt.where(LegalReview.status == "pending", LegalReview.due_date < overdue_on)
-        if after:
-            stmt = stmt.where(or_(LegalReview.requested_at > after[0],
-                                  and_(LegalReview.requested_at == after[0],
-                                       LegalReview.id > after[1])))
-        stmt = stmt.order_by(LegalReview.requested_at, LegalReview.id).limit(limit + 1)
-        return list((await self.session.scalars(stmt)).all())
+        return await keyset_page(self.session, stmt, cursor, limit,
+                                 (LegalReview.requested_at, LegalReview.id))
 
 
 class ReviewerRepository:

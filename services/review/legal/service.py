@@ -25,7 +25,7 @@ from kit.auth import Principal
 from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.schemas import decode_keyset, encode_cursor, fen_to_yuan
+from kit.schemas import fen_to_yuan
 from services.review.legal import errors
 from services.review.legal.models import LegalReview, MajorDecisionCatalogue, Reviewer
 from services.review.legal.repository import (
@@ -171,15 +171,9 @@ async def list_reviews(session: AsyncSession, principal: Principal, *, status: s
     if mine:
         reviewer = await ReviewerRepository(session).for_principal(principal)
         reviewer_id = reviewer.id if reviewer else uuid.uuid4()  # none of theirs
-    after = decode_keyset(cursor)
-    rows = await ReviewRepository(session).list(
+    return await ReviewRepository(session).list(
         principal, status=status, reviewer_id=reviewer_id,
-        overdue_on=today_legal() if overdue else None, after=after, limit=limit)
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = encode_cursor([rows[-1].requested_at.isoformat(), str(rows[-1].id)])
-    return rows, next_cursor
+        overdue_on=today_legal() if overdue else None, cursor=cursor, limit=limit)
 
 
 def is_overdue(review: LegalReview, today: date | None = None) -> bool:

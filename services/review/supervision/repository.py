@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.pagination import keyset_page
 from services.review.repository import scope_clause
 from services.review.supervision.models import SupervisionOpinion as Op
 
@@ -23,12 +24,9 @@ class OpinionRepository:
             .with_for_update())
 
     async def list(self, principal: Principal, *, overdue_on: date | None,
-                   after: tuple[datetime, uuid.UUID] | None, limit: int) -> list[Op]:
+                   cursor: str | None, limit: int) -> tuple[list[Op], str | None]:
         stmt = select(Op).where(scope_clause(principal, Op.agency_id, Op.region_code))
         if overdue_on:
             stmt = stmt.where(Op.status == "issued", Op.rectify_by < overdue_on)
-        if after:
-            stmt = stmt.where(or_(Op.issued_at < after[0],
-                                  and_(Op.issued_at == after[0], Op.id < after[1])))
-        stmt = stmt.order_by(Op.issued_at.desc(), Op.id.desc()).limit(limit + 1)
-        return list((await self.session.scalars(stmt)).all())
+        return await keyset_page(self.session, stmt, cursor, limit, (Op.issued_at, Op.id),
+                                 descending=True)

@@ -12,7 +12,6 @@ from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.calendar import today_legal
 from kit.db import utcnow
-from kit.schemas import decode_keyset, encode_cursor
 from services.review.supervision import errors
 from services.review.supervision.models import SupervisionOpinion
 from services.review.supervision.repository import OpinionRepository
@@ -59,13 +58,8 @@ async def reply(session: AsyncSession, principal: Principal, opinion_id: uuid.UU
 async def list_opinions(session: AsyncSession, principal: Principal, *, overdue: bool,
                         cursor: str | None,
                         limit: int) -> tuple[list[SupervisionOpinion], str | None]:
-    after = decode_keyset(cursor)
-    rows = await OpinionRepository(session).list(
-        principal, overdue_on=today_legal() if overdue else None, after=after, limit=limit)
-    if len(rows) <= limit:
-        return rows, None
-    rows = rows[:limit]
-    return rows, encode_cursor([rows[-1].issued_at.isoformat(), str(rows[-1].id)])
+    return await OpinionRepository(session).list(
+        principal, overdue_on=today_legal() if overdue else None, cursor=cursor, limit=limit)
 
 
 def is_overdue(opinion: SupervisionOpinion) -> bool:

@@ -1,0 +1,288 @@
+"""The scope matrix: the same principals against every list and every by-id GET of every
+service, with data in two agencies of two regions, asserting exactly what each one sees.
+
+The rule (docs/contracts.md, "Scope model") is written out again here, independently of
+kit.scope, so the test can fail when the code's rule drifts: sysadmin and service see all; a
+supervisor sees the rows of their region subtree (the supervisor rule wins); agency roles see
+their own agency; a token without an agency sees nothing. Out of scope by id → 404.
+
+The test walks the merged OpenAPI: every GET must be classified in ROUTES below, so a new
+route that forgets to join the matrix fails `test_every_get_route_is_in_the_matrix`."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+import pytest
+from factories import TOWN, TOWN_B, World, id_number
+from harness import Platform
+
+C, PER, REV, PUB = "/api/v1/cases", "/api/v1/personnel", "/api/v1/review", "/api/v1/publicity"
+
+# path → (kind, source) where kind is:
+#   "list": a scoped list; source = None
+#   "byid": a by-id read; source = the list whose items give the ids
+#   "sub":  a read under a parent by id; source = the parent's list
+#   "exempt": not row-scoped; source = the reason
+ROUTES: dict[str, tuple[str, str | None]] = {
+    "/.well-known/jwks.json": ("exempt", "public keys"),
+    "/api/v1/auth/me": ("exempt", "the caller's own identity"),
+    f"{C}/status": ("exempt", "service status"),
+    f"{PER}/status": ("exempt", "service status"),
+    f"{REV}/status": ("exempt", "service status"),
+    f"{PUB}/status": ("exempt", "service status"),
+    f"{C}/cases": ("list", None),
+    f"{C}/cases/{{case_id}}": ("byid", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/coercive-measures": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/dossier": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/evidence": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/timeline": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/timeline/verify": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/transfers": ("sub", f"{C}/cases"),
+    f"{C}/coercive-measures": ("list", None),
+    f"{C}/coercive-measures/statistics": ("exempt", "aggregate figures, scoped in its tests"),
+    f"{C}/coercive-measures/{{measure_id}}": ("byid", f"{C}/coercive-measures"),
+    f"{C}/entrustment-agreements": ("list", None),
+    f"{C}/entrustment-agreements/{{agreement_id}}": ("byid", f"{C}/entrustment-agreements"),
+    f"{C}/hearing-thresholds": ("exempt", "rules that apply to a region: every agency reads "
+                                          "the rows enclosing its region (tested in matters)"),
+    f"{C}/matters": ("exempt", "the published catalogue is public (事前公开)"),
+    f"{C}/matters/{{matter_id}}": ("exempt", "the published catalogue is public (事前公开)"),
+    f"{C}/summary-decisions": ("list", None),
+    f"{C}/summary-decisions/{{decision_id}}": ("byid", f"{C}/summary-decisions"),
+    f"{C}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
+    f"{PER}/agencies": ("exempt", "the agency register is public information"),
+    f"{PER}/agencies/{{agency_id}}": ("exempt", "the agency register is public information"),
+    f"{PER}/certificates": ("list", None),
+    f"{PER}/devices": ("list", None),
+    f"{PER}/directory": ("exempt", "public directory of certified officers (no ID numbers)"),
+    f"{PER}/officers": ("list", None),
+    f"{PER}/officers/{{officer_id}}": ("byid", f"{PER}/officers"),
+    f"{PER}/officers/{{officer_id}}/certificates": ("sub", f"{PER}/officers"),
+    f"{PER}/officers/{{officer_id}}/exams": ("sub", f"{PER}/officers"),
+    f"{PER}/officers/{{officer_id}}/trainings": ("sub", f"{PER}/officers"),
+    f"{PER}/training-compliance": ("exempt", "aggregate figures, scoped in its tests"),
+    f"{PER}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
+    f"{PUB}/decisions": ("exempt", "public disclosure, redacted"),
+    f"{PUB}/decisions/{{decision_id}}": ("exempt", "public disclosure, redacted"),
+    f"{PUB}/disclosure-status": ("list", None),
+    f"{PUB}/exports/credit-upload.csv": ("exempt", "public disclosure export, redacted"),
+    f"{PUB}/exports/penalties.csv": ("exempt", "public disclosure export, redacted"),
+    f"{PUB}/exports/penalties.xlsx": ("exempt", "public disclosure export, redacted"),
+    f"{PUB}/feeds/decisions.atom": ("exempt", "public feed, redacted"),
+    f"{PUB}/matters": ("exempt", "public catalogue"),
+    f"{PUB}/officers": ("exempt", "public directory"),
+    f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
+    f"{REV}/complaints": ("list", None),
+    f"{REV}/complaints/stats": ("exempt", "aggregate figures, scoped in its tests"),
+    f"{REV}/complaints/{{complaint_id}}": ("byid", f"{REV}/complaints"),
+    f"{REV}/complaints/{{tracking_code}}/status": ("exempt", "public, by tracking code"),
+    f"{REV}/evaluation-batches/{{batch_id}}": ("exempt", "region batches: tested in evaluation"),
+    f"{REV}/evaluation-batches/{{batch_id}}/bulletin": ("exempt", "tested in evaluation"),
+    f"{REV}/evaluation-batches/{{batch_id}}/ranking": ("exempt", "tested in evaluation"),
+    f"{REV}/legal-reviews": ("list", None),
+    f"{REV}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
+    f"{REV}/legal-reviews/{{review_id}}": ("byid", f"{REV}/legal-reviews"),
+    f"{REV}/reviewers": ("list", None),
+    f"{REV}/supervision-opinions": ("list", None),
+    f"{REV}/supervision-opinions/{{opinion_id}}": ("byid", f"{REV}/supervision-opinions"),
+}
+AGENCY_FIELDS = ("agency_id", "target_agency_id")
+AGENCY_ROLES = {"officer", "agency_admin", "legal_reviewer"}
+
+
+def expected(roles: set[str], agency: str | None, region: str | None,
+             row_agency: str | None, row_region: str | None) -> bool:
+    """The contract's scope rule, written independently of the code under test."""
+    if roles & {"sysadmin", "service"}:
+        return True
+    if "supervisor" in roles:
+        return bool(region) and region.isdigit() and (row_region or "").startswith(region)
+    if roles & AGENCY_ROLES:
+        return agency is not None and agency == row_agency
+    return False
+
+
+async def test_every_get_route_is_in_the_matrix(zhifa: Platform) -> None:
+    spec = (await zhifa.client.get("/openapi.json")).json()
+    gets = {p for p, ops in spec["paths"].items() if "get" in ops}
+    missing = sorted(gets - set(ROUTES))
+    assert not missing, "GET routes not in the scope matrix (add them to ROUTES): " + \
+        ", ".join(missing)
+    assert not sorted(set(ROUTES) - gets), "ROUTES names routes that no longer exist"
+
+
+class RegionWorld(World):
+    """A World whose agency and tokens live in `region`."""
+
+    def __init__(self, zhifa: Platform, region: str) -> None:
+        super().__init__(zhifa)
+        self.region = region
+
+    def officer_headers(self, **kw: Any) -> dict[str, str]:
+        return self.zhifa.headers("officer", agency_id=self.agency_id, region_code=self.region,
+                                  officer_id=self.officers[0] if self.officers else None, **kw)
+
+    def admin_headers(self) -> dict[str, str]:
+        return self.zhifa.headers("agency_admin", agency_id=self.agency_id,
+                                  region_code=self.region)
+
+
+async def _world(zhifa: Platform, region: str) -> World:
+    w = await RegionWorld(zhifa, region).setup(region=region)
+    await w.decided()
+    await w.lead()
+    sys = zhifa.headers("sysadmin")
+    c = zhifa.client
+    resp = await c.post(f"{PER}/devices", headers=sys, json={
+        "serial": f"DV-{uuid.uuid4().hex[:8]}", "kind": "body_camera", "agency_id": w.agency_id})
+    assert resp.status_code == 201, resp.text
+    resp = await c.post(f"{REV}/complaints", json={
+        "category": "violation_report", "content": "有人占道经营", "target_agency_id":
+        w.agency_id, "region_code": region, "contact_name": "市民", "contact_phone":
+        "13900000000"})
+    assert resp.status_code == 201, resp.text
+    sup = zhifa.headers("supervisor", region_code=region)
+    resp = await c.post(f"{REV}/supervision-opinions", headers=sup, json={
+        "agency_id": w.agency_id, "region_code": region, "findings": "案卷装订不规范",
+        "legal_basis": "《行政执法监督条例》", "required_actions": "整改",
+        "rectify_by": "2026-12-31"})
+    assert resp.status_code == 201, resp.text
+    case = await w.filed()
+    resp = await c.post(f"{C}/cases/{case['id']}/coercive-measures", headers=w.officer_headers(),
+                        json={"kind": "seize", "items": [{"name": "三轮车", "quantity": "1",
+                                                          "unit": "辆"}],
+                              "officer_ids": w.officers[:2], "approver_id": w.officers[2],
+                              "started_on": "2026-03-10", "place": "人民路"})
+    assert resp.status_code == 201, resp.text
+    resp = await c.post(f"{C}/summary-decisions", headers=w.officer_headers(), json={
+        "matter_id": w.matter["id"], "party": {"kind": "person", "name": "李四", "id_number":
+                                               id_number(), "address": "人民路1号"},
+        "penalty": {"kind": "fine", "amount": "200.00"}, "officer_ids": w.officers[:2],
+        "facts": "占道摆摊经营", "decided_at": "2026-11-20T02:00:00Z", "place": "人民路"})
+    assert resp.status_code == 201, resp.text
+    dept = await w.create_agency("500112")
+    dept_admin = zhifa.headers("agency_admin", agency_id=dept["id"], region_code="500112")
+    body = {**w.lead_body(), "agency_id": dept["id"]}
+    matter = await c.post(f"{C}/matters", headers=dept_admin, json={
+        "code": f"E{uuid.uuid4().hex[:6]}", "name": "占道经营", "kind": "penalty",
+        "source": "entrusted", "domain": "urban_management", "legal_basis": "某条例第十四条",
+        "penalty_basis": "某条例第三十六条", "agency_id": dept["id"],
+        "effective_from": "2020-01-01", "discretion_tiers": []})
+    assert matter.status_code == 201, matter.text
+    del body
+    resp = await c.post(f"{C}/entrustment-agreements", headers=w.admin_headers(), json={
+        "number": f"委〔2026〕{uuid.uuid4().hex[:4]}号", "delegating_agency_id": dept["id"],
+        "delegating_agency_name": "区城市管理局", "agency_name": "镇综合执法大队",
+        "matter_ids": [matter.json()["id"]], "powers": "以区城市管理局名义实施处罚",
+        "valid_from": "2026-01-01", "valid_until": "2027-12-31"})
+    assert resp.status_code == 201, resp.text
+    resp = await c.post(f"{REV}/events", headers=zhifa.headers("service"), json={
+        "id": str(uuid.uuid4()), "type": "case.review_requested", "source": "cases",
+        "payload": {"case_id": case["id"], "round": 1, "agency_id": w.agency_id,
+                    "region_code": region, "case_number": "罚〔2026〕1号",
+                    "matter": {"id": w.matter["id"], "code": "M1", "name": "占道经营",
+                               "domain": "urban_management"},
+                    "party": {"kind": "organization", "name": "某某公司"}, "facts": "占道经营",
+                    "proposed": {"outcome": "penalty", "penalties": [
+                        {"kind": "fine", "amount_fen": 20_000_000}]},
+                    "discretion_tier": "较重", "reasons": ["罚款达到目录标准"], "evidence": [],
+                    "hearing": None, "officer_ids": w.officers[:2],
+                    "requested_at": "2026-11-02T02:00:00+00:00"}})
+    assert resp.status_code in (200, 202, 204), resp.text
+    resp = await c.post(f"{REV}/reviewers", headers=w.admin_headers(), json={
+        "user_id": f"rv-{uuid.uuid4().hex[:6]}", "name": "审核员", "agency_id": w.agency_id,
+        "region_code": region, "has_legal_qualification": True})
+    assert resp.status_code == 201, resp.text
+    return w
+
+
+def _principals(zhifa: Platform, a: World, b: World) -> dict[str, tuple[set[str], str | None,
+                                                                       str | None]]:
+    return {
+        "officer A": ({"officer"}, a.agency_id, TOWN),
+        "admin A": ({"agency_admin"}, a.agency_id, TOWN),
+        "officer B": ({"officer"}, b.agency_id, TOWN_B),
+        "admin B": ({"agency_admin"}, b.agency_id, TOWN_B),
+        "supervisor R": ({"supervisor"}, None, TOWN),
+        "supervisor S": ({"supervisor"}, None, TOWN_B),
+        "legal reviewer A": ({"legal_reviewer"}, a.agency_id, TOWN),
+        "service": ({"service"}, None, None),
+        "sysadmin": ({"sysadmin"}, None, None),
+        "no agency": ({"officer"}, None, TOWN),
+    }
+
+
+def _row_scope(item: dict[str, Any], regions: dict[str, str],
+               cases: dict[str, str]) -> tuple[str | None, str | None]:
+    """The row's agency (its own field, else its case's agency) and region."""
+    agency = next((str(item[f]) for f in AGENCY_FIELDS if item.get(f)), None) \
+        or cases.get(str(item.get("case_id")))
+    region = item.get("region_code") or regions.get(agency or "")
+    return agency, region
+
+
+def _ident(item: dict[str, Any]) -> str:
+    return str(item.get("id") or item.get("decision_id") or item.get("case_id"))
+
+
+async def _list_all(zhifa: Platform, path: str, headers: dict[str, str]) -> tuple[int, list]:
+    items, cursor = [], None
+    for _ in range(20):
+        params = {"limit": 200} | ({"cursor": cursor} if cursor else {})
+        resp = await zhifa.client.get(path, headers=headers, params=params)
+        if resp.status_code != 200:
+            return resp.status_code, []
+        body = resp.json()
+        items += body["items"] if isinstance(body, dict) else body
+        cursor = body.get("next_cursor") if isinstance(body, dict) else None
+        if not cursor:
+            break
+    return 200, items
+
+
+@pytest.mark.filterwarnings("ignore")
+async def test_scope_matrix(zhifa: Platform) -> None:
+    a, b = await _world(zhifa, TOWN), await _world(zhifa, TOWN_B)
+    await zhifa.drain()
+    regions = {a.agency_id: TOWN, b.agency_id: TOWN_B}
+    sys = zhifa.headers("sysadmin")
+    rows: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    _, all_cases = await _list_all(zhifa, f"{C}/cases", sys)
+    cases = {c["id"]: c["agency_id"] for c in all_cases}
+    for path, (kind, _) in ROUTES.items():
+        if kind != "list":
+            continue
+        status, items = await _list_all(zhifa, path, sys)
+        assert status == 200, (path, status)
+        rows[path] = [(_ident(i), *_row_scope(i, regions, cases)) for i in items]
+        assert {r[1] for r in rows[path]} >= {a.agency_id, b.agency_id}, \
+            f"{path}: the fixture must have rows in both agencies"
+    failures: list[str] = []
+    for name, (roles, agency, region) in _principals(zhifa, a, b).items():
+        headers = zhifa.headers(*roles, agency_id=agency, region_code=region)
+        for path, (kind, source) in ROUTES.items():
+            if kind == "list":
+                status, items = await _list_all(zhifa, path, headers)
+                if status == 403:
+                    continue  # the role may not use this list at all
+                want = {i for i, ra, rr in rows[path] if expected(roles, agency, region, ra, rr)}
+                got = {_ident(i) for i in items}
+                if status != 200 or got != want:
+                    failures.append(f"{name} GET {path}: {status}, {len(got)} rows, "
+                                    f"{len(got - want)} out of scope, {len(want - got)} missing")
+            elif kind in ("byid", "sub"):
+                list_status, _ = await _list_all(zhifa, source, headers)
+                for ident, ra, rr in rows[source]:
+                    url = re.sub(r"\{[^}]+\}", ident, path)
+                    resp = await zhifa.client.get(url, headers=headers)
+                    want_ok = expected(roles, agency, region, ra, rr)
+                    if resp.status_code == 403 and list_status == 403:
+                        continue
+                    ok = resp.status_code == 200
+                    if ok != want_ok or (not ok and resp.status_code != 404):
+                        failures.append(f"{name} GET {url}: {resp.status_code}, expected "
+                                        f"{'200' if want_ok else '404'}")
+    assert not failures, "\n".join(failures)
