@@ -121,14 +121,11 @@ async def _require_training_for_renewal(session: AsyncSession, settings: Personn
     国办发〔2023〕27号 as reported]); `PERSONNEL_RENEWAL_REQUIRES_TRAINING=false` turns it off."""
     if not settings.renewal_requires_training:
         return
-    if not await CertificateRepository(session).of_officer(officer.id):
+    repo = CertificateRepository(session)
+    if not await repo.of_officer(officer.id):
         return
-    from services.personnel.training.repository import TrainingRepository
-
     year = issued_on.year - 1
-    rows = await TrainingRepository(session).of_officer(officer.id, date(year, 1, 1),
-                                                        date(year, 12, 31))
-    tenths = sum(t.hours_tenths for t in rows)
+    tenths = await repo.training_tenths(officer.id, date(year, 1, 1), date(year, 12, 31))
     if tenths < settings.training_hours_required * 10:
         raise errors.CertificateNotAllowed(
             f"{year}年度培训{tenths / 10:g}学时，未达到{settings.training_hours_required}学时，"
