@@ -17,6 +17,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from kit.auth import Principal
+
+SERVICE = Principal(subject="service:bench", roles=frozenset({"service"}))
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -55,7 +59,7 @@ async def main(calls: int, staff: int, pg: str | None) -> None:
             async with maker() as session:
                 for _ in range(calls):
                     started = time.perf_counter()
-                    await check_qualifications(session, body, date(2026, 6, 1))
+                    await check_qualifications(session, SERVICE, body, date(2026, 6, 1))
                     timings.append((time.perf_counter() - started) * 1000)
                     await session.rollback()
             timings.sort()

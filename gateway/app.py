@@ -13,10 +13,10 @@ from fastapi.responses import JSONResponse
 
 from gateway import problems
 from gateway.config import SERVICES, GatewaySettings
-from gateway.proxy import RateLimiter, client_key, forward, upstream_for
-from kit import docs, errors, openapi
+from gateway.proxy import client_key, forward, token_verifier, upstream_for
+from kit import docs, errors, limits, openapi
 from kit.http import AsgiApps, make_client
-from kit.observability import Metrics, ObservabilityMiddleware
+from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
 
 Lifespan = Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]
 
@@ -35,12 +35,14 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
                 for name, url in settings.upstreams().items()}
             for client in app.state.upstreams.values():
                 stack.push_async_callback(client.aclose)
+            app.state.limits = limits.make_limits(settings.redis_url, settings.redis_prefix)
+            stack.push_async_callback(app.state.limits.aclose)
+            app.state.verify_token = token_verifier(asgi_apps)
             yield
 
     app = FastAPI(title="zhifa gateway", version="0.1.0", lifespan=lifespan,
                   openapi_url=None, docs_url=None, redoc_url=None)
     metrics = Metrics("gateway")
-    limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     docs.install_docs(app, "/openapi.json", "zhifa")
@@ -66,7 +68,9 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
                             status_code=200 if ok else 503)
 
     @app.get("/metrics", include_in_schema=False)
-    async def read_metrics() -> Response:
+    async def read_metrics(request: Request) -> Response:
+        if not metrics_authorized(settings, request.headers.get("authorization")):
+            return errors.problem_response(errors.Unauthorized("读取监控指标须提供指标令牌"))
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
 
     @app.get("/openapi.json", include_in_schema=False)
@@ -85,10 +89,14 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
         service = upstream_for(request.url.path)
         if service not in request.app.state.upstreams:
             raise errors.NotFound("没有与该路径对应的服务")
-        wait = limiter.check(client_key(request))
-        if wait:
-            raise errors.TooManyRequests(retry_after=max(1, int(wait + 0.999)))
+        address = limits.client_address(request, settings.trusted_proxies)
+        decision = await request.app.state.limits.take(
+            "gw:" + client_key(request, address, request.app.state.verify_token),
+            settings.rate_limit_per_minute / 60.0, settings.rate_limit_burst)
+        if not decision.allowed:
+            raise errors.TooManyRequests(retry_after=max(1, int(decision.wait + 0.999)))
         return await forward(request, service, request.app.state.upstreams[service],
-                             settings.max_body_bytes, settings.timeout_seconds)
+                             settings.max_body_bytes, settings.timeout_seconds,
+                             forwarded_for=address)
 
     return app

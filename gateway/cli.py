@@ -25,15 +25,17 @@ def _uvicorn(app: Any, host: str, port: int) -> None:
 
 
 def serve(target: str, host: str, port: int, data_dir: str) -> None:
-    from gateway import composition
     from gateway.app import create_app as create_gateway
+
+    if target == "gateway":  # the gateway alone imports no service code
+        _uvicorn(create_gateway(), host, port)
+        return
+    from gateway import composition
 
     if target == "all":
         app = composition.build_all_in_one(data_dir)
         print(f"zhifa 一体化模式: http://{host}:{port}  (接口文档 /docs, 数据目录 {data_dir})",
               flush=True)
-    elif target == "gateway":
-        app = create_gateway()
     else:
         settings = composition.service_settings(target, data_dir)
         if settings.upstreams == {n: f"asgi://{n}" for n in settings.calls}:  # type: ignore

@@ -18,6 +18,16 @@ class GatewaySettings(BaseSettings):
     max_body_bytes: int = 200 * 1024 * 1024
     rate_limit_per_minute: int = Field(1200, ge=1)
     rate_limit_burst: int = Field(200, ge=1)
+    # the gateway is the edge: by default it trusts no X-Forwarded-For (set the load balancer's
+    # address here when one sits in front); it overwrites the header towards the services
+    trusted_proxies: list[str] = Field(default_factory=list)
+    # with Redis the buckets are shared by every gateway replica; unset: in this process
+    redis_url: str | None = Field(None, validation_alias="ZHIFA_REDIS_URL")
+    redis_prefix: str = Field("zhifa:", validation_alias="ZHIFA_REDIS_PREFIX")
+    environment: str = Field("dev", validation_alias="ZHIFA_ENV")
+    # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
+    metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")
+    metrics_protected: bool | None = Field(None, validation_alias="ZHIFA_METRICS_PROTECTED")
 
     def upstreams(self) -> dict[str, str]:
         return {name: getattr(self, f"upstream_{name}") for name in SERVICES}

@@ -168,6 +168,9 @@ async def load_demo(data_dir: str) -> None:
             await demo.load_officers()
             await demo.load_users()
             await demo.load_matters()
+            from gateway.demo_inspections import load_inspections
+            await load_inspections(demo, demo.agencies["muer_team"], [
+                demo.officers[n]["id"] for n in ("王建国", "李晓梅", "张志强")], "UM-0101")
     print(f"演示辖区已就绪（可重复执行）。演示账户（密码均为 {PASSWORD}）：")
     for username, roles, agency_key, _, display in USERS:
         where = next((a[1] for a in AGENCIES if a[0] == agency_key), "渝北区")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import httpx
 from fastapi import Request
@@ -13,10 +12,15 @@ from starlette.background import BackgroundTask
 from starlette.responses import Response, StreamingResponse
 
 from kit import errors
+from kit.auth import KeyRing
+from kit.http import AsgiApps
+from kit.settings import JwtSettings
 
 BUFFER_LIMIT = 256 * 1024
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
               "trailers", "transfer-encoding", "upgrade", "host"}
+# set by the gateway itself: whatever a client sends under these names is dropped
+CLIENT_FORWARDING = {"x-forwarded-for", "forwarded", "x-real-ip"}
 
 
 def upstream_for(path: str) -> str | None:
@@ -26,27 +30,6 @@ def upstream_for(path: str) -> str | None:
     if len(parts) > 3 and parts[1] == "api" and parts[2] == "v1":
         return parts[3]
     return None
-
-
-class RateLimiter:
-    """Token bucket per client (bearer token or address): `rate` per minute, `burst` at once."""
-
-    def __init__(self, per_minute: int, burst: int) -> None:
-        self.rate, self.burst = per_minute / 60.0, float(burst)
-        self.buckets: dict[str, tuple[float, float]] = {}
-
-    def check(self, key: str) -> float:
-        """0 when allowed, else seconds to wait."""
-        now = time.monotonic()
-        tokens, last = self.buckets.get(key, (self.burst, now))
-        tokens = min(self.burst, tokens + (now - last) * self.rate)
-        if tokens < 1:
-            self.buckets[key] = (tokens, now)
-            return (1 - tokens) / self.rate
-        self.buckets[key] = (tokens - 1, now)
-        if len(self.buckets) > 100_000:
-            self.buckets.clear()
-        return 0.0
 
 
 class BodyTooLarge(Exception):
@@ -70,24 +53,59 @@ class _LimitedBody:
             yield chunk
 
 
-def client_key(request: Request) -> str:
-    auth = request.headers.get("authorization")
-    if auth:
-        return "t:" + auth[-32:]
-    return "ip:" + (request.client.host if request.client else "unknown")
+def token_verifier(asgi_apps: AsgiApps | None) -> Callable[[str], str | None]:
+    """`token -> subject` (None when the token does not verify). The one-process gateway uses
+    the personnel app's key ring; a separate gateway loads the public keys from `JWT_*` (no keys
+    configured: every request is keyed by its address)."""
+    personnel = (asgi_apps or {}).get("personnel")
+    if personnel is not None and hasattr(personnel.state, "keyring"):
+        ring, jwt = personnel.state.keyring, personnel.state.settings.jwt
+    else:
+        jwt = JwtSettings()
+        try:
+            ring = (KeyRing.from_settings(jwt.model_copy(update={"generate_keys": False}))
+                    if jwt.keys_dir or jwt.signing_key_pem else None)
+        except (OSError, ValueError):
+            ring = None
+    if ring is not None and not ring.jwks()["keys"]:
+        ring = None
+
+    def verify(token: str) -> str | None:
+        if ring is None:
+            return None
+        try:
+            return str(ring.verify(token, jwt)["sub"])
+        except errors.Problem:
+            return None
+
+    return verify
+
+
+def client_key(request: Request, address: str, verify: Callable[[str], str | None]) -> str:
+    """Rate-limit bucket: the subject of a token that verifies, else the client's address (a
+    made-up `Authorization` header is no new bucket)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        subject = verify(token.strip())
+        if subject is not None:
+            return "sub:" + subject
+    return "ip:" + address
 
 
 async def forward(request: Request, service: str, client: httpx.AsyncClient,
-                  max_body: int, limit_seconds: float) -> Response:
+                  max_body: int, limit_seconds: float, forwarded_for: str | None = None
+                  ) -> Response:
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > max_body:
         raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
-    headers = [(k, v) for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP]
+    headers = [(k, v) for k, v in request.headers.items()
+               if k.lower() not in HOP_BY_HOP and k.lower() not in CLIENT_FORWARDING]
     rid = request.headers.get("x-request-id") or uuid.uuid4().hex
     headers = [(k, v) for k, v in headers if k.lower() != "x-request-id"]
     headers.append(("x-request-id", rid))
-    if request.client:
-        headers.append(("x-forwarded-for", request.client.host))
+    address = forwarded_for or (request.client.host if request.client else None)
+    if address:
+        headers.append(("x-forwarded-for", address))  # overwritten, never appended
     has_body = request.method not in ("GET", "HEAD", "DELETE", "OPTIONS")
     body = _LimitedBody(request, max_body)
     upstream = client.build_request(

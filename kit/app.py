@@ -9,19 +9,20 @@ import contextlib
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, docs, errors, idempotency
+from kit import auth, docs, errors, idempotency, limits, sessions
 from kit.calendar import WorkingCalendar, today_legal
 from kit.db import create_engine, make_sessionmaker
+from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
 from kit.http import AsgiApps, ServiceClient, make_client
-from kit.observability import Metrics, ObservabilityMiddleware
+from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
 from kit.platform import calendar_warnings, platform_models, platform_router
 from kit.settings import ServiceSettings
 
@@ -43,8 +44,13 @@ class ServiceSpec:
     event_handlers: Mapping[str, EventHandler] | None = None
     lifespan: Lifespan | None = None
     title: str = ""
+    # where this service learns revoked session versions (given the app state); default:
+    # personnel over HTTP
+    session_source: Callable[[Any], sessions.Fetcher] | None = None
     # Chinese request examples by handler name (the service's examples.py), see kit.docs
     examples: docs.Examples | None = None
+    # event types that may leave the platform to external webhooks (public, redacted records)
+    public_events: tuple[str, ...] = ()
 
 
 def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
@@ -62,7 +68,10 @@ def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
         return JSONResponse({"status": "ready", "warnings": calendar_warnings(request.app)})
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics_endpoint() -> Response:
+    async def metrics_endpoint(request: Request) -> Response:
+        if not metrics_authorized(request.app.state.settings,
+                                  request.headers.get("authorization")):
+            return errors.problem_response(errors.Unauthorized("读取监控指标须提供指标令牌"))
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
 
 
@@ -81,6 +90,8 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     outbox: Outbox = state.outbox
     outbox.clients = {n: c.http for n, c in state.clients.items()}
     outbox.token_factory = lambda: auth.service_token(state.keyring, settings.jwt, spec.name)
+    state.limits = limits.make_limits(settings.redis_url, settings.redis_prefix)
+    state.session_gate = sessions.gate_for(state, settings, spec.session_source)
     worker = None
     if settings.run_outbox_worker:
         worker = asyncio.create_task(outbox.worker(state.sessionmaker,
@@ -97,6 +108,7 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
             with contextlib.suppress(asyncio.CancelledError):
                 await worker
         await outbox.close()
+        await state.limits.aclose()
         for client in state.clients.values():
             await client.http.aclose()
         await state.engine.dispose()
@@ -121,7 +133,9 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     app.state.outbox = Outbox(service=spec.name, outbox_model=spec.platform.Outbox,
                               webhook_model=spec.platform.Webhook,
                               subscriptions=settings.subscriptions,
-                              max_attempts=settings.outbox_max_attempts)
+                              max_attempts=settings.outbox_max_attempts,
+                              public_events=spec.public_events,
+                              egress=EgressPolicy.from_settings(settings))
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     _ops_routes(app, metrics)

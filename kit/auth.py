@@ -165,7 +165,9 @@ class KeyRing:
 def issue_access_token(ring: KeyRing, settings: JwtSettings, *, subject: str,
                        roles: list[str], agency_id: str | None = None,
                        region_code: str | None = None, officer_id: str | None = None,
-                       username: str | None = None, ttl: int | None = None) -> str:
+                       username: str | None = None, ttl: int | None = None,
+                       session_version: int | None = None) -> str:
+    """`sv`: the user's session version (kit.sessions); raising it cuts this token."""
     now = int(time.time())
     claims = {
         "iss": settings.issuer, "aud": settings.audience, "sub": subject,
@@ -174,6 +176,8 @@ def issue_access_token(ring: KeyRing, settings: JwtSettings, *, subject: str,
         "agency_id": agency_id, "region_code": region_code, "officer_id": officer_id,
         "username": username,
     }
+    if session_version is not None:
+        claims["sv"] = session_version
     return ring.sign(claims)
 
 
@@ -218,6 +222,9 @@ async def current_principal(
         return cached
     claims = request.app.state.keyring.verify(bearer_token(request),
                                               request.app.state.settings.jwt)
+    gate = getattr(request.app.state, "session_gate", None)
+    if gate is not None:
+        await gate.check(claims)  # logged out everywhere, password changed or disabled
     principal = principal_from_claims(claims)
     request.state.principal = principal
     return principal

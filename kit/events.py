@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import UTCDateTime, utcnow
+from kit.egress import EgressPolicy, WebhookTargetRefused
 
 log = logging.getLogger("zhifa.events")
 EventHandler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
@@ -63,7 +64,19 @@ class WebhookMixin:
     event_types: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     description: Mapped[str | None] = mapped_column(String(200))
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    # the subscriber's scope: only events of rows inside it are delivered (None = all)
+    region_code: Mapped[str | None] = mapped_column(String(12))
+    agency_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    created_by: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+def in_hook_scope(hook: Any, payload: Mapping[str, Any]) -> bool:
+    """Whether an event about the row in `payload` lies inside the subscriber's scope."""
+    region = str(payload.get("region_code") or "")
+    if hook.region_code and not (region.isdigit() and region.startswith(hook.region_code)):
+        return False
+    return not hook.agency_id or str(payload.get("agency_id") or "") == str(hook.agency_id)
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -80,9 +93,15 @@ class Outbox:
     """Writes events inside the caller's transaction and delivers them afterwards."""
 
     def __init__(self, *, service: str, outbox_model: type, webhook_model: type,
-                 subscriptions: Mapping[str, list[str]], max_attempts: int = 20) -> None:
+                 subscriptions: Mapping[str, list[str]], max_attempts: int = 20,
+                 public_events: tuple[str, ...] = (), egress: EgressPolicy | None = None
+                 ) -> None:
         self.service, self.model, self.webhooks = service, outbox_model, webhook_model
         self.subscriptions, self.max_attempts = subscriptions, max_attempts
+        # only these event types (public, already redacted records) leave the platform;
+        # every other event travels only to the platform's own services
+        self.public_events = frozenset(public_events)
+        self.egress = egress or EgressPolicy()
         self.clients: dict[str, httpx.AsyncClient] = {}
         self.token_factory: Callable[[], str] | None = None
         self.external: httpx.AsyncClient | None = None
@@ -91,10 +110,12 @@ class Outbox:
                    aggregate_id: str | None = None) -> uuid.UUID:
         event_id = uuid.uuid4()
         destinations = [f"service:{s}" for s in self.subscriptions.get(event_type, [])]
-        hooks = (await session.scalars(select(self.webhooks).where(
-            self.webhooks.is_active.is_(True)))).all()
-        destinations += [f"webhook:{h.id}" for h in hooks
-                         if not h.event_types or event_type in h.event_types]
+        if event_type in self.public_events:
+            hooks = (await session.scalars(select(self.webhooks).where(
+                self.webhooks.is_active.is_(True)))).all()
+            destinations += [f"webhook:{h.id}" for h in hooks
+                             if (not h.event_types or event_type in h.event_types)
+                             and in_hook_scope(h, payload)]
         now = utcnow()
         for dest in destinations:
             session.add(self.model(event_id=event_id, event_type=event_type, payload=payload,
@@ -150,16 +171,26 @@ class Outbox:
                     f"/api/v1/{target}/events", content=body, headers=headers), 15)
             else:
                 hook = await session.get(self.webhooks, uuid.UUID(target))
-                if hook is None or not hook.is_active:
+                if hook is None or not hook.is_active or row.event_type not in self.public_events:
                     return "webhook subscription removed"
-                headers["X-Zhifa-Signature"] = sign(hook.secret, body)
-                client = self.external or httpx.AsyncClient(timeout=10)
-                self.external = client
-                resp = await asyncio.wait_for(
-                    client.post(hook.url, content=body, headers=headers), 15)
+                resp = await self._post_external(hook, body, headers)
+        except WebhookTargetRefused:
+            return "target refused"  # checked again at every delivery (DNS rebinding)
         except (httpx.HTTPError, TimeoutError) as exc:
-            return f"{type(exc).__name__}: {exc}"
+            return type(exc).__name__
         return None if resp.status_code < 300 else f"HTTP {resp.status_code}"
+
+    async def _post_external(self, hook: Any, body: bytes, headers: dict[str, str]
+                             ) -> httpx.Response:
+        """POST to the address that passed the SSRF check, never following a redirect."""
+        pinned = await self.egress.check(hook.url)
+        headers = headers | {"X-Zhifa-Signature": sign(hook.secret, body),
+                             "Host": pinned.host_header}
+        client = self.external or httpx.AsyncClient(timeout=10, follow_redirects=False)
+        self.external = client
+        return await asyncio.wait_for(client.post(
+            pinned.connect_url, content=body, headers=headers, follow_redirects=False,
+            extensions={"sni_hostname": pinned.server_name}), 15)
 
     async def drain(self, maker: async_sessionmaker[AsyncSession], rounds: int = 20) -> None:
         """Deliver until nothing is due (tests and CLI)."""

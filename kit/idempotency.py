@@ -1,5 +1,7 @@
 """`Idempotency-Key` for POSTs: the same key and body replays the stored response and creates
-nothing new; the same key with another body is a 422. Scoped per authenticated subject."""
+nothing new; the same key with another body is a 422. Scoped per authenticated subject, and for
+anonymous callers per client address. Credential endpoints (`/api/v1/auth/*`) are never stored:
+their answers are token pairs, and a replay would bypass refresh-token reuse detection."""
 
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-from kit import errors
+from kit import errors, limits
 from kit.db import UTCDateTime, utcnow
 
 HEADER = "idempotency-key"
+EXCLUDED_PREFIXES = ("/api/v1/auth/",)
 
 
 class IdempotencyKeyReused(errors.Problem):
@@ -57,7 +60,8 @@ def _scope(request: Request) -> str:
             request.app.state.settings.jwt)
         return f"sub:{claims['sub']}"
     except errors.Problem:
-        return "anonymous"
+        trusted = request.app.state.settings.trusted_proxies
+        return f"anon:{limits.client_address(request, trusted)}"
 
 
 def make_hook(model: type) -> Callable[..., Awaitable[Response]]:
@@ -66,7 +70,8 @@ def make_hook(model: type) -> Callable[..., Awaitable[Response]]:
     async def hook(request: Request, handler: Callable[[Request], Awaitable[Response]],
                    session: AsyncSession) -> Response:
         key = request.headers.get(HEADER)
-        if request.method != "POST" or key is None:
+        if (request.method != "POST" or key is None
+                or request.url.path.startswith(EXCLUDED_PREFIXES)):
             return await handler(request)
         if not (0 < len(key) <= 200) or not key.isprintable():
             raise IdempotencyKeyInvalid()

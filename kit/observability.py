@@ -1,7 +1,14 @@
-"""Request ids, JSON access logs and Prometheus metrics, as one pure ASGI middleware."""
+"""Request ids, JSON access logs and Prometheus metrics, as one pure ASGI middleware.
+
+Access logs carry the route template (`/api/v1/review/complaints/status/{code}`), never the raw
+path or query (tracking codes, search terms). `/metrics` is protected by `metrics_authorized`:
+with `ZHIFA_METRICS_TOKEN` set it needs `Authorization: Bearer <token>`; protection is on by
+default outside `ZHIFA_ENV=dev` (no token configured → always refused) and can be set
+explicitly with `ZHIFA_METRICS_PROTECTED=true|false`."""
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import sys
@@ -33,6 +40,19 @@ def configure_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+
+
+def metrics_authorized(settings: Any, authorization: str | None) -> bool:
+    """Whether a `/metrics` request with this Authorization header may read the metrics."""
+    token = getattr(settings, "metrics_token", None)
+    protected = getattr(settings, "metrics_protected", None)
+    if protected is None:
+        protected = bool(token) or getattr(settings, "environment", "dev") != "dev"
+    if not protected:
+        return True
+    scheme, _, given = (authorization or "").partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode(), str(token).encode())
 
 
 class Metrics:
@@ -83,6 +103,6 @@ class ObservabilityMiddleware:
             principal = (scope.get("state") or {}).get("principal")
             access_log.info("request", extra={"fields": {
                 "service": m.service, "request_id": rid, "method": scope["method"],
-                "route": route, "path": scope.get("path"), "status": status,
+                "route": route, "status": status,
                 "duration_ms": round(elapsed * 1000, 2),
                 "user": getattr(principal, "subject", None)}})

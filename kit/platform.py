@@ -3,6 +3,7 @@ on the service's own Base, and the routes for status, event delivery and webhook
 
 from __future__ import annotations
 
+import uuid
 from types import SimpleNamespace
 from typing import Any
 
@@ -10,8 +11,9 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, HttpUrl
 from sqlalchemy import select
 
-from kit import auth, errors, idempotency
+from kit import auth, errors, idempotency, scope
 from kit.db import CommittingRoute, SessionDep
+from kit.egress import WebhookTargetRefused
 from kit.events import InboxMixin, OutboxMixin, WebhookMixin, accept_event
 from kit.http import forward_headers
 
@@ -51,8 +53,11 @@ class EventAck(BaseModel):
 class WebhookCreate(BaseModel):
     url: HttpUrl
     secret: str = Field(min_length=16, max_length=128)
-    event_types: list[str] = Field(default_factory=list)
+    event_types: list[str] = Field(default_factory=list, max_length=20)
     description: str | None = Field(None, max_length=200)
+    region_code: str | None = Field(None, pattern=r"^\d{2,12}$",
+                                    description="只推送该辖区（前缀）的记录；监督人员默认本人辖区")
+    agency_id: uuid.UUID | None = Field(None, description="只推送该执法机关的记录")
 
 
 class WebhookRead(BaseModel):
@@ -61,6 +66,38 @@ class WebhookRead(BaseModel):
     event_types: list[str]
     description: str | None
     is_active: bool
+    region_code: str | None = None
+    agency_id: str | None = None
+
+
+class WebhookEventNotPublic(errors.Problem):
+    """External subscribers receive only public (redacted) events."""
+
+    status, title = 422, "外部订阅只能接收公开事件"
+
+
+class WebhookOutOfRegion(errors.Problem):
+    """A supervisor registers subscriptions for their own region only."""
+
+    status, title = 403, "只能订阅本辖区的公开事件"
+
+
+def _read(h: Any) -> WebhookRead:
+    return WebhookRead(id=str(h.id), url=h.url, event_types=h.event_types,
+                       description=h.description, is_active=h.is_active,
+                       region_code=h.region_code,
+                       agency_id=str(h.agency_id) if h.agency_id else None)
+
+
+def _hook_scope(principal: auth.Principal, body: WebhookCreate) -> str | None:
+    """The region the subscription is limited to: a supervisor's own region or inside it."""
+    if principal.has("sysadmin"):
+        return body.region_code
+    own = principal.region_code or ""
+    region = body.region_code or own
+    if not own or not scope.in_region(region, own):
+        raise WebhookOutOfRegion(f"辖区 {region or '（空）'} 不在本人辖区内")
+    return region
 
 
 def calendar_warnings(app: Any) -> list[str]:
@@ -75,7 +112,6 @@ def platform_router(spec: Any) -> APIRouter:
     router = APIRouter(prefix=f"/api/v1/{spec.name}", tags=[spec.name],
                        route_class=CommittingRoute)
     models = spec.platform
-    admin = Depends(auth.require_roles("sysadmin", "supervisor"))
 
     @router.get("/status", response_model=StatusRead,
                 responses=errors.responses(errors.Unauthorized, errors.ServiceUnavailable),
@@ -103,26 +139,46 @@ def platform_router(spec: Any) -> APIRouter:
             status = await accept_event(session, models.Inbox, event.model_dump(), handlers)
             return EventAck(status=status)
 
-    @router.post("/webhooks", response_model=WebhookRead, status_code=201, dependencies=[admin],
-                 responses=errors.responses(errors.Unauthorized, errors.Forbidden),
-                 summary="登记外部 Webhook 订阅（HMAC-SHA256 签名推送）")
-    async def create_webhook(body: WebhookCreate, session: SessionDep) -> WebhookRead:
+    if spec.public_events:
+        _webhook_routes(router, spec)
+    return router
+
+
+def _webhook_routes(router: APIRouter, spec: Any) -> None:
+    """External subscriptions: only for services with public events (`spec.public_events`),
+    registered by a sysadmin or by a supervisor for their own region, listed within scope."""
+    models, public = spec.platform, tuple(spec.public_events)
+    Admin = auth.require_roles("sysadmin", "supervisor")
+
+    @router.post("/webhooks", response_model=WebhookRead, status_code=201,
+                 responses=errors.responses(errors.Unauthorized, errors.Forbidden,
+                                            WebhookOutOfRegion, WebhookEventNotPublic,
+                                            WebhookTargetRefused),
+                 summary="登记外部 Webhook 订阅（仅公开事件，按辖区过滤，HMAC-SHA256 签名推送）")
+    async def create_webhook(body: WebhookCreate, session: SessionDep, request: Request,
+                             principal: auth.Principal = Depends(Admin)) -> WebhookRead:
+        if not_public := sorted(set(body.event_types) - set(public)):
+            raise WebhookEventNotPublic(f"不可订阅的事件：{'、'.join(not_public)}",
+                                        public_events=list(public))
+        region = _hook_scope(principal, body)
+        await request.app.state.outbox.egress.check(str(body.url))
         hook = models.Webhook(url=str(body.url), secret=body.secret,
-                              event_types=body.event_types, description=body.description)
+                              event_types=body.event_types, description=body.description,
+                              region_code=region, agency_id=body.agency_id,
+                              created_by=principal.subject)
         session.add(hook)
         await session.flush()
-        return WebhookRead(id=str(hook.id), url=hook.url, event_types=hook.event_types,
-                           description=hook.description, is_active=hook.is_active)
+        return _read(hook)
 
-    @router.get("/webhooks", response_model=list[WebhookRead], dependencies=[admin],
+    @router.get("/webhooks", response_model=list[WebhookRead],
                 responses=errors.responses(errors.Unauthorized, errors.Forbidden),
-                summary="列出 Webhook 订阅")
-    async def list_webhooks(session: SessionDep) -> list[WebhookRead]:
-        rows = (await session.scalars(select(models.Webhook).order_by(
-            models.Webhook.created_at))).all()
-        return [WebhookRead(id=str(h.id), url=h.url, event_types=h.event_types,
-                            description=h.description, is_active=h.is_active) for h in rows]
-
-    return router
+                summary="列出本人辖区内的 Webhook 订阅")
+    async def list_webhooks(session: SessionDep,
+                            principal: auth.Principal = Depends(Admin)) -> list[WebhookRead]:
+        w = models.Webhook
+        rows = (await session.scalars(select(w).where(
+            scope.scope_clause(principal, w.agency_id, w.region_code, agency_roles=()))
+            .order_by(w.created_at).limit(500))).all()
+        return [_read(h) for h in rows]
 
 

@@ -12,10 +12,12 @@ Every list, every by-id load and every write that names an agency goes through `
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, true
 
+from kit import errors
 from kit.auth import Principal
 
 ALL_SEEING = ("sysadmin", "service")
@@ -80,3 +82,32 @@ def may_act_for(principal: Principal, agency_id: Any, agency_region_code: str | 
     """Whether `principal` may write for the agency `agency_id`, whose region code the caller
     looked up from the agency itself (never taken from the request body)."""
     return sees_row(principal, agency_id, agency_region_code, agency_roles)
+
+
+AgencyRegionLookup = Callable[[Any], Awaitable[str | None]]
+
+
+class AgencyOutOfScope(errors.Problem):
+    """A write names an agency whose real region lies outside the caller's scope."""
+
+    status, title = 403, "目标执法机关不在本人管辖范围内"
+
+
+def acts_by_region(principal: Principal) -> bool:
+    """Whether `may_act_for` decides by the target agency's region for this principal."""
+    return principal.has("supervisor") and not principal.has(*ALL_SEEING)
+
+
+async def check_agency_region(principal: Principal, agency_id: Any,
+                              lookup: AgencyRegionLookup) -> str | None:
+    """For a principal who acts by region (a supervisor): `may_act_for` with the agency's REAL
+    region fetched by `lookup` (personnel's `GET /agencies/{id}` with a service token, or a
+    row the caller owns) — raises `AgencyOutOfScope`, returns the real region. For everyone
+    else None: the agency rule (own agency) or the all-seeing rule needs no region."""
+    if not acts_by_region(principal):
+        return None
+    region = await lookup(agency_id)
+    if not may_act_for(principal, agency_id, region):
+        raise AgencyOutOfScope(f"执法机关 {agency_id} 不在本人管辖范围内",
+                               agency_id=str(agency_id))
+    return region

@@ -90,6 +90,19 @@ class ServiceSettings(BaseSettings):
     outbox_max_attempts: int = 20
     run_outbox_worker: bool = True
     http_timeout_seconds: float = 10.0
+    # X-Forwarded-For is believed only from these peers (the gateway's hop)
+    trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1/32", "::1/128"],
+                                       validation_alias="ZHIFA_TRUSTED_PROXIES")
+    # shared limits (login throttle, complaint limiter) across replicas; unset: in memory
+    redis_url: str | None = Field(None, validation_alias="ZHIFA_REDIS_URL")
+    redis_prefix: str = Field("zhifa:", validation_alias="ZHIFA_REDIS_PREFIX")
+    # how stale a service's view of revoked sessions may get (kit.sessions)
+    session_sync_seconds: float = Field(10.0, ge=0, validation_alias="ZHIFA_SESSION_SYNC_SECONDS")
+    # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
+    metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")
+    metrics_protected: bool | None = Field(None, validation_alias="ZHIFA_METRICS_PROTECTED")
+    # webhook targets admitted despite the SSRF guard (kit.egress): "host:port,host:port"
+    webhook_allowed_targets: str = Field("", validation_alias="ZHIFA_WEBHOOK_ALLOWED_TARGETS")
     jwt: JwtSettings = Field(default_factory=JwtSettings)
     remedy: RemedySettings = Field(default_factory=RemedySettings)
 

@@ -139,7 +139,8 @@ def build(notes_url: str, sink_url: str, jwt: Any) -> tuple[FastAPI, FastAPI]:
                                      event_handlers={"note.created": on_note_created}),
                          ServiceSettings(service_name="sink", database_url=sink_url, jwt=jwt,
                                          run_outbox_worker=False), apps)
-    notes_app = build_app(ServiceSpec("notes", notes, notes_platform),
+    notes_app = build_app(ServiceSpec("notes", notes, notes_platform,
+                                      public_events=("note.created",)),
                           ServiceSettings(service_name="notes", database_url=notes_url, jwt=jwt,
                                           run_outbox_worker=False,
                                           upstreams={"sink": "asgi://sink"},

@@ -28,15 +28,29 @@ def free_port() -> int:
 
 
 class SplitDeployment:
-    def __init__(self, workdir: Path, database_urls: dict[str, str]) -> None:
+    """`redis_url`: every process shares limits on Redis under a key prefix unique to this
+    deployment. `replicas`: extra gateway processes (`gateway-2`, …) with their own settings
+    (`replica_env`), sharing one Redis prefix of their own."""
+
+    def __init__(self, workdir: Path, database_urls: dict[str, str], *,
+                 redis_url: str | None = None, replicas: int = 0,
+                 replica_env: dict[str, str] | None = None) -> None:
         self.workdir, self.urls = workdir, database_urls
-        self.ports = {name: free_port() for name in (*SERVICES, "gateway")}
+        self.replicas = [f"gateway-{i + 2}" for i in range(replicas)]
+        self.ports = {name: free_port() for name in (*SERVICES, "gateway", *self.replicas)}
         self.procs: list[subprocess.Popen[bytes]] = []
+        self.redis_prefix = f"zt-split-{uuid.uuid4().hex[:10]}:"
+        self.replica_env = {"ZHIFA_REDIS_PREFIX": self.redis_prefix + "replicas:",
+                            **(replica_env or {})}
         self.env = {**os.environ, "ZHIFA_ENV": "production", "JWT_GENERATE_KEYS": "false",
                     "JWT_KEYS_DIR": str(workdir / "keys"), "ZHIFA_DATA_DIR": str(workdir),
-                    "PYTHONPATH": str(ROOT),
+                    "PYTHONPATH": str(ROOT), "ZHIFA_METRICS_TOKEN": "split-metrics-token",
                     # personal data key, as a mounted secret would provide it
-                    "PERSONNEL_PII_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode()}
+                    "PERSONNEL_PII_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
+                    # a revoked session stops working within a second (kit.sessions)
+                    "ZHIFA_SESSION_SYNC_SECONDS": "1"}
+        if redis_url:
+            self.env.update(ZHIFA_REDIS_URL=redis_url, ZHIFA_REDIS_PREFIX=self.redis_prefix)
         for name in SERVICES:
             self.env[f"{name.upper()}_DATABASE_URL"] = database_urls[name]
             self.env[f"{name.upper()}_UPSTREAMS"] = json.dumps(
@@ -61,16 +75,17 @@ class SplitDeployment:
     def start(self) -> None:
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
-        for name in (*SERVICES, "gateway"):
-            cmd = ([sys.executable, "-m", f"services.{name}"] if name != "gateway" else
+        for name in (*SERVICES, "gateway", *self.replicas):
+            cmd = ([sys.executable, "-m", f"services.{name}"] if name in SERVICES else
                    [sys.executable, "-m", "gateway.cli", "serve", "gateway", "--host",
-                    "127.0.0.1", "--port", str(self.ports["gateway"])])
-            env = {**self.env, "HOST": "127.0.0.1", "PORT": str(self.ports[name])}
+                    "127.0.0.1", "--port", str(self.ports[name])])
+            env = {**self.env, "HOST": "127.0.0.1", "PORT": str(self.ports[name]),
+                   **(self.replica_env if name in self.replicas else {})}
             log = (logs / f"{name}.log").open("wb")
             self.procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log,
                                                stderr=subprocess.STDOUT))
-        deadline = time.monotonic() + 60
-        for name in (*SERVICES, "gateway"):
+        deadline = time.monotonic() + 240
+        for name in (*SERVICES, "gateway", *self.replicas):
             while True:
                 try:
                     if httpx.get(self.url(name) + "/healthz", timeout=1).status_code == 200:
@@ -78,8 +93,11 @@ class SplitDeployment:
                 except httpx.HTTPError:
                     pass
                 if time.monotonic() > deadline or any(p.poll() is not None for p in self.procs):
+                    exited = [(p.args[-1], p.returncode) for p in self.procs
+                              if p.poll() is not None]
                     self.stop()
-                    raise RuntimeError(f"{name} did not start: " + self.logs())
+                    raise RuntimeError(f"{name} did not start (exited: {exited}): "
+                                       + self.logs())
                 time.sleep(0.2)
 
     def logs(self) -> str:

@@ -18,7 +18,9 @@ from fastapi import Request
 from pydantic import BaseModel, Field
 
 from kit import errors
+from kit.auth import service_token
 from kit.http import ServiceClient, UpstreamProblem, forward_headers
+from kit.scope import AgencyRegionLookup
 from services.cases.errors import OfficersNotQualified
 
 log = logging.getLogger("zhifa.cases.clients")
@@ -96,6 +98,26 @@ class ReviewClient:
         except (errors.Problem, UpstreamProblem, ValueError) as exc:
             log.warning("major-decision check failed, failing closed: %s", exc)
             return MajorDecisionCheck(required=True, reasons=[REVIEW_UNAVAILABLE])
+
+
+def agency_regions(request: Request) -> AgencyRegionLookup:
+    """The real region of an agency, from personnel with a service token (the caller may not
+    see it); None for an unknown agency. Used by `kit.scope.require_act_for`."""
+    state = request.app.state
+    client: ServiceClient = state.clients["personnel"]
+    headers = {"Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt,
+                                                          "cases")}
+
+    async def lookup(agency_id: Any) -> str | None:
+        try:
+            resp = await client.call("GET", f"/api/v1/personnel/agencies/{agency_id}",
+                                     headers=headers)
+        except UpstreamProblem as exc:
+            if exc.status in (404, 422):
+                return None
+            raise
+        return str(resp.json().get("region_code") or "") or None
+    return lookup
 
 
 def personnel_client(request: Request) -> PersonnelClient:

@@ -41,3 +41,32 @@ class CasesSettings(ServiceSettings):
         "image/jpeg", "image/png", "image/heic", "application/pdf", "audio/mpeg",
         "audio/mp4", "video/mp4", "video/quicktime", "text/plain", "application/zip",
         "application/octet-stream"])
+
+    # 行政检查 [S]/UNVERIFIED defaults (DOMAIN-WAVE2 §1.4): the annual cap per (enterprise,
+    # agency, year) when no item sets one; the inspection types that count toward it (local
+    # rules disagree on 个案); the exemption reasons; 专项 deployed from above never counts
+    # (司法部问题解答).
+    inspection_cap_default: int = 2
+    inspection_cap_counted_types: list[str] = Field(
+        default_factory=lambda: ["routine", "case", "special"])
+    inspection_cap_exempt_reasons: list[str] = Field(default_factory=lambda: [
+        "complaint_12345", "assigned_from_above", "joint_with_higher_level", "audit_inspection",
+        "offsite_monitoring_lead", "media_exposure", "rectification_check",
+        "enterprise_request", "licensing_verification", "statutory_emergency"])
+    # emergency inspections: approval backfilled within this many working days [UNVERIFIED]
+    inspection_emergency_approval_working_days: int = 3
+    # same enterprise inspected by another agency within this many days → high-frequency flag
+    inspection_duplicate_window_days: int = 30
+    # 抽查结果公示 within this many working days of the result [S 河北; DOMAIN §9.1]
+    inspection_result_publication_working_days: int = 20
+    # 执法文书 (services/cases/documents)
+    # per template code: number pattern, placeholders {prefix} {year} {seq}
+    # (default: {prefix}<简称>〔{year}〕{seq}号)
+    document_number_patterns: dict[str, str] = Field(default_factory=dict)
+    document_template_max_bytes: int = 5 * 1024 * 1024
+    # LibreOffice for PDFs: None = look up `soffice` on PATH; a missing binary → PDF 503
+    document_soffice_path: str | None = None
+    document_pdf_timeout_s: float = 90.0
+    document_pdf_concurrency: int = 2
+    # 公告送达: deemed served this many days after publication (民事诉讼法第九十五条) [V]
+    public_notice_days: int = 30

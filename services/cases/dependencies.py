@@ -21,7 +21,8 @@ from sqlalchemy import select
 from kit.auth import Principal, require_roles
 from kit.db import SessionDep
 from kit.schemas import check_if_match
-from kit.scope import ALL_SEEING, region_prefix, scope_clause  # noqa: F401 (re-exported)
+from kit.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
+from services.cases.clients import agency_regions
 from services.cases.errors import CaseArchived, CaseNotFound
 from services.cases.models import Case
 
@@ -80,5 +81,7 @@ async def _case_for_action(case_id: uuid.UUID, request: Request, session: Sessio
     return case
 
 
+# the real region of a named agency (personnel, service token) for writes across regions
+AgencyRegions = Annotated[AgencyRegionLookup, Depends(agency_regions)]
 CaseById = Annotated[Case, Depends(_case_by_id)]
 CaseForAction = Annotated[Case, Depends(_case_for_action)]

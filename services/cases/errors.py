@@ -99,6 +99,13 @@ class DecisionNotFound(errors.Conflict):
     title = "案件尚无处罚决定"
 
 
+class NumberingPatternInvalid(errors.UnprocessableEntity):
+    """A numbering pattern with anything but `{prefix}`, `{year}`, `{seq}` / `{seq:0Nd}`
+    (N ≤ 8) — see `services.cases.numbering.validate_pattern`."""
+
+    title = "编号格式无效"
+
+
 class ApproverNotHead(errors.Conflict):
     """The named approver is not an active head (负责人) of the acting agency (行政处罚法第五十四条
     第二款 for 立案; 行政强制法第十八条第一项 for 查封扣押; the rule extension names the article of

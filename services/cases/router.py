@@ -8,7 +8,9 @@ from fastapi import APIRouter
 
 from kit.db import CommittingRoute
 from services.cases.coercion.router import router as coercion_router
+from services.cases.documents.router import router as documents_router
 from services.cases.entrustment.router import router as entrustment_router
+from services.cases.inspections.router import router as inspections_router
 from services.cases.lifecycle.router import router as lifecycle_router
 from services.cases.matters.router import router as matters_router
 from services.cases.summary.router import router as summary_router
@@ -23,6 +25,8 @@ SUBROUTERS = (
     summary_router,
     coercion_router,
     transfers_router,
+    inspections_router,
+    documents_router,
 )
 
 for _sub in SUBROUTERS:

@@ -4,7 +4,9 @@ Sub-packages that own tables put them in `services/cases/<sub>/models.py` (decla
 `services.cases.models.Base`); add the sub-package's models module below (one line)."""
 
 from services.cases.coercion import models as coercion_models
+from services.cases.documents import models as documents_models
 from services.cases.entrustment import models as entrustment_models
+from services.cases.inspections import models as inspections_models
 from services.cases.summary import models as summary_models
 from services.cases.transfers import models as transfers_models
 
@@ -13,4 +15,6 @@ SUBPACKAGES = (
     entrustment_models,
     summary_models,
     transfers_models,
+    inspections_models,
+    documents_models,
 )

@@ -2,9 +2,12 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
 
 from fastapi import FastAPI
 
+from kit import sessions
 from kit.app import ServiceSpec, build_app
 from kit.calendar import today_legal
 from kit.http import AsgiApps
@@ -34,6 +37,19 @@ async def _status_worker(app: FastAPI, interval: float) -> None:
         await asyncio.sleep(interval)
 
 
+def _session_source(state: Any) -> sessions.Fetcher:
+    """Personnel's own session gate reads its own table (no HTTP to itself)."""
+    from services.personnel.accounts.service import session_changes
+
+    async def fetch(since: datetime | None) -> tuple[list[sessions.Change], datetime]:
+        async with state.sessionmaker() as session:
+            changes = await session_changes(session, state.settings.jwt, since)
+        return ([(c.subject, c.session_version, c.changed_at) for c in changes.items],
+                changes.as_of)
+
+    return fetch
+
+
 def create_app(settings: PersonnelSettings | None = None,
                asgi_apps: AsgiApps | None = None) -> FastAPI:
     settings = settings or PersonnelSettings()
@@ -54,6 +70,6 @@ def create_app(settings: PersonnelSettings | None = None,
                     await task
 
     spec = ServiceSpec(name="personnel", router=router, platform=platform, lifespan=lifespan,
-                       title="zhifa 人员服务 (personnel)",
+                       title="zhifa 人员服务 (personnel)", session_source=_session_source,
                        examples=EXAMPLES)
     return build_app(spec, settings, asgi_apps)

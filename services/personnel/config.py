@@ -13,8 +13,12 @@ class PersonnelSettings(ServiceSettings):
     calls: ClassVar[tuple[str, ...]] = ("cases",)
     subscriptions: dict[str, list[str]] = Field(
         default_factory=lambda: {"personnel.certificate_revoked": ["cases"]})
-    login_max_failures: int = 5
-    login_lock_seconds: int = 900
+    # login throttle (accounts/throttle.py): failures per account from one address, per address,
+    # per account from all addresses; each allowance refills over `login_lock_seconds`
+    login_max_failures: int = Field(5, ge=1)
+    login_address_max_failures: int = Field(20, ge=1)
+    login_account_max_failures: int = Field(50, ge=1)
+    login_lock_seconds: int = Field(900, ge=1)
     # Fernet key for 身份证号 at rest; generated into the data dir on first use in dev only
     pii_key: str | None = None
     # 执法证有效期 (years) — provincial rules differ (3 or 5 years) [S]

@@ -20,7 +20,11 @@ class OfficerNotFound(errors.Problem):
 
 
 class IdNumberTaken(errors.Problem):
-    status, title = 409, "该身份证号已登记"
+    """The 身份证号 is registered already — answered generically, the same whichever agency
+    holds it (issue 10, point 6): neither the holder nor the agency is named."""
+
+    status, title = 409, "无法登记该人员：与已有登记信息冲突，请核对或联系系统管理员"
+    slug = "registration-conflict"
 
 
 class AgencyNotManaged(errors.Problem):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Uuid
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.app import platform_models
@@ -24,10 +24,18 @@ class User(UUIDPk, Timestamps, Base):
     roles: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     agency_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     region_code: Mapped[str | None] = mapped_column(String(12))
-    officer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # one account per staff member (issue 10, point 6)
+    officer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, unique=True, index=True)
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    # failed logins since the last success, raised atomically in the database (UPDATE ...
+    # RETURNING); the lockout itself is the login throttle (accounts/throttle.py)
     failed_logins: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # no longer written or read (the lockout is the login throttle); kept so upgrades lose nothing
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 会话版本: in every access token as `sv`; raised by logout-all, password change, disable
+    # server default only: an INSERT that does not name it (release rows) gets 1
+    session_version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    session_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 class RefreshToken(UUIDPk, Base):
@@ -47,6 +55,9 @@ class RefreshToken(UUIDPk, Base):
 
 # tables of the sub-packages, so Alembic sees the whole metadata (modules, not names, so
 # that importing a sub-package's models first does not trip over this cycle)
+# usernames are case-insensitive: `MUER-OFFICER` cannot sit beside `muer-officer`
+Index("ux_users_username_lower", func.lower(User.username), unique=True)
+
 from services.personnel.agencies import models as agencies_models  # noqa: E402, F401
 from services.personnel.certificates import models as certificates_models  # noqa: E402, F401
 from services.personnel.devices import models as devices_models  # noqa: E402, F401

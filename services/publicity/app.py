@@ -34,7 +34,8 @@ def create_app(settings: PublicitySettings | None = None,
                asgi_apps: AsgiApps | None = None) -> FastAPI:
     handlers: dict[str, EventHandler] = {}
     spec = ServiceSpec(name="publicity", router=router, platform=platform,
-                       event_handlers=handlers, title="zhifa 公示服务 (publicity)")
+                       event_handlers=handlers, title="zhifa 公示服务 (publicity)",
+                       public_events=("publicity.published", "publicity.withdrawn"))
     app = build_app(spec, settings or PublicitySettings(), asgi_apps)
     handlers.update(_handlers(app))
     return app

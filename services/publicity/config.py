@@ -38,6 +38,9 @@ class PublicitySettings(ServiceSettings):
     mask_person_name: bool = False
     # publish on consumption unless a region row sets hold_for_review
     hold_for_review: bool = False
+    # hold a record for review when its redacted text still looks like personal data
+    # (redaction.residue; issue 10 point 14) instead of publishing it
+    hold_on_redaction_residue: bool = True
     data_source_name: str = ""
     data_source_uscc: str = ""
     # ex-ante lists fetched from personnel / cases are cached this long

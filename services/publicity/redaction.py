@@ -12,6 +12,13 @@ a bank card of 16–19 digits in any grouping. Landlines are removed with their 
 bracket or dash form, and short numbers after a 电话/手机/联系方式 keyword. Text after 住址 /
 开户行 / 账号 keywords is removed up to the next punctuation, and house-level address chains
 (…路18号3栋2单元501室, …村3组) are removed with the place names leading to them.
+
+Bypasses closed (issue 10, point 14): e-mail addresses; IM handles after 微信号/微信/QQ/钉钉/
+抖音/微博 keywords; digit runs broken by ``/ , . -`` or spaces (ASCII or full-width); full-width
+digits; and digit runs written in Chinese numerals (``五零零一一二…``, 〇/零/一…九/壹…玖/幺),
+counted like Arabic digits. `residue(text)` is a wider net than the removal rules (7+ digits, a
+leftover ``@``, a contact keyword still followed by characters): a record whose public text
+still matches it is held for review instead of being published.
 """
 
 from __future__ import annotations
@@ -23,10 +30,25 @@ from dataclasses import dataclass
 REMOVED = "[已隐去]"
 NAME_REMOVED = "某某"
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ－　", "0123456789Xx- ")
-_SEP = r"[\s\-－—–.·]"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ－　＠．／＋", "0123456789Xx- @./+")
+_SEP = r"[\s\-－—–.·/,，．]"
+# a digit: Arabic, or a Chinese numeral read digit by digit (身份证号 spoken/written out)
+_D = "0-9〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺"
 # ≥ 10 digits with optional separators between them, optionally ending in an ID check char
-_DIGIT_RUN = re.compile(rf"(?<![0-9])\+?\d(?:{_SEP}*\d){{9,}}(?:{_SEP}*[Xx])?(?![0-9])")
+_DIGIT_RUN = re.compile(
+    rf"(?<![{_D}])\+?[{_D}](?:{_SEP}*[{_D}]){{9,}}(?:{_SEP}*[Xx叉])?(?![{_D}])")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9\-]+(?:\s*\.\s*[A-Za-z0-9\-]+)+")
+_IM_KEYWORD = re.compile(
+    r"(?:微信号|微信|vx|VX|wx|WX|WeChat|wechat|QQ号|QQ|qq|钉钉号?|抖音号?|快手号?|微博)"
+    r"[：:\s为是]*[A-Za-z0-9_\-.@]{3,}")
+# dates and amounts are digit runs that are not personal data
+_NOT_PERSONAL = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|"
+    r"\d[\d,，.]*\s*(?:万元|元|万|千克|公斤|克|吨|平方米|立方米|米|升|件|个|箱|瓶|袋)")
+_RESIDUE = re.compile(
+    rf"[{_D}](?:{_SEP}?[{_D}]){{6,}}|@|"
+    r"(?:身份证|手机|电话|微信|QQ|qq|邮箱|e-?mail|Email|E-mail)[号码]*[：:\s为是]*"
+    r"(?!\[已隐去\])[A-Za-z0-9一二三四五六七八九零〇]")
 _LANDLINE = re.compile(
     r"(?<!\d)[(（]?0\d{2,3}[)）]?\s*[-－—]?\s*\d{3,4}\s*[-－—]?\s*\d{4}(?:\s*(?:转|-|ext\.?)\s*\d{1,6})?")
 _PHONE_KEYWORD = re.compile(
@@ -111,6 +133,8 @@ class Redactor:
             out = out.replace(literal.translate(_FULLWIDTH), REMOVED)
         for name in self.names:
             out = out.replace(name, NAME_REMOVED)
+        out = _EMAIL.sub(REMOVED, out)
+        out = _IM_KEYWORD.sub(REMOVED, out)
         out = _ACCOUNT_KEYWORD.sub(REMOVED, out)
         out = _ADDRESS_KEYWORD.sub(REMOVED, out)
         out = _PHONE_KEYWORD.sub(REMOVED, out)
@@ -154,4 +178,15 @@ def _remove_addresses(text: str) -> str:
 def contains_protected(text: str) -> bool:
     """A last check on public output: any digit run a rule above would have removed."""
     normalized = text.translate(_FULLWIDTH)
-    return bool(_DIGIT_RUN.search(normalized) or _LANDLINE.search(normalized))
+    return bool(_DIGIT_RUN.search(normalized) or _LANDLINE.search(normalized)
+                or _EMAIL.search(normalized))
+
+
+def residue(text: str | None) -> str | None:
+    """What in already-redacted public text still looks like personal data (wider than the
+    removal rules), or None. A record with residue is held for review, not published."""
+    if not text:
+        return None
+    normalized = _NOT_PERSONAL.sub(" ", text.translate(_FULLWIDTH))
+    m = _RESIDUE.search(normalized) or _DIGIT_RUN.search(normalized)
+    return m.group(0) if m else None

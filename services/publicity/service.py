@@ -40,6 +40,8 @@ log = logging.getLogger("zhifa.publicity")
 PUBLISH_BASIS = "国办发〔2018〕118号；双公示（发改办财金〔2018〕424号）：7个工作日内公示"
 WITHDRAW_BASIS = "行政处罚法第四十八条第二款：三日内撤回并公开说明理由"
 MINOR_RULE = "当事人为未成年人，不予公开（行政处罚法第五十条；市场监管总局令第45号第七条）"
+RESIDUE_RULE = ("脱敏后仍有疑似个人信息，须人工审核后发布"
+                "（行政处罚法第五十条：个人隐私应当依法予以保密）")
 MINOR_CLASS_RULE = ("轻微失信信息原则上不公示"
                     "（信用修复管理办法，国家发展改革委令2025年第36号；按配置）")
 
@@ -143,6 +145,9 @@ def _decide_status(d: Disclosure, party: dict[str, Any], ctx: Context,
     publish_minor = region.publish_minor if region else ctx.settings.publish_minor
     if d.publicity_class == "minor" and not publish_minor:
         return DisclosureStatus.not_published, MINOR_CLASS_RULE
+    if ctx.settings.hold_on_redaction_residue and any(redaction.residue(t) for t in (
+            d.facts, d.party_name, d.penalty_content, d.license_affected, d.violation_type)):
+        return DisclosureStatus.pending, RESIDUE_RULE
     hold = region.hold_for_review if region else ctx.settings.hold_for_review
     if hold:
         return DisclosureStatus.pending, "按本区划设置，发布前需审核"

@@ -10,7 +10,8 @@ from fastapi import Request
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from kit.auth import service_token
-from kit.http import ServiceClient
+from kit.http import ServiceClient, UpstreamProblem
+from kit.scope import AgencyRegionLookup
 
 
 class CaseRef(BaseModel):
@@ -65,3 +66,23 @@ class CasesClient:
                                       headers=self.headers, unknown="案件")
         body = resp.json()
         return body if isinstance(body, dict) else {"content": body}
+
+
+def agency_regions(request: Request) -> AgencyRegionLookup:
+    """The real region of an agency, from personnel with a service token (the caller may not
+    see it); None for an unknown agency. Used by `kit.scope.require_act_for`."""
+    state = request.app.state
+    client: ServiceClient = state.clients["personnel"]
+    headers = {"Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt,
+                                                          "review")}
+
+    async def lookup(agency_id: Any) -> str | None:
+        try:
+            resp = await client.call("GET", f"/api/v1/personnel/agencies/{agency_id}",
+                                     headers=headers)
+        except UpstreamProblem as exc:
+            if exc.status in (404, 422):
+                return None
+            raise
+        return str(resp.json().get("region_code") or "") or None
+    return lookup

@@ -5,6 +5,11 @@ from typing import Annotated
 from fastapi import Depends
 
 from kit.auth import Principal, require_roles
+from kit.scope import AgencyRegionLookup
+from services.review.clients import agency_regions
+
+# the real region of a named agency (personnel, service token) for writes across regions
+AgencyRegions = Annotated[AgencyRegionLookup, Depends(agency_regions)]
 
 # who may read legal reviews: reviewers see their queue, agencies their own, supervisors a region
 ReviewReader = Annotated[Principal, Depends(require_roles(

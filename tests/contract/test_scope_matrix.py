@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from factories import TOWN, TOWN_B, World, id_number
 from harness import Platform
+from inspection_factories import Inspections
 
 C, PER, REV, PUB = "/api/v1/cases", "/api/v1/personnel", "/api/v1/review", "/api/v1/publicity"
 
@@ -29,6 +30,8 @@ C, PER, REV, PUB = "/api/v1/cases", "/api/v1/personnel", "/api/v1/review", "/api
 ROUTES: dict[str, tuple[str, str | None]] = {
     "/.well-known/jwks.json": ("exempt", "public keys"),
     "/api/v1/auth/me": ("exempt", "the caller's own identity"),
+    "/api/v1/auth/session-changes": ("exempt", "service role only (session versions), "
+                                     "tested in tests/gateway/test_sessions.py"),
     f"{C}/status": ("exempt", "service status"),
     f"{PER}/status": ("exempt", "service status"),
     f"{REV}/status": ("exempt", "service status"),
@@ -37,6 +40,21 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}": ("byid", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/coercive-measures": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/dossier": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/documents": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}": (
+        "exempt", "a document under a case: loaded through the case (CaseById), 404 out of "
+                  "scope, tested in tests/services/cases/test_documents.py"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/context": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/docx": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/documents/{{document_id}}/pdf": (
+        "exempt", "as the document (tests/services/cases/test_documents.py)"),
+    f"{C}/cases/{{case_id}}/dossier.zip": (
+        "exempt", "the case file, rendered: through the case (CaseById), 404 out of scope, "
+                  "tested in tests/services/cases/test_documents.py"),
+    f"{C}/document-templates": ("exempt", "the shipped catalogue is the same for all; agency "
+                                          "versions are listed through kit.scope"),
     f"{C}/cases/{{case_id}}/evidence": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline/verify": ("sub", f"{C}/cases"),
@@ -48,14 +66,33 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/entrustment-agreements/{{agreement_id}}": ("byid", f"{C}/entrustment-agreements"),
     f"{C}/hearing-thresholds": ("exempt", "rules that apply to a region: every agency reads "
                                           "the rows enclosing its region (tested in matters)"),
+    f"{C}/inspection-evaluations": ("exempt", "aggregate figures, scoped in its tests"),
+    f"{C}/inspection-items": ("exempt", "the published item list is public (事前公开)"),
+    f"{C}/inspection-items/{{item_id}}": ("exempt", "published items are public (事前公开)"),
+    f"{C}/inspection-targets": ("list", None),
+    f"{C}/inspection-targets/{{target_id}}": ("byid", f"{C}/inspection-targets"),
+    f"{C}/inspection-targets/{{target_id}}/inspections": ("sub", f"{C}/inspection-targets"),
+    f"{C}/inspections": ("list", None),
+    f"{C}/inspections/by-code/{{code}}": ("exempt", "扫码入企, public by unguessable code"),
+    f"{C}/inspections/statistics": ("exempt", "aggregate figures, scoped in its tests"),
+    f"{C}/inspections/{{inspection_id}}": ("byid", f"{C}/inspections"),
+    f"{C}/inspections/{{inspection_id}}/evidence": ("sub", f"{C}/inspections"),
+    f"{C}/inspections/{{inspection_id}}/records": ("sub", f"{C}/inspections"),
+    f"{C}/inspections/{{inspection_id}}/timeline": ("sub", f"{C}/inspections"),
+    f"{C}/inspections/{{inspection_id}}/timeline/verify": ("sub", f"{C}/inspections"),
+    f"{C}/spot-check-plans": ("list", None),
+    f"{C}/spot-check-plans/{{plan_id}}": ("byid", f"{C}/spot-check-plans"),
+    f"{C}/spot-check-plans/{{plan_id}}/draws/{{draw_id}}": ("exempt", "under its plan: the "
+                                                            "plan's scope is checked first"),
+    f"{C}/spot-check-plans/{{plan_id}}/draws/{{draw_id}}/verify": ("exempt", "under its plan"),
     f"{C}/matters": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/matters/{{matter_id}}": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/summary-decisions": ("list", None),
     f"{C}/summary-decisions/{{decision_id}}": ("byid", f"{C}/summary-decisions"),
-    f"{C}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
     f"{PER}/agencies": ("exempt", "the agency register is public information"),
     f"{PER}/agencies/{{agency_id}}": ("exempt", "the agency register is public information"),
     f"{PER}/certificates": ("list", None),
+    f"{PER}/certificates/verify/{{code}}": ("exempt", "public certificate check (no PII)"),
     f"{PER}/devices": ("list", None),
     f"{PER}/directory": ("exempt", "public directory of certified officers (no ID numbers)"),
     f"{PER}/officers": ("list", None),
@@ -64,7 +101,6 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PER}/officers/{{officer_id}}/exams": ("sub", f"{PER}/officers"),
     f"{PER}/officers/{{officer_id}}/trainings": ("sub", f"{PER}/officers"),
     f"{PER}/training-compliance": ("exempt", "aggregate figures, scoped in its tests"),
-    f"{PER}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
     f"{PUB}/decisions": ("exempt", "public disclosure, redacted"),
     f"{PUB}/decisions/{{decision_id}}": ("exempt", "public disclosure, redacted"),
     f"{PUB}/disclosure-status": ("list", None),
@@ -74,7 +110,8 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PUB}/feeds/decisions.atom": ("exempt", "public feed, redacted"),
     f"{PUB}/matters": ("exempt", "public catalogue"),
     f"{PUB}/officers": ("exempt", "public directory"),
-    f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
+    f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests (region); only "
+                                  "publicity has external subscriptions"),
     f"{REV}/complaints": ("list", None),
     f"{REV}/complaints/stats": ("exempt", "aggregate figures, scoped in its tests"),
     f"{REV}/complaints/{{complaint_id}}": ("byid", f"{REV}/complaints"),
@@ -83,7 +120,6 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{REV}/evaluation-batches/{{batch_id}}/bulletin": ("exempt", "tested in evaluation"),
     f"{REV}/evaluation-batches/{{batch_id}}/ranking": ("exempt", "tested in evaluation"),
     f"{REV}/legal-reviews": ("list", None),
-    f"{REV}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests"),
     f"{REV}/legal-reviews/{{review_id}}": ("byid", f"{REV}/legal-reviews"),
     f"{REV}/reviewers": ("list", None),
     f"{REV}/supervision-opinions": ("list", None),
@@ -195,6 +231,13 @@ async def _world(zhifa: Platform, region: str) -> World:
     resp = await c.post(f"{REV}/reviewers", headers=w.admin_headers(), json={
         "user_id": f"rv-{uuid.uuid4().hex[:6]}", "name": "审核员", "agency_id": w.agency_id,
         "region_code": region, "has_legal_qualification": True})
+    assert resp.status_code == 201, resp.text
+    x = Inspections(w)  # inspection target, inspection (with a record chain) and plan
+    item = await x.item()
+    await x.create(item, await x.target())
+    resp = await c.post(f"{C}/spot-check-plans", headers=w.officer_headers(), json={
+        "name": "抽查计划", "year": 2026, "item_ids": [item["id"]],
+        "inspector_ids": w.officers[:2]})
     assert resp.status_code == 201, resp.text
     return w
 

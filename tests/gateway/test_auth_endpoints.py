@@ -52,7 +52,7 @@ class TestIssueToken:
         resp = await _login(zhifa)  # even the right password is refused while locked
         assert resp.status_code == 429
         assert int(resp.headers["retry-after"]) > 0
-        assert resp.json()["type"].endswith("/account-locked")
+        assert resp.json()["type"].endswith("/login-throttled")
 
     async def test_missing_form_fields_is_422(self, zhifa: Platform):
         resp = await zhifa.client.post("/api/v1/auth/token", data={"username": "x"})

@@ -24,6 +24,8 @@ async def test_demo_loads_twice_and_every_user_reaches_every_service(tmp_path: P
     assert {t: _count(tmp_path / "personnel.db", t) for t in counts} == counts == {
         "agencies": 5, "users": 6}
     assert _count(tmp_path / "cases.db", "matters") == matters == 3
+    assert _count(tmp_path / "cases.db", "inspections") == 5
+    assert _count(tmp_path / "cases.db", "inspection_targets") == 32
 
     app = build_all_in_one(str(tmp_path))
     async with app.router.lifespan_context(app):

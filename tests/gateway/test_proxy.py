@@ -22,7 +22,8 @@ def _stub() -> FastAPI:
         body = await request.body()
         return JSONResponse({"path": request.url.path, "query": request.url.query,
                              "size": len(body), "request_id": request.headers.get("x-request-id"),
-                             "auth": request.headers.get("authorization")},
+                             "auth": request.headers.get("authorization"),
+                             "forwarded_for": request.headers.getlist("x-forwarded-for")},
                             headers={"X-Upstream": "cases"})
 
     @app.get("/api/v1/cases/slow")
@@ -109,6 +110,39 @@ class TestLimits:
                  for _ in range(7)]
         assert [r.status_code for r in codes[:5]] == [200] * 5
         assert codes[6].status_code == 429 and int(codes[6].headers["retry-after"]) >= 1
+
+
+    async def test_random_authorization_headers_share_the_address_bucket(self, gateway):
+        """Issue 10 point 9: a token that does not verify is no new bucket."""
+        codes = [(await gateway.get("/api/v1/cases/echo",
+                                    headers={"Authorization": f"Bearer random-{i}"})).status_code
+                 for i in range(7)]
+        assert codes == [200] * 5 + [429] * 2
+
+    async def test_client_forwarded_for_is_overwritten_not_appended(self, gateway):
+        resp = await gateway.get("/api/v1/cases/echo", headers={
+            "X-Forwarded-For": "6.6.6.6", "Forwarded": "for=6.6.6.6", "X-Real-IP": "6.6.6.6"})
+        assert resp.json()["forwarded_for"] == ["127.0.0.1"]  # the gateway's own peer
+
+
+class TestClientKey:
+    def _request(self, headers: dict[str, str]):
+        from starlette.requests import Request
+
+        return Request({"type": "http", "method": "GET", "path": "/", "client": ("1.2.3.4", 1),
+                        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]})
+
+    def test_verified_token_keys_by_subject_and_anything_else_by_address(self):
+        from gateway.proxy import client_key
+
+        def verify(token: str) -> str | None:
+            return "u-1" if token == "good" else None
+
+        assert client_key(self._request({"Authorization": "Bearer good"}), "1.2.3.4",
+                          verify) == "sub:u-1"
+        assert client_key(self._request({"Authorization": "Bearer forged"}), "1.2.3.4",
+                          verify) == "ip:1.2.3.4"
+        assert client_key(self._request({}), "1.2.3.4", verify) == "ip:1.2.3.4"
 
 
 class TestUpstreamFailures:

@@ -3,20 +3,40 @@ loopback ports, each on its own database (PostgreSQL in the PostgreSQL lane), ta
 
 from __future__ import annotations
 
+import asyncio
+import os
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import httpx
 import pytest
+import redis
 from harness import PG_URL
 from split import SERVICES, SplitDeployment, new_id
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+# .ci/run sets ZHIFA_TEST_REDIS_URL: there the Redis-backed checks must run, never skip
+REDIS_REQUIRED = "ZHIFA_TEST_REDIS_URL" in os.environ
+REDIS_URL = os.environ.get("ZHIFA_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+REPLICA_BURST = 6
 
-@pytest.fixture
-async def database_urls(tmp_path: Path) -> AsyncIterator[dict[str, str]]:
+
+def _redis() -> redis.Redis | None:
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError:
+        if REDIS_REQUIRED:
+            raise
+        return None
+    return client
+
+
+@pytest.fixture(scope="module")
+async def database_urls(tmp_path_factory: pytest.TempPathFactory
+                        ) -> AsyncIterator[dict[str, str]]:
     if not PG_URL:
+        tmp_path = tmp_path_factory.mktemp("split-db")
         yield {s: f"sqlite+aiosqlite:///{tmp_path}/{s}.db" for s in SERVICES}
         return
     names = {s: f"zt_split_{new_id()}_{s}" for s in SERVICES}
@@ -32,9 +52,18 @@ async def database_urls(tmp_path: Path) -> AsyncIterator[dict[str, str]]:
     await admin.dispose()
 
 
-@pytest.fixture
-def split(tmp_path: Path, database_urls: dict[str, str]) -> Iterator[SplitDeployment]:
-    deployment = SplitDeployment(tmp_path, database_urls)
+@pytest.fixture(scope="module")
+def split(tmp_path_factory: pytest.TempPathFactory,
+          database_urls: dict[str, str]) -> Iterator[SplitDeployment]:
+    """One deployment for the module: four services, the gateway and two more gateway replicas
+    with a small limit, all on Redis when it answers (under a prefix unique to this run)."""
+    store = _redis()
+    deployment = SplitDeployment(
+        tmp_path_factory.mktemp("split"), database_urls,
+        redis_url=REDIS_URL if store else None, replicas=2,
+        replica_env={"GATEWAY_RATE_LIMIT_BURST": str(REPLICA_BURST),
+                     "GATEWAY_RATE_LIMIT_PER_MINUTE": "1"})
+    deployment.redis = store  # type: ignore[attr-defined]
     deployment.prepare()
     deployment.zhifa("users", "create", "--username", "admin", "--password", "admin-pass-1",
                      "--role", "sysadmin", "--region-code", "500112")
@@ -43,6 +72,11 @@ def split(tmp_path: Path, database_urls: dict[str, str]) -> Iterator[SplitDeploy
         yield deployment
     finally:
         deployment.stop()
+        if store is not None:
+            keys = list(store.scan_iter(match=deployment.redis_prefix + "*"))
+            if keys:
+                store.delete(*keys)
+            store.close()
 
 
 async def test_split_deployment_serves_every_service_over_http(split: SplitDeployment) -> None:
@@ -66,7 +100,10 @@ async def test_split_deployment_serves_every_service_over_http(split: SplitDeplo
             assert direct.status_code == 401
         ready = await gw.get("/readyz")
         assert ready.status_code == 200, ready.text
-        assert "http_requests_total" in (await gw.get(split.url("cases") + "/metrics")).text
+        metrics = split.url("cases") + "/metrics"
+        assert (await gw.get(metrics)).status_code == 401  # protected outside dev
+        assert "http_requests_total" in (await gw.get(metrics, headers={
+            "Authorization": "Bearer split-metrics-token"})).text
 
 
 async def test_split_decision_flows_from_cases_to_the_public_feed(split: SplitDeployment) -> None:
@@ -107,3 +144,55 @@ async def test_split_decision_flows_from_cases_to_the_public_feed(split: SplitDe
             await asyncio.sleep(0.5)
         else:
             raise AssertionError("decision never reached the public feed\n" + split.logs())
+
+
+async def test_split_limits_on_redis_and_revoked_sessions(split: SplitDeployment) -> None:
+    """Issue 10 points 10 and 11 in split mode: two gateway replicas on Redis allow the limit
+    once in total (in memory each would allow it again); the login throttle and the complaint
+    limiter keep their buckets on Redis; logout-all cuts an access token on services called
+    directly, each verifying it itself, within the session sync interval."""
+    store = split.redis  # type: ignore[attr-defined]
+    if store is None:
+        pytest.skip("no Redis at " + REDIS_URL)
+    a, b = (split.url(r) for r in split.replicas)
+    async with httpx.AsyncClient(timeout=30) as http:
+        codes = [(await http.get((a if i % 2 else b) + "/api/v1/publicity/decisions")).status_code
+                 for i in range(3 * REPLICA_BURST)]
+        assert sum(c != 429 for c in codes) == REPLICA_BURST, codes
+        assert 429 in codes[0::2] and 429 in codes[1::2]  # both replicas refuse
+
+        gw = split.url("gateway")
+        admin = await http.post(gw + "/api/v1/auth/token",
+                                data={"username": "admin", "password": "admin-pass-1"})
+        created = await http.post(gw + "/api/v1/personnel/users", json={
+            "username": "sess-user", "password": "sess-pass-1", "roles": ["officer"],
+            "region_code": "500112"},
+            headers={"Authorization": f"Bearer {admin.json()['access_token']}"})
+        assert created.status_code == 201, created.text
+        bad = await http.post(gw + "/api/v1/auth/token",
+                              data={"username": "sess-user", "password": "wrong-pass"})
+        assert bad.status_code == 401
+        assert list(store.scan_iter(match=split.redis_prefix + "login:*"))
+        status = await http.get(gw + "/api/v1/review/complaints/NOSUCHCODE00/status")
+        assert status.status_code == 404
+        assert list(store.scan_iter(match=split.redis_prefix + "complaint:*"))
+
+        login = await http.post(gw + "/api/v1/auth/token",
+                                data={"username": "sess-user", "password": "sess-pass-1"})
+        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+        for name in ("cases", "review", "publicity"):
+            direct = await http.get(split.url(name) + f"/api/v1/{name}/status", headers=headers)
+            assert direct.status_code == 200, (name, direct.text)
+        out = await http.post(gw + "/api/v1/auth/logout-all", headers=headers)
+        assert out.status_code == 204
+        cut: set[str] = set()
+        for _ in range(40):  # sync interval 1 s; give a loaded machine 20 s
+            for name in ("cases", "review", "publicity"):
+                resp = await http.get(split.url(name) + f"/api/v1/{name}/status",
+                                      headers=headers)
+                if resp.status_code == 401:
+                    cut.add(name)
+            if len(cut) == 3:
+                break
+            await asyncio.sleep(0.5)
+        assert cut == {"cases", "review", "publicity"}, split.logs()

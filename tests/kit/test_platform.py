@@ -119,30 +119,83 @@ class TestOutboxAndInbox:
         assert await mini.count(notes_platform.Outbox) == 0
 
 
+async def _public_dns(host: str, port: int) -> list[str]:
+    return ["93.184.215.14"]  # what a public name resolves to (no real DNS in tests)
+
+
 class TestWebhooks:
-    async def test_webhook_receives_signed_event(self, mini: Mini):
-        seen: list[httpx.Request] = []
+    def _admin(self, mini: Mini) -> dict[str, str]:
+        settings = mini.notes_app.state.settings
+        return {"Authorization": "Bearer " + auth.issue_access_token(
+            auth.KeyRing.load(settings.jwt.keys_dir), settings.jwt, subject="a",
+            roles=["sysadmin"])}
 
-        def receiver(request: httpx.Request) -> httpx.Response:
-            seen.append(request)
-            return httpx.Response(204)
-
-        admin = {"Authorization": "Bearer " + auth.issue_access_token(
-            auth.KeyRing.load(mini.notes_app.state.settings.jwt.keys_dir),
-            mini.notes_app.state.settings.jwt, subject="a", roles=["sysadmin"])}
-        secret = "s" * 32
-        hook = await mini.notes.post("/api/v1/notes/webhooks", headers=admin, json={
-            "url": "https://example.invalid/hook", "secret": secret,
+    async def _hook(self, mini: Mini, seen: list[httpx.Request], status: int = 204,
+                    secret: str = "s" * 32) -> None:
+        outbox = mini.notes_app.state.outbox
+        outbox.egress.resolver = _public_dns
+        outbox.external = httpx.AsyncClient(transport=httpx.MockTransport(
+            lambda r: seen.append(r) or httpx.Response(
+                status, headers={"Location": "http://127.0.0.1:5432/"})))
+        hook = await mini.notes.post("/api/v1/notes/webhooks", headers=self._admin(mini), json={
+            "url": "https://hooks.example.com/in", "secret": secret,
             "event_types": ["note.created"]})
-        assert hook.status_code == 201
-        mini.notes_app.state.outbox.external = httpx.AsyncClient(
-            transport=httpx.MockTransport(receiver))
+        assert hook.status_code == 201, hook.text
+
+    async def test_webhook_receives_signed_event_at_the_checked_address(self, mini: Mini):
+        seen: list[httpx.Request] = []
+        await self._hook(mini, seen)
         await _create(mini, "戊")
         await mini.drain()
-        assert len(seen) == 1
-        body = seen[0].content
-        assert seen[0].headers["x-zhifa-signature"] == events.sign(secret, body)
+        [request] = seen
+        body = request.content
+        assert request.headers["x-zhifa-signature"] == events.sign("s" * 32, body)
         assert json.loads(body)["payload"]["title"] == "戊"
+        # pinned: connected to the address that passed the check, Host and SNI kept
+        assert request.url.host == "93.184.215.14" and request.headers["host"] == (
+            "hooks.example.com")
+        assert request.extensions["sni_hostname"] == "hooks.example.com"
+
+    async def test_rebinding_to_a_private_address_is_refused_at_delivery(self, mini: Mini):
+        seen: list[httpx.Request] = []
+        await self._hook(mini, seen)
+
+        async def rebound(host: str, port: int) -> list[str]:
+            return ["127.0.0.1"]
+        mini.notes_app.state.outbox.egress.resolver = rebound
+        await _create(mini, "己")
+        await mini.drain()
+        assert seen == []
+        async with mini.notes_app.state.sessionmaker() as s:
+            row = (await s.scalars(select(notes_platform.Outbox).where(
+                notes_platform.Outbox.destination.startswith("webhook:")))).one()
+        assert row.status == "pending" and row.last_error == "target refused"
+
+    async def test_redirects_are_not_followed_and_errors_stay_out_of_answers(self, mini):
+        seen: list[httpx.Request] = []
+        await self._hook(mini, seen, status=302)
+        await _create(mini, "庚")
+        await mini.drain()
+        assert len(seen) == 1  # the 302 to 127.0.0.1:5432 was not followed
+        listed = await mini.notes.get("/api/v1/notes/webhooks", headers=self._admin(mini))
+        assert listed.status_code == 200
+        assert "302" not in listed.text and "error" not in listed.text
+
+    async def test_internal_events_never_reach_external_subscribers(self, mini: Mini):
+        seen: list[httpx.Request] = []
+        await self._hook(mini, seen)
+        outbox = mini.notes_app.state.outbox
+        async with mini.notes_app.state.sessionmaker() as s:
+            await outbox.emit(s, "note.internal", {"id": "x"})
+            await s.commit()
+        await mini.drain()
+        assert seen == []
+        refused = await mini.notes.post("/api/v1/notes/webhooks", headers=self._admin(mini),
+                                        json={"url": "https://hooks.example.com/in",
+                                              "secret": "s" * 32,
+                                              "event_types": ["note.internal"]})
+        assert refused.status_code == 422
+        assert refused.json()["type"].endswith("/webhook-event-not-public")
 
 
 class TestIdempotency:

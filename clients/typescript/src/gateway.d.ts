@@ -329,6 +329,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/cases/{case_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本案执法文书 */
+        get: operations["cases_list_documents"];
+        put?: never;
+        /** 制作执法文书（校验法定必备内容、编号、固化并记入全过程记录） */
+        post: operations["cases_issue_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书详情 */
+        get: operations["cases_get_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书的固化数据（JSON，其 SHA-256 记入全过程记录） */
+        get: operations["cases_get_document_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（.docx，固化版本） */
+        get: operations["cases_download_document_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（PDF，LibreOffice 转换） */
+        get: operations["cases_download_document_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/documents/{document_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记送达并制作送达回证 */
+        post: operations["cases_serve_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/cases/{case_id}/dossier": {
         parameters: {
             query?: never;
@@ -338,6 +441,23 @@ export interface paths {
         };
         /** 完整案卷（供案卷评查） */
         get: operations["cases_get_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/dossier.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案卷（封面、卷内目录、按法定顺序排列的文书、备考表） */
+        get: operations["cases_download_dossier"];
         put?: never;
         post?: never;
         delete?: never;
@@ -722,6 +842,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/document-number-ranges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为执法人员或设备预分配文书编号段（离线当场文书） */
+        post: operations["cases_reserve_number_range"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法文书模板目录（法定必备内容） */
+        get: operations["cases_list_document_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/document-templates/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传本机关的文书模板版本（校验后启用） */
+        post: operations["cases_upload_document_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/entrustment-agreements": {
         parameters: {
             query?: never;
@@ -860,6 +1031,457 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/inspection-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业评价汇总（机关仅见汇总；监督机关可见明细） */
+        get: operations["cases_list_inspection_evaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspection-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查事项清单；published=true 时无需令牌（事前公开，仅现行版本） */
+        get: operations["cases_list_inspection_items"];
+        put?: never;
+        /** 登记检查事项（检查事项清单；publish=true 同时公布） */
+        post: operations["cases_create_inspection_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspection-items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查事项详情 */
+        get: operations["cases_get_inspection_item"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspection-items/{item_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公布检查事项 */
+        post: operations["cases_publish_inspection_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspection-items/{item_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增检查事项版本（已作出的检查保留原版本） */
+        post: operations["cases_create_inspection_item_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspection-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查对象名录库（按管辖范围） */
+        get: operations["cases_list_inspection_targets"];
+        put?: never;
+        /** 登记检查对象（检查对象名录库） */
+        post: operations["cases_create_inspection_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspection-targets/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入检查对象（CSV/XLSX，逐行报告） */
+        post: operations["cases_import_inspection_targets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspection-targets/{target_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查对象详情 */
+        get: operations["cases_get_inspection_target"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspection-targets/{target_id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业受检记录（按年度、按机关的频次） */
+        get: operations["cases_get_target_inspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政检查列表（按管辖范围，游标分页；列表不含 cap，详见详情） */
+        get: operations["cases_list_inspections"];
+        put?: never;
+        /** 登记行政检查（日常/个案/专项） */
+        post: operations["cases_create_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/by-code/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 扫码入企：企业查看检查人员、事项与审批情况（公开，无需令牌） */
+        get: operations["cases_get_inspection_by_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/by-code/{code}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 扫码入企：企业评价或投诉（公开；被检查机关仅见汇总） */
+        post: operations["cases_create_inspection_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政检查统计（统计年报口径：有对象、记录完整的检查计 1 次） */
+        get: operations["cases_get_inspection_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 离线采集同步：逐条应用（每条带 Idempotency-Key 与 If-Match），逐条答复 */
+        post: operations["cases_sync_inspections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政检查详情（含可执行操作、期限、频次） */
+        get: operations["cases_get_inspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审批（行政执法主体负责人；暂以 agency_admin 角色代表）
+         * @description Until personnel records who heads an agency, the `agency_admin` role stands for the
+         *     行政执法主体负责人 who approves (司法部问题解答).
+         */
+        post: operations["cases_approve_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查证据目录 */
+        get: operations["cases_list_inspection_evidence"];
+        put?: never;
+        /** 上传检查证据（服务器计算 SHA-256） */
+        post: operations["cases_upload_inspection_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结果告知（事后告知被检查人） */
+        post: operations["cases_give_inspection_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 检查结束（无问题/责令改正/立案/移送） */
+        post: operations["cases_finish_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 检查发现违法线索：生成案件线索并移交证据（幂等：再次调用返回同一案件） */
+        post: operations["cases_create_inspection_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送达行政检查通知书（检查频次、纪律要求、回避权利） */
+        post: operations["cases_notify_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查笔录 */
+        get: operations["cases_list_inspection_records"];
+        put?: never;
+        /** 制作笔录（现场检查、询问、抽样、勘验） */
+        post: operations["cases_create_inspection_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 执法人员扫码入企（检查结束后扫码标记为迟扫） */
+        post: operations["cases_scan_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始实施检查（须已批准或紧急） */
+        post: operations["cases_start_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查全过程记录（哈希链） */
+        get: operations["cases_get_inspection_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/timeline/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 校验检查全过程记录哈希链 */
+        get: operations["cases_verify_inspection_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/matters": {
         parameters: {
             query?: never;
@@ -906,6 +1528,92 @@ export interface paths {
         put?: never;
         /** 调整执法事项：自某日起生效的新版本（原版本截止前一日） */
         post: operations["cases_create_matter_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查计划列表（按管辖范围） */
+        get: operations["cases_list_spot_check_plans"];
+        put?: never;
+        /** 制定抽查计划（可多机关联合：综合查一次） */
+        post: operations["cases_create_spot_check_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查计划详情 */
+        get: operations["cases_get_spot_check_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/{plan_id}/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 随机抽取（公布的种子，一致性抽样，可复算） */
+        post: operations["cases_create_spot_check_draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/{plan_id}/draws/{draw_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽取记录 */
+        get: operations["cases_get_spot_check_draw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/{plan_id}/draws/{draw_id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 复算抽取结果（由存储的快照重新计算并比对） */
+        get: operations["cases_verify_spot_check_draw"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -981,24 +1689,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 列出 Webhook 订阅 */
-        get: operations["cases_list_webhooks"];
-        put?: never;
-        /** 登记外部 Webhook 订阅（HMAC-SHA256 签名推送） */
-        post: operations["cases_create_webhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/personnel/agencies": {
         parameters: {
             query?: never;
@@ -1044,6 +1734,23 @@ export interface paths {
         };
         /** 执法证列表（按到期日排序；expiring_within_days 列出即将到期的有效证件） */
         get: operations["personnel_list_certificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personnel/certificates/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法证扫码核验（公开，无需令牌；code 为证件编号，不含身份证号、电话、住址） */
+        get: operations["personnel_verify_certificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1415,24 +2122,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/personnel/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 列出 Webhook 订阅 */
-        get: operations["personnel_list_webhooks"];
-        put?: never;
-        /** 登记外部 Webhook 订阅（HMAC-SHA256 签名推送） */
-        post: operations["personnel_create_webhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/publicity/decisions": {
         parameters: {
             query?: never;
@@ -1661,10 +2350,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 列出 Webhook 订阅 */
+        /** 列出本人辖区内的 Webhook 订阅 */
         get: operations["publicity_list_webhooks"];
         put?: never;
-        /** 登记外部 Webhook 订阅（HMAC-SHA256 签名推送） */
+        /** 登记外部 Webhook 订阅（仅公开事件，按辖区过滤，HMAC-SHA256 签名推送） */
         post: operations["publicity_create_webhook"];
         delete?: never;
         options?: never;
@@ -2134,28 +2823,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/review/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 列出 Webhook 订阅 */
-        get: operations["review_list_webhooks"];
-        put?: never;
-        /** 登记外部 Webhook 订阅（HMAC-SHA256 签名推送） */
-        post: operations["review_create_webhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AgencyCount */
+        cases__AgencyCount: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Counted Toward Cap */
+            counted_toward_cap: number;
+            /** Total */
+            total: number;
+        };
         /** AgreementCreate */
         cases__AgreementCreate: {
             /**
@@ -2371,6 +3054,31 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /**
+         * Approve
+         * @description 审批 by the agency head; until personnel has a head attribute, the agency_admin role.
+         */
+        cases__Approve: {
+            /** Cap Exempt Reason */
+            cap_exempt_reason?: string | null;
+            /**
+             * Opinion
+             * @default 同意
+             */
+            opinion?: string;
+        };
+        /** Body_cases_import_inspection_targets */
+        cases__Body_cases_import_inspection_targets: {
+            /** Agency Id */
+            agency_id?: string | null;
+            /** File */
+            file: string;
+        };
+        /** Body_cases_upload_document_template */
+        cases__Body_cases_upload_document_template: {
+            /** File */
+            file: string;
+        };
         /** Body_cases_upload_evidence */
         cases__Body_cases_upload_evidence: {
             /**
@@ -2387,6 +3095,36 @@ export interface components {
             kind: "documentary" | "physical" | "audiovisual" | "electronic" | "witness" | "party_statement" | "expert_opinion" | "inspection_record";
             /** Officer Ids */
             officer_ids: string[];
+        };
+        /** Body_cases_upload_inspection_evidence */
+        cases__Body_cases_upload_inspection_evidence: {
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /** File */
+            file: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "documentary" | "physical" | "audiovisual" | "electronic" | "witness" | "party_statement" | "expert_opinion" | "inspection_record";
+            /** Officer Ids */
+            officer_ids: string[];
+        };
+        /** CapRead */
+        cases__CapRead: {
+            /** Count */
+            count: number;
+            /** Counts Toward Cap */
+            counts_toward_cap: boolean;
+            /** Exempt Reason */
+            exempt_reason: string | null;
+            /** Limit */
+            limit: number;
+            /** Warning */
+            warning?: string | null;
         };
         /** CaseCreate */
         cases__CaseCreate: {
@@ -2594,6 +3332,60 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** ChainEntryRead */
+        cases__ChainEntryRead: {
+            /** Action */
+            action: string;
+            /** Actor */
+            actor: string;
+            /** Hash */
+            hash: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Officer Ids */
+            officer_ids: string[];
+            /** Payload */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Payload Digest */
+            payload_digest: string;
+            /** Prev Hash */
+            prev_hash: string;
+            /** Seq */
+            seq: number;
+        };
+        /** ChainVerifyRead */
+        cases__ChainVerifyRead: {
+            /** Entries */
+            entries: number;
+            /** First Invalid */
+            first_invalid: number | null;
+            /** Valid */
+            valid: boolean;
+        };
+        /** ChecklistLine */
+        cases__ChecklistLine: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+        };
+        /** ChecklistResult */
+        cases__ChecklistResult: {
+            /** Code */
+            code: string;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /** Passed */
+            passed: boolean;
+        };
         /** ClockPause */
         cases__ClockPause: {
             /**
@@ -2790,6 +3582,69 @@ export interface components {
              */
             item_id: string;
         };
+        /** DocumentIssue */
+        cases__DocumentIssue: {
+            /** Code */
+            code: string;
+            /** Fields */
+            fields?: {
+                [key: string]: unknown;
+            };
+            /** Range Id */
+            range_id?: string | null;
+            /** Range Seq */
+            range_seq?: number | null;
+            /** Replaces Id */
+            replaces_id?: string | null;
+        };
+        /** DocumentRead */
+        cases__DocumentRead: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Code */
+            code: string;
+            /** Context Sha256 */
+            context_sha256: string;
+            /** Docx Sha256 */
+            docx_sha256: string;
+            /** Docx Size */
+            docx_size: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Name */
+            name: string;
+            /** Number */
+            number: string | null;
+            /** Pdf Sha256 */
+            pdf_sha256: string | null;
+            /** Replaced By Id */
+            replaced_by_id: string | null;
+            /** Replaces Id */
+            replaces_id: string | null;
+            /** Template Sha256 */
+            template_sha256: string;
+            /** Template Source */
+            template_source: string;
+            /** Template Version */
+            template_version: string;
+            /** Timeline Seq */
+            timeline_seq: number;
+            /** Version */
+            version: number;
+        };
         /** Dossier */
         cases__Dossier: {
             case: components["schemas"]["cases__CaseRead"];
@@ -2809,24 +3664,110 @@ export interface components {
             timeline: components["schemas"]["cases__TimelineEntryRead"][];
             timeline_verification: components["schemas"]["cases__TimelineVerifyRead"];
         };
-        /** EvaluationCreate */
-        cases__EvaluationCreate: {
-            /** Comments */
-            comments?: string | null;
+        /** DrawCreate */
+        cases__DrawCreate: {
+            /** Drawn On */
+            drawn_on?: string | null;
+            /** Seed */
+            seed: string;
             /**
-             * Evaluated On
+             * Seed Source
+             * @default
+             */
+            seed_source?: string;
+        };
+        /** DrawRead */
+        cases__DrawRead: {
+            /** Algorithm */
+            algorithm: string;
+            /**
+             * Drawn On
              * Format: date
              */
-            evaluated_on: string;
-            /** Findings */
-            findings?: string[];
+            drawn_on: string;
+            /** Exclusions */
+            exclusions: {
+                [key: string]: unknown;
+            }[];
             /**
-             * Result
-             * @enum {string}
+             * Id
+             * Format: uuid
              */
-            result: "excellent" | "qualified" | "basically_qualified" | "unqualified";
+            id: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Pool */
+            pool: {
+                [key: string]: unknown;
+            };
+            /** Pool Hashes */
+            pool_hashes: {
+                [key: string]: string;
+            };
+            /** Seed */
+            seed: string;
+            /** Seed Source */
+            seed_source: string;
+            /** Targets */
+            targets: components["schemas"]["cases__DrawnTarget"][];
+        };
+        /** DrawVerifyRead */
+        cases__DrawVerifyRead: {
+            /** Matches */
+            matches: boolean;
+            /** Pool Hashes Match */
+            pool_hashes_match: boolean;
+            /** Result Matches */
+            result_matches: boolean;
+        };
+        /** DrawnTarget */
+        cases__DrawnTarget: {
+            /** Inspector Ids */
+            inspector_ids: string[];
+            /** Rank */
+            rank: number;
+            /** Stratum */
+            stratum: string;
+            /** Target Id */
+            target_id: string;
+        };
+        /** EnterpriseRecord */
+        cases__EnterpriseRecord: {
+            /** By Agency */
+            by_agency: components["schemas"]["cases__AgencyCount"][];
+            /** Inspections */
+            inspections: components["schemas"]["cases__RecordLine"][];
+            /**
+             * Target Id
+             * Format: uuid
+             */
+            target_id: string;
             /** Year */
-            year: number;
+            year: number | null;
+        };
+        /** EvaluationItem */
+        cases__EvaluationItem: {
+            /** Breaches */
+            breaches: number[];
+            /** Comment */
+            comment: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Inspection Id
+             * Format: uuid
+             */
+            inspection_id: string;
+            /** Is Complaint */
+            is_complaint: boolean;
+            /** Rating */
+            rating: number;
         };
         /** EvaluationRead */
         cases__EvaluationRead: {
@@ -2849,6 +3790,33 @@ export interface components {
              * @enum {string}
              */
             result: "excellent" | "qualified" | "basically_qualified" | "unqualified";
+            /** Year */
+            year: number;
+        };
+        /** EvaluationReceived */
+        cases__EvaluationReceived: {
+            /** Received */
+            received: boolean;
+        };
+        /**
+         * EvaluationSummary
+         * @description Agency roles get the aggregate only (`items` is null); supervisors get every item.
+         */
+        cases__EvaluationSummary: {
+            /** Agency Id */
+            agency_id: string | null;
+            /** Average Rating */
+            average_rating: number | null;
+            /** By Breach */
+            by_breach: {
+                [key: string]: number;
+            };
+            /** Complaints */
+            complaints: number;
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["cases__EvaluationItem"][] | null;
             /** Year */
             year: number;
         };
@@ -2944,6 +3912,28 @@ export interface components {
              */
             reason: string;
         };
+        /**
+         * Feedback
+         * @description 结果告知 to the inspected party.
+         */
+        cases__Feedback: {
+            /**
+             * Content
+             * @default
+             */
+            content?: string;
+            /**
+             * Delivered On
+             * Format: date
+             */
+            delivered_on: string;
+            /**
+             * Method
+             * @default direct
+             * @enum {string}
+             */
+            method?: "direct" | "electronic" | "mail";
+        };
         /** FileCase */
         cases__FileCase: {
             /** Approver Id */
@@ -2952,6 +3942,22 @@ export interface components {
             filed_on?: string | null;
             /** Officer Ids */
             officer_ids: string[];
+        };
+        /** Finish */
+        cases__Finish: {
+            /** Checklist Results */
+            checklist_results?: components["schemas"]["cases__ChecklistResult"][];
+            /** Ended At */
+            ended_at?: string | null;
+            /** Findings */
+            findings: string;
+            /** Rectification Due On */
+            rectification_due_on?: string | null;
+            /**
+             * Result
+             * @enum {string}
+             */
+            result: "no_issue" | "rectify" | "case" | "transfer";
         };
         /** HTTPValidationError */
         cases__HTTPValidationError: {
@@ -3010,6 +4016,226 @@ export interface components {
              */
             person: string;
         };
+        /** ImportReport */
+        cases__ImportReport: {
+            /** Imported */
+            imported: number;
+            /** Rejected */
+            rejected: number;
+            /** Rows */
+            rows: components["schemas"]["cases__ImportRowResult"][];
+            /** Updated */
+            updated: number;
+        };
+        /** ImportRowResult */
+        cases__ImportRowResult: {
+            /** Errors */
+            errors?: string[];
+            /** Row */
+            row: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "imported" | "updated" | "rejected";
+            /** Target Id */
+            target_id?: string | null;
+        };
+        /** InspectionCreate */
+        cases__InspectionCreate: {
+            /** Assistants */
+            assistants: number;
+            /** Cap Exempt Reason */
+            cap_exempt_reason?: string | null;
+            /**
+             * Deployed From Above
+             * @default false
+             */
+            deployed_from_above?: boolean;
+            /** Draw Id */
+            draw_id?: string | null;
+            /**
+             * Emergency
+             * @default false
+             */
+            emergency?: boolean;
+            /** Item Ids */
+            item_ids: string[];
+            /** Joint Task Id */
+            joint_task_id?: string | null;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "onsite" | "document" | "remote";
+            /** Officer Ids */
+            officer_ids: string[];
+            /** Plan Id */
+            plan_id?: string | null;
+            /**
+             * Planned On
+             * Format: date
+             */
+            planned_on: string;
+            /** Source */
+            source?: ("complaint" | "referral" | "data_monitoring" | "enterprise_request") | null;
+            /** Target Id */
+            target_id?: string | null;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "routine" | "case" | "special";
+        };
+        /** InspectionRead */
+        cases__InspectionRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Approval */
+            approval: {
+                [key: string]: unknown;
+            } | null;
+            /** Assistants */
+            assistants: number;
+            /** Attestation */
+            attestation: {
+                [key: string]: unknown;
+            } | null;
+            cap: components["schemas"]["cases__CapRead"] | null;
+            /** Case Id */
+            case_id: string | null;
+            /** Checklist Results */
+            checklist_results: {
+                [key: string]: unknown;
+            }[];
+            /** Deadlines */
+            deadlines: {
+                [key: string]: unknown;
+            }[];
+            /** Deployed From Above */
+            deployed_from_above: boolean;
+            /** Domain */
+            domain: string;
+            /** Draw Id */
+            draw_id: string | null;
+            /** Emergency */
+            emergency: boolean;
+            /** Ended At */
+            ended_at: string | null;
+            /** Feedback */
+            feedback: {
+                [key: string]: unknown;
+            } | null;
+            /** Findings */
+            findings: string | null;
+            /** Flags */
+            flags: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Enterprise */
+            is_enterprise: boolean;
+            /** Items */
+            items: {
+                [key: string]: unknown;
+            }[];
+            /** Joint Task Id */
+            joint_task_id: string | null;
+            /** Method */
+            method: string;
+            /** Notice */
+            notice: {
+                [key: string]: unknown;
+            } | null;
+            /** Officers */
+            officers: {
+                [key: string]: unknown;
+            }[];
+            /** Plan Id */
+            plan_id: string | null;
+            /**
+             * Planned On
+             * Format: date
+             */
+            planned_on: string;
+            /** Public Code */
+            public_code: string;
+            /** Rectification Due On */
+            rectification_due_on: string | null;
+            /** Region Code */
+            region_code: string;
+            /** Result */
+            result: string | null;
+            /** Source */
+            source: string | null;
+            /** Started At */
+            started_at: string | null;
+            /** Status */
+            status: string;
+            /** Target */
+            target: {
+                [key: string]: unknown;
+            } | null;
+            /** Target Id */
+            target_id: string | null;
+            /** Type */
+            type: string;
+            /** Version */
+            version: number;
+        };
+        /** ItemCreate */
+        cases__ItemCreate: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Annual Cap */
+            annual_cap?: number | null;
+            /** Checklist */
+            checklist?: components["schemas"]["cases__ChecklistLine"][];
+            /** Code */
+            code: string;
+            /** Domain */
+            domain: string;
+            /**
+             * Double Random
+             * @default none
+             * @enum {string}
+             */
+            double_random?: "none" | "general" | "key";
+            /** Legal Basis */
+            legal_basis: string;
+            /** Methods Allowed */
+            methods_allowed: ("onsite" | "document" | "remote")[];
+            /** Name */
+            name: string;
+            /**
+             * Publish
+             * @default false
+             */
+            publish?: boolean;
+            /** Ratio By Risk */
+            ratio_by_risk?: {
+                [key: string]: number;
+            };
+            /**
+             * Target Kind
+             * @enum {string}
+             */
+            target_kind: "enterprise" | "individual_business" | "person" | "site";
+            /** Types Allowed */
+            types_allowed: ("routine" | "case" | "special")[];
+        };
         /** ItemIn */
         cases__ItemIn: {
             /**
@@ -3025,26 +4251,6 @@ export interface components {
              * @description 数量（十进制文本，如 "12" 或 "2.5"）
              */
             quantity: string;
-            /** Unit */
-            unit: string;
-        };
-        /** ItemRead */
-        cases__ItemRead: {
-            /** Condition */
-            condition: string;
-            /** Disposed On */
-            disposed_on: string | null;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Name */
-            name: string;
-            /** Quantity */
-            quantity: string;
-            /** Status */
-            status: string;
             /** Unit */
             unit: string;
         };
@@ -3065,6 +4271,58 @@ export interface components {
             seized_items: number;
             /** Year */
             year: number;
+        };
+        /**
+         * ItemVersionCreate
+         * @description A new version: fields given replace the current version's; the rest are copied.
+         */
+        cases__ItemVersionCreate: {
+            /** Annual Cap */
+            annual_cap?: number | null;
+            /** Checklist */
+            checklist?: components["schemas"]["cases__ChecklistLine"][] | null;
+            /** Legal Basis */
+            legal_basis?: string | null;
+            /** Methods Allowed */
+            methods_allowed?: ("onsite" | "document" | "remote")[] | null;
+            /** Name */
+            name?: string | null;
+            /**
+             * Publish
+             * @default true
+             */
+            publish?: boolean;
+            /** Ratio By Risk */
+            ratio_by_risk?: {
+                [key: string]: number;
+            } | null;
+            /** Types Allowed */
+            types_allowed?: ("routine" | "case" | "special")[] | null;
+        };
+        /** LeadCreate */
+        cases__LeadCreate: {
+            /** Act Date */
+            act_date?: string | null;
+            /** Facts */
+            facts?: string | null;
+            /**
+             * Matter Id
+             * Format: uuid
+             */
+            matter_id: string;
+        };
+        /** LeadRead */
+        cases__LeadRead: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Created */
+            created: boolean;
+            /** Evidence Carried */
+            evidence_carried: number;
+            inspection: components["schemas"]["cases__InspectionRead"];
         };
         /** LegalReviewRead */
         cases__LegalReviewRead: {
@@ -3323,7 +4581,7 @@ export interface components {
             /** Is Emergency */
             is_emergency: boolean;
             /** Items */
-            items?: components["schemas"]["cases__ItemRead"][];
+            items?: components["schemas"]["cases__services__cases__coercion__schemas__ItemRead"][];
             /**
              * Kind
              * @enum {string}
@@ -3359,6 +4617,17 @@ export interface components {
              */
             status: "active" | "released" | "disposed" | "transferred";
         };
+        /** Notify */
+        cases__Notify: {
+            /**
+             * Method
+             * @default onsite
+             * @enum {string}
+             */
+            method?: "direct" | "onsite" | "electronic";
+            /** Served At */
+            served_at?: string | null;
+        };
         /** NotifyCase */
         cases__NotifyCase: {
             /**
@@ -3372,6 +4641,48 @@ export interface components {
              * Format: date
              */
             served_on: string;
+        };
+        /** NumberRangeCreate */
+        cases__NumberRangeCreate: {
+            /** Code */
+            code: string;
+            /** Count */
+            count: number;
+            /** Holder Id */
+            holder_id: string;
+            /**
+             * Holder Kind
+             * @enum {string}
+             */
+            holder_kind: "officer" | "device";
+            /** Notes */
+            notes?: string | null;
+            /** Year */
+            year: number;
+        };
+        /** NumberRangeRead */
+        cases__NumberRangeRead: {
+            /** Code */
+            code: string;
+            /** First Number */
+            first_number: string;
+            /** First Seq */
+            first_seq: number;
+            /** Holder Id */
+            holder_id: string;
+            /** Holder Kind */
+            holder_kind: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Number */
+            last_number: string;
+            /** Last Seq */
+            last_seq: number;
+            /** Year */
+            year: number;
         };
         /** NumberingRead */
         cases__NumberingRead: {
@@ -3420,6 +4731,24 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[InspectionRead] */
+        cases__Page_InspectionRead_: {
+            /** Items */
+            items: components["schemas"]["cases__InspectionRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ItemRead] */
+        cases__Page_ItemRead_: {
+            /** Items */
+            items: components["schemas"]["cases__services__cases__inspections__catalogue__schemas__ItemRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[MatterRead] */
         cases__Page_MatterRead_: {
             /** Items */
@@ -3438,10 +4767,28 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PlanRead] */
+        cases__Page_PlanRead_: {
+            /** Items */
+            items: components["schemas"]["cases__PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[SummaryDecisionRead] */
         cases__Page_SummaryDecisionRead_: {
             /** Items */
             items: components["schemas"]["cases__SummaryDecisionRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[TargetRead] */
+        cases__Page_TargetRead_: {
+            /** Items */
+            items: components["schemas"]["cases__TargetRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -3568,31 +4915,144 @@ export interface components {
              */
             kind: "warning" | "fine" | "confiscation" | "license_suspension" | "license_revocation" | "business_suspension" | "detention" | "other";
         };
-        /** RecordCreate */
-        cases__RecordCreate: {
-            /** Content */
-            content: string;
+        /** PlanCreate */
+        cases__PlanCreate: {
+            /** Inspector Ids */
+            inspector_ids: string[];
             /**
-             * Ended At
+             * Inspectors Per Target
+             * @default 2
+             */
+            inspectors_per_target?: number;
+            /** Item Ids */
+            item_ids: string[];
+            /** Joint Agency Ids */
+            joint_agency_ids?: string[];
+            /** Max Targets Per Inspector */
+            max_targets_per_inspector?: number | null;
+            /** Name */
+            name: string;
+            /** Strata */
+            strata?: {
+                [key: string]: number;
+            } | null;
+            /** Year */
+            year: number;
+        };
+        /** PlanRead */
+        cases__PlanRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Created At
              * Format: date-time
              */
-            ended_at: string;
-            /** Interviewee */
-            interviewee?: string | null;
+            created_at: string;
+            /** Domain */
+            domain: string;
             /**
-             * Kind
-             * @enum {string}
+             * Id
+             * Format: uuid
              */
-            kind: "inspection" | "inquiry";
-            /** Officer Ids */
-            officer_ids: string[];
-            /** Place */
-            place: string;
+            id: string;
+            /** Inspector Ids */
+            inspector_ids: string[];
+            /** Inspectors Per Target */
+            inspectors_per_target: number;
+            /** Item Ids */
+            item_ids: string[];
+            /** Joint Agency Ids */
+            joint_agency_ids: string[];
+            /** Max Targets Per Inspector */
+            max_targets_per_inspector: number | null;
+            /** Name */
+            name: string;
+            /** Region Code */
+            region_code: string;
+            /** Strata */
+            strata: {
+                [key: string]: number;
+            };
+            /** Year */
+            year: number;
+        };
+        /** PublicInspection */
+        cases__PublicInspection: {
             /**
-             * Started At
-             * Format: date-time
+             * Agency Id
+             * Format: uuid
              */
-            started_at: string;
+            agency_id: string;
+            /** Approval Present */
+            approval_present: boolean;
+            /** Assistants */
+            assistants: number;
+            /** Emergency */
+            emergency: boolean;
+            /** Items */
+            items: components["schemas"]["cases__PublicItem"][];
+            /** Method */
+            method: string;
+            /** Notice Served */
+            notice_served: boolean;
+            /** Officers */
+            officers: components["schemas"]["cases__PublicOfficer"][];
+            /**
+             * Planned On
+             * Format: date
+             */
+            planned_on: string;
+            /** Status */
+            status: string;
+            /** Type */
+            type: string;
+        };
+        /** PublicItem */
+        cases__PublicItem: {
+            /** Code */
+            code: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /** Name */
+            name: string;
+        };
+        /** PublicOfficer */
+        cases__PublicOfficer: {
+            /** Certificate Numbers */
+            certificate_numbers: string[];
+            /** Name */
+            name: string;
+        };
+        /** RecordLine */
+        cases__RecordLine: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Cap Exempt Reason */
+            cap_exempt_reason: string | null;
+            /** Counts Toward Cap */
+            counts_toward_cap: boolean;
+            /**
+             * Inspection Id
+             * Format: uuid
+             */
+            inspection_id: string;
+            /**
+             * Planned On
+             * Format: date
+             */
+            planned_on: string;
+            /** Result */
+            result: string | null;
+            /** Status */
+            status: string;
+            /** Type */
+            type: string;
         };
         /** RecordRead */
         cases__RecordRead: {
@@ -3661,6 +5121,15 @@ export interface components {
             /** Pending */
             pending: boolean;
         };
+        /** RequiredFieldRead */
+        cases__RequiredFieldRead: {
+            /** Article */
+            article: string;
+            /** Label */
+            label: string;
+            /** Path */
+            path: string;
+        };
         /** RevokeDecision */
         cases__RevokeDecision: {
             /**
@@ -3673,6 +5142,16 @@ export interface components {
             reason: string;
             /** Revoked On */
             revoked_on?: string | null;
+        };
+        /**
+         * Scan
+         * @description 扫码入企: the officer scans the enterprise's code before starting.
+         */
+        cases__Scan: {
+            /** Officer Id */
+            officer_id?: string | null;
+            /** Scanned At */
+            scanned_at?: string | null;
         };
         /** ServeCase */
         cases__ServeCase: {
@@ -3691,6 +5170,104 @@ export interface components {
              * Format: date
              */
             served_on: string;
+        };
+        /**
+         * ServiceCreate
+         * @description 送达 of an issued document. `delivered_on`: the day of the act (signing, leaving,
+         *     posting the receipt date, the message reaching the party, publication).
+         */
+        cases__ServiceCreate: {
+            /** Arrived At */
+            arrived_at?: string | null;
+            /**
+             * Consent Confirmed
+             * @default false
+             */
+            consent_confirmed?: boolean;
+            /** Consent Reference */
+            consent_reference?: string | null;
+            /**
+             * Delivered On
+             * Format: date
+             */
+            delivered_on: string;
+            /** Media Evidence Id */
+            media_evidence_id?: string | null;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "direct" | "left" | "electronic" | "post" | "entrusted" | "forwarded" | "public_notice";
+            /** Notice Reason */
+            notice_reason?: string | null;
+            /** Place */
+            place: string;
+            /** Post Receipt Number */
+            post_receipt_number?: string | null;
+            /** Recipient */
+            recipient: string;
+            /** Refusal Reason */
+            refusal_reason?: string | null;
+            /** Relation */
+            relation?: string | null;
+            /** Remarks */
+            remarks?: string | null;
+            /** Server Ids */
+            server_ids: string[];
+            /** Witness */
+            witness?: string | null;
+        };
+        /** ServiceRead */
+        cases__ServiceRead: {
+            /** Case Served On */
+            case_served_on?: string | null;
+            /**
+             * Delivered On
+             * Format: date
+             */
+            delivered_on: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Document Id
+             * Format: uuid
+             */
+            document_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Method */
+            method: string;
+            /** Method Name */
+            method_name: string;
+            /** Place */
+            place: string;
+            /** Receipt Document Id */
+            receipt_document_id: string | null;
+            /** Recipient */
+            recipient: string;
+            /** Relation */
+            relation: string | null;
+            /**
+             * Served On
+             * Format: date
+             */
+            served_on: string;
+            /** Server Ids */
+            server_ids: string[];
+        };
+        /** Start */
+        cases__Start: {
+            /** Attest Discipline */
+            attest_discipline: boolean;
+            /** Cap Exempt Reason */
+            cap_exempt_reason?: string | null;
+            /** Started At */
+            started_at?: string | null;
         };
         /** StatementCreate */
         cases__StatementCreate: {
@@ -3715,6 +5292,50 @@ export interface components {
              * @default false
              */
             waived?: boolean;
+        };
+        /**
+         * Statistics
+         * @description Annual-report figures (统计年报). `counted` follows the 大同 填报说明 rule [S]: one
+         *     target with a complete record (finished or closed) counts once; no target (巡查) does not;
+         *     a check that led to a case counts under the case, not here.
+         */
+        cases__Statistics: {
+            /** Agency Id */
+            agency_id: string | null;
+            /** By Domain */
+            by_domain: {
+                [key: string]: number;
+            };
+            /** By Method */
+            by_method: {
+                [key: string]: number;
+            };
+            /** By Result */
+            by_result: {
+                [key: string]: number;
+            };
+            /** By Type */
+            by_type: {
+                [key: string]: number;
+            };
+            /** Cap Exemptions */
+            cap_exemptions: {
+                [key: string]: number;
+            };
+            /** Counted */
+            counted: number;
+            /** Enterprise */
+            enterprise: number;
+            /** Joint Departments */
+            joint_departments: number;
+            /** Joint Tasks */
+            joint_tasks: number;
+            /** Led To Case */
+            led_to_case: number;
+            /** Total */
+            total: number;
+            /** Year */
+            year: number;
         };
         /** StatusRead */
         cases__StatusRead: {
@@ -3863,6 +5484,182 @@ export interface components {
              * @enum {string}
              */
             kind: "warning" | "fine" | "confiscation" | "license_suspension" | "license_revocation" | "business_suspension" | "detention" | "other";
+        };
+        /** SyncBatch */
+        cases__SyncBatch: {
+            /** Records */
+            records: components["schemas"]["cases__SyncRecord"][];
+        };
+        /** SyncRecord */
+        cases__SyncRecord: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "notify" | "start" | "records" | "finish" | "feedback";
+            /** Body */
+            body?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Client At
+             * Format: date-time
+             */
+            client_at: string;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Idempotency Key */
+            idempotency_key: string;
+            /** If Match */
+            if_match?: string | null;
+            /**
+             * Inspection Id
+             * Format: uuid
+             */
+            inspection_id: string;
+        };
+        /** SyncReport */
+        cases__SyncReport: {
+            /** Already Applied */
+            already_applied: number;
+            /** Applied */
+            applied: number;
+            /** Refused */
+            refused: number;
+            /** Results */
+            results: components["schemas"]["cases__SyncResult"][];
+        };
+        /** SyncResult */
+        cases__SyncResult: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Idempotency Key */
+            idempotency_key: string;
+            /** Inspection Version */
+            inspection_version?: number | null;
+            /** Problem */
+            problem?: {
+                [key: string]: unknown;
+            } | null;
+            /** Resource Id */
+            resource_id?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "applied" | "already_applied" | "refused";
+        };
+        /** TargetCreate */
+        cases__TargetCreate: {
+            /**
+             * Address
+             * @default
+             */
+            address?: string;
+            /** Agency Id */
+            agency_id?: string | null;
+            /** Conflict Officer Ids */
+            conflict_officer_ids?: string[];
+            /**
+             * Credit Risk Class
+             * @default B
+             * @enum {string}
+             */
+            credit_risk_class?: "A" | "B" | "C" | "D";
+            /**
+             * Grid
+             * @default
+             */
+            grid?: string;
+            /**
+             * Industry
+             * @default
+             */
+            industry?: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "enterprise" | "individual_business" | "person" | "site";
+            /** Licences */
+            licences?: string[];
+            /** Name */
+            name: string;
+            /** Uscc */
+            uscc?: string | null;
+        };
+        /** TargetRead */
+        cases__TargetRead: {
+            /** Address */
+            address: string;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Conflict Officer Ids */
+            conflict_officer_ids: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Credit Risk Class */
+            credit_risk_class: string;
+            /** Grid */
+            grid: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Industry */
+            industry: string;
+            /** Kind */
+            kind: string;
+            /** Licences */
+            licences: string[];
+            /** Name */
+            name: string;
+            /** Region Code */
+            region_code: string;
+            /** Uscc */
+            uscc: string | null;
+        };
+        /** TemplateRead */
+        cases__TemplateRead: {
+            /** Articles */
+            articles: string[];
+            /** Code */
+            code: string;
+            /** Extras */
+            extras: string[];
+            /** Name */
+            name: string;
+            /** Numbering */
+            numbering: string;
+            /** Required */
+            required: components["schemas"]["cases__RequiredFieldRead"][];
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Source
+             * @default shipped
+             * @enum {string}
+             */
+            source?: "shipped" | "agency";
+            /** Stage */
+            stage: string;
+            /** Subject */
+            subject: string;
+            /** Version */
+            version: string;
         };
         /**
          * ThresholdCreate
@@ -4116,32 +5913,165 @@ export interface components {
             /** Error Type */
             type: string;
         };
-        /** WebhookCreate */
-        cases__WebhookCreate: {
-            /** Description */
-            description?: string | null;
-            /** Event Types */
-            event_types?: string[];
-            /** Secret */
-            secret: string;
+        /** ItemRead */
+        cases__services__cases__coercion__schemas__ItemRead: {
+            /** Condition */
+            condition: string;
+            /** Disposed On */
+            disposed_on: string | null;
             /**
-             * Url
-             * Format: uri
+             * Id
+             * Format: uuid
              */
-            url: string;
-        };
-        /** WebhookRead */
-        cases__WebhookRead: {
-            /** Description */
-            description: string | null;
-            /** Event Types */
-            event_types: string[];
-            /** Id */
             id: string;
-            /** Is Active */
-            is_active: boolean;
-            /** Url */
-            url: string;
+            /** Name */
+            name: string;
+            /** Quantity */
+            quantity: string;
+            /** Status */
+            status: string;
+            /** Unit */
+            unit: string;
+        };
+        /** EvaluationCreate */
+        cases__services__cases__entrustment__schemas__EvaluationCreate: {
+            /** Comments */
+            comments?: string | null;
+            /**
+             * Evaluated On
+             * Format: date
+             */
+            evaluated_on: string;
+            /** Findings */
+            findings?: string[];
+            /**
+             * Result
+             * @enum {string}
+             */
+            result: "excellent" | "qualified" | "basically_qualified" | "unqualified";
+            /** Year */
+            year: number;
+        };
+        /** ItemRead */
+        cases__services__cases__inspections__catalogue__schemas__ItemRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Annual Cap */
+            annual_cap: number | null;
+            /** Checklist */
+            checklist: components["schemas"]["cases__ChecklistLine"][];
+            /** Code */
+            code: string;
+            /** Domain */
+            domain: string;
+            /** Double Random */
+            double_random: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /** Methods Allowed */
+            methods_allowed: string[];
+            /** Name */
+            name: string;
+            /** Published At */
+            published_at: string | null;
+            /** Ratio By Risk */
+            ratio_by_risk: {
+                [key: string]: number;
+            };
+            /** Region Code */
+            region_code: string;
+            /**
+             * Series Id
+             * Format: uuid
+             */
+            series_id: string;
+            /** Superseded At */
+            superseded_at: string | null;
+            /** Target Kind */
+            target_kind: string;
+            /** Types Allowed */
+            types_allowed: string[];
+            /** Version */
+            version: number;
+        };
+        /** EvaluationCreate */
+        cases__services__cases__inspections__public__schemas__EvaluationCreate: {
+            /** Breaches */
+            breaches?: number[];
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
+            /**
+             * Is Complaint
+             * @default false
+             */
+            is_complaint?: boolean;
+            /** Rating */
+            rating: number;
+        };
+        /** RecordCreate */
+        cases__services__cases__inspections__schemas__RecordCreate: {
+            /** Client Id */
+            client_id?: string | null;
+            /** Content */
+            content: string;
+            /**
+             * Ended At
+             * Format: date-time
+             */
+            ended_at: string;
+            /** Interviewee */
+            interviewee?: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "onsite" | "inquiry" | "sampling" | "survey";
+            /** Officer Ids */
+            officer_ids: string[];
+            /** Place */
+            place: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+        };
+        /** RecordCreate */
+        cases__services__cases__lifecycle__schemas__RecordCreate: {
+            /** Content */
+            content: string;
+            /**
+             * Ended At
+             * Format: date-time
+             */
+            ended_at: string;
+            /** Interviewee */
+            interviewee?: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "inspection" | "inquiry";
+            /** Officer Ids */
+            officer_ids: string[];
+            /** Place */
+            place: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
         };
         /** AgencyCreate */
         personnel__AgencyCreate: {
@@ -4344,6 +6274,39 @@ export interface components {
             status: string;
             /** Status Reason */
             status_reason: string | null;
+        };
+        /**
+         * CertificateVerification
+         * @description The public answer to a scanned 执法证 QR code: nothing personal beyond the name.
+         */
+        personnel__CertificateVerification: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Agency Name */
+            agency_name: string;
+            /** Certificate Number */
+            certificate_number: string;
+            /** Domains */
+            domains: string[];
+            /** Name */
+            name: string;
+            /** Status */
+            status: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid Today */
+            valid_today: boolean;
+            /**
+             * Valid Until
+             * Format: date
+             */
+            valid_until: string;
         };
         /** DeviceAssign */
         personnel__DeviceAssign: {
@@ -4986,33 +6949,6 @@ export interface components {
             /** Error Type */
             type: string;
         };
-        /** WebhookCreate */
-        personnel__WebhookCreate: {
-            /** Description */
-            description?: string | null;
-            /** Event Types */
-            event_types?: string[];
-            /** Secret */
-            secret: string;
-            /**
-             * Url
-             * Format: uri
-             */
-            url: string;
-        };
-        /** WebhookRead */
-        personnel__WebhookRead: {
-            /** Description */
-            description: string | null;
-            /** Event Types */
-            event_types: string[];
-            /** Id */
-            id: string;
-            /** Is Active */
-            is_active: boolean;
-            /** Url */
-            url: string;
-        };
         /**
          * DisclosureRead
          * @description A public disclosure record (already redacted). A withdrawn record keeps only what the
@@ -5390,10 +7326,20 @@ export interface components {
         };
         /** WebhookCreate */
         publicity__WebhookCreate: {
+            /**
+             * Agency Id
+             * @description 只推送该执法机关的记录
+             */
+            agency_id?: string | null;
             /** Description */
             description?: string | null;
             /** Event Types */
             event_types?: string[];
+            /**
+             * Region Code
+             * @description 只推送该辖区（前缀）的记录；监督人员默认本人辖区
+             */
+            region_code?: string | null;
             /** Secret */
             secret: string;
             /**
@@ -5404,6 +7350,8 @@ export interface components {
         };
         /** WebhookRead */
         publicity__WebhookRead: {
+            /** Agency Id */
+            agency_id?: string | null;
             /** Description */
             description: string | null;
             /** Event Types */
@@ -5412,6 +7360,8 @@ export interface components {
             id: string;
             /** Is Active */
             is_active: boolean;
+            /** Region Code */
+            region_code?: string | null;
             /** Url */
             url: string;
         };
@@ -6348,33 +8298,6 @@ export interface components {
             code: string;
             /** Label */
             label: string;
-        };
-        /** WebhookCreate */
-        review__WebhookCreate: {
-            /** Description */
-            description?: string | null;
-            /** Event Types */
-            event_types?: string[];
-            /** Secret */
-            secret: string;
-            /**
-             * Url
-             * Format: uri
-             */
-            url: string;
-        };
-        /** WebhookRead */
-        review__WebhookRead: {
-            /** Description */
-            description: string | null;
-            /** Event Types */
-            event_types: string[];
-            /** Id */
-            id: string;
-            /** Is Active */
-            is_active: boolean;
-            /** Url */
-            url: string;
         };
     };
     responses: never;
@@ -8261,6 +10184,640 @@ export interface operations {
             };
         };
     };
+    cases_list_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"][];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_issue_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__DocumentIssue"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在; DocumentTemplateNotFound: 文书模板不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; DocumentAlreadyIssued: 该文书已制作，更正请制作新版本; DocumentNotIssuable: 当前案件状态不能制作该文书 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentFieldsMissing: 文书缺少法定必备内容; DocumentFieldsUnknown: 文书字段不属于该模板; DocumentNumberRangeInvalid: 预分配文书编号无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_get_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_document_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_download_document_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_download_document_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+            /** @description PdfUnavailable: PDF 转换不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_serve_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__ServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__ServiceRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; DocumentNotFound: 文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更; DocumentAlreadyIssued: 该文书已制作，更正请制作新版本 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentFieldsMissing: 文书缺少法定必备内容; DocumentServiceInvalid: 送达记录不符合法定要求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     cases_get_dossier: {
         parameters: {
             query?: never;
@@ -8279,6 +10836,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cases__Dossier"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_download_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": unknown;
                 };
             };
             /** @description Unauthorized: 未认证或令牌无效 */
@@ -9325,7 +11958,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["cases__RecordCreate"];
+                "application/json": components["schemas"]["cases__services__cases__lifecycle__schemas__RecordCreate"];
             };
         };
         responses: {
@@ -10767,6 +13400,241 @@ export interface operations {
             };
         };
     };
+    cases_reserve_number_range: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__NumberRangeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__NumberRangeRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentTemplateNotFound: 文书模板不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentNotIssuable: 当前案件状态不能制作该文书 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentNumberRangeInvalid: 预分配文书编号无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_list_document_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__TemplateRead"][];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_upload_document_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["cases__Body_cases_upload_document_template"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__TemplateRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentTemplateNotFound: 文书模板不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description DocumentTemplateInvalid: 文书模板校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     cases_list_agreements: {
         parameters: {
             query?: {
@@ -11018,7 +13886,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["cases__EvaluationCreate"];
+                "application/json": components["schemas"]["cases__services__cases__entrustment__schemas__EvaluationCreate"];
             };
         };
         responses: {
@@ -11543,8 +14411,2621 @@ export interface operations {
                     };
                 };
             };
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_list_inspection_evaluations: {
+        parameters: {
+            query: {
+                year: number;
+                agency_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__EvaluationSummary"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
             /** @description Forbidden: 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_list_inspection_items: {
+        parameters: {
+            query?: {
+                published?: boolean | null;
+                agency_id?: string | null;
+                domain?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_ItemRead_"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_inspection_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__ItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__services__cases__inspections__catalogue__schemas__ItemRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict: 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_inspection_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__services__cases__inspections__catalogue__schemas__ItemRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionItemNotFound: 检查事项不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_publish_inspection_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__services__cases__inspections__catalogue__schemas__ItemRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionItemNotFound: 检查事项不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict: 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_inspection_item_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__ItemVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__services__cases__inspections__catalogue__schemas__ItemRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionItemNotFound: 检查事项不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict: 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_list_inspection_targets: {
+        parameters: {
+            query?: {
+                agency_id?: string | null;
+                credit_risk_class?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_TargetRead_"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_inspection_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__TargetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__TargetRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflict: 与当前状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InvalidUscc: 统一社会信用代码无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_import_inspection_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["cases__Body_cases_import_inspection_targets"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__ImportReport"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description ImportFileRejected: 导入文件无法读取 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_get_inspection_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__TargetRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionTargetNotFound: 检查对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_target_inspections: {
+        parameters: {
+            query?: {
+                year?: number | null;
+            };
+            header?: never;
+            path: {
+                target_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__EnterpriseRecord"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionTargetNotFound: 检查对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_list_inspections: {
+        parameters: {
+            query?: {
+                status?: string | null;
+                target_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_InspectionRead_"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__InspectionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionTargetNotFound: 检查对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionItemNotPublished: 检查事项未公布，不得实施; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionItemMismatch: 检查类型、方式或对象不在检查事项允许范围内 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_get_inspection_by_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PublicInspection"];
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_inspection_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__services__cases__inspections__public__schemas__EvaluationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__EvaluationReceived"];
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_inspection_statistics: {
+        parameters: {
+            query: {
+                year: number;
+                agency_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Statistics"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_sync_inspections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__SyncBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__SyncReport"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_approve_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__Approve"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作; InspectionCapExceeded: 超过涉企行政检查年度频次上限 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_list_inspection_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__EvidenceRead"][];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_upload_inspection_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["cases__Body_cases_upload_inspection_evidence"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__EvidenceRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description EvidenceTooLarge: 证据文件超过大小限制 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description EvidenceRejected: 证据文件类型或大小不符合要求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    cases_give_inspection_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__Feedback"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_finish_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__Finish"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_inspection_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__LeadCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__LeadRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在; MatterNotFound: 执法事项不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作; MatterNotHeld: 本机关无此执法事项的职权 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_notify_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__Notify"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_list_inspection_records: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecordRead"][];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_inspection_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__services__cases__inspections__schemas__RecordCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecordRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_scan_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__Scan"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_start_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__Start"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作; InspectionCapExceeded: 超过涉企行政检查年度频次上限; InspectionNotApproved: 行政检查未经批准; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_inspection_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__ChainEntryRead"][];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_verify_inspection_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__ChainVerifyRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11674,7 +17155,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11862,6 +17343,457 @@ export interface operations {
             };
             /** @description Conflict: 与当前状态冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_list_spot_check_plans: {
+        parameters: {
+            query?: {
+                year?: number | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_PlanRead_"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_spot_check_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PlanRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description InspectionItemNotPublished: 检查事项未公布，不得实施 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_spot_check_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PlanRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description SpotCheckPlanNotFound: 抽查计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_create_spot_check_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__DrawCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DrawRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description SpotCheckPlanNotFound: 抽查计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_get_spot_check_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+                draw_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DrawRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description SpotCheckDrawNotFound: 抽取记录不存在; SpotCheckPlanNotFound: 抽查计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cases_verify_spot_check_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+                draw_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DrawVerifyRead"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description SpotCheckDrawNotFound: 抽取记录不存在; SpotCheckPlanNotFound: 抽查计划不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12283,119 +18215,6 @@ export interface operations {
             };
         };
     };
-    cases_list_webhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__WebhookRead"][];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    cases_create_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["cases__WebhookCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__WebhookRead"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__HTTPValidationError"];
-                };
-            };
-        };
-    };
     personnel_list_agencies: {
         parameters: {
             query?: {
@@ -12775,6 +18594,52 @@ export interface operations {
             };
             /** @description Forbidden: 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["personnel__HTTPValidationError"];
+                };
+            };
+        };
+    };
+    personnel_verify_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["personnel__CertificateVerification"];
+                };
+            };
+            /** @description CertificateNotFound: 执法证不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13857,7 +19722,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description IdNumberTaken: 该身份证号已登记 */
+            /** @description IdNumberTaken: 无法登记该人员：与已有登记信息冲突，请核对或联系系统管理员 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15092,7 +20957,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description UsernameTaken: 用户名已存在 */
+            /** @description OfficerAlreadyLinked: 该人员已关联账号; UsernameTaken: 用户名已存在 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15120,119 +20985,6 @@ export interface operations {
                         title: string;
                         type: string;
                     };
-                };
-            };
-        };
-    };
-    personnel_list_webhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["personnel__WebhookRead"][];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    personnel_create_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["personnel__WebhookCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["personnel__WebhookRead"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["personnel__HTTPValidationError"];
                 };
             };
         };
@@ -16106,7 +21858,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description Forbidden: 无权执行此操作; WebhookOutOfRegion: 只能订阅本辖区的公开事件 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16121,13 +21873,19 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description WebhookEventNotPublic: 外部订阅只能接收公开事件; WebhookTargetRefused: Webhook 目标地址不被允许 */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["publicity__HTTPValidationError"];
+                    "application/problem+json": {
+                        detail?: string;
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
                 };
             };
         };
@@ -16517,7 +22275,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16707,7 +22465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16977,7 +22735,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17866,7 +23624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CatalogueScopeDenied: 无权维护该单位或辖区的重大执法决定目录; Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; CatalogueScopeDenied: 无权维护该单位或辖区的重大执法决定目录; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18054,7 +23812,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18262,7 +24020,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: 无权执行此操作; OpinionOutOfRegion: 只能向本辖区的单位发出监督意见书 */
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作; OpinionOutOfRegion: 只能向本辖区的单位发出监督意见书 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18441,119 +24199,6 @@ export interface operations {
             };
             /** @description OpinionAlreadyReplied: 监督意见书已回复整改情况 */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__HTTPValidationError"];
-                };
-            };
-        };
-    };
-    review_list_webhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__WebhookRead"][];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-        };
-    };
-    review_create_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["review__WebhookCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__WebhookRead"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        detail?: string;
-                        instance?: string;
-                        status: number;
-                        title: string;
-                        type: string;
-                    };
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 """cases.harm_kind: 危害后果 recorded for the 5-year limitation (行政处罚法第三十六条)
 
 Revision ID: c5d2b7e8a913
-Revises: 29e918ee7db0
+Revises: 47389503a5f5
 Create Date: 2026-12-01 22:10:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c5d2b7e8a913"
-down_revision: str | None = "29e918ee7db0"
+down_revision: str | None = "47389503a5f5"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """officers.position: 负责人 (head / deputy_head) or staff
 
 Revision ID: a7c3e1f05b21
-Revises: 0fbf80b83389
+Revises: 5ec0a7e51001
 Create Date: 2026-12-01 22:00:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "a7c3e1f05b21"
-down_revision: str | None = "0fbf80b83389"
+down_revision: str | None = "5ec0a7e51001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

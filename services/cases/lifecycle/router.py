@@ -15,6 +15,7 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, Registrar
+from services.cases.filetypes import check_upload, safe_filename
 from services.cases.lifecycle import clock, reads, schemas
 from services.cases.lifecycle import decision as dec
 from services.cases.lifecycle import service as svc
@@ -84,8 +85,8 @@ async def get_dossier(case: CaseById, request: Request, session: SessionDep,
         records=[schemas.RecordRead.model_validate(r) for r in await repo.records(case.id)],
         statements=await repo.statements(case.id), payments=await repo.payments(case.id),
         timeline=[schemas.TimelineEntryRead.model_validate(e) for e in entries],
-        timeline_verification=schemas.TimelineVerifyRead(**await timeline.verify(session,
-                                                                                case)))
+        timeline_verification=schemas.TimelineVerifyRead(**await timeline.verify(
+            session, case, request.app.state.settings)))
 
 
 @router.get("/cases/{case_id}/timeline", response_model=list[schemas.TimelineEntryRead],
@@ -99,8 +100,10 @@ async def get_timeline(case: CaseById, session: SessionDep
 @router.get("/cases/{case_id}/timeline/verify", response_model=schemas.TimelineVerifyRead,
             responses=errors.responses(*AUTH, ce.CaseNotFound),
             summary="校验全过程记录哈希链")
-async def verify_timeline(case: CaseById, session: SessionDep) -> schemas.TimelineVerifyRead:
-    return schemas.TimelineVerifyRead(**await timeline.verify(session, case))
+async def verify_timeline(case: CaseById, session: SessionDep,
+                          request: Request) -> schemas.TimelineVerifyRead:
+    return schemas.TimelineVerifyRead(**await timeline.verify(session, case,
+                                                              request.app.state.settings))
 
 
 @router.get("/cases/{case_id}/evidence", response_model=list[schemas.EvidenceRead],
@@ -125,6 +128,7 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
     if ctype not in s.evidence_allowed_types:
         raise ce.EvidenceRejected(f"不接受的文件类型 {ctype}",
                                   allowed_types=s.evidence_allowed_types)
+    check_upload(file.file, ctype)
     storage = LocalStorage(s.evidence_dir or f"{s.data_dir}/evidence")
     try:
         stored = await run_in_threadpool(storage.put, file.file, s.evidence_max_bytes)
@@ -134,7 +138,7 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
     if stored.size == 0:
         raise ce.EvidenceRejected("文件为空")
     ev = await svc.add_evidence(svc.Ctx(request, session, principal), case, kind=kind,
-                                description=description, filename=file.filename or "upload",
+                                description=description, filename=safe_filename(file.filename),
                                 content_type=ctype, stored=stored, officer_ids=officer_ids)
     return schemas.EvidenceRead.model_validate(ev)
 

@@ -11,7 +11,8 @@ from kit import errors
 from kit.auth import Principal, current_principal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.cases.dependencies import CatalogueAdmin, Reader
+from kit.scope import AgencyOutOfScope
+from services.cases.dependencies import AgencyRegions, CatalogueAdmin, Reader
 from services.cases.errors import MatterNotFound
 from services.cases.matters import schemas, service
 
@@ -26,11 +27,12 @@ async def optional_principal(request: Request) -> Principal | None:
 
 
 @router.post("/matters", response_model=schemas.MatterRead, status_code=201,
-             responses=errors.responses(*AUTH, errors.Conflict),
+             responses=errors.responses(*AUTH, AgencyOutOfScope, errors.Conflict),
              summary="登记执法事项（权责清单条目，含裁量基准、听证较大数额）")
 async def create_matter(body: schemas.MatterCreate, principal: CatalogueAdmin,
-                        session: SessionDep, response: Response) -> schemas.MatterRead:
-    m = await service.create_matter(session, principal, body)
+                        session: SessionDep, response: Response,
+                        regions: AgencyRegions) -> schemas.MatterRead:
+    m = await service.create_matter(session, principal, body, regions)
     response.headers["Location"] = f"/api/v1/cases/matters/{m.id}"
     return service.read_model(m)
 
@@ -73,11 +75,12 @@ async def create_matter_version(matter_id: uuid.UUID, body: schemas.MatterVersio
 
 
 @router.post("/hearing-thresholds", response_model=schemas.ThresholdRead, status_code=201,
-             responses=errors.responses(*AUTH),
+             responses=errors.responses(*AUTH, AgencyOutOfScope),
              summary="设置听证“较大数额”标准（按机关或地区，行政处罚法第六十三条）")
 async def create_hearing_threshold(body: schemas.ThresholdCreate, principal: CatalogueAdmin,
-                                   session: SessionDep) -> schemas.ThresholdRead:
-    row = await service.create_threshold(session, principal, body)
+                                   session: SessionDep,
+                                   regions: AgencyRegions) -> schemas.ThresholdRead:
+    row = await service.create_threshold(session, principal, body, regions)
     return _threshold(row)
 
 

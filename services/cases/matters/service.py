@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit import errors
 from kit.auth import Principal
 from kit.pagination import keyset_page
+from kit.scope import AgencyRegionLookup, check_agency_region
 from services.cases.dependencies import scope_clause
 from services.cases.errors import MatterNotFound, MatterNotHeld
 from services.cases.matters import schemas
@@ -70,8 +71,11 @@ def _may_maintain(principal: Principal, agency_id: uuid.UUID, region_code: str) 
 
 
 async def create_matter(session: AsyncSession, principal: Principal,
-                        body: schemas.MatterCreate) -> Matter:
-    region = body.region_code or principal.region_code or ""
+                        body: schemas.MatterCreate, regions: AgencyRegionLookup) -> Matter:
+    """A supervisor maintains the matters of agencies whose REAL region (personnel) lies in
+    their region — never the region named in the body."""
+    real = await check_agency_region(principal, body.agency_id, regions)
+    region = real or body.region_code or principal.region_code or ""
     if not _may_maintain(principal, body.agency_id, region):
         raise errors.Forbidden("只能维护本机关或本辖区的执法事项")
     clash = await session.scalar(select(Matter.id).where(
@@ -206,11 +210,16 @@ async def hearing_threshold(session: AsyncSession, agency_id: uuid.UUID, region_
 
 
 async def create_threshold(session: AsyncSession, principal: Principal,
-                           body: schemas.ThresholdCreate) -> HearingThreshold:
+                           body: schemas.ThresholdCreate,
+                           regions: AgencyRegionLookup) -> HearingThreshold:
+    """An agency row needs the agency's REAL region inside a supervisor's (a 1 元 threshold
+    would turn every fine into a hearing case, a huge one remove 行政处罚法第六十三条 rights)."""
     region = body.region_code or ""
-    if body.agency_id and not _may_maintain(principal, body.agency_id,
-                                            region or principal.region_code or ""):
-        raise errors.Forbidden("只能设置本机关或本辖区的较大数额标准")
+    if body.agency_id:
+        real = await check_agency_region(principal, body.agency_id, regions)
+        if not _may_maintain(principal, body.agency_id,
+                             real or region or principal.region_code or ""):
+            raise errors.Forbidden("只能设置本机关或本辖区的较大数额标准")
     if not body.agency_id and not (principal.has("sysadmin") or (
             principal.has("supervisor") and region.startswith(principal.region_code or "\x00"))):
         raise errors.Forbidden("只有辖区监督人员或系统管理员可设置地区标准")

@@ -39,11 +39,10 @@ from services.cases.lifecycle.minors import is_minor
 from services.cases.lifecycle.service import Ctx, agency_prefix, emit_status
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, Payment
-from services.cases.numbering import next_seq
+from services.cases.numbering import next_seq, render_number, validate_pattern
 from services.cases.summary import collection, schemas
 from services.cases.summary.errors import (
     DocumentNumberTaken,
-    NumberingPatternInvalid,
     OnSpotCollectionNotAllowed,
     SummaryDecisionNotFound,
     SummaryProcedureNotAllowed,
@@ -78,13 +77,6 @@ def summary_refusal(party_kind: str, penalty_kind: str, amount_fen: int,
     return None
 
 
-def render_number(pattern: str, prefix: str, year: int, seq: int) -> str:
-    try:
-        return pattern.format(prefix=prefix, year=year, seq=seq)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise NumberingPatternInvalid(f"编号格式“{pattern}”无效：{exc}") from exc
-
-
 async def _number(ctx: Ctx, agency_id: uuid.UUID, year: int, prefix: str,
                   given: str | None) -> str:
     repo = SummaryRepository(ctx.session)
@@ -95,8 +87,8 @@ async def _number(ctx: Ctx, agency_id: uuid.UUID, year: int, prefix: str,
     row = await repo.numbering(agency_id)
     pattern = row.pattern if row else DEFAULT_PATTERN
     for _ in range(20):  # skip numbers already typed in by hand from the printed pads
-        number = render_number(pattern, prefix, year,
-                               await next_seq(ctx.session, agency_id, year, "summary"))
+        number = render_number(pattern, prefix=prefix, year=year,
+                               seq=await next_seq(ctx.session, agency_id, year, "summary"))
         if not await repo.number_taken(agency_id, number):
             return number
     raise DocumentNumberTaken("无法生成未使用的当场处罚决定书编号")
@@ -247,9 +239,9 @@ async def set_numbering(session: AsyncSession, principal: Any,
     if not principal.agency_id:
         raise errors.Forbidden("令牌未携带机构信息")
     agency_id = uuid.UUID(principal.agency_id)
-    example = render_number(body.pattern, "木耳综执", datetime.now(LEGAL_TZ).year, 1)
-    if "{seq" not in body.pattern:
-        raise NumberingPatternInvalid("编号格式须包含序号 {seq}")
+    validate_pattern(body.pattern)
+    example = render_number(body.pattern, prefix="木耳综执", year=datetime.now(LEGAL_TZ).year,
+                            seq=1)
     repo = SummaryRepository(session)
     row = await repo.numbering(agency_id)
     if row is None:

@@ -7,13 +7,17 @@ first). `canonical` is JSON with sorted keys, no spaces, UTF-8. Changing, deleti
 any row breaks the chain and `verify` names the first bad `seq`.
 
 Every sub-package records its actions with `append_entry` (in the same transaction as the change;
-it only flushes)."""
+it only flushes). The chain is generic over its owner: an owner row carries `id`,
+`timeline_seq` and `timeline_head`, and a `Chain` names the entry table and its owner column
+(`CASE_CHAIN` = `timeline_entries.case_id`; inspections use `inspection_record_entries`)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,6 +29,21 @@ from kit.db import utcnow
 from services.cases.models import Case, TimelineEntry
 
 GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Which table holds the links and which column names their owner."""
+
+    entry: type
+    owner_column: str
+
+    def owner_of(self, entry: Any = None) -> Any:
+        """The owner column (entry None) or one entry's owner id."""
+        return getattr(self.entry if entry is None else entry, self.owner_column)
+
+
+CASE_CHAIN = Chain(TimelineEntry, "case_id")
 
 
 def canonical(value: Any) -> bytes:
@@ -53,12 +72,12 @@ def actor_of(principal: Principal | None) -> str:
     return principal.username or principal.subject
 
 
-async def append_entry(session: AsyncSession, case: Case, action: str,
+async def append_entry(session: AsyncSession, case: Any, action: str,
                        principal: Principal | None, officer_ids: list[Any],
-                       payload: dict[str, Any]) -> TimelineEntry:
-    """Append one link for `case` (flushes; never commits). `principal=None` records the
-    system (events, scheduled checks). `payload` must be JSON-serialisable (dates as strings
-    are fine; they are canonicalised with `str`)."""
+                       payload: dict[str, Any], chain: Chain = CASE_CHAIN) -> Any:
+    """Append one link for `case` (any chain owner; flushes, never commits). `principal=None`
+    records the system (events, scheduled checks). `payload` must be JSON-serialisable (dates
+    as strings are fine; they are canonicalised with `str`)."""
     seq, prev = case.timeline_seq + 1, case.timeline_head
     now = utcnow()
     occurred = now.replace(microsecond=now.microsecond // 1000 * 1000)
@@ -66,47 +85,64 @@ async def append_entry(session: AsyncSession, case: Case, action: str,
     pdigest = digest(clean)
     officers = [str(o) for o in officer_ids]
     actor = actor_of(principal)
-    entry = TimelineEntry(case_id=case.id, seq=seq, action=action, actor=actor,
-                          officer_ids=officers, occurred_at=occurred, payload=clean,
-                          payload_digest=pdigest, prev_hash=prev,
-                          hash=entry_hash(case.id, seq, action, actor, officers, occurred,
-                                          pdigest, prev))
+    entry = chain.entry(**{chain.owner_column: case.id}, seq=seq, action=action, actor=actor,
+                        officer_ids=officers, occurred_at=occurred, payload=clean,
+                        payload_digest=pdigest, prev_hash=prev,
+                        hash=entry_hash(case.id, seq, action, actor, officers, occurred,
+                                        pdigest, prev))
     session.add(entry)
     case.timeline_seq, case.timeline_head = seq, entry.hash
     await session.flush()
     return entry
 
 
-async def list_entries(session: AsyncSession, case_id: uuid.UUID) -> list[TimelineEntry]:
-    return list((await session.scalars(select(TimelineEntry).where(
-        TimelineEntry.case_id == case_id).order_by(TimelineEntry.seq))).all())
+async def list_entries(session: AsyncSession, case_id: uuid.UUID,
+                       chain: Chain = CASE_CHAIN) -> list[Any]:
+    return list((await session.scalars(select(chain.entry).where(
+        chain.owner_of() == case_id).order_by(chain.entry.seq))).all())
 
 
-async def verify(session: AsyncSession, case: Case | uuid.UUID) -> dict[str, Any]:
+# Checks of content the chain points at (e.g. an issued document's stored bytes against the
+# SHA-256 in its `document.issued` entry): `async (session, case, settings) -> bad seq | None`.
+# Sub-packages register theirs (services.cases.documents does).
+ContentCheck = Callable[[AsyncSession, Case, Any], Awaitable[int | None]]
+CONTENT_CHECKS: list[ContentCheck] = []
+
+
+async def verify(session: AsyncSession, case: Any, settings: Any = None,
+                 chain: Chain = CASE_CHAIN) -> dict[str, Any]:
     """`{valid, entries, first_invalid}`; `first_invalid` is the seq where the chain first
-    breaks (a changed row, a gap from a deleted row, or a swapped order), else None. The case
+    breaks (a changed row, a gap from a deleted row, or a swapped order), else None. The owner
     row keeps the head (`timeline_seq`, `timeline_head`), so a deleted last entry is caught
-    (`first_invalid` = the missing seq)."""
-    if not isinstance(case, Case):
+    (`first_invalid` = the missing seq). With `settings`, the registered `CONTENT_CHECKS` run
+    too (case chain only): stored content that no longer matches its recorded hash fails at
+    its entry's seq."""
+    if isinstance(case, uuid.UUID):
         loaded = await session.get(Case, case)
         if loaded is None:
             return {"valid": False, "entries": 0, "first_invalid": None}
         case = loaded
-    entries = await list_entries(session, case.id)
+    entries = await list_entries(session, case.id, chain)
     prev, expected_seq = GENESIS, 1
     for e in entries:
         ok = (e.seq == expected_seq and e.prev_hash == prev
               and e.payload_digest == digest(e.payload)
-              and e.hash == entry_hash(e.case_id, e.seq, e.action, e.actor, e.officer_ids,
-                                       e.occurred_at, e.payload_digest, e.prev_hash))
+              and e.hash == entry_hash(chain.owner_of(e), e.seq, e.action, e.actor,
+                                       e.officer_ids, e.occurred_at, e.payload_digest,
+                                       e.prev_hash))
         if not ok:
             return {"valid": False, "entries": len(entries), "first_invalid": e.seq}
         prev, expected_seq = e.hash, expected_seq + 1
     if expected_seq - 1 != case.timeline_seq or prev != case.timeline_head:
         return {"valid": False, "entries": len(entries), "first_invalid": expected_seq}
+    for check in CONTENT_CHECKS if settings is not None and chain is CASE_CHAIN else ():
+        bad = await check(session, case, settings)
+        if bad is not None:
+            return {"valid": False, "entries": len(entries), "first_invalid": bad}
     return {"valid": True, "entries": len(entries), "first_invalid": None}
 
 
-async def count_entries(session: AsyncSession, case_id: uuid.UUID) -> int:
-    return int(await session.scalar(select(func.count()).select_from(TimelineEntry).where(
-        TimelineEntry.case_id == case_id)) or 0)
+async def count_entries(session: AsyncSession, case_id: uuid.UUID,
+                        chain: Chain = CASE_CHAIN) -> int:
+    return int(await session.scalar(select(func.count()).select_from(chain.entry).where(
+        chain.owner_of() == case_id)) or 0)

@@ -1,16 +1,34 @@
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
 
 from kit import errors as kit_errors
-from kit.auth import CurrentPrincipal
+from kit.auth import CurrentPrincipal, Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
+from kit.limits import client_address
+from kit.sessions import SessionRevoked
 from services.personnel.accounts import errors, service
-from services.personnel.accounts.schemas import Me, RefreshRequest, TokenPair, UserCreate, UserRead
+from services.personnel.accounts.schemas import (
+    Me,
+    PasswordChange,
+    RefreshRequest,
+    SessionChanges,
+    TokenPair,
+    UserCreate,
+    UserRead,
+)
 from services.personnel.dependencies import UserAdmin
+
+ServiceCaller = Annotated[Principal, Depends(require_roles("service"))]
+
+
+def _address(request: Request) -> str:
+    return client_address(request, request.app.state.settings.trusted_proxies)
 
 auth_router = APIRouter(prefix="/api/v1/auth", tags=["auth"], route_class=CommittingRoute)
 jwks_router = APIRouter(tags=["auth"])
@@ -19,13 +37,14 @@ users_router = APIRouter(prefix="/api/v1/personnel", tags=["users"],
 
 
 @auth_router.post("/token", response_model=TokenPair, status_code=200,
-                  responses=kit_errors.responses(errors.InvalidCredentials, errors.AccountLocked,
+                  responses=kit_errors.responses(errors.InvalidCredentials, errors.LoginThrottled,
                                                  kit_errors.ValidationFailed),
-                  summary="用户名密码登录，签发访问令牌与刷新令牌")
+                  summary="用户名密码登录，签发访问令牌与刷新令牌（按地址与账户限制失败次数）")
 async def issue_token(form: Annotated[OAuth2PasswordRequestForm, Depends()],
                       request: Request, session: SessionDep) -> TokenPair:
-    return await service.login(session, request.app.state.keyring, request.app.state.settings,
-                               form.username, form.password)
+    state = request.app.state
+    return await service.login(session, state.keyring, state.settings, state.limits,
+                               form.username, form.password, _address(request))
 
 
 @auth_router.post("/refresh", response_model=TokenPair, status_code=200,
@@ -41,6 +60,38 @@ async def refresh_token(body: RefreshRequest, request: Request, session: Session
 async def logout(body: RefreshRequest, session: SessionDep) -> Response:
     await service.logout(session, body.refresh_token)
     return Response(status_code=204)
+
+
+@auth_router.post("/logout-all", status_code=204, response_class=Response,
+                  responses=kit_errors.responses(kit_errors.Unauthorized, SessionRevoked,
+                                                 errors.NotAUserAccount),
+                  summary="注销全部会话：所有刷新令牌作废，已签发的访问令牌在同步间隔内失效")
+async def logout_all(principal: CurrentPrincipal, session: SessionDep) -> Response:
+    await service.logout_all(session, principal)
+    return Response(status_code=204)
+
+
+@auth_router.post("/password", response_model=TokenPair, status_code=200,
+                  responses=kit_errors.responses(
+                      errors.CurrentPasswordWrong, errors.PasswordUnchanged,
+                      errors.LoginThrottled, errors.NotAUserAccount, kit_errors.Unauthorized,
+                      kit_errors.ValidationFailed),
+                  summary="修改密码：结束全部会话，返回新的令牌对")
+async def change_password(body: PasswordChange, principal: CurrentPrincipal, request: Request,
+                          session: SessionDep) -> TokenPair:
+    state = request.app.state
+    return await service.change_password(session, state.keyring, state.settings, state.limits,
+                                         principal, body.current_password, body.new_password,
+                                         _address(request))
+
+
+@auth_router.get("/session-changes", response_model=SessionChanges,
+                 responses=kit_errors.responses(kit_errors.Unauthorized, kit_errors.Forbidden),
+                 summary="（服务间）此时刻之后提升的会话版本，供各服务判定令牌是否已失效")
+async def list_session_changes(_: ServiceCaller, request: Request, session: SessionDep,
+                               since: Annotated[datetime | None, Query()] = None
+                               ) -> SessionChanges:
+    return await service.session_changes(session, request.app.state.settings.jwt, since)
 
 
 @auth_router.get("/me", response_model=Me,
@@ -59,9 +110,29 @@ async def read_jwks(request: Request) -> dict[str, Any]:
 
 @users_router.post("/users", response_model=UserRead, status_code=201,
                    responses=kit_errors.responses(errors.UsernameTaken, errors.RoleNotAllowed,
+                                                  errors.OfficerAlreadyLinked,
                                                   errors.LinkedRecordUnknown,
                                                   kit_errors.Unauthorized,
                                                   kit_errors.ValidationFailed),
                    summary="创建登录账户（系统管理员任意单位；单位管理员仅本单位）")
 async def create_user(body: UserCreate, principal: UserAdmin, session: SessionDep) -> UserRead:
     return UserRead.model_validate(await service.create_user(session, principal, body))
+
+
+@users_router.post("/users/{user_id}/disable", response_model=UserRead, status_code=200,
+                   responses=kit_errors.responses(errors.UserNotFound, errors.CannotDisableSelf,
+                                                  kit_errors.Unauthorized, kit_errors.Forbidden),
+                   summary="停用账户：不能再登录，已签发的令牌在同步间隔内失效")
+async def disable_user(user_id: uuid.UUID, principal: UserAdmin,
+                       session: SessionDep) -> UserRead:
+    return UserRead.model_validate(
+        await service.set_user_active(session, principal, user_id, False))
+
+
+@users_router.post("/users/{user_id}/enable", response_model=UserRead, status_code=200,
+                   responses=kit_errors.responses(errors.UserNotFound, kit_errors.Unauthorized,
+                                                  kit_errors.Forbidden),
+                   summary="重新启用已停用的账户")
+async def enable_user(user_id: uuid.UUID, principal: UserAdmin, session: SessionDep) -> UserRead:
+    return UserRead.model_validate(
+        await service.set_user_active(session, principal, user_id, True))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Literal
 
 from pydantic import Field
@@ -19,6 +20,24 @@ class TokenPair(ApiModel):
 
 class RefreshRequest(ApiModel):
     refresh_token: str = Field(min_length=10, max_length=300)
+
+
+class PasswordChange(ApiModel):
+    current_password: str = Field(min_length=1, max_length=128)
+    new_password: str = Field(min_length=8, max_length=128)
+
+
+class SessionChange(ApiModel):
+    subject: str
+    session_version: int
+    changed_at: datetime
+
+
+class SessionChanges(ApiModel):
+    """Session versions raised since `since` (kit.sessions); `as_of` is personnel's clock."""
+
+    as_of: datetime
+    items: list[SessionChange]
 
 
 class Me(ApiModel):
@@ -49,3 +68,4 @@ class UserRead(ApiModel):
     region_code: str | None
     officer_id: uuid.UUID | None
     is_active: bool
+    failed_logins: int = 0

@@ -1,31 +1,26 @@
-"""Login with throttling, rotating refresh tokens with reuse detection, account creation."""
+"""Login with throttling, rotating refresh tokens with reuse detection, session versions
+(logout-all, password change, disable), account creation."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import auth
 from kit.db import utcnow
+from kit.limits import Limits
 from kit.settings import JwtSettings
 from services.personnel.accounts import errors
+from services.personnel.accounts.passwords import hash_password, needs_rehash, verify_password
 from services.personnel.accounts.repository import RefreshTokenRepository, UserRepository
-from services.personnel.accounts.schemas import TokenPair, UserCreate
+from services.personnel.accounts.schemas import SessionChange, SessionChanges, TokenPair, UserCreate
+from services.personnel.accounts.throttle import LoginThrottle
 from services.personnel.config import PersonnelSettings
 from services.personnel.models import RefreshToken, User
-
-hasher = PasswordHasher()
-_DUMMY_HASH = hasher.hash("zhifa-timing-equaliser")
-
-
-def hash_password(password: str) -> str:
-    return hasher.hash(password)
 
 
 def _digest(secret: str) -> str:
@@ -38,7 +33,8 @@ async def _issue_pair(session: AsyncSession, ring: auth.KeyRing, jwt: JwtSetting
         ring, jwt, subject=str(user.id), roles=user.roles, username=user.username,
         agency_id=str(user.agency_id) if user.agency_id else None,
         region_code=user.region_code,
-        officer_id=str(user.officer_id) if user.officer_id else None)
+        officer_id=str(user.officer_id) if user.officer_id else None,
+        session_version=user.session_version)
     secret = secrets.token_urlsafe(32)
     now = utcnow()
     await RefreshTokenRepository(session).add(RefreshToken(
@@ -49,26 +45,22 @@ async def _issue_pair(session: AsyncSession, ring: auth.KeyRing, jwt: JwtSetting
 
 
 async def login(session: AsyncSession, ring: auth.KeyRing, settings: PersonnelSettings,
-                username: str, password: str) -> TokenPair:
-    user = await UserRepository(session).by_username(username)
-    now = utcnow()
-    if user is not None and user.locked_until and user.locked_until > now:
-        raise errors.AccountLocked(retry_after=int((user.locked_until - now).total_seconds()) + 1)
-    try:
-        hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-        ok = user is not None and user.is_active
-    except (VerificationError, InvalidHashError):
-        ok = False
-    if not ok or user is None:
+                limits: Limits, username: str, password: str, address: str) -> TokenPair:
+    """Throttled per address and per account (accounts/throttle.py) before the password is
+    checked; the same 401 for a wrong password, an unknown user and a disabled account."""
+    throttle = LoginThrottle(limits, settings)
+    attempt = await throttle.begin(username, address)
+    users = UserRepository(session)
+    user = await users.by_username(username)
+    ok = await verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not user.is_active:
         if user is not None:
-            user.failed_logins += 1
-            if user.failed_logins >= settings.login_max_failures:
-                user.locked_until = now + timedelta(seconds=settings.login_lock_seconds)
-                user.failed_logins = 0
+            await users.record_failure(user.id)
         raise errors.InvalidCredentials()
-    user.failed_logins, user.locked_until = 0, None
-    if hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
+    await throttle.succeeded(attempt)
+    await users.record_success(user.id)
+    if needs_rehash(user.password_hash):
+        user.password_hash = await hash_password(password)
     return await _issue_pair(session, ring, settings.jwt, user, uuid.uuid4())
 
 
@@ -135,7 +127,83 @@ async def create_user(session: AsyncSession, principal: auth.Principal | None,
     users = UserRepository(session)
     if await users.by_username(data.username) is not None:
         raise errors.UsernameTaken()
+    if data.officer_id is not None and await users.by_officer(data.officer_id) is not None:
+        raise errors.OfficerAlreadyLinked()
     return await users.add(User(
-        username=data.username, password_hash=hash_password(data.password),
+        username=data.username, password_hash=await hash_password(data.password),
         display_name=data.display_name, roles=list(data.roles), agency_id=agency_id,
-        region_code=region_code, officer_id=data.officer_id))
+        region_code=region_code, officer_id=data.officer_id, session_version=1))
+
+
+async def _user_of(session: AsyncSession, principal: auth.Principal) -> User:
+    try:
+        user = await UserRepository(session).get(uuid.UUID(principal.subject))
+    except ValueError:
+        user = None
+    if user is None or not user.is_active:
+        raise errors.NotAUserAccount()
+    return user
+
+
+async def end_sessions(session: AsyncSession, user: User) -> None:
+    """Raise the session version and revoke every refresh token: all tokens of `user` die."""
+    now = utcnow()
+    user.session_version = await UserRepository(session).raise_session_version(user.id, now)
+    user.session_changed_at = now
+    await RefreshTokenRepository(session).revoke_user(user.id, now)
+
+
+async def logout_all(session: AsyncSession, principal: auth.Principal) -> None:
+    await end_sessions(session, await _user_of(session, principal))
+
+
+async def change_password(session: AsyncSession, ring: auth.KeyRing,
+                          settings: PersonnelSettings, limits: Limits,
+                          principal: auth.Principal, current: str, new: str,
+                          address: str) -> TokenPair:
+    """A right current password (throttled like a login) sets the new one, ends every session
+    and answers a fresh token pair for the caller."""
+    user = await _user_of(session, principal)
+    throttle = LoginThrottle(limits, settings)
+    attempt = await throttle.begin(user.username, address)
+    users = UserRepository(session)
+    if not await verify_password(user.password_hash, current):
+        await users.record_failure(user.id)
+        raise errors.CurrentPasswordWrong()
+    await throttle.succeeded(attempt)
+    if current == new:
+        raise errors.PasswordUnchanged()
+    user.password_hash = await hash_password(new)
+    await end_sessions(session, user)
+    return await _issue_pair(session, ring, settings.jwt, user, uuid.uuid4())
+
+
+async def set_user_active(session: AsyncSession, principal: auth.Principal,
+                          user_id: uuid.UUID, active: bool) -> User:
+    """停用/启用账户: sysadmin any account; an agency admin only its own agency's accounts that
+    are neither sysadmin nor supervisor (others are 404). Disabling ends every session."""
+    user = await UserRepository(session).get(user_id)
+    if user is None or not principal.has("sysadmin") and not (
+            principal.has("agency_admin") and user.agency_id is not None
+            and str(user.agency_id) == principal.agency_id
+            and not set(user.roles) & {"sysadmin", "supervisor"}):
+        raise errors.UserNotFound(user_id=str(user_id))
+    if not active and str(user.id) == principal.subject:
+        raise errors.CannotDisableSelf()
+    if user.is_active != active:
+        user.is_active = active
+        if not active:
+            await end_sessions(session, user)
+    return user
+
+
+async def session_changes(session: AsyncSession, jwt: JwtSettings,
+                          since: datetime | None) -> SessionChanges:
+    """Session versions raised since `since`, never further back than one access-token
+    lifetime (older tokens have expired anyway)."""
+    now = utcnow()
+    floor = now - timedelta(seconds=jwt.access_ttl_seconds + jwt.leeway_seconds)
+    start = max(since, floor) if since is not None else floor
+    rows = await UserRepository(session).session_changes(start)
+    return SessionChanges(as_of=now, items=[
+        SessionChange(subject=str(uid), session_version=v, changed_at=at) for uid, v, at in rows])

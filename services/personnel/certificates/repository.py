@@ -81,8 +81,10 @@ class CertificateRepository:
                        Officer.on_post, Officer.status, Officer.left_on,
                        Certificate.number, Certificate.domains, Certificate.region_code,
                        Certificate.issued_on, Certificate.expires_on,
-                       Certificate.status.label("certificate_status"), Certificate.revoked_on)
+                       Certificate.status.label("certificate_status"), Certificate.revoked_on,
+                       Agency.region_code.label("agency_region_code"))
                 .outerjoin(Certificate, Certificate.officer_id == Officer.id)
+                .outerjoin(Agency, Agency.id == Officer.agency_id)
                 .where(Officer.id.in_(officer_ids)))
         return (await self.session.execute(stmt)).all()
 
@@ -104,3 +106,15 @@ class CertificateRepository:
             stmt = stmt.where(scope_region(Certificate.region_code, region_prefix))
         return await keyset_page(self.session, stmt, cursor, limit, (Certificate.number,),
                                  scalars=False)
+
+    async def verification(self, number: str) -> Row[Any] | None:
+        """What the public certificate check shows (no ID number, phone or address)."""
+        stmt = (select(Officer.name, Officer.status.label("officer_status"),
+                       Certificate.number, Certificate.domains, Certificate.status,
+                       Certificate.issued_on, Certificate.expires_on, Certificate.agency_id,
+                       Agency.name.label("agency_name"))
+                .join(Officer, Officer.id == Certificate.officer_id)
+                .join(Agency, Agency.id == Certificate.agency_id)
+                .where(Certificate.number == number))
+        return (await self.session.execute(stmt)).first()
+

@@ -12,10 +12,12 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.personnel import errors
 from services.personnel.certificates import service
+from services.personnel.certificates.repository import CertificateRepository
 from services.personnel.certificates.schemas import (
     CertificateAction,
     CertificateCreate,
     CertificateRead,
+    CertificateVerification,
 )
 from services.personnel.dependencies import Reader, SettingsDep, StaffAdmin
 
@@ -48,6 +50,22 @@ async def list_officer_certificates(officer_id: uuid.UUID, principal: Reader,
                                     session: SessionDep) -> list[CertificateRead]:
     rows = await service.list_officer_certificates(session, principal, officer_id)
     return [CertificateRead.model_validate(c) for c in rows]
+
+
+@router.get("/certificates/verify/{code}", response_model=CertificateVerification,
+            responses=kit_errors.responses(errors.CertificateNotFound),
+            summary="执法证扫码核验（公开，无需令牌；code 为证件编号，不含身份证号、电话、住址）")
+async def verify_certificate(code: str, session: SessionDep) -> CertificateVerification:
+    row = await CertificateRepository(session).verification(code) if len(code) <= 40 else None
+    if row is None:
+        raise errors.CertificateNotFound("未查到该执法证")
+    today = today_legal()
+    return CertificateVerification(
+        name=row.name, certificate_number=row.number, agency_id=row.agency_id,
+        agency_name=row.agency_name, domains=row.domains, valid_from=row.issued_on,
+        valid_until=row.expires_on, status=row.status,
+        valid_today=(row.status == "active" and row.officer_status == "active"
+                     and row.issued_on <= today <= row.expires_on))
 
 
 @router.get("/certificates", response_model=Page[CertificateRead],

@@ -69,3 +69,18 @@ class DirectoryEntry(ApiModel):
     region_code: str
     valid_from: date
     valid_until: date
+
+
+class CertificateVerification(ApiModel):
+    """The public answer to a scanned 执法证 QR code: nothing personal beyond the name."""
+
+    name: str
+    certificate_number: str
+    agency_id: uuid.UUID
+    agency_name: str
+    domains: list[str]
+    valid_from: date
+    valid_until: date
+    status: str
+    valid_today: bool
+

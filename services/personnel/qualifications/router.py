@@ -24,9 +24,9 @@ router = APIRouter(prefix="/api/v1/personnel", tags=["qualifications"],
              responses=kit_errors.responses(kit_errors.Unauthorized, kit_errors.Forbidden,
                                             kit_errors.ValidationFailed),
              summary="执法资格核验（行政处罚法第四十二条：不少于两名具备执法资格的人员）")
-async def check_qualifications(body: QualificationCheck, _: Reader,
+async def check_qualifications(body: QualificationCheck, principal: Reader,
                                session: SessionDep) -> QualificationReport:
-    return await service.check_qualifications(session, body, today_legal())
+    return await service.check_qualifications(session, principal, body, today_legal())
 
 
 @router.get("/directory", response_model=list[DirectoryEntry],

@@ -1,7 +1,14 @@
 """行政执法资格 on a date. 行政处罚法第四十二条: penalties are enforced by officers holding
 enforcement qualification, no fewer than two; 行政强制法第十七条: other persons must not act.
 An officer qualifies on a date when they hold a certificate valid that day, covering the domain
-(and the region, when given), and they are active, on post and not an auxiliary."""
+(and the region, when given), and they are active, on post and not an auxiliary.
+
+Who learns what (issue 10, point 5): the caller's own scope (`kit.scope.sees_row`: the own
+agency, a supervisor's region, sysadmin and service) gets the full answer; about officers
+outside it the caller learns only what the public directory shows — a qualified officer's
+name, agency and certificate numbers; an unqualified or unknown one is just "not in the public
+directory", without name or reasons. So cases can still check a joint operation's (联合执法)
+officers of another agency, and nobody lists another town's uncertified staff."""
 
 from __future__ import annotations
 
@@ -12,6 +19,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.auth import Principal
+from kit.scope import ALL_SEEING, sees_row
 from services.personnel.certificates.repository import CertificateRepository
 from services.personnel.certificates.schemas import (
     DirectoryEntry,
@@ -21,6 +30,7 @@ from services.personnel.certificates.schemas import (
 )
 
 NO_CERTIFICATE = "无有效执法证"
+NOT_IN_DIRECTORY = "不在公开执法人员目录中（详情仅本机关及其监督机关可见）"
 UNKNOWN_OFFICER = "人员不存在"
 
 
@@ -72,8 +82,17 @@ def _evaluate(officer_id: uuid.UUID, rows: Sequence[Any], data: QualificationChe
                                certificate_numbers=numbers if not reasons else [])
 
 
-async def check_qualifications(session: AsyncSession, data: QualificationCheck,
-                               today: date) -> QualificationReport:
+def _directory_view(result: QualificationResult) -> QualificationResult:
+    """What an out-of-scope caller may learn: the public directory fields only."""
+    if result.qualified:
+        return result
+    return QualificationResult(officer_id=result.officer_id, name=None, agency_id=None,
+                               qualified=False, reasons=[NOT_IN_DIRECTORY],
+                               certificate_numbers=[])
+
+
+async def check_qualifications(session: AsyncSession, principal: Principal,
+                               data: QualificationCheck, today: date) -> QualificationReport:
     """One query for every officer asked about; officers of other agencies are answered too
     (联合执法), with their own agency_id."""
     on = data.on_date or today
@@ -82,6 +101,9 @@ async def check_qualifications(session: AsyncSession, data: QualificationCheck,
     for row in await CertificateRepository(session).qualification_rows(ids):
         grouped[row.id].append(row)
     results = [_evaluate(i, grouped[i], data, on) for i in ids]
+    results = [r if grouped[r.officer_id] and sees_row(
+        principal, r.agency_id, grouped[r.officer_id][0].agency_region_code)
+        or principal.has(*ALL_SEEING) else _directory_view(r) for r in results]
     qualified = sum(1 for r in results if r.qualified)
     return QualificationReport(results=results, meets_two_officer_rule=qualified >= 2,
                                qualified_count=qualified)

@@ -24,6 +24,7 @@ from starlette.background import BackgroundTask
 
 from kit.calendar import LEGAL_TZ, today_legal
 from kit.db import utcnow
+from kit.exports import csv_row, xlsx_row
 from kit.schemas import Page
 from services.publicity import errors
 from services.publicity.caching import cached, not_modified, validator_headers, weak_etag
@@ -175,7 +176,7 @@ async def csv_export(request: Request, session: AsyncSession, f: PublicFilter,
         async for rows in iter_records(maker, f, chunk):
             buf.seek(0)
             buf.truncate()
-            writer.writerows(row_for(template, r, private) for r in rows)
+            writer.writerows(csv_row(row_for(template, r, private)) for r in rows)
             yield buf.getvalue().encode()
 
     name = "credit-upload" if private else "penalties"
@@ -202,7 +203,7 @@ async def xlsx_export(request: Request, session: AsyncSession, f: PublicFilter,
     chunk = int(request.app.state.settings.export_chunk_rows)
     async for rows in iter_records(request.app.state.sessionmaker, f, chunk):
         for r in rows:
-            ws.append(row_for(template, r))
+            ws.append(xlsx_row(ws, row_for(template, r)))
     fd, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(fd)
     wb.save(path)

@@ -13,9 +13,16 @@ from kit.pagination import keyset_page
 from services.review.complaints.models import Complaint
 from services.review.repository import scope_clause
 
+# who sees complaints about an officer's conduct (执法行为投诉): supervisors, and the agency's
+# admin (contact masked) — never the officers of the agency complained about
+CONDUCT_READERS = ("supervisor", "sysadmin", "service", "agency_admin")
+
 
 def complaint_scope(principal: Principal):
-    return scope_clause(principal, Complaint.target_agency_id, Complaint.region_code)
+    clause = scope_clause(principal, Complaint.target_agency_id, Complaint.region_code)
+    if not principal.has(*CONDUCT_READERS):
+        clause = and_(clause, Complaint.category != "enforcement_conduct")
+    return clause
 
 
 def overdue_clause(today: date):

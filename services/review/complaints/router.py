@@ -10,6 +10,7 @@ from kit.app import CalendarDep
 from kit.auth import Principal, current_principal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
+from kit.scope import AgencyOutOfScope
 from services.review.clients import CasesClient
 from services.review.complaints import errors, service
 from services.review.complaints.dependencies import PublicRateLimit
@@ -25,7 +26,7 @@ from services.review.complaints.schemas import (
     LeadCreate,
     RespondComplaint,
 )
-from services.review.dependencies import ComplaintStaff
+from services.review.dependencies import AgencyRegions, ComplaintStaff
 
 router = APIRouter(prefix="/api/v1/review/complaints", tags=["complaints"],
                    route_class=CommittingRoute)
@@ -33,9 +34,12 @@ AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 STATE = (errors.ComplaintNotFound, errors.ComplaintStateConflict)
 
 
-def _read(c: Complaint) -> ComplaintRead:
+def _read(c: Complaint, principal: Principal) -> ComplaintRead:
     out = ComplaintRead.model_validate(c)
     out.is_overdue = service.is_overdue(c)
+    if not service.contact_visible(c, principal):
+        out.contact_name = service.mask_name(c.contact_name)
+        out.contact_phone = service.mask_phone(c.contact_phone)
     return out
 
 
@@ -75,7 +79,8 @@ async def list_complaints(principal: ComplaintStaff, session: SessionDep,
                           limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[ComplaintRead]:
     rows, nxt = await service.list_complaints(session, principal, status=status,
                                               overdue=overdue, cursor=cursor, limit=limit)
-    return Page[ComplaintRead](items=[_read(c) for c in rows], next_cursor=nxt, limit=limit)
+    return Page[ComplaintRead](items=[_read(c, principal) for c in rows], next_cursor=nxt,
+                               limit=limit)
 
 
 @router.get("/stats", response_model=list[ComplaintStats], responses=kit_errors.responses(*AUTH),
@@ -91,44 +96,49 @@ async def get_complaint_stats(principal: ComplaintStaff, session: SessionDep,
             summary="一件投诉举报（工作人员）")
 async def get_complaint(complaint_id: uuid.UUID, principal: ComplaintStaff,
                         session: SessionDep) -> ComplaintRead:
-    return _read(await service.load(session, principal, complaint_id))
+    return _read(await service.load(session, principal, complaint_id), principal)
 
 
 @router.post("/{complaint_id}/assign", response_model=ComplaintRead,
-             responses=kit_errors.responses(*AUTH, *STATE), summary="分派承办人")
+             responses=kit_errors.responses(*AUTH, *STATE, AgencyOutOfScope),
+             summary="分派承办人")
 async def assign_complaint(complaint_id: uuid.UUID, body: AssignComplaint,
-                           principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
+                           principal: ComplaintStaff, session: SessionDep,
+                           regions: AgencyRegions) -> ComplaintRead:
     return _read(await service.assign(session, principal, complaint_id, body.handler,
-                                      body.target_agency_id))
+                                      body.target_agency_id, regions), principal)
 
 
 @router.post("/{complaint_id}/acknowledge", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE), summary="受理")
 async def acknowledge_complaint(complaint_id: uuid.UUID, principal: ComplaintStaff,
                                 session: SessionDep) -> ComplaintRead:
-    return _read(await service.acknowledge(session, principal, complaint_id))
+    return _read(await service.acknowledge(session, principal, complaint_id), principal)
 
 
 @router.post("/{complaint_id}/respond", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE), summary="答复（公开可见的答复内容）")
 async def respond_complaint(complaint_id: uuid.UUID, body: RespondComplaint,
                             principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
-    return _read(await service.respond(session, principal, complaint_id, body.reply))
+    complaint = await service.respond(session, principal, complaint_id, body.reply)
+    return _read(complaint, principal)
 
 
 @router.post("/{complaint_id}/close", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE), summary="办结")
 async def close_complaint(complaint_id: uuid.UUID, body: CloseComplaint,
                           principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
-    return _read(await service.close(session, principal, complaint_id, body.result))
+    complaint = await service.close(session, principal, complaint_id, body.result)
+    return _read(complaint, principal)
 
 
 @router.post("/{complaint_id}/lead", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE, errors.ComplaintNotAViolationReport,
-                                            errors.ComplaintNeedsAgency,
+                                            errors.ComplaintNeedsAgency, AgencyOutOfScope,
                                             kit_errors.ServiceUnavailable),
              summary="违法行为举报转为案件线索（调用案件服务）")
 async def create_complaint_lead(complaint_id: uuid.UUID, body: LeadCreate, request: Request,
-                                principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
+                                principal: ComplaintStaff, session: SessionDep,
+                                regions: AgencyRegions) -> ComplaintRead:
     return _read(await service.make_lead(session, principal, CasesClient(request),
-                                         complaint_id, body))
+                                         complaint_id, body, regions), principal)

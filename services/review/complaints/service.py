@@ -25,6 +25,7 @@ from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
+from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.clients import CasesClient
 from services.review.complaints import errors
 from services.review.complaints.models import Complaint
@@ -35,6 +36,26 @@ from services.review.config import ReviewSettings
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
 LEAD_STATUS_LABELS = {"declined": "经核查不予立案", "closed": "已依法办结",
                       "archived": "已依法办结归档", "revoked": "原处理决定已撤销"}
+
+
+def contact_visible(complaint: Complaint, principal: Principal) -> bool:
+    """Complainant contact data (投诉人姓名、电话) only for the handling supervisor: a
+    supervisor whose subject or username is the complaint's handler. Everyone else — the
+    agency (whose officer may be the one complained about), other supervisors, sysadmin — sees
+    it masked."""
+    return bool(principal.has("supervisor") and complaint.handler
+                and complaint.handler in (principal.subject, principal.username))
+
+
+def mask_name(name: str | None) -> str | None:
+    return None if not name else name.strip()[:1] + "*" * max(len(name.strip()) - 1, 1)
+
+
+def mask_phone(phone: str | None) -> str | None:
+    if not phone:
+        return None
+    digits = "".join(c for c in phone if c.isdigit())
+    return digits[:3] + "****" + digits[-4:] if len(digits) >= 8 else "*" * len(digits)
 
 
 def new_tracking_code() -> str:
@@ -89,14 +110,19 @@ def _require(complaint: Complaint, allowed: tuple[str, ...], action: str) -> Non
 
 
 async def assign(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
-                 handler: str, target_agency_id: uuid.UUID | None) -> Complaint:
+                 handler: str, target_agency_id: uuid.UUID | None,
+                 regions: AgencyRegionLookup) -> Complaint:
+    """Reassignment to another agency only inside the supervisor's region, checked against the
+    agency's REAL region (personnel); the complaint then carries that region."""
     complaint = await load(session, principal, complaint_id)
     _require(complaint, ("received", "assigned"), "分派")
-    complaint.handler, complaint.assigned_at, complaint.status = handler, utcnow(), "assigned"
     if target_agency_id is not None:
         if not principal.has("supervisor", "sysadmin"):
             raise kit_errors.Forbidden("只有监督人员可以改派被投诉单位")
+        if real := await check_agency_region(principal, target_agency_id, regions):
+            complaint.region_code = real
         complaint.target_agency_id = target_agency_id
+    complaint.handler, complaint.assigned_at, complaint.status = handler, utcnow(), "assigned"
     await session.flush()
     return complaint
 
@@ -150,10 +176,13 @@ def check_lead_allowed(complaint: Complaint) -> None:
 
 
 async def make_lead(session: AsyncSession, principal: Principal, cases: CasesClient,
-                    complaint_id: uuid.UUID, body: LeadCreate) -> Complaint:
-    """Open a lead (线索) in cases for a violation report; if cases refuses nothing changes."""
+                    complaint_id: uuid.UUID, body: LeadCreate,
+                    regions: AgencyRegionLookup) -> Complaint:
+    """Open a lead (线索) in cases for a violation report; if cases refuses nothing changes.
+    A supervisor opens leads only for agencies of their region (the agency's REAL region)."""
     complaint = await load(session, principal, complaint_id)
     check_lead_allowed(complaint)
+    await check_agency_region(principal, complaint.target_agency_id, regions)
     case = await cases.create_lead(lead_body(complaint, body))
     record_lead(complaint, case.id, case.status)
     await session.flush()

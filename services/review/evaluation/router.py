@@ -6,8 +6,9 @@ from fastapi import APIRouter, Request
 
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
+from kit.scope import AgencyOutOfScope
 from services.review.clients import CasesClient
-from services.review.dependencies import EvaluationReader, Supervisor
+from services.review.dependencies import AgencyRegions, EvaluationReader, Supervisor
 from services.review.evaluation import errors, service
 from services.review.evaluation.models import EvaluationRubric
 from services.review.evaluation.repository import EvaluationRepository
@@ -41,15 +42,15 @@ async def create_evaluation_rubric(body: RubricCreate, principal: Supervisor,
 
 
 @router.post("/evaluation-batches", response_model=BatchRead, status_code=201,
-             responses=kit_errors.responses(*AUTH, errors.RubricNotFound,
+             responses=kit_errors.responses(*AUTH, errors.RubricNotFound, AgencyOutOfScope,
                                             kit_errors.ServiceUnavailable,
                                             kit_errors.ValidationFailed),
              summary="创建评查批次：按种子从各单位已结案件中随机抽取案卷")
 async def create_evaluation_batch(body: BatchCreate, request: Request, principal: Supervisor,
-                                  session: SessionDep) -> BatchRead:
+                                  session: SessionDep, regions: AgencyRegions) -> BatchRead:
     batch = await service.create_batch(session, principal, CasesClient(request),
                                        request.app.state.settings.evaluation_case_page_size,
-                                       body)
+                                       body, regions)
     return await get_evaluation_batch(batch.id, principal, session)
 
 

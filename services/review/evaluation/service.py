@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.db import utcnow
+from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.clients import CasesClient
 from services.review.evaluation import errors
 from services.review.evaluation.models import EvaluationBatch, EvaluationFile, EvaluationRubric
@@ -65,8 +66,13 @@ async def create_rubric(session: AsyncSession, principal: Principal,
 
 
 async def create_batch(session: AsyncSession, principal: Principal, cases: CasesClient,
-                       page_size: int, body: BatchCreate) -> EvaluationBatch:
+                       page_size: int, body: BatchCreate,
+                       regions: AgencyRegionLookup) -> EvaluationBatch:
+    """Samples only agencies whose REAL region (personnel) lies in the supervisor's region:
+    another region's dossiers are never copied."""
     repo = EvaluationRepository(session)
+    for agency_id in dict.fromkeys(body.agency_ids):
+        await check_agency_region(principal, agency_id, regions)
     if await repo.rubric(body.rubric_id) is None:
         raise errors.RubricNotFound(f"评查标准 {body.rubric_id} 不存在")
     seed = body.seed or secrets.token_hex(8)

@@ -9,7 +9,9 @@ from kit import errors as kit_errors
 from kit.app import OutboxDep
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
+from kit.scope import AgencyOutOfScope
 from services.review.dependencies import (
+    AgencyRegions,
     LegalReviewer,
     MajorCheckCaller,
     ReviewAdmin,
@@ -42,12 +44,13 @@ def _read(review: LegalReview) -> LegalReviewRead:
 
 
 @router.post("/reviewers", response_model=ReviewerRead, status_code=201,
-             responses=kit_errors.responses(*AUTH, errors.ReviewerExists,
+             responses=kit_errors.responses(*AUTH, errors.ReviewerExists, AgencyOutOfScope,
                                             kit_errors.ValidationFailed),
              summary="登记法制审核人员（含外聘法律顾问）")
-async def create_reviewer(body: ReviewerCreate, principal: ReviewAdmin,
-                          session: SessionDep) -> ReviewerRead:
-    return ReviewerRead.model_validate(await service.create_reviewer(session, principal, body))
+async def create_reviewer(body: ReviewerCreate, principal: ReviewAdmin, session: SessionDep,
+                          regions: AgencyRegions) -> ReviewerRead:
+    return ReviewerRead.model_validate(
+        await service.create_reviewer(session, principal, body, regions))
 
 
 @router.get("/reviewers", response_model=list[ReviewerRead],
@@ -114,9 +117,11 @@ async def check_major_decision(body: MajorDecisionCheck, _: MajorCheckCaller,
 
 
 @router.post("/major-decision-catalogues", response_model=CatalogueRead, status_code=201,
-             responses=kit_errors.responses(*AUTH, errors.CatalogueScopeDenied,
+             responses=kit_errors.responses(*AUTH, errors.CatalogueScopeDenied, AgencyOutOfScope,
                                             kit_errors.ValidationFailed),
              summary="发布重大执法决定目录的新版本（单位或辖区）")
 async def create_major_decision_catalogue(body: CatalogueCreate, principal: ReviewAdmin,
-                                          session: SessionDep) -> CatalogueRead:
-    return CatalogueRead.model_validate(await service.create_catalogue(session, principal, body))
+                                          session: SessionDep,
+                                          regions: AgencyRegions) -> CatalogueRead:
+    return CatalogueRead.model_validate(
+        await service.create_catalogue(session, principal, body, regions))

@@ -26,6 +26,7 @@ from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
 from kit.schemas import fen_to_yuan
+from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.legal import errors
 from services.review.legal.models import LegalReview, MajorDecisionCatalogue, Reviewer
 from services.review.legal.repository import (
@@ -76,9 +77,13 @@ async def open_review(session: AsyncSession, calendar: WorkingCalendar, working_
     return review
 
 
-async def create_reviewer(session: AsyncSession, principal: Principal,
-                          body: ReviewerCreate) -> Reviewer:
-    """Agency admins register their own agency's reviewers; supervisors those of their region."""
+async def create_reviewer(session: AsyncSession, principal: Principal, body: ReviewerCreate,
+                          regions: AgencyRegionLookup) -> Reviewer:
+    """Agency admins register their own agency's reviewers; supervisors those of their region
+    (an agency reviewer: the agency's REAL region, from personnel)."""
+    if body.agency_id is not None and (
+            real := await check_agency_region(principal, body.agency_id, regions)):
+        body = body.model_copy(update={"region_code": real})
     if not principal.has("sysadmin"):
         if principal.has("supervisor"):
             if not body.region_code.startswith(principal.region_code or "-"):
@@ -180,9 +185,13 @@ def is_overdue(review: LegalReview, today: date | None = None) -> bool:
     return review.status == "pending" and review.due_date < (today or today_legal())
 
 
-async def create_catalogue(session: AsyncSession, principal: Principal,
-                           body: CatalogueCreate) -> MajorDecisionCatalogue:
-    """A new version of an agency's or a region's 重大执法决定目录 (older versions are kept)."""
+async def create_catalogue(session: AsyncSession, principal: Principal, body: CatalogueCreate,
+                           regions: AgencyRegionLookup) -> MajorDecisionCatalogue:
+    """A new version of an agency's or a region's 重大执法决定目录 (older versions are kept);
+    an agency's only by a supervisor of the agency's REAL region or its own admin."""
+    if body.agency_id is not None and await check_agency_region(
+            principal, body.agency_id, regions):
+        return await _new_catalogue(session, principal, body)
     if not principal.has("sysadmin"):
         if principal.has("supervisor"):
             if body.region_code is None or not body.region_code.startswith(
@@ -190,6 +199,11 @@ async def create_catalogue(session: AsyncSession, principal: Principal,
                 raise errors.CatalogueScopeDenied("监督人员只能维护本辖区的目录")
         elif body.agency_id is None or str(body.agency_id) != principal.agency_id:
             raise errors.CatalogueScopeDenied("单位管理员只能维护本单位的目录")
+    return await _new_catalogue(session, principal, body)
+
+
+async def _new_catalogue(session: AsyncSession, principal: Principal,
+                         body: CatalogueCreate) -> MajorDecisionCatalogue:
     version = await CatalogueRepository(session).next_version(body.agency_id, body.region_code)
     catalogue = MajorDecisionCatalogue(
         agency_id=body.agency_id, region_code=body.region_code, name=body.name, version=version,

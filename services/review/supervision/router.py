@@ -8,7 +8,13 @@ from fastapi import APIRouter, Query
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.review.dependencies import AgencyReplier, SupervisionReader, Supervisor
+from kit.scope import AgencyOutOfScope
+from services.review.dependencies import (
+    AgencyRegions,
+    AgencyReplier,
+    SupervisionReader,
+    Supervisor,
+)
 from services.review.supervision import errors, service
 from services.review.supervision.models import SupervisionOpinion
 from services.review.supervision.schemas import OpinionCreate, OpinionRead, OpinionReply
@@ -25,13 +31,13 @@ def _read(o: SupervisionOpinion) -> OpinionRead:
 
 
 @router.post("", response_model=OpinionRead, status_code=201,
-             responses=kit_errors.responses(*AUTH, errors.OpinionOutOfRegion,
+             responses=kit_errors.responses(*AUTH, errors.OpinionOutOfRegion, AgencyOutOfScope,
                                             kit_errors.UnprocessableEntity,
                                             kit_errors.ValidationFailed),
              summary="发出行政执法监督意见书")
 async def issue_supervision_opinion(body: OpinionCreate, principal: Supervisor,
-                                    session: SessionDep) -> OpinionRead:
-    return _read(await service.issue(session, principal, body))
+                                    session: SessionDep, regions: AgencyRegions) -> OpinionRead:
+    return _read(await service.issue(session, principal, body, regions))
 
 
 @router.get("", response_model=Page[OpinionRead], responses=kit_errors.responses(*AUTH),

@@ -12,15 +12,18 @@ from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.calendar import today_legal
 from kit.db import utcnow
+from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.supervision import errors
 from services.review.supervision.models import SupervisionOpinion
 from services.review.supervision.repository import OpinionRepository
 from services.review.supervision.schemas import OpinionCreate
 
 
-async def issue(session: AsyncSession, principal: Principal,
-                body: OpinionCreate) -> SupervisionOpinion:
-    region = body.region_code or principal.region_code or ""
+async def issue(session: AsyncSession, principal: Principal, body: OpinionCreate,
+                regions: AgencyRegionLookup) -> SupervisionOpinion:
+    """Only to an agency whose REAL region (personnel) lies in the supervisor's region."""
+    real = await check_agency_region(principal, body.agency_id, regions)
+    region = real or body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not region.startswith(principal.region_code or "-"):
         raise errors.OpinionOutOfRegion(f"辖区 {region} 不在本人辖区内")
     if body.rectify_by < today_legal():

@@ -181,7 +181,7 @@ class TestEvidence:
         case = await w.filed()
         resp = await zhifa.client.post(
             f"{C}/cases/{case['id']}/evidence", headers=w.officer_headers(),
-            files={"file": ("a.pdf", b"%PDF", "application/pdf")},
+            files={"file": ("a.pdf", b"%PDF-", "application/pdf")},
             data={"kind": "documentary", "officer_ids": [w.officers[0]]})
         problem(resp, 409, "officers-not-qualified")
 

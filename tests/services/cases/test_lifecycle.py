@@ -32,13 +32,13 @@ class TestWholeLifecycle:
         # evidence with a server-side hash, and an inquiry record, each by two officers
         resp = await zhifa.client.post(
             f"{C}/cases/{cid}/evidence", headers=w.officer_headers(),
-            files={"file": ("photo.jpg", b"\xff\xd8photo-bytes", "image/jpeg")},
+            files={"file": ("photo.jpg", b"\xff\xd8\xffphoto-bytes", "image/jpeg")},
             data={"kind": "audiovisual", "description": "现场照片",
                   "officer_ids": w.officers[:2]})
         assert resp.status_code == 201, resp.text
         import hashlib
-        assert resp.json()["sha256"] == hashlib.sha256(b"\xff\xd8photo-bytes").hexdigest()
-        assert resp.json()["size"] == len(b"\xff\xd8photo-bytes")
+        assert resp.json()["sha256"] == hashlib.sha256(b"\xff\xd8\xffphoto-bytes").hexdigest()
+        assert resp.json()["size"] == len(b"\xff\xd8\xffphoto-bytes")
         rec = await w.act(cid, "records", {
             "kind": "inquiry", "officer_ids": w.officers[:2],
             "started_at": "2026-03-04T02:00:00Z", "ended_at": "2026-03-04T02:30:00Z",

@@ -27,7 +27,7 @@ async def investigated(w: World) -> str:
     case = await w.filed()
     resp = await w.client.post(
         f"{C}/cases/{case['id']}/evidence", headers=w.officer_headers(),
-        files={"file": ("photo.jpg", b"\xff\xd8abc", "image/jpeg")},
+        files={"file": ("photo.jpg", b"\xff\xd8\xffab", "image/jpeg")},
         data={"kind": "audiovisual", "description": "现场照片", "officer_ids": w.officers[:2]})
     assert resp.status_code == 201, resp.text
     await w.act(case["id"], "records", {

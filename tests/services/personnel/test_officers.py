@@ -46,7 +46,8 @@ class TestCreateOfficer:
             "name": "张三", "id_number": EXAMPLE_ID, "agency_id": world.town_b["id"],
             "employment_type": "contract"})
         assert resp.status_code == 409
-        assert resp.json()["type"].endswith("/id-number-taken")
+        assert resp.json()["type"].endswith("/registration-conflict")
+        assert world.town_a["name"] not in resp.text and "张" not in resp.text
 
     async def test_agency_admin_cannot_register_in_another_town(self, world: World) -> None:
         resp = await world.client.post(f"{P}/officers", headers=world.headers(

@@ -155,3 +155,24 @@ class TestDirectory:
         second = await world.client.get(f"{P}/directory?limit=2&after={cursor}")
         assert len(first.json()) == 2 and len(second.json()) == 1
         assert "x-next-cursor" not in second.headers
+
+
+class TestWhoLearnsWhat:
+    """Issue 10, point 5: about officers outside the caller's scope only directory fields."""
+
+    async def test_another_towns_staff_are_answered_from_the_directory_only(
+            self, world: World) -> None:
+        qualified, cert = await world.certified_officer(world.town_b)
+        uncertified = await world.officer(world.town_b)
+        ids = [qualified["id"], uncertified["id"]]
+        other = (await _check(world, ids, world.headers("officer", world.town_a))).json()
+        assert other["results"] == [
+            {"officer_id": qualified["id"], "name": qualified["name"],
+             "agency_id": world.town_b["id"], "qualified": True, "reasons": [],
+             "certificate_numbers": [cert["number"]]},
+            {"officer_id": uncertified["id"], "name": None, "agency_id": None,
+             "qualified": False, "certificate_numbers": [],
+             "reasons": ["不在公开执法人员目录中（详情仅本机关及其监督机关可见）"]}]
+        own = (await _check(world, ids, world.headers("officer", world.town_b))).json()
+        assert own["results"][1]["name"] == uncertified["name"]
+        assert own["results"][1]["reasons"] == ["无有效执法证"]

@@ -60,3 +60,35 @@ class TestCreateUser:
 
     async def test_requires_a_token(self, world: World) -> None:
         assert (await world.client.post(f"{P}/users", json={})).status_code == 401
+
+
+class TestAccountUniqueness:
+    """Issue 10, point 6: one account per staff member; usernames case-insensitive."""
+
+    async def test_second_link_and_case_variant_are_refused(self, world: World) -> None:
+        admin = world.headers("agency_admin", world.town_a)
+        officer = await world.officer(world.town_a)
+        first = await world.client.post(f"{P}/users", headers=admin, json=_user(
+            "muer-officer", ["officer"], officer_id=officer["id"]))
+        assert first.status_code == 201, first.text
+        second = await world.client.post(f"{P}/users", headers=admin, json=_user(
+            "muer-officer-2", ["officer"], officer_id=officer["id"]))
+        assert second.status_code == 409
+        assert second.json()["type"].endswith("/officer-already-linked")
+        upper = await world.client.post(f"{P}/users", headers=admin, json=_user(
+            "MUER-OFFICER", ["officer"], agency_id=world.town_a["id"]))
+        assert upper.status_code == 409 and upper.json()["type"].endswith("/username-taken")
+        token = await world.client.post("/api/v1/auth/token", data={
+            "username": "Muer-Officer", "password": "s3cret-pass"})
+        assert token.status_code == 200  # the same account, whatever the case
+
+    async def test_the_database_refuses_a_case_variant_too(self, world: World) -> None:
+        import pytest
+        from sqlalchemy.exc import IntegrityError
+
+        from services.personnel.models import User
+        async with world.zhifa.session("personnel") as session:
+            session.add_all([User(username="dup-user", password_hash="x", roles=[]),
+                             User(username="DUP-USER", password_hash="x", roles=[])])
+            with pytest.raises(IntegrityError):
+                await session.commit()

@@ -1,6 +1,8 @@
 """The redaction engine (总局令第45号第七条 [S]; 行政处罚法第五十条 [V]): property-based tests
 with generated Chinese texts embedding valid-checksum ID numbers, mobiles, landlines, bank cards
-and addresses, then the same items checked across every public endpoint."""
+and addresses — and the bypass forms of issue 10 point 14: e-mails, IM handles, digit runs broken
+by / , . - or spaces, full-width digits and Chinese-numeral ID numbers — then the same items
+checked across every public endpoint; residue holds a record for review."""
 
 from __future__ import annotations
 
@@ -8,9 +10,12 @@ import csv
 import io
 import random
 import re
+import sys
 import uuid
 from datetime import date
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -88,6 +93,39 @@ def addresses(draw: st.DrawFn) -> tuple[str, str]:
     return head + tail, tail
 
 
+FULLWIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+SEPARATORS = ["/", ",", ".", "-", " ", "／", "，", "．", "　", " / "]
+
+
+@st.composite
+def bypasses(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
+    """One bypass form: (text piece, strings that must not survive, digit runs)."""
+    kind = draw(st.sampled_from(["email", "im", "broken", "fullwidth", "numerals"]))
+    if kind == "email":
+        local = draw(st.from_regex(r"[a-z][a-z0-9._]{2,12}[a-z0-9]", fullmatch=True))
+        mail = f"{local}@{draw(st.sampled_from(['example.com', 'qq.com', 'mail.gov.cn']))}"
+        return draw(st.sampled_from(["联系邮箱{}", "{}", "邮箱：{}"])).format(mail), \
+            [mail, local + "@"], []
+    if kind == "im":
+        handle = draw(st.from_regex(r"[a-z][a-z0-9_\-]{5,18}[a-z0-9]", fullmatch=True))
+        word = draw(st.sampled_from(["微信号", "微信", "QQ", "QQ号", "wx", "钉钉", "抖音号"]))
+        return f"{word}{draw(st.sampled_from(['', '：', ':', ' ', '是']))}{handle}", \
+            [handle], []
+    idn = draw(id_numbers())
+    if kind == "broken":
+        mobile = "1" + str(draw(st.integers(3, 9))) + f"{draw(st.integers(0, 10**9 - 1)):09d}"
+        sep = draw(st.sampled_from(SEPARATORS))
+        text = sep.join([mobile[:3], mobile[3:7], mobile[7:]])
+        return f"电话{text}" if draw(st.booleans()) else text, [text], [mobile]
+    if kind == "fullwidth":
+        wide = idn.translate(FULLWIDTH)
+        return wide, [wide, idn], [idn[:17]]
+    zero = draw(st.sampled_from("零〇"))
+    spoken = "".join(zero if c == "0" else "一二三四五六七八九"[int(c) - 1] if c.isdigit()
+                     else c for c in idn)
+    return f"身份证{spoken}" if draw(st.booleans()) else spoken, [spoken, spoken[:17]], []
+
+
 @st.composite
 def texts(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
     """(text, strings that must not survive, digit sequences that must not survive)"""
@@ -96,15 +134,16 @@ def texts(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
     land, land_digits = draw(landlines())
     card, card_digits = draw(bank_cards())
     addr, tail = draw(addresses())
+    extra, extra_strings, extra_digits = draw(bypasses())
     pieces = [f"身份证号{idn}" if draw(st.booleans()) else idn,
               f"电话{mobile}" if draw(st.booleans()) else mobile, land, card,
-              f"家住{addr}" if draw(st.booleans()) else addr]
+              f"家住{addr}" if draw(st.booleans()) else addr, extra]
     random.Random(draw(st.integers(0, 10**6))).shuffle(pieces)
     parts: list[str] = []
     for piece in pieces:
         parts += draw(st.lists(st.sampled_from(FILLER), max_size=3)) + [piece, "，"]
-    return "".join(parts), [idn, mobile, land, card, addr, tail], \
-        [idn[:17], mobile_digits, land_digits, card_digits]
+    return "".join(parts), [idn, mobile, land, card, addr, tail, *extra_strings], \
+        [idn[:17], mobile_digits, land_digits, card_digits, *extra_digits]
 
 
 def survivors(output: str, strings: list[str], digit_runs: list[str]) -> list[str]:
@@ -183,6 +222,33 @@ class TestRedactorExamples:
         assert redaction.display_name("张三丰", masked=True) == "张**"
 
 
+class TestBypassesAndResidue:
+    @pytest.mark.parametrize("text,gone", [
+        ("联系邮箱zhouba@example.com", "zhouba"), ("微信号zhouba_1970", "zhouba_1970"),
+        ("电话135/1234/5678", "5678"), ("手机１３５１２３４５６７８", "５６７８"),
+        ("身份证五零零一一二一九八零零一零一一二三七X", "一二三七"),
+        ("QQ 12345678", "12345678"),
+    ])
+    def test_issue_examples_are_removed(self, text: str, gone: str) -> None:
+        out = redaction.Redactor().redact(text)
+        assert gone not in out and redaction.REMOVED in out
+
+    def test_residue_is_wider_than_removal_but_spares_dates_and_amounts(self) -> None:
+        assert redaction.residue("编号1234567") == "1234567"
+        assert redaction.residue("联系我 zhou@") == "@"
+        assert redaction.residue("于2026-03-01查获违法所得12,345.67元、货物1234567件") is None
+        assert redaction.residue("身份证号[已隐去]，手机[已隐去]") is None
+
+    async def test_a_record_with_residue_is_held_for_review(self, zhifa, publicity) -> None:
+        payload = await publicity.decide(
+            facts="当事人留下备用号码1234567，于2026年3月1日销售过期食品。")
+        record = await publicity.record(payload["case_id"])
+        assert record.status == "pending"
+        assert record.status_rule is not None and "行政处罚法第五十条" in record.status_rule
+        listed = (await zhifa.client.get("/api/v1/publicity/decisions")).json()["items"]
+        assert listed == []
+
+
 PUBLIC_PATHS = ["/api/v1/publicity/decisions", "/api/v1/publicity/decisions?q=王五",
                 "/api/v1/publicity/feeds/decisions.atom",
                 "/api/v1/publicity/exports/penalties.csv?template=natural",
@@ -210,6 +276,33 @@ class TestPublicEndpointsNeverLeak:
             for body in bodies:
                 assert survivors(body, strings, digits) == []
         assert all(b.count("[已隐去]") for b in bodies[:1])
+
+
+    async def test_inspection_and_certificate_pages_carry_no_personal_data(self, zhifa
+                                                                            ) -> None:
+        """扫码入企 (`/cases/inspections/by-code/{code}`) and the certificate check
+        (`/personnel/certificates/verify/{code}`) show names and certificate numbers only."""
+        sys.path.append(str(Path(__file__).parents[1] / "cases"))
+        from factories import world
+        from inspection_factories import Inspections
+
+        w = await world(zhifa)
+        x = Inspections(w)
+        target = await x.target(address="重庆市渝北区龙溪街道金山路18号3栋2单元501室")
+        i = await x.create(await x.item(), target)
+        await x.act(i, "approve")
+        bodies = [(await zhifa.client.get(f"/api/v1/cases/inspections/by-code/"
+                                          f"{i['public_code']}")).text]
+        for officer in i["officers"]:
+            bodies.append((await zhifa.client.get(
+                "/api/v1/personnel/certificates/verify/"
+                f"{officer['certificate_numbers'][0]}")).text)
+        id_like, phone_like = re.compile(r"\d{17}[\dX]"), re.compile(r"(?<!\d)1\d{10}(?!\d)")
+        for body in bodies:
+            assert '"name"' in body and "金山路" not in body and target["uscc"] not in body
+            assert not id_like.search(body) and not phone_like.search(body), body
+            for key in ("id_number", "phone", "address", "birth"):
+                assert f'"{key}' not in body, body
 
 
 def _examples(n: int) -> list[tuple]:

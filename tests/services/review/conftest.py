@@ -20,6 +20,22 @@ OFFICERS = [str(uuid.UUID("aaaaaaaa-0000-4000-8000-000000000001")),
             str(uuid.UUID("aaaaaaaa-0000-4000-8000-000000000002"))]
 
 
+# agencies the review tests name, registered in personnel with their real regions (writes that
+# name an agency check its real region there, issue 10 point 3)
+KNOWN_AGENCIES = {AGENCY: "500112100", OTHER_AGENCY: "500112101",
+                  uuid.UUID(int=1): "500112100", uuid.UUID(int=2): "500112101"}
+
+
+@pytest.fixture(autouse=True)
+async def known_agencies(zhifa: Platform) -> None:
+    from services.personnel.agencies.models import Agency
+    async with zhifa.session("personnel") as session:
+        for i, (agency_id, region) in enumerate(KNOWN_AGENCIES.items()):
+            session.add(Agency(id=agency_id, name=f"测试执法机关{i}", uscc=f"TEST{i:014d}",
+                               kind="township_government", region_code=region, domains=[]))
+        await session.commit()
+
+
 @pytest.fixture
 async def review(zhifa: Platform) -> AsyncIterator[httpx.AsyncClient]:
     async with zhifa.service("review") as client:

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import update
 
-from services.review.complaints.dependencies import TokenBucket
 from services.review.complaints.models import Complaint
 
 P = "https://zhifa.dev/problems/"
@@ -48,14 +47,14 @@ class TestSubmitComplaint:
         assert a != b and a[:8] != b[:8]
 
     async def test_rate_limited_per_address(self, zhifa, review, helpers):
-        zhifa.apps["review"].state.complaint_limiter = TokenBucket(1, 2)
+        zhifa.apps["review"].state.settings.complaint_rate_burst = 2
         codes = [(await review.post(URL, json=body(helpers))).status_code for _ in range(3)]
         assert codes == [201, 201, 429]
         resp = await review.post(URL, json=body(helpers), headers={"X-Forwarded-For": "9.9.9.9"})
         assert resp.status_code == 201
 
     async def test_rate_limit_answer_is_a_problem(self, zhifa, review, helpers):
-        zhifa.apps["review"].state.complaint_limiter = TokenBucket(1, 0)
+        zhifa.apps["review"].state.settings.complaint_rate_burst = 0
         resp = await review.post(URL, json=body(helpers))
         assert resp.status_code == 429 and resp.json()["type"] == P + "complaint-rate-limited"
         assert int(resp.headers["Retry-After"]) >= 1

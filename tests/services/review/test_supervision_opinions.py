@@ -34,9 +34,14 @@ class TestIssueOpinion:
         assert (resp.json()["status"], resp.json()["is_overdue"]) == ("issued", False)
 
     async def test_outside_the_region_is_refused(self, zhifa, review, helpers):
+        other = zhifa.headers("supervisor", region_code="500113")
+        resp = await review.post(URL, json=opinion(helpers, region_code="500113"), headers=other)
+        assert resp.status_code == 403 and resp.json()["type"] == P + "agency-out-of-scope"
+
+    async def test_the_agencys_real_region_wins_over_the_body(self, zhifa, review, helpers):
         resp = await review.post(URL, json=opinion(helpers, region_code="500113"),
                                  headers=supervisor(zhifa))
-        assert resp.status_code == 403 and resp.json()["type"] == P + "opinion-out-of-region"
+        assert resp.status_code == 201 and resp.json()["region_code"] == "500112100"
 
     async def test_deadline_in_the_past_is_refused(self, zhifa, review, helpers):
         resp = await review.post(URL, json=opinion(helpers, rectify_by="2020-01-01"),

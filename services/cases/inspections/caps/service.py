@@ -1,0 +1,86 @@
+"""Cap rules (国办发〔2024〕54号: 同一行政机关对同一企业实施行政检查的年度频次上限, published
+by the competent departments): which inspections count (configured types; 专项 deployed from
+above never, 司法部问题解答; not with a configured exemption reason), the limit (the smallest
+`annual_cap` of the inspection's items, else `CASES_INSPECTION_CAP_DEFAULT`), the refusal at
+approval/start, the warning one below, and the 多头/重复 flag."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kit import errors
+from services.cases.inspections import schemas
+from services.cases.inspections.errors import CAP_RULE, InspectionCapExceeded
+from services.cases.inspections.models import Inspection
+from services.cases.inspections.repository import InspectionRepository
+from services.cases.lifecycle.service import Ctx
+
+
+def set_cap_rule(ctx: Ctx, i: Inspection, exempt: str | None) -> None:
+    """Whether the inspection counts toward the enterprise's cap: configured types only, 专项
+    deployed from above never (司法部问题解答), not when a configured exemption applies."""
+    s = ctx.settings
+    if exempt is not None and exempt not in s.inspection_cap_exempt_reasons:
+        raise errors.UnprocessableEntity(f"“{exempt}”不是已配置的频次豁免理由",
+                                         exempt_reasons=s.inspection_cap_exempt_reasons)
+    if exempt is not None:
+        i.cap_exempt_reason = exempt
+    i.counts_toward_cap = (i.is_enterprise and i.cap_exempt_reason is None
+                           and i.type in s.inspection_cap_counted_types
+                           and not (i.type == "special" and i.deployed_from_above))
+
+
+def uses_cap(i: Inspection) -> bool:
+    """Approved or carried out: it uses up the cap (the same rule as `cap_count`)."""
+    return i.approved_at is not None or i.started_at is not None
+
+
+def cap_limit(ctx: Ctx, i: Inspection) -> int:
+    caps = [x["annual_cap"] for x in i.items if x.get("annual_cap") is not None]
+    return min(caps) if caps else ctx.settings.inspection_cap_default
+
+
+async def cap_state(ctx: Ctx, i: Inspection) -> schemas.CapRead | None:
+    """`count` = the enterprise's counted inspections by this agency this year (this one
+    included once approved); `others` in the notice = those before this one."""
+    if not i.is_enterprise or i.target_id is None:
+        return None
+    others = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id,
+                                                               i.year, i.id)
+    used = i.counts_toward_cap and uses_cap(i)
+    limit = cap_limit(ctx, i)
+    warning = None
+    if i.counts_toward_cap and not used and others + 1 == limit:
+        warning = f"本次检查后该企业本年度将达到频次上限 {limit} 次"
+    return schemas.CapRead(count=others + used, limit=limit,
+                           counts_toward_cap=i.counts_toward_cap,
+                           exempt_reason=i.cap_exempt_reason, warning=warning)
+
+
+async def enforce_cap(ctx: Ctx, i: Inspection, exempt: str | None) -> None:
+    """Refuse approving/starting beyond the cap unless a configured exemption is given."""
+    if exempt is not None:
+        set_cap_rule(ctx, i, exempt)
+    if not i.counts_toward_cap or i.target_id is None:
+        return
+    count = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id, i.year,
+                                                              i.id)
+    limit = cap_limit(ctx, i)
+    if count >= limit:
+        raise InspectionCapExceeded(
+            f"本机关本年度已对该企业检查 {count} 次，达到上限 {limit} 次；如属豁免情形须注明理由",
+            rule=CAP_RULE, count=count, limit=limit,
+            exempt_reasons=ctx.settings.inspection_cap_exempt_reasons)
+
+
+async def flag_duplicates(ctx: Ctx, i: Inspection) -> None:
+    """多头/重复检查 warning: another agency inspects the same enterprise in the window."""
+    if not i.target_uscc:
+        return
+    w = timedelta(days=ctx.settings.inspection_duplicate_window_days)
+    others = await InspectionRepository(ctx.session).other_agencies_near(
+        i.target_uscc, i.agency_id, i.planned_on - w, i.planned_on + w)
+    if others:
+        i.flags = [*i.flags, {"kind": "possible_duplicate", "suggest": "joint_inspection",
+                              "inspection_ids": [str(o.id) for o in others],
+                              "agency_ids": sorted({str(o.agency_id) for o in others})}]

@@ -1,0 +1,124 @@
+"""检查事项清单 and 检查对象名录库 routes. `GET /inspection-items?published=true` is public."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
+
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page
+from services.cases.dependencies import Actor, CatalogueAdmin, Reader
+from services.cases.inspections import errors as ie
+from services.cases.inspections.catalogue import schemas, service
+from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
+from services.cases.lifecycle.service import Ctx
+from services.cases.matters.router import optional_principal
+
+router = APIRouter(route_class=CommittingRoute)
+AUTH = (errors.Unauthorized, errors.Forbidden)
+
+
+@router.post("/inspection-items", response_model=schemas.ItemRead, status_code=201,
+             responses=errors.responses(*AUTH, errors.Conflict),
+             summary="登记检查事项（检查事项清单；publish=true 同时公布）")
+async def create_inspection_item(body: schemas.ItemCreate, principal: CatalogueAdmin,
+                                 request: Request, session: SessionDep,
+                                 response: Response) -> schemas.ItemRead:
+    item = await service.create_item(Ctx(request, session, principal), body)
+    response.headers["Location"] = f"/api/v1/cases/inspection-items/{item.id}"
+    return service.item_read(item)
+
+
+@router.get("/inspection-items", response_model=Page[schemas.ItemRead],
+            responses=errors.responses(*AUTH),
+            summary="检查事项清单；published=true 时无需令牌（事前公开，仅现行版本）")
+async def list_inspection_items(request: Request, session: SessionDep,
+                                published: bool | None = None,
+                                agency_id: uuid.UUID | None = None, domain: str | None = None,
+                                cursor: str | None = None,
+                                limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                                ) -> Page[schemas.ItemRead]:
+    principal = await optional_principal(request)
+    if principal is None and not published:
+        raise errors.Unauthorized("非公开清单须登录后查询")
+    rows, nxt = await ItemRepository(session).list(
+        principal, published=published, agency_id=agency_id, domain=domain, cursor=cursor,
+        limit=limit)
+    return Page(items=[service.item_read(i) for i in rows], next_cursor=nxt, limit=limit)
+
+
+@router.get("/inspection-items/{item_id}", response_model=schemas.ItemRead,
+            responses=errors.responses(*AUTH, ie.InspectionItemNotFound), summary="检查事项详情")
+async def get_inspection_item(item_id: uuid.UUID, principal: Reader, request: Request,
+                              session: SessionDep) -> schemas.ItemRead:
+    return service.item_read(await service.load_item(Ctx(request, session, principal), item_id))
+
+
+@router.post("/inspection-items/{item_id}/publish", response_model=schemas.ItemRead,
+             responses=errors.responses(*AUTH, ie.InspectionItemNotFound, errors.Conflict),
+             summary="公布检查事项")
+async def publish_inspection_item(item_id: uuid.UUID, principal: CatalogueAdmin,
+                                  request: Request, session: SessionDep) -> schemas.ItemRead:
+    ctx = Ctx(request, session, principal)
+    return service.item_read(await service.publish_item(ctx, await service.load_item(
+        ctx, item_id)))
+
+
+@router.post("/inspection-items/{item_id}/versions", response_model=schemas.ItemRead,
+             status_code=201,
+             responses=errors.responses(*AUTH, ie.InspectionItemNotFound, errors.Conflict),
+             summary="新增检查事项版本（已作出的检查保留原版本）")
+async def create_inspection_item_version(item_id: uuid.UUID, body: schemas.ItemVersionCreate,
+                                         principal: CatalogueAdmin, request: Request,
+                                         session: SessionDep) -> schemas.ItemRead:
+    ctx = Ctx(request, session, principal)
+    item = await service.load_item(ctx, item_id)
+    return service.item_read(await service.new_item_version(ctx, item, body))
+
+
+@router.post("/inspection-targets", response_model=schemas.TargetRead, status_code=201,
+             responses=errors.responses(*AUTH, ie.InvalidUscc, errors.Conflict),
+             summary="登记检查对象（检查对象名录库）")
+async def create_inspection_target(body: schemas.TargetCreate, principal: Actor,
+                                   request: Request, session: SessionDep,
+                                   response: Response) -> schemas.TargetRead:
+    target = await service.create_target(Ctx(request, session, principal), body)
+    response.headers["Location"] = f"/api/v1/cases/inspection-targets/{target.id}"
+    return service.target_read(target)
+
+
+@router.post("/inspection-targets/imports", response_model=schemas.ImportReport,
+             responses=errors.responses(*AUTH, ie.ImportFileRejected),
+             summary="批量导入检查对象（CSV/XLSX，逐行报告）")
+async def import_inspection_targets(principal: Actor, request: Request, session: SessionDep,
+                                    file: Annotated[UploadFile, File()],
+                                    agency_id: Annotated[uuid.UUID | None, Form()] = None,
+                                    ) -> schemas.ImportReport:
+    content = await file.read()
+    return await service.import_targets(Ctx(request, session, principal), agency_id,
+                                        file.filename or "upload.csv", content)
+
+
+@router.get("/inspection-targets", response_model=Page[schemas.TargetRead],
+            responses=errors.responses(*AUTH), summary="检查对象名录库（按管辖范围）")
+async def list_inspection_targets(principal: Reader, session: SessionDep,
+                                  agency_id: uuid.UUID | None = None,
+                                  credit_risk_class: str | None = None,
+                                  cursor: str | None = None,
+                                  limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                                  ) -> Page[schemas.TargetRead]:
+    rows, nxt = await TargetRepository(session).list(
+        principal, agency_id=agency_id, risk=credit_risk_class, cursor=cursor, limit=limit)
+    return Page(items=[service.target_read(t) for t in rows], next_cursor=nxt, limit=limit)
+
+
+@router.get("/inspection-targets/{target_id}", response_model=schemas.TargetRead,
+            responses=errors.responses(*AUTH, ie.InspectionTargetNotFound),
+            summary="检查对象详情")
+async def get_inspection_target(target_id: uuid.UUID, principal: Reader,
+                                session: SessionDep) -> schemas.TargetRead:
+    target = await TargetRepository(session).get(target_id, principal)
+    if target is None:
+        raise ie.InspectionTargetNotFound(f"检查对象 {target_id} 不存在")
+    return service.target_read(target)

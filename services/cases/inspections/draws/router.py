@@ -1,0 +1,92 @@
+"""抽查计划 and 抽取 routes: create a plan, draw with a declared seed, read and verify a draw."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page
+from services.cases.dependencies import Actor, Reader
+from services.cases.inspections import errors as ie
+from services.cases.inspections.draws import schemas, service
+from services.cases.inspections.draws.repository import PlanRepository
+from services.cases.lifecycle.service import Ctx
+
+router = APIRouter(route_class=CommittingRoute)
+AUTH = (errors.Unauthorized, errors.Forbidden)
+
+
+@router.post("/spot-check-plans", response_model=schemas.PlanRead, status_code=201,
+             responses=errors.responses(*AUTH, ie.InspectionItemNotPublished),
+             summary="制定抽查计划（可多机关联合：综合查一次）")
+async def create_spot_check_plan(body: schemas.PlanCreate, principal: Actor, request: Request,
+                                 session: SessionDep, response: Response) -> schemas.PlanRead:
+    plan = await service.create_plan(Ctx(request, session, principal), body)
+    response.headers["Location"] = f"/api/v1/cases/spot-check-plans/{plan.id}"
+    return schemas.PlanRead.model_validate(plan)
+
+
+@router.get("/spot-check-plans", response_model=Page[schemas.PlanRead],
+            responses=errors.responses(*AUTH), summary="抽查计划列表（按管辖范围）")
+async def list_spot_check_plans(principal: Reader, session: SessionDep, year: int | None = None,
+                                cursor: str | None = None,
+                                limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                                ) -> Page[schemas.PlanRead]:
+    rows, nxt = await PlanRepository(session).list(principal, year, cursor, limit)
+    return Page(items=[schemas.PlanRead.model_validate(p) for p in rows], next_cursor=nxt,
+                limit=limit)
+
+
+async def _plan(session: SessionDep, principal: object, plan_id: uuid.UUID) -> object:
+    plan = await PlanRepository(session).get(plan_id, principal)  # type: ignore[arg-type]
+    if plan is None:
+        raise ie.SpotCheckPlanNotFound(f"抽查计划 {plan_id} 不存在")
+    return plan
+
+
+@router.get("/spot-check-plans/{plan_id}", response_model=schemas.PlanRead,
+            responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound), summary="抽查计划详情")
+async def get_spot_check_plan(plan_id: uuid.UUID, principal: Reader,
+                              session: SessionDep) -> schemas.PlanRead:
+    return schemas.PlanRead.model_validate(await _plan(session, principal, plan_id))
+
+
+@router.post("/spot-check-plans/{plan_id}/draws", response_model=schemas.DrawRead,
+             status_code=201, responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound),
+             summary="随机抽取（公布的种子，一致性抽样，可复算）")
+async def create_spot_check_draw(plan_id: uuid.UUID, body: schemas.DrawCreate,
+                                 principal: Actor, request: Request, session: SessionDep,
+                                 response: Response) -> schemas.DrawRead:
+    plan = await _plan(session, principal, plan_id)
+    d = await service.create_draw(Ctx(request, session, principal), plan, body)  # type: ignore[arg-type]
+    response.headers["Location"] = f"/api/v1/cases/spot-check-plans/{plan_id}/draws/{d.id}"
+    return schemas.DrawRead.model_validate(d)
+
+
+async def _draw(session: SessionDep, principal: object, plan_id: uuid.UUID,
+                draw_id: uuid.UUID) -> object:
+    await _plan(session, principal, plan_id)
+    d = await PlanRepository(session).draw(plan_id, draw_id)
+    if d is None:
+        raise ie.SpotCheckDrawNotFound(f"抽取记录 {draw_id} 不存在")
+    return d
+
+
+@router.get("/spot-check-plans/{plan_id}/draws/{draw_id}", response_model=schemas.DrawRead,
+            responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound,
+                                       ie.SpotCheckDrawNotFound), summary="抽取记录")
+async def get_spot_check_draw(plan_id: uuid.UUID, draw_id: uuid.UUID, principal: Reader,
+                              session: SessionDep) -> schemas.DrawRead:
+    return schemas.DrawRead.model_validate(await _draw(session, principal, plan_id, draw_id))
+
+
+@router.get("/spot-check-plans/{plan_id}/draws/{draw_id}/verify",
+            response_model=schemas.DrawVerifyRead,
+            responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound,
+                                       ie.SpotCheckDrawNotFound),
+            summary="复算抽取结果（由存储的快照重新计算并比对）")
+async def verify_spot_check_draw(plan_id: uuid.UUID, draw_id: uuid.UUID, principal: Reader,
+                                 session: SessionDep) -> schemas.DrawVerifyRead:
+    return service.verify(await _draw(session, principal, plan_id, draw_id))  # type: ignore[arg-type]

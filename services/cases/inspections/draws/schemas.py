@@ -1,0 +1,79 @@
+"""Request/response models of spot-check plans and draws."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from kit.schemas import ApiModel
+from services.cases.inspections.catalogue.schemas import RiskClass
+
+
+class PlanCreate(ApiModel):
+    name: str = Field(min_length=1, max_length=200)
+    year: int = Field(ge=2000, le=2100)
+    item_ids: list[uuid.UUID] = Field(min_length=1, max_length=50)
+    # credit-risk class → share drawn; default: the first item's ratio_by_risk
+    strata: dict[RiskClass, float] | None = None
+    inspector_ids: list[str] = Field(min_length=2, max_length=5000)
+    inspectors_per_target: int = Field(default=2, ge=2, le=10)
+    max_targets_per_inspector: int | None = Field(default=None, ge=1)
+    joint_agency_ids: list[uuid.UUID] = Field(default_factory=list, max_length=20)
+
+    @field_validator("strata")
+    @classmethod
+    def _ratios(cls, v: dict[str, float] | None) -> dict[str, float] | None:
+        if v and any(not 0 <= r <= 1 for r in v.values()):
+            raise ValueError("抽查比例须在 0 到 1 之间")
+        return v
+
+
+class PlanRead(ApiModel):
+    id: uuid.UUID
+    agency_id: uuid.UUID
+    region_code: str
+    year: int
+    name: str
+    item_ids: list[str]
+    domain: str
+    strata: dict[str, float]
+    inspector_ids: list[str]
+    inspectors_per_target: int
+    max_targets_per_inspector: int | None
+    joint_agency_ids: list[str]
+    created_at: datetime
+
+
+class DrawCreate(ApiModel):
+    seed: str = Field(min_length=8, max_length=200)
+    seed_source: str = Field(default="", max_length=300)
+    drawn_on: date | None = None
+
+
+class DrawnTarget(ApiModel):
+    target_id: str
+    stratum: str
+    rank: int
+    inspector_ids: list[str]
+
+
+class DrawRead(ApiModel):
+    id: uuid.UUID
+    plan_id: uuid.UUID
+    algorithm: str
+    seed: str
+    seed_source: str
+    drawn_on: date
+    pool_hashes: dict[str, str]
+    pool: dict[str, Any]
+    targets: list[DrawnTarget]
+    exclusions: list[dict[str, Any]]
+
+
+class DrawVerifyRead(ApiModel):
+    matches: bool
+    pool_hashes_match: bool
+    result_matches: bool

@@ -1,0 +1,1 @@
+"""Fieldwork of an inspection: 笔录, evidence, and the lead to a case."""

@@ -1,0 +1,1 @@
+"""Inspection statistics (统计年报 figures) and an enterprise's inspection record."""

@@ -1,0 +1,1 @@
+"""Offline field capture: a batch of client records applied one by one."""
