@@ -101,13 +101,27 @@ def openapi_cmd(action: str) -> None:
     print("openapi/ 与代码一致")
 
 
-def calendar_load(path: str, data_dir: str) -> None:
-    from kit.calendar import load_overrides
+def calendar_load(path: str, data_dir: str, year: int | None = None) -> None:
+    """Copy an override file (.json/.csv) into <data_dir>/calendar, or read the State Council
+    notice (.txt, 国务院办公厅关于部分节假日安排的通知) and store its dates as JSON."""
+    import json
 
-    data = load_overrides(path)
+    from kit.calendar import load_overrides
+    from kit.holiday_notice import parse_notice
+
     folder = Path(data_dir) / "calendar"
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(path, folder / Path(path).name)
+    if Path(path).suffix.lower() == ".txt":
+        data = parse_notice(Path(path).read_text(encoding="utf-8-sig"), year)
+        (notice_year,) = data.complete_years
+        target = folder / f"notice-{notice_year}.json"
+        target.write_text(json.dumps({"years": [notice_year], "days": {
+            day.isoformat(): flag for day, flag in sorted(data.overrides.items())}},
+            ensure_ascii=False, indent=2), encoding="utf-8")
+        load_overrides(target)  # the stored file must read back as a valid override file
+    else:
+        data = load_overrides(path)
+        shutil.copy(path, folder / Path(path).name)
     years = ", ".join(map(str, sorted(data.complete_years))) or "（补丁，无完整年份）"
     print(f"已载入 {len(data.overrides)} 天的节假日数据，完整年份: {years}；重启服务后生效")
 
@@ -145,8 +159,10 @@ def _parser() -> argparse.ArgumentParser:
     data(keys.add_parser("rotate", help="生成新签名密钥，旧密钥仍可验签"))
     cal = sub.add_parser("calendar", help="节假日数据").add_subparsers(dest="action",
                                                                    required=True)
-    c = data(cal.add_parser("load", help="载入节假日覆盖文件 (JSON/CSV)"))
+    c = data(cal.add_parser("load",
+                            help="载入节假日覆盖文件 (JSON/CSV) 或国务院办公厅通知全文 (.txt)"))
     c.add_argument("file")
+    c.add_argument("--year", type=int, help="通知所属年份（默认从通知标题读取）")
     for extend in _EXTENSIONS:
         extend(sub, data)
     return p
@@ -190,7 +206,10 @@ def main(argv: list[str] | None = None) -> None:
 
         print(f"新密钥 kid={KeyRing.rotate(Path(args.data_dir) / 'keys')}；重启服务后生效")
     elif cmd == "calendar":
-        calendar_load(args.file, args.data_dir)
+        try:
+            calendar_load(args.file, args.data_dir, args.year)
+        except ValueError as exc:
+            sys.exit(f"载入失败：{exc}")
 
 
 if __name__ == "__main__":

@@ -13,17 +13,18 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response, routing
 from fastapi.openapi.utils import _get_api_route_for_openapi as _api_route_for_openapi
+from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
 from kit import auth, docs, errors, idempotency, limits, openapi, sessions
-from kit.calendar import WorkingCalendar
+from kit.calendar import WorkingCalendar, today_legal
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
 from kit.http import AsgiApps, ServiceClient, make_client
 from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
-from kit.platform import platform_models, platform_router
+from kit.platform import calendar_warnings, platform_models, platform_router
 from kit.settings import ServiceSettings
 
 __all__ = ["ServiceSpec", "build_app", "platform_models", "OutboxDep", "CalendarDep"]
@@ -94,7 +95,7 @@ def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
                 await asyncio.wait_for(conn.execute(text("SELECT 1")), timeout=3)
         except Exception:
             return errors.problem_response(errors.ServiceUnavailable("数据库不可用"))
-        return Response('{"status":"ready"}', media_type="application/json")
+        return JSONResponse({"status": "ready", "warnings": calendar_warnings(request.app)})
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics_endpoint(request: Request) -> Response:
@@ -111,7 +112,8 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     state.engine = create_engine(settings.database_url or "", settings.database_pool_size)
     state.sessionmaker = make_sessionmaker(state.engine)
     state.keyring = auth.KeyRing.from_settings(settings.jwt)
-    state.calendar = WorkingCalendar.from_files(settings.calendar_files)
+    state.calendar = WorkingCalendar.from_files(settings.calendar_files,
+                                                settings.calendar_roll_holidays)
     timeout = settings.http_timeout_seconds
     state.clients = {name: ServiceClient(name, make_client(url, asgi_apps, timeout), timeout)
                      for name, url in settings.upstreams.items()}
@@ -156,6 +158,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     metrics = Metrics(spec.name)
     app.state.settings = settings
     app.state.metrics = metrics
+    app.state.legal_today = today_legal
     app.state.around_request = idempotency.make_hook(spec.platform.Idempotency)
     app.state.outbox = Outbox(service=spec.name, outbox_model=spec.platform.Outbox,
                               webhook_model=spec.platform.Webhook,

@@ -11,16 +11,26 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple, Self
+from zoneinfo import ZoneInfo
 
 import chinese_calendar  # type: ignore[import-untyped]
+
+LEGAL_TZ = ZoneInfo("Asia/Shanghai")
 
 _PACKAGE_YEARS = frozenset(day.year for day in chinese_calendar.holidays)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CSV_FLAGS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def today_legal(now: datetime | None = None) -> date:
+    """The legal date (法定期限的日期, Asia/Shanghai) of ``now``, default the system clock; the one
+    place every service takes "today" from (a naive ``now`` is read as UTC)."""
+    moment = now or datetime.now(UTC)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LEGAL_TZ).date()
 
 
 class DayUnit(StrEnum):
@@ -117,7 +127,11 @@ def load_overrides(path: str | Path) -> CalendarData:
 
 
 class WorkingCalendar:
-    """Statutory day counting; safe to share, per-date lookups are cached."""
+    """Statutory day counting; safe to share, per-date lookups are cached.
+
+    ``roll_calendar_to_workday`` is the 民事诉讼法第八十五条 counting rule for calendar-day
+    periods (a period whose last day is a 法定休假日 ends on the first working day after it);
+    working-day periods never roll. Services expose it as ``ZHIFA_CALENDAR_ROLL_HOLIDAYS``."""
 
     def __init__(
         self,
@@ -142,9 +156,11 @@ class WorkingCalendar:
         return _PACKAGE_YEARS | self._complete_years
 
     def missing_year_warning(self, today: date) -> str | None:
-        """A Chinese warning in November/December when next year's holiday data is missing."""
-        year = today.year + 1
-        if today.month < 11 or year in self.known_years():
+        """A Chinese warning when this year's holiday data is missing, or from 1 November (the
+        State Council publishes next year's 节假日安排 in November) when next year's is."""
+        known = self.known_years()
+        year = today.year if today.year not in known else today.year + 1
+        if year in known or (year > today.year and today.month < 11):
             return None
         return f"未导入{year}年节假日调休数据，该年工作日期限将按周一至周五计算并标为暂定，请导入。"
 

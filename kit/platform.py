@@ -42,6 +42,8 @@ class StatusRead(BaseModel):
     subject: str
     roles: list[str]
     upstreams: dict[str, str]
+    warnings: list[str] = Field(default_factory=list,
+                                description="运维提示，如缺少下一年度节假日数据（自11月1日起）")
 
 
 class EventAck(BaseModel):
@@ -98,6 +100,13 @@ def _hook_scope(principal: auth.Principal, body: WebhookCreate) -> str | None:
     return region
 
 
+def calendar_warnings(app: Any) -> list[str]:
+    """Operator warnings about the calendar on the legal date `app.state.legal_today()` (the
+    injectable clock, `kit.calendar.today_legal` by default)."""
+    warning = app.state.calendar.missing_year_warning(app.state.legal_today())
+    return [warning] if warning else []
+
+
 def platform_router(spec: Any) -> APIRouter:
     """Routes every service has: status, the event inbox endpoint, webhook subscriptions."""
     router = APIRouter(prefix=f"/api/v1/{spec.name}", tags=[spec.name],
@@ -116,7 +125,8 @@ def platform_router(spec: Any) -> APIRouter:
                                          headers=forward_headers(request))
                 upstreams[name] = resp.json()["service"]
         return StatusRead(service=spec.name, subject=principal.subject,
-                          roles=sorted(principal.roles), upstreams=upstreams)
+                          roles=sorted(principal.roles), upstreams=upstreams,
+                          warnings=calendar_warnings(request.app))
 
     if spec.event_handlers is not None:
         handlers = spec.event_handlers

@@ -27,6 +27,12 @@ class CasesSettings(ServiceSettings):
     # “较大数额” defaults when no hearing_thresholds row applies (分) [S]
     hearing_threshold_person_fen: int = 500_000
     hearing_threshold_organization_fen: int = 10_000_000
+    # 行政处罚法第六十三条第一款第五项 “其他较重的行政处罚”: kinds given a hearing locally [S]
+    hearing_extra_kinds: list[str] = Field(default_factory=list)
+    # 行政处罚法第三十条: a 14–17-year-old's 从轻 fine stays in this lower share of the tier [S]
+    minor_lighter_tier_share: float = Field(0.5, ge=0, le=1)
+    # 行政处罚法第五十七条第二款 负责人集体讨论: at least this many heads take part [S]
+    collective_discussion_quorum: int = Field(3, ge=2)
     # numbering; placeholders {prefix} {year} {seq}
     case_number_pattern: str = "{prefix}罚立〔{year}〕{seq}号"
     decision_number_pattern: str = "{prefix}罚决〔{year}〕{seq}号"

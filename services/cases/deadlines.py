@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from kit.calendar import Deadline, WorkingCalendar
+from kit.calendar import Deadline, WorkingCalendar, today_legal
 from services.cases.lifecycle import states as st
 
 DECISION_DAYS = 90          # 行政处罚法第六十条 (calendar days)
@@ -17,6 +17,12 @@ ABSENT_SERVICE_DAYS = 7     # 行政处罚法第六十一条 (working days)
 HEARING_REQUEST_DAYS = 5    # 行政处罚法第六十四条第一项 (working days)
 HEARING_NOTICE_DAYS = 7     # 行政处罚法第六十四条第二项 (working days)
 WITHDRAW_DAYS = 3           # 行政处罚法第四十八条第二款 (working days)
+
+
+def limitation_years(case: Any) -> int:
+    """追诉时效 (行政处罚法第三十六条): 5 years when the case records harm to 公民生命健康安全 or
+    金融安全, else 2 — the matter's flag alone does not lengthen it."""
+    return 5 if getattr(case, "harm_kind", None) else 2
 
 
 def limitation_end(act_date: date, act_end_date: date | None, years: int) -> date:
@@ -48,7 +54,7 @@ def decision_deadline(case: Any, cal: WorkingCalendar) -> Deadline | None:
         return None
     clock = case.clock or {}
     extra = sum(int(e["days"]) for e in clock.get("extensions", []))
-    extra += paused_days(clock.get("pauses", []), date.today())
+    extra += paused_days(clock.get("pauses", []), today_legal())
     base = cal.add_days(case.filed_on, DECISION_DAYS + extra, "calendar",
                         basis="行政处罚法第六十条")
     return base
@@ -75,7 +81,7 @@ def case_deadlines(case: Any, cal: WorkingCalendar, today: date,
     ones that make a case overdue (party windows are shown but never overdue)."""
     out: list[dict[str, Any]] = []
     s = case.status
-    years = (case.matter_snapshot or {}).get("limitation_years", 2)
+    years = limitation_years(case)
     if s == st.LEAD:
         out.append(_entry("立案审查期限", cal.add_days(
             case.discovered_on, lead_check_days, "working",
@@ -110,7 +116,7 @@ def case_deadlines(case: Any, cal: WorkingCalendar, today: date,
 
 
 def next_due_on(case: Any, cal: WorkingCalendar, lead_check_days: int = 15) -> date | None:
-    tracked = [d["due_on"] for d in case_deadlines(case, cal, date.today(), lead_check_days)
+    tracked = [d["due_on"] for d in case_deadlines(case, cal, today_legal(), lead_check_days)
                if d["tracked"]]
     return min(tracked) if tracked else None
 

@@ -104,3 +104,43 @@ class NumberingPatternInvalid(errors.UnprocessableEntity):
     (N ≤ 8) — see `services.cases.numbering.validate_pattern`."""
 
     title = "编号格式无效"
+
+
+class ApproverNotHead(errors.Conflict):
+    """The named approver is not an active head (负责人) of the acting agency (行政处罚法第五十四条
+    第二款 for 立案; 行政强制法第十八条第一项 for 查封扣押; the rule extension names the article of
+    the approval at hand). Extensions: `rule`, `approver_id`."""
+
+    title = "审批人不是本机关负责人"
+
+
+class CaseNotClosable(errors.Conflict):
+    """结案 refused: the decision was not served (行政处罚法第六十一条), or a case concluded as
+    涉嫌犯罪 was not transferred (第二十七条、第八十二条). Extensions: `rule`, `status`,
+    `allowed_actions`."""
+
+    title = "案件尚不能结案"
+
+
+class ServiceRefused(errors.Conflict):
+    """送达 not allowed as recorded: later than 7 working days after the decision (行政处罚法
+    第六十一条第一款), 留置 without reason and witness or video (民事诉讼法第八十九条), 电子 without
+    the arrival time (第九十条), 公告 without its reason (第九十五条). Extensions: `rule`."""
+
+    title = "送达不符合法定要求"
+
+
+class AgeOrCapacityRule(errors.Conflict):
+    """The proposed outcome ignores age or capacity (行政处罚法第三十条: under 14 not punished,
+    14–17 从轻或减轻; 第三十一条 capacity; 第三十二条 mandatory mitigation). Extensions: `rule`,
+    `age` where known."""
+
+    title = "当事人年龄或责任能力不允许该处理结论"
+
+
+class CollectiveDiscussionInvalid(errors.Conflict):
+    """The 负责人集体讨论 record falls short (行政处罚法第五十七条第二款): fewer heads than the
+    quorum, a participant without an opinion, or held after the decision. Extensions: `rule`,
+    `quorum`."""
+
+    title = "集体讨论记录不符合要求"

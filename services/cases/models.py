@@ -137,6 +137,9 @@ class Case(UUIDPk, Timestamps, Base):
     source_ref: Mapped[str | None] = mapped_column(String(100))
     act_date: Mapped[date] = mapped_column(Date, nullable=False)
     act_end_date: Mapped[date | None] = mapped_column(Date)
+    # 行政处罚法第三十六条: harm to 公民生命健康安全 (life_health) or 金融安全 (financial) recorded
+    # on this case → 5-year limitation; None → 2 years
+    harm_kind: Mapped[str | None] = mapped_column(String(16))
     discovered_on: Mapped[date] = mapped_column(Date, nullable=False)
     facts: Mapped[str] = mapped_column(Text, nullable=False, default="")
     status: Mapped[str] = mapped_column(String(24), nullable=False, default="lead")

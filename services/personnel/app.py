@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from kit import sessions
 from kit.app import ServiceSpec, build_app
+from kit.calendar import today_legal
 from kit.http import AsgiApps
 from services.personnel.config import PersonnelSettings
 from services.personnel.examples import EXAMPLES
@@ -21,13 +22,12 @@ log = logging.getLogger("zhifa.personnel")
 
 async def _status_worker(app: FastAPI, interval: float) -> None:
     """Apply due status changes (and revoke certificates) now and then every `interval`."""
-    from services.personnel.certificates.service import today_in_china
     from services.personnel.staff.service import apply_due_status_changes
 
     while True:
         try:
             async with app.state.sessionmaker() as session:
-                applied = await apply_due_status_changes(session, today_in_china(),
+                applied = await apply_due_status_changes(session, today_legal(),
                                                          app.state.outbox)
                 await session.commit()
             if applied:

@@ -33,6 +33,7 @@ class PersonnelSettings(ServiceSettings):
     exam_pass_score: int = 60
     # 60 学时/人/年 [UNVERIFIED: believed 国办发〔2023〕27号]
     training_hours_required: int = 60
+    renewal_requires_training: bool = True
     expiring_default_days: int = 30
     status_check_interval_seconds: float = 3600.0
     run_status_worker: bool = True

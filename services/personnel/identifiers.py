@@ -19,6 +19,8 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from kit.calendar import today_legal
+
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -55,7 +57,7 @@ def validate_id_number(value: str, today: date | None = None) -> str:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError as exc:
         raise ValueError("身份证号中的出生日期无效") from exc
-    if born > (today or date.today()) or born.year < 1900:
+    if born > (today or today_legal()) or born.year < 1900:
         raise ValueError("身份证号中的出生日期无效")
     if id_check_char(number[:17]) != number[17]:
         raise ValueError("身份证号校验位错误（GB 11643-1999）")

@@ -17,13 +17,24 @@ CATEGORY = {
     "closure": "责令关闭", "employment_restriction": "限制从业", "detention": "行政拘留",
     "other": "其他",
 }
+# 统计年报 行政处罚实施情况统计表 order, light → heavy (DOMAIN-WAVE2 §4.2); 其他 ranks lowest so
+# a named kind plus 其他 counts in the named kind
+REPORT_ORDER = ("other", "warning", "criticism", "fine",
+                ("confiscation", "confiscate_income", "confiscate_property"),
+                "license_suspension", "qualification_downgrade", "business_restriction",
+                "business_suspension", ("closure", "employment_restriction"),
+                "license_revocation", "detention")
+REPORT_RANK = {k: rank for rank, group in enumerate(REPORT_ORDER)
+               for k in ((group,) if isinstance(group, str) else group)}
 SERIOUS_KINDS = {"license_revocation", "closure", "employment_restriction"}
 MINOR_KINDS = {"warning", "criticism"}
 
 
 def penalty_categories(penalties: list[dict[str, Any]]) -> list[str]:
+    """处罚类别, heaviest first (统计年报 order), so the first is the decision's category."""
     out: list[str] = []
-    for p in penalties:
+    ranked = sorted(penalties, key=lambda p: -REPORT_RANK.get(str(p.get("kind") or "other"), 0))
+    for p in ranked:
         kind = str(p.get("kind") or "other")
         name = CATEGORY.get(kind, kind)
         if name not in out:

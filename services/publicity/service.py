@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
+from kit.calendar import WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
 from kit.schemas import fen_to_yuan
@@ -38,7 +37,6 @@ from services.publicity.schemas import (
 )
 
 log = logging.getLogger("zhifa.publicity")
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 PUBLISH_BASIS = "国办发〔2018〕118号；双公示（发改办财金〔2018〕424号）：7个工作日内公示"
 WITHDRAW_BASIS = "行政处罚法第四十八条第二款：三日内撤回并公开说明理由"
 MINOR_RULE = "当事人为未成年人，不予公开（行政处罚法第五十条；市场监管总局令第45号第七条）"
@@ -46,10 +44,6 @@ RESIDUE_RULE = ("脱敏后仍有疑似个人信息，须人工审核后发布"
                 "（行政处罚法第五十条：个人隐私应当依法予以保密）")
 MINOR_CLASS_RULE = ("轻微失信信息原则上不公示"
                     "（信用修复管理办法，国家发展改革委令2025年第36号；按配置）")
-
-
-def today_cn() -> date:
-    return datetime.now(SHANGHAI).date()
 
 
 @dataclass
@@ -181,7 +175,7 @@ async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Con
         decided_on = date.fromisoformat(str(p.get("decided_on"))[:10])
     except ValueError:
         log.error("case.decided %s without a valid decided_on; counting from today", case_id)
-        decided_on = today_cn()
+        decided_on = today_legal()
     record.decided_on = decided_on
     due = ctx.calendar.add_days(decided_on, ctx.settings.publish_within_working_days,
                                 "working", basis=PUBLISH_BASIS)
@@ -212,8 +206,7 @@ async def publish(session: AsyncSession, record: Disclosure, ctx: Context) -> No
     record.status, record.status_rule = DisclosureStatus.published, None
     record.published_at = utcnow()
     due = record.publish_due_on
-    record.published_late = due is not None and record.published_at.astimezone(
-        SHANGHAI).date() > due
+    record.published_late = due is not None and today_legal(record.published_at) > due
     record.version += 1
     await session.flush()
     await ctx.outbox.emit(session, "publicity.published",
@@ -236,16 +229,16 @@ async def consume_revoked(session: AsyncSession, event: dict[str, Any], ctx: Con
     if record.withdrawn_at is not None:
         return
     try:
-        revoked_on = date.fromisoformat(str(p.get("revoked_on") or today_cn())[:10])
+        revoked_on = date.fromisoformat(str(p.get("revoked_on") or today_legal())[:10])
     except ValueError:
-        revoked_on = today_cn()
+        revoked_on = today_legal()
     due = ctx.calendar.add_days(revoked_on, ctx.settings.withdraw_within_working_days,
                                 "working", basis=WITHDRAW_BASIS)
     was_public = record.status == DisclosureStatus.published
     record.revoked_on, record.withdraw_due_on = revoked_on, due.due_on
     record.withdraw_reason = redaction.Redactor().redact(str(p.get("reason") or "决定已撤销"))
     record.withdrawn_at = utcnow()
-    record.withdrawn_late = record.withdrawn_at.astimezone(SHANGHAI).date() > due.due_on
+    record.withdrawn_late = today_legal(record.withdrawn_at) > due.due_on
     if record.status != DisclosureStatus.not_published:
         record.status = DisclosureStatus.withdrawn
     record.version += 1
@@ -265,13 +258,13 @@ async def release(session: AsyncSession, principal: Principal, decision_id: uuid
     if record.status != DisclosureStatus.pending:
         raise errors.DisclosureNotPending(record_status=record.status)
     await publish(session, record, ctx)
-    return status_view(record, today_cn())
+    return status_view(record, today_legal())
 
 
 async def list_status(session: AsyncSession, principal: Principal, state: str | None,
                       cursor: str | None, limit: int) -> tuple[list[DisclosureStatusRead],
                                                               str | None]:
-    today = today_cn()
+    today = today_legal()
     rows, nxt = await DisclosureRepository(session).status_page(principal, state, today, cursor,
                                                                 limit)
     return [status_view(r, today) for r in rows], nxt

@@ -3903,6 +3903,11 @@ export interface components {
             /** Facts */
             facts: string;
             /**
+             * Harm Kind
+             * @description 涉及公民生命健康安全（life_health）或金融安全（financial）且有危害后果（行政处罚法第三十六条：追诉时效五年）
+             */
+            harm_kind?: ("life_health" | "financial") | null;
+            /**
              * Matter Id
              * Format: uuid
              */
@@ -3979,6 +3984,8 @@ export interface components {
             flags: {
                 [key: string]: unknown;
             }[];
+            /** Harm Kind */
+            harm_kind?: string | null;
             /** Hearing */
             hearing: {
                 [key: string]: unknown;
@@ -3991,6 +3998,11 @@ export interface components {
             /** Kind */
             kind: string;
             legal_review: components["schemas"]["cases__LegalReviewRead"];
+            /**
+             * Limitation Years
+             * @default 2
+             */
+            limitation_years?: number;
             /** Matter */
             matter: {
                 [key: string]: unknown;
@@ -4217,8 +4229,43 @@ export interface components {
              */
             summary?: string;
         };
+        /**
+         * CollectiveDiscussion
+         * @description 负责人集体讨论记录 (行政处罚法第五十七条第二款).
+         */
+        cases__CollectiveDiscussion: {
+            /** Conclusion */
+            conclusion: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Opinions */
+            opinions: components["schemas"]["cases__DiscussionOpinion"][];
+            /**
+             * Participants
+             * @description 参加讨论的负责人（人事系统人员编号）
+             */
+            participants: string[];
+        };
         /** ConcludeCase */
         cases__ConcludeCase: {
+            /**
+             * Assessed By
+             * @description 认定情节复杂或重大违法的负责人
+             */
+            assessed_by?: string | null;
+            /**
+             * Assessment Reasons
+             * @description 情节复杂或重大违法行为的认定理由
+             */
+            assessment_reasons?: string | null;
+            /**
+             * Circumstances
+             * @description 第三十一条（no_capacity, limited_capacity）与第三十二条应当从轻减轻的情形
+             */
+            circumstances?: ("no_capacity" | "limited_capacity" | "harm_eliminated" | "coerced_or_induced" | "confessed" | "meritorious" | "other_law")[];
             /**
              * Complex Case
              * @default false
@@ -4239,10 +4286,23 @@ export interface components {
              */
             major_violation?: boolean;
             /**
+             * Mitigation
+             * @description 从轻 lighter / 减轻 reduced
+             * @default none
+             * @enum {string}
+             */
+            mitigation?: "none" | "lighter" | "reduced";
+            /**
+             * Other Law Review
+             * @description 法律、法规规定应当法制审核的其他情形（行政处罚法第五十八条第一款第四项）
+             * @default false
+             */
+            other_law_review?: boolean;
+            /**
              * Outcome
              * @enum {string}
              */
-            outcome: "penalty" | "no_penalty" | "not_established" | "transfer_judicial";
+            outcome: "penalty" | "no_penalty" | "not_established" | "transfer_judicial" | "minor_no_penalty";
             /** Outside Discretion Reason */
             outside_discretion_reason?: string | null;
             /** Penalties */
@@ -4328,8 +4388,7 @@ export interface components {
         };
         /** DecideCase */
         cases__DecideCase: {
-            /** Collective Discussion Record */
-            collective_discussion_record?: string | null;
+            collective_discussion_record?: components["schemas"]["cases__CollectiveDiscussion"] | null;
             /**
              * Decided On
              * Format: date
@@ -4396,6 +4455,13 @@ export interface components {
             min_fine?: string;
             /** Tier */
             tier: string;
+        };
+        /** DiscussionOpinion */
+        cases__DiscussionOpinion: {
+            /** Officer Id */
+            officer_id: string;
+            /** Opinion */
+            opinion: string;
         };
         /** DisposalCreate */
         cases__DisposalCreate: {
@@ -6113,7 +6179,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "warning" | "fine" | "confiscation" | "license_suspension" | "license_revocation" | "business_suspension" | "detention" | "other";
+            kind: "warning" | "criticism" | "fine" | "confiscation" | "confiscate_income" | "confiscate_property" | "license_suspension" | "qualification_downgrade" | "license_revocation" | "business_restriction" | "business_suspension" | "closure" | "employment_restriction" | "detention" | "other";
         };
         /** PlanCreate */
         cases__PlanCreate: {
@@ -6445,8 +6511,16 @@ export interface components {
             /** Scanned At */
             scanned_at?: string | null;
         };
-        /** ServeCase */
+        /**
+         * ServeCase
+         * @description 送达 (rules: `services.cases.lifecycle.delivery`, 民事诉讼法第八十七条–第九十五条).
+         */
         cases__ServeCase: {
+            /**
+             * Arrived At
+             * @description 电子送达：到达受送达人特定系统的时间
+             */
+            arrived_at?: string | null;
             /**
              * Consent Confirmed
              * @default false
@@ -6458,10 +6532,32 @@ export interface components {
              */
             method: "direct" | "left" | "electronic" | "post" | "entrusted" | "forwarded" | "public_notice";
             /**
+             * Public Notice Reason
+             * @description 公告送达：原因和经过
+             */
+            public_notice_reason?: string | null;
+            /**
+             * Recorded By Video
+             * @description 留置送达：以拍照、录像方式记录
+             * @default false
+             */
+            recorded_by_video?: boolean;
+            /**
+             * Refusal Reason
+             * @description 留置送达：拒收事由
+             */
+            refusal_reason?: string | null;
+            /**
              * Served On
              * Format: date
+             * @description 交付/签收日期；邮寄为回执上注明的收件日期；公告为发出公告之日
              */
             served_on: string;
+            /**
+             * Witness
+             * @description 留置送达：见证人
+             */
+            witness?: string | null;
         };
         /**
          * ServiceCreate
@@ -6696,6 +6792,11 @@ export interface components {
             upstreams: {
                 [key: string]: string;
             };
+            /**
+             * Warnings
+             * @description 运维提示，如缺少下一年度节假日数据（自11月1日起）
+             */
+            warnings?: string[];
         };
         /** SummaryDecisionCreate */
         cases__SummaryDecisionCreate: {
@@ -6710,6 +6811,11 @@ export interface components {
              * @default false
              */
             collected_on_spot?: boolean;
+            /**
+             * Collection Ground
+             * @description 当场收缴的法定情形（第六十八条、第六十九条）；一百元以下可省略
+             */
+            collection_ground?: ("small_fine" | "hard_to_collect" | "remote_area") | null;
             /**
              * Decided At
              * Format: date-time
@@ -6729,12 +6835,27 @@ export interface components {
              */
             facts_clear?: boolean;
             /**
+             * Harm Kind
+             * @description 涉及公民生命健康安全或金融安全且有危害后果（追诉时效五年，第三十六条）
+             */
+            harm_kind?: ("life_health" | "financial") | null;
+            /**
+             * Landed On
+             * @description 水上收缴：抵岸日期（第七十一条）
+             */
+            landed_on?: string | null;
+            /**
              * Matter Id
              * Format: uuid
              */
             matter_id: string;
             /** Officer Ids */
             officer_ids: string[];
+            /**
+             * On Water
+             * @default false
+             */
+            on_water?: boolean;
             party: components["schemas"]["cases__Party"];
             /**
              * Party Refused To Sign
@@ -6742,6 +6863,12 @@ export interface components {
              * @default false
              */
             party_refused_to_sign?: boolean;
+            /**
+             * Party Requested
+             * @description 边远、水上、交通不便地区由当事人提出
+             * @default false
+             */
+            party_requested?: boolean;
             penalty: components["schemas"]["cases__SummaryPenalty-Input"];
             /** Place */
             place: string;
@@ -6816,7 +6943,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "warning" | "fine" | "confiscation" | "license_suspension" | "license_revocation" | "business_suspension" | "detention" | "other";
+            kind: "warning" | "criticism" | "fine" | "confiscation" | "confiscate_income" | "confiscate_property" | "license_suspension" | "qualification_downgrade" | "license_revocation" | "business_restriction" | "business_suspension" | "closure" | "employment_restriction" | "detention" | "other";
         };
         /** SummaryPenalty */
         "cases__SummaryPenalty-Output": {
@@ -6830,7 +6957,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "warning" | "fine" | "confiscation" | "license_suspension" | "license_revocation" | "business_suspension" | "detention" | "other";
+            kind: "warning" | "criticism" | "fine" | "confiscation" | "confiscate_income" | "confiscate_property" | "license_suspension" | "qualification_downgrade" | "license_revocation" | "business_restriction" | "business_suspension" | "closure" | "employment_restriction" | "detention" | "other";
         };
         /** SuspendBody */
         cases__SuspendBody: {
@@ -7918,6 +8045,13 @@ export interface components {
              * @default true
              */
             on_post?: boolean;
+            /**
+             * Position
+             * @description 职务：head 正职负责人 / deputy_head 副职负责人 / staff；负责人方可审批
+             * @default staff
+             * @enum {string}
+             */
+            position?: "head" | "deputy_head" | "staff";
         };
         /** OfficerRead */
         personnel__OfficerRead: {
@@ -7944,12 +8078,23 @@ export interface components {
             id_number_masked: boolean;
             /** Is Auxiliary */
             is_auxiliary: boolean;
+            /**
+             * Is Head
+             * @description 本机关负责人（正职或副职），可审批
+             * @default false
+             */
+            is_head?: boolean;
             /** Left On */
             left_on: string | null;
             /** Name */
             name: string;
             /** On Post */
             on_post: boolean;
+            /**
+             * Position
+             * @default staff
+             */
+            position?: string;
             /** Region Code */
             region_code: string;
             /** Status */
@@ -7970,6 +8115,11 @@ export interface components {
             name?: string;
             /** On Post */
             on_post?: boolean;
+            /**
+             * Position
+             * @enum {string}
+             */
+            position?: "head" | "deputy_head" | "staff";
         };
         /** Page[AgencyRead] */
         personnel__Page_AgencyRead_: {
@@ -8219,6 +8369,11 @@ export interface components {
             upstreams: {
                 [key: string]: string;
             };
+            /**
+             * Warnings
+             * @description 运维提示，如缺少下一年度节假日数据（自11月1日起）
+             */
+            warnings?: string[];
         };
         /** TokenPair */
         personnel__TokenPair: {
@@ -8793,6 +8948,11 @@ export interface components {
             upstreams: {
                 [key: string]: string;
             };
+            /**
+             * Warnings
+             * @description 运维提示，如缺少下一年度节假日数据（自11月1日起）
+             */
+            warnings?: string[];
         };
         /** ValidationProblem */
         publicity__ValidationProblem: components["schemas"]["publicity__Problem"] & {
@@ -9463,6 +9623,12 @@ export interface components {
              */
             major_public_interest?: boolean;
             /**
+             * Other Law
+             * @description 法律、法规规定应当进行法制审核的其他情形
+             * @default false
+             */
+            other_law?: boolean;
+            /**
              * Outside Discretion
              * @default false
              */
@@ -9762,6 +9928,11 @@ export interface components {
             upstreams: {
                 [key: string]: string;
             };
+            /**
+             * Warnings
+             * @description 运维提示，如缺少下一年度节假日数据（自11月1日起）
+             */
+            warnings?: string[];
         };
         /** ValidationProblem */
         review__ValidationProblem: components["schemas"]["review__Problem"] & {
@@ -11095,7 +11266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更 */
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更; CaseNotClosable: 案件尚不能结案 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11314,7 +11485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description CaseArchived: 案件已归档，不得变更; CoercionNotAllowed: 不得实施或变更该行政强制措施; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; CoercionNotAllowed: 不得实施或变更该行政强制措施; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11566,7 +11737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description CaseArchived: 案件已归档，不得变更; CoercionApprovalLate: 紧急实施的强制措施未在二十四小时内补办批准; CoercionNotAllowed: 不得实施或变更该行政强制措施 */
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; CoercionApprovalLate: 紧急实施的强制措施未在二十四小时内补办批准; CoercionNotAllowed: 不得实施或变更该行政强制措施 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11818,7 +11989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description CaseArchived: 案件已归档，不得变更; CoercionExtensionRefused: 查封、扣押期限不得再延长; CoercionNotAllowed: 不得实施或变更该行政强制措施 */
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; CoercionExtensionRefused: 查封、扣押期限不得再延长; CoercionNotAllowed: 不得实施或变更该行政强制措施 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12069,7 +12240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更 */
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; AgeOrCapacityRule: 当事人年龄或责任能力不允许该处理结论; ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12194,7 +12365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更; LegalReviewNotApproved: 法制审核未通过; PenaltyIncreased: 决定的处罚重于告知的处罚; StatementWindowOpen: 陈述申辩或听证申请期限未届满 */
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; CollectiveDiscussionInvalid: 集体讨论记录不符合要求; LegalReviewNotApproved: 法制审核未通过; PenaltyIncreased: 决定的处罚重于告知的处罚; StatementWindowOpen: 陈述申辩或听证申请期限未届满 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12319,7 +12490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更 */
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13578,7 +13749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更 */
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13703,7 +13874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更; LimitationExpired: 违法行为已超过追诉时效; MatterNotHeld: 本机关无此执法事项的职权; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; LimitationExpired: 违法行为已超过追诉时效; MatterNotHeld: 本机关无此执法事项的职权; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14203,7 +14374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更 */
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14828,7 +14999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更 */
+            /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更; ServiceRefused: 送达不符合法定要求 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15612,7 +15783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description CaseArchived: 案件已归档，不得变更; TransferNotAllowed: 当前不能进行该移送操作 */
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; TransferNotAllowed: 当前不能进行该移送操作 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -25122,7 +25293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description DocumentNumberTaken: 当场处罚决定书编号已使用; EntrustmentAgreementRequired: 受委托事项缺少有效的委托协议; MatterNotHeld: 本机关无此执法事项的职权; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            /** @description DocumentNumberTaken: 当场处罚决定书编号已使用; EntrustmentAgreementRequired: 受委托事项缺少有效的委托协议; LimitationExpired: 违法行为已超过追诉时效; MatterNotHeld: 本机关无此执法事项的职权; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -25140,7 +25311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description SummaryProcedureNotAllowed: 不符合简易程序（当场处罚）的适用条件 */
+            /** @description OnSpotCollectionNotAllowed: 不符合当场收缴罚款的条件; SummaryProcedureNotAllowed: 不符合简易程序（当场处罚）的适用条件 */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -21,7 +21,7 @@ from services.cases.coercion.errors import (
 )
 from services.cases.coercion.repository import MeasureRepository
 from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader
-from services.cases.errors import CaseArchived, CaseNotFound, OfficersNotQualified
+from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
 
 router = APIRouter(tags=["cases: coercive measures"], route_class=CommittingRoute)
 
@@ -33,7 +33,7 @@ MEASURE = "/cases/{case_id}/coercive-measures/{measure_id}"
 @router.post("/cases/{case_id}/coercive-measures", response_model=schemas.MeasureRead,
              status_code=201, summary="实施查封、扣押（行政强制法第十八条–第二十四条）",
              responses=errors.responses(*ACT, CoercionApprovalRequired, OfficersNotQualified,
-                                        errors.ServiceUnavailable))
+                                        ApproverNotHead, errors.ServiceUnavailable))
 async def create_coercive_measure(body: schemas.MeasureCreate, case: CaseForAction,
                                   principal: Actor, request: Request, session: SessionDep,
                                   cal: CalendarDep) -> schemas.MeasureRead:
@@ -50,24 +50,24 @@ async def list_case_coercive_measures(case: CaseById,
 
 
 @router.post(f"{MEASURE}/approve", response_model=schemas.MeasureRead,
-             responses=errors.responses(*ACT, CoercionApprovalLate),
+             responses=errors.responses(*ACT, CoercionApprovalLate, ApproverNotHead),
              summary="紧急实施后补办批准（行政强制法第十九条）")
 async def approve_coercive_measure(measure_id: uuid.UUID, body: schemas.ApprovalCreate,
-                                   case: CaseForAction, principal: Actor,
+                                   case: CaseForAction, principal: Actor, request: Request,
                                    session: SessionDep) -> schemas.MeasureRead:
     measure = await service.load_measure(session, case, measure_id)
-    await service.approve_measure(session, principal, case, measure, body)
+    await service.approve_measure(session, principal, case, measure, body, request)
     return (await service.read_many(session, [measure]))[0]
 
 
 @router.post(f"{MEASURE}/extend", response_model=schemas.MeasureRead,
-             responses=errors.responses(*ACT, CoercionExtensionRefused),
+             responses=errors.responses(*ACT, CoercionExtensionRefused, ApproverNotHead),
              summary="延长查封、扣押期限（行政强制法第二十五条）")
 async def extend_coercive_measure(measure_id: uuid.UUID, body: schemas.ExtensionCreate,
                                   case: CaseForAction, principal: Actor, session: SessionDep,
-                                  cal: CalendarDep) -> schemas.MeasureRead:
+                                  cal: CalendarDep, request: Request) -> schemas.MeasureRead:
     measure = await service.load_measure(session, case, measure_id)
-    await service.extend_measure(session, principal, case, measure, body, cal)
+    await service.extend_measure(session, principal, case, measure, body, cal, request)
     return (await service.read_many(session, [measure]))[0]
 
 

@@ -13,14 +13,14 @@ only the "十日以内" periods working days)."""
 import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
-from kit.calendar import Deadline, WorkingCalendar
+from kit.calendar import Deadline, WorkingCalendar, today_legal
 from kit.db import utcnow
+from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.coercion import schemas
 from services.cases.coercion.errors import (
@@ -42,11 +42,6 @@ MAX_EXTENSION_DAYS = 30   # 行政强制法第二十五条第一款
 APPROVAL_HOURS = 24       # 行政强制法第十九条
 PERIOD_RULE = "行政强制法第二十五条"
 OPEN_FOR_MEASURES = (st.LEAD, st.INVESTIGATING, st.CONCLUDED, st.NOTIFIED, st.HEARING_REQUESTED)
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def today() -> date:
-    return datetime.now(SHANGHAI).date()
 
 
 def appraisal_days(started_on: date, ended_on: date) -> int:
@@ -111,6 +106,8 @@ async def start_measure(session: AsyncSession, request: Request, principal: Prin
                                        rule="行政强制法第十八条第一项")
     check = await qualified_officers(request, body.officer_ids, matter.domain, body.started_on,
                                      rule="行政强制法第十八条第二项")
+    if not body.emergency:
+        await require_head(request, case.agency_id, body.approver_id, "coercion")
     started_at = body.started_at or utcnow()
     end = measure_end(cal, body.started_on, 0, 0)
     measure = CoerciveMeasure(
@@ -146,7 +143,8 @@ async def load_measure(session: AsyncSession, case: Case,
 
 
 async def approve_measure(session: AsyncSession, principal: Principal, case: Case,
-                          measure: CoerciveMeasure, body: schemas.ApprovalCreate) -> None:
+                          measure: CoerciveMeasure, body: schemas.ApprovalCreate,
+                          request: Request) -> None:
     """补办批准 of an emergency measure within 24 hours; a refusal releases it at once."""
     _require_active(measure)
     if not measure.is_emergency or measure.approved_at is not None:
@@ -156,10 +154,11 @@ async def approve_measure(session: AsyncSession, principal: Principal, case: Cas
         raise CoercionApprovalLate(
             f"应在{due.isoformat()}前补办批准；已超过二十四小时，应当立即解除",
             rule="行政强制法第十九条", approval_due_at=due.isoformat())
+    await require_head(request, case.agency_id, body.approver_id, "coercion")
     if body.approved:
         measure.approver_id, measure.approved_at = body.approver_id, body.approved_at
     else:
-        await _release(session, measure, body.approved_at.astimezone(SHANGHAI).date(),
+        await _release(session, measure, today_legal(body.approved_at),
                        "approval_refused", True, body.note)
     await append_entry(session, case, "coercion.approval", principal, [], {
         "measure_id": str(measure.id), "approved": body.approved,
@@ -168,8 +167,9 @@ async def approve_measure(session: AsyncSession, principal: Principal, case: Cas
 
 async def extend_measure(session: AsyncSession, principal: Principal, case: Case,
                          measure: CoerciveMeasure, body: schemas.ExtensionCreate,
-                         cal: WorkingCalendar) -> None:
+                         cal: WorkingCalendar, request: Request) -> None:
     _require_active(measure)
+    await require_head(request, case.agency_id, body.approver_id, "coercion_extension")
     if reason := extension_refusal(measure, body.days, body.decided_on):
         raise CoercionExtensionRefused(reason, rule=PERIOD_RULE,
                                        extension_days=measure.extension_days,
@@ -268,7 +268,7 @@ async def read_many(session: AsyncSession,
     repo = MeasureRepository(session)
     ids = [m.id for m in measures]
     items, appraisals = await repo.items(ids), await repo.appraisals(ids)
-    on, now = today(), utcnow()
+    on, now = today_legal(), utcnow()
     return [schemas.MeasureRead.model_validate(m).model_copy(update={
         "overdue": is_overdue(m, on), "approval_overdue": approval_overdue(m, now),
         "items": [schemas.ItemRead.model_validate(i) for i in items.get(m.id, [])],
@@ -304,4 +304,4 @@ async def list_measures(session: AsyncSession, principal: Principal, *, cursor: 
     """Measures in scope, newest first; `overdue`: active past their end (release due)."""
     return await MeasureRepository(session).list(
         principal, limit=limit, cursor=cursor, status=status,
-        overdue_on=today() if overdue else None)
+        overdue_on=today_legal() if overdue else None)

@@ -15,9 +15,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from kit import errors
+from kit.calendar import LEGAL_TZ as SHANGHAI
+from kit.calendar import today_legal
 from kit.http import forward_headers
 from services.cases import deadlines
 from services.cases.clients import personnel_client
@@ -28,13 +29,9 @@ from services.cases.lifecycle.decision import SERVE_NAMES, amounts
 from services.cases.lifecycle.service import Ctx, agency_prefix
 from services.cases.models import Case
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")  # legal dates (ARCHITECTURE.md "Data rules")
-DEFAULT_REMEDIES = {"reconsideration": "自收到本决定书之日起六十日内申请行政复议",
-                    "litigation": "自收到本决定书之日起六个月内提起行政诉讼"}
-
 
 def today() -> date:
-    return datetime.now(SHANGHAI).date()
+    return today_legal()
 
 
 Builder = Callable[[Ctx, Any], Awaitable[dict[str, Any]]]
@@ -103,13 +100,11 @@ def cn_time(value: datetime | None) -> str:
 def remedy_lines(settings: Any, case: Case | None = None) -> dict[str, str]:
     """The remedy lines (复议 60 days, 行政复议法第二十条; 诉讼 6 months, 行政诉讼法第四十六条)
     from one source: the decision record when the case is decided (so the 决定书 says what was
-    decided), else the platform's remedy setting (`settings.remedy`, ZHIFA_REMEDY_*, where
-    present), else the wording the decision record uses."""
+    decided), else the platform's one remedy setting (`settings.remedy`, ZHIFA_REMEDY_*)."""
     recorded = ((case.decision or {}).get("remedies") if case is not None else None)
     if recorded:
         return dict(recorded)
-    remedy = getattr(settings, "remedy", None)
-    return remedy.decision_texts() if remedy is not None else dict(DEFAULT_REMEDIES)
+    return settings.remedy.decision_texts()
 
 
 def remedies_text(lines: dict[str, str]) -> str:

@@ -14,6 +14,8 @@ import uuid
 from typing import Any
 
 from kit import errors
+from kit.calendar import LEGAL_TZ as SHANGHAI
+from kit.calendar import today_legal as today
 from kit.db import utcnow
 from kit.scope import parse_uuid
 from services.cases.clients import qualified_officers
@@ -38,7 +40,7 @@ from services.cases.inspections.errors import (
     InspectionTargetNotFound,
 )
 from services.cases.inspections.models import Inspection, InspectionRecordEntry
-from services.cases.lifecycle.service import SHANGHAI, Ctx, today
+from services.cases.lifecycle.service import Ctx
 from services.cases.timeline.service import Chain, append_entry
 
 RECORD_CHAIN = Chain(InspectionRecordEntry, "inspection_id")

@@ -20,7 +20,6 @@ from services.cases.licensing.errors import (
 )
 from services.cases.licensing.models import Licence, LicenceApplication, LicenceMatter
 from services.cases.licensing.service import (
-    REMEDIES,
     Ctx,
     add_years,
     ban_applicant,
@@ -199,7 +198,7 @@ async def decide(ctx: Ctx, app: LicenceApplication, body: schemas.DecideBody) ->
         "granted": body.granted, "reasons": body.reasons, "conditions": body.conditions,
         "content": body.content, "decided_on": on.isoformat(),
         "late": bool(due and on > due.due_on), "due_on": due.due_on.isoformat() if due else None,
-        "remedies": None if body.granted else REMEDIES,
+        "remedies": None if body.granted else ctx.settings.remedy.decision_texts(),
         "based_on_hearing_record": bool((app.hearing or {}).get("held_on")),
         "warning": body.false_materials,
         "rule": "行政许可法第三十八条第一款" if body.granted else "行政许可法第三十八条第二款"}

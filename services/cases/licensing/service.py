@@ -7,15 +7,14 @@ the kit calendar in working days (第八十二条)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
+from kit.calendar import WorkingCalendar, today_legal
 from kit.db import utcnow  # noqa: F401  (re-exported for the router)
 from kit.scope import may_act_for
 from services.cases.identifiers import id_number_ok, uscc_ok
@@ -36,14 +35,11 @@ from services.cases.licensing.errors import (
 from services.cases.licensing.models import LicenceApplication, LicenceMatter, LicensingBan
 from services.cases.licensing.repository import ApplicationRepository, MatterRepository
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 ACT_ROLES = ("officer", "agency_admin")
-REMEDIES = {"reconsideration": "自收到本决定书之日起六十日内申请行政复议",
-            "litigation": "自收到本决定书之日起六个月内提起行政诉讼"}
 
 
 def today() -> date:
-    return datetime.now(SHANGHAI).date()
+    return today_legal()
 
 
 @dataclass

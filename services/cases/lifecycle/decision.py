@@ -8,17 +8,23 @@ from datetime import date
 from typing import Any
 
 from kit import errors
+from kit.calendar import today_legal
 from kit.schemas import fen_to_yuan
 from services.cases import deadlines
+from services.cases import penalties as penalty_kinds
+from services.cases.approvals import require_head
 from services.cases.errors import (
     ActionNotAllowed,
+    CaseNotClosable,
     HearingNotAllowed,
     LegalReviewNotApproved,
     PenaltyIncreased,
+    ServiceRefused,
     StatementWindowOpen,
 )
-from services.cases.lifecycle import schemas
+from services.cases.lifecycle import collective, delivery, schemas
 from services.cases.lifecycle import states as st
+from services.cases.lifecycle.closing import close_refusal
 from services.cases.lifecycle.service import (
     Ctx,
     agency_prefix,
@@ -26,7 +32,6 @@ from services.cases.lifecycle.service import (
     record,
     request_legal_review,
     require_action,
-    today,
 )
 from services.cases.models import Case, Payment, Statement
 from services.cases.numbering import next_number
@@ -44,8 +49,12 @@ def _refuse(cls: type[errors.Problem], case: Case, detail: str, rule: str, **kw:
 
 async def notify(ctx: Ctx, case: Case, body: schemas.NotifyCase) -> Case:
     """事先告知 served: opens the statement window and, where the penalty carries the hearing
-    right, the 5-working-day hearing-request window (第六十四条第一项)."""
+    right, the 5-working-day hearing-request window (第六十四条第一项). A new 告知 after a
+    corrected proposal starts afresh: an earlier waiver, hearing or closed window does not
+    carry over (第四十四条、第六十二条)."""
     require_action(case, "notify")
+    previous = case.notice
+    case.statements_waived = False
     conclusion = case.conclusion or {}
     cal, days = ctx.calendar, ctx.settings.statement_window_working_days
     stmt_due = cal.add_days(body.served_on, days, "working",
@@ -57,7 +66,10 @@ async def notify(ctx: Ctx, case: Case, body: schemas.NotifyCase) -> Case:
         "statement_due_provisional": stmt_due.provisional,
         "hearing_eligible": bool(conclusion.get("hearing_eligible")),
         "hearing_reasons": conclusion.get("hearing_reasons", []),
-        "hearing_due_on": None, "hearing_waived": False}
+        "hearing_due_on": None, "hearing_waived": False,
+        "round": int((previous or {}).get("round", 0)) + 1,
+        "previous_hearing": case.hearing if previous else None}
+    case.hearing = None
     if notice["hearing_eligible"]:
         h = cal.add_days(body.served_on, deadlines.HEARING_REQUEST_DAYS, "working",
                          basis="行政处罚法第六十四条第一项")
@@ -71,7 +83,7 @@ async def notify(ctx: Ctx, case: Case, body: schemas.NotifyCase) -> Case:
 async def add_statement(ctx: Ctx, case: Case, body: schemas.StatementCreate) -> Statement:
     """陈述申辩 and its 复核 (第四十五条), or an explicit waiver (第六十二条)."""
     require_action(case, "statements")
-    received = body.received_on or today()
+    received = body.received_on or today_legal()
     stmt = Statement(case_id=case.id, waived=body.waived, content=body.content,
                      recheck_result=body.recheck_result, adopted=body.adopted,
                      received_on=received)
@@ -190,6 +202,9 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
     if outcome == "penalty" and not penalties:
         raise errors.UnprocessableEntity("处罚决定须列明处罚种类")
     _check_decidable(case, body, penalties)
+    discussion = (await collective.check_record(ctx, case, body.collective_discussion_record,
+                                                body.decided_on)
+                  if body.collective_discussion_record else None)
     prefix, agency = await agency_prefix(ctx, case.agency_id)
     deciding = case.matter_snapshot.get("deciding_agency") or agency
     number = body.document_number or await next_number(
@@ -198,7 +213,9 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
     fine = sum(p["amount_fen"] for p in penalties if p["kind"] == "fine")
     snap = case.matter_snapshot
     case.decision = {
-        "document_number": number, "kind": "penalty" if outcome == "penalty" else "no_penalty",
+        "document_number": number,
+        "kind": outcome if outcome in ("penalty", "minor_no_penalty") else "no_penalty",
+        "mitigation": (case.conclusion or {}).get("mitigation", "none"),
         "party": {"kind": case.party_kind, "name": case.party_name,
                   "address": case.party_address},
         "facts": case.facts, "evidence_summary": "见案卷证据目录",
@@ -207,10 +224,9 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
         "payment": {"how": "到指定银行或者通过电子支付系统缴纳",
                     "deadline": "自收到本决定书之日起十五日内（行政处罚法第六十七条）"}
         if fine else None,
-        "remedies": {"reconsideration": "自收到本决定书之日起六十日内申请行政复议",
-                     "litigation": "自收到本决定书之日起六个月内提起行政诉讼"},
+        "remedies": ctx.settings.remedy.decision_texts(),
         "agency": deciding, "decided_on": body.decided_on.isoformat(),
-        "collective_discussion_record": body.collective_discussion_record}
+        "collective_discussion_record": discussion}
     case.decided_on, case.decision_number, case.fine_fen = body.decided_on, number, fine
     await record(ctx, case, "decide", case.officer_ids, {
         "document_number": number, "decided_on": body.decided_on, "penalties": penalties,
@@ -239,27 +255,29 @@ def decided_payload(case: Case, penalties: list[dict[str, Any]],
         "facts": case.facts, "penalties": penalties,
         "fine_fen": sum(p["amount_fen"] for p in penalties if p["kind"] == "fine"),
         "confiscation_fen": sum(p["amount_fen"] for p in penalties
-                                if p["kind"] == "confiscation"),
-        "license_affected": any(p["kind"] in ("license_suspension", "license_revocation")
-                                for p in penalties),
+                                if p["kind"] in penalty_kinds.CONFISCATION_KINDS),
+        "license_affected": any(p["kind"] in ("license_suspension", "qualification_downgrade",
+                                              "license_revocation") for p in penalties),
+        "report_column": penalty_kinds.report_column(p["kind"] for p in penalties),
         "legal_basis": snap.get("penalty_basis") or snap.get("legal_basis")}
 
 
 async def serve(ctx: Ctx, case: Case, body: schemas.ServeCase) -> Case:
-    """送达 (第六十一条): electronic only with the party's signed consent; within 7 working
-    days when the party was absent (late service is recorded, not refused)."""
+    """送达 (第六十一条): electronic only with the party's signed consent; the service date and
+    refusals of `services.cases.lifecycle.delivery` (late service is refused)."""
     require_action(case, "serve")
     if body.method == "electronic" and not body.consent_confirmed:
         _refuse(ActionNotAllowed, case, "电子送达须当事人同意并签订确认书",
                 "行政处罚法第六十一条第二款")
-    if case.decided_on and body.served_on < case.decided_on:
-        raise errors.UnprocessableEntity("送达日期不得早于决定日期")
-    due = ctx.calendar.add_days(case.decided_on or body.served_on,
-                                deadlines.ABSENT_SERVICE_DAYS, "working")
-    case.served_on, case.serve_method = body.served_on, body.method
+    try:
+        served_on, facts = delivery.service_date(case.decided_on or body.served_on, body,
+                                                 ctx.calendar)
+    except delivery.Refusal as exc:
+        _refuse(ServiceRefused, case, exc.detail, exc.rule, **exc.extra)
+    case.served_on, case.serve_method = served_on, body.method
     await record(ctx, case, "serve", case.officer_ids, {
         "method": body.method, "method_name": SERVE_NAMES[body.method],
-        "served_on": body.served_on, "late": body.served_on > due.due_on}, st.SERVED)
+        "served_on": served_on, "handed_on": body.served_on, **facts}, st.SERVED)
     return case
 
 
@@ -294,6 +312,7 @@ async def pay(ctx: Ctx, case: Case, body: schemas.PaymentCreate) -> dict[str, An
 async def arrange_payment(ctx: Ctx, case: Case, body: schemas.PaymentArrangement) -> Case:
     """暂缓或者分期缴纳 approved on the party's application (第六十六条第二款)."""
     require_action(case, "payment-arrangement")
+    await require_head(ctx.request, case.agency_id, body.approver_id, "arrangement")
     case.payment_arrangement = {"kind": body.kind, "until": body.until.isoformat(),
                                 "approver_id": body.approver_id,
                                 "instalments": body.instalments}
@@ -329,9 +348,10 @@ async def extend_deadline(ctx: Ctx, case: Case, body: schemas.ExtendDeadline) ->
     if not ext and body.days > 30 and not body.collective_discussion:
         _refuse(ActionNotAllowed, case, "经负责人批准可延长不超过三十日",
                 "行政处罚法第六十条；市场监督管理行政处罚程序规定第六十四条")
+    await require_head(ctx.request, case.agency_id, body.approver_id, "extend")
     ext.append({"days": body.days, "approver_id": body.approver_id, "reason": body.reason,
                 "collective_discussion": body.collective_discussion,
-                "on": today().isoformat()})
+                "on": today_legal().isoformat()})
     clock["extensions"] = ext
     case.clock = clock
     await record(ctx, case, "extend_deadline", [], ext[-1])
@@ -339,8 +359,11 @@ async def extend_deadline(ctx: Ctx, case: Case, body: schemas.ExtendDeadline) ->
 
 
 async def close(ctx: Ctx, case: Case, body: schemas.CloseCase) -> Case:
+    """结案 (`services.cases.lifecycle.closing`: served decision, completed judicial transfer)."""
+    if refusal := close_refusal(case):
+        _refuse(CaseNotClosable, case, *refusal)
     require_action(case, "close")
-    case.closed_on = body.closed_on or today()
+    case.closed_on = body.closed_on or today_legal()
     await record(ctx, case, "close", [], {"closed_on": case.closed_on,
                                           "summary": body.summary}, st.CLOSED)
     return case
@@ -359,7 +382,7 @@ async def archive(ctx: Ctx, case: Case) -> Case:
 async def revoke_decision(ctx: Ctx, case: Case, body: schemas.RevokeDecision) -> Case:
     """变更、撤销、确认违法或无效: publicity withdraws within 3 working days (第四十八条第二款)."""
     require_action(case, "revoke-decision")
-    case.revoked_on, case.revoke_reason = body.revoked_on or today(), body.reason
+    case.revoked_on, case.revoke_reason = body.revoked_on or today_legal(), body.reason
     await record(ctx, case, "revoke_decision", [], {
         "kind": body.kind, "reason": body.reason, "revoked_on": case.revoked_on},
         st.REVOKED)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from kit import errors
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
 from services.cases import errors as ce
@@ -31,7 +32,7 @@ ACTION = (*AUTH, ce.CaseNotFound, ce.ActionNotAllowed, ce.CaseArchived,
 def _read(request: Request, case: object, response: Response) -> schemas.CaseRead:
     s = request.app.state.settings
     set_etag(response, case.version)  # type: ignore[attr-defined]
-    return reads.full(case, request.app.state.calendar, svc.today(),  # type: ignore[arg-type]
+    return reads.full(case, request.app.state.calendar, today_legal(),  # type: ignore[arg-type]
                       s.lead_check_working_days)
 
 
@@ -60,7 +61,7 @@ async def list_cases(principal: Reader, session: SessionDep,
         principal, status=status, matter_id=matter_id, officer_id=officer_id, party=party,
         agency_id=agency_id, filed_from=filed_from, filed_to=filed_to,
         discovered_from=discovered_from, discovered_to=discovered_to, overdue=overdue,
-        today=svc.today(), cursor=cursor, limit=limit)
+        today=today_legal(), cursor=cursor, limit=limit)
     return Page(items=[reads.summary(c) for c in rows], next_cursor=nxt, limit=limit)
 
 
@@ -152,7 +153,8 @@ async def create_record(body: schemas.RecordCreate, case: CaseForAction, princip
 
 
 @router.post("/cases/{case_id}/conclude", response_model=schemas.ConcludeResult,
-             responses=errors.responses(*ACTION, ce.FineOutsideTier),
+             responses=errors.responses(*ACTION, ce.FineOutsideTier, ce.AgeOrCapacityRule,
+                                        ce.ApproverNotHead),
              summary="调查终结（答复是否须法制审核、集体讨论）")
 async def conclude_case(body: schemas.ConcludeCase, case: CaseForAction, principal: Actor,
                         request: Request, session: SessionDep,
@@ -188,8 +190,9 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
 
 
 _action("file", "file_case", schemas.FileCase, svc.file_case, "立案",
-        ce.OfficersNotQualified, ce.LimitationExpired, ce.MatterNotHeld)
-_action("decline", "decline_case", schemas.DeclineCase, svc.decline_case, "不予立案")
+        ce.OfficersNotQualified, ce.LimitationExpired, ce.MatterNotHeld, ce.ApproverNotHead)
+_action("decline", "decline_case", schemas.DeclineCase, svc.decline_case, "不予立案",
+        ce.ApproverNotHead)
 _action("notify", "notify_case", schemas.NotifyCase, dec.notify, "事先告知（行政处罚法第四十四条）")
 _action("statements", "add_statement", schemas.StatementCreate, dec.add_statement,
         "陈述申辩及复核，或明确放弃")
@@ -198,17 +201,19 @@ _action("hearing-request", "request_hearing", schemas.HearingRequest, dec.reques
 _action("hearing", "hold_hearing", schemas.HearingHeld, dec.hold_hearing, "举行听证",
         ce.HearingNotAllowed)
 _action("decide", "decide_case", schemas.DecideCase, dec.decide, "作出处罚决定",
-        ce.LegalReviewNotApproved, ce.StatementWindowOpen, ce.PenaltyIncreased)
-_action("serve", "serve_decision", schemas.ServeCase, dec.serve, "送达决定书")
+        ce.LegalReviewNotApproved, ce.StatementWindowOpen, ce.PenaltyIncreased,
+        ce.CollectiveDiscussionInvalid, ce.ApproverNotHead)
+_action("serve", "serve_decision", schemas.ServeCase, dec.serve, "送达决定书",
+        ce.ServiceRefused)
 _action("payment-arrangement", "arrange_payment", schemas.PaymentArrangement,
-        dec.arrange_payment, "暂缓或分期缴纳（行政处罚法第六十六条）")
+        dec.arrange_payment, "暂缓或分期缴纳（行政处罚法第六十六条）", ce.ApproverNotHead)
 _action("remedy", "set_remedy", schemas.RemedyFlag, dec.set_remedy,
         "登记复议/诉讼进行中或结束（暂停加处罚款，第七十三条）")
 _action("extend-deadline", "extend_deadline", schemas.ExtendDeadline, dec.extend_deadline,
-        "延长办案期限（行政处罚法第六十条）")
+        "延长办案期限（行政处罚法第六十条）", ce.ApproverNotHead)
 _action("clock-pause", "pause_decision_clock", clock.ClockPause, clock.pause_clock,
         "办案期限扣除期间的开始或结束（中止、鉴定、公告等，第六十条）")
-_action("close", "close_case", schemas.CloseCase, dec.close, "结案")
+_action("close", "close_case", schemas.CloseCase, dec.close, "结案", ce.CaseNotClosable)
 _action("revoke-decision", "revoke_decision", schemas.RevokeDecision, dec.revoke_decision,
         "变更、撤销或确认违法（公示撤回，第四十八条）")
 

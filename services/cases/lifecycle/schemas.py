@@ -9,12 +9,22 @@ from pydantic import Field, model_validator
 from kit.schemas import ApiModel, Money
 from services.cases.identifiers import id_number_ok, uscc_ok
 
-PenaltyKind = Literal["warning", "fine", "confiscation", "license_suspension",
-                      "license_revocation", "business_suspension", "detention", "other"]
-Outcome = Literal["penalty", "no_penalty", "not_established", "transfer_judicial"]
+# 行政处罚法第九条 (services.cases.penalties.KINDS holds names, hearing rights, report order)
+PenaltyKind = Literal["warning", "criticism", "fine", "confiscation", "confiscate_income",
+                      "confiscate_property", "license_suspension", "qualification_downgrade",
+                      "license_revocation", "business_restriction", "business_suspension",
+                      "closure", "employment_restriction", "detention", "other"]
+# minor_no_penalty: 不满十四周岁，不予处罚，责令监护人加以管教 (行政处罚法第三十条)
+Outcome = Literal["penalty", "no_penalty", "not_established", "transfer_judicial",
+                  "minor_no_penalty"]
+# 从轻 / 减轻 (行政处罚法第三十条、第三十二条); recorded circumstances of 第三十一条、第三十二条
+Mitigation = Literal["none", "lighter", "reduced"]
+Circumstance = Literal["no_capacity", "limited_capacity", "harm_eliminated",
+                       "coerced_or_induced", "confessed", "meritorious", "other_law"]
 # 行政处罚法第四十六条
 EvidenceKind = Literal["documentary", "physical", "audiovisual", "electronic", "witness",
                        "party_statement", "expert_opinion", "inspection_record"]
+HarmKind = Literal["life_health", "financial"]
 ServeMethod = Literal["direct", "left", "electronic", "post", "entrusted", "forwarded",
                       "public_notice"]
 
@@ -63,6 +73,9 @@ class CaseCreate(ApiModel):
     discovered_on: date
     facts: str = Field(min_length=1, max_length=20000)
     agency_id: uuid.UUID | None = None  # service principals must name the agency
+    harm_kind: HarmKind | None = Field(
+        None, description="涉及公民生命健康安全（life_health）或金融安全（financial）且有危害后果"
+                          "（行政处罚法第三十六条：追诉时效五年）")
 
     @model_validator(mode="after")
     def _dates(self) -> "CaseCreate":
@@ -119,6 +132,16 @@ class ConcludeCase(ApiModel):
     complex_case: bool = False
     major_public_interest: bool = False
     major_violation: bool = False
+    other_law_review: bool = Field(False, description="法律、法规规定应当法制审核的其他情形"
+                                                      "（行政处罚法第五十八条第一款第四项）")
+    assessed_by: str | None = Field(None, max_length=64,
+                                    description="认定情节复杂或重大违法的负责人")
+    assessment_reasons: str | None = Field(None, max_length=4000,
+                                           description="情节复杂或重大违法行为的认定理由")
+    mitigation: Mitigation = Field("none", description="从轻 lighter / 减轻 reduced")
+    circumstances: list[Circumstance] = Field(
+        default_factory=list, max_length=7,
+        description="第三十一条（no_capacity, limited_capacity）与第三十二条应当从轻减轻的情形")
 
     @model_validator(mode="after")
     def _check(self) -> "ConcludeCase":
@@ -126,6 +149,10 @@ class ConcludeCase(ApiModel):
             raise ValueError("给予处罚须列明处罚种类")
         if self.outcome != "penalty" and self.penalties:
             raise ValueError("不予处罚或移送时不得列处罚")
+        if (self.complex_case or self.major_violation) and not (
+                self.assessed_by and self.assessment_reasons):
+            raise ValueError("情节复杂或者重大违法行为须由负责人认定并说明理由"
+                             "（assessed_by、assessment_reasons，行政处罚法第五十七条第二款）")
         if self.outcome == "no_penalty" and not self.education_record:
             raise ValueError("不予处罚须记录对当事人的教育（行政处罚法第三十三条第三款）")
         return self
@@ -176,17 +203,41 @@ class HearingHeld(ApiModel):
         return self
 
 
+class DiscussionOpinion(ApiModel):
+    officer_id: str = Field(min_length=1, max_length=64)
+    opinion: str = Field(min_length=1, max_length=4000)
+
+
+class CollectiveDiscussion(ApiModel):
+    """负责人集体讨论记录 (行政处罚法第五十七条第二款)."""
+
+    held_on: date
+    participants: list[str] = Field(min_length=1, max_length=30,
+                                    description="参加讨论的负责人（人事系统人员编号）")
+    opinions: list[DiscussionOpinion] = Field(min_length=1, max_length=30)
+    conclusion: str = Field(min_length=1, max_length=4000)
+
+
 class DecideCase(ApiModel):
     decided_on: date
     penalties: list[PenaltyItem] = Field(default_factory=list, max_length=10)
     document_number: str | None = Field(None, max_length=100)
-    collective_discussion_record: str | None = Field(None, max_length=20000)
+    collective_discussion_record: CollectiveDiscussion | None = None
 
 
 class ServeCase(ApiModel):
+    """送达 (rules: `services.cases.lifecycle.delivery`, 民事诉讼法第八十七条–第九十五条)."""
+
     method: ServeMethod
-    served_on: date
+    served_on: date = Field(description="交付/签收日期；邮寄为回执上注明的收件日期；"
+                                        "公告为发出公告之日")
     consent_confirmed: bool = False  # 电子送达须当事人同意并签订确认书 (第六十一条)
+    arrived_at: datetime | None = Field(None, description="电子送达：到达受送达人特定系统的时间")
+    refusal_reason: str | None = Field(None, max_length=500, description="留置送达：拒收事由")
+    witness: str | None = Field(None, max_length=100, description="留置送达：见证人")
+    recorded_by_video: bool = Field(False, description="留置送达：以拍照、录像方式记录")
+    public_notice_reason: str | None = Field(None, max_length=2000,
+                                             description="公告送达：原因和经过")
 
 
 class PaymentCreate(ApiModel):
@@ -268,6 +319,8 @@ class CaseRead(CaseSummary):
     source_ref: str | None
     act_date: date
     act_end_date: date | None
+    harm_kind: str | None = None
+    limitation_years: int = 2
     facts: str
     approver_id: str | None
     declined_reason: str | None

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from sqlalchemy import select
@@ -17,34 +16,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
+from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.events import Outbox
 from kit.http import forward_headers
 from kit.schemas import fen_to_yuan
 from services.cases import deadlines
+from services.cases import penalties as penalty_kinds
+from services.cases.approvals import require_head
 from services.cases.clients import personnel_client, qualified_officers, review_client
 from services.cases.config import CasesSettings
 from services.cases.errors import (
     ActionNotAllowed,
+    AgeOrCapacityRule,
     FineOutsideTier,
     LimitationExpired,
     MatterNotHeld,
 )
-from services.cases.lifecycle import schemas
+from services.cases.lifecycle import minors, schemas
 from services.cases.lifecycle import states as st
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Matter
 from services.cases.numbering import next_number
 from services.cases.timeline.service import append_entry
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-HEARING_KINDS = {"license_suspension": "降低资质等级、吊销许可证件",
-                 "license_revocation": "降低资质等级、吊销许可证件",
-                 "business_suspension": "责令停产停业、责令关闭、限制从业"}
-
-
-def today() -> date:
-    return datetime.now(SHANGHAI).date()
 
 
 @dataclass
@@ -98,7 +91,7 @@ async def emit_status(outbox: Outbox, session: AsyncSession, case: Case,
         "case_id": str(case.id), "status": case.status, "previous_status": previous,
         "agency_id": str(case.agency_id), "region_code": case.region_code,
         "source": case.source, "source_ref": case.source_ref,
-        "at": datetime.now(SHANGHAI).isoformat()}, aggregate_id=str(case.id))
+        "at": datetime.now(LEGAL_TZ).isoformat()}, aggregate_id=str(case.id))
 
 
 def _held(matter: Matter, agency_id: uuid.UUID) -> None:
@@ -143,7 +136,8 @@ async def create_case(ctx: Ctx, body: schemas.CaseCreate) -> Case:
                 matter_snapshot=matters.snapshot(matter), party_kind=party.kind,
                 party_name=party.name, party_id_number=party.id_number, party_uscc=party.uscc,
                 party_address=party.address, party_phone=party.phone,
-                party_is_minor=party.is_minor, source=body.source, source_ref=body.source_ref,
+                party_is_minor=minors.is_minor(party.id_number, body.act_date, party.is_minor),
+                source=body.source, source_ref=body.source_ref, harm_kind=body.harm_kind,
                 act_date=body.act_date, act_end_date=body.act_end_date,
                 discovered_on=body.discovered_on, facts=body.facts, status=st.LEAD,
                 created_by=p.username or p.subject, officer_ids=[], clock={}, flags=[],
@@ -161,16 +155,17 @@ async def file_case(ctx: Ctx, case: Case, body: schemas.FileCase) -> Case:
     """立案 (行政处罚法第五十四条): matter held on that date, within the limitation period
     (第三十六条), two qualified officers (第四十二条), case number."""
     require_action(case, "file")
-    filed_on = body.filed_on or today()
+    filed_on = body.filed_on or today_legal()
     matter = await matters.version_on(ctx.session, case.matter_id, filed_on)
     _held(matter, case.agency_id)
     snap = matters.snapshot(matter)
-    end = deadlines.limitation_end(case.act_date, case.act_end_date, matter.limitation_years)
+    years = deadlines.limitation_years(case)
+    end = deadlines.limitation_end(case.act_date, case.act_end_date, years)
     if case.discovered_on > end:
         raise LimitationExpired(
-            f"违法行为自{case.act_end_date or case.act_date}起{matter.limitation_years}年内"
+            f"违法行为自{case.act_end_date or case.act_date}起{years}年内"
             f"未被发现（时效届满日 {end}），不再给予行政处罚", rule="行政处罚法第三十六条",
-            limitation_years=matter.limitation_years, expired_on=end.isoformat())
+            limitation_years=years, expired_on=end.isoformat())
     if matter.source == "entrusted" and matter.agency_id != case.agency_id:
         from services.cases.entrustment.service import require_valid_agreement
         agreement = await require_valid_agreement(ctx.session, matter, case.agency_id, filed_on)
@@ -181,6 +176,7 @@ async def file_case(ctx: Ctx, case: Case, body: schemas.FileCase) -> Case:
                                    "uscc": agreement.delegating_agency_uscc}
     check = await qualified_officers(ctx.request, body.officer_ids, matter.domain, filed_on,
                                      case.region_code)
+    await require_head(ctx.request, case.agency_id, body.approver_id, "file")
     officers = check.qualified_ids()
     prefix, agency = await agency_prefix(ctx, case.agency_id)
     snap.setdefault("deciding_agency", agency)
@@ -200,6 +196,8 @@ async def file_case(ctx: Ctx, case: Case, body: schemas.FileCase) -> Case:
 async def decline_case(ctx: Ctx, case: Case, body: schemas.DeclineCase) -> Case:
     """不予立案 with the reason (审批表)."""
     require_action(case, "decline")
+    if body.approver_id is not None:
+        await require_head(ctx.request, case.agency_id, body.approver_id, "decline")
     case.declined_reason = body.reason
     case.approver_id = body.approver_id
     await record(ctx, case, "decline", [], {"reason": body.reason,
@@ -213,7 +211,8 @@ async def add_evidence(ctx: Ctx, case: Case, *, kind: str, description: str, fil
     its SHA-256 goes into the timeline chain."""
     require_action(case, "evidence")
     check = await qualified_officers(ctx.request, officer_ids,
-                                     case.matter_snapshot["domain"], today(), case.region_code)
+                                     case.matter_snapshot["domain"], today_legal(),
+                                     case.region_code)
     ev = Evidence(case_id=case.id, kind=kind, description=description, filename=filename,
                   content_type=content_type, size=stored.size, sha256=stored.sha256,
                   storage_key=stored.key, officer_ids=check.qualified_ids(),
@@ -229,7 +228,7 @@ async def add_evidence(ctx: Ctx, case: Case, *, kind: str, description: str, fil
 async def add_record(ctx: Ctx, case: Case, body: schemas.RecordCreate) -> CaseRecord:
     """笔录 (现场检查/询问, 行政处罚法第五十五条) with two qualified officers present."""
     require_action(case, "records")
-    on = body.started_at.astimezone(SHANGHAI).date()
+    on = today_legal(body.started_at)
     check = await qualified_officers(ctx.request, body.officer_ids,
                                      case.matter_snapshot["domain"], on, case.region_code)
     rec = CaseRecord(case_id=case.id, kind=body.kind, officer_ids=check.qualified_ids(),
@@ -271,20 +270,14 @@ def _tier_check(case: Case, body: schemas.ConcludeCase) -> bool:
 async def hearing_eligibility(ctx: Ctx, case: Case,
                               penalties: list[dict[str, Any]]) -> tuple[bool, list[str]]:
     """听证权利 (行政处罚法第六十三条): 较大数额 fine/confiscation per configured thresholds,
-    licence, suspension penalties."""
+    and the kinds of its third and fourth items (`services.cases.penalties`)."""
     th = await matters.hearing_threshold(
         ctx.session, case.agency_id, case.region_code, case.matter_snapshot["domain"],
         case.matter_snapshot, {"person_fen": ctx.settings.hearing_threshold_person_fen,
                                "organization_fen": ctx.settings.hearing_threshold_organization_fen})
     limit = th["person_fen"] if case.party_kind == "person" else th["organization_fen"]
-    reasons = []
-    for p in penalties:
-        if p["kind"] in ("fine", "confiscation") and p["amount_fen"] >= limit:
-            reasons.append(f"{'罚款' if p['kind'] == 'fine' else '没收'}"
-                           f"{fen_to_yuan(p['amount_fen'])}元达到较大数额"
-                           f"（{fen_to_yuan(limit)}元）")
-        elif p["kind"] in HEARING_KINDS:
-            reasons.append(HEARING_KINDS[p["kind"]])
+    reasons = penalty_kinds.hearing_reasons(((p["kind"], p["amount_fen"]) for p in penalties),
+                                            limit, ctx.settings.hearing_extra_kinds)
     return bool(reasons), reasons
 
 
@@ -309,7 +302,7 @@ async def request_legal_review(ctx: Ctx, case: Case, reasons: list[str]) -> None
         "evidence": [{"id": str(e.id), "kind": e.kind, "sha256": e.sha256, "size": e.size,
                       "description": e.description} for e in ev],
         "hearing": case.hearing, "officer_ids": case.officer_ids,
-        "requested_at": datetime.now(SHANGHAI).isoformat()}, aggregate_id=str(case.id))
+        "requested_at": datetime.now(LEGAL_TZ).isoformat()}, aggregate_id=str(case.id))
 
 
 async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dict[str, Any]:
@@ -321,6 +314,14 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
                                rule="行政处罚法第五十八条", case_status=case.status,
                                allowed_actions=st.allowed_actions(case))
     outside = _tier_check(case, body)
+    tiers = {t["tier"]: t for t in case.matter_snapshot.get("discretion_tiers", [])}
+    try:
+        minors.check_conclusion(case, body, tiers.get(body.discretion_tier or ""),
+                                ctx.settings.minor_lighter_tier_share)
+    except minors.Refusal as exc:
+        raise AgeOrCapacityRule(exc.detail, rule=exc.rule, **exc.extra) from exc
+    if body.complex_case or body.major_violation:
+        await require_head(ctx.request, case.agency_id, body.assessed_by, "assessment")
     penalties = penalties_store(body.penalties)
     eligible, hearing_reasons = await hearing_eligibility(ctx, case, penalties)
     check = await review_client(ctx.request).major_decision_check(
@@ -332,7 +333,7 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
             "hearing_held": bool((case.hearing or {}).get("held_on")),
             "outside_discretion": outside,
             "transfer_judicial": body.outcome == "transfer_judicial",
-            "complex_case": body.complex_case,
+            "complex_case": body.complex_case, "other_law": body.other_law_review,
             "major_public_interest": body.major_public_interest})
     collective = body.complex_case or body.major_violation
     case.conclusion = {"outcome": body.outcome, "penalties": penalties,
@@ -341,9 +342,14 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
                        "outside_discretion_reason": body.outside_discretion_reason,
                        "education_record": body.education_record,
                        "complex_case": body.complex_case,
+                       "major_violation": body.major_violation,
+                       "assessed_by": body.assessed_by,
+                       "assessment_reasons": body.assessment_reasons,
                        "major_public_interest": body.major_public_interest,
                        "hearing_eligible": eligible, "hearing_reasons": hearing_reasons,
-                       "concluded_on": today().isoformat()}
+                       "mitigation": body.mitigation, "circumstances": body.circumstances,
+                       "party_age": minors.party_age(case),
+                       "concluded_on": today_legal().isoformat()}
     case.collective_discussion_required = collective
     if check.required:
         await request_legal_review(ctx, case, check.reasons)

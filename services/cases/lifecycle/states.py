@@ -39,17 +39,13 @@ def allowed_actions(case: Any) -> list[str]:
     if case.status == CONCLUDED:
         if outcome == "penalty":
             actions.append("notify")
-        elif outcome == "transfer_judicial":
-            actions.append("close")
-        else:
+        elif outcome != "transfer_judicial":  # 涉嫌犯罪: only the transfer ends it (第二十七条)
             actions.append("decide")
     if case.status == NOTIFIED and (not notice.get("hearing_eligible")
                                     or (case.hearing or {}).get("requested_on")):
         actions.remove("hearing-request")
     if case.status == NOTIFIED and case.legal_review_status in ("rejected", "needs_correction"):
         actions.append("conclude")  # 法制审核 not passed: correct the proposal and notify again
-    if case.status == DECIDED and case.fine_fen == 0:
-        actions.append("close")
     if case.status == SERVED and case.fine_fen == 0:
         actions.append("close")
     return actions

@@ -19,4 +19,12 @@ class DocumentNumberTaken(errors.Conflict):
     title = "当场处罚决定书编号已使用"
 
 
+class OnSpotCollectionNotAllowed(errors.UnprocessableEntity):
+    """当场收缴 without a statutory ground (行政处罚法第六十八条、第六十九条), without the
+    财政统一票据 (第七十条) or, on water, without the landing date (第七十一条). Extension:
+    `rule`."""
+
+    title = "不符合当场收缴罚款的条件"
+
+
 from services.cases.errors import NumberingPatternInvalid  # noqa: E402,F401  (moved)

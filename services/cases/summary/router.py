@@ -10,12 +10,18 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.cases.dependencies import Actor, AgencyAdmin, Reader
 from services.cases.entrustment.errors import EntrustmentAgreementRequired
-from services.cases.errors import MatterNotFound, MatterNotHeld, OfficersNotQualified
+from services.cases.errors import (
+    LimitationExpired,
+    MatterNotFound,
+    MatterNotHeld,
+    OfficersNotQualified,
+)
 from services.cases.lifecycle.service import Ctx
 from services.cases.summary import schemas, service
 from services.cases.summary.errors import (
     DocumentNumberTaken,
     NumberingPatternInvalid,
+    OnSpotCollectionNotAllowed,
     SummaryDecisionNotFound,
     SummaryProcedureNotAllowed,
 )
@@ -27,8 +33,9 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
 
 @router.post("", response_model=schemas.SummaryDecisionRead, status_code=201,
              responses=errors.responses(*AUTH, SummaryProcedureNotAllowed, MatterNotFound,
-                                        MatterNotHeld, OfficersNotQualified,
+                                        MatterNotHeld, OfficersNotQualified, LimitationExpired,
                                         EntrustmentAgreementRequired, DocumentNumberTaken,
+                                        OnSpotCollectionNotAllowed,
                                         errors.ServiceUnavailable),
              summary="当场作出行政处罚决定（简易程序，行政处罚法第五十一条、第五十二条）")
 async def create_summary_decision(body: schemas.SummaryDecisionCreate, principal: Actor,

@@ -2,11 +2,12 @@
 
 import uuid
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import Field
 
 from kit.schemas import ApiModel, Money
-from services.cases.lifecycle.schemas import Party, PartyRead, PenaltyKind
+from services.cases.lifecycle.schemas import HarmKind, Party, PartyRead, PenaltyKind
 
 
 class SummaryPenalty(ApiModel):
@@ -24,11 +25,18 @@ class SummaryDecisionCreate(ApiModel):
     decided_at: datetime
     place: str = Field(min_length=1, max_length=300)
     act_date: date | None = Field(None, description="违法行为发生日；缺省为决定当日")
+    harm_kind: HarmKind | None = Field(
+        None, description="涉及公民生命健康安全或金融安全且有危害后果（追诉时效五年，第三十六条）")
     document_number: str | None = Field(
         None, max_length=100, description="预定格式、编有号码的决定书编号；缺省按本机关序号生成")
     party_refused_to_sign: bool = Field(False, description="当事人拒绝签收（应在决定书上注明）")
     collected_on_spot: bool = Field(False, description="当场收缴罚款（行政处罚法第六十八条）")
     receipt_number: str | None = Field(None, max_length=100, description="财政统一票据号")
+    collection_ground: Literal["small_fine", "hard_to_collect", "remote_area"] | None = Field(
+        None, description="当场收缴的法定情形（第六十八条、第六十九条）；一百元以下可省略")
+    party_requested: bool = Field(False, description="边远、水上、交通不便地区由当事人提出")
+    on_water: bool = False
+    landed_on: date | None = Field(None, description="水上收缴：抵岸日期（第七十一条）")
     remarks: str | None = Field(None, max_length=2000)
 
 

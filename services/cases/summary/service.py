@@ -22,26 +22,28 @@ Rules and the decisions taken where the brief left a choice:
 import uuid
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
+from kit.calendar import LEGAL_TZ, today_legal
 from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases.clients import qualified_officers
 from services.cases.entrustment.service import require_valid_agreement
-from services.cases.errors import MatterNotHeld
-from services.cases.identifiers import mask_id_number
+from services.cases.errors import LimitationExpired, MatterNotHeld
+from services.cases.identifiers import age_on, mask_id_number
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.decision import decided_payload
+from services.cases.lifecycle.minors import is_minor
 from services.cases.lifecycle.service import Ctx, agency_prefix, emit_status
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, Payment
 from services.cases.numbering import next_seq, render_number, validate_pattern
-from services.cases.summary import schemas
+from services.cases.summary import collection, schemas
 from services.cases.summary.errors import (
     DocumentNumberTaken,
+    OnSpotCollectionNotAllowed,
     SummaryDecisionNotFound,
     SummaryProcedureNotAllowed,
 )
@@ -54,7 +56,6 @@ PERSON_LIMIT_FEN = 20_000          # 二百元以下 (公民)
 ORGANIZATION_LIMIT_FEN = 300_000   # 三千元以下 (法人或者其他组织)
 OFFICER_RULE = "行政处罚法第四十二条、第五十二条"
 DEFAULT_PATTERN = "{prefix}当罚〔{year}〕{seq:05d}号"
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def summary_refusal(party_kind: str, penalty_kind: str, amount_fen: int,
@@ -102,7 +103,20 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
                                          amount=fen_to_yuan(body.penalty.amount))
     if not p.agency_id or not p.region_code:
         raise errors.Forbidden("令牌未携带机构信息")
-    agency_id, decided_on = uuid.UUID(p.agency_id), body.decided_at.astimezone(SHANGHAI).date()
+    agency_id, decided_on = uuid.UUID(p.agency_id), today_legal(body.decided_at)
+    act_date = body.act_date or decided_on
+    years = 5 if body.harm_kind else 2
+    end = deadlines.limitation_end(act_date, None, years)
+    if decided_on > end:
+        raise LimitationExpired(f"违法行为自{act_date}起{years}年内未被发现（时效届满日 {end}），"
+                                "不再给予行政处罚", rule="行政处罚法第三十六条",
+                                limitation_years=years, expired_on=end.isoformat())
+    age = age_on(body.party.id_number, act_date)
+    if body.party.kind == "person" and age is not None and age < 14:
+        raise SummaryProcedureNotAllowed(
+            f"当事人实施违法行为时未满十四周岁（{age}周岁），不予行政处罚，不得当场处罚",
+            rule="行政处罚法第三十条", penalty=body.penalty.kind,
+            amount=fen_to_yuan(body.penalty.amount))
     matter = await matters.version_on(ctx.session, body.matter_id, decided_on)
     if matter.kind != "penalty" or (matter.agency_id != agency_id
                                     and matter.source != "entrusted"):
@@ -138,6 +152,11 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
         remarks=body.remarks, created_by=p.subject)
     ctx.session.add(decision)
     if body.collected_on_spot and body.penalty.amount:
+        try:
+            case.decision = {**case.decision, "on_spot_collection": collection.on_spot(
+                body, decided_on, ctx.calendar)}
+        except collection.Refusal as exc:
+            raise OnSpotCollectionNotAllowed(exc.detail, rule=exc.rule) from exc
         ctx.session.add(Payment(case_id=case.id, amount_fen=body.penalty.amount,
                                 paid_on=decided_on, receipt_number=body.receipt_number))
         case.paid_fen = body.penalty.amount
@@ -158,7 +177,7 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
 
 def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, number: str,
           snap: dict[str, Any], officer_ids: list[str]) -> Case:
-    decided_on = body.decided_at.astimezone(SHANGHAI).date()
+    decided_on = today_legal(body.decided_at)
     fine = body.penalty.amount if body.penalty.kind == "fine" else 0
     penalties = [{"kind": body.penalty.kind, "amount_fen": body.penalty.amount}]
     if body.penalty.kind == "warning" or (body.collected_on_spot and fine):
@@ -171,7 +190,8 @@ def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, n
         procedure="summary", matter_id=uuid.UUID(snap["id"]), matter_snapshot=snap,
         party_kind=party.kind, party_name=party.name, party_id_number=party.id_number,
         party_uscc=party.uscc, party_address=party.address, party_phone=party.phone,
-        party_is_minor=party.is_minor, source="inspection", act_date=body.act_date or decided_on,
+        party_is_minor=is_minor(party.id_number, body.act_date or decided_on, party.is_minor),
+        source="inspection", harm_kind=body.harm_kind, act_date=body.act_date or decided_on,
         discovered_on=decided_on, facts=body.facts, status=status, number=number,
         filed_on=decided_on, officer_ids=officer_ids, decided_on=decided_on,
         decision_number=number, fine_fen=fine, served_on=decided_on, serve_method="direct",
@@ -181,8 +201,7 @@ def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, n
             "facts": body.facts, "penalties": penalties, "place": body.place,
             "decided_at": body.decided_at.isoformat(), "legal_basis": snap["legal_basis"],
             "penalty_basis": snap["penalty_basis"],
-            "remedies": {"reconsideration": "自收到本决定书之日起六十日内申请行政复议",
-                         "litigation": "自收到本决定书之日起六个月内提起行政诉讼"},
+            "remedies": ctx.settings.remedy.decision_texts(),
             "agency": snap.get("deciding_agency"), "decided_on": decided_on.isoformat(),
             "party_refused_to_sign": body.party_refused_to_sign},
         created_by=ctx.principal.subject)
@@ -221,7 +240,7 @@ async def set_numbering(session: AsyncSession, principal: Any,
         raise errors.Forbidden("令牌未携带机构信息")
     agency_id = uuid.UUID(principal.agency_id)
     validate_pattern(body.pattern)
-    example = render_number(body.pattern, prefix="木耳综执", year=datetime.now(SHANGHAI).year,
+    example = render_number(body.pattern, prefix="木耳综执", year=datetime.now(LEGAL_TZ).year,
                             seq=1)
     repo = SummaryRepository(session)
     row = await repo.numbering(agency_id)

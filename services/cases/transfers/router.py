@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader
-from services.cases.errors import CaseArchived, CaseNotFound, OfficersNotQualified
+from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
 from services.cases.lifecycle.service import Ctx
 from services.cases.transfers import schemas, service
 from services.cases.transfers.errors import TransferNotAllowed, TransferNotFound
@@ -38,7 +38,8 @@ async def list_case_transfers(case: CaseById, principal: Reader, request: Reques
 
 
 @router.post(f"{ONE}/decision", response_model=schemas.TransferRead,
-             responses=errors.responses(*ACT), summary="负责人批准或不批准移送（3日内）")
+             responses=errors.responses(*ACT, ApproverNotHead),
+             summary="负责人批准或不批准移送（3日内）")
 async def decide_transfer(transfer_id: uuid.UUID, body: schemas.TransferDecision,
                           case: CaseForAction, principal: Actor, request: Request,
                           session: SessionDep) -> schemas.TransferRead:

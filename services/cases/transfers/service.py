@@ -18,11 +18,12 @@ overrides it when present."""
 
 import uuid
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from kit.calendar import today_legal
 from kit.db import utcnow
+from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.coercion.service import transfer_items
 from services.cases.lifecycle import states as st
@@ -39,7 +40,6 @@ APPROVAL_DAYS = 3       # 国务院令第310号第五条
 SEND_HOURS = 24         # 国务院令第310号第六条
 RULES = {"judicial": "行政处罚法第二十七条、国务院令第310号",
          "agency": "行政处罚法第二十二条、第二十五条"}
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 async def _transfers(ctx: Ctx, case_id: uuid.UUID) -> list[CaseTransfer]:
@@ -76,7 +76,7 @@ async def report_transfer(ctx: Ctx, case: Case, body: schemas.TransferCreate) ->
     matter = await ctx.session.get(Matter, case.matter_id)
     domain = matter.domain if matter else (case.matter_snapshot or {}).get("domain", "")
     reported_at = body.reported_at or utcnow()
-    reported_on = reported_at.astimezone(SHANGHAI).date()
+    reported_on = today_legal(reported_at)
     check = await qualified_officers(ctx.request, body.officer_ids, domain, reported_on,
                                      rule="国务院令第310号第五条" if body.kind == "judicial"
                                      else "行政处罚法第四十二条")
@@ -103,8 +103,10 @@ async def decide_transfer(ctx: Ctx, case: Case, transfer: CaseTransfer,
     _require(transfer, "pending_approval")
     if not body.approved and not body.reason:
         raise TransferNotAllowed("不批准移送的，应当记录不予批准的理由", rule=RULES[transfer.kind])
+    await require_head(ctx.request, case.agency_id, body.approver_id, "transfer",
+                       principal_only=True)
     transfer.approver_id, transfer.decided_at = body.approver_id, body.decided_at
-    transfer.decision_late = body.decided_at.astimezone(SHANGHAI).date() > \
+    transfer.decision_late = today_legal(body.decided_at) > \
         transfer.decision_due_on
     if body.approved:
         transfer.status = "approved"
@@ -122,7 +124,7 @@ async def send_transfer(ctx: Ctx, case: Case, transfer: CaseTransfer,
                         body: schemas.TransferSend) -> None:
     """Hand the case over; seized property goes with a judicial transfer (行政强制法第二十一条)."""
     _require(transfer, "approved")
-    sent_on = body.sent_at.astimezone(SHANGHAI).date()
+    sent_on = today_legal(body.sent_at)
     ids = [str(m) for m in body.measure_ids] if body.measure_ids is not None else None
     if transfer.kind == "agency" and ids is None:
         ids = []

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.pagination import keyset_page
@@ -34,6 +34,16 @@ class CertificateRepository:
             found.update((await self.session.scalars(select(Certificate.number).where(
                 Certificate.number.in_(numbers[start:start + 500])))).all())
         return found
+
+    async def training_tenths(self, officer_id: uuid.UUID, start: date, end: date) -> int:
+        """Training 学时 ×10 of one officer in [start, end] (the `trainings` table by name, so
+        certificates need not import the training sub-package)."""
+        trainings = Certificate.metadata.tables["trainings"]
+        total = await self.session.scalar(
+            select(func.coalesce(func.sum(trainings.c.hours_tenths), 0)).where(
+                trainings.c.officer_id == officer_id,
+                trainings.c.completed_on.between(start, end)))
+        return int(total or 0)
 
     async def of_officer(self, officer_id: uuid.UUID) -> Sequence[Certificate]:
         return (await self.session.scalars(select(Certificate).where(

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 
 from kit import errors as kit_errors
 from kit.app import OutboxDep
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.personnel import errors
@@ -58,7 +59,7 @@ async def verify_certificate(code: str, session: SessionDep) -> CertificateVerif
     row = await CertificateRepository(session).verification(code) if len(code) <= 40 else None
     if row is None:
         raise errors.CertificateNotFound("未查到该执法证")
-    today = service.today_in_china()
+    today = today_legal()
     return CertificateVerification(
         name=row.name, certificate_number=row.number, agency_id=row.agency_id,
         agency_name=row.agency_name, domains=row.domains, valid_from=row.issued_on,
@@ -79,7 +80,7 @@ async def list_certificates(principal: Reader, session: SessionDep,
                             ) -> Page[CertificateRead]:
     rows, next_cursor = await service.list_certificates(
         session, principal, agency_id, expiring_within_days, cursor, limit,
-        service.today_in_china())
+        today_legal())
     return Page[CertificateRead](items=[CertificateRead.model_validate(c) for c in rows],
                                  next_cursor=next_cursor, limit=limit)
 
@@ -91,7 +92,7 @@ async def revoke_certificate(certificate_id: uuid.UUID, body: CertificateAction,
                              principal: StaffAdmin, session: SessionDep,
                              outbox: OutboxDep) -> CertificateRead:
     return CertificateRead.model_validate(await service.revoke_certificate(
-        session, principal, outbox, certificate_id, body.reason, service.today_in_china()))
+        session, principal, outbox, certificate_id, body.reason, today_legal()))
 
 
 @router.post("/certificates/{certificate_id}/suspend", response_model=CertificateRead,

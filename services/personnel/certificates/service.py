@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,11 +24,7 @@ from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction
 from services.personnel.staff.repository import OfficerRecordRepository, OfficerRepository
 from services.personnel.staff.schemas import EMPLOYMENT_LABELS, SANCTION_LABELS
 
-CHINA = ZoneInfo("Asia/Shanghai")
-
-
-def today_in_china() -> date:
-    return datetime.now(CHINA).date()
+RENEWAL_RULE = "行政执法人员培训学时要求（国办发〔2023〕27号，可配置）"
 
 
 def add_years(start: date, years: int) -> date:
@@ -104,6 +99,7 @@ async def issue_certificate(session: AsyncSession, principal: Principal,
     if reasons:
         raise errors.CertificateNotAllowed("；".join(reasons), reasons=reasons,
                                            rule="行政处罚法第四十二条")
+    await _require_training_for_renewal(session, settings, officer, data.issued_on)
     expires_on = data.expires_on or add_years(data.issued_on,
                                               settings.certificate_validity_years)
     if expires_on <= data.issued_on:
@@ -116,6 +112,25 @@ async def issue_certificate(session: AsyncSession, principal: Principal,
         officer_id=officer.id, agency_id=officer.agency_id, number=data.number,
         domains=list(dict.fromkeys(data.domains)), region_code=region,
         issued_on=data.issued_on, expires_on=expires_on))
+
+
+async def _require_training_for_renewal(session: AsyncSession, settings: PersonnelSettings,
+                                        officer: Officer, issued_on: date) -> None:
+    """换证 (a certificate for an officer who held one before) needs the previous year's
+    training hours (`PERSONNEL_TRAINING_HOURS_REQUIRED`, default 60 学时 [S/UNVERIFIED,
+    国办发〔2023〕27号 as reported]); `PERSONNEL_RENEWAL_REQUIRES_TRAINING=false` turns it off."""
+    if not settings.renewal_requires_training:
+        return
+    repo = CertificateRepository(session)
+    if not await repo.of_officer(officer.id):
+        return
+    year = issued_on.year - 1
+    tenths = await repo.training_tenths(officer.id, date(year, 1, 1), date(year, 12, 31))
+    if tenths < settings.training_hours_required * 10:
+        raise errors.CertificateNotAllowed(
+            f"{year}年度培训{tenths / 10:g}学时，未达到{settings.training_hours_required}学时，"
+            "不予换发执法证", reasons=[f"{year}年度培训学时不足"], rule=RENEWAL_RULE,
+            training_hours=f"{tenths / 10:g}", required_hours=settings.training_hours_required)
 
 
 async def list_officer_certificates(session: AsyncSession, principal: Principal,

@@ -34,6 +34,7 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.calendar import today_legal
 from kit.db import utcnow
 from services.personnel import errors
 from services.personnel.agencies.models import Agency
@@ -81,7 +82,7 @@ class RowChecker:
         self.by_uscc = {a.uscc: a for a in agencies}
         self.by_name = {a.name: a for a in agencies}
         self.principal, self.default_agency = principal, default_agency
-        self.vault, self.settings, self.today = vault, settings, date.today()
+        self.vault, self.settings, self.today = vault, settings, today_legal()
 
     def _agency(self, cells: dict[str, str], fail: Callable[[str, str], None]) -> Agency | None:
         code, name = cells.get("单位统一社会信用代码", ""), cells.get("单位", "")

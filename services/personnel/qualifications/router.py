@@ -6,13 +6,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from kit import errors as kit_errors
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from services.personnel.certificates.schemas import (
     DirectoryEntry,
     QualificationCheck,
     QualificationReport,
 )
-from services.personnel.certificates.service import today_in_china
 from services.personnel.dependencies import Reader
 from services.personnel.qualifications import service
 
@@ -26,7 +26,7 @@ router = APIRouter(prefix="/api/v1/personnel", tags=["qualifications"],
              summary="执法资格核验（行政处罚法第四十二条：不少于两名具备执法资格的人员）")
 async def check_qualifications(body: QualificationCheck, principal: Reader,
                                session: SessionDep) -> QualificationReport:
-    return await service.check_qualifications(session, principal, body, today_in_china())
+    return await service.check_qualifications(session, principal, body, today_legal())
 
 
 @router.get("/directory", response_model=list[DirectoryEntry],
@@ -39,7 +39,7 @@ async def list_directory(session: SessionDep, response: Response,
                          after: Annotated[str | None, Query(max_length=40)] = None,
                          limit: Annotated[int, Query(ge=1, le=2000)] = 500
                          ) -> list[DirectoryEntry]:
-    entries, next_cursor = await service.list_directory(session, today_in_china(), agency_id,
+    entries, next_cursor = await service.list_directory(session, today_legal(), agency_id,
                                                         region_code, after, limit)
     if next_cursor is not None:
         response.headers["X-Next-Cursor"] = next_cursor

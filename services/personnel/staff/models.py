@@ -27,6 +27,9 @@ class Officer(UUIDPk, Timestamps, Base):
     on_post: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     has_legal_qualification: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="active")
+    # 负责人: head / deputy_head of the agency (may approve 立案, 延期, 查封扣押 …) or staff
+    # server default only, so rows written by older code (and the release data set) get "staff"
+    position: Mapped[str] = mapped_column(String(16), nullable=False, server_default="staff")
     # the day the person stops being active (a recorded departure, possibly still in the future)
     left_on: Mapped[date | None] = mapped_column(Date)
 

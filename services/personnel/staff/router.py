@@ -7,10 +7,10 @@ from fastapi import APIRouter, Query
 
 from kit import errors as kit_errors
 from kit.app import OutboxDep
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.personnel import errors
-from services.personnel.certificates.service import today_in_china
 from services.personnel.dependencies import Reader, SettingsDep, StaffAdmin, VaultDep
 from services.personnel.staff import service
 from services.personnel.staff.schemas import (
@@ -70,8 +70,10 @@ async def get_officer(officer_id: uuid.UUID, principal: Reader, session: Session
 @router.patch("/officers/{officer_id}", response_model=OfficerRead,
               responses=kit_errors.responses(*WRITE), summary="修改人员信息")
 async def update_officer(officer_id: uuid.UUID, body: OfficerUpdate, principal: StaffAdmin,
-                         session: SessionDep, vault: VaultDep) -> OfficerRead:
-    officer = await service.update_officer(session, principal, officer_id, body)
+                         session: SessionDep, vault: VaultDep,
+                         outbox: OutboxDep) -> OfficerRead:
+    officer = await service.update_officer(session, principal, officer_id, body, outbox,
+                                           today_legal())
     return service.officer_view(officer, principal, vault)
 
 
@@ -113,4 +115,4 @@ async def create_status_change(officer_id: uuid.UUID, body: StatusChangeCreate,
                                principal: StaffAdmin, session: SessionDep,
                                outbox: OutboxDep) -> StatusChangeRead:
     return await service.record_status_change(session, principal, outbox, officer_id, body,
-                                              today_in_china())
+                                              today_legal())

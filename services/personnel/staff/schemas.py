@@ -14,6 +14,11 @@ EmploymentType = Literal["established", "contract", "dispatched", "seconded", "s
 EMPLOYMENT_LABELS = {"established": "在编/参公", "contract": "劳动合同", "dispatched": "劳务派遣",
                      "seconded": "借调/借用", "service": "工勤", "temporary": "临时工",
                      "probation": "试用期"}
+# 职务: 负责人 (正职 head, 副职 deputy_head) approve on the agency's behalf (行政处罚法第五十四条、
+# 第五十七条; 行政强制法第十八条第一项); everyone else is staff
+Position = Literal["head", "deputy_head", "staff"]
+HEAD_POSITIONS = ("head", "deputy_head")
+POSITION_LABELS = {"head": "正职负责人", "deputy_head": "副职负责人", "staff": "工作人员"}
 ExamSubject = Literal["general_law", "special_law"]
 AppraisalResult = Literal["excellent", "competent", "basically_competent", "incompetent"]
 SanctionKind = Literal["warning", "demerit", "major_demerit", "demotion", "dismissal_from_post",
@@ -36,6 +41,8 @@ class OfficerCreate(ApiModel):
     on_post: bool = True
     has_legal_qualification: bool = Field(False, description="法律职业资格（免考通用法律知识）")
     is_auxiliary: bool = Field(False, description="执法辅助人员：登记但不计为执法人员")
+    position: Position = Field("staff", description="职务：head 正职负责人 / deputy_head 副职负责人"
+                                                    " / staff；负责人方可审批")
 
     @field_validator("id_number")
     @classmethod
@@ -49,6 +56,7 @@ class OfficerUpdate(PatchModel):
     on_post: bool = None  # type: ignore[assignment]
     has_legal_qualification: bool = None  # type: ignore[assignment]
     is_auxiliary: bool = None  # type: ignore[assignment]
+    position: Position = None  # type: ignore[assignment]
 
 
 class OfficerRead(ApiModel):
@@ -64,6 +72,8 @@ class OfficerRead(ApiModel):
     has_legal_qualification: bool
     status: str
     left_on: date | None
+    position: str = "staff"
+    is_head: bool = Field(False, description="本机关负责人（正职或副职），可审批")
 
 
 class ExamCreate(ApiModel):

@@ -22,6 +22,8 @@ from services.personnel.identifiers import PiiVault, mask_id_number
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction, StatusChange
 from services.personnel.staff.repository import OfficerRecordRepository, OfficerRepository
 from services.personnel.staff.schemas import (
+    EMPLOYMENT_LABELS,
+    HEAD_POSITIONS,
     STATUS_AFTER,
     STATUS_CHANGE_LABELS,
     AppraisalCreate,
@@ -50,7 +52,8 @@ def officer_view(officer: Officer, principal: Principal | None, vault: PiiVault)
         id_number_masked=not full, agency_id=officer.agency_id, region_code=officer.region_code,
         employment_type=officer.employment_type, is_auxiliary=officer.is_auxiliary,
         on_post=officer.on_post, has_legal_qualification=officer.has_legal_qualification,
-        status=officer.status, left_on=officer.left_on)
+        status=officer.status, left_on=officer.left_on, position=officer.position,
+        is_head=officer.position in HEAD_POSITIONS and officer.status == "active")
 
 
 async def create_officer(session: AsyncSession, principal: Principal | None, vault: PiiVault,
@@ -68,7 +71,8 @@ async def create_officer(session: AsyncSession, principal: Principal | None, vau
         name=data.name, id_number_encrypted=vault.encrypt(data.id_number),
         id_number_index=index, agency_id=agency.id, region_code=agency.region_code,
         employment_type=data.employment_type, on_post=data.on_post,
-        has_legal_qualification=data.has_legal_qualification, is_auxiliary=data.is_auxiliary))
+        has_legal_qualification=data.has_legal_qualification, is_auxiliary=data.is_auxiliary,
+        position=data.position))
 
 
 async def get_officer(session: AsyncSession, principal: Principal | None,
@@ -90,11 +94,18 @@ async def managed_officer(session: AsyncSession, principal: Principal | None,
 
 
 async def update_officer(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
-                         data: OfficerUpdate) -> Officer:
+                         data: OfficerUpdate, outbox: Outbox, today: date) -> Officer:
+    """Changing the employment type to one that may not hold a 执法证 (only 在编 may, see
+    `certificates.eligibility_reasons`) revokes the live certificates, as status changes do."""
     officer = await managed_officer(session, principal, officer_id)
+    before = officer.employment_type
     for key, value in data.model_dump(exclude_unset=True).items():
         if value is not None:
             setattr(officer, key, value)
+    if before == "established" and officer.employment_type != "established":
+        label = EMPLOYMENT_LABELS.get(officer.employment_type, officer.employment_type)
+        await certificates.revoke_for_officer(session, outbox, officer.id,
+                                              f"人员类别变更为{label}，不得持有执法证", today)
     await session.flush()
     return officer
 

@@ -6,9 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from kit import errors as kit_errors
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from services.personnel import errors
-from services.personnel.certificates.service import today_in_china
 from services.personnel.dependencies import Reader, SettingsDep, StaffAdmin
 from services.personnel.training import service
 from services.personnel.training.schemas import TrainingCompliance, TrainingCreate, TrainingRead
@@ -34,7 +34,7 @@ async def create_training(officer_id: uuid.UUID, body: TrainingCreate, principal
 async def list_trainings(officer_id: uuid.UUID, principal: Reader, session: SessionDep,
                          year: Year = None) -> list[TrainingRead]:
     rows = await service.list_trainings(session, principal, officer_id,
-                                        year or today_in_china().year)
+                                        year or today_legal().year)
     return [service.training_view(t) for t in rows]
 
 
@@ -45,5 +45,5 @@ async def list_trainings(officer_id: uuid.UUID, principal: Reader, session: Sess
 async def get_training_compliance(principal: Reader, session: SessionDep, settings: SettingsDep,
                                   year: Year = None,
                                   agency_id: uuid.UUID | None = None) -> TrainingCompliance:
-    return await service.training_compliance(session, principal, year or today_in_china().year,
+    return await service.training_compliance(session, principal, year or today_legal().year,
                                              agency_id, settings.training_hours_required)

@@ -12,8 +12,6 @@ from services.publicity import clients
 from services.publicity.caching import cached
 from services.publicity.exante.schemas import MatterPage, MatterRead, OfficerPage, OfficerRead
 
-REMEDY = ("对行政行为不服的，可以自知道之日起六十日内申请行政复议（行政复议法第二十条），"
-          "或者自知道之日起六个月内提起行政诉讼（行政诉讼法第四十六条）。")
 PROCEDURE = {
     "penalty": "立案、调查取证、告知陈述申辩（及听证）、法制审核、决定、送达、执行"
                "（行政处罚法第五章）；符合条件的适用简易程序当场处罚（第五十一条）",
@@ -48,7 +46,7 @@ async def matters(request: Request, agency_id: uuid.UUID | None, domain: str | N
     for r in rows:
         m = MatterRead.model_validate(r)
         m.procedure = PROCEDURE.get(m.kind, "按相关法律法规规定的程序办理")
-        m.remedy = REMEDY
+        m.remedy = request.app.state.settings.remedy.public_text()
         items.append(m)
     MatterPage(items=items, next_cursor=nxt or None, limit=limit)
     return cached(request, _page_body(items, nxt, limit), "application/json", None,

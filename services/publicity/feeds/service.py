@@ -22,6 +22,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.background import BackgroundTask
 
+from kit.calendar import LEGAL_TZ, today_legal
 from kit.db import utcnow
 from kit.exports import csv_row, xlsx_row
 from kit.schemas import Page
@@ -31,7 +32,7 @@ from services.publicity.feeds.templates import columns_for, row_for
 from services.publicity.models import Disclosure
 from services.publicity.repository import DisclosureRepository, PublicFilter, public_conditions
 from services.publicity.schemas import DisclosureRead
-from services.publicity.service import SHANGHAI, public_view, today_cn
+from services.publicity.service import public_view
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,7 +41,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def public_filter(**kw: Any) -> PublicFilter:
     if kw.get("decided_from") and kw.get("decided_to") and kw["decided_from"] > kw["decided_to"]:
         raise errors.InvalidDateRange("起始日期不得晚于截止日期")
-    return PublicFilter(today=today_cn(), **kw)
+    return PublicFilter(today=today_legal(), **kw)
 
 
 def _max_age(request: Request) -> int:
@@ -50,7 +51,7 @@ def _max_age(request: Request) -> int:
 async def _last_modified(session: AsyncSession) -> datetime:
     """Public views change when any record changes or when a day starts (periods end at
     midnight, Asia/Shanghai), so Last-Modified is the later of the two."""
-    midnight = datetime.combine(today_cn(), time.min, SHANGHAI).astimezone(UTC)
+    midnight = datetime.combine(today_legal(), time.min, LEGAL_TZ).astimezone(UTC)
     last = await DisclosureRepository(session).last_change()
     return max(last, midnight) if last else midnight
 
@@ -70,13 +71,13 @@ async def decisions_page(request: Request, session: AsyncSession, f: PublicFilte
 
 async def decision_detail(request: Request, session: AsyncSession,
                           decision_id: uuid.UUID) -> Response:
-    today = today_cn()
+    today = today_legal()
     conds = public_conditions(PublicFilter(today=today))[1:]  # any public status, in period
     record = await DisclosureRepository(session).get(
         decision_id, *conds, Disclosure.status.in_(("published", "withdrawn")))
     if record is None:
         raise errors.DisclosureNotFound(decision_id=str(decision_id))
-    midnight = datetime.combine(today_cn(), time.min, SHANGHAI).astimezone(UTC)
+    midnight = datetime.combine(today_legal(), time.min, LEGAL_TZ).astimezone(UTC)
     return cached(request, _json(public_view(record)), "application/json",
                   max(record.updated_at, midnight), _max_age(request))
 

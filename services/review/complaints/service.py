@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
+from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.clients import CasesClient
@@ -32,7 +32,6 @@ from services.review.complaints.models import Complaint
 from services.review.complaints.repository import ComplaintRepository
 from services.review.complaints.schemas import ComplaintCreate, ComplaintStats, LeadCreate
 from services.review.config import ReviewSettings
-from services.review.legal.service import SHANGHAI, legal_today
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
 LEAD_STATUS_LABELS = {"declined": "经核查不予立案", "closed": "已依法办结",
@@ -70,7 +69,7 @@ async def submit(session: AsyncSession, calendar: WorkingCalendar, settings: Rev
     while await repo.code_taken(code):
         code = new_tracking_code()
     now = utcnow()
-    today = legal_today(now)
+    today = today_legal(now)
     region = body.region_code or (principal.region_code if principal else None) or ""
     channel = body.channel if principal else "platform"
     complaint = Complaint(
@@ -162,7 +161,7 @@ def lead_body(complaint: Complaint, body: LeadCreate) -> dict[str, Any]:
     return {"agency_id": str(complaint.target_agency_id), "matter_id": str(body.matter_id),
             "party": body.party, "source": "complaint", "source_ref": str(complaint.id),
             "act_date": body.act_date.isoformat(),
-            "discovered_on": legal_today(complaint.received_at).isoformat(),
+            "discovered_on": today_legal(complaint.received_at).isoformat(),
             "facts": body.facts or f"群众举报（{complaint.tracking_code}）：{complaint.content}"}
 
 
@@ -229,13 +228,13 @@ async def list_complaints(session: AsyncSession, principal: Principal, *, status
                           overdue: bool, cursor: str | None,
                           limit: int) -> tuple[list[Complaint], str | None]:
     return await ComplaintRepository(session).list(
-        principal, status=status, overdue_on=legal_today() if overdue else None, cursor=cursor,
+        principal, status=status, overdue_on=today_legal() if overdue else None, cursor=cursor,
         limit=limit)
 
 
 async def stats(session: AsyncSession, principal: Principal, year: int) -> list[ComplaintStats]:
-    start = datetime(year, 1, 1, tzinfo=SHANGHAI)
-    end = datetime(year + 1, 1, 1, tzinfo=SHANGHAI)
+    start = datetime(year, 1, 1, tzinfo=LEGAL_TZ)
+    end = datetime(year + 1, 1, 1, tzinfo=LEGAL_TZ)
     rows = await ComplaintRepository(session).stats(principal, start, end)
     out = [ComplaintStats(agency_id=agency, year=year, total=total, responded=responded,
                           completed=closed, response_rate=round(responded / total, 4),
@@ -245,7 +244,7 @@ async def stats(session: AsyncSession, principal: Principal, year: int) -> list[
 
 
 def is_overdue(complaint: Complaint) -> bool:
-    today = legal_today()
+    today = today_legal()
     if complaint.status == "closed":
         return False
     return ((complaint.acknowledged_at is None and complaint.acknowledge_by < today)

@@ -9,6 +9,16 @@ from pydantic import Field, model_validator
 from kit.schemas import ApiModel, Money
 
 Outcome = Literal["approved", "rejected", "needs_correction"]
+# 行政处罚法第九条: the penalty kinds cases sends (services/cases/penalties.py), so a catalogue
+# entry can only name a kind that can occur (a contract test keeps the lists equal)
+PENALTY_KINDS = {
+    "warning": "警告", "criticism": "通报批评", "fine": "罚款",
+    "confiscation": "没收违法所得、没收非法财物", "confiscate_income": "没收违法所得",
+    "confiscate_property": "没收非法财物", "license_suspension": "暂扣许可证件",
+    "qualification_downgrade": "降低资质等级", "license_revocation": "吊销许可证件",
+    "business_restriction": "限制开展生产经营活动", "business_suspension": "责令停产停业",
+    "closure": "责令关闭", "employment_restriction": "限制从业", "detention": "行政拘留",
+    "other": "其他"}
 # the 10 法制审核 points (DOMAIN §4.5): subject … criminal transfer
 CHECKLIST_KEYS = ("subject", "qualification", "authority", "procedure", "facts", "evidence",
                   "legal_basis", "discretion", "documents", "criminal_transfer")
@@ -102,6 +112,7 @@ class MajorDecisionCheck(ApiModel):
     transfer_judicial: bool = False
     complex_case: bool = False
     major_public_interest: bool = False
+    other_law: bool = Field(False, description="法律、法规规定应当进行法制审核的其他情形")
 
 
 class MajorDecisionResult(ApiModel):
@@ -111,12 +122,17 @@ class MajorDecisionResult(ApiModel):
     catalogue_name: str
 
 
+# 行政处罚法第五十八条第一款 (1)–(3): switches a local catalogue may not turn off
+STATUTORY_TRIGGERS = ("after_hearing", "major_public_interest", "complex_case")
+
+
 class CatalogueRules(ApiModel):
     """The entries of a 重大执法决定目录 (all locally variable, DOMAIN §4.5)."""
 
     person_fine_threshold: Money = 10_000_00
     organization_fine_threshold: Money = 100_000_00
-    amount_kinds: list[str] = Field(default_factory=lambda: ["fine", "confiscation"])
+    amount_kinds: list[str] = Field(default_factory=lambda: [
+        "fine", "confiscation", "confiscate_income", "confiscate_property"])
     person_party_kinds: list[str] = Field(
         default_factory=lambda: ["person", "individual", "natural_person"])
     major_kinds: dict[str, str] = Field(default_factory=lambda: {
@@ -127,6 +143,14 @@ class CatalogueRules(ApiModel):
     criminal_transfer: bool = True
     major_public_interest: bool = True
     complex_case: bool = True
+
+    @model_validator(mode="after")
+    def _known_kinds(self) -> "CatalogueRules":
+        unknown = sorted((set(self.amount_kinds) | set(self.major_kinds)) - set(PENALTY_KINDS))
+        if unknown:
+            raise ValueError(f"处罚种类 {unknown} 不是行政处罚法第九条规定的种类，"
+                             f"应为 {sorted(PENALTY_KINDS)} 之一")
+        return self
 
 
 class CatalogueCreate(ApiModel):
@@ -139,6 +163,10 @@ class CatalogueCreate(ApiModel):
     def _one_owner(self) -> "CatalogueCreate":
         if (self.agency_id is None) == (self.region_code is None):
             raise ValueError("目录须且只须指定 agency_id 或 region_code 之一")
+        off = [k for k in STATUTORY_TRIGGERS if not getattr(self.rules, k)]
+        if off:
+            raise ValueError(f"{off} 是行政处罚法第五十八条第一款规定的法制审核情形，"
+                             "本地目录不得关闭（只可增加金额、种类等本地情形）")
         return self
 
 

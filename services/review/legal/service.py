@@ -17,13 +17,12 @@ Decisions where the issue was silent:
 import uuid
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
+from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
 from kit.schemas import fen_to_yuan
@@ -45,13 +44,8 @@ from services.review.legal.schemas import (
     ReviewerCreate,
 )
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 RECUSAL_RULE = "行政处罚法第四十三条"
 QUALIFICATION_RULE = "行政处罚法第五十八条第二款"
-
-
-def legal_today(now: datetime | None = None) -> date:
-    return (now or utcnow()).astimezone(SHANGHAI).date()
 
 
 def _parse_time(value: Any) -> datetime:
@@ -59,7 +53,7 @@ def _parse_time(value: Any) -> datetime:
         parsed = datetime.fromisoformat(str(value))
     except ValueError:
         return utcnow()
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=SHANGHAI)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=LEGAL_TZ)
 
 
 async def open_review(session: AsyncSession, calendar: WorkingCalendar, working_days: int,
@@ -70,7 +64,7 @@ async def open_review(session: AsyncSession, calendar: WorkingCalendar, working_
     if (existing := await repo.get_by_case_round(case_id, round_)) is not None:
         return existing
     requested_at = _parse_time(payload.get("requested_at"))
-    due = calendar.add_days(legal_today(requested_at), working_days, "working",
+    due = calendar.add_days(today_legal(requested_at), working_days, "working",
                             basis="法制审核期限（本地规定，默认10个工作日）")
     review = LegalReview(
         case_id=case_id, round=round_, agency_id=uuid.UUID(str(payload["agency_id"])),
@@ -184,12 +178,11 @@ async def list_reviews(session: AsyncSession, principal: Principal, *, status: s
         reviewer_id = reviewer.id if reviewer else uuid.uuid4()  # none of theirs
     return await ReviewRepository(session).list(
         principal, status=status, reviewer_id=reviewer_id,
-        overdue_on=legal_today() if overdue else None, cursor=cursor, limit=limit)
+        overdue_on=today_legal() if overdue else None, cursor=cursor, limit=limit)
 
 
 def is_overdue(review: LegalReview, today: date | None = None) -> bool:
-    return review.status == "pending" and review.due_date < (today or legal_today())
-
+    return review.status == "pending" and review.due_date < (today or today_legal())
 
 
 async def create_catalogue(session: AsyncSession, principal: Principal, body: CatalogueCreate,
@@ -242,13 +235,14 @@ def major_reasons(rules: CatalogueRules, body: MajorDecisionCheck) -> list[str]:
                            f"达到目录标准{fen_to_yuan(threshold)}元")
         if p.kind in rules.major_kinds:
             reasons.append(f"拟{rules.major_kinds[p.kind]}")
-    flags = [(rules.after_hearing and body.hearing_held, "经过听证程序（行政处罚法第五十八条）"),
+    # the four triggers of 行政处罚法第五十八条第一款 apply whatever the local catalogue says;
+    # only the local additions (amounts, kinds, discretion, transfer) follow its switches
+    flags = [(body.hearing_held, "经过听证程序（行政处罚法第五十八条）"),
              (rules.outside_discretion and body.outside_discretion, "超出裁量基准作出决定"),
              (rules.criminal_transfer and body.transfer_judicial, "涉嫌犯罪移送司法机关"),
-             (rules.major_public_interest and body.major_public_interest,
-              "涉及重大公共利益（行政处罚法第五十八条）"),
-             (rules.complex_case and body.complex_case,
-              "案件情况疑难复杂、涉及多个法律关系（行政处罚法第五十八条）")]
+             (body.major_public_interest, "涉及重大公共利益（行政处罚法第五十八条）"),
+             (body.complex_case, "案件情况疑难复杂、涉及多个法律关系（行政处罚法第五十八条）"),
+             (body.other_law, "法律、法规规定应当进行法制审核（行政处罚法第五十八条第一款第四项）")]
     return reasons + [text for hit, text in flags if hit]
 
 

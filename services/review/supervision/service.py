@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
 from kit.auth import Principal
+from kit.calendar import today_legal
 from kit.db import utcnow
 from kit.scope import AgencyRegionLookup, check_agency_region
-from services.review.legal.service import legal_today
 from services.review.supervision import errors
 from services.review.supervision.models import SupervisionOpinion
 from services.review.supervision.repository import OpinionRepository
@@ -26,7 +26,7 @@ async def issue(session: AsyncSession, principal: Principal, body: OpinionCreate
     region = real or body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not region.startswith(principal.region_code or "-"):
         raise errors.OpinionOutOfRegion(f"辖区 {region} 不在本人辖区内")
-    if body.rectify_by < legal_today():
+    if body.rectify_by < today_legal():
         raise kit_errors.UnprocessableEntity("整改期限不得早于今日")
     opinion = SupervisionOpinion(
         agency_id=body.agency_id, region_code=region, findings=body.findings,
@@ -52,7 +52,7 @@ async def reply(session: AsyncSession, principal: Principal, opinion_id: uuid.UU
     if opinion.status != "issued":
         raise errors.OpinionAlreadyReplied("该监督意见书已回复")
     opinion.reply, opinion.replied_by, opinion.replied_at = content, principal.subject, utcnow()
-    opinion.replied_late = legal_today(opinion.replied_at) > opinion.rectify_by
+    opinion.replied_late = today_legal(opinion.replied_at) > opinion.rectify_by
     opinion.status = "replied"
     await session.flush()
     return opinion
@@ -62,8 +62,8 @@ async def list_opinions(session: AsyncSession, principal: Principal, *, overdue:
                         cursor: str | None,
                         limit: int) -> tuple[list[SupervisionOpinion], str | None]:
     return await OpinionRepository(session).list(
-        principal, overdue_on=legal_today() if overdue else None, cursor=cursor, limit=limit)
+        principal, overdue_on=today_legal() if overdue else None, cursor=cursor, limit=limit)
 
 
 def is_overdue(opinion: SupervisionOpinion) -> bool:
-    return opinion.status == "issued" and opinion.rectify_by < legal_today()
+    return opinion.status == "issued" and opinion.rectify_by < today_legal()

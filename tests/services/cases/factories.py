@@ -57,8 +57,9 @@ class World:
 
     async def setup(self, officers: int = 3, region: str = TOWN, **matter: Any) -> World:
         self.agency = await self.create_agency(region)
-        for _ in range(officers):
-            self.officers.append(await self.create_officer())
+        for i in range(officers):  # the third officer is the agency's head (负责人, approves)
+            self.officers.append(await self.create_officer(
+                position="head" if i == 2 else "staff"))
         self.matter = await self.create_matter(**matter)
         return self
 
@@ -71,11 +72,12 @@ class World:
         return resp.json()
 
     async def create_officer(self, *, domain: str = DOMAIN, issued_on: str = "2025-01-01",
-                             expires_on: str | None = "2029-12-31") -> str:
+                             expires_on: str | None = "2029-12-31",
+                             position: str = "staff") -> str:
         resp = await self.client.post(f"{PER}/officers", headers=self.sys, json={
             "name": f"执法员{next(_seq)}", "id_number": id_number(),
             "agency_id": self.agency_id, "employment_type": "established",
-            "has_legal_qualification": True})
+            "has_legal_qualification": True, "position": position})
         assert resp.status_code == 201, resp.text
         oid = resp.json()["id"]
         for subject in ("general_law", "special_law"):

@@ -60,13 +60,16 @@ async def create_agency(zhifa: Platform, region_code: str = "500112100",
 
 async def create_officer(zhifa: Platform, agency: Agency, *, domain: str = DOMAIN,
                          issued_on: date = date(2025, 1, 1),
-                         expires_on: date | None = date(2029, 12, 31)) -> str:
-    """An established officer with both exams passed and a 执法证 for `domain`."""
+                         expires_on: date | None = date(2029, 12, 31),
+                         position: str | None = None) -> str:
+    """An established officer with both exams passed and a 执法证 for `domain`; the agency's
+    first officer is its 正职负责人 (`position="head"`) unless `position` says otherwise."""
     admin = zhifa.headers("sysadmin")
     resp = await zhifa.client.post("/api/v1/personnel/officers", headers=admin, json={
         "name": f"执法员{next(_counter)}", "id_number": make_id_number(),
         "agency_id": agency.id, "employment_type": "established",
-        "has_legal_qualification": True})
+        "has_legal_qualification": True,
+        "position": position or ("staff" if agency.officers else "head")})
     assert resp.status_code == 201, resp.text
     officer_id = resp.json()["id"]
     resp = await zhifa.client.post(f"/api/v1/personnel/officers/{officer_id}/exams",

@@ -181,5 +181,7 @@ class TestNoPenaltyOutcome:
         await w.act(case["id"], "conclude", {"outcome": "no_penalty",
                                              "education_record": "已当场教育，当事人改正"})
         out = await w.act(case["id"], "decide", {"decided_on": "2026-03-10"})
-        assert out["decision"]["kind"] == "no_penalty" and "close" in out["allowed_actions"]
+        assert out["decision"]["kind"] == "no_penalty" and out["allowed_actions"] == [
+            "serve", "revoke-decision"]  # 不予行政处罚决定书 is served too (第六十一条)
+        await w.act(case["id"], "serve", {"method": "direct", "served_on": "2026-03-10"})
         assert (await w.act(case["id"], "close"))["status"] == "closed"

@@ -63,13 +63,33 @@ class TestFileRefusals:
         body = problem(resp, 409, "limitation-expired")
         assert body["rule"] == "行政处罚法第三十六条" and body["expired_on"] == "2025-01-10"
 
-    async def test_five_years_for_life_health_matters(self, zhifa: Platform) -> None:
+    async def test_five_years_only_when_the_case_records_harm(self, zhifa: Platform) -> None:
+        """第三十六条: 5 years when 生命健康安全/金融安全 harm is recorded on the case; the
+        matter's flag alone does not lengthen the period (issue 16 point 14)."""
         w = await world(zhifa, life_health_or_financial=True)
-        case = await w.lead(act_date="2023-01-10", discovered_on="2026-03-02")
-        filed = await w.act(case["id"], "file", {"officer_ids": w.officers[:2],
-                                                 "approver_id": w.officers[2],
-                                                 "filed_on": "2026-03-03"})
-        assert filed["status"] == "investigating"
+        body = {"officer_ids": w.officers[:2], "approver_id": w.officers[2],
+                "filed_on": "2026-03-03"}
+        flagged_only = await w.lead(act_date="2023-01-10", discovered_on="2026-03-02")
+        resp = await zhifa.client.post(f"{C}/cases/{flagged_only['id']}/file",
+                                       headers=w.officer_headers(), json=body)
+        refused = problem(resp, 409, "limitation-expired")
+        assert (refused["rule"], refused["limitation_years"]) == ("行政处罚法第三十六条", 2)
+        case = await w.lead(act_date="2023-01-10", discovered_on="2026-03-02",
+                            harm_kind="life_health")
+        filed = await w.act(case["id"], "file", body)
+        assert (filed["status"], filed["limitation_years"]) == ("investigating", 5)
+
+    async def test_summary_procedure_checks_limitation(self, zhifa: Platform) -> None:
+        w = await world(zhifa)
+        resp = await zhifa.client.post(f"{C}/summary-decisions", headers=w.officer_headers(),
+                                       json={"matter_id": w.matter["id"],
+                                             "party": w.lead_body()["party"],
+                                             "penalty": {"kind": "warning"},
+                                             "officer_ids": w.officers[:2], "facts": "占道摆摊",
+                                             "place": "木耳镇人民路", "act_date": "2024-03-01",
+                                             "decided_at": "2026-11-20T02:00:00Z"})
+        body = problem(resp, 409, "limitation-expired")
+        assert (body["rule"], body["expired_on"]) == ("行政处罚法第三十六条", "2026-03-01")
 
     async def test_continuing_act_counts_from_its_end(self, zhifa: Platform) -> None:
         w = await world(zhifa)

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from kit.calendar import today_legal
+
 World = Any
 P = "/api/v1/personnel"
 
@@ -208,9 +210,8 @@ class TestCertificateLifecycle:
 
 class TestListCertificates:
     async def test_lists_those_expiring_within_n_days(self, world: World) -> None:
-        from services.personnel.certificates.service import today_in_china
 
-        today = today_in_china()
+        today = today_legal()
         officer = await world.officer(world.town_a)
         await world.certify(officer["id"], number="CQSOON")
         other = await world.officer(world.town_a)

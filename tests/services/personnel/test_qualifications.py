@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from services.personnel.certificates.service import today_in_china
+from kit.calendar import today_legal
 
 World = Any
 P = "/api/v1/personnel"
@@ -82,13 +82,13 @@ class TestCheckQualifications:
         a, _ = await world.certified_officer(world.town_a)
         await world.client.post(f"{P}/officers/{a['id']}/status-changes", headers=world.sys,
                                 json={"kind": "retirement",
-                                      "effective_on": today_in_china().isoformat()})
+                                      "effective_on": today_legal().isoformat()})
         body = (await _check(world, [a["id"]])).json()
         assert body["results"][0]["reasons"] == ["人员状态非在岗", "无有效执法证"]
 
     async def test_qualified_before_a_future_departure(self, world: World) -> None:
         a, _ = await world.certified_officer(world.town_a)
-        leave = today_in_china() + timedelta(days=5)
+        leave = today_legal() + timedelta(days=5)
         await world.client.post(f"{P}/officers/{a['id']}/status-changes", headers=world.sys,
                                 json={"kind": "transfer", "effective_on": leave.isoformat()})
         before = (await _check(world, [a["id"]])).json()["results"][0]
@@ -141,7 +141,7 @@ class TestDirectory:
                                 json={"reason": "违法执法"})
         async with world.zhifa.session("personnel") as session:
             await session.execute(text("UPDATE certificates SET expires_on = :d WHERE id = :i"),
-                                  {"d": today_in_china() - timedelta(days=1),
+                                  {"d": today_legal() - timedelta(days=1),
                                    "i": expired["id"].replace("-", "")
                                    if session.bind.dialect.name == "sqlite" else expired["id"]})
             await session.commit()

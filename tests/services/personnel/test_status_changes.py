@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from kit.calendar import today_legal
 from services.personnel.app import _status_worker
-from services.personnel.certificates.service import today_in_china
 from services.personnel.staff.service import apply_due_status_changes
 
 World = Any
@@ -34,7 +34,7 @@ async def _retire(world: World, officer_id: str, on: str, headers: Any = None) -
 class TestRecordStatusChange:
     async def test_retirement_today_revokes_at_once(self, world: World) -> None:
         officer, cert = await world.certified_officer(world.town_a)
-        today = today_in_china().isoformat()
+        today = today_legal().isoformat()
         resp = await _retire(world, officer["id"], today,
                              world.headers("agency_admin", world.town_a))
         assert resp.status_code == 201
@@ -53,7 +53,7 @@ class TestRecordStatusChange:
 
     async def test_future_retirement_waits_until_due(self, world: World) -> None:
         officer, cert = await world.certified_officer(world.town_a)
-        due = today_in_china() + timedelta(days=3)
+        due = today_legal() + timedelta(days=3)
         resp = await _retire(world, officer["id"], due.isoformat())
         assert resp.json()["applied"] is False and resp.json()["revoked_certificate_ids"] == []
         app = world.zhifa.apps["personnel"]
@@ -70,7 +70,7 @@ class TestRecordStatusChange:
 
     async def test_applying_twice_changes_nothing(self, world: World) -> None:
         officer, _ = await world.certified_officer(world.town_a)
-        due = today_in_china() + timedelta(days=1)
+        due = today_legal() + timedelta(days=1)
         await _retire(world, officer["id"], due.isoformat())
         app = world.zhifa.apps["personnel"]
         async with app.state.sessionmaker() as session:
@@ -108,10 +108,10 @@ class TestRecordStatusChange:
 class TestStatusWorker:
     async def test_background_loop_applies_due_changes(self, world: World) -> None:
         officer, _ = await world.certified_officer(world.town_a)
-        await _retire(world, officer["id"], (today_in_china() + timedelta(days=2)).isoformat())
+        await _retire(world, officer["id"], (today_legal() + timedelta(days=2)).isoformat())
         async with world.zhifa.session("personnel") as session:
             await session.execute(text("UPDATE officer_status_changes SET effective_on = :d"),
-                                  {"d": today_in_china() - timedelta(days=1)})
+                                  {"d": today_legal() - timedelta(days=1)})
             await session.commit()
         task = asyncio.create_task(_status_worker(world.zhifa.apps["personnel"], 0.05))
         try:

@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Any
 
 from kit import draw, errors
+from kit.calendar import today_legal as today
 from kit.http import forward_headers
 from kit.scope import parse_uuid
 from services.cases.clients import personnel_client
@@ -26,7 +27,7 @@ from services.cases.inspections.catalogue.repository import ItemRepository, Targ
 from services.cases.inspections.draws import schemas
 from services.cases.inspections.draws.models import SpotCheckDraw, SpotCheckPlan
 from services.cases.inspections.errors import ITEM_RULE, InspectionItemNotPublished
-from services.cases.lifecycle.service import Ctx, today
+from services.cases.lifecycle.service import Ctx
 
 CHECK_BATCH = 100
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from kit import errors
+from kit.calendar import LEGAL_TZ
 from services.cases.inspections import schemas
 from services.cases.inspections.errors import OFFICER_RULE
 from services.cases.inspections.models import (
@@ -84,7 +85,7 @@ async def create_lead(ctx: cases.Ctx, i: Inspection, body: schemas.LeadCreate
     if i.case_id is not None:
         return None, False, 0
     require(i, "lead")
-    on = (i.started_at.astimezone(cases.SHANGHAI).date() if i.started_at else i.planned_on)
+    on = (i.started_at.astimezone(LEGAL_TZ).date() if i.started_at else i.planned_on)
     case = await cases.create_case(ctx, case_schemas.CaseCreate(
         matter_id=body.matter_id, party=party_of(i), source="inspection",
         source_ref=f"inspection:{i.id}", act_date=body.act_date or on, discovered_on=on,
