@@ -94,7 +94,8 @@ class CertificateRepository:
                        Certificate.number.label("certificate_number"), Certificate.agency_id,
                        Agency.name.label("agency_name"), Certificate.domains,
                        Certificate.region_code, Certificate.issued_on.label("valid_from"),
-                       Certificate.expires_on.label("valid_until"))
+                       Certificate.expires_on.label("valid_until"),
+                       Certificate.number)  # unlabelled: the keyset pager reads it back
                 .join(Officer, Officer.id == Certificate.officer_id)
                 .join(Agency, Agency.id == Certificate.agency_id)
                 .where(Certificate.status == "active", Certificate.issued_on <= on,

@@ -36,7 +36,7 @@ async def check_qualifications(body: QualificationCheck, principal: Reader,
 async def list_directory(session: SessionDep, response: Response,
                          agency_id: uuid.UUID | None = None,
                          region_code: Annotated[str | None, Query(pattern=r"^\d{2,12}$")] = None,
-                         after: Annotated[str | None, Query(max_length=40)] = None,
+                         after: Annotated[str | None, Query(max_length=200)] = None,
                          limit: Annotated[int, Query(ge=1, le=2000)] = 500
                          ) -> list[DirectoryEntry]:
     entries, next_cursor = await service.list_directory(session, today_legal(), agency_id,
