@@ -30,7 +30,8 @@ async def create_spot_check_plan(body: schemas.PlanCreate, principal: Actor, req
 
 @router.get("/spot-check-plans", response_model=Page[schemas.PlanRead],
             responses=errors.responses(*AUTH), summary="抽查计划列表（按管辖范围）")
-async def list_spot_check_plans(principal: Reader, session: SessionDep, year: int | None = None,
+async def list_spot_check_plans(principal: Reader, session: SessionDep,
+                                year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
                                 cursor: str | None = None,
                                 limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                 ) -> Page[schemas.PlanRead]:

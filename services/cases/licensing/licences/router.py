@@ -4,7 +4,7 @@ cancel, the settlement of lapsing licences, and the 统计年报 statistics."""
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from kit import errors
 from kit.auth import Principal, require_roles
@@ -125,7 +125,8 @@ async def settle_licences(body: schemas.SettleBody, request: Request, session: S
 @router.get("/licensing/statistics", response_model=ls.StatisticsRead,
             responses=errors.responses(*AUTH),
             summary="行政许可统计年报（申请、受理、许可、不予许可、撤销）")
-async def licensing_statistics(principal: Reader, session: SessionDep, year: int,
+async def licensing_statistics(principal: Reader, session: SessionDep,
+                               year: Annotated[int, Query(ge=1900, le=2999)],
                                agency_id: uuid.UUID | None = None) -> ls.StatisticsRead:
     repo = StatisticsRepository(session)
     counts = await repo.counts(principal, year, agency_id)
