@@ -37,6 +37,7 @@ OFFICERS = [  # agency key, name, id number, certificate number
     ("luoqi_team", "刘芳", "500112199206181098", "50011221000202"),
     ("luoqi_team", "赵明", "500112198309091111", "50011221000203"),
 ]
+HEADS = {"张志强", "赵明"}  # each team's 负责人: approves filings, seizures, extensions
 USERS = [  # username, roles, agency key, officer name, display name
     ("admin", ["sysadmin"], None, None, "系统管理员"),
     ("supervisor", ["supervisor"], None, None, "区司法局执法监督科"),
@@ -139,7 +140,8 @@ class Demo:
                 continue
             officer = (await self.call("POST", "/api/v1/personnel/officers", json={
                 "name": name, "id_number": id_number, "agency_id": agency["id"],
-                "employment_type": "established", "on_post": True})).json()
+                "employment_type": "established", "on_post": True,
+                "position": "head" if name in HEADS else "staff"})).json()
             base = f"/api/v1/personnel/officers/{officer['id']}"
             for subject in ("general_law", "special_law"):
                 await self.call("POST", f"{base}/exams", json={

@@ -112,7 +112,9 @@ def test_backup_while_serving_then_restore(tmp_path: Path) -> None:
                       if m["code"] == "UM-0101")
         team = officer.get("/api/v1/personnel/officers",
                            params={"agency_id": matter["agency_id"]}).json()["items"]
-        writer = Writer(officer, matter["id"], [o["id"] for o in team])
+        heads = [o["id"] for o in team if o.get("is_head")]  # the approver (负责人) goes last
+        writer = Writer(officer, matter["id"],
+                        [o["id"] for o in team if o["id"] not in heads] + heads[:1])
         writer.start()
         while len(writer.done) < 2 and writer.error is None:
             time.sleep(0.05)

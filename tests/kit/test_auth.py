@@ -125,7 +125,8 @@ class TestKeyRotation:
 
 class TestRoles:
     async def test_valid_token_without_role_gets_403(self, zhifa: Platform) -> None:
-        resp = await zhifa.client.get("/api/v1/publicity/webhooks", headers=zhifa.headers("officer"))
+        resp = await zhifa.client.get("/api/v1/publicity/webhooks",
+                                      headers=zhifa.headers("officer"))
         assert resp.status_code == 403
         assert resp.json()["type"].endswith("/forbidden")
 

@@ -189,7 +189,7 @@ class TestPenaltiesCsv:
         assert cell["罚款金额（万元）"] == "1.2345"
         assert cell["没收违法所得、没收非法财物的金额（万元）"] == "0.000001"
         assert cell["处罚决定日期"] == "2026/03/02"
-        assert cell["处罚类别"] == "罚款;没收违法所得、没收非法财物"
+        assert cell["处罚类别"] == "没收违法所得、没收非法财物;罚款"  # heaviest first (统计年报)
         assert cell["处罚机关统一社会信用代码"] == "11500112MB1234567X"
 
     async def test_natural_person_template_leaves_id_empty(self, zhifa, publicity) -> None:
