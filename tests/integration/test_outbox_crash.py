@@ -66,7 +66,7 @@ class Proc:
         self.log.close()
 
 
-def wait_for(predicate: Callable[[], bool], timeout: float = 60) -> None:
+def wait_for(predicate: Callable[[], bool], timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, "timed out"
