@@ -66,7 +66,9 @@ class Proc:
         self.log.close()
 
 
-def wait_for(predicate: Callable[[], bool], timeout: float = 240) -> None:
+def wait_for(predicate: Callable[[], bool], timeout: float = 300) -> None:
+    """A bound, not a timing: after each kill the outbox backs off exponentially (up to a
+    minute between tries on a busy machine), so redelivery may take minutes on CI."""
     deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, "timed out"
@@ -150,11 +152,11 @@ def test_no_event_lost_or_doubled_across_kill_9(tmp_path: Path) -> None:
         # 2. the producer replica dies mid batch: on PostgreSQL it holds the batch's rows
         #    (FOR UPDATE SKIP LOCKED) and its transaction dies with it; rows it delivered but
         #    did not yet mark go out again from the second replica
-        wait_for(lambda: len(received()) >= first + 3, 60)
+        wait_for(lambda: len(received()) >= first + 3)
         replica_a.kill9()
         assert len(received()) < N, "the replica finished before it could be killed"
         start("notes", sink.base)
-        wait_for(lambda: len(received()) >= N, 90)
+        wait_for(lambda: len(received()) >= N)
         time.sleep(0.5)  # a straggling double apply would show up as an extra row
         assert sorted(received()) == titles
         assert asyncio.run(_outbox_states(urls["notes"])) == {"delivered": N}
