@@ -164,6 +164,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
                               webhook_model=spec.platform.Webhook,
                               subscriptions=settings.subscriptions,
                               max_attempts=settings.outbox_max_attempts,
+                              max_backoff=settings.outbox_max_backoff_seconds,
                               public_events=spec.public_events,
                               egress=EgressPolicy.from_settings(settings))
     errors.install_handlers(app)

@@ -96,6 +96,16 @@ def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
+        @event.listens_for(engine.sync_engine, "savepoint")
+        def _begin_before_savepoint(conn: Any, _name: Any) -> None:
+            # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: a SAVEPOINT issued
+            # first then runs outside any transaction, and its RELEASE commits for good — the
+            # nested work would survive a rollback (or a kill -9) of the request. Open the real
+            # transaction first so a savepoint is only ever a savepoint.
+            driver = conn.connection.dbapi_connection._connection  # aiosqlite.Connection
+            if not driver.in_transaction:
+                conn.exec_driver_sql("BEGIN")
+
         return engine
     return create_async_engine(url, json_serializer=_json_dumps, pool_size=pool_size,
                                max_overflow=pool_size, pool_pre_ping=True)

@@ -94,10 +94,12 @@ class Outbox:
 
     def __init__(self, *, service: str, outbox_model: type, webhook_model: type,
                  subscriptions: Mapping[str, list[str]], max_attempts: int = 20,
+                 max_backoff: float = 300.0,
                  public_events: tuple[str, ...] = (), egress: EgressPolicy | None = None
                  ) -> None:
         self.service, self.model, self.webhooks = service, outbox_model, webhook_model
         self.subscriptions, self.max_attempts = subscriptions, max_attempts
+        self.max_backoff = max_backoff
         # only these event types (public, already redacted records) leave the platform;
         # every other event travels only to the platform's own services
         self.public_events = frozenset(public_events)
@@ -153,7 +155,7 @@ class Outbox:
             row.status = "dead"
             log.error("event %s to %s is dead: %s", row.event_id, row.destination, error)
             return
-        delay = min(2 ** row.attempts, 300) * (0.5 + random.random() / 2)
+        delay = min(2 ** row.attempts, self.max_backoff) * (0.5 + random.random() / 2)
         row.next_attempt_at = utcnow() + timedelta(seconds=delay)
 
     async def _deliver(self, session: AsyncSession, row: Any) -> str | None:

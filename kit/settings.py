@@ -88,6 +88,8 @@ class ServiceSettings(BaseSettings):
     subscriptions: dict[str, list[str]] = Field(default_factory=dict)
     outbox_poll_seconds: float = 0.5
     outbox_max_attempts: int = 20
+    # the longest pause between two tries of one event (exponential backoff up to this)
+    outbox_max_backoff_seconds: float = 300.0
     run_outbox_worker: bool = True
     http_timeout_seconds: float = 10.0
     # X-Forwarded-For is believed only from these peers (the gateway's hop)

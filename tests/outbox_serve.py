@@ -40,6 +40,7 @@ def main() -> None:
         app = build_app(ServiceSpec("notes", notes, notes_platform),
                         ServiceSettings(service_name="notes", database_url=url, jwt=jwt,
                                         run_outbox_worker=True, outbox_poll_seconds=0.05,
+                                        outbox_max_backoff_seconds=5,
                                         http_timeout_seconds=5,
                                         upstreams={"sink": sys.argv[5]},
                                         subscriptions={"note.created": ["sink"]}))
