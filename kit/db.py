@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
 
 from kit import errors
@@ -155,6 +156,9 @@ class CommittingRoute(APIRoute):
                 except errors.Problem as exc:
                     await (session.commit() if exc.persist_changes else session.rollback())
                     raise
+                except StaleDataError as exc:  # a concurrent writer bumped the row's version
+                    await session.rollback()
+                    raise errors.ConcurrentUpdate() from exc
                 except BaseException:
                     await session.rollback()
                     raise

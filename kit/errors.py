@@ -92,6 +92,13 @@ class Conflict(Problem):
     status, title = 409, "与当前状态冲突"
 
 
+class ConcurrentUpdate(Conflict):
+    """Two requests changed the same record at once; this one lost (optimistic locking)."""
+
+    title = "记录已被其他请求同时修改"
+    advice = "重新读取该记录后再提交；同一操作可携带原 Idempotency-Key 重试。"
+
+
 class PreconditionFailed(Problem):
     status, title = 412, "资源已被修改，请刷新后重试"
 
