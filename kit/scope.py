@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, true
 
 from kit import errors
-from kit.auth import Principal
+from kit.auth import Principal, service_token
 
 ALL_SEEING = ("sysadmin", "service")
 DEFAULT_AGENCY_ROLES = ("officer", "agency_admin", "legal_reviewer")
@@ -111,3 +111,26 @@ async def check_agency_region(principal: Principal, agency_id: Any,
         raise AgencyOutOfScope(f"执法机关 {agency_id} 不在本人管辖范围内",
                                agency_id=str(agency_id))
     return region
+
+
+def personnel_agency_regions(request: Any, caller: str) -> AgencyRegionLookup:
+    """The real region of an agency as personnel (who owns agencies) states it, asked with the
+    calling service's own token (the caller may not see the agency); None for an unknown agency.
+    One lookup for every service that checks a write naming an agency (`check_agency_region`)."""
+    from kit.http import UpstreamProblem  # kit.http imports kit.errors only; keep it lazy
+
+    state = request.app.state
+    client = state.clients["personnel"]
+    headers = {"Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt,
+                                                          caller)}
+
+    async def lookup(agency_id: Any) -> str | None:
+        try:
+            resp = await client.call("GET", f"/api/v1/personnel/agencies/{agency_id}",
+                                     headers=headers)
+        except UpstreamProblem as exc:
+            if exc.status in (404, 422):
+                return None
+            raise
+        return str(resp.json().get("region_code") or "") or None
+    return lookup

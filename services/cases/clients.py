@@ -18,9 +18,8 @@ from fastapi import Request
 from pydantic import BaseModel, Field
 
 from kit import errors
-from kit.auth import service_token
 from kit.http import ServiceClient, UpstreamProblem, forward_headers
-from kit.scope import AgencyRegionLookup
+from kit.scope import AgencyRegionLookup, personnel_agency_regions
 from services.cases.errors import OfficersNotQualified
 
 log = logging.getLogger("zhifa.cases.clients")
@@ -101,23 +100,8 @@ class ReviewClient:
 
 
 def agency_regions(request: Request) -> AgencyRegionLookup:
-    """The real region of an agency, from personnel with a service token (the caller may not
-    see it); None for an unknown agency. Used by `kit.scope.require_act_for`."""
-    state = request.app.state
-    client: ServiceClient = state.clients["personnel"]
-    headers = {"Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt,
-                                                          "cases")}
-
-    async def lookup(agency_id: Any) -> str | None:
-        try:
-            resp = await client.call("GET", f"/api/v1/personnel/agencies/{agency_id}",
-                                     headers=headers)
-        except UpstreamProblem as exc:
-            if exc.status in (404, 422):
-                return None
-            raise
-        return str(resp.json().get("region_code") or "") or None
-    return lookup
+    """The real region of an agency, from personnel (`kit.scope.personnel_agency_regions`)."""
+    return personnel_agency_regions(request, "cases")
 
 
 def personnel_client(request: Request) -> PersonnelClient:

@@ -10,8 +10,8 @@ from fastapi import Request
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from kit.auth import service_token
-from kit.http import ServiceClient, UpstreamProblem
-from kit.scope import AgencyRegionLookup
+from kit.http import ServiceClient
+from kit.scope import AgencyRegionLookup, personnel_agency_regions
 
 
 class CaseRef(BaseModel):
@@ -69,20 +69,5 @@ class CasesClient:
 
 
 def agency_regions(request: Request) -> AgencyRegionLookup:
-    """The real region of an agency, from personnel with a service token (the caller may not
-    see it); None for an unknown agency. Used by `kit.scope.require_act_for`."""
-    state = request.app.state
-    client: ServiceClient = state.clients["personnel"]
-    headers = {"Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt,
-                                                          "review")}
-
-    async def lookup(agency_id: Any) -> str | None:
-        try:
-            resp = await client.call("GET", f"/api/v1/personnel/agencies/{agency_id}",
-                                     headers=headers)
-        except UpstreamProblem as exc:
-            if exc.status in (404, 422):
-                return None
-            raise
-        return str(resp.json().get("region_code") or "") or None
-    return lookup
+    """The real region of an agency, from personnel (`kit.scope.personnel_agency_regions`)."""
+    return personnel_agency_regions(request, "review")
