@@ -207,16 +207,10 @@ class CaseOfficer(Base):
     role: Mapped[str] = mapped_column(String(16), nullable=False, default="investigator")
 
 
-class TimelineEntry(UUIDPk, Base):
-    """One link of the full-process record (全过程记录, 行政处罚法第四十七条): `hash` is
-    sha256 over the canonical JSON of (case_id, seq, action, actor, officer_ids, occurred_at,
-    payload_digest, prev_hash); see `services.cases.timeline.service`."""
+class ChainLink:
+    """The columns of one link of a hash-chained record (the case timeline, the inspection's
+    全过程记录): one chain rule, `services.cases.timeline.service`."""
 
-    __tablename__ = "timeline_entries"
-    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_timeline_entries_case_seq"),)
-
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
-                                               nullable=False)
     seq: Mapped[int] = mapped_column(Integer, nullable=False)
     action: Mapped[str] = mapped_column(String(40), nullable=False)
     actor: Mapped[str] = mapped_column(String(120), nullable=False)
@@ -226,6 +220,18 @@ class TimelineEntry(UUIDPk, Base):
     payload_digest: Mapped[str] = mapped_column(String(64), nullable=False)
     prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class TimelineEntry(UUIDPk, ChainLink, Base):
+    """One link of the full-process record (全过程记录, 行政处罚法第四十七条): `hash` is
+    sha256 over the canonical JSON of (case_id, seq, action, actor, officer_ids, occurred_at,
+    payload_digest, prev_hash); see `services.cases.timeline.service`."""
+
+    __tablename__ = "timeline_entries"
+    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_timeline_entries_case_seq"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
+                                               nullable=False)
 
 
 class Evidence(UUIDPk, Base):

@@ -28,7 +28,7 @@ from kit.db import Timestamps, UTCDateTime, UUIDPk, utcnow
 from services.cases.inspections.catalogue import models as _catalogue  # noqa: F401
 from services.cases.inspections.draws import models as _draws  # noqa: F401
 from services.cases.inspections.public import models as _public  # noqa: F401
-from services.cases.models import Base
+from services.cases.models import Base, ChainLink
 
 
 class Inspection(UUIDPk, Timestamps, Base):
@@ -100,7 +100,7 @@ class Inspection(UUIDPk, Timestamps, Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-class InspectionRecordEntry(UUIDPk, Base):
+class InspectionRecordEntry(UUIDPk, ChainLink, Base):
     """One link of the inspection's 全过程记录 (same hash rule as `timeline_entries`)."""
 
     __tablename__ = "inspection_record_entries"
@@ -109,15 +109,6 @@ class InspectionRecordEntry(UUIDPk, Base):
 
     inspection_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("inspections.id", ondelete="CASCADE"), nullable=False)
-    seq: Mapped[int] = mapped_column(Integer, nullable=False)
-    action: Mapped[str] = mapped_column(String(40), nullable=False)
-    actor: Mapped[str] = mapped_column(String(120), nullable=False)
-    officer_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
-    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
-    payload_digest: Mapped[str] = mapped_column(String(64), nullable=False)
-    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
-    hash: Mapped[str] = mapped_column(String(64), nullable=False)
 
 
 class InspectionRecord(UUIDPk, Base):
