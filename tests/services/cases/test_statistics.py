@@ -91,7 +91,8 @@ class TestCaseStatistics:
             "discretion_tier": "轻微", "mitigation": "lighter"})
         first = await ordinary(w, {"outcome": "no_penalty", "no_penalty_ground": "first_offence",
                                    "education_record": "已对当事人进行教育"})
-        elsewhere = [await summary(zhifa, other, "fine", 50, 5, TOWN_B) for _ in range(rng.randint(1, 2))]
+        elsewhere = [await summary(zhifa, other, "fine", 50, 5, TOWN_B)
+                     for _ in range(rng.randint(1, 2))]
 
         path = f"{C}/statistics"
         own = await figures(zhifa, path, w.officer_headers())
