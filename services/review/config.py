@@ -51,6 +51,6 @@ class ReviewSettings(ServiceSettings):
     # 数据驾驶舱: the headline figures per agency, and parallel calls to a source that
     # cannot group by agency
     report_dashboard_headlines: list[str] = Field(default_factory=lambda: [
-        "penalties.total", "penalties.amount", "inspections.counted", "licensing.accepted",
-        "complaints.received", "personnel.officers_year_end"])
+        "penalty.decisions.total", "penalty.amount.total_wan", "inspections.counted",
+        "licensing.accepted", "complaints.received", "officers.year_end"])
     report_dashboard_concurrency: int = 8

@@ -19,7 +19,7 @@ CJK_FILES = ("NotoSansCJK-Regular", "NotoSansCJKsc-Regular", "NotoSerifCJK-Regul
              "NotoSansCJK", "NotoSerifCJK", "wqy-microhei", "wqy-zenhei")
 CHARTS = {"penalties": "行政处罚（按种类）", "inspections": "行政检查（按月）",
           "complaints": "投诉举报回应情况"}
-MONTH_KEYS = tuple(f"inspections.by_month.{m:02d}" for m in range(1, 13))
+MONTH_KEYS = tuple(f"inspections.month.{m:02d}" for m in range(1, 13))
 COMPLAINT_BARS = (("受理", "complaints.received"), ("已回应", "complaints.responded"),
                   ("已办结", "complaints.completed"))
 

@@ -83,7 +83,7 @@ async def build(fetcher: DashboardFetcher, sources: list[str], region: str, year
             "agency_id": agency, "name": names.get(agency),
             "figures": {k: values.get(k) for k in headlines},
             "overdue": {k: v for k, v in values.items() if _is_overdue(k)},
-            "certificate_rate": values.get("personnel.certificate_rate"),
+            "certificate_rate": values.get("officers.certified_rate"),
             "evaluation_rank": values.get("evaluation.rank")})
     return {"region_code": region, "year": year, "agencies": rows, "calls": calls,
             "sources": [f"{s}:{p}" for s, p in parse_sources(sources)]}

@@ -29,8 +29,9 @@ BLOCKS: list[tuple[Any, ...]] = [
     ("right", "{{ issuer }}"),
     ("right", "{{ issued_on }}"),
     ("head", "附表：主要数据"),
-    ("rows", ["数据项", "数值", "单位", "上年", "增减"], "f in figures",
-     ["{{ f.label }}", "{{ f.value }}", "{{ f.unit }}", "{{ f.previous }}", "{{ f.change }}"]),
+    ("rows", ["数据项", "代码", "数值", "单位", "上年", "增减"], "f in figures",
+     ["{{ f.label }}", "{{ f.key }}", "{{ f.value }}", "{{ f.unit }}", "{{ f.previous }}",
+      "{{ f.change }}"]),
 ]
 
 
@@ -80,9 +81,10 @@ def render(*, year: int, kind: str, overview: list[dict[str, Any]],
         "plans": paragraphs(narrative.get("plans"), "（待填写）"),
         "issuer": issuer or "（发文单位）",
         "issued_on": chinese_date(issued_on),
-        "figures": [{"label": f.get("label") or f["key"], "value": _cell(f.get("value")),
-                     "unit": f.get("unit") or "", "previous": _cell(f.get("previous")),
-                     "change": _cell(f.get("change"))} for f in figures],
+        "figures": [{"label": f.get("label") or f["key"], "key": f["key"],
+                     "value": _cell(f.get("value")), "unit": f.get("unit") or "",
+                     "previous": _cell(f.get("previous")), "change": _cell(f.get("change"))}
+                    for f in figures],
     }
     tpl.render(context, autoescape=True)
     out = io.BytesIO()

@@ -26,27 +26,27 @@ def col(label: str, *keys: str, unit: str = "宗", wan: bool = False) -> Column:
 
 # 表一 行政处罚实施情况统计表: one decision once, in its heaviest kind (cases.penalties order)
 PENALTY_COLUMNS = (
-    col("警告", "penalties.by_kind.warning"),
-    col("通报批评", "penalties.by_kind.criticism"),
-    col("罚款", "penalties.by_kind.fine"),
-    col("没收违法所得、没收非法财物", "penalties.by_kind.confiscation"),
-    col("暂扣许可证件", "penalties.by_kind.license_suspension"),
-    col("降低资质等级", "penalties.by_kind.qualification_downgrade"),
-    col("限制开展生产经营活动", "penalties.by_kind.business_restriction"),
-    col("责令停产停业", "penalties.by_kind.business_suspension"),
-    col("责令关闭、限制从业", "penalties.by_kind.closure"),
-    col("吊销许可证件", "penalties.by_kind.license_revocation"),
-    col("行政拘留", "penalties.by_kind.detention"),
-    col("其他", "penalties.by_kind.other"),
-    col("合计", "penalties.total"),
-    col("罚没金额（万元）", "penalties.amount", unit="万元", wan=True),
+    col("警告", "penalty.decisions.warning"),
+    col("通报批评", "penalty.decisions.criticism"),
+    col("罚款", "penalty.decisions.fine"),
+    col("没收违法所得、没收非法财物", "penalty.decisions.confiscation"),
+    col("暂扣许可证件", "penalty.decisions.license_suspension"),
+    col("降低资质等级", "penalty.decisions.qualification_downgrade"),
+    col("限制开展生产经营活动", "penalty.decisions.business_restriction"),
+    col("责令停产停业", "penalty.decisions.business_suspension"),
+    col("责令关闭、限制从业", "penalty.decisions.closure"),
+    col("吊销许可证件", "penalty.decisions.license_revocation"),
+    col("行政拘留", "penalty.decisions.detention"),
+    col("其他", "penalty.decisions.other"),
+    col("合计", "penalty.decisions.total"),
+    col("罚没金额（万元）", "penalty.amount.total_wan", unit="万元"),
 )
 LICENSING_COLUMNS = (
-    col("申请数量", "licensing.applications", "licensing.total.applications", unit="件"),
-    col("受理数量", "licensing.accepted", "licensing.total.accepted", unit="件"),
-    col("许可数量", "licensing.granted", "licensing.total.granted", unit="件"),
-    col("不予许可数量", "licensing.refused", "licensing.total.refused", unit="件"),
-    col("撤销许可数量", "licensing.revoked", "licensing.total.revoked", unit="件"),
+    col("申请数量", "licensing.applications", unit="件"),
+    col("受理数量", "licensing.accepted", unit="件"),
+    col("许可数量", "licensing.granted", unit="件"),
+    col("不予许可数量", "licensing.refused", unit="件"),
+    col("撤销许可数量", "licensing.revoked", unit="件"),
 )
 COERCION_COLUMNS = (
     col("查封场所设施财物", "coercion.measures.seal", unit="次"),
@@ -73,9 +73,9 @@ OTHER_COLUMNS = (
     col("其他", "other_acts.other", unit="件"),
 )
 CERTIFICATE_COLUMNS = (  # 表五: columns UNVERIFIED (§4.2), the suggested three
-    col("执法岗位人数", "personnel.officers_year_end", "personnel.officers", unit="人"),
-    col("持证人数", "personnel.certified_year_end", "personnel.certified", unit="人"),
-    col("持证率", "personnel.certificate_rate", unit="%"),
+    col("执法岗位人数", "officers.year_end", unit="人"),
+    col("持证人数", "officers.certified", unit="人"),
+    col("持证率（%）", "officers.certified_rate", unit="%"),
 )
 TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
     "penalties": ("表一 行政处罚实施情况统计表", PENALTY_COLUMNS),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from services.review.reports.layout import money_text, rounded_phrase
+from services.review.reports.layout import money_text, number, rounded_phrase
 
 Get = Callable[[str], Any]
 SUBHEADS = ("（一）队伍建设", "（二）三项制度", "（三）执法监督", "（四）各项工作数据")
@@ -35,26 +35,26 @@ def overview(figures: list[dict[str, Any]], *, money_style: str = "wan", round_f
         return rounded_phrase(int(by_key[key]), "名", round_from, round_suffix)
 
     team: list[str] = []
-    if has("personnel.officers_year_end"):
-        line = f"截至年末，持有行政执法证件的执法人员 {v('personnel.officers_year_end')} 名"
-        if has("personnel.officers_added", "personnel.officers_removed"):
-            line += (f"，本年度新增 {v('personnel.officers_added')} 名、"
-                     f"减少 {v('personnel.officers_removed')} 名")
+    if has("officers.year_end"):
+        line = f"截至年末，持有行政执法证件的执法人员 {v('officers.year_end')} 名"
+        if has("officers.added", "officers.removed"):
+            line += (f"，本年度新增 {v('officers.added')} 名、"
+                     f"减少 {v('officers.removed')} 名")
         team.append(line + "。")
-    if has("personnel.certificates_issued"):
-        team.append(f"本年度新领取行政执法证件 {v('personnel.certificates_issued')} 人。")
+    if has("certificates.issued"):
+        team.append(f"本年度新领取行政执法证件 {v('certificates.issued')} 人。")
     if has("training.trained"):
         line = f"组织执法人员培训，参训 {people('training.trained')}"
         if has("training.coverage_rate"):
             line += f"，覆盖率 {v('training.coverage_rate')}%"
-        if has("training.pass_rate"):
-            line += f"，考试通过率 {v('training.pass_rate')}%"
+        if has("exams.pass_rate"):
+            line += f"，考试通过率 {v('exams.pass_rate')}%"
         team.append(line + "。")
     three: list[str] = []
     if has("publicity.decisions_published"):
         three.append(f"公示行政处罚决定 {v('publicity.decisions_published')} 件。")
-    if has("legal_reviews.completed"):
-        three.append(f"完成重大执法决定法制审核 {v('legal_reviews.completed')} 件。")
+    if has("legal_review.completed"):
+        three.append(f"完成重大执法决定法制审核 {v('legal_review.completed')} 件。")
     watch: list[str] = []
     if has("evaluation.files"):
         watch.append(f"开展行政执法案卷评查 {v('evaluation.files')} 卷。")
@@ -75,12 +75,12 @@ def overview(figures: list[dict[str, Any]], *, money_style: str = "wan", round_f
 def _work_data(by_key: dict[str, Any], has: Callable[..., bool], v: Callable[[str], str],
                money_style: str) -> list[str]:
     out: list[str] = []
-    lic = next((p for p in ("licensing.accepted", "licensing.total.accepted") if has(p)), None)
-    if lic:
-        granted = lic.replace("accepted", "granted")
-        line = f"受理行政许可申请 {v(lic)} 件"
-        if has(granted):
-            line += f"，作出准予许可决定 {v(granted)} 件"
+    if has("licensing.accepted"):
+        line = f"受理行政许可申请 {v('licensing.accepted')} 件"
+        if has("licensing.decided"):
+            line += f"，作出行政许可决定 {v('licensing.decided')} 件"
+        if has("licensing.granted"):
+            line += f"（准予许可 {v('licensing.granted')} 件）"
         out.append(line + "。")
     if has("inspections.counted"):
         line = f"开展行政检查 {v('inspections.counted')} 次"
@@ -89,14 +89,16 @@ def _work_data(by_key: dict[str, Any], has: Callable[..., bool], v: Callable[[st
         out.append(line + "。")
     if has("coercion.items.seize"):
         out.append(f"扣押涉案财物 {v('coercion.items.seize')} 件。")
-    if has("penalties.total"):
+    if has("penalty.decisions.total"):
         parts = [f"{name} {v(key)} 件" for name, key in (
-            ("警告", "penalties.by_kind.warning"), ("通报批评", "penalties.by_kind.criticism"),
-            ("罚款", "penalties.by_kind.fine")) if has(key) and by_key[key]]
-        line = f"作出行政处罚决定 {v('penalties.total')} 件"
+            ("警告", "penalty.decisions.warning"), ("通报批评", "penalty.decisions.criticism"),
+            ("罚款", "penalty.decisions.fine")) if has(key) and by_key[key]]
+        line = f"作出行政处罚决定 {v('penalty.decisions.total')} 件"
         if parts:
             line += "（" + "、".join(parts) + "）"
-        if has("penalties.amount"):
-            line += f"，罚没金额共计 {money_text(by_key['penalties.amount'], money_style)}"
+        if has("penalty.amount.fine_yuan"):
+            total = number(by_key["penalty.amount.fine_yuan"]) + number(
+                by_key.get("penalty.amount.confiscation_yuan") or 0)
+            line += f"，罚没金额共计 {money_text(total, money_style)}"
         out.append(line + "。")
     return out

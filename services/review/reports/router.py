@@ -114,12 +114,16 @@ def _unit_name(report: AnnualReport) -> str:
 @router.get(URL + "/{report_id}/figures/{key}/records",
             responses=kit_errors.responses(*AUTH, errors.ReportNotFound, errors.FigureNotFound),
             summary="一项数据所统计的记录（由数据所属服务给出记录编号）")
-async def annual_report_figure_records(report_id: uuid.UUID, key: str, principal: ReportUser,
-                                       session: SessionDep, stats: Stats) -> Any:
+async def annual_report_figure_records(
+        report_id: uuid.UUID, key: str, principal: ReportUser, session: SessionDep,
+        stats: Stats, cursor: Annotated[str | None, Query(max_length=500)] = None,
+        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Any:
+    """The snapshot's own query parameters, so the ids are those of the frozen period and
+    scope (records added since may appear: the owning service answers live)."""
     report = await service.load(session, principal, report_id)
     source = service.figure(report, key)["source"]
-    return await stats.records(source["service"], source["path"],
-                               {**source["params"], "key": key})
+    return await stats.records(source["service"], source["path"], {
+        **source["params"], "key": key, "cursor": cursor, "limit": limit})
 
 
 @router.get(URL + "/{report_id}/tables.xlsx", response_class=Response,

@@ -24,14 +24,16 @@ from kit.http import ServiceClient
 P = "https://zhifa.dev/problems/"
 URL = "/api/v1/review/annual-reports"
 # seed 002 (洛碛镇 2024), DOMAIN-WAVE2 §4.3
-SEED = {"penalties.by_kind.warning": 9, "penalties.by_kind.fine": 192, "penalties.total": 201,
-        "penalties.amount": 11650, "inspections.counted": 726, "inspections.enterprise": 116,
-        "coercion.items.seize": 185, "licensing.applications": 41, "licensing.accepted": 41,
-        "licensing.granted": 41, "personnel.officers_year_end": 11,
-        "personnel.officers_added": 3, "personnel.officers_removed": 9,
-        "inspections.by_month.03": 60, "complaints.received": 12,
-        "complaints.responded": 12, "complaints.completed": 11}
-UNITS = {"penalties.amount": "元"}
+SEED = {"penalty.decisions.warning": 9, "penalty.decisions.fine": 192,
+        "penalty.decisions.total": 201, "penalty.amount.fine_yuan": 11650,
+        "penalty.amount.total_wan": 1.165, "inspections.counted": 726,
+        "inspections.enterprise": 116, "coercion.items.seize": 185,
+        "licensing.applications": 41, "licensing.accepted": 41, "licensing.granted": 41,
+        "licensing.decided": 41, "licensing.decided.XK-0101": 32, "licensing.decided.XK-0201": 9,
+        "officers.year_end": 11, "officers.added": 3, "officers.removed": 9,
+        "inspections.month.03": 60, "complaints.received": 12, "complaints.responded": 12,
+        "complaints.completed": 11}
+UNITS = {"penalty.amount.fine_yuan": "元", "penalty.amount.total_wan": "万元"}
 
 
 class StandIn:
@@ -53,7 +55,9 @@ class StandIn:
         @self.app.get("/api/v1/cases/statistics/records")
         async def records(key: str, request: Request) -> dict[str, Any]:
             self.calls.append({"records": key, **request.query_params})
-            return {"key": key, "ids": [str(uuid.UUID(int=i)) for i in range(3)]}
+            items = [{"id": str(uuid.UUID(int=i)), "label": "x", "kind": "case"}
+                     for i in range(3)]
+            return {"key": key, "items": items, "next_cursor": None, "limit": 50}
 
     def _answer(self, service: str, params: dict[str, Any]) -> dict[str, Any]:
         self.calls.append({"service": service, **params})
@@ -67,7 +71,7 @@ class StandIn:
 
 def _owner(key: str) -> str:
     head = key.split(".")[0]
-    return {"penalties": "cases", "coercion": "cases", "personnel": "personnel",
+    return {"penalty": "cases", "coercion": "cases", "officers": "personnel",
             "complaints": "review"}.get(head, head)
 
 
@@ -123,13 +127,13 @@ async def test_snapshot_states_the_figures_with_provenance(zhifa, review, helper
     body = resp.json()
     assert body["status"] == "draft" and body["number"] == 1
     assert values(body) == SEED
-    fine = next(f for f in body["figures"] if f["key"] == "penalties.total")
+    fine = next(f for f in body["figures"] if f["key"] == "penalty.decisions.total")
     assert fine["source"] == {"service": "cases", "path": "/api/v1/cases/statistics",
                               "params": {"year": 2024, "agency_id": str(helpers.AGENCY)}}
     assert fine["rule"] == "测试口径" and resp.headers["ETag"] == 'W/"1"'
-    rec = await review.get(f"{URL}/{body['id']}/figures/penalties.total/records",
+    rec = await review.get(f"{URL}/{body['id']}/figures/penalty.decisions.total/records",
                            headers=admin(zhifa, helpers))
-    assert rec.status_code == 200 and len(rec.json()["ids"]) == 3
+    assert rec.status_code == 200 and len(rec.json()["items"]) == 3
     assert stand_in.calls[-1]["agency_id"] == str(helpers.AGENCY)
     missing = await review.get(f"{URL}/{body['id']}/figures/nope/records",
                                headers=admin(zhifa, helpers))
@@ -142,9 +146,9 @@ async def test_finalised_report_does_not_change_when_new_data_arrive(zhifa, revi
     rid = (await make(review, admin(zhifa, helpers), agency_id=str(helpers.AGENCY))).json()["id"]
     done = await review.post(f"{URL}/{rid}/finalise", headers=admin(zhifa, helpers))
     assert done.status_code == 200 and done.json()["status"] == "finalised"
-    stand_in.values[f"2024:{helpers.AGENCY}"]["penalties.total"] = 250
+    stand_in.values[f"2024:{helpers.AGENCY}"]["penalty.decisions.total"] = 250
     again = (await review.get(f"{URL}/{rid}", headers=admin(zhifa, helpers))).json()
-    assert values(again)["penalties.total"] == 201
+    assert values(again)["penalty.decisions.total"] == 201
     etag = (await review.get(f"{URL}/{rid}", headers=admin(zhifa, helpers))).headers["ETag"]
     edit = await review.patch(f"{URL}/{rid}", json={"problems": "改"},
                               headers={**admin(zhifa, helpers), "If-Match": etag})
@@ -153,10 +157,10 @@ async def test_finalised_report_does_not_change_when_new_data_arrive(zhifa, revi
     # a new version replaces it and sees the new data; the old one is superseded
     v2 = await make(review, admin(zhifa, helpers), agency_id=str(helpers.AGENCY))
     assert (v2.json()["number"], v2.json()["replaces_id"]) == (2, rid)
-    assert values(v2.json())["penalties.total"] == 250
+    assert values(v2.json())["penalty.decisions.total"] == 250
     await review.post(f"{URL}/{v2.json()['id']}/finalise", headers=admin(zhifa, helpers))
     old = (await review.get(f"{URL}/{rid}", headers=admin(zhifa, helpers))).json()
-    assert old["status"] == "superseded" and values(old)["penalties.total"] == 201
+    assert old["status"] == "superseded" and values(old)["penalty.decisions.total"] == 201
 
 
 async def test_narrative_patch_needs_the_current_etag(zhifa, review, helpers, stand_in):
@@ -181,9 +185,9 @@ async def test_scope_agency_admin_and_supervisor(zhifa, review, helpers, stand_i
     far_agency = await make(review, supervisor(zhifa, "500113"), agency_id=str(helpers.AGENCY))
     assert far_agency.status_code == 403
     assert far_agency.json()["type"] == P + "agency-out-of-scope"
-    stand_in.values["2024:500112"] = {"penalties.total": 7}
+    stand_in.values["2024:500112"] = {"penalty.decisions.total": 7}
     mine = await make(review, supervisor(zhifa), region_code="500112")
-    assert mine.status_code == 201 and values(mine.json()) == {"penalties.total": 7}
+    assert mine.status_code == 201 and values(mine.json()) == {"penalty.decisions.total": 7}
     assert stand_in.calls[-1]["region_code"] == "500112"
     rid = mine.json()["id"]
     assert (await review.get(f"{URL}/{rid}", headers=supervisor(zhifa))).status_code == 200
@@ -198,7 +202,7 @@ async def test_scope_agency_admin_and_supervisor(zhifa, review, helpers, stand_i
 async def test_year_over_year_from_the_finalised_previous_year(zhifa, review, helpers,
                                                                stand_in):
     h = admin(zhifa, helpers)
-    stand_in.values[f"2023:{helpers.AGENCY}"] = {"penalties.total": 150,
+    stand_in.values[f"2023:{helpers.AGENCY}"] = {"penalty.decisions.total": 150,
                                                  "inspections.counted": 800}
     stand_in.values[f"2024:{helpers.AGENCY}"] = SEED
     draft23 = (await make(review, h, agency_id=str(helpers.AGENCY), year=2023)).json()
@@ -208,7 +212,8 @@ async def test_year_over_year_from_the_finalised_previous_year(zhifa, review, he
     body = (await make(review, h, agency_id=str(helpers.AGENCY))).json()
     assert body["previous_year_id"] == draft23["id"]
     by = {f["key"]: f for f in body["figures"]}
-    assert (by["penalties.total"]["previous"], by["penalties.total"]["change"]) == (150, 51)
+    total = by["penalty.decisions.total"]
+    assert (total["previous"], total["change"]) == (150, 51)
     assert (by["inspections.counted"]["previous"], by["inspections.counted"]["change"]) == (
         800, -74)
     assert by["coercion.items.seize"]["previous"] is None
@@ -250,11 +255,11 @@ async def test_tables_docx_and_charts_read_back(zhifa, review, helpers, stand_in
     for phrase in ("一、总体情况", "二、存在的主要问题", "三、下一步工作打算",
                    "开展行政检查 726 次，其中涉企行政检查 116 次", "扣押涉案财物 185 件",
                    "作出行政处罚决定 201 件（警告 9 件、罚款 192 件），罚没金额共计 1.165 万元",
-                   "受理行政许可申请 41 件，作出准予许可决定 41 件",
+                   "受理行政许可申请 41 件，作出行政许可决定 41 件",
                    "执法人员 11 名，本年度新增 3 名、减少 9 名", "=HYPERLINK(\"x\")",
                    "加强培训 & 考核", "洛碛镇人民政府"):
         assert phrase in text, phrase
-    cells = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
+    cells = {r.cells[1].text: r.cells[2].text for r in doc.tables[0].rows}
     assert all(cells[k] == str(v) for k, v in SEED.items())
     assert len(doc.inline_shapes) == 3  # penalties, inspections (by month), complaints
     fonts = doc.styles["Normal"].element.rPr.rFonts
