@@ -42,6 +42,7 @@ class StandIn:
     def __init__(self) -> None:
         self.values: dict[str, dict[str, Any]] = {}
         self.calls: list[dict[str, Any]] = []
+        self.groups = False  # answer group_by=agency (the request to slice stats)
         self.app = FastAPI()
 
         @self.app.get("/api/v1/{service}/statistics")
@@ -61,18 +62,26 @@ class StandIn:
 
     def _answer(self, service: str, params: dict[str, Any]) -> dict[str, Any]:
         self.calls.append({"service": service, **params})
+        if self.groups and params.get("group_by") == "agency":
+            year = params.get("year")
+            return {"year": int(year), "scope": params, "groups": [
+                {"agency_id": k.split(":", 1)[1], "figures": self._figures(service, v)}
+                for k, v in self.values.items() if k.startswith(f"{year}:")]}
         scope = params.get("agency_id") or params.get("region_code")
         vals = self.values.get(f"{params.get('year')}:{scope}", {})
-        mine = {k: v for k, v in vals.items() if _owner(k) == service}
         return {"year": int(params["year"]), "scope": params,
-                "figures": [{"key": k, "label": k, "value": v, "unit": UNITS.get(k, "件"),
-                             "rule": "测试口径"} for k, v in mine.items()]}
+                "figures": self._figures(service, vals)}
+
+    @staticmethod
+    def _figures(service: str, vals: dict[str, Any]) -> list[dict[str, Any]]:
+        return [{"key": k, "label": k, "value": v, "unit": UNITS.get(k, "件"),
+                 "rule": "测试口径"} for k, v in vals.items() if _owner(k) == service]
 
 
 def _owner(key: str) -> str:
     head = key.split(".")[0]
     return {"penalty": "cases", "coercion": "cases", "officers": "personnel",
-            "complaints": "review"}.get(head, head)
+            "complaints": "review", "overdue": "cases", "evaluation": "review"}.get(head, head)
 
 
 class StatisticsOnly:
@@ -268,3 +277,46 @@ async def test_tables_docx_and_charts_read_back(zhifa, review, helpers, stand_in
     assert png.status_code == 200 and png.content[:8] == b"\x89PNG\r\n\x1a\n"
     none = await review.get(f"{URL}/{rid}/charts/pie.png", headers=h)
     assert none.status_code == 404 and none.json()["type"] == P + "chart-not-found"
+
+
+@pytest.mark.parametrize("grouped", [True, False])
+async def test_dashboard_per_agency_of_the_region(zhifa, review, helpers, stand_in, grouped):
+    stand_in.groups = grouped
+    stand_in.values[f"2024:{helpers.AGENCY}"] = {
+        **SEED, "overdue.cases": 2, "complaints.late": 1, "officers.certified_rate": 90.9,
+        "evaluation.rank": 1}
+    stand_in.values[f"2024:{helpers.OTHER_AGENCY}"] = {"penalty.decisions.total": 4,
+                                                       "evaluation.rank": 2}
+    url = "/api/v1/review/dashboard"
+    resp = await review.get(url, params={"region_code": "500112", "year": 2024},
+                            headers=supervisor(zhifa))
+    assert resp.status_code == 200, resp.text
+    body = resp.json()
+    rows = {a["agency_id"]: a for a in body["agencies"]}
+    assert set(rows) == {str(a) for a in (helpers.AGENCY, helpers.OTHER_AGENCY,
+                                          uuid.UUID(int=1), uuid.UUID(int=2))}
+    mine = rows[str(helpers.AGENCY)]
+    assert mine["figures"]["penalty.decisions.total"] == 201
+    assert mine["figures"]["inspections.counted"] == 726
+    assert mine["overdue"] == {"overdue.cases": 2, "complaints.late": 1}
+    assert (mine["certificate_rate"], mine["evaluation_rank"]) == (90.9, 1)
+    assert rows[str(helpers.OTHER_AGENCY)]["figures"]["penalty.decisions.total"] == 4
+    sources = len(body["sources"])
+    assert body["calls"] == (sources if grouped else sources * 5)  # 1 region + 4 agencies
+    far = await review.get(url, params={"region_code": "500113", "year": 2024},
+                           headers=supervisor(zhifa))
+    assert far.status_code == 403 and far.json()["type"] == P + "report-out-of-scope"
+    officer = await review.get(url, params={"region_code": "500112", "year": 2024},
+                               headers=admin(zhifa, helpers))
+    assert officer.status_code == 403
+
+
+def test_rounded_phrases_and_amounts():
+    """The stated rule of layout.rounded_phrase and the seeds' amount styles (§4.3)."""
+    from services.review.reports.layout import money_text, rounded_phrase
+
+    assert [rounded_phrase(n, "名") for n in (11, 29, 53, 150, 153, 1712, 12345)] == [
+        "11 名", "29 名", "50 余名", "150 名", "150 余名", "1700 余名", "12000 余名"]
+    assert rounded_phrase(1712, "次", suffix="多") == "1700 多次"
+    assert money_text(11650) == "1.165 万元" and money_text(21000) == "2.1 万元"
+    assert money_text(316081.7, "yuan") == "316081.7 元" and money_text(500, "yuan") == "500 元"
