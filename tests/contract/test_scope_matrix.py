@@ -119,6 +119,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PUB}/exports/licences.csv": ("exempt", "public licence disclosure export, redacted"),
     f"{PUB}/exports/licences.xlsx": ("exempt", "public licence disclosure export, redacted"),
     f"{PUB}/licences": ("exempt", "public licence disclosure, redacted"),
+    f"{PUB}/annual-statistics": ("exempt", "public 统计年报 tables (aggregates, no personal "
+                                           "data), test_annual_reports.py"),
+    f"{PUB}/annual-statistics/{{report_id}}": ("exempt", "public 统计年报 tables"),
     f"{PUB}/matters": ("exempt", "public catalogue"),
     f"{PUB}/officers": ("exempt", "public directory"),
     f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests (region); only "

@@ -320,3 +320,29 @@ def test_rounded_phrases_and_amounts():
     assert rounded_phrase(1712, "次", suffix="多") == "1700 多次"
     assert money_text(11650) == "1.165 万元" and money_text(21000) == "2.1 万元"
     assert money_text(316081.7, "yuan") == "316081.7 元" and money_text(500, "yuan") == "500 元"
+
+
+async def test_finalised_statistics_are_published_through_publicity(zhifa, review, helpers,
+                                                                   stand_in):
+    stand_in.values[f"2024:{helpers.AGENCY}"] = SEED
+    h = admin(zhifa, helpers)
+    v1 = (await make(review, h, agency_id=str(helpers.AGENCY), kind="statistical")).json()
+    work = (await make(review, h, agency_id=str(helpers.AGENCY))).json()  # 工作报告: not public
+    for rid in (v1["id"], work["id"]):
+        assert (await review.post(f"{URL}/{rid}/finalise", headers=h)).status_code == 200
+    await zhifa.drain()
+    pub = "/api/v1/publicity/annual-statistics"
+    async with zhifa.service("publicity") as public:
+        listed = (await public.get(pub, params={"region_code": "500112", "year": 2024})).json()
+        assert [i["id"] for i in listed["items"]] == [v1["id"]]
+        t1 = listed["items"][0]["tables"][0]
+        assert t1["title"] == "表一 行政处罚实施情况统计表" and t1["row"][1:4] == [9, 0, 192]
+        v2 = (await make(review, h, agency_id=str(helpers.AGENCY), kind="statistical")).json()
+        await review.post(f"{URL}/{v2['id']}/finalise", headers=h)
+        await zhifa.drain()
+        listed = (await public.get(pub, params={"region_code": "500112"})).json()
+        assert [i["id"] for i in listed["items"]] == [v2["id"]]
+        old = (await public.get(f"{pub}/{v1['id']}")).json()
+        assert old["status"] == "superseded"
+        assert (await public.get(f"{pub}/{uuid.uuid4()}")).json()["type"] == (
+            P + "annual-statistics-not-found")
