@@ -1,6 +1,5 @@
 """HTTP surface of the annual reports (年度报告, 统计年报) and the dashboard (数据驾驶舱)."""
 
-import asyncio
 import uuid
 from typing import Annotated, Any
 
@@ -8,15 +7,13 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import check_if_match, set_etag
 from kit.scope import AgencyOutOfScope, in_region
 from services.review.clients import StatisticsClient
 from services.review.dependencies import AgencyRegions
-from services.review.reports import charts, dashboard, document, errors, service, tables
+from services.review.reports import charts, dashboard, errors, exports, service
 from services.review.reports.models import AnnualReport
-from services.review.reports.narrative import overview
 from services.review.reports.schemas import Dashboard, Narrative, ReportCreate, ReportRead
 
 router = APIRouter(prefix="/api/v1/review", tags=["annual-reports"],
@@ -41,10 +38,6 @@ Stats = Annotated[StatisticsClient, Depends(_stats)]
 def _answer(report: AnnualReport, response: Response) -> ReportRead:
     set_etag(response, report.version)
     return ReportRead.model_validate(service.read_model(report))
-
-
-def _caption(report: AnnualReport) -> str:
-    return f"{report.year} 年"
 
 
 def _file(content: bytes, media: str, name: str, report: AnnualReport) -> Response:
@@ -101,14 +94,9 @@ async def finalise_annual_report(report_id: uuid.UUID, principal: ReportUser,
                                  response: Response) -> ReportRead:
     report = await service.load(session, principal, report_id, for_update=True)
     check_if_match(request, report.version)
-    rows = tables.table_rows(report.figures, _unit_name(report))
-    await service.finalise(session, principal, report, request.app.state.outbox, rows)
+    await service.finalise(session, principal, report, request.app.state.outbox,
+                           exports.table_rows(report))
     return _answer(report, response)
-
-
-def _unit_name(report: AnnualReport) -> str:
-    return report.narrative.get("issuer") or (
-        f"执法机关 {report.agency_id}" if report.agency_id else f"辖区 {report.region_code}")
 
 
 @router.get(URL + "/{report_id}/figures/{key}/records",
@@ -133,9 +121,7 @@ async def annual_report_figure_records(
 async def annual_report_tables_xlsx(report_id: uuid.UUID, principal: ReportUser,
                                     session: SessionDep) -> Response:
     report = await service.load(session, principal, report_id)
-    rows = tables.table_rows(report.figures, _unit_name(report))
-    content = tables.xlsx(rows, f"统计年度：{report.year} 年（第 {report.number} 版）")
-    return _file(content, XLSX, f"annual-report-{report.year}-tables.xlsx", report)
+    return _file(exports.xlsx(report), XLSX, f"annual-report-{report.year}-tables.xlsx", report)
 
 
 @router.get(URL + "/{report_id}/tables.csv", response_class=Response,
@@ -145,9 +131,7 @@ async def annual_report_tables_xlsx(report_id: uuid.UUID, principal: ReportUser,
 async def annual_report_tables_csv(report_id: uuid.UUID, principal: ReportUser,
                                    session: SessionDep) -> Response:
     report = await service.load(session, principal, report_id)
-    rows = tables.table_rows(report.figures, _unit_name(report))
-    text = tables.csv_text(rows, f"统计年度：{report.year} 年（第 {report.number} 版）")
-    return _file(text.encode("utf-8"), "text/csv; charset=utf-8",
+    return _file(exports.csv_bytes(report), "text/csv; charset=utf-8",
                  f"annual-report-{report.year}-tables.csv", report)
 
 
@@ -161,8 +145,7 @@ async def annual_report_chart(report_id: uuid.UUID, name: str, principal: Report
     report = await service.load(session, principal, report_id)
     if name not in charts.CHARTS:
         raise errors.ChartNotFound(f"没有图表 {name}（可选：{'、'.join(charts.CHARTS)}）")
-    png = await asyncio.to_thread(charts.render, name, report.figures, _caption(report))
-    return _file(png, "image/png", f"{name}.png", report)
+    return _file(await exports.chart(report, name), "image/png", f"{name}.png", report)
 
 
 @router.get(URL + "/{report_id}/report.docx", response_class=Response,
@@ -172,19 +155,7 @@ async def annual_report_chart(report_id: uuid.UUID, name: str, principal: Report
 async def annual_report_docx(report_id: uuid.UUID, principal: ReportUser, request: Request,
                              session: SessionDep) -> Response:
     report = await service.load(session, principal, report_id)
-    settings = request.app.state.settings
-    figs = report.figures
-    pngs = [await asyncio.to_thread(charts.render, n, figs, _caption(report))
-            for n in charts.CHARTS if charts.has_data(n, figs)]
-    content = await asyncio.to_thread(
-        document.render, year=report.year, kind=report.kind,
-        overview=overview(figs, money_style=settings.report_money_style,
-                          round_from=settings.report_round_from,
-                          round_suffix=settings.report_round_suffix),
-        narrative=report.narrative, figures=figs,
-        issuer=report.narrative.get("issuer") or settings.report_default_issuer,
-        issued_on=report.issued_on or today_legal(report.finalised_at or report.made_at),
-        charts=pngs)
+    content = await exports.docx(report, request.app.state.settings)
     return _file(content, DOCX, f"annual-report-{report.year}.docx", report)
 
 
