@@ -1,15 +1,35 @@
 """The report's files from its frozen snapshot: tables (XLSX/CSV), charts (PNG), .docx.
-Rendering runs in a worker thread (matplotlib and docxtpl are CPU-bound)."""
+Rendering runs in a worker thread (matplotlib and docxtpl are CPU-bound). A (report id,
+version) names one immutable content, so charts and .docx are kept in a small in-process
+cache (`CACHE_SIZE` entries, oldest dropped): a chart takes about a second on a busy machine."""
 
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from typing import Any
 
 from kit.calendar import today_legal
 from services.review.reports import charts, document, tables
 from services.review.reports.models import AnnualReport
 from services.review.reports.narrative import overview
+
+CACHE_SIZE = 64
+_cache: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+
+
+def _cached(key: tuple[Any, ...]) -> bytes | None:
+    if key in _cache:
+        _cache.move_to_end(key)
+        return _cache[key]
+    return None
+
+
+def _keep(key: tuple[Any, ...], content: bytes) -> bytes:
+    _cache[key] = content
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+    return content
 
 
 def unit_name(report: AnnualReport) -> str:
@@ -43,10 +63,21 @@ def _status(report: AnnualReport) -> str:
 
 
 async def chart(report: AnnualReport, name: str) -> bytes:
-    return await asyncio.to_thread(charts.render, name, report.figures, caption(report))
+    key = ("chart", report.id, report.version, name)
+    hit = _cached(key)
+    if hit is not None:
+        return hit
+    return _keep(key, await asyncio.to_thread(charts.render, name, report.figures,
+                                              caption(report)))
 
 
 async def docx(report: AnnualReport, settings: Any) -> bytes:
+    key = ("docx", report.id, report.version, report.status)
+    hit = _cached(key)
+    return hit if hit is not None else _keep(key, await _docx(report, settings))
+
+
+async def _docx(report: AnnualReport, settings: Any) -> bytes:
     figs = report.figures
     pngs = [await chart(report, n) for n in charts.CHARTS if charts.has_data(n, figs)]
     return await asyncio.to_thread(
