@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: $(STAMP)
 	$(VENV)/bin/zhifa migrate all --data-dir $(DATA_DIR)
-	$(VENV)/bin/zhifa demo load --data-dir $(DATA_DIR)
+	$(VENV)/bin/zhifa demo load --data-dir $(DATA_DIR) $(if $(DEMO_YEAR),--year $(DEMO_YEAR))
 	$(VENV)/bin/zhifa serve all --data-dir $(DATA_DIR)
 
 test: $(STAMP)

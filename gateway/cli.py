@@ -152,7 +152,10 @@ def _parser() -> argparse.ArgumentParser:
     u.add_argument("--region-code")
     u.add_argument("--display-name")
     demo = sub.add_parser("demo", help="演示数据").add_subparsers(dest="action", required=True)
-    data(demo.add_parser("load", help="载入演示辖区（可重复执行）"))
+    load = demo.add_parser("load", help="载入演示辖区（可重复执行）")
+    data(load)
+    load.add_argument("--year", type=int, default=None,
+                      help="另载入该年度洛碛镇全年执法数据（复现种子报告 002 的各项数字）")
     o = sub.add_parser("openapi", help="导出或检查 openapi/")
     o.add_argument("action", choices=["export", "check"])
     keys = sub.add_parser("keys", help="签名密钥").add_subparsers(dest="action", required=True)
@@ -198,7 +201,7 @@ def main(argv: list[str] | None = None) -> None:
     elif cmd == "demo":
         from gateway.demo import load_demo
 
-        asyncio.run(load_demo(args.data_dir))
+        asyncio.run(load_demo(args.data_dir, args.year))
     elif cmd == "openapi":
         openapi_cmd(args.action)
     elif cmd == "keys":

@@ -7,6 +7,7 @@ code) before it is created, so running the loader again changes nothing."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import httpx
@@ -265,23 +266,41 @@ async def _ensure_admin(app: Any) -> None:
             await session.commit()
 
 
-async def load_demo(data_dir: str) -> None:
+async def run_demo(app: Any, year: int | None = None) -> float | None:
+    """The demo district on a running all-in-one `app` (lifespan entered), and with `year`
+    the demo year (gateway/demo_year.py); returns the year's load time in seconds (None when
+    nothing was loaded)."""
+    await _ensure_admin(app)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://demo",
+                                 timeout=60) as client:
+        demo = Demo(client)
+        await demo.login("admin")
+        await demo.load_agencies()
+        await demo.load_officers()
+        await demo.load_users()
+        await demo.load_matters()
+        from gateway.demo_inspections import load_inspections
+        await load_inspections(demo, demo.agencies["muer_team"], [
+            demo.officers[n]["id"] for n in ("王建国", "李晓梅", "张志强")], "UM-0101")
+        await demo.load_licensing()
+        if year is None:
+            return None
+        from gateway.demo_year import load_year
+
+        started = time.perf_counter()
+        if not await load_year(demo, app, year):
+            return None
+        return time.perf_counter() - started
+
+
+async def load_demo(data_dir: str, year: int | None = None) -> None:
     app = build_all_in_one(data_dir)  # creates the data dir
     async with app.router.lifespan_context(app):
-        await _ensure_admin(app)
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://demo",
-                                     timeout=60) as client:
-            demo = Demo(client)
-            await demo.login("admin")
-            await demo.load_agencies()
-            await demo.load_officers()
-            await demo.load_users()
-            await demo.load_matters()
-            from gateway.demo_inspections import load_inspections
-            await load_inspections(demo, demo.agencies["muer_team"], [
-                demo.officers[n]["id"] for n in ("王建国", "李晓梅", "张志强")], "UM-0101")
-            await demo.load_licensing()
+        took = await run_demo(app, year)
+    if year is not None:
+        print(f"{year} 年度洛碛镇演示数据" + (f"已载入（{took:.1f} 秒）。" if took is not None
+                                           else "已存在，未重复载入。"))
     print(f"演示辖区已就绪（可重复执行）。演示账户（密码均为 {PASSWORD}）：")
     for username, roles, agency_key, _, display in USERS:
         where = next((a[1] for a in AGENCIES if a[0] == agency_key), "渝北区")

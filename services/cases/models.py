@@ -114,6 +114,8 @@ class Case(UUIDPk, Timestamps, Base):
         Index("ix_cases_agency_next_due", "agency_id", "next_due_on"),
         Index("ix_cases_region_next_due", "region_code", "next_due_on"),
         Index("ix_cases_agency_filed_on", "agency_id", "filed_on"),
+        Index("ix_cases_agency_decided_on", "agency_id", "decided_on"),
+        Index("ix_cases_region_decided_on", "region_code", "decided_on"),
         UniqueConstraint("agency_id", "number", name="uq_cases_agency_number"),
     )
 
@@ -169,6 +171,15 @@ class Case(UUIDPk, Timestamps, Base):
     decision_number: Mapped[str | None] = mapped_column(String(100), index=True)
     decision: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     fine_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    # statistics (统计年报 表一), written with the decision: its kind (penalty / no_penalty /
+    # minor_no_penalty), the heaviest penalty's report rank (services.cases.penalties), the
+    # determined 没收 amount, 从轻/减轻, and the 不予处罚 ground (行政处罚法第三十三条)
+    decision_kind: Mapped[str | None] = mapped_column(String(20))
+    report_rank: Mapped[int | None] = mapped_column(Integer)
+    confiscation_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0,
+                                                  server_default="0")
+    mitigation: Mapped[str | None] = mapped_column(String(10))
+    no_penalty_ground: Mapped[str | None] = mapped_column(String(16))
     served_on: Mapped[date | None] = mapped_column(Date)
     serve_method: Mapped[str | None] = mapped_column(String(16))
     paid_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)

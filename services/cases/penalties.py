@@ -72,3 +72,20 @@ def report_column(kinds: Iterable[str]) -> str | None:
     """The one 统计年报 column a decision with these kinds counts in (its heaviest kind)."""
     ranked = [KINDS[k] for k in kinds if k in KINDS]
     return max(ranked, key=lambda info: info.report_rank).report_column if ranked else None
+
+
+def report_rank(kinds: Iterable[str]) -> int | None:
+    """The 统计年报 rank of the heaviest kind (1 警告 … 11 行政拘留, 0 其他), stored on the case
+    with the decision so the statistics count each decision once by a GROUP BY."""
+    ranks = [KINDS[k].report_rank for k in kinds if k in KINDS]
+    return max(ranks) if ranks else None
+
+
+# 表一 columns in order: figure key suffix, the ranks counted there, the column name
+REPORT_COLUMNS: list[tuple[str, int, str]] = [
+    ("warning", 1, "警告"), ("criticism", 2, "通报批评"), ("fine", 3, "罚款"),
+    ("confiscation", 4, CONFISCATION), ("license_suspension", 5, "暂扣许可证件"),
+    ("qualification_downgrade", 6, "降低资质等级"),
+    ("business_restriction", 7, "限制开展生产经营活动"), ("business_suspension", 8, "责令停产停业"),
+    ("closure", 9, "责令关闭、限制从业"), ("license_revocation", 10, "吊销许可证件"),
+    ("detention", 11, "行政拘留"), ("other", 0, "其他")]

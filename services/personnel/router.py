@@ -10,6 +10,7 @@ from services.personnel.devices.router import router as devices_router
 from services.personnel.imports.router import router as imports_router
 from services.personnel.qualifications.router import router as qualifications_router
 from services.personnel.staff.router import router as staff_router
+from services.personnel.statistics.router import router as statistics_router
 from services.personnel.training.router import router as training_router
 
 router = APIRouter()
@@ -17,5 +18,5 @@ router.include_router(auth_router)
 router.include_router(jwks_router)
 router.include_router(users_router)
 for sub in (agencies_router, staff_router, certificates_router, qualifications_router,
-            training_router, devices_router, imports_router):
+            training_router, devices_router, imports_router, statistics_router):
     router.include_router(sub)

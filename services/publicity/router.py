@@ -24,6 +24,7 @@ from services.publicity.schemas import (
     RegionSettingRead,
     RegionSettingUpdate,
 )
+from services.publicity.statistics.router import router as statistics_router
 
 router = APIRouter(prefix="/api/v1/publicity", tags=["publicity"], route_class=CommittingRoute)
 Region = Annotated[str | None, Query(pattern=r"^\d{2,12}$", description="区划代码前缀")]
@@ -90,3 +91,4 @@ router.include_router(feeds_router)
 router.include_router(exante_router)
 router.include_router(licences_router)
 router.include_router(annual_router)
+router.include_router(statistics_router)

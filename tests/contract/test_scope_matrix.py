@@ -75,6 +75,8 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/inspections": ("list", None),
     f"{C}/inspections/by-code/{{code}}": ("exempt", "扫码入企, public by unguessable code"),
     f"{C}/inspections/statistics": ("exempt", "aggregate figures, scoped in its tests"),
+    f"{C}/inspections/statistics/records": (
+        "exempt", "statistics provenance, scoped in tests/services/cases/test_statistics.py"),
     f"{C}/inspections/{{inspection_id}}": ("byid", f"{C}/inspections"),
     f"{C}/inspections/{{inspection_id}}/evidence": ("sub", f"{C}/inspections"),
     f"{C}/inspections/{{inspection_id}}/records": ("sub", f"{C}/inspections"),
@@ -93,6 +95,24 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/licences/{{licence_id}}": ("exempt", "by id only; another agency's 404 is tested in "
                                               "test_licensing_licences"),
     f"{C}/licensing/statistics": ("exempt", "aggregate figures, scoped in its tests"),
+    f"{C}/licensing/statistics/records": (
+        "exempt", "statistics provenance, scoped in tests/services/test_demo_year.py"),
+    f"{C}/statistics": ("exempt", "aggregate figures, scoped in "
+                                  "tests/services/cases/test_statistics.py"),
+    f"{C}/statistics/records": ("exempt", "statistics provenance, scoped in "
+                                          "tests/services/cases/test_statistics.py"),
+    f"{PER}/statistics": ("exempt", "aggregate figures, scoped in "
+                                    "tests/services/test_demo_year.py"),
+    f"{PER}/statistics/records": ("exempt", "statistics provenance, scoped in "
+                                            "tests/services/test_demo_year.py"),
+    f"{REV}/statistics": ("exempt", "aggregate figures, scoped in "
+                                    "tests/services/test_demo_year.py"),
+    f"{REV}/statistics/records": ("exempt", "statistics provenance, scoped in "
+                                            "tests/services/test_demo_year.py"),
+    f"{PUB}/statistics": ("exempt", "aggregate figures, scoped in "
+                                    "tests/services/test_demo_year.py"),
+    f"{PUB}/statistics/records": ("exempt", "statistics provenance, scoped in "
+                                            "tests/services/test_demo_year.py"),
     f"{C}/matters": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/matters/{{matter_id}}": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/summary-decisions": ("list", None),

@@ -1306,6 +1306,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/inspections/statistics/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政检查统计指标所计记录（数据溯源） */
+        get: operations["cases_get_inspection_statistics_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/inspections/sync": {
         parameters: {
             query?: never;
@@ -1977,6 +1994,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/licensing/statistics/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政许可统计指标所计记录（数据溯源） */
+        get: operations["cases_licensing_statistics_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/matters": {
         parameters: {
             query?: never;
@@ -2107,6 +2141,40 @@ export interface paths {
         };
         /** 复算抽取结果（由存储的快照重新计算并比对） */
         get: operations["cases_verify_spot_check_draw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政处罚、行政强制、案件移送统计（统计年报 表一、表三） */
+        get: operations["cases_case_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/statistics/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计指标所计记录（数据溯源） */
+        get: operations["cases_case_statistics_records"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2566,6 +2634,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/personnel/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法人员、执法证、培训、装备统计（统计年报 表五 持证率） */
+        get: operations["personnel_personnel_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personnel/statistics/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计指标所计记录（数据溯源） */
+        get: operations["personnel_personnel_statistics_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/personnel/status": {
         parameters: {
             query?: never;
@@ -2933,6 +3035,40 @@ export interface paths {
         get?: never;
         /** 设置区划公示规则（自然人姓名脱敏、发布前审核、轻微处罚是否公示） */
         put: operations["publicity_update_region_setting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政处罚决定与行政许可公示统计（公示、撤回、逾期） */
+        get: operations["publicity_publicity_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/statistics/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计指标所计记录（数据溯源） */
+        get: operations["publicity_publicity_statistics_records"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3520,6 +3656,40 @@ export interface paths {
         put?: never;
         /** 登记法制审核人员（含外聘法律顾问） */
         post: operations["review_create_reviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 法制审核、案卷评查、监督意见书、投诉举报统计 */
+        get: operations["review_review_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/statistics/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计指标所计记录（数据溯源） */
+        get: operations["review_review_statistics_records"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4485,6 +4655,11 @@ export interface components {
              */
             mitigation?: "none" | "lighter" | "reduced";
             /**
+             * No Penalty Ground
+             * @description 不予处罚的情形（行政处罚法第三十三条）：first_offence 首违不罚、minor 轻微不罚、no_fault 无主观过错
+             */
+            no_penalty_ground?: ("first_offence" | "minor" | "no_fault") | null;
+            /**
              * Other Law Review
              * @description 法律、法规规定应当法制审核的其他情形（行政处罚法第五十八条第一款第四项）
              * @default false
@@ -5040,6 +5215,19 @@ export interface components {
              * @enum {string}
              */
             method?: "direct" | "electronic" | "mail";
+        };
+        /** Figure */
+        cases__Figure: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Rule */
+            rule: string;
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number;
         };
         /** FileCase */
         cases__FileCase: {
@@ -6564,6 +6752,29 @@ export interface components {
              */
             started_at: string;
         };
+        /** RecordRef */
+        cases__RecordRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Label */
+            label: string;
+        };
+        /** RecordsPage */
+        cases__RecordsPage: {
+            /** Items */
+            items: components["schemas"]["cases__RecordRef"][];
+            /** Key */
+            key: string;
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** ReleaseCreate */
         cases__ReleaseCreate: {
             /**
@@ -6932,24 +7143,17 @@ export interface components {
             counted: number;
             /** Enterprise */
             enterprise: number;
+            /** Figures */
+            figures: components["schemas"]["cases__Figure"][];
             /** Joint Departments */
             joint_departments: number;
             /** Joint Tasks */
             joint_tasks: number;
             /** Led To Case */
             led_to_case: number;
+            scope: components["schemas"]["cases__StatisticsScope"];
             /** Total */
             total: number;
-            /** Year */
-            year: number;
-        };
-        /** StatisticsRead */
-        cases__StatisticsRead: {
-            /** Agency Id */
-            agency_id: string | null;
-            /** By Matter */
-            by_matter: components["schemas"]["cases__StatisticsRow"][];
-            total: components["schemas"]["cases__StatisticsRow"];
             /** Year */
             year: number;
         };
@@ -6971,6 +7175,23 @@ export interface components {
             refused: number;
             /** Revoked */
             revoked: number;
+        };
+        /** StatisticsScope */
+        cases__StatisticsScope: {
+            /** Agency Id */
+            agency_id: string | null;
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /** Region Code */
+            region_code: string | null;
         };
         /** StatusRead */
         cases__StatusRead: {
@@ -7617,6 +7838,17 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * StatisticsRead
+         * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
+         */
+        cases__kit__statistics__StatisticsRead: {
+            /** Figures */
+            figures: components["schemas"]["cases__Figure"][];
+            scope: components["schemas"]["cases__StatisticsScope"];
+            /** Year */
+            year: number;
+        };
         /** ItemRead */
         cases__services__cases__coercion__schemas__ItemRead: {
             /** Condition */
@@ -7750,6 +7982,19 @@ export interface components {
              * Format: date-time
              */
             started_at: string;
+        };
+        /** StatisticsRead */
+        cases__services__cases__licensing__schemas__StatisticsRead: {
+            /** Agency Id */
+            agency_id: string | null;
+            /** By Matter */
+            by_matter: components["schemas"]["cases__StatisticsRow"][];
+            /** Figures */
+            figures: components["schemas"]["cases__Figure"][];
+            scope: components["schemas"]["cases__StatisticsScope"];
+            total: components["schemas"]["cases__StatisticsRow"];
+            /** Year */
+            year: number;
         };
         /** RecordCreate */
         cases__services__cases__lifecycle__schemas__RecordCreate: {
@@ -8146,6 +8391,19 @@ export interface components {
             /** Subject */
             subject: string;
         };
+        /** Figure */
+        personnel__Figure: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Rule */
+            rule: string;
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number;
+        };
         /** ImportReport */
         personnel__ImportReport: {
             /** Errors */
@@ -8230,6 +8488,11 @@ export interface components {
              * @default false
              */
             is_auxiliary?: boolean;
+            /**
+             * Joined On
+             * @description 入职（从事执法工作）日期，缺省为登记当日；统计“新增执法人员”
+             */
+            joined_on?: string | null;
             /** Name */
             name: string;
             /**
@@ -8276,6 +8539,8 @@ export interface components {
              * @default false
              */
             is_head?: boolean;
+            /** Joined On */
+            joined_on?: string | null;
             /** Left On */
             left_on: string | null;
             /** Name */
@@ -8416,6 +8681,29 @@ export interface components {
             /** Reasons */
             reasons: string[];
         };
+        /** RecordRef */
+        personnel__RecordRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Label */
+            label: string;
+        };
+        /** RecordsPage */
+        personnel__RecordsPage: {
+            /** Items */
+            items: components["schemas"]["personnel__RecordRef"][];
+            /** Key */
+            key: string;
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** RefreshRequest */
         personnel__RefreshRequest: {
             /** Refresh Token */
@@ -8507,6 +8795,34 @@ export interface components {
             as_of: string;
             /** Items */
             items: components["schemas"]["personnel__SessionChange"][];
+        };
+        /**
+         * StatisticsRead
+         * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
+         */
+        personnel__StatisticsRead: {
+            /** Figures */
+            figures: components["schemas"]["personnel__Figure"][];
+            scope: components["schemas"]["personnel__StatisticsScope"];
+            /** Year */
+            year: number;
+        };
+        /** StatisticsScope */
+        personnel__StatisticsScope: {
+            /** Agency Id */
+            agency_id: string | null;
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /** Region Code */
+            region_code: string | null;
         };
         /** StatusChangeCreate */
         personnel__StatusChangeCreate: {
@@ -8920,6 +9236,19 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** Figure */
+        publicity__Figure: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Rule */
+            rule: string;
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number;
+        };
         /** LicenceDisclosureRead */
         publicity__LicenceDisclosureRead: {
             /** Agency Id */
@@ -9128,6 +9457,29 @@ export interface components {
             title: string;
             type: string;
         };
+        /** RecordRef */
+        publicity__RecordRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Label */
+            label: string;
+        };
+        /** RecordsPage */
+        publicity__RecordsPage: {
+            /** Items */
+            items: components["schemas"]["publicity__RecordRef"][];
+            /** Key */
+            key: string;
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** RegionSettingRead */
         publicity__RegionSettingRead: {
             /**
@@ -9170,6 +9522,34 @@ export interface components {
              * @default true
              */
             publish_minor?: boolean;
+        };
+        /**
+         * StatisticsRead
+         * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
+         */
+        publicity__StatisticsRead: {
+            /** Figures */
+            figures: components["schemas"]["publicity__Figure"][];
+            scope: components["schemas"]["publicity__StatisticsScope"];
+            /** Year */
+            year: number;
+        };
+        /** StatisticsScope */
+        publicity__StatisticsScope: {
+            /** Agency Id */
+            agency_id: string | null;
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /** Region Code */
+            region_code: string | null;
         };
         /** StatusRead */
         publicity__StatusRead: {
@@ -9730,24 +10110,6 @@ export interface components {
             /** Type */
             type: string;
         };
-        /** Figure */
-        review__Figure: {
-            /** Change */
-            change?: unknown;
-            /** Key */
-            key: string;
-            /** Label */
-            label: string;
-            /** Previous */
-            previous?: unknown;
-            /** Rule */
-            rule?: string | null;
-            source: components["schemas"]["review__Source"];
-            /** Unit */
-            unit?: string | null;
-            /** Value */
-            value: unknown;
-        };
         /** FileRead */
         review__FileRead: {
             /**
@@ -10100,6 +10462,29 @@ export interface components {
             /** Complete */
             complete: boolean;
         };
+        /** RecordRef */
+        review__RecordRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Label */
+            label: string;
+        };
+        /** RecordsPage */
+        review__RecordsPage: {
+            /** Items */
+            items: components["schemas"]["review__RecordRef"][];
+            /** Key */
+            key: string;
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** ReportCreate */
         review__ReportCreate: {
             /** Agency Id */
@@ -10120,7 +10505,7 @@ export interface components {
             /** Agency Id */
             agency_id: string | null;
             /** Figures */
-            figures: components["schemas"]["review__Figure"][];
+            figures: components["schemas"]["review__services__review__reports__schemas__Figure"][];
             /** Finalised At */
             finalised_at: string | null;
             /**
@@ -10285,6 +10670,34 @@ export interface components {
             /** Service */
             service: string;
         };
+        /**
+         * StatisticsRead
+         * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
+         */
+        review__StatisticsRead: {
+            /** Figures */
+            figures: components["schemas"]["review__kit__statistics__Figure"][];
+            scope: components["schemas"]["review__StatisticsScope"];
+            /** Year */
+            year: number;
+        };
+        /** StatisticsScope */
+        review__StatisticsScope: {
+            /** Agency Id */
+            agency_id: string | null;
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /** Region Code */
+            region_code: string | null;
+        };
         /** StatusRead */
         review__StatusRead: {
             /** Roles */
@@ -10317,6 +10730,37 @@ export interface components {
             code: string;
             /** Label */
             label: string;
+        };
+        /** Figure */
+        review__kit__statistics__Figure: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Rule */
+            rule: string;
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number;
+        };
+        /** Figure */
+        review__services__review__reports__schemas__Figure: {
+            /** Change */
+            change?: unknown;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Previous */
+            previous?: unknown;
+            /** Rule */
+            rule?: string | null;
+            source: components["schemas"]["review__Source"];
+            /** Unit */
+            unit?: string | null;
+            /** Value */
+            value: unknown;
         };
     };
     responses: never;
@@ -19429,8 +19873,14 @@ export interface operations {
     cases_get_inspection_statistics: {
         parameters: {
             query: {
+                /** @description 统计年度 */
                 year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
                 agency_id?: string | null;
+                region_code?: string | null;
             };
             header?: never;
             path?: never;
@@ -19474,7 +19924,112 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ValidationFailed: 请求参数校验失败 */
+            /** @description InvalidPeriod: 统计期间无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_get_inspection_statistics_records: {
+        parameters: {
+            query: {
+                /** @description 统计指标 key */
+                key: string;
+                cursor?: string | null;
+                limit?: number;
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecordsPage"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description FigureNotFound: 统计指标不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -24351,8 +24906,14 @@ export interface operations {
     cases_licensing_statistics: {
         parameters: {
             query: {
+                /** @description 统计年度 */
                 year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
                 agency_id?: string | null;
+                region_code?: string | null;
             };
             header?: never;
             path?: never;
@@ -24366,7 +24927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["cases__StatisticsRead"];
+                    "application/json": components["schemas"]["cases__services__cases__licensing__schemas__StatisticsRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -24396,7 +24957,112 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ValidationFailed: 请求参数校验失败 */
+            /** @description InvalidPeriod: 统计期间无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_licensing_statistics_records: {
+        parameters: {
+            query: {
+                /** @description 统计指标 key */
+                key: string;
+                cursor?: string | null;
+                limit?: number;
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecordsPage"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description FigureNotFound: 统计指标不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25396,6 +26062,203 @@ export interface operations {
                 };
             };
             /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_case_statistics: {
+        parameters: {
+            query: {
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__kit__statistics__StatisticsRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_case_statistics_records: {
+        parameters: {
+            query: {
+                /** @description 统计指标 key */
+                key: string;
+                cursor?: string | null;
+                limit?: number;
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecordsPage"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description FigureNotFound: 统计指标不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -29009,6 +29872,203 @@ export interface operations {
             };
         };
     };
+    personnel_personnel_statistics: {
+        parameters: {
+            query: {
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["personnel__StatisticsRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+        };
+    };
+    personnel_personnel_statistics_records: {
+        parameters: {
+            query: {
+                /** @description 统计指标 key */
+                key: string;
+                cursor?: string | null;
+                limit?: number;
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["personnel__RecordsPage"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description FigureNotFound: 统计指标不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["personnel__Problem"];
+                };
+            };
+        };
+    };
     personnel_read_status: {
         parameters: {
             query?: {
@@ -30822,6 +31882,203 @@ export interface operations {
                 };
             };
             /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
+    publicity_publicity_statistics: {
+        parameters: {
+            query: {
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__StatisticsRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
+    publicity_publicity_statistics_records: {
+        parameters: {
+            query: {
+                /** @description 统计指标 key */
+                key: string;
+                cursor?: string | null;
+                limit?: number;
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__RecordsPage"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description FigureNotFound: 统计指标不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -34625,6 +35882,203 @@ export interface operations {
                 };
             };
             /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_review_statistics: {
+        parameters: {
+            query: {
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__StatisticsRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_review_statistics_records: {
+        parameters: {
+            query: {
+                /** @description 统计指标 key */
+                key: string;
+                cursor?: string | null;
+                limit?: number;
+                /** @description 统计年度 */
+                year: number;
+                /** @description 期间起日（含） */
+                date_from?: string | null;
+                /** @description 期间止日（含） */
+                date_to?: string | null;
+                agency_id?: string | null;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__RecordsPage"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description FigureNotFound: 统计指标不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description InvalidPeriod: 统计期间无效 */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from kit.schemas import ApiModel
+from kit.statistics import Figure, StatisticsScope
 
 Category = Literal["普通", "特许", "认可", "核准", "登记", "其他"]
 # 第四十五条 kinds, plus a matter's own 公示 steps (e.g. 7 days in the village)
@@ -264,3 +265,5 @@ class StatisticsRead(ApiModel):
     agency_id: uuid.UUID | None
     total: StatisticsRow
     by_matter: list[StatisticsRow]
+    scope: StatisticsScope
+    figures: list[Figure]

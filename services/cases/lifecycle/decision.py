@@ -228,6 +228,7 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
         "agency": deciding, "decided_on": body.decided_on.isoformat(),
         "collective_discussion_record": discussion}
     case.decided_on, case.decision_number, case.fine_fen = body.decided_on, number, fine
+    set_statistics(case, penalties)
     await record(ctx, case, "decide", case.officer_ids, {
         "document_number": number, "decided_on": body.decided_on, "penalties": penalties,
         "decision_digest": digest(case.decision)}, st.DECIDED)
@@ -236,6 +237,19 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
                                                                           deciding),
                               aggregate_id=str(case.id))
     return case
+
+
+def set_statistics(case: Case, penalties: list[dict[str, Any]]) -> None:
+    """The decision's 统计年报 columns (services.cases.statistics counts them by GROUP BY)."""
+    decision = case.decision or {}
+    case.decision_kind = decision.get("kind", "penalty")
+    case.report_rank = (penalty_kinds.report_rank(p["kind"] for p in penalties)
+                        if case.decision_kind == "penalty" else None)
+    case.confiscation_fen = sum(p.get("amount_fen", 0) for p in penalties
+                                if p["kind"] in penalty_kinds.CONFISCATION_KINDS)
+    case.mitigation = decision.get("mitigation") or (case.conclusion or {}).get("mitigation")
+    case.no_penalty_ground = (case.conclusion or {}).get("no_penalty_ground") \
+        if case.decision_kind != "penalty" else None
 
 
 def decided_payload(case: Case, penalties: list[dict[str, Any]],

@@ -19,6 +19,8 @@ Outcome = Literal["penalty", "no_penalty", "not_established", "transfer_judicial
                   "minor_no_penalty"]
 # 从轻 / 减轻 (行政处罚法第三十条、第三十二条); recorded circumstances of 第三十一条、第三十二条
 Mitigation = Literal["none", "lighter", "reduced"]
+# 不予处罚的情形 (行政处罚法第三十三条): 首违不罚 first_offence, 轻微 minor, 无过错 no_fault
+NoPenaltyGround = Literal["first_offence", "minor", "no_fault"]
 Circumstance = Literal["no_capacity", "limited_capacity", "harm_eliminated",
                        "coerced_or_induced", "confessed", "meritorious", "other_law"]
 # 行政处罚法第四十六条
@@ -139,6 +141,9 @@ class ConcludeCase(ApiModel):
     assessment_reasons: str | None = Field(None, max_length=4000,
                                            description="情节复杂或重大违法行为的认定理由")
     mitigation: Mitigation = Field("none", description="从轻 lighter / 减轻 reduced")
+    no_penalty_ground: NoPenaltyGround | None = Field(
+        None, description="不予处罚的情形（行政处罚法第三十三条）：first_offence 首违不罚、"
+                          "minor 轻微不罚、no_fault 无主观过错")
     circumstances: list[Circumstance] = Field(
         default_factory=list, max_length=7,
         description="第三十一条（no_capacity, limited_capacity）与第三十二条应当从轻减轻的情形")
@@ -153,6 +158,8 @@ class ConcludeCase(ApiModel):
                 self.assessed_by and self.assessment_reasons):
             raise ValueError("情节复杂或者重大违法行为须由负责人认定并说明理由"
                              "（assessed_by、assessment_reasons，行政处罚法第五十七条第二款）")
+        if self.no_penalty_ground and self.outcome != "no_penalty":
+            raise ValueError("不予处罚的情形只能与不予处罚的结论一并记录（行政处罚法第三十三条）")
         if self.outcome == "no_penalty" and not self.education_record:
             raise ValueError("不予处罚须记录对当事人的教育（行政处罚法第三十三条第三款）")
         return self

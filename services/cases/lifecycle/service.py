@@ -348,6 +348,7 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
                        "major_public_interest": body.major_public_interest,
                        "hearing_eligible": eligible, "hearing_reasons": hearing_reasons,
                        "mitigation": body.mitigation, "circumstances": body.circumstances,
+                       "no_penalty_ground": body.no_penalty_ground,
                        "party_age": minors.party_age(case),
                        "concluded_on": today_legal().isoformat()}
     case.collective_discussion_required = collective

@@ -34,7 +34,7 @@ from services.cases.entrustment.service import require_valid_agreement
 from services.cases.errors import LimitationExpired, MatterNotHeld
 from services.cases.identifiers import age_on, mask_id_number
 from services.cases.lifecycle import states as st
-from services.cases.lifecycle.decision import decided_payload
+from services.cases.lifecycle.decision import decided_payload, set_statistics
 from services.cases.lifecycle.minors import is_minor
 from services.cases.lifecycle.service import Ctx, agency_prefix, emit_status
 from services.cases.matters import service as matters
@@ -138,6 +138,7 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
     number = await _number(ctx, agency_id, decided_on.year, prefix, body.document_number)
     case = _case(ctx, body, agency_id, number, snap, check.qualified_ids())
     case.entrustment_id, case.deciding_agency_id = entrustment_id, deciding_id
+    set_statistics(case, case.decision["penalties"])
     ctx.session.add(case)
     await ctx.session.flush()
     ctx.session.add_all([CaseOfficer(case_id=case.id, officer_id=o) for o in case.officer_ids])

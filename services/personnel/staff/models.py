@@ -32,6 +32,8 @@ class Officer(UUIDPk, Timestamps, Base):
     position: Mapped[str] = mapped_column(String(16), nullable=False, server_default="staff")
     # the day the person stops being active (a recorded departure, possibly still in the future)
     left_on: Mapped[date | None] = mapped_column(Date)
+    # the day the person became an officer here (统计 新增执法人员); defaults to the day recorded
+    joined_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Exam(UUIDPk, Timestamps, Base):

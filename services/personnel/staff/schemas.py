@@ -43,6 +43,8 @@ class OfficerCreate(ApiModel):
     is_auxiliary: bool = Field(False, description="执法辅助人员：登记但不计为执法人员")
     position: Position = Field("staff", description="职务：head 正职负责人 / deputy_head 副职负责人"
                                                     " / staff；负责人方可审批")
+    joined_on: date | None = Field(None, description="入职（从事执法工作）日期，缺省为登记当日；"
+                                                      "统计“新增执法人员”")
 
     @field_validator("id_number")
     @classmethod
@@ -72,6 +74,7 @@ class OfficerRead(ApiModel):
     has_legal_qualification: bool
     status: str
     left_on: date | None
+    joined_on: date | None = None
     position: str = "staff"
     is_head: bool = Field(False, description="本机关负责人（正职或副职），可审批")
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
 from kit.auth import Principal
+from kit.calendar import today_legal
 from kit.db import utcnow
 from kit.events import Outbox
 from services.personnel import errors
@@ -52,7 +53,8 @@ def officer_view(officer: Officer, principal: Principal | None, vault: PiiVault)
         id_number_masked=not full, agency_id=officer.agency_id, region_code=officer.region_code,
         employment_type=officer.employment_type, is_auxiliary=officer.is_auxiliary,
         on_post=officer.on_post, has_legal_qualification=officer.has_legal_qualification,
-        status=officer.status, left_on=officer.left_on, position=officer.position,
+        status=officer.status, left_on=officer.left_on, joined_on=officer.joined_on,
+        position=officer.position,
         is_head=officer.position in HEAD_POSITIONS and officer.status == "active")
 
 
@@ -72,7 +74,7 @@ async def create_officer(session: AsyncSession, principal: Principal | None, vau
         id_number_index=index, agency_id=agency.id, region_code=agency.region_code,
         employment_type=data.employment_type, on_post=data.on_post,
         has_legal_qualification=data.has_legal_qualification, is_auxiliary=data.is_auxiliary,
-        position=data.position))
+        position=data.position, joined_on=data.joined_on or today_legal()))
 
 
 async def get_officer(session: AsyncSession, principal: Principal | None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, and_, distinct, func, or_, select
+from sqlalchemy import Select, and_, distinct, extract, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.scope import scope_clause
+from kit.statistics import GroupMeasure, Measure, Period, Registry, Source
 from services.cases.inspections.models import Inspection
 
 COMPLETE = ("finished", "closed")
@@ -19,6 +20,43 @@ def counted_rule() -> Any:
     """大同 统计年报 填报说明 [S]: a target, a complete record, not turned into a case."""
     return and_(Inspection.target_id.is_not(None), Inspection.status.in_(COMPLETE),
                 Inspection.case_id.is_(None))
+
+
+COUNTED_RULE = ("大同 统计年报 填报说明 [S]：有具体检查对象、检查记录完整（已完成或已结束）"
+                "的检查计 1 次；无具体对象的巡查、记录不完整的检查、检查后立案作出处罚等的"
+                "不计（DOMAIN-WAVE2 §1.6）")
+INSPECTIONS = Source(Inspection, "inspection", Inspection.public_code, lambda p, per: [
+    *per.within(p, Inspection.agency_id, Inspection.region_code),
+    per.on_dates(Inspection.planned_on), Inspection.status != "cancelled"])
+MONTH = extract("month", Inspection.planned_on)
+
+
+def _month(suffix: str) -> Any:
+    return MONTH == int(suffix) if suffix.isdigit() else false()
+
+
+def _counted(per: Period) -> Any:
+    return counted_rule()
+
+
+REGISTRY = Registry().add(
+    Measure("inspections.counted", "行政检查次数", "次", COUNTED_RULE, INSPECTIONS, _counted),
+    Measure("inspections.enterprise", "涉企行政检查次数", "次",
+            "计入行政检查次数、检查对象为企业（含个体工商户）的检查（国办发〔2024〕54号）",
+            INSPECTIONS, lambda per: and_(counted_rule(), Inspection.is_enterprise.is_(True))),
+    Measure("inspections.total", "检查登记总数", "次", "统计期间内计划实施、未取消的全部检查登记",
+            INSPECTIONS),
+    Measure("inspections.led_to_case", "检查后立案", "次",
+            "检查后转为案件线索的检查（不计入检查次数）",
+            INSPECTIONS, lambda per: Inspection.case_id.is_not(None)),
+    GroupMeasure("inspections.type", "按检查类型", "次", "计入行政检查次数的检查，按类型",
+                 INSPECTIONS, Inspection.type, _counted),
+    GroupMeasure("inspections.domain", "按执法领域", "次", "计入行政检查次数的检查，按领域",
+                 INSPECTIONS, Inspection.domain, _counted),
+    GroupMeasure("inspections.month", "按月份", "次",
+                 "计入行政检查次数的检查，按计划实施日期的月份",
+                 INSPECTIONS, MONTH, _counted, fmt=lambda k: f"{int(k):02d}", match=_month),
+)
 
 
 class ReportRepository:
@@ -59,6 +97,13 @@ class ReportRepository:
             "by_result": await self._group(where, Inspection.result,
                                            Inspection.status.in_(COMPLETE)),
             "cap_exemptions": await self._group(where, Inspection.cap_exempt_reason)}
+
+    async def figures(self, principal: Principal, period: Period) -> list[Any]:
+        return await REGISTRY.figures(self.session, principal, period)
+
+    async def records(self, principal: Principal, period: Period, key: str,
+                      cursor: str | None, limit: int) -> Any:
+        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)
 
     async def of_target(self, principal: Principal, target_id: uuid.UUID,
                         year: int | None) -> tuple[list[Inspection], list[Any]]:

@@ -8,6 +8,15 @@ from fastapi import APIRouter, Query
 
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
+from kit.statistics import (
+    PROBLEMS,
+    RECORD_PROBLEMS,
+    FigureKey,
+    Limit,
+    PeriodQuery,
+    RecordsPage,
+    StatisticsReader,
+)
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.catalogue.repository import TargetRepository
@@ -19,13 +28,25 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
 
 
 @router.get("/inspections/statistics", response_model=schemas.Statistics,
-            responses=errors.responses(*AUTH),
+            responses=errors.responses(*PROBLEMS),
             summary="行政检查统计（统计年报口径：有对象、记录完整的检查计 1 次）")
-async def get_inspection_statistics(principal: Reader, session: SessionDep,
-                                    year: Annotated[int, Query(ge=2000, le=2100)],
-                                    agency_id: uuid.UUID | None = None) -> schemas.Statistics:
-    figures = await ReportRepository(session).statistics(principal, year, agency_id)
-    return schemas.Statistics(year=year, agency_id=agency_id, **figures)
+async def get_inspection_statistics(principal: StatisticsReader, session: SessionDep,
+                                    period: PeriodQuery) -> schemas.Statistics:
+    repo = ReportRepository(session)
+    figures = await repo.statistics(principal, period.year, period.agency_id)
+    return schemas.Statistics(year=period.year, agency_id=period.agency_id, **figures,
+                              scope=period.scope(),
+                              figures=await repo.figures(principal, period))
+
+
+@router.get("/inspections/statistics/records", response_model=RecordsPage,
+            responses=errors.responses(*RECORD_PROBLEMS),
+            summary="行政检查统计指标所计记录（数据溯源）")
+async def get_inspection_statistics_records(principal: StatisticsReader, session: SessionDep,
+                                            period: PeriodQuery, key: FigureKey,
+                                            cursor: str | None = None, limit: Limit = 100,
+                                            ) -> RecordsPage:
+    return await ReportRepository(session).records(principal, period, key, cursor, limit)
 
 
 @router.get("/inspection-targets/{target_id}/inspections",

@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 from kit.schemas import ApiModel
+from kit.statistics import Figure, StatisticsScope
 
 
 class Statistics(ApiModel):
@@ -26,6 +27,8 @@ class Statistics(ApiModel):
     joint_departments: int
     cap_exemptions: dict[str, int]
     led_to_case: int
+    scope: StatisticsScope
+    figures: list[Figure]
 
 
 class RecordLine(ApiModel):

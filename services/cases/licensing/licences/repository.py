@@ -10,7 +10,10 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.calendar import today_legal
 from kit.scope import scope_clause
+from kit.statistics import Derived, GroupMeasure, Measure, Period, Registry, Source
+from services.cases.licensing import states as st
 from services.cases.licensing.models import (
     Licence,
     LicenceApplication,
@@ -101,6 +104,13 @@ class StatisticsRepository:
             bump(series, "revoked", revoked)
         return out
 
+    async def figures(self, principal: Principal, period: Period) -> list[Any]:
+        return await REGISTRY.figures(self.session, principal, period)
+
+    async def records(self, principal: Principal, period: Period, key: str,
+                      cursor: str | None, limit: int) -> Any:
+        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)
+
     async def matter_names(self, series: set[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
         if not series:
             return {}
@@ -108,3 +118,63 @@ class StatisticsRepository:
             select(LicenceMatter.series_id, LicenceMatter.code, LicenceMatter.name)
             .where(LicenceMatter.series_id.in_(series)).order_by(LicenceMatter.version))
         return {s: (c, n) for s, c, n in rows}  # the newest version wins
+
+
+# 表二 行政许可实施情况统计表 (DOMAIN-WAVE2 §2.5 [S]): applications by receipt date, acceptances
+# by acceptance date, decisions by decision date; 准予变更、延续 in 许可数量, 不予 in 不予许可数量
+A, E = LicenceApplication, LicenceEvent
+
+
+def _apps(col: Any) -> Source:
+    return Source(A, "licence_application", A.applicant_name, lambda p, per: [
+        *per.within(p, A.agency_id, A.region_code), col.is_not(None), per.on_dates(col)])
+
+
+RECEIVED, ACCEPTED, DECIDED = _apps(A.received_on), _apps(A.accepted_on), _apps(A.decided_on)
+EVENTS = Source(E, "licence_event", E.kind, lambda p, per: [
+    *per.within(p, E.agency_id, E.region_code), per.on_dates(E.on_date)])
+CHANGED = E.kind.in_(("change", "renewal"))
+PENDING = Source(A, "licence_application", A.applicant_name, lambda p, per: [
+    *per.within(p, A.agency_id, A.region_code), A.status.in_(st.CLOCK),
+    A.next_due_on.is_not(None)])
+
+
+def _sum(*keys: str) -> Any:
+    return lambda v: sum(v[k] for k in keys)
+
+
+REGISTRY = Registry().add(
+    Measure("licensing.applications", "申请数量", "件",
+            "收到申请日期在统计期间内的许可申请（咨询不计）",
+            RECEIVED),
+    Measure("licensing.accepted", "受理数量", "件", "受理日期（含视为受理）在统计期间内的许可申请",
+            ACCEPTED),
+    Measure("licensing.granted.applications", "准予许可（申请）", "件",
+            "决定日期在统计期间内的准予许可决定", DECIDED, lambda per: A.granted.is_(True)),
+    Measure("licensing.granted.changes", "准予变更、延续", "件",
+            "统计期间内准予变更、延续的决定（计入许可数量）", EVENTS,
+            lambda per: and_(CHANGED, E.granted.is_(True))),
+    Derived("licensing.granted", "许可数量", "件", "准予许可决定，含准予变更、延续",
+            _sum("licensing.granted.applications", "licensing.granted.changes"),
+            "licensing.granted.applications"),
+    Measure("licensing.refused.applications", "不予许可（申请）", "件",
+            "决定日期在统计期间内的不予许可决定", DECIDED, lambda per: A.granted.is_(False)),
+    Measure("licensing.refused.changes", "不予变更、延续", "件",
+            "统计期间内不予变更、延续的决定（计入不予许可数量）", EVENTS,
+            lambda per: and_(CHANGED, E.granted.is_(False))),
+    Derived("licensing.refused", "不予许可数量", "件", "不予许可决定，含不予变更、延续",
+            _sum("licensing.refused.applications", "licensing.refused.changes"),
+            "licensing.refused.applications"),
+    Measure("licensing.revoked", "撤销许可数量", "件",
+            "统计期间内撤销的行政许可（行政许可法第六十九条）",
+            EVENTS, lambda per: E.kind == "revoke"),
+    Measure("licensing.decided", "许可决定", "件",
+            "决定日期在统计期间内的许可申请决定（准予与不予）",
+            DECIDED, lambda per: A.granted.is_not(None)),
+    GroupMeasure("licensing.decided", "许可决定（按事项编码）", "件",
+                 "决定日期在统计期间内的许可申请决定，按许可事项编码", DECIDED, LicenceMatter.code,
+                 lambda per: and_(A.granted.is_not(None), A.matter_id == LicenceMatter.id)),
+    Measure("overdue.licensing", "超期未决许可申请", "件",
+            "未作决定、办理期限早于判断日（统计期末，或今日若更早）的许可申请（行政许可法第四十二条）",
+            PENDING, lambda per: A.next_due_on < min(per.date_to, today_legal())),
+)

@@ -4,13 +4,22 @@ cancel, the settlement of lapsing licences, and the 统计年报 statistics."""
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from kit import errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import check_if_match, set_etag
 from kit.scope import may_act_for
+from kit.statistics import (
+    PROBLEMS,
+    RECORD_PROBLEMS,
+    FigureKey,
+    Limit,
+    PeriodQuery,
+    RecordsPage,
+    StatisticsReader,
+)
 from services.cases.dependencies import Actor, Reader
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le
@@ -123,11 +132,11 @@ async def settle_licences(body: schemas.SettleBody, request: Request, session: S
 
 
 @router.get("/licensing/statistics", response_model=ls.StatisticsRead,
-            responses=errors.responses(*AUTH),
+            responses=errors.responses(*PROBLEMS),
             summary="行政许可统计年报（申请、受理、许可、不予许可、撤销）")
-async def licensing_statistics(principal: Reader, session: SessionDep,
-                               year: Annotated[int, Query(ge=1900, le=2999)],
-                               agency_id: uuid.UUID | None = None) -> ls.StatisticsRead:
+async def licensing_statistics(principal: StatisticsReader, session: SessionDep,
+                               period: PeriodQuery) -> ls.StatisticsRead:
+    year, agency_id = period.year, period.agency_id
     repo = StatisticsRepository(session)
     counts = await repo.counts(principal, year, agency_id)
     names = await repo.matter_names(set(counts))
@@ -138,4 +147,16 @@ async def licensing_statistics(principal: Reader, session: SessionDep,
              for k in ("applications", "accepted", "granted", "refused", "revoked")}
     return ls.StatisticsRead(year=year, agency_id=agency_id, by_matter=rows,
                              total=ls.StatisticsRow(matter_series_id=None, matter_code=None,
-                                                    matter_name=None, **total))
+                                                    matter_name=None, **total),
+                             scope=period.scope(),
+                             figures=await repo.figures(principal, period))
+
+
+@router.get("/licensing/statistics/records", response_model=RecordsPage,
+            responses=errors.responses(*RECORD_PROBLEMS),
+            summary="行政许可统计指标所计记录（数据溯源）")
+async def licensing_statistics_records(principal: StatisticsReader, session: SessionDep,
+                                       period: PeriodQuery, key: FigureKey,
+                                       cursor: str | None = None, limit: Limit = 100,
+                                       ) -> RecordsPage:
+    return await StatisticsRepository(session).records(principal, period, key, cursor, limit)

@@ -1,0 +1,336 @@
+"""Statistics figures (docs/statistics.md): the response models, the period and scope of a
+request, and one aggregate runner shared by the four services.
+
+A service declares `Source`s (a table, its scope columns, the date column of the period) and
+`Measure`s over them (a count or a sum, with an extra condition); `figures()` answers every
+measure of a source with ONE `SELECT count(*) FILTER (WHERE …), …` (no Python loop over rows),
+and `records()` lists the rows behind one measure with the same WHERE, keyset-paged, so the ids'
+count equals the figure by construction. Domain-free: the services bring the rules."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, Query
+from sqlalchemy import ColumnElement, Select, and_, func, literal, select, true
+
+from kit import errors
+from kit.auth import Principal, require_roles
+from kit.calendar import LEGAL_TZ
+from kit.pagination import keyset_page
+from kit.schemas import ApiModel
+from kit.scope import region_prefix, scope_clause
+
+
+class Figure(ApiModel):
+    key: str
+    label: str
+    value: int | float
+    unit: str
+    rule: str
+
+
+class StatisticsScope(ApiModel):
+    agency_id: uuid.UUID | None
+    region_code: str | None
+    date_from: date
+    date_to: date
+
+
+class StatisticsRead(ApiModel):
+    """`{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract)."""
+
+    year: int
+    scope: StatisticsScope
+    figures: list[Figure]
+
+
+class RecordRef(ApiModel):
+    id: uuid.UUID
+    label: str
+    kind: str
+
+
+class RecordsPage(ApiModel):
+    key: str
+    items: list[RecordRef]
+    next_cursor: str | None = None
+    limit: int
+
+
+class FigureNotFound(errors.Problem):
+    status, title = 404, "统计指标不存在"
+
+
+class InvalidPeriod(errors.Problem):
+    status, title = 422, "统计期间无效"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The statistical year (1 Jan – 31 Dec, Asia/Shanghai), optionally narrowed, and the
+    optional agency / region filters that apply inside the caller's scope."""
+
+    year: int
+    date_from: date
+    date_to: date
+    agency_id: uuid.UUID | None = None
+    region_code: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        year: int,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        agency_id: uuid.UUID | None = None,
+        region_code: str | None = None,
+    ) -> Period:
+        start, end = date_from or date(year, 1, 1), date_to or date(year, 12, 31)
+        if start.year != year or end.year != year or end < start:
+            raise InvalidPeriod(f"统计期间须在 {year} 年内且起日不晚于止日")
+        return cls(year, start, end, agency_id, region_code or None)
+
+    def scope(self) -> StatisticsScope:
+        return StatisticsScope(
+            agency_id=self.agency_id,
+            region_code=self.region_code,
+            date_from=self.date_from,
+            date_to=self.date_to,
+        )
+
+    def on_dates(self, col: Any) -> ColumnElement[bool]:
+        """A date column inside the period (inclusive)."""
+        return and_(col >= self.date_from, col <= self.date_to)
+
+    def on_times(self, col: Any) -> ColumnElement[bool]:
+        """A UTC timestamp column whose Asia/Shanghai date lies inside the period."""
+        start = datetime.combine(self.date_from, time(), LEGAL_TZ)
+        end = datetime.combine(self.date_to + timedelta(days=1), time(), LEGAL_TZ)
+        return and_(col >= start, col < end)
+
+    def end_instant(self) -> datetime:
+        return datetime.combine(self.date_to + timedelta(days=1), time(), LEGAL_TZ)
+
+    def within(self, principal: Principal, agency_col: Any, region_col: Any) -> list[Any]:
+        """Scope (kit.scope) AND the requested agency / region."""
+        where: list[Any] = [scope_clause(principal, agency_col, region_col)]
+        if self.agency_id is not None:
+            where.append(agency_col == self.agency_id)
+        if self.region_code:
+            where.append(region_prefix(region_col, self.region_code))
+        return where
+
+
+@dataclass(frozen=True)
+class Source:
+    """One table's rows in the period: `where(principal, period)` gives the base WHERE."""
+
+    model: Any
+    kind: str
+    label: Any
+    where: Callable[[Principal, Period], list[Any]]
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    label: str
+    unit: str
+    rule: str
+    source: Source
+    when: Callable[[Period], Any] | None = None
+    total: Any = None  # a column summed instead of counting rows
+    divide: int = 1  # the sum's unit divisor (100: 分 → 元)
+    digits: int = 2
+    average: bool = False  # the mean of `total` instead of its sum (records: the rows averaged)
+
+
+@dataclass(frozen=True)
+class GroupMeasure:
+    """One figure per value of `column` (key `prefix.<value>`), counted like a Measure."""
+
+    prefix: str
+    label: str
+    unit: str
+    rule: str
+    source: Source
+    column: Any
+    when: Callable[[Period], Any] | None = None
+    fmt: Callable[[Any], str] = str
+    match: Callable[[str], Any] | None = None  # the WHERE for one suffix (default column == it)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A figure computed from others (a rate, a 万元 twin); its records are `records_of`'s."""
+
+    key: str
+    label: str
+    unit: str
+    rule: str
+    compute: Callable[[dict[str, Any]], int | float]
+    records_of: str | None = None
+
+
+def rate(numerator: Any, denominator: Any) -> float:
+    """Percent with one decimal; 0 when the denominator is 0."""
+    return round(100 * float(numerator) / float(denominator), 1) if denominator else 0.0
+
+
+def wan(fen: Any) -> float:
+    """分 → 万元, exact to the 分 (6 decimals)."""
+    return round(int(fen) / 1_000_000, 6)
+
+
+@dataclass
+class Registry:
+    """The figures of one statistics endpoint, in response order."""
+
+    entries: list[Measure | GroupMeasure | Derived] = field(default_factory=list)
+
+    def add(self, *entries: Measure | GroupMeasure | Derived) -> Registry:
+        self.entries.extend(entries)
+        return self
+
+    def _value(self, m: Measure, raw: Any) -> int | float:
+        if m.average:
+            return round(float(raw or 0), m.digits)
+        if m.total is None:
+            return int(raw or 0)
+        if m.divide == 1:
+            return int(raw or 0)
+        return round(int(raw or 0) / m.divide, m.digits)
+
+    async def figures(self, session: Any, principal: Principal, period: Period) -> list[Figure]:
+        values: dict[str, Any] = {}
+        groups: dict[str, list[tuple[str, int]]] = {}
+        by_source: dict[int, list[Measure]] = {}
+        for e in self.entries:
+            if isinstance(e, Measure):
+                by_source.setdefault(id(e.source), []).append(e)
+        for measures in by_source.values():
+            src = measures[0].source
+            cols = []
+            for m in measures:
+                cond = m.when(period) if m.when else true()
+                if m.total is None:
+                    cols.append(func.count().filter(cond))
+                elif m.average:
+                    cols.append(func.avg(m.total).filter(cond))
+                else:
+                    cols.append(func.coalesce(func.sum(m.total).filter(cond), 0))
+            row = (
+                await session.execute(
+                    select(*cols).select_from(src.model).where(*src.where(principal, period))
+                )
+            ).one()
+            values.update({m.key: self._value(m, v) for m, v in zip(measures, row, strict=True)})
+        for e in self.entries:
+            if isinstance(e, GroupMeasure):
+                stmt = (
+                    select(e.column, func.count())
+                    .where(
+                        *e.source.where(principal, period), *([e.when(period)] if e.when else [])
+                    )
+                    .group_by(e.column)
+                )
+                rows = sorted(
+                    (e.fmt(k), int(n))
+                    for k, n in (await session.execute(stmt)).all()
+                    if k is not None
+                )
+                groups[e.prefix] = rows
+                values.update({f"{e.prefix}.{k}": n for k, n in rows})
+        out: list[Figure] = []
+        for e in self.entries:
+            if isinstance(e, Derived):
+                values[e.key] = e.compute(values)
+            if isinstance(e, GroupMeasure):
+                out.extend(
+                    Figure(
+                        key=f"{e.prefix}.{k}",
+                        label=f"{e.label}（{k}）",
+                        value=n,
+                        unit=e.unit,
+                        rule=e.rule,
+                    )
+                    for k, n in groups[e.prefix]
+                )
+            else:
+                out.append(
+                    Figure(key=e.key, label=e.label, value=values[e.key], unit=e.unit, rule=e.rule)
+                )
+        return out
+
+    def _resolve(self, key: str) -> tuple[Source, list[Any]]:
+        for e in self.entries:
+            if isinstance(e, Measure) and e.key == key:
+                return e.source, [e]
+            if isinstance(e, Derived) and e.key == key and e.records_of:
+                return self._resolve(e.records_of)
+            if isinstance(e, GroupMeasure) and key.startswith(e.prefix + "."):
+                return e.source, [e, key[len(e.prefix) + 1 :]]
+        raise FigureNotFound(f"统计指标 {key} 不存在或没有可列出的记录", key=key)
+
+    async def records(
+        self,
+        session: Any,
+        principal: Principal,
+        period: Period,
+        key: str,
+        cursor: str | None,
+        limit: int,
+    ) -> RecordsPage:
+        src, spec = self._resolve(key)
+        where = list(src.where(principal, period))
+        m = spec[0]
+        if m.when is not None:
+            where.append(m.when(period))
+        if isinstance(m, GroupMeasure):
+            where.append(_group_match(m, spec[1]))
+        elif m.average:
+            where.append(m.total.is_not(None))
+        elif m.total is not None:
+            where.append(m.total != 0)
+        stmt: Select[Any] = select(src.model.id, src.label, literal(src.kind)).where(*where)
+        rows, nxt = await keyset_page(session, stmt, cursor, limit, [src.model.id], scalars=False)
+        return RecordsPage(
+            key=key,
+            limit=limit,
+            next_cursor=nxt,
+            items=[RecordRef(id=r[0], label=str(r[1] or ""), kind=src.kind) for r in rows],
+        )
+
+
+def _group_match(m: GroupMeasure, suffix: str) -> Any:
+    return m.match(suffix) if m.match is not None else m.column == suffix
+
+
+def keys(entries: Sequence[Measure | GroupMeasure | Derived]) -> list[str]:
+    return [e.prefix + ".*" if isinstance(e, GroupMeasure) else e.key for e in entries]
+
+
+def period_query(
+    year: Annotated[int, Query(ge=2000, le=2100, description="统计年度")],
+    date_from: Annotated[date | None, Query(description="期间起日（含）")] = None,
+    date_to: Annotated[date | None, Query(description="期间止日（含）")] = None,
+    agency_id: uuid.UUID | None = None,
+    region_code: Annotated[str | None, Query(max_length=12, pattern=r"^[0-9]*$")] = None,
+) -> Period:
+    return Period.of(year, date_from, date_to, agency_id, region_code)
+
+
+PeriodQuery = Annotated[Period, Depends(period_query)]
+FigureKey = Annotated[str, Query(min_length=1, max_length=100, description="统计指标 key")]
+Limit = Annotated[int, Query(ge=1, le=500)]
+PROBLEMS = (errors.Unauthorized, errors.Forbidden, InvalidPeriod)
+RECORD_PROBLEMS = (*PROBLEMS, FigureNotFound)
+# who may read statistics: agency staff (own agency), supervisors (region), sysadmin, and the
+# review service's report (service token)
+READ_ROLES = ("officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service")
+StatisticsReader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]

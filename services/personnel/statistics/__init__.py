@@ -1,0 +1,1 @@
+"""Officer, certificate, training and equipment statistics (表五 持证率; issue 14)."""

@@ -1,0 +1,1 @@
+"""Supervision statistics: legal reviews, case-file evaluation, opinions, complaints (issue 14)."""

@@ -1,0 +1,246 @@
+"""The review figures (docs/statistics.md, "Review"), each one filtered aggregate, scoped by
+kit.scope (complaints by their target agency). Rates carry their numerator and denominator as
+figures of their own (seed 004: 投诉举报 774 件, 回应率 100%, 办结率 100%; seed 001: 监督意见书
+9 份, 案卷评查 76 卷 拉通排名)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+
+from kit.auth import Principal
+from kit.calendar import today_legal
+from kit.statistics import Derived, GroupMeasure, Measure, Period, Registry, Source, rate
+from services.review.complaints.models import Complaint
+from services.review.evaluation.models import EvaluationBatch, EvaluationFile
+from services.review.legal.models import LegalReview
+from services.review.supervision.models import SupervisionOpinion
+
+LR, EF, SO, CO = LegalReview, EvaluationFile, SupervisionOpinion, Complaint
+BATCH_REGION = (
+    select(EvaluationBatch.region_code)
+    .where(EvaluationBatch.id == EF.batch_id)
+    .correlate(EF)
+    .scalar_subquery()
+)
+
+
+def day_of(per: Period) -> Any:
+    return min(per.date_to, today_legal())
+
+
+def _reviews(col: Any) -> Source:
+    return Source(
+        LR,
+        "legal_review",
+        LR.case_number,
+        lambda p, per: [
+            *per.within(p, LR.agency_id, LR.region_code),
+            col.is_not(None),
+            per.on_times(col),
+        ],
+    )
+
+
+REQUESTED, COMPLETED = _reviews(LR.requested_at), _reviews(LR.completed_at)
+OPEN_REVIEWS = Source(
+    LR,
+    "legal_review",
+    LR.case_number,
+    lambda p, per: [*per.within(p, LR.agency_id, LR.region_code), LR.completed_at.is_(None)],
+)
+FILES = Source(
+    EF,
+    "evaluation_file",
+    EF.case_number,
+    lambda p, per: [
+        *per.within(p, EF.agency_id, BATCH_REGION),
+        EF.scored_at.is_not(None),
+        per.on_times(EF.scored_at),
+    ],
+)
+OPINIONS = Source(
+    SO,
+    "supervision_opinion",
+    SO.findings,
+    lambda p, per: [*per.within(p, SO.agency_id, SO.region_code), per.on_times(SO.issued_at)],
+)
+ALL_OPINIONS = Source(
+    SO,
+    "supervision_opinion",
+    SO.findings,
+    lambda p, per: [*per.within(p, SO.agency_id, SO.region_code), SO.issued_at < per.end_instant()],
+)
+COMPLAINTS = Source(
+    CO,
+    "complaint",
+    CO.tracking_code,
+    lambda p, per: [
+        *per.within(p, CO.target_agency_id, CO.region_code),
+        per.on_times(CO.received_at),
+    ],
+)
+OPEN_COMPLAINTS = Source(
+    CO,
+    "complaint",
+    CO.tracking_code,
+    lambda p, per: [
+        *per.within(p, CO.target_agency_id, CO.region_code),
+        CO.responded_at.is_(None),
+        CO.closed_at.is_(None),
+    ],
+)
+
+REGISTRY = Registry().add(
+    Measure(
+        "legal_review.requested",
+        "法制审核申请",
+        "件",
+        "申请日期在统计期间内的法制审核（含退回后再次送审的各轮）",
+        REQUESTED,
+    ),
+    Measure(
+        "legal_review.completed", "法制审核完成", "件", "完成日期在统计期间内的法制审核", COMPLETED
+    ),
+    Measure(
+        "legal_review.late",
+        "法制审核超期",
+        "件",
+        "尚未完成、审核期限早于判断日（统计期末，或今日若更早）的法制审核",
+        OPEN_REVIEWS,
+        lambda per: LR.due_date < day_of(per),
+    ),
+    Measure("evaluation.files", "评查案卷", "卷", "评分日期在统计期间内的评查案卷", FILES),
+    GroupMeasure(
+        "evaluation.grade",
+        "评查等次",
+        "卷",
+        "评分日期在统计期间内的评查案卷，按等次",
+        FILES,
+        EF.grade,
+    ),
+    Measure(
+        "evaluation.average_score",
+        "评查平均分",
+        "分",
+        "评分日期在统计期间内的评查案卷平均分",
+        FILES,
+        total=EF.score,
+        average=True,
+        digits=1,
+    ),
+    Measure(
+        "supervision.opinions_issued",
+        "行政执法监督意见书",
+        "份",
+        "制发日期在统计期间内的监督意见书",
+        OPINIONS,
+    ),
+    Measure(
+        "supervision.opinions_replied",
+        "已回复监督意见书",
+        "份",
+        "其中被监督机关已书面回复的",
+        OPINIONS,
+        lambda per: SO.replied_at.is_not(None),
+    ),
+    Measure(
+        "supervision.overdue",
+        "逾期回复监督意见书",
+        "份",
+        "统计期末前制发、回复逾期或未回复且整改期限早于判断日的监督意见书（行政执法监督条例）",
+        ALL_OPINIONS,
+        lambda per: or_(
+            SO.replied_late.is_(True), and_(SO.replied_at.is_(None), SO.rectify_by < day_of(per))
+        ),
+    ),
+    Measure("complaints.received", "投诉举报", "件", "受理日期在统计期间内的投诉举报", COMPLAINTS),
+    Measure(
+        "complaints.responded",
+        "已回应投诉举报",
+        "件",
+        "其中已回应的",
+        COMPLAINTS,
+        lambda per: CO.responded_at.is_not(None),
+    ),
+    Measure(
+        "complaints.completed",
+        "已办结投诉举报",
+        "件",
+        "其中已办结的",
+        COMPLAINTS,
+        lambda per: CO.closed_at.is_not(None),
+    ),
+    Derived(
+        "complaints.response_rate",
+        "回应率",
+        "%",
+        "已回应 ÷ 投诉举报",
+        lambda v: rate(v["complaints.responded"], v["complaints.received"]),
+        "complaints.responded",
+    ),
+    Derived(
+        "complaints.completion_rate",
+        "办结率",
+        "%",
+        "已办结 ÷ 投诉举报",
+        lambda v: rate(v["complaints.completed"], v["complaints.received"]),
+        "complaints.completed",
+    ),
+    Measure(
+        "complaints.late",
+        "超期未回应投诉举报",
+        "件",
+        "未回应、未办结且回应期限早于判断日的投诉举报",
+        OPEN_COMPLAINTS,
+        lambda per: CO.respond_by < day_of(per),
+    ),
+)
+RANK_RULE = (
+    "仅在指定 agency_id 时给出：该机关评查案卷平均分在同一评查区域（其案卷所属评查批次的区域）内、"
+    "统计期间内有评分案卷的机关中的名次（1 为最好，同分同名次；无评分案卷为 0）"
+)
+
+
+class StatisticsRepository:
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    async def figures(self, principal: Principal, period: Period) -> list[Any]:
+        return await REGISTRY.figures(self.session, principal, period)
+
+    async def records(
+        self, principal: Principal, period: Period, key: str, cursor: str | None, limit: int
+    ) -> Any:
+        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)
+
+    async def rank(self, principal: Principal, period: Period) -> int:
+        """拉通排名 (seed 001): the agency's place by mean score among the agencies scored in
+        the same evaluation regions in the period (1 = best, ties share a place)."""
+        agency: uuid.UUID | None = period.agency_id
+        if agency is None:
+            return 0
+        scored = [EF.scored_at.is_not(None), period.on_times(EF.scored_at)]
+        regions = (
+            select(EvaluationBatch.region_code)
+            .join(EF, EF.batch_id == EvaluationBatch.id)
+            .where(
+                *scored,
+                EF.agency_id == agency,
+                *period.within(principal, EF.agency_id, BATCH_REGION),
+            )
+        )
+        means = (
+            await self.session.execute(
+                select(EF.agency_id, func.avg(EF.score))
+                .join(EvaluationBatch, EvaluationBatch.id == EF.batch_id)
+                .where(*scored, EvaluationBatch.region_code.in_(regions))
+                .group_by(EF.agency_id)
+            )
+        ).all()
+        mine = next((float(m) for a, m in means if a == agency and m is not None), None)
+        if mine is None:
+            return 0
+        return 1 + sum(1 for _, m in means if m is not None and float(m) > mine)
