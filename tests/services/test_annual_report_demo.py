@@ -115,3 +115,16 @@ async def test_another_towns_supervisor_sees_nothing(demo: Platform,
     own = await demo.client.post(URL, json={"year": YEAR, "region_code": MUER}, headers=other)
     got = {f["key"]: f["value"] for f in own.json()["figures"]}
     assert got["penalty.decisions.total"] != 201 and got["inspections.counted"] != 726
+
+
+async def test_the_dashboard_splits_the_district_by_agency(demo: Platform) -> None:
+    resp = await demo.client.get("/api/v1/review/dashboard",
+                                 params={"region_code": DISTRICT, "year": YEAR},
+                                 headers=sup(demo))
+    assert resp.status_code == 200, resp.text
+    rows = resp.json()["agencies"]
+    luoqi = [r for r in rows if (r["region_code"] or "").startswith(LUOQI)]
+    assert luoqi and len(rows) > len(luoqi)
+    assert sum(r["figures"]["penalty.decisions.total"] or 0 for r in luoqi) == 201
+    assert sum(r["figures"]["inspections.counted"] or 0 for r in luoqi) == 726
+    assert all(r["certificate_rate"] is not None for r in luoqi)

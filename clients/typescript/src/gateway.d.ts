@@ -10072,6 +10072,8 @@ export interface components {
             overdue: {
                 [key: string]: unknown;
             };
+            /** Region Code */
+            region_code?: string | null;
         };
         /** Deduction */
         review__Deduction: {

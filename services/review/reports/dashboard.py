@@ -66,6 +66,7 @@ async def build(fetcher: DashboardFetcher, sources: list[str], region: str, year
     agencies = await fetcher.agencies(region)
     ids = [str(a["id"]) for a in agencies]
     names = {str(a["id"]): a.get("name") for a in agencies}
+    regions = {str(a["id"]): a.get("region_code") for a in agencies}
     gate = asyncio.Semaphore(concurrency)
     results = await asyncio.gather(*(_per_source(fetcher, s, p, region, year, ids, gate)
                                      for s, p in parse_sources(sources)))
@@ -80,7 +81,7 @@ async def build(fetcher: DashboardFetcher, sources: list[str], region: str, year
     for agency in ids:
         values = per[agency]
         rows.append({
-            "agency_id": agency, "name": names.get(agency),
+            "agency_id": agency, "name": names.get(agency), "region_code": regions.get(agency),
             "figures": {k: values.get(k) for k in headlines},
             "overdue": {k: v for k, v in values.items() if _is_overdue(k)},
             "certificate_rate": values.get("officers.certified_rate"),

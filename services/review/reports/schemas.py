@@ -71,6 +71,7 @@ class ReportRead(ApiModel):
 class DashboardAgency(ApiModel):
     agency_id: str
     name: str | None = None
+    region_code: str | None = None
     figures: dict[str, Any]
     overdue: dict[str, Any]
     certificate_rate: Any = None
