@@ -7,6 +7,7 @@ from kit.app import ServiceSpec, build_app
 from kit.events import EventHandler
 from kit.http import AsgiApps
 from services.publicity import service
+from services.publicity.annual import service as annual
 from services.publicity.config import PublicitySettings
 from services.publicity.licences import service as licences
 from services.publicity.models import platform
@@ -39,7 +40,8 @@ def _handlers(app: FastAPI) -> dict[str, EventHandler]:
 
     return {"case.decided": decided, "case.decision_revoked": revoked,
             "licence.decided": licence_decided, "licence.issued": licence_issued,
-            "licence.revoked": licence_revoked}
+            "licence.revoked": licence_revoked,
+            "annual_report.finalised": annual.consume_finalised}
 
 
 def create_app(settings: PublicitySettings | None = None,

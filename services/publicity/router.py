@@ -12,6 +12,7 @@ from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.publicity import errors, service
+from services.publicity.annual.router import router as annual_router
 from services.publicity.dependencies import ContextDep, Publisher, RegionAdmin, StatusReader
 from services.publicity.exante.router import router as exante_router
 from services.publicity.feeds import service as views
@@ -89,4 +90,5 @@ async def update_region_setting(region_code: Annotated[str, Path(pattern=r"^\d{2
 router.include_router(feeds_router)
 router.include_router(exante_router)
 router.include_router(licences_router)
+router.include_router(annual_router)
 router.include_router(statistics_router)

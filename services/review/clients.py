@@ -10,7 +10,7 @@ from fastapi import Request
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from kit.auth import service_token
-from kit.http import ServiceClient
+from kit.http import ServiceClient, UpstreamProblem
 from kit.scope import AgencyRegionLookup, personnel_agency_regions
 
 
@@ -71,3 +71,55 @@ class CasesClient:
 def agency_regions(request: Request) -> AgencyRegionLookup:
     """The real region of an agency, from personnel (`kit.scope.personnel_agency_regions`)."""
     return personnel_agency_regions(request, "review")
+
+
+class StatisticsClient:
+    """The four services' statistics endpoints (issue 14), called with review's service token:
+    the caller's own scope was checked before, and each service answers for its data."""
+
+    def __init__(self, request: Request) -> None:
+        state = request.app.state
+        self.clients: dict[str, ServiceClient] = state.clients
+        self.skip_missing: bool = state.settings.report_skip_missing_sources
+        self.headers = {"Authorization": "Bearer " + service_token(
+            state.keyring, state.settings.jwt, "review")}
+
+    async def fetch(self, service: str, path: str,
+                    params: dict[str, Any]) -> dict[str, Any] | None:
+        """The statistics body; None when the endpoint is not there (404/405, or a service
+        this deployment does not call) and `report_skip_missing_sources` allows it."""
+        client = self.clients.get(service)
+        if client is None:
+            return None
+        try:
+            resp = await client.call("GET", path, headers=self.headers,
+                                     params={k: v for k, v in params.items() if v is not None})
+        except UpstreamProblem as exc:
+            if self.skip_missing and exc.status in (404, 405):
+                return None
+            raise
+        body = resp.json()
+        return body if isinstance(body, dict) else None
+
+    async def records(self, service: str, path: str, params: dict[str, Any]) -> Any:
+        """`<statistics path>/records?key=` of the owning service (provenance ids)."""
+        client = self.clients[service]
+        resp = await client.call("GET", path.rstrip("/") + "/records", headers=self.headers,
+                                 params={k: v for k, v in params.items() if v is not None})
+        return resp.json()
+
+    async def agencies(self, region_code: str, page_size: int = 200) -> list[dict[str, Any]]:
+        """Every agency of a region subtree (personnel), all pages."""
+        out: list[dict[str, Any]] = []
+        cursor: str | None = None
+        while True:
+            params: dict[str, Any] = {"region_code": region_code, "limit": page_size}
+            if cursor:
+                params["cursor"] = cursor
+            resp = await self.clients["personnel"].call(
+                "GET", "/api/v1/personnel/agencies", headers=self.headers, params=params)
+            body = resp.json()
+            out.extend(body.get("items") or [])
+            cursor = body.get("next_cursor")
+            if not cursor or not body.get("items"):
+                return out

@@ -12,9 +12,10 @@ class ReviewSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="REVIEW_", extra="ignore")
 
     service_name: str = "review"
-    calls: ClassVar[tuple[str, ...]] = ("cases", "personnel")
+    calls: ClassVar[tuple[str, ...]] = ("cases", "personnel", "publicity", "review")
     subscriptions: dict[str, list[str]] = Field(
-        default_factory=lambda: {"review.completed": ["cases"]})
+        default_factory=lambda: {"review.completed": ["cases"],
+                                 "annual_report.finalised": ["publicity"]})
 
     # 法制审核: due N working days after the request (DOMAIN §4.5 default 10, locally set).
     legal_review_working_days: int = 10
@@ -30,3 +31,26 @@ class ReviewSettings(ServiceSettings):
         default_factory=lambda: ["declined", "closed", "archived", "revoked"])
     # page size cap when paging through cases for 案卷评查 sampling
     evaluation_case_page_size: int = 200
+
+    # 年度报告: the statistics endpoints gathered, "service:path" (each answers
+    # `{year, scope, figures: [{key, label, value, unit, rule}]}`; issue 14 contract)
+    report_statistics_sources: list[str] = Field(default_factory=lambda: [
+        "cases:/api/v1/cases/statistics", "cases:/api/v1/cases/inspections/statistics",
+        "cases:/api/v1/cases/licensing/statistics", "personnel:/api/v1/personnel/statistics",
+        "review:/api/v1/review/statistics", "publicity:/api/v1/publicity/statistics"])
+    # a source answering 404 (not deployed yet) is skipped and named in the snapshot
+    report_skip_missing_sources: bool = True
+    # the issuer printed under the .docx when the narrative names none
+    report_default_issuer: str = ""
+    # rounded phrases ("1700 余名", reports.layout.rounded_phrase): counts from this on are
+    # floored to two significant digits with this suffix
+    report_round_from: int = 30
+    report_round_suffix: str = "余"
+    # amounts in the narrative: "wan" ("1.165 万元", seed 002) or "yuan" ("316081.7 元")
+    report_money_style: str = "wan"
+    # 数据驾驶舱: the headline figures per agency, and parallel calls to a source that
+    # cannot group by agency
+    report_dashboard_headlines: list[str] = Field(default_factory=lambda: [
+        "penalty.decisions.total", "penalty.amount.total_wan", "inspections.counted",
+        "licensing.accepted", "complaints.received", "officers.year_end"])
+    report_dashboard_concurrency: int = 8

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from services.review.complaints.router import router as complaints_router
 from services.review.evaluation.router import router as evaluation_router
 from services.review.legal.router import router as legal_router
+from services.review.reports.router import router as reports_router
 from services.review.statistics.router import router as statistics_router
 from services.review.supervision.router import router as supervision_router
 
@@ -13,4 +14,5 @@ router.include_router(legal_router)
 router.include_router(evaluation_router)
 router.include_router(supervision_router)
 router.include_router(complaints_router)
+router.include_router(reports_router)
 router.include_router(statistics_router)

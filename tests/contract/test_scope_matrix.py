@@ -139,6 +139,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PUB}/exports/licences.csv": ("exempt", "public licence disclosure export, redacted"),
     f"{PUB}/exports/licences.xlsx": ("exempt", "public licence disclosure export, redacted"),
     f"{PUB}/licences": ("exempt", "public licence disclosure, redacted"),
+    f"{PUB}/annual-statistics": ("exempt", "public 统计年报 tables (aggregates, no personal "
+                                           "data), test_annual_reports.py"),
+    f"{PUB}/annual-statistics/{{report_id}}": ("exempt", "public 统计年报 tables"),
     f"{PUB}/matters": ("exempt", "public catalogue"),
     f"{PUB}/officers": ("exempt", "public directory"),
     f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests (region); only "
@@ -153,6 +156,17 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{REV}/legal-reviews": ("list", None),
     f"{REV}/legal-reviews/{{review_id}}": ("byid", f"{REV}/legal-reviews"),
     f"{REV}/reviewers": ("list", None),
+    # 年度报告 (issue 14): no list; by id through kit.scope (404 out of scope) and the files
+    # through the same load, tested in tests/services/review/test_annual_reports.py
+    f"{REV}/annual-reports/{{report_id}}": (
+        "exempt", "by id through scope_clause, 404 out of scope (test_annual_reports.py)"),
+    **{f"{REV}/annual-reports/{{report_id}}/{sub}": (
+        "exempt", "the report's files, through the report's scoped load "
+                  "(test_annual_reports.py)")
+       for sub in ("charts/{name}.png", "figures/{key}/records", "report.docx",
+                   "tables.csv", "tables.xlsx")},
+    f"{REV}/dashboard": ("exempt", "supervisor of the region only (region prefix check); "
+                                   "aggregates, tested in test_annual_reports.py"),
     f"{REV}/supervision-opinions": ("list", None),
     f"{REV}/supervision-opinions/{{opinion_id}}": ("byid", f"{REV}/supervision-opinions"),
 }

@@ -24,6 +24,13 @@ ROUTES = [
     ("GET", f"{R}/complaints/{X}"), ("POST", f"{R}/complaints/{X}/assign"),
     ("POST", f"{R}/complaints/{X}/acknowledge"), ("POST", f"{R}/complaints/{X}/respond"),
     ("POST", f"{R}/complaints/{X}/close"), ("POST", f"{R}/complaints/{X}/lead"),
+    ("POST", f"{R}/annual-reports"), ("GET", f"{R}/annual-reports/{X}"),
+    ("PATCH", f"{R}/annual-reports/{X}"), ("POST", f"{R}/annual-reports/{X}/finalise"),
+    ("GET", f"{R}/annual-reports/{X}/figures/penalty.decisions.total/records"),
+    ("GET", f"{R}/annual-reports/{X}/tables.xlsx"), ("GET", f"{R}/annual-reports/{X}/tables.csv"),
+    ("GET", f"{R}/annual-reports/{X}/report.docx"),
+    ("GET", f"{R}/annual-reports/{X}/charts/penalties.png"),
+    ("GET", f"{R}/dashboard?region_code=500112&year=2024"),
 ]
 
 
