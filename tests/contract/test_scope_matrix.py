@@ -97,6 +97,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/matters/{{matter_id}}": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/summary-decisions": ("list", None),
     f"{C}/summary-decisions/{{decision_id}}": ("byid", f"{C}/summary-decisions"),
+    f"{C}/summary-decisions/on-spot-collections": ("exempt", "scoped in the query; another "
+                                                   "agency's empty list is tested in "
+                                                   "test_on_spot_collection"),
     f"{PER}/agencies": ("exempt", "the agency register is public information"),
     f"{PER}/agencies/{{agency_id}}": ("exempt", "the agency register is public information"),
     f"{PER}/certificates": ("list", None),
