@@ -14,6 +14,7 @@ from services.cases.inspections.router import router as inspections_router
 from services.cases.licensing.router import router as licensing_router
 from services.cases.lifecycle.router import router as lifecycle_router
 from services.cases.matters.router import router as matters_router
+from services.cases.preservation.router import router as preservation_router
 from services.cases.summary.router import router as summary_router
 from services.cases.transfers.router import router as transfers_router
 
@@ -29,6 +30,7 @@ SUBROUTERS = (
     inspections_router,
     licensing_router,
     documents_router,
+    preservation_router,
 )
 
 for _sub in SUBROUTERS:

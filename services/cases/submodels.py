@@ -8,6 +8,7 @@ from services.cases.documents import models as documents_models
 from services.cases.entrustment import models as entrustment_models
 from services.cases.inspections import models as inspections_models
 from services.cases.licensing import models as licensing_models
+from services.cases.preservation import models as preservation_models
 from services.cases.summary import models as summary_models
 from services.cases.transfers import models as transfers_models
 
@@ -19,4 +20,5 @@ SUBPACKAGES = (
     transfers_models,
     inspections_models,
     documents_models,
+    preservation_models,
 )

@@ -59,6 +59,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}/timeline": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline/verify": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/transfers": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/preservations": ("sub", f"{C}/cases"),
+    f"{C}/preservations": ("exempt", "scoped in the query; another agency's empty list is "
+                                     "tested in test_preservation"),
     f"{C}/coercive-measures": ("list", None),
     f"{C}/coercive-measures/statistics": ("exempt", "aggregate figures, scoped in its tests"),
     f"{C}/coercive-measures/{{measure_id}}": ("byid", f"{C}/coercive-measures"),
