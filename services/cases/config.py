@@ -45,6 +45,10 @@ class CasesSettings(ServiceSettings):
     # background settlement of lapsing licences (deemed renewal, expiry); first run after one
     # interval; 0 turns the job off (the callable is `licensing.licences.service.settle_all`)
     licensing_settle_interval_seconds: float = 3600.0
+    # 行政强制法第二十八条第一款第四项: release 查封/扣押 past their end automatically (the
+    # overdue list is the alert either way); checked every interval when on [S]
+    coercion_auto_release: bool = False
+    coercion_release_interval_seconds: float = Field(3600.0, gt=0)
     # evidence storage (default: <data_dir>/evidence)
     evidence_dir: str | None = None
     evidence_max_bytes: int = 50 * 1024 * 1024

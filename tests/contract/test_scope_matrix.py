@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from factories import TOWN, TOWN_B, World, id_number
+from factories_extra import ON_SITE, SCOPE
 from harness import Platform
 from inspection_factories import Inspections
 
@@ -208,7 +209,8 @@ async def _world(zhifa: Platform, region: str) -> World:
                         json={"kind": "seize", "items": [{"name": "三轮车", "quantity": "1",
                                                           "unit": "辆"}],
                               "officer_ids": w.officers[:2], "approver_id": w.officers[2],
-                              "started_on": "2026-03-10", "place": "人民路"})
+                              "started_on": "2026-03-10", "place": "人民路",
+                              "on_site": ON_SITE, "scope": SCOPE})
     assert resp.status_code == 201, resp.text
     resp = await c.post(f"{C}/summary-decisions", headers=w.officer_headers(), json={
         "matter_id": w.matter["id"], "party": {"kind": "person", "name": "李四", "id_number":
