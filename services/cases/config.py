@@ -33,6 +33,8 @@ class CasesSettings(ServiceSettings):
     minor_lighter_tier_share: float = Field(0.5, ge=0, le=1)
     # 行政处罚法第五十七条第二款 负责人集体讨论: at least this many heads take part [S]
     collective_discussion_quorum: int = Field(3, ge=2)
+    # 首违不罚 (行政处罚法第三十三条第一款) only for matters on the agency's list [S]
+    first_violation_requires_list: bool = True
     # numbering; placeholders {prefix} {year} {seq}
     case_number_pattern: str = "{prefix}罚立〔{year}〕{seq}号"
     decision_number_pattern: str = "{prefix}罚决〔{year}〕{seq}号"

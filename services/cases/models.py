@@ -169,6 +169,12 @@ class Case(UUIDPk, Timestamps, Base):
     decision_number: Mapped[str | None] = mapped_column(String(100), index=True)
     decision: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     fine_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    # statistics of 柔性执法 (lifecycle/soft.py), written at decision: penalty | no_penalty |
+    # not_established | minor_no_penalty; 第三十三条 ground first_violation | minor | no_fault;
+    # 从轻 lighter / 减轻 reduced (NULL: none)
+    decision_outcome: Mapped[str | None] = mapped_column(String(24))
+    no_penalty_ground: Mapped[str | None] = mapped_column(String(16))
+    mitigation: Mapped[str | None] = mapped_column(String(8))
     served_on: Mapped[date | None] = mapped_column(Date)
     serve_method: Mapped[str | None] = mapped_column(String(16))
     paid_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)

@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from kit.db import CommittingRoute
 from services.cases.coercion.router import router as coercion_router
 from services.cases.documents.router import router as documents_router
+from services.cases.enforcement.router import router as enforcement_router
 from services.cases.entrustment.router import router as entrustment_router
 from services.cases.inspections.router import router as inspections_router
 from services.cases.licensing.router import router as licensing_router
@@ -31,6 +32,7 @@ SUBROUTERS = (
     licensing_router,
     documents_router,
     preservation_router,
+    enforcement_router,
 )
 
 for _sub in SUBROUTERS:

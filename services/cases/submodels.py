@@ -5,6 +5,7 @@ Sub-packages that own tables put them in `services/cases/<sub>/models.py` (decla
 
 from services.cases.coercion import models as coercion_models
 from services.cases.documents import models as documents_models
+from services.cases.enforcement import models as enforcement_models
 from services.cases.entrustment import models as entrustment_models
 from services.cases.inspections import models as inspections_models
 from services.cases.licensing import models as licensing_models
@@ -21,4 +22,5 @@ SUBPACKAGES = (
     inspections_models,
     documents_models,
     preservation_models,
+    enforcement_models,
 )

@@ -22,7 +22,7 @@ from services.cases.errors import (
     ServiceRefused,
     StatementWindowOpen,
 )
-from services.cases.lifecycle import collective, delivery, schemas
+from services.cases.lifecycle import collective, delivery, schemas, soft
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.closing import close_refusal
 from services.cases.lifecycle.service import (
@@ -228,6 +228,8 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
         "agency": deciding, "decided_on": body.decided_on.isoformat(),
         "collective_discussion_record": discussion}
     case.decided_on, case.decision_number, case.fine_fen = body.decided_on, number, fine
+    for column, value in soft.decision_columns(case.conclusion).items():
+        setattr(case, column, value)
     await record(ctx, case, "decide", case.officer_ids, {
         "document_number": number, "decided_on": body.decided_on, "penalties": penalties,
         "decision_digest": digest(case.decision)}, st.DECIDED)

@@ -32,7 +32,7 @@ from services.cases.errors import (
     LimitationExpired,
     MatterNotHeld,
 )
-from services.cases.lifecycle import minors, schemas
+from services.cases.lifecycle import minors, schemas, soft
 from services.cases.lifecycle import states as st
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Matter
@@ -320,6 +320,7 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
                                 ctx.settings.minor_lighter_tier_share)
     except minors.Refusal as exc:
         raise AgeOrCapacityRule(exc.detail, rule=exc.rule, **exc.extra) from exc
+    await soft.check(ctx.session, ctx.settings, case, body)
     if body.complex_case or body.major_violation:
         await require_head(ctx.request, case.agency_id, body.assessed_by, "assessment")
     penalties = penalties_store(body.penalties)
@@ -348,6 +349,7 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
                        "major_public_interest": body.major_public_interest,
                        "hearing_eligible": eligible, "hearing_reasons": hearing_reasons,
                        "mitigation": body.mitigation, "circumstances": body.circumstances,
+                       "no_penalty_ground": body.no_penalty_ground,
                        "party_age": minors.party_age(case),
                        "concluded_on": today_legal().isoformat()}
     case.collective_discussion_required = collective

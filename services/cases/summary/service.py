@@ -197,6 +197,7 @@ def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, n
         discovered_on=decided_on, facts=body.facts, status=status, number=number,
         filed_on=decided_on, officer_ids=officer_ids, decided_on=decided_on,
         decision_number=number, fine_fen=fine, served_on=decided_on, serve_method="direct",
+        decision_outcome="penalty",
         decision={
             "document_number": number, "kind": "penalty", "procedure": "summary",
             "party": {"kind": party.kind, "name": party.name, "address": party.address},
