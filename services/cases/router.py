@@ -16,6 +16,7 @@ from services.cases.licensing.router import router as licensing_router
 from services.cases.lifecycle.router import router as lifecycle_router
 from services.cases.matters.router import router as matters_router
 from services.cases.preservation.router import router as preservation_router
+from services.cases.recusal.router import router as recusal_router
 from services.cases.summary.router import router as summary_router
 from services.cases.transfers.router import router as transfers_router
 
@@ -33,6 +34,7 @@ SUBROUTERS = (
     documents_router,
     preservation_router,
     enforcement_router,
+    recusal_router,
 )
 
 for _sub in SUBROUTERS:

@@ -10,6 +10,7 @@ from services.cases.entrustment import models as entrustment_models
 from services.cases.inspections import models as inspections_models
 from services.cases.licensing import models as licensing_models
 from services.cases.preservation import models as preservation_models
+from services.cases.recusal import models as recusal_models
 from services.cases.summary import models as summary_models
 from services.cases.transfers import models as transfers_models
 
@@ -23,4 +24,5 @@ SUBPACKAGES = (
     documents_models,
     preservation_models,
     enforcement_models,
+    recusal_models,
 )

@@ -61,6 +61,7 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}/timeline/verify": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/transfers": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/preservations": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/recusals": ("sub", f"{C}/cases"),
     f"{C}/court-enforcements": ("exempt", "scoped in the query; another agency's empty list "
                                           "is tested in test_court_enforcement"),
     f"{C}/preservations": ("exempt", "scoped in the query; another agency's empty list is "

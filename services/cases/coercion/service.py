@@ -38,6 +38,7 @@ from services.cases.coercion.release import transfer_items  # noqa: F401  (trans
 from services.cases.coercion.repository import MeasureRepository
 from services.cases.lifecycle import states as st
 from services.cases.models import Case, Matter
+from services.cases.recusal.service import ensure_not_recused
 from services.cases.timeline.service import append_entry
 
 BASE_DAYS = 30            # 行政强制法第二十五条第一款 (calendar days)
@@ -107,6 +108,7 @@ async def start_measure(session: AsyncSession, request: Request, principal: Prin
     if not body.emergency and not body.approver_id:
         raise CoercionApprovalRequired("实施前须经行政机关负责人批准，或按紧急情况当场实施",
                                        rule="行政强制法第十八条第一项")
+    await ensure_not_recused(session, case, body.officer_ids)
     if refusal := on_site_refusal(body.on_site) or scope_refusal(body.scope):
         raise CoercionProcedureIncomplete(refusal[0], rule=refusal[1])
     check = await qualified_officers(request, body.officer_ids, matter.domain, body.started_on,

@@ -26,6 +26,7 @@ from services.cases.preservation import schemas
 from services.cases.preservation.errors import PreservationNotAllowed, PreservationNotFound
 from services.cases.preservation.models import EvidencePreservation
 from services.cases.preservation.repository import PreservationRepository
+from services.cases.recusal.service import ensure_not_recused
 from services.cases.timeline.service import append_entry
 
 RULE = "行政处罚法第五十六条"
@@ -48,6 +49,7 @@ async def preserve(session: AsyncSession, request: Any, principal: Principal, ca
     if case.status not in OPEN_FOR_PRESERVATION:
         raise PreservationNotAllowed("案件当前状态不得先行登记保存证据", rule=RULE,
                                      case_status=case.status)
+    await ensure_not_recused(session, case, body.officer_ids)
     matter = await session.get(Matter, case.matter_id)
     domain = matter.domain if matter else case.matter_snapshot.get("domain", "")
     await qualified_officers(request, body.officer_ids, domain, body.preserved_on,
