@@ -20,7 +20,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from services.cases.approvals import require_head
-from services.cases.lifecycle import states as st
 from services.cases.models import Case
 from services.cases.recusal import schemas
 from services.cases.recusal.errors import OfficerRecused, RecusalNotAllowed, RecusalNotFound
@@ -30,6 +29,9 @@ from services.cases.timeline.service import append_entry
 
 ART43 = "行政处罚法第四十三条"
 HOST_RULE = "行政处罚法第六十四条第四项"
+# the open states of lifecycle/states.py (not imported: lifecycle imports this module)
+OPEN_STATES = ("lead", "investigating", "concluded", "notified", "hearing_requested",
+               "decided", "served", "executed")
 
 
 async def ensure_not_recused(session: AsyncSession, case: Case, officer_ids: list[Any],
@@ -49,7 +51,7 @@ async def investigators(session: AsyncSession, case: Case) -> set[str]:
 
 async def request_recusal(session: AsyncSession, principal: Principal, case: Case,
                           body: schemas.RecusalCreate) -> Recusal:
-    if case.status not in st.OPEN_STATES:
+    if case.status not in OPEN_STATES:
         raise RecusalNotAllowed("案件已办结，不再受理回避申请", rule=ART43,
                                 case_status=case.status)
     repo = RecusalRepository(session)
