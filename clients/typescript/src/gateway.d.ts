@@ -346,6 +346,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/cases/{case_id}/court-enforcement/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请人民法院强制执行（行政强制法第五十三条、第五十四条） */
+        post: operations["cases_apply_to_court"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/court-enforcement/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送达催告书（行政强制法第三十五条、第五十四条） */
+        post: operations["cases_demand_performance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/cases/{case_id}/decide": {
         parameters: {
             query?: never;
@@ -654,6 +688,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/cases/{case_id}/preservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的先行登记保存 */
+        get: operations["cases_list_case_preservations"];
+        put?: never;
+        /** 先行登记保存证据（行政处罚法第五十六条，负责人批准） */
+        post: operations["cases_create_preservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/preservations/{preservation_id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对先行登记保存的证据作出处理决定（七个工作日内） */
+        post: operations["cases_decide_preservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/cases/{case_id}/records": {
         parameters: {
             query?: never;
@@ -665,6 +734,41 @@ export interface paths {
         put?: never;
         /** 制作笔录（现场检查/询问） */
         post: operations["cases_create_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/recusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的回避申请及决定 */
+        get: operations["cases_list_recusals"];
+        put?: never;
+        /** 执法人员自行回避或当事人申请回避（行政处罚法第四十三条） */
+        post: operations["cases_create_recusal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/recusals/{recusal_id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 行政机关负责人决定是否回避（行政处罚法第四十三条第三款） */
+        post: operations["cases_decide_recusal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -885,6 +989,23 @@ export interface paths {
         };
         /** 查封、扣押措施详情 */
         get: operations["cases_get_coercive_measure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/court-enforcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 催告及申请强制执行跟踪（lapsed=true：三个月申请期限已过仍未申请） */
+        get: operations["cases_list_court_enforcements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2029,6 +2150,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/preservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 先行登记保存列表（overdue=true：逾七个工作日未作处理决定） */
+        get: operations["cases_list_preservations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/spot-check-plans": {
         parameters: {
             query?: never;
@@ -2167,6 +2305,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/summary-decisions/on-spot-collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当场收缴罚款的交纳跟踪（overdue=true：逾期未交机关或未缴银行） */
+        get: operations["cases_list_on_spot_collections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/summary-decisions/{decision_id}": {
         parameters: {
             query?: never;
@@ -2178,6 +2333,40 @@ export interface paths {
         get: operations["cases_get_summary_decision"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/summary-decisions/{decision_id}/bank-deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记行政机关将罚款缴付指定银行（行政处罚法第七十一条，二个工作日内） */
+        post: operations["cases_deposit_on_spot_fine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/summary-decisions/{decision_id}/hand-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记当场收缴的罚款交至行政机关（行政处罚法第七十一条，二个工作日内） */
+        post: operations["cases_hand_in_on_spot_fine"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3606,24 +3795,6 @@ export interface components {
             /** Uscc */
             uscc: string | null;
         };
-        /** ApplicationCreate */
-        cases__ApplicationCreate: {
-            applicant: components["schemas"]["cases__Applicant"];
-            /** Inspection Id */
-            inspection_id?: string | null;
-            /**
-             * Matter Id
-             * Format: uuid
-             */
-            matter_id: string;
-            /** Received On */
-            received_on?: string | null;
-            /**
-             * Request
-             * @default
-             */
-            request?: string;
-        };
         /** ApplicationRead */
         cases__ApplicationRead: {
             /** Accepted On */
@@ -3798,6 +3969,17 @@ export interface components {
              */
             opinion?: string;
         };
+        /** BankDepositCreate */
+        cases__BankDepositCreate: {
+            /** Bank Receipt Number */
+            bank_receipt_number: string;
+            /**
+             * Banked On
+             * Format: date
+             * @description 行政机关将罚款缴付指定银行的日期（第七十一条）
+             */
+            banked_on: string;
+        };
         /** Body_cases_import_inspection_targets */
         cases__Body_cases_import_inspection_targets: {
             /** Agency Id */
@@ -3964,6 +4146,8 @@ export interface components {
             } | null;
             /** Decision Number */
             decision_number: string | null;
+            /** Decision Outcome */
+            decision_outcome?: string | null;
             /** Declined Reason */
             declined_reason: string | null;
             /**
@@ -4007,8 +4191,12 @@ export interface components {
             matter: {
                 [key: string]: unknown;
             };
+            /** Mitigation */
+            mitigation?: ("lighter" | "reduced") | null;
             /** Next Due On */
             next_due_on: string | null;
+            /** No Penalty Ground */
+            no_penalty_ground?: ("first_violation" | "minor" | "no_fault") | null;
             /** Notice */
             notice: {
                 [key: string]: unknown;
@@ -4229,6 +4417,88 @@ export interface components {
              */
             summary?: string;
         };
+        /** CollectionRead */
+        cases__CollectionRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Amount
+             * @default 0.00
+             * @example 500.00
+             */
+            amount?: string;
+            /**
+             * Bank Due On
+             * Format: date
+             */
+            bank_due_on: string;
+            /**
+             * Bank Overdue
+             * @default false
+             */
+            bank_overdue?: boolean;
+            /** Bank Receipt Number */
+            bank_receipt_number: string | null;
+            /**
+             * Banked Late
+             * @default false
+             */
+            banked_late?: boolean;
+            /** Banked On */
+            banked_on: string | null;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Collected On
+             * Format: date
+             */
+            collected_on: string;
+            /** Ground */
+            ground: string;
+            /**
+             * Hand In Due On
+             * Format: date
+             */
+            hand_in_due_on: string;
+            /**
+             * Hand In Overdue
+             * @default false
+             */
+            hand_in_overdue?: boolean;
+            /**
+             * Handed In Late
+             * @default false
+             */
+            handed_in_late?: boolean;
+            /** Handed In On */
+            handed_in_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Landed On */
+            landed_on: string | null;
+            /** On Water */
+            on_water: boolean;
+            /** Receipt Number */
+            receipt_number: string;
+            /** Received By */
+            received_by: string | null;
+            /** Region Code */
+            region_code: string;
+            /**
+             * Summary Decision Id
+             * Format: uuid
+             */
+            summary_decision_id: string;
+        };
         /**
          * CollectiveDiscussion
          * @description 负责人集体讨论记录 (行政处罚法第五十七条第二款).
@@ -4293,6 +4563,11 @@ export interface components {
              */
             mitigation?: "none" | "lighter" | "reduced";
             /**
+             * No Penalty Ground
+             * @description 不予处罚的情形（行政处罚法第三十三条）：首违不罚 first_violation、轻微不罚 minor、没有主观过错 no_fault；outcome=no_penalty 时必填
+             */
+            no_penalty_ground?: ("first_violation" | "minor" | "no_fault") | null;
+            /**
              * Other Law Review
              * @description 法律、法规规定应当法制审核的其他情形（行政处罚法第五十八条第一款第四项）
              * @default false
@@ -4332,6 +4607,80 @@ export interface components {
             items: string[];
             /** Served On */
             served_on?: string | null;
+        };
+        /** CourtEnforcementRead */
+        cases__CourtEnforcementRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Applied On */
+            applied_on: string | null;
+            /**
+             * Apply By
+             * Format: date
+             * @description 申请强制执行的最后一日（期限届满之日起三个月内）
+             */
+            apply_by: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Court Name */
+            court_name: string | null;
+            /**
+             * Demand Amount
+             * @default 0.00
+             * @example 500.00
+             */
+            demand_amount?: string;
+            /**
+             * Demand Served On
+             * Format: date
+             */
+            demand_served_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lapsed
+             * @default false
+             */
+            lapsed?: boolean;
+            /**
+             * May Apply
+             * @default false
+             */
+            may_apply?: boolean;
+            /** Region Code */
+            region_code: string;
+            /**
+             * Remedy Ends On
+             * Format: date
+             * @description 复议、诉讼期限（或暂缓缴纳期限）届满日
+             */
+            remedy_ends_on: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "demanded" | "applied";
+            /**
+             * Surcharge
+             * @default 0.00
+             * @example 500.00
+             */
+            surcharge?: string;
+            /**
+             * Wait Ends On
+             * Format: date
+             * @description 催告书送达后十个工作日届满日；其后方可申请
+             */
+            wait_ends_on: string;
         };
         /** Deadline */
         cases__Deadline: {
@@ -4405,6 +4754,15 @@ export interface components {
             approver_id?: string | null;
             /** Reason */
             reason: string;
+        };
+        /** DemandCreate */
+        cases__DemandCreate: {
+            /**
+             * Served On
+             * Format: date
+             * @description 催告书送达日期（行政强制法第三十五条、第五十四条）
+             */
+            served_on: string;
         };
         /**
          * DiscretionTier
@@ -4873,6 +5231,20 @@ export interface components {
              * @enum {string}
              */
             result: "no_issue" | "rectify" | "case" | "transfer";
+        };
+        /** HandInCreate */
+        cases__HandInCreate: {
+            /**
+             * Handed In On
+             * Format: date
+             * @description 执法人员将罚款交至行政机关的日期（第七十一条）
+             */
+            handed_in_on: string;
+            /**
+             * Received By
+             * @description 机关收款人
+             */
+            received_by: string;
         };
         /** HearingBody */
         cases__HearingBody: {
@@ -5739,6 +6111,7 @@ export interface components {
             legal_basis?: string;
             /** Officer Ids */
             officer_ids: string[];
+            on_site: components["schemas"]["cases__OnSiteProcedure"];
             /**
              * Place
              * @default
@@ -5749,6 +6122,7 @@ export interface components {
              * @default
              */
             reason?: string;
+            scope: components["schemas"]["cases__ScopeAttestations"];
             /**
              * Started At
              * @description 实施时刻；紧急实施时用于计算24小时
@@ -5824,6 +6198,10 @@ export interface components {
             legal_basis: string;
             /** Officer Ids */
             officer_ids: string[];
+            /** On Site */
+            on_site?: {
+                [key: string]: unknown;
+            } | null;
             /**
              * Overdue
              * @default false
@@ -5839,6 +6217,10 @@ export interface components {
             release_ground: string | null;
             /** Released On */
             released_on: string | null;
+            /** Scope Attestations */
+            scope_attestations?: {
+                [key: string]: boolean;
+            } | null;
             /**
              * Started On
              * Format: date
@@ -5961,6 +6343,59 @@ export interface components {
             /** Officer Id */
             officer_id: string;
         };
+        /**
+         * OnSiteProcedure
+         * @description 现场程序 of 行政强制法第十八条第三项至第九项, recorded with the measure.
+         */
+        cases__OnSiteProcedure: {
+            /**
+             * Credentials Shown
+             * @description 出示执法身份证件（第三项）
+             */
+            credentials_shown: boolean;
+            /**
+             * Party Heard
+             * @description 听取当事人的陈述和申辩（第六项）
+             */
+            party_heard: boolean;
+            /**
+             * Party Notified
+             * @description 通知当事人到场（第四项）
+             */
+            party_notified: boolean;
+            /**
+             * Party Present
+             * @description 当事人到场
+             */
+            party_present: boolean;
+            /**
+             * Party Signed
+             * @description 现场笔录由当事人签名或者盖章（第八项）
+             * @default false
+             */
+            party_signed?: boolean;
+            /**
+             * Reasons And Remedies Told
+             * @description 当场告知当事人采取行政强制措施的理由、依据以及当事人依法享有的权利、救济途径（第五项）
+             */
+            reasons_and_remedies_told: boolean;
+            /**
+             * Record Made
+             * @description 制作现场笔录（第七项）
+             */
+            record_made: boolean;
+            /**
+             * Refusal Noted
+             * @description 当事人拒绝的，在笔录中予以注明（第八项）
+             * @default false
+             */
+            refusal_noted?: boolean;
+            /**
+             * Witness Name
+             * @description 当事人不到场的，见证人姓名（第九项）
+             */
+            witness_name?: string | null;
+        };
         /** Page[AgreementRead] */
         cases__Page_AgreementRead_: {
             /** Items */
@@ -5983,6 +6418,24 @@ export interface components {
         cases__Page_CaseSummary_: {
             /** Items */
             items: components["schemas"]["cases__CaseSummary"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CollectionRead] */
+        cases__Page_CollectionRead_: {
+            /** Items */
+            items: components["schemas"]["cases__CollectionRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CourtEnforcementRead] */
+        cases__Page_CourtEnforcementRead_: {
+            /** Items */
+            items: components["schemas"]["cases__CourtEnforcementRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -6037,6 +6490,15 @@ export interface components {
         cases__Page_PlanRead_: {
             /** Items */
             items: components["schemas"]["cases__PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PreservationRead] */
+        cases__Page_PreservationRead_: {
+            /** Items */
+            items: components["schemas"]["cases__PreservationRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -6245,6 +6707,125 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** PreservationCreate */
+        cases__PreservationCreate: {
+            /**
+             * Approved At
+             * Format: date-time
+             */
+            approved_at: string;
+            /**
+             * Approver Id
+             * @description 批准的行政机关负责人
+             */
+            approver_id: string;
+            /** Items */
+            items: components["schemas"]["cases__ItemIn"][];
+            /**
+             * Notice Served On
+             * @description 先行登记保存证据通知书送达日期
+             */
+            notice_served_on?: string | null;
+            /** Officer Ids */
+            officer_ids: string[];
+            /**
+             * Place
+             * @default
+             */
+            place?: string;
+            /**
+             * Preserved On
+             * Format: date
+             */
+            preserved_on: string;
+            /**
+             * Reason
+             * @description 证据可能灭失或者以后难以取得的情形（行政处罚法第五十六条）
+             */
+            reason: string;
+        };
+        /** PreservationDecide */
+        cases__PreservationDecide: {
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /**
+             * Handling
+             * @enum {string}
+             */
+            handling: "record_copy" | "testing" | "seal_or_seize" | "release";
+            /** Note */
+            note?: string | null;
+        };
+        /** PreservationRead */
+        cases__PreservationRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Approved At
+             * Format: date-time
+             */
+            approved_at: string;
+            /** Approver Id */
+            approver_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Decided Late */
+            decided_late: boolean;
+            /** Decided On */
+            decided_on: string | null;
+            /**
+             * Decision Due On
+             * Format: date
+             */
+            decision_due_on: string;
+            /** Due Provisional */
+            due_provisional: boolean;
+            /** Handling */
+            handling: string | null;
+            /** Handling Note */
+            handling_note: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items: components["schemas"]["cases__ItemIn"][];
+            /** Notice Served On */
+            notice_served_on: string | null;
+            /** Officer Ids */
+            officer_ids: string[];
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            /** Place */
+            place: string;
+            /**
+             * Preserved On
+             * Format: date
+             */
+            preserved_on: string;
+            /** Reason */
+            reason: string;
+            /** Region Code */
+            region_code: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "preserved" | "decided";
+        };
         /**
          * Problem
          * @description RFC 9457 problem details; `status` is always the HTTP status code
@@ -6371,6 +6952,100 @@ export interface components {
              * Format: date-time
              */
             started_at: string;
+        };
+        /** RecusalCreate */
+        cases__RecusalCreate: {
+            /**
+             * Initiated By
+             * @description officer：执法人员自行回避；party：当事人申请回避
+             * @enum {string}
+             */
+            initiated_by: "officer" | "party";
+            /**
+             * Officer Id
+             * @description 被申请回避的执法人员
+             */
+            officer_id: string;
+            /**
+             * Reason
+             * @description 直接利害关系或者其他可能影响公正执法的关系
+             */
+            reason: string;
+            /**
+             * Requested On
+             * Format: date
+             */
+            requested_on: string;
+            /**
+             * Role
+             * @default investigator
+             * @enum {string}
+             */
+            role?: "investigator" | "hearing_host";
+        };
+        /** RecusalDecide */
+        cases__RecusalDecide: {
+            /**
+             * Decided By
+             * @description 作出决定的行政机关负责人
+             */
+            decided_by: string;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /** Granted */
+            granted: boolean;
+            /** Reason */
+            reason: string;
+        };
+        /** RecusalRead */
+        cases__RecusalRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided By */
+            decided_by: string | null;
+            /** Decided On */
+            decided_on: string | null;
+            /** Decision Reason */
+            decision_reason: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Initiated By */
+            initiated_by: string;
+            /** Officer Id */
+            officer_id: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Requested On
+             * Format: date
+             */
+            requested_on: string;
+            /** Role */
+            role: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "granted" | "refused";
         };
         /** ReleaseCreate */
         cases__ReleaseCreate: {
@@ -6510,6 +7185,27 @@ export interface components {
             officer_id?: string | null;
             /** Scanned At */
             scanned_at?: string | null;
+        };
+        /**
+         * ScopeAttestations
+         * @description 行政强制法第二十三条: what the officers attest about the property.
+         */
+        cases__ScopeAttestations: {
+            /**
+             * Linked To Case
+             * @description 限于涉案的场所、设施或者财物（第二十三条第一款）
+             */
+            linked_to_case: boolean;
+            /**
+             * No Living Necessities
+             * @description 不含公民个人及其所扶养家属的生活必需品（第二十三条第一款）
+             */
+            no_living_necessities: boolean;
+            /**
+             * Not Sealed By Other Organ
+             * @description 未被其他国家机关依法查封（第二十三条第二款，不得重复查封）
+             */
+            not_sealed_by_other_organ: boolean;
         };
         /**
          * ServeCase
@@ -7445,6 +8141,19 @@ export interface components {
             /** Unit */
             unit: string;
         };
+        /** ApplicationCreate */
+        cases__services__cases__enforcement__schemas__ApplicationCreate: {
+            /**
+             * Applied On
+             * Format: date
+             */
+            applied_on: string;
+            /**
+             * Court Name
+             * @description 所在地有管辖权的人民法院
+             */
+            court_name: string;
+        };
         /** EvaluationCreate */
         cases__services__cases__entrustment__schemas__EvaluationCreate: {
             /** Comments */
@@ -7558,6 +8267,24 @@ export interface components {
              * Format: date-time
              */
             started_at: string;
+        };
+        /** ApplicationCreate */
+        cases__services__cases__licensing__schemas__ApplicationCreate: {
+            applicant: components["schemas"]["cases__Applicant"];
+            /** Inspection Id */
+            inspection_id?: string | null;
+            /**
+             * Matter Id
+             * Format: uuid
+             */
+            matter_id: string;
+            /** Received On */
+            received_on?: string | null;
+            /**
+             * Request
+             * @default
+             */
+            request?: string;
         };
         /** RecordCreate */
         cases__services__cases__lifecycle__schemas__RecordCreate: {
@@ -11512,7 +12239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description CoercionApprovalRequired: 查封、扣押须经行政机关负责人批准 */
+            /** @description CoercionApprovalRequired: 查封、扣押须经行政机关负责人批准; CoercionProcedureIncomplete: 查封、扣押不符合法定程序或范围 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12267,7 +12994,257 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description FineOutsideTier: 罚款超出裁量基准且未说明理由 */
+            /** @description FineOutsideTier: 罚款超出裁量基准且未说明理由; SoftEnforcementRule: 不予处罚的情形不成立 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_apply_to_court: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__services__cases__enforcement__schemas__ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CourtEnforcementRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; CourtEnforcementNotFound: 尚未催告，无强制执行申请记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; CourtEnforcementRefused: 不符合申请人民法院强制执行的条件 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_demand_performance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__DemandCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CourtEnforcementRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; CourtEnforcementRefused: 不符合申请人民法院强制执行的条件 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14564,6 +15541,351 @@ export interface operations {
             };
         };
     };
+    cases_list_case_preservations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PreservationRead"][];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_create_preservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__PreservationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PreservationRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; OfficersNotQualified: 执法人员不具备执法资格或不足两人; PreservationNotAllowed: 不得先行登记保存或变更 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_decide_preservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                preservation_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__PreservationDecide"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PreservationRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; PreservationNotFound: 先行登记保存不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; PreservationNotAllowed: 不得先行登记保存或变更 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_create_record: {
         parameters: {
             query?: never;
@@ -14625,6 +15947,351 @@ export interface operations {
                 };
             };
             /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_list_recusals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecusalRead"][];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_create_recusal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__RecusalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecusalRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; RecusalNotAllowed: 回避申请或决定不符合要求 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_decide_recusal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recusal_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__RecusalDecide"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecusalRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; RecusalNotFound: 回避申请不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; RecusalNotAllowed: 回避申请或决定不符合要求 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16197,6 +17864,95 @@ export interface operations {
             };
             /** @description MeasureNotFound: 行政强制措施不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_list_court_enforcements: {
+        parameters: {
+            query?: {
+                status?: ("demanded" | "applied") | null;
+                lapsed?: boolean;
+                on?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_CourtEnforcementRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20941,7 +22697,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["cases__ApplicationCreate"];
+                "application/json": components["schemas"]["cases__services__cases__licensing__schemas__ApplicationCreate"];
             };
         };
         responses: {
@@ -24472,6 +26228,94 @@ export interface operations {
             };
         };
     };
+    cases_list_preservations: {
+        parameters: {
+            query?: {
+                overdue?: boolean;
+                on?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_PreservationRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_list_spot_check_plans: {
         parameters: {
             query?: {
@@ -25445,6 +27289,94 @@ export interface operations {
             };
         };
     };
+    cases_list_on_spot_collections: {
+        parameters: {
+            query?: {
+                overdue?: boolean;
+                on?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_CollectionRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_get_summary_decision: {
         parameters: {
             query?: never;
@@ -25494,6 +27426,238 @@ export interface operations {
             };
             /** @description SummaryDecisionNotFound: 当场处罚决定不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_deposit_on_spot_fine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__BankDepositCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CollectionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CollectionNotFound: 当场收缴的罚款不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CollectionStepRefused: 当场收缴罚款的交纳登记不符合要求 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_hand_in_on_spot_fine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__HandInCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CollectionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CollectionNotFound: 当场收缴的罚款不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CollectionStepRefused: 当场收缴罚款的交纳登记不符合要求 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
