@@ -95,6 +95,7 @@ class TestCreateCoerciveMeasure:
                                        json=body(agency, started_on="2024-12-01"))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "officers-not-qualified"
+        assert resp.json()["rule"] == "行政强制法第十八条第二项"
         assert all(not o["qualified"] for o in resp.json()["officers"])
 
     async def test_entrusted_matter_cannot_be_coerced(self, zhifa: Platform) -> None:
@@ -113,6 +114,7 @@ class TestCreateCoerciveMeasure:
                                        headers=agency.headers(zhifa), json=body(agency))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "coercion-not-allowed"
+        assert resp.json()["rule"] == "行政强制法第二十三条、第二十七条"
 
     async def test_another_agency_gets_404(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
@@ -199,6 +201,7 @@ class TestExtendCoerciveMeasure:
         resp = await self.extend(zhifa, agency, case, measure, 10, "2026-04-10")
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "coercion-extension-refused"
+        assert resp.json()["rule"] == "行政强制法第二十五条"
 
     async def test_unknown_measure_is_404(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
@@ -232,6 +235,7 @@ class TestAppraisalPeriods:
                 "notified_on": "2026-03-15"})
         assert resp.status_code == 422
         assert resp.json()["type"] == P + "coercion-period-invalid"
+        assert resp.json()["rule"] == "行政强制法第二十五条第三款"
 
 
 class TestReleaseAndDispose:
@@ -251,6 +255,7 @@ class TestReleaseAndDispose:
                                                  "ground": "no_longer_needed"})
         assert again.status_code == 409
         assert again.json()["type"] == P + "coercion-not-allowed"
+        assert again.json()["rule"] == "行政强制法第二十五条"
 
     async def test_disposal_of_every_item_ends_the_measure(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
@@ -275,6 +280,7 @@ class TestReleaseAndDispose:
                 "items": [{"item_id": measure["items"][0]["id"], "disposition": "destroyed"}]})
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "coercion-not-allowed"
+        assert resp.json()["rule"] == "行政强制法第二十七条、第二十八条"
 
 
 class TestEmergencyApproval:
