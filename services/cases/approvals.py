@@ -1,6 +1,7 @@
 """Who may approve (负责人审批): every approval a case records — 立案/不予立案, extending the
-decision period, 暂缓/分期缴纳, 查封扣押 and its extension, 移送 — names an `approver_id` that
-must be an officer of the case's agency whose personnel `position` makes them a head (负责人:
+decision period, 暂缓/分期缴纳, 查封扣押 and its extension, 先行登记保存, 回避 decisions, 移送 —
+names an `approver_id` that must be an officer of the case's agency whose personnel
+`position` makes them a head (负责人:
 `head` 正职 or `deputy_head` 副职) and who is active; the 移送 decision needs the 正职负责人
 (`head`). Refused otherwise with `ApproverNotHead` naming the article that names the head.
 
