@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import ServiceSpec, build_app
 from kit.http import AsgiApps
+from services.cases.coercion.release import release_worker
 from services.cases.config import CasesSettings
 from services.cases.events import HANDLERS
 from services.cases.examples import EXAMPLES
@@ -20,15 +21,19 @@ def create_app(settings: CasesSettings | None = None,
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        """Runs the licensing settlement job (视为准予延续, 行政许可法第五十条第二款)."""
+        """Runs the licensing settlement job (视为准予延续, 行政许可法第五十条第二款) and, when
+        switched on, the automatic release of expired 查封/扣押 (行政强制法第二十八条)."""
         interval = settings.licensing_settle_interval_seconds
-        task = asyncio.create_task(settle_worker(app.state.sessionmaker,
-                                                  app.state.calendar, interval)) \
-            if interval > 0 else None
+        tasks = [asyncio.create_task(settle_worker(app.state.sessionmaker,
+                                                   app.state.calendar, interval))] \
+            if interval > 0 else []
+        if settings.coercion_auto_release:
+            tasks.append(asyncio.create_task(release_worker(
+                app.state.sessionmaker, settings.coercion_release_interval_seconds)))
         try:
             yield
         finally:
-            if task is not None:
+            for task in tasks:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task

@@ -1,6 +1,7 @@
 """Who may approve (负责人审批): every approval a case records — 立案/不予立案, extending the
-decision period, 暂缓/分期缴纳, 查封扣押 and its extension, 移送 — names an `approver_id` that
-must be an officer of the case's agency whose personnel `position` makes them a head (负责人:
+decision period, 暂缓/分期缴纳, 查封扣押 and its extension, 先行登记保存, 回避 decisions, 移送 —
+names an `approver_id` that must be an officer of the case's agency whose personnel
+`position` makes them a head (负责人:
 `head` 正职 or `deputy_head` 副职) and who is active; the 移送 decision needs the 正职负责人
 (`head`). Refused otherwise with `ApproverNotHead` naming the article that names the head.
 
@@ -26,6 +27,9 @@ RULES = {
     "coercion_extension": "行政强制法第二十五条第一款（经行政机关负责人批准可以延长）",
     "assessment": "行政处罚法第五十七条第二款（情节复杂或者重大违法行为由行政机关负责人认定）",
     "collective": "行政处罚法第五十七条第二款（行政机关负责人集体讨论）",
+    "preservation": "行政处罚法第五十六条（经行政机关负责人批准，可以先行登记保存）",
+    "recusal": "行政处罚法第四十三条第三款（当事人提出回避申请的，行政机关应当依法审查，"
+               "由行政机关负责人决定）",
     "transfer": "行政执法机关移送涉嫌犯罪案件的规定第五条（正职负责人或者主持工作的负责人审批）",
 }
 

@@ -33,6 +33,8 @@ class CasesSettings(ServiceSettings):
     minor_lighter_tier_share: float = Field(0.5, ge=0, le=1)
     # 行政处罚法第五十七条第二款 负责人集体讨论: at least this many heads take part [S]
     collective_discussion_quorum: int = Field(3, ge=2)
+    # 首违不罚 (行政处罚法第三十三条第一款) only for matters on the agency's list [S]
+    first_violation_requires_list: bool = True
     # numbering; placeholders {prefix} {year} {seq}
     case_number_pattern: str = "{prefix}罚立〔{year}〕{seq}号"
     decision_number_pattern: str = "{prefix}罚决〔{year}〕{seq}号"
@@ -45,6 +47,10 @@ class CasesSettings(ServiceSettings):
     # background settlement of lapsing licences (deemed renewal, expiry); first run after one
     # interval; 0 turns the job off (the callable is `licensing.licences.service.settle_all`)
     licensing_settle_interval_seconds: float = 3600.0
+    # 行政强制法第二十八条第一款第四项: release 查封/扣押 past their end automatically (the
+    # overdue list is the alert either way); checked every interval when on [S]
+    coercion_auto_release: bool = False
+    coercion_release_interval_seconds: float = Field(3600.0, gt=0)
     # evidence storage (default: <data_dir>/evidence)
     evidence_dir: str | None = None
     evidence_max_bytes: int = 50 * 1024 * 1024

@@ -138,6 +138,13 @@ class AgeOrCapacityRule(errors.Conflict):
     title = "当事人年龄或责任能力不允许该处理结论"
 
 
+class SoftEnforcementRule(errors.UnprocessableEntity):
+    """A 不予处罚 without its ground of 行政处罚法第三十三条, or a 首违不罚 that does not hold
+    (matter not on the list, not the first violation). Extension: `rule`."""
+
+    title = "不予处罚的情形不成立"
+
+
 class CollectiveDiscussionInvalid(errors.Conflict):
     """The 负责人集体讨论 record falls short (行政处罚法第五十七条第二款): fewer heads than the
     quorum, a participant without an opinion, or held after the decision. Extensions: `rule`,

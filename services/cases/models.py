@@ -180,6 +180,9 @@ class Case(UUIDPk, Timestamps, Base):
                                                   server_default="0")
     mitigation: Mapped[str | None] = mapped_column(String(10))
     no_penalty_ground: Mapped[str | None] = mapped_column(String(16))
+    # 柔性执法 outcome (lifecycle/soft.py): penalty | no_penalty | not_established |
+    # minor_no_penalty; the ground is first_violation | minor | no_fault (第三十三条)
+    decision_outcome: Mapped[str | None] = mapped_column(String(24))
     served_on: Mapped[date | None] = mapped_column(Date)
     serve_method: Mapped[str | None] = mapped_column(String(16))
     paid_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)

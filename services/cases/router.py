@@ -9,12 +9,15 @@ from fastapi import APIRouter
 from kit.db import CommittingRoute
 from services.cases.coercion.router import router as coercion_router
 from services.cases.documents.router import router as documents_router
+from services.cases.enforcement.router import router as enforcement_router
 from services.cases.entrustment.router import router as entrustment_router
 from services.cases.inspections.router import router as inspections_router
 from services.cases.licensing.router import router as licensing_router
 from services.cases.lifecycle.router import router as lifecycle_router
 from services.cases.matters.router import router as matters_router
 from services.cases.statistics.router import router as statistics_router
+from services.cases.preservation.router import router as preservation_router
+from services.cases.recusal.router import router as recusal_router
 from services.cases.summary.router import router as summary_router
 from services.cases.transfers.router import router as transfers_router
 
@@ -31,6 +34,9 @@ SUBROUTERS = (
     licensing_router,
     documents_router,
     statistics_router,
+    preservation_router,
+    enforcement_router,
+    recusal_router,
 )
 
 for _sub in SUBROUTERS:

@@ -5,9 +5,12 @@ Sub-packages that own tables put them in `services/cases/<sub>/models.py` (decla
 
 from services.cases.coercion import models as coercion_models
 from services.cases.documents import models as documents_models
+from services.cases.enforcement import models as enforcement_models
 from services.cases.entrustment import models as entrustment_models
 from services.cases.inspections import models as inspections_models
 from services.cases.licensing import models as licensing_models
+from services.cases.preservation import models as preservation_models
+from services.cases.recusal import models as recusal_models
 from services.cases.summary import models as summary_models
 from services.cases.transfers import models as transfers_models
 
@@ -19,4 +22,7 @@ SUBPACKAGES = (
     transfers_models,
     inspections_models,
     documents_models,
+    preservation_models,
+    enforcement_models,
+    recusal_models,
 )

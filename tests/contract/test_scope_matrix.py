@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from factories import TOWN, TOWN_B, World, id_number
+from factories_extra import ON_SITE, SCOPE
 from harness import Platform
 from inspection_factories import Inspections
 
@@ -59,6 +60,12 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}/timeline": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline/verify": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/transfers": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/preservations": ("sub", f"{C}/cases"),
+    f"{C}/cases/{{case_id}}/recusals": ("sub", f"{C}/cases"),
+    f"{C}/court-enforcements": ("exempt", "scoped in the query; another agency's empty list "
+                                          "is tested in test_court_enforcement"),
+    f"{C}/preservations": ("exempt", "scoped in the query; another agency's empty list is "
+                                     "tested in test_preservation"),
     f"{C}/coercive-measures": ("list", None),
     f"{C}/coercive-measures/statistics": ("exempt", "aggregate figures, scoped in its tests"),
     f"{C}/coercive-measures/{{measure_id}}": ("byid", f"{C}/coercive-measures"),
@@ -117,6 +124,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/matters/{{matter_id}}": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/summary-decisions": ("list", None),
     f"{C}/summary-decisions/{{decision_id}}": ("byid", f"{C}/summary-decisions"),
+    f"{C}/summary-decisions/on-spot-collections": ("exempt", "scoped in the query; another "
+                                                   "agency's empty list is tested in "
+                                                   "test_on_spot_collection"),
     f"{PER}/agencies": ("exempt", "the agency register is public information"),
     f"{PER}/agencies/{{agency_id}}": ("exempt", "the agency register is public information"),
     f"{PER}/certificates": ("list", None),
@@ -236,7 +246,8 @@ async def _world(zhifa: Platform, region: str) -> World:
                         json={"kind": "seize", "items": [{"name": "三轮车", "quantity": "1",
                                                           "unit": "辆"}],
                               "officer_ids": w.officers[:2], "approver_id": w.officers[2],
-                              "started_on": "2026-03-10", "place": "人民路"})
+                              "started_on": "2026-03-10", "place": "人民路",
+                              "on_site": ON_SITE, "scope": SCOPE})
     assert resp.status_code == 201, resp.text
     resp = await c.post(f"{C}/summary-decisions", headers=w.officer_headers(), json={
         "matter_id": w.matter["id"], "party": {"kind": "person", "name": "李四", "id_number":

@@ -187,7 +187,8 @@ class TestComplaintBecomesLead:
 class TestEvaluationOverRealCases:
     async def _closed(self, w: World) -> str:
         case = await w.concluded("0.00", outcome="no_penalty", penalties=[],
-                                 discretion_tier=None, reasoning="违法行为轻微并及时改正",
+                                 no_penalty_ground="minor", discretion_tier=None,
+                                 reasoning="违法行为轻微并及时改正",
                                  education_record="已当场批评教育，当事人承诺不再摆摊")
         await w.act(case["id"], "decide", {"decided_on": "2026-03-30"})
         await w.act(case["id"], "serve", {"method": "direct", "served_on": "2026-03-30"})

@@ -35,3 +35,10 @@ class CoercionExtensionRefused(errors.Conflict):
 
 class CoercionPeriodInvalid(errors.UnprocessableEntity):
     title = "检测、检验、检疫或技术鉴定期间不符合要求"
+
+
+class CoercionProcedureIncomplete(errors.UnprocessableEntity):
+    """A step of the on-site procedure (行政强制法第十八条第三项至第九项) is missing, or the
+    property is outside what may be sealed or seized (第二十三条). Extension: `rule`."""
+
+    title = "查封、扣押不符合法定程序或范围"

@@ -3,6 +3,7 @@ seized items per agency is one indexed aggregate."""
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
@@ -54,6 +55,9 @@ class CoerciveMeasure(UUIDPk, Timestamps, Base):
     release_ground: Mapped[str | None] = mapped_column(String(32))
     release_note: Mapped[str | None] = mapped_column(Text)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # 第十八条第三项至第九项 checklist and 第二十三条 attestations, as recorded on the spot
+    on_site: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    scope_attestations: Mapped[dict[str, bool] | None] = mapped_column(JSON)
     created_by: Mapped[str] = mapped_column(String(100), nullable=False)
 
 

@@ -69,6 +69,13 @@ class MeasureRepository:
         return await keyset_page(self.session, stmt, cursor, limit, (m.created_at, m.id),
                                  descending=True)
 
+    async def expired(self, on: date) -> list[CoerciveMeasure]:
+        """Active measures past their end, locked (replicas skip each other's rows)."""
+        m = CoerciveMeasure
+        stmt = select(m).where(m.status == "active", m.ends_on < on).order_by(
+            m.ends_on, m.id).limit(500).with_for_update(skip_locked=True)
+        return list((await self.session.scalars(stmt)).all())
+
     async def items(self, measure_ids: list[uuid.UUID],
                     for_update: bool = False) -> dict[uuid.UUID, list[CoercedItem]]:
         out: dict[uuid.UUID, list[CoercedItem]] = defaultdict(list)

@@ -17,6 +17,7 @@ from services.cases.coercion.errors import (
     CoercionExtensionRefused,
     CoercionNotAllowed,
     CoercionPeriodInvalid,
+    CoercionProcedureIncomplete,
     MeasureNotFound,
 )
 from services.cases.coercion.repository import MeasureRepository
@@ -33,6 +34,7 @@ MEASURE = "/cases/{case_id}/coercive-measures/{measure_id}"
 @router.post("/cases/{case_id}/coercive-measures", response_model=schemas.MeasureRead,
              status_code=201, summary="实施查封、扣押（行政强制法第十八条–第二十四条）",
              responses=errors.responses(*ACT, CoercionApprovalRequired, OfficersNotQualified,
+                                        CoercionProcedureIncomplete,
                                         ApproverNotHead, errors.ServiceUnavailable))
 async def create_coercive_measure(body: schemas.MeasureCreate, case: CaseForAction,
                                   principal: Actor, request: Request, session: SessionDep,

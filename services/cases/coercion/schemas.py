@@ -3,7 +3,7 @@
 import uuid
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
@@ -32,8 +32,37 @@ class ItemIn(ApiModel):
         return format(amount.normalize(), "f")
 
 
+class OnSiteProcedure(ApiModel):
+    """现场程序 of 行政强制法第十八条第三项至第九项, recorded with the measure."""
+
+    credentials_shown: bool = Field(description="出示执法身份证件（第三项）")
+    party_notified: bool = Field(description="通知当事人到场（第四项）")
+    party_present: bool = Field(description="当事人到场")
+    reasons_and_remedies_told: bool = Field(
+        description="当场告知当事人采取行政强制措施的理由、依据以及当事人依法享有的权利、"
+                    "救济途径（第五项）")
+    party_heard: bool = Field(description="听取当事人的陈述和申辩（第六项）")
+    record_made: bool = Field(description="制作现场笔录（第七项）")
+    party_signed: bool = Field(False, description="现场笔录由当事人签名或者盖章（第八项）")
+    refusal_noted: bool = Field(False, description="当事人拒绝的，在笔录中予以注明（第八项）")
+    witness_name: str | None = Field(None, max_length=100,
+                                     description="当事人不到场的，见证人姓名（第九项）")
+
+
+class ScopeAttestations(ApiModel):
+    """行政强制法第二十三条: what the officers attest about the property."""
+
+    linked_to_case: bool = Field(description="限于涉案的场所、设施或者财物（第二十三条第一款）")
+    no_living_necessities: bool = Field(
+        description="不含公民个人及其所扶养家属的生活必需品（第二十三条第一款）")
+    not_sealed_by_other_organ: bool = Field(
+        description="未被其他国家机关依法查封（第二十三条第二款，不得重复查封）")
+
+
 class MeasureCreate(ApiModel):
     kind: MeasureKind
+    on_site: OnSiteProcedure
+    scope: ScopeAttestations
     items: list[ItemIn] = Field(min_length=1, max_length=500)
     officer_ids: list[str] = Field(min_length=1, max_length=20)
     approver_id: str | None = Field(None, max_length=64, description="批准的负责人")
@@ -131,6 +160,8 @@ class MeasureRead(ApiModel):
     released_on: date | None
     release_ground: str | None
     closed_on: date | None
+    on_site: dict[str, Any] | None = None
+    scope_attestations: dict[str, bool] | None = None
     overdue: bool = False
     approval_overdue: bool = False
     items: list[ItemRead] = Field(default_factory=list)

@@ -12,7 +12,6 @@ only the "十日以内" periods working days)."""
 
 import uuid
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,12 +28,17 @@ from services.cases.coercion.errors import (
     CoercionExtensionRefused,
     CoercionNotAllowed,
     CoercionPeriodInvalid,
+    CoercionProcedureIncomplete,
     MeasureNotFound,
 )
 from services.cases.coercion.models import AppraisalPeriod, CoercedItem, CoerciveMeasure
+from services.cases.coercion.procedure import on_site_refusal, scope_refusal
+from services.cases.coercion.release import release_items as _release
+from services.cases.coercion.release import transfer_items  # noqa: F401  (transfers use it)
 from services.cases.coercion.repository import MeasureRepository
 from services.cases.lifecycle import states as st
 from services.cases.models import Case, Matter
+from services.cases.recusal.service import ensure_not_recused
 from services.cases.timeline.service import append_entry
 
 BASE_DAYS = 30            # 行政强制法第二十五条第一款 (calendar days)
@@ -104,6 +108,9 @@ async def start_measure(session: AsyncSession, request: Request, principal: Prin
     if not body.emergency and not body.approver_id:
         raise CoercionApprovalRequired("实施前须经行政机关负责人批准，或按紧急情况当场实施",
                                        rule="行政强制法第十八条第一项")
+    await ensure_not_recused(session, case, body.officer_ids)
+    if refusal := on_site_refusal(body.on_site) or scope_refusal(body.scope):
+        raise CoercionProcedureIncomplete(refusal[0], rule=refusal[1])
     check = await qualified_officers(request, body.officer_ids, matter.domain, body.started_on,
                                      rule="行政强制法第十八条第二项")
     if not body.emergency:
@@ -120,7 +127,8 @@ async def start_measure(session: AsyncSession, request: Request, principal: Prin
         else None,
         approver_id=None if body.emergency else body.approver_id,
         approved_at=None if body.emergency else started_at, base_days=BASE_DAYS,
-        ends_on=end.due_on, ends_provisional=end.provisional, created_by=principal.subject)
+        ends_on=end.due_on, ends_provisional=end.provisional, created_by=principal.subject,
+        on_site=body.on_site.model_dump(), scope_attestations=body.scope.model_dump())
     items = [CoercedItem(agency_id=case.agency_id, region_code=case.region_code,
                          year=body.started_on.year, kind=body.kind, name=i.name,
                          quantity=i.quantity, unit=i.unit, condition=i.condition)
@@ -213,18 +221,6 @@ async def add_appraisal(session: AsyncSession, principal: Principal, case: Case,
     return period
 
 
-async def _release(session: AsyncSession, measure: CoerciveMeasure, on: date, ground: str,
-                   returned: bool, note: str | None) -> None:
-    items = (await MeasureRepository(session).items([measure.id], True)).get(measure.id, [])
-    for item in items:
-        if item.status == "held" and returned:
-            item.status, item.disposed_on = "returned", on
-    measure.status, measure.released_on, measure.closed_on = "released", on, on
-    measure.release_ground, measure.release_note = ground, note
-    measure.updated_at = utcnow()
-    await session.flush()
-
-
 async def release_measure(session: AsyncSession, principal: Principal, case: Case,
                           measure: CoerciveMeasure, body: schemas.ReleaseCreate) -> None:
     """解除 (第二十八条): the items still held are returned."""
@@ -274,28 +270,6 @@ async def read_many(session: AsyncSession,
         "items": [schemas.ItemRead.model_validate(i) for i in items.get(m.id, [])],
         "appraisals": [schemas.AppraisalRead.model_validate(a)
                        for a in appraisals.get(m.id, [])]}) for m in measures]
-
-
-async def transfer_items(session: AsyncSession, case: Case,
-                         measure_ids: list[str] | None, on: date) -> list[dict[str, Any]]:
-    """Hand the held items over with a judicial transfer (行政强制法第二十一条): the named
-    active measures (all active ones when None) end as `transferred`."""
-    repo = MeasureRepository(session)
-    measures = await repo.active_for_case(case.id)
-    if measure_ids is not None:
-        measures = [m for m in measures if str(m.id) in set(measure_ids)]
-    items = await repo.items([m.id for m in measures], True)
-    moved = []
-    for m in measures:
-        for item in items.get(m.id, []):
-            if item.status == "held":
-                item.status, item.disposed_on = "transferred", on
-                moved.append({"measure_id": str(m.id), "item_id": str(item.id),
-                              "name": item.name, "quantity": item.quantity,
-                              "unit": item.unit})
-        m.status, m.closed_on, m.updated_at = "transferred", on, utcnow()
-    await session.flush()
-    return moved
 
 
 async def list_measures(session: AsyncSession, principal: Principal, *, cursor: str | None,

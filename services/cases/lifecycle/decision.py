@@ -22,7 +22,7 @@ from services.cases.errors import (
     ServiceRefused,
     StatementWindowOpen,
 )
-from services.cases.lifecycle import collective, delivery, schemas
+from services.cases.lifecycle import collective, delivery, schemas, soft
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.closing import close_refusal
 from services.cases.lifecycle.service import (
@@ -35,6 +35,7 @@ from services.cases.lifecycle.service import (
 )
 from services.cases.models import Case, Payment, Statement
 from services.cases.numbering import next_number
+from services.cases.recusal import service as recusal
 from services.cases.timeline.service import digest
 
 SERVE_NAMES = {"direct": "直接送达", "left": "留置送达", "electronic": "电子送达",
@@ -119,7 +120,8 @@ async def hold_hearing(ctx: Ctx, case: Case, body: schemas.HearingHeld) -> Case:
     """听证 (第六十四条): host not an investigator, notice ≥7 working days before; no-show or
     leaving counts as waiver. A held hearing makes 法制审核 required (第五十八条第一款第二项)."""
     require_action(case, "hearing")
-    if body.host_id in case.officer_ids:
+    await recusal.ensure_not_recused(ctx.session, case, [body.host_id], recusal.HOST_RULE)
+    if body.host_id in await recusal.investigators(ctx.session, case):
         _refuse(HearingNotAllowed, case, "听证主持人不得由本案调查人员担任",
                 "行政处罚法第六十四条第四项")
     earliest = ctx.calendar.add_days(body.notice_served_on, deadlines.HEARING_NOTICE_DAYS,
@@ -229,6 +231,7 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
         "collective_discussion_record": discussion}
     case.decided_on, case.decision_number, case.fine_fen = body.decided_on, number, fine
     set_statistics(case, penalties)
+    case.decision_outcome = soft.decision_columns(case.conclusion)["decision_outcome"]
     await record(ctx, case, "decide", case.officer_ids, {
         "document_number": number, "decided_on": body.decided_on, "penalties": penalties,
         "decision_digest": digest(case.decision)}, st.DECIDED)

@@ -53,5 +53,7 @@ def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> schemas.
         remedy_pending=c.remedy_pending, payment_arrangement=c.payment_arrangement,
         closed_on=c.closed_on, archived_at=c.archived_at, revoked_on=c.revoked_on,
         revoke_reason=c.revoke_reason, flags=c.flags, allowed_actions=st.allowed_actions(c),
+        decision_outcome=c.decision_outcome, no_penalty_ground=c.no_penalty_ground,
+        mitigation=c.mitigation,
         deadlines=[schemas.Deadline(**{k: v for k, v in d.items() if k != "tracked"})
                    for d in deadlines.case_deadlines(c, cal, today, lead_days)])

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
@@ -19,6 +19,19 @@ from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Payme
 class CaseRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def prior_decisions(self, case: Case) -> int:
+        """Earlier decided penalties or 首违不罚 of the same party for the same matter in the
+        same agency (初次违法, 行政处罚法第三十三条第一款)."""
+        party = (Case.party_id_number == case.party_id_number if case.party_id_number
+                 else Case.party_uscc == case.party_uscc if case.party_uscc
+                 else Case.party_name == case.party_name)
+        stmt = select(func.count(Case.id)).where(
+            Case.agency_id == case.agency_id, Case.matter_id == case.matter_id,
+            Case.id != case.id, party, Case.decided_on.is_not(None),
+            or_(Case.decision_outcome == "penalty", Case.no_penalty_ground == "first_violation",
+                Case.procedure == "summary"))
+        return int(await self.session.scalar(stmt) or 0)
 
     async def list(self, principal: Principal, *, status: str | None = None,
                    matter_id: uuid.UUID | None = None, officer_id: str | None = None,

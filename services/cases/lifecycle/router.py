@@ -154,6 +154,7 @@ async def create_record(body: schemas.RecordCreate, case: CaseForAction, princip
 
 @router.post("/cases/{case_id}/conclude", response_model=schemas.ConcludeResult,
              responses=errors.responses(*ACTION, ce.FineOutsideTier, ce.AgeOrCapacityRule,
+                                        ce.SoftEnforcementRule,
                                         ce.ApproverNotHead),
              summary="调查终结（答复是否须法制审核、集体讨论）")
 async def conclude_case(body: schemas.ConcludeCase, case: CaseForAction, principal: Actor,

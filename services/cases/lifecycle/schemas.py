@@ -19,8 +19,8 @@ Outcome = Literal["penalty", "no_penalty", "not_established", "transfer_judicial
                   "minor_no_penalty"]
 # 从轻 / 减轻 (行政处罚法第三十条、第三十二条); recorded circumstances of 第三十一条、第三十二条
 Mitigation = Literal["none", "lighter", "reduced"]
-# 不予处罚的情形 (行政处罚法第三十三条): 首违不罚 first_offence, 轻微 minor, 无过错 no_fault
-NoPenaltyGround = Literal["first_offence", "minor", "no_fault"]
+# 行政处罚法第三十三条: 首违不罚 / 轻微不罚 / 没有主观过错 (lifecycle/soft.py)
+NoPenaltyGround = Literal["first_violation", "minor", "no_fault"]
 Circumstance = Literal["no_capacity", "limited_capacity", "harm_eliminated",
                        "coerced_or_induced", "confessed", "meritorious", "other_law"]
 # 行政处罚法第四十六条
@@ -142,8 +142,8 @@ class ConcludeCase(ApiModel):
                                            description="情节复杂或重大违法行为的认定理由")
     mitigation: Mitigation = Field("none", description="从轻 lighter / 减轻 reduced")
     no_penalty_ground: NoPenaltyGround | None = Field(
-        None, description="不予处罚的情形（行政处罚法第三十三条）：first_offence 首违不罚、"
-                          "minor 轻微不罚、no_fault 无主观过错")
+        None, description="不予处罚的情形（行政处罚法第三十三条）：首违不罚 first_violation、"
+                          "轻微不罚 minor、没有主观过错 no_fault；outcome=no_penalty 时必填")
     circumstances: list[Circumstance] = Field(
         default_factory=list, max_length=7,
         description="第三十一条（no_capacity, limited_capacity）与第三十二条应当从轻减轻的情形")
@@ -352,6 +352,9 @@ class CaseRead(CaseSummary):
     flags: list[dict[str, Any]]
     allowed_actions: list[str]
     deadlines: list[Deadline]
+    decision_outcome: str | None = None
+    no_penalty_ground: NoPenaltyGround | None = None
+    mitigation: Literal["lighter", "reduced"] | None = None
 
 
 class EvidenceRead(ApiModel):

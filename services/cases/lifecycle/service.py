@@ -32,11 +32,12 @@ from services.cases.errors import (
     LimitationExpired,
     MatterNotHeld,
 )
-from services.cases.lifecycle import minors, schemas
+from services.cases.lifecycle import minors, schemas, soft
 from services.cases.lifecycle import states as st
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Matter
 from services.cases.numbering import next_number
+from services.cases.recusal import service as recusal
 from services.cases.timeline.service import append_entry
 
 
@@ -210,6 +211,7 @@ async def add_evidence(ctx: Ctx, case: Case, *, kind: str, description: str, fil
     """证据 (行政处罚法第四十六条) collected by two qualified officers (第四十二条, 第五十五条);
     its SHA-256 goes into the timeline chain."""
     require_action(case, "evidence")
+    await recusal.ensure_not_recused(ctx.session, case, officer_ids)
     check = await qualified_officers(ctx.request, officer_ids,
                                      case.matter_snapshot["domain"], today_legal(),
                                      case.region_code)
@@ -228,6 +230,7 @@ async def add_evidence(ctx: Ctx, case: Case, *, kind: str, description: str, fil
 async def add_record(ctx: Ctx, case: Case, body: schemas.RecordCreate) -> CaseRecord:
     """笔录 (现场检查/询问, 行政处罚法第五十五条) with two qualified officers present."""
     require_action(case, "records")
+    await recusal.ensure_not_recused(ctx.session, case, body.officer_ids)
     on = today_legal(body.started_at)
     check = await qualified_officers(ctx.request, body.officer_ids,
                                      case.matter_snapshot["domain"], on, case.region_code)
@@ -320,6 +323,7 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
                                 ctx.settings.minor_lighter_tier_share)
     except minors.Refusal as exc:
         raise AgeOrCapacityRule(exc.detail, rule=exc.rule, **exc.extra) from exc
+    await soft.check(ctx.session, ctx.settings, case, body)
     if body.complex_case or body.major_violation:
         await require_head(ctx.request, case.agency_id, body.assessed_by, "assessment")
     penalties = penalties_store(body.penalties)

@@ -203,7 +203,7 @@ REGISTRY = Registry().add(
     ),
     _ground(
         "no_penalty.first_offence",
-        "first_offence",
+        "first_violation",
         "首违不罚",
         "初次违法且危害后果轻微并及时改正的（行政处罚法第三十三条第一款）",
     ),

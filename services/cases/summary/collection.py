@@ -6,16 +6,28 @@
 - a 财政统一票据 number is required (第七十条);
 - the officer hands the money to the agency within 2 working days (on water: of landing,
   `landed_on`), the agency pays it to the bank within 2 more (第七十一条); both due dates are
-  recorded on the decision. Recording the hand-ins and listing overdue ones is not built yet."""
+  recorded on the decision and on an `OnSpotCollection` row; the hand-in to the agency and the
+  deposit at the bank are recorded on it (a late one is recorded and flagged `late`, the money
+  exists whatever the date), the bank date is recomputed from the real hand-in, and the
+  overdue list (`list_collections(overdue=True)`) shows either step past its due date."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
-from kit.calendar import WorkingCalendar
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.auth import Principal
+from kit.calendar import WorkingCalendar, today_legal
+from services.cases.summary import schemas
+from services.cases.summary.errors import CollectionNotFound, CollectionStepRefused
+from services.cases.summary.models import OnSpotCollection, SummaryDecision
+from services.cases.summary.repository import SummaryRepository
 
 SMALL_FINE_FEN = 100_00
+RULE71 = "行政处罚法第七十一条"
 HAND_IN_DAYS = BANK_DAYS = 2  # 行政处罚法第七十一条 (working days, 第八十五条)
 
 
@@ -48,3 +60,75 @@ def on_spot(body: Any, decided_on: date, cal: WorkingCalendar) -> dict[str, Any]
     return {"ground": ground, "receipt_number": body.receipt_number,
             "party_requested": body.party_requested, "on_water": body.on_water,
             "hand_in_due_on": hand_in.due_on.isoformat(), "bank_due_on": bank.due_on.isoformat()}
+
+
+def collection_row(decision: SummaryDecision, record: dict[str, Any],
+                   landed_on: date | None) -> OnSpotCollection:
+    return OnSpotCollection(
+        summary_decision_id=decision.id, case_id=decision.case_id,
+        agency_id=decision.agency_id, region_code=decision.region_code,
+        amount_fen=decision.amount_fen, receipt_number=record["receipt_number"],
+        ground=record["ground"], on_water=record["on_water"],
+        collected_on=today_legal(decision.decided_at), landed_on=landed_on,
+        officer_ids=[o["officer_id"] for o in decision.officers],
+        hand_in_due_on=date.fromisoformat(record["hand_in_due_on"]),
+        bank_due_on=date.fromisoformat(record["bank_due_on"]), created_by=decision.created_by)
+
+
+async def load(session: AsyncSession, principal: Principal,
+               decision_id: uuid.UUID) -> OnSpotCollection:
+    row = await SummaryRepository(session).collection(decision_id, principal, for_update=True)
+    if row is None:
+        raise CollectionNotFound("该当场处罚决定没有当场收缴的罚款",
+                                 decision_id=str(decision_id))
+    return row
+
+
+async def hand_in(session: AsyncSession, principal: Principal, decision_id: uuid.UUID,
+                  body: schemas.HandInCreate, cal: WorkingCalendar) -> OnSpotCollection:
+    """执法人员将罚款交至行政机关 (第七十一条): the bank date then runs from this day."""
+    row = await load(session, principal, decision_id)
+    if row.handed_in_on is not None:
+        raise CollectionStepRefused(f"罚款已于{row.handed_in_on}交至行政机关", rule=RULE71)
+    if body.handed_in_on < (row.landed_on or row.collected_on):
+        raise CollectionStepRefused("交款日期早于收缴（抵岸）日期", rule=RULE71)
+    row.handed_in_on, row.handed_in_by = body.handed_in_on, principal.subject
+    row.received_by = body.received_by
+    row.bank_due_on = cal.add_days(body.handed_in_on, BANK_DAYS, "working",
+                                   basis=RULE71).due_on
+    await session.flush()
+    return row
+
+
+async def deposit(session: AsyncSession, principal: Principal, decision_id: uuid.UUID,
+                  body: schemas.BankDepositCreate) -> OnSpotCollection:
+    """行政机关将罚款缴付指定的银行 (第七十一条), only after the officer handed it in."""
+    row = await load(session, principal, decision_id)
+    if row.handed_in_on is None:
+        raise CollectionStepRefused("罚款尚未由执法人员交至行政机关，不能登记缴付银行",
+                                    rule=RULE71)
+    if row.banked_on is not None:
+        raise CollectionStepRefused(f"罚款已于{row.banked_on}缴付银行", rule=RULE71)
+    if body.banked_on < row.handed_in_on:
+        raise CollectionStepRefused("缴付银行日期早于交至行政机关日期", rule=RULE71)
+    row.banked_on, row.bank_receipt_number = body.banked_on, body.bank_receipt_number
+    await session.flush()
+    return row
+
+
+def to_read(row: OnSpotCollection, on: date) -> schemas.CollectionRead:
+    hand_late = (row.handed_in_on or on) > row.hand_in_due_on
+    bank_late = (row.banked_on or on) > row.bank_due_on
+    return schemas.CollectionRead.model_validate(row).model_copy(update={
+        "amount": row.amount_fen,
+        "hand_in_overdue": row.handed_in_on is None and hand_late,
+        "bank_overdue": row.banked_on is None and bank_late,
+        "handed_in_late": row.handed_in_on is not None and hand_late,
+        "banked_late": row.banked_on is not None and bank_late})
+
+
+async def list_collections(session: AsyncSession, principal: Principal, *, limit: int,
+                           cursor: str | None, overdue_on: date | None
+                           ) -> tuple[list[OnSpotCollection], str | None]:
+    return await SummaryRepository(session).collections(principal, limit=limit, cursor=cursor,
+                                                        overdue_on=overdue_on)

@@ -27,4 +27,15 @@ class OnSpotCollectionNotAllowed(errors.UnprocessableEntity):
     title = "不符合当场收缴罚款的条件"
 
 
+class CollectionNotFound(errors.NotFound):
+    title = "当场收缴的罚款不存在"
+
+
+class CollectionStepRefused(errors.Conflict):
+    """The hand-in or the bank deposit of an on-spot fine out of order (行政处罚法第七十一条:
+    officer → agency → bank). Extension: `rule`."""
+
+    title = "当场收缴罚款的交纳登记不符合要求"
+
+
 from services.cases.errors import NumberingPatternInvalid  # noqa: E402,F401  (moved)

@@ -1,13 +1,14 @@
 """简易程序 (当场处罚, 行政处罚法第五十一条–第五十二条) tables."""
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     ForeignKey,
     Index,
     String,
@@ -60,3 +61,42 @@ class SummaryNumbering(Timestamps, Base):
     pattern: Mapped[str] = mapped_column(String(100), nullable=False)
     agency_short_name: Mapped[str] = mapped_column(String(50), nullable=False, default="")
     updated_by: Mapped[str] = mapped_column(String(100), nullable=False)
+
+
+class OnSpotCollection(UUIDPk, Timestamps, Base):
+    """当场收缴的罚款 (行政处罚法第六十八条–第七十一条) and its two hand-ins: the officer hands
+    the money to the agency within 2 working days of collection (on water: of landing), the
+    agency pays it to the bank within 2 working days of receiving it (第七十一条). The due
+    dates are stored so the overdue list is one indexed comparison."""
+
+    __tablename__ = "on_spot_collections"
+    __table_args__ = (
+        Index("ix_on_spot_collections_agency_hand_in", "agency_id", "handed_in_on",
+              "hand_in_due_on"),
+        Index("ix_on_spot_collections_region_hand_in", "region_code", "handed_in_on",
+              "hand_in_due_on"),
+        Index("ix_on_spot_collections_agency_bank", "agency_id", "banked_on", "bank_due_on"),
+    )
+
+    summary_decision_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("summary_decisions.id", ondelete="CASCADE"), nullable=False, unique=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    region_code: Mapped[str] = mapped_column(String(12), nullable=False)
+    amount_fen: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    receipt_number: Mapped[str] = mapped_column(String(100), nullable=False)
+    # small_fine | hard_to_collect | remote_area (第六十八条第一项、第二项, 第六十九条)
+    ground: Mapped[str] = mapped_column(String(16), nullable=False)
+    on_water: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    collected_on: Mapped[date] = mapped_column(Date, nullable=False)
+    landed_on: Mapped[date | None] = mapped_column(Date)
+    officer_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    hand_in_due_on: Mapped[date] = mapped_column(Date, nullable=False)
+    handed_in_on: Mapped[date | None] = mapped_column(Date)
+    handed_in_by: Mapped[str | None] = mapped_column(String(64))
+    received_by: Mapped[str | None] = mapped_column(String(100))
+    bank_due_on: Mapped[date] = mapped_column(Date, nullable=False)
+    banked_on: Mapped[date | None] = mapped_column(Date)
+    bank_receipt_number: Mapped[str | None] = mapped_column(String(100))
+    created_by: Mapped[str] = mapped_column(String(100), nullable=False)

@@ -1,11 +1,14 @@
 """HTTP surface of 当场处罚 (简易程序): decide in one call, read, list, numbering pattern."""
 
 import uuid
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
 from kit import errors
+from kit.app import CalendarDep
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.cases.dependencies import Actor, AgencyAdmin, Reader
@@ -17,8 +20,10 @@ from services.cases.errors import (
     OfficersNotQualified,
 )
 from services.cases.lifecycle.service import Ctx
-from services.cases.summary import schemas, service
+from services.cases.summary import collection, schemas, service
 from services.cases.summary.errors import (
+    CollectionNotFound,
+    CollectionStepRefused,
     DocumentNumberTaken,
     NumberingPatternInvalid,
     OnSpotCollectionNotAllowed,
@@ -71,3 +76,38 @@ async def get_summary_decision(decision_id: uuid.UUID, principal: Reader,
                                session: SessionDep) -> schemas.SummaryDecisionRead:
     decision, case = await service.load(session, principal, decision_id)
     return service.to_read(decision, case)
+
+
+@router.post("/{decision_id:uuid}/hand-in", response_model=schemas.CollectionRead,
+             responses=errors.responses(*AUTH, CollectionNotFound, CollectionStepRefused),
+             summary="登记当场收缴的罚款交至行政机关（行政处罚法第七十一条，二个工作日内）")
+async def hand_in_on_spot_fine(decision_id: uuid.UUID, body: schemas.HandInCreate,
+                               principal: Actor, session: SessionDep,
+                               cal: CalendarDep) -> schemas.CollectionRead:
+    row = await collection.hand_in(session, principal, decision_id, body, cal)
+    return collection.to_read(row, body.handed_in_on)
+
+
+@router.post("/{decision_id:uuid}/bank-deposit", response_model=schemas.CollectionRead,
+             responses=errors.responses(*AUTH, CollectionNotFound, CollectionStepRefused),
+             summary="登记行政机关将罚款缴付指定银行（行政处罚法第七十一条，二个工作日内）")
+async def deposit_on_spot_fine(decision_id: uuid.UUID, body: schemas.BankDepositCreate,
+                               principal: Actor,
+                               session: SessionDep) -> schemas.CollectionRead:
+    row = await collection.deposit(session, principal, decision_id, body)
+    return collection.to_read(row, body.banked_on)
+
+
+@router.get("/on-spot-collections", response_model=Page[schemas.CollectionRead],
+            responses=errors.responses(*AUTH, InvalidCursor),
+            summary="当场收缴罚款的交纳跟踪（overdue=true：逾期未交机关或未缴银行）")
+async def list_on_spot_collections(principal: Reader, session: SessionDep,
+                                   overdue: bool = False, on: date | None = None,
+                                   cursor: str | None = None,
+                                   limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                                   ) -> Page[schemas.CollectionRead]:
+    day = on or today_legal()
+    rows, nxt = await collection.list_collections(session, principal, limit=limit,
+                                                  cursor=cursor, overdue_on=day if overdue
+                                                  else None)
+    return Page(items=[collection.to_read(r, day) for r in rows], next_cursor=nxt, limit=limit)

@@ -75,3 +75,37 @@ class NumberingRead(ApiModel):
     agency_id: uuid.UUID
     pattern: str
     example: str
+
+
+class HandInCreate(ApiModel):
+    handed_in_on: date = Field(description="执法人员将罚款交至行政机关的日期（第七十一条）")
+    received_by: str = Field(min_length=1, max_length=100, description="机关收款人")
+
+
+class BankDepositCreate(ApiModel):
+    banked_on: date = Field(description="行政机关将罚款缴付指定银行的日期（第七十一条）")
+    bank_receipt_number: str = Field(min_length=1, max_length=100)
+
+
+class CollectionRead(ApiModel):
+    id: uuid.UUID
+    summary_decision_id: uuid.UUID
+    case_id: uuid.UUID
+    agency_id: uuid.UUID
+    region_code: str
+    amount: Money = 0
+    receipt_number: str
+    ground: str
+    on_water: bool
+    collected_on: date
+    landed_on: date | None
+    hand_in_due_on: date
+    handed_in_on: date | None
+    received_by: str | None
+    bank_due_on: date
+    banked_on: date | None
+    bank_receipt_number: str | None
+    hand_in_overdue: bool = False
+    bank_overdue: bool = False
+    handed_in_late: bool = False
+    banked_late: bool = False

@@ -154,10 +154,12 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
     ctx.session.add(decision)
     if body.collected_on_spot and body.penalty.amount:
         try:
-            case.decision = {**case.decision, "on_spot_collection": collection.on_spot(
-                body, decided_on, ctx.calendar)}
+            record = collection.on_spot(body, decided_on, ctx.calendar)
         except collection.Refusal as exc:
             raise OnSpotCollectionNotAllowed(exc.detail, rule=exc.rule) from exc
+        case.decision = {**case.decision, "on_spot_collection": record}
+        await ctx.session.flush()
+        ctx.session.add(collection.collection_row(decision, record, body.landed_on))
         ctx.session.add(Payment(case_id=case.id, amount_fen=body.penalty.amount,
                                 paid_on=decided_on, receipt_number=body.receipt_number))
         case.paid_fen = body.penalty.amount
@@ -196,6 +198,7 @@ def _case(ctx: Ctx, body: schemas.SummaryDecisionCreate, agency_id: uuid.UUID, n
         discovered_on=decided_on, facts=body.facts, status=status, number=number,
         filed_on=decided_on, officer_ids=officer_ids, decided_on=decided_on,
         decision_number=number, fine_fen=fine, served_on=decided_on, serve_method="direct",
+        decision_outcome="penalty",
         decision={
             "document_number": number, "kind": "penalty", "procedure": "summary",
             "party": {"kind": party.kind, "name": party.name, "address": party.address},

@@ -18,6 +18,12 @@ USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _ID_W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _counter = itertools.count(1)
 DOMAIN = "urban_management"
+# a complete 行政强制法第十八条 on-site checklist and the 第二十三条 attestations
+ON_SITE = {"credentials_shown": True, "party_notified": True, "party_present": True,
+           "reasons_and_remedies_told": True, "party_heard": True, "record_made": True,
+           "party_signed": True}
+SCOPE = {"linked_to_case": True, "no_living_necessities": True,
+         "not_sealed_by_other_organ": True}
 
 
 def make_uscc(seq: int | None = None) -> str:

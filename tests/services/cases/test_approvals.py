@@ -11,7 +11,14 @@ from harness import Platform
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import PER, C, World, problem, world
-from factories_extra import agency_with_officers, create_case, create_matter, create_officer
+from factories_extra import (
+    ON_SITE,
+    SCOPE,
+    agency_with_officers,
+    create_case,
+    create_matter,
+    create_officer,
+)
 
 
 async def _file(w: World, case_id: str, approver: str) -> Any:
@@ -65,7 +72,8 @@ class TestCoercionAndTransferApprovals:
         headers = agency.headers(zhifa)
         seize = {"kind": "seize", "place": "木耳镇人民路", "officer_ids": agency.officers[:2],
                  "approver_id": agency.officers[1], "started_on": "2026-03-10",
-                 "items": [{"name": "三轮车", "quantity": "1", "unit": "辆"}]}
+                 "items": [{"name": "三轮车", "quantity": "1", "unit": "辆"}],
+                 "on_site": ON_SITE, "scope": SCOPE}
         resp = await zhifa.client.post(f"{C}/cases/{case.id}/coercive-measures",
                                        headers=headers, json=seize)
         rule = problem(resp, 409, "approver-not-head")["rule"]

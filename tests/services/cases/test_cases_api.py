@@ -183,7 +183,8 @@ class TestEvidence:
             f"{C}/cases/{case['id']}/evidence", headers=w.officer_headers(),
             files={"file": ("a.pdf", b"%PDF-", "application/pdf")},
             data={"kind": "documentary", "officer_ids": [w.officers[0]]})
-        problem(resp, 409, "officers-not-qualified")
+        refusal = problem(resp, 409, "officers-not-qualified")
+        assert refusal["rule"] == "行政处罚法第四十二条"
 
     async def test_listed_with_hash(self, zhifa: Platform) -> None:
         w = await world(zhifa)

@@ -18,7 +18,8 @@ class TestClosing:
         w = await world(zhifa)
         fined = await w.decided()
         no_penalty = await w.concluded("0.00", outcome="no_penalty", penalties=[],
-                                       discretion_tier=None, reasoning="违法行为轻微并及时改正",
+                                       no_penalty_ground="minor", discretion_tier=None,
+                                       reasoning="违法行为轻微并及时改正",
                                        education_record="已当场批评教育")
         await w.act(no_penalty["id"], "decide", {"decided_on": "2026-03-30"})
         for case in (fined, no_penalty):

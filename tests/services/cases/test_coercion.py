@@ -15,6 +15,8 @@ from services.cases.models import TimelineEntry
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories_extra import (
+    ON_SITE,
+    SCOPE,
     Agency,
     agency_with_officers,
     create_case,
@@ -30,7 +32,8 @@ def body(agency: Agency, **over: Any) -> dict[str, Any]:
         {"name": "三轮车", "quantity": "1", "unit": "辆", "condition": "完好"},
         {"name": "西瓜", "quantity": "42.5", "unit": "公斤"}],
         "officer_ids": agency.officers[:2], "approver_id": agency.officers[0],
-        "started_on": "2026-03-10", "place": "木耳镇人民路"}
+        "started_on": "2026-03-10", "place": "木耳镇人民路", "on_site": ON_SITE,
+        "scope": SCOPE}
     return {**data, **over}
 
 
@@ -92,6 +95,7 @@ class TestCreateCoerciveMeasure:
                                        json=body(agency, started_on="2024-12-01"))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "officers-not-qualified"
+        assert resp.json()["rule"] == "行政强制法第十八条第二项"
         assert all(not o["qualified"] for o in resp.json()["officers"])
 
     async def test_entrusted_matter_cannot_be_coerced(self, zhifa: Platform) -> None:
@@ -110,6 +114,7 @@ class TestCreateCoerciveMeasure:
                                        headers=agency.headers(zhifa), json=body(agency))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "coercion-not-allowed"
+        assert resp.json()["rule"] == "行政强制法第二十三条、第二十七条"
 
     async def test_another_agency_gets_404(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
@@ -196,6 +201,7 @@ class TestExtendCoerciveMeasure:
         resp = await self.extend(zhifa, agency, case, measure, 10, "2026-04-10")
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "coercion-extension-refused"
+        assert resp.json()["rule"] == "行政强制法第二十五条"
 
     async def test_unknown_measure_is_404(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
@@ -229,6 +235,7 @@ class TestAppraisalPeriods:
                 "notified_on": "2026-03-15"})
         assert resp.status_code == 422
         assert resp.json()["type"] == P + "coercion-period-invalid"
+        assert resp.json()["rule"] == "行政强制法第二十五条第三款"
 
 
 class TestReleaseAndDispose:
@@ -248,6 +255,7 @@ class TestReleaseAndDispose:
                                                  "ground": "no_longer_needed"})
         assert again.status_code == 409
         assert again.json()["type"] == P + "coercion-not-allowed"
+        assert again.json()["rule"] == "行政强制法第二十五条"
 
     async def test_disposal_of_every_item_ends_the_measure(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
@@ -272,6 +280,7 @@ class TestReleaseAndDispose:
                 "items": [{"item_id": measure["items"][0]["id"], "disposition": "destroyed"}]})
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "coercion-not-allowed"
+        assert resp.json()["rule"] == "行政强制法第二十七条、第二十八条"
 
 
 class TestEmergencyApproval:
@@ -357,3 +366,63 @@ def test_measure_end_is_calendar_days(days: int, expected: date) -> None:
     from services.cases.coercion.service import measure_end
 
     assert measure_end(WorkingCalendar(), date(2026, 3, 10), days, 0).due_on == expected
+
+
+class TestOnSiteProcedureAndScope:
+    """Issue 16 point 13: 行政强制法第十八条第三项至第九项 as a checklist, 第二十三条 as
+    attestations; a missing step is refused naming its item."""
+
+    @pytest.mark.parametrize(("over", "rule"), [
+        ({"credentials_shown": False}, "行政强制法第十八条第三项"),
+        ({"party_notified": False}, "行政强制法第十八条第四项"),
+        ({"reasons_and_remedies_told": False}, "行政强制法第十八条第五项"),
+        ({"party_heard": False}, "行政强制法第十八条第六项"),
+        ({"record_made": False}, "行政强制法第十八条第七项"),
+        ({"party_signed": False}, "行政强制法第十八条第八项"),
+        ({"party_present": False, "party_heard": False}, "行政强制法第十八条第九项"),
+    ])
+    async def test_missing_step_is_refused(self, zhifa: Platform, over: dict[str, Any],
+                                           rule: str) -> None:
+        agency, case = await setup(zhifa)
+        resp = await zhifa.client.post(f"{BASE}/cases/{case.id}/coercive-measures",
+                                       headers=agency.headers(zhifa),
+                                       json=body(agency, on_site={**ON_SITE, **over}))
+        assert resp.status_code == 422, resp.text
+        assert resp.json()["type"] == P + "coercion-procedure-incomplete"
+        assert resp.json()["rule"] == rule
+
+    async def test_scope_attestations_and_recorded_checklist(self, zhifa: Platform) -> None:
+        agency, case = await setup(zhifa)
+        for over, rule in (({"no_living_necessities": False}, "行政强制法第二十三条第一款"),
+                           ({"not_sealed_by_other_organ": False}, "行政强制法第二十三条第二款")):
+            resp = await zhifa.client.post(f"{BASE}/cases/{case.id}/coercive-measures",
+                                           headers=agency.headers(zhifa),
+                                           json=body(agency, scope={**SCOPE, **over}))
+            assert resp.status_code == 422, resp.text
+            assert resp.json()["type"] == P + "coercion-procedure-incomplete"
+            assert resp.json()["rule"] == rule
+        absent = {**ON_SITE, "party_present": False, "party_heard": False,
+                  "party_signed": False, "witness_name": "村委会王五"}
+        measure = await start(zhifa, agency, case, on_site=absent)
+        assert measure["on_site"]["witness_name"] == "村委会王五"
+        assert measure["scope_attestations"] == SCOPE
+
+
+class TestAutomaticRelease:
+    async def test_expired_measure_is_released_with_items_returned(
+            self, zhifa: Platform) -> None:
+        """行政强制法第二十八条第一款第四项: the period ended (2026-04-09) with no decision."""
+        from services.cases.coercion.release import release_expired
+
+        agency, case = await setup(zhifa)
+        measure = await start(zhifa, agency, case)
+        async with zhifa.session("cases") as s:
+            assert await release_expired(s, date(2026, 4, 9)) == 0  # last day: still running
+            assert await release_expired(s, date(2026, 4, 10)) >= 1
+            await s.commit()
+        got = (await zhifa.client.get(f"{BASE}/coercive-measures/{measure['id']}",
+                                      headers=agency.headers(zhifa))).json()
+        assert (got["status"], got["release_ground"], got["released_on"]) == (
+            "released", "period_expired", "2026-04-10")
+        assert {i["status"] for i in got["items"]} == {"returned"}
+        assert (await actions(zhifa, case.id))[-1] == "coercion.released"

@@ -329,6 +329,7 @@ class TestOtherDecisionsTemplatesAndRanges:
 
         case = (await w.filed())["id"]
         await w.act(case, "conclude", {"outcome": "no_penalty",
+                                       "no_penalty_ground": "minor",
                                        "reasoning": "违法行为轻微并及时改正",
                                        "education_record": "已当面批评教育"})
         await w.act(case, "decide", {"decided_on": "2026-03-30"})

@@ -81,6 +81,7 @@ class TestCreateAgreement:
             dept, town, matter, valid_until="2025-12-31"))
         assert resp.status_code == 422
         assert resp.json()["type"] == P + "agreement-invalid"
+        assert resp.json()["rule"] == "行政处罚法第二十条"
 
     async def test_sub_delegation_is_refused(self, zhifa: Platform) -> None:
         """行政处罚法第二十条第三款: 受委托组织不得再委托."""
@@ -168,6 +169,7 @@ class TestAgreementActions:
                                              "publication_ref": "x"})
         assert late.status_code == 409
         assert late.json()["type"] == P + "agreement-not-active"
+        assert late.json()["rule"] == "行政处罚法第二十条"
 
     async def test_officer_cannot_terminate(self, zhifa: Platform) -> None:
         town, dept, matter = await world(zhifa)
@@ -232,6 +234,7 @@ class TestRequireValidAgreement:
                                        json=summary_request(town, matter))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "entrustment-agreement-required"
+        assert resp.json()["rule"] == "行政处罚法第二十条"
 
 
 class TestFilingOnEntrustedMatter:

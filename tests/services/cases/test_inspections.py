@@ -150,6 +150,7 @@ class TestInspectionRefusals:
         body = problem(await zhifa.client.post(
             f"{C}/inspections/{i['id']}/finish", headers=w.officer_headers(),
             json={"result": "no_issue", "findings": "无"}), 409, "inspection-action-not-allowed")
+        assert body["rule"].startswith("司法部《行政检查文书基本格式文本")
         assert body["status"] == 409 and body["inspection_status"] == "notified"
         approved = await x.act(i, "approve")
         problem(await zhifa.client.post(f"{C}/inspections/{i['id']}/start",
@@ -172,9 +173,10 @@ class TestInspectionRefusals:
         resp = await zhifa.client.post(f"{C}/inspection-items/{item['id']}/versions",
                                        headers=w.admin_headers(), json={"name": "门前三包检查"})
         assert resp.status_code == 201 and resp.json()["version"] == 2, resp.text
-        problem(await zhifa.client.post(post, headers=w.officer_headers(),
+        refusal = problem(await zhifa.client.post(post, headers=w.officer_headers(),
                                         json=x.body(item, target)),
                 409, "inspection-item-not-published")
+        assert refusal["rule"] == "国办发〔2024〕54号：行政检查事项未经公布的，不得实施"
         kept = (await zhifa.client.get(f"{C}/inspections/{i['id']}",
                                        headers=w.officer_headers())).json()
         assert kept["items"][0]["name"] == "占道经营检查" and kept["items"][0]["version"] == 1

@@ -40,7 +40,8 @@ class TestMatterPublication:
         # a new version supersedes the old one once published: the old one takes nothing
         v2 = await lic.create_matter(code=lic.matter["code"], name="乡村建设规划许可（2026版）")
         assert v2["version"] == 2 and v2["series_id"] == lic.matter["series_id"]
-        problem(await lic.receive(), 409, "licence-matter-not-published")
+        refusal = problem(await lic.receive(), 409, "licence-matter-not-published")
+        assert refusal["rule"] == "行政许可法第三十条、第三十三条"
         assert (await lic.receive(matter_id=v2["id"])).status_code == 201
         # certificate numbers: only {prefix} {year} {seq}, a bounded pad; admins only
         cert = {"name": "证", "number_pattern": "{prefix}{agency.__class__}{seq}"}
@@ -102,7 +103,9 @@ class TestReceiptToCertificate:
         assert app["status"] == "accepted" and app["accepted_on"] == "2026-03-10"
         assert app["deemed_accepted"] is False and app["receipts"][-1]["kind"] == "受理通知书"
         assert deadline(app, "作出许可决定期限")["due_on"] == "2026-04-08"  # 清明 crossed
-        problem(await lic.upload(app["id"], "身份证"), 409, "application-action-not-allowed")
+        refusal = problem(await lic.upload(app["id"], "身份证"), 409,
+                          "application-action-not-allowed")
+        assert refusal["rule"] == "行政许可法第三十二条"
         problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-11"}),
                 409, "decision-invalid", "行政许可法第三十四条")
         problem(await lic.act(app["id"], "review", {"reviewer_ids": ["off-1"],
@@ -169,9 +172,10 @@ class TestCorrectionWindow:
             assert (row.status, row.deemed_accepted) == ("accepted", True)
         # 20 working days from 09-29: 09-30, 10-08, 10-09, 10-10, then 16 from 10-12 → 11-02
         assert deadline(app, "作出许可决定期限")["due_on"] == "2026-11-02"
-        problem(await lic.act(late["id"], "not-accept", {"reason": "不属本机关",
+        refusal = problem(await lic.act(late["id"], "not-accept", {"reason": "不属本机关",
                                                          "refer_to": "区规划局"}),
                 409, "application-action-not-allowed")
+        assert refusal["rule"] == "行政许可法第三十二条第一款第一项、第二项"
         # the settlement job writes the same acceptance for an application left untouched
         untouched = await lic.new("2026-09-29")
         cal = zhifa.apps["cases"].state.calendar
@@ -227,8 +231,10 @@ class TestDecisionClock:
         app = await lic.ok(app["id"], "extend", {"approver_id": "off-3", "reason": "需专家论证",
                                                  "told_on": "2026-03-30"}, lic.admin())
         assert deadline(app, "作出许可决定期限")["due_on"] == "2026-04-22"  # + 10 wd
-        problem(await lic.act(app["id"], "extend", {"approver_id": "off-3", "reason": "再延"},
+        refusal = problem(await lic.act(app["id"], "extend", {"approver_id": "off-3",
+                                                              "reason": "再延"},
                               lic.admin()), 409, "application-action-not-allowed")
+        assert refusal["rule"] == "行政许可法第四十二条第一款"
         # an open expert review stops the clock until resumed: 04-01..04-02 (2 working days)
         app = await lic.ok(app["id"], "suspend", {"reason": "expert_review", "start": "2026-04-01",
                                                   "notice_on": "2026-04-01"})
@@ -243,10 +249,11 @@ class TestHearing:
     async def test_hearing_rules(self, zhifa: Platform) -> None:
         lic = await Lic(zhifa).setup()
         app = await lic.accepted()
-        problem(await lic.act(app["id"], "hearing", {"notice_on": "2026-03-04",
+        refusal = problem(await lic.act(app["id"], "hearing", {"notice_on": "2026-03-04",
                                                      "held_on": "2026-03-16", "host_id": "off-3",
                                                      "record": "笔录"}),
                 409, "application-action-not-allowed")
+        assert refusal["rule"] == "行政许可法第四十六条至第四十八条"
         app = await lic.ok(app["id"], "review", {"reviewer_ids": ["off-1", "off-2"],
                                                  "findings": "涉及邻户采光", "on": "2026-03-04",
                                                  "hearing_right_told_on": "2026-03-04"})
@@ -256,8 +263,9 @@ class TestHearing:
         app = await lic.ok(app["id"], "hearing-request", {"requested_on": "2026-03-11",
                                                           "requested_by": "邻户王五"})
         assert deadline(app, "组织听证期限")["due_on"] == "2026-04-09"
-        problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-12"}),
+        refusal = problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-12"}),
                 409, "application-action-not-allowed")
+        assert refusal["rule"] == "行政许可法第三十八条、第四十二条"
         problem(await lic.act(app["id"], "hearing", {"notice_on": "2026-03-12",
                                                      "held_on": "2026-03-20", "host_id": "off-3",
                                                      "record": "笔录"}),

@@ -179,6 +179,7 @@ class TestNoPenaltyOutcome:
                                        json={"outcome": "no_penalty"})
         problem(resp, 422, "validation-error")
         await w.act(case["id"], "conclude", {"outcome": "no_penalty",
+                                             "no_penalty_ground": "minor",
                                              "education_record": "已当场教育，当事人改正"})
         out = await w.act(case["id"], "decide", {"decided_on": "2026-03-10"})
         assert out["decision"]["kind"] == "no_penalty" and out["allowed_actions"] == [

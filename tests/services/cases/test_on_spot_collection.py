@@ -45,3 +45,65 @@ class TestOnSpotCollection:
             "ground": "hard_to_collect", "receipt_number": "渝财0001", "party_requested": False,
             "on_water": False, "hand_in_due_on": "2026-11-24", "bank_due_on": "2026-11-26"}
         assert case["status"] == "executed"
+
+
+class TestHandInTracking:
+    """行政处罚法第七十一条: officer → agency within 2 working days, agency → bank within 2
+    working days of receiving it; both tracked, overdue ones listed in scope."""
+
+    async def test_hand_in_bank_deposit_and_overdue_list(self, zhifa: Platform) -> None:
+        agency = await agency_with_officers(zhifa)
+        other = await agency_with_officers(zhifa, region_code="500112101")
+        matter = await create_matter(zhifa, agency)
+        h = agency.headers(zhifa)
+        body = summary_request(agency, matter, collected_on_spot=True,
+                               receipt_number="渝财0002", collection_ground="hard_to_collect")
+        resp = await zhifa.client.post(f"{C}/summary-decisions", headers=h, json=body)
+        assert resp.status_code == 201, resp.text
+        decision_id = resp.json()["id"]
+        lst = f"{C}/summary-decisions/on-spot-collections"
+
+        async def overdue(on: str, headers: dict[str, str] = h) -> list[dict[str, Any]]:
+            r = await zhifa.client.get(lst, headers=headers,
+                                       params={"overdue": "true", "on": on})
+            assert r.status_code == 200, r.text
+            return [i for i in r.json()["items"] if i["summary_decision_id"] == decision_id]
+
+        assert await overdue("2026-11-24") == []  # due Tue 11-24: not yet overdue
+        [row] = await overdue("2026-11-25")
+        assert row["hand_in_overdue"] and not row["bank_overdue"]
+        assert (row["amount"], row["hand_in_due_on"]) == ("200.00", "2026-11-24")
+        assert await overdue("2026-11-25", other.headers(zhifa)) == []
+        act = f"{C}/summary-decisions/{decision_id}"
+        r = await zhifa.client.post(f"{act}/bank-deposit", headers=h, json={
+            "banked_on": "2026-11-25", "bank_receipt_number": "BK1"})
+        assert problem(r, 409, "collection-step-refused")["rule"] == "行政处罚法第七十一条"
+        r = await zhifa.client.post(f"{act}/hand-in", headers=other.headers(zhifa), json={
+            "handed_in_on": "2026-11-25", "received_by": "财务室王会计"})
+        assert r.status_code == 404, r.text
+        r = await zhifa.client.post(f"{act}/hand-in", headers=h, json={
+            "handed_in_on": "2026-11-25", "received_by": "财务室王会计"})
+        assert r.status_code == 200, r.text
+        # handed in a day late (recorded, flagged); the bank date runs from the real hand-in
+        assert r.json()["handed_in_late"] and r.json()["bank_due_on"] == "2026-11-27"
+        r = await zhifa.client.post(f"{act}/hand-in", headers=h, json={
+            "handed_in_on": "2026-11-26", "received_by": "财务室王会计"})
+        assert problem(r, 409, "collection-step-refused")["rule"] == "行政处罚法第七十一条"
+        [row] = await overdue("2026-11-30")
+        assert row["bank_overdue"] and not row["hand_in_overdue"]
+        r = await zhifa.client.post(f"{act}/bank-deposit", headers=h, json={
+            "banked_on": "2026-11-27", "bank_receipt_number": "BK1"})
+        assert r.status_code == 200 and not r.json()["banked_late"], r.text
+        assert await overdue("2026-12-31") == []
+
+    async def test_no_collection_is_404(self, zhifa: Platform) -> None:
+        agency = await agency_with_officers(zhifa)
+        matter = await create_matter(zhifa, agency)
+        h = agency.headers(zhifa)
+        resp = await zhifa.client.post(f"{C}/summary-decisions", headers=h,
+                                       json=summary_request(agency, matter))
+        assert resp.status_code == 201, resp.text
+        r = await zhifa.client.post(f"{C}/summary-decisions/{resp.json()['id']}/hand-in",
+                                    headers=h, json={"handed_in_on": "2026-11-20",
+                                                     "received_by": "王会计"})
+        problem(r, 404, "collection-not-found")

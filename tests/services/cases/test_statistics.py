@@ -90,7 +90,7 @@ class TestCaseStatistics:
         revoked = await ordinary(w, {"outcome": "penalty", "penalties": [
             {"kind": "fine", "amount": "1000.00"}, {"kind": "license_revocation"}],
             "discretion_tier": "轻微", "mitigation": "lighter"})
-        first = await ordinary(w, {"outcome": "no_penalty", "no_penalty_ground": "first_offence",
+        first = await ordinary(w, {"outcome": "no_penalty", "no_penalty_ground": "first_violation",
                                    "education_record": "已对当事人进行教育"})
         elsewhere = [await summary(zhifa, other, "fine", 50, 5, TOWN_B)
                      for _ in range(rng.randint(1, 2))]

@@ -12,7 +12,14 @@ from sqlalchemy import select
 from services.cases.models import Case, TimelineEntry
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories_extra import Agency, agency_with_officers, create_case, create_matter
+from factories_extra import (
+    ON_SITE,
+    SCOPE,
+    Agency,
+    agency_with_officers,
+    create_case,
+    create_matter,
+)
 
 P = "https://zhifa.dev/problems/"
 C = "/api/v1/cases"
@@ -151,7 +158,7 @@ class TestSendAndAnswer:
         resp = await post(zhifa, agency, f"/cases/{case.id}/coercive-measures", {
             "kind": "seize", "items": [{"name": "假冒白酒", "quantity": "120", "unit": "瓶"}],
             "officer_ids": agency.officers[:2], "approver_id": agency.officers[0],
-            "started_on": "2026-03-15"})
+            "started_on": "2026-03-15", "on_site": ON_SITE, "scope": SCOPE})
         assert resp.status_code == 201, resp.text
         return resp.json()
 

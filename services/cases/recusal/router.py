@@ -1,0 +1,45 @@
+"""HTTP surface of 回避: declare or apply, the head's decision, the case's list."""
+
+import uuid
+
+from fastapi import APIRouter, Request
+
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
+from services.cases.dependencies import Actor, CaseById, CaseForAction
+from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound
+from services.cases.recusal import schemas, service
+from services.cases.recusal.errors import RecusalNotAllowed, RecusalNotFound
+
+router = APIRouter(tags=["cases: recusal"], route_class=CommittingRoute)
+ACT = (errors.Unauthorized, errors.Forbidden, CaseNotFound, CaseArchived,
+       errors.PreconditionFailed, RecusalNotAllowed)
+
+
+@router.post("/cases/{case_id}/recusals", response_model=schemas.RecusalRead, status_code=201,
+             responses=errors.responses(*ACT),
+             summary="执法人员自行回避或当事人申请回避（行政处罚法第四十三条）")
+async def create_recusal(body: schemas.RecusalCreate, case: CaseForAction, principal: Actor,
+                         session: SessionDep) -> schemas.RecusalRead:
+    row = await service.request_recusal(session, principal, case, body)
+    return schemas.RecusalRead.model_validate(row)
+
+
+@router.post("/cases/{case_id}/recusals/{recusal_id}/decide",
+             response_model=schemas.RecusalRead,
+             responses=errors.responses(*ACT, RecusalNotFound, ApproverNotHead,
+                                        errors.ServiceUnavailable),
+             summary="行政机关负责人决定是否回避（行政处罚法第四十三条第三款）")
+async def decide_recusal(recusal_id: uuid.UUID, body: schemas.RecusalDecide,
+                         case: CaseForAction, principal: Actor, request: Request,
+                         session: SessionDep) -> schemas.RecusalRead:
+    row = await service.decide_recusal(session, request, principal, case, recusal_id, body)
+    return schemas.RecusalRead.model_validate(row)
+
+
+@router.get("/cases/{case_id}/recusals", response_model=list[schemas.RecusalRead],
+            responses=errors.responses(errors.Unauthorized, errors.Forbidden, CaseNotFound),
+            summary="案件的回避申请及决定")
+async def list_recusals(case: CaseById, session: SessionDep) -> list[schemas.RecusalRead]:
+    return [schemas.RecusalRead.model_validate(r)
+            for r in await service.for_case(session, case)]
