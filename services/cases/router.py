@@ -15,9 +15,9 @@ from services.cases.inspections.router import router as inspections_router
 from services.cases.licensing.router import router as licensing_router
 from services.cases.lifecycle.router import router as lifecycle_router
 from services.cases.matters.router import router as matters_router
-from services.cases.statistics.router import router as statistics_router
 from services.cases.preservation.router import router as preservation_router
 from services.cases.recusal.router import router as recusal_router
+from services.cases.statistics.router import router as statistics_router
 from services.cases.summary.router import router as summary_router
 from services.cases.transfers.router import router as transfers_router
 
