@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from kit.db import CommittingRoute
 from services.cases.coercion.router import router as coercion_router
 from services.cases.documents.router import router as documents_router
+from services.cases.documents.subjects.router import router as subject_documents_router
 from services.cases.entrustment.router import router as entrustment_router
 from services.cases.inspections.router import router as inspections_router
 from services.cases.licensing.router import router as licensing_router
@@ -29,6 +30,7 @@ SUBROUTERS = (
     inspections_router,
     licensing_router,
     documents_router,
+    subject_documents_router,
 )
 
 for _sub in SUBROUTERS:

@@ -76,6 +76,23 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/inspections/by-code/{{code}}": ("exempt", "扫码入企, public by unguessable code"),
     f"{C}/inspections/statistics": ("exempt", "aggregate figures, scoped in its tests"),
     f"{C}/inspections/{{inspection_id}}": ("byid", f"{C}/inspections"),
+    f"{C}/inspections/{{inspection_id}}/documents": ("sub", f"{C}/inspections"),
+    f"{C}/inspections/{{inspection_id}}/documents/{{document_id}}/context": (
+        "exempt", "a document under an inspection: loaded through it (InspectionById), 404 out "
+                  "of scope, tested in tests/services/cases/test_subject_documents.py"),
+    f"{C}/inspections/{{inspection_id}}/documents/{{document_id}}/docx": (
+        "exempt", "as the context (tests/services/cases/test_subject_documents.py)"),
+    f"{C}/inspections/{{inspection_id}}/documents/{{document_id}}/pdf": (
+        "exempt", "as the context (tests/services/cases/test_subject_documents.py)"),
+    f"{C}/licence-applications/{{application_id}}/documents": (
+        "sub", f"{C}/licence-applications"),
+    f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/context": (
+        "exempt", "a document under an application: loaded through it (ApplicationById), "
+                  "404 out of scope (kit.scope in ApplicationRepository.get)"),
+    f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/docx": (
+        "exempt", "as the context"),
+    f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/pdf": (
+        "exempt", "as the context"),
     f"{C}/inspections/{{inspection_id}}/evidence": ("sub", f"{C}/inspections"),
     f"{C}/inspections/{{inspection_id}}/records": ("sub", f"{C}/inspections"),
     f"{C}/inspections/{{inspection_id}}/timeline": ("sub", f"{C}/inspections"),
