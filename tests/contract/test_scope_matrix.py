@@ -53,6 +53,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}/dossier.zip": (
         "exempt", "the case file, rendered: through the case (CaseById), 404 out of scope, "
                   "tested in tests/services/cases/test_documents.py"),
+    f"{C}/cases/{{case_id}}/dossier.pdf": (
+        "exempt", "the case file as PDF: through the case (CaseById), 404 out of scope, "
+                  "tested in tests/services/cases/test_dossier_pdf.py"),
     f"{C}/document-templates": ("exempt", "the shipped catalogue is the same for all; agency "
                                           "versions are listed through kit.scope"),
     f"{C}/cases/{{case_id}}/evidence": ("sub", f"{C}/cases"),
