@@ -188,35 +188,6 @@ class Demo:
                     "discretion_tiers": [{"tier": t, "circumstances": c, "min_fine": lo,
                                           "max_fine": hi} for t, c, lo, hi in tiers]})
 
-    async def load_cases(self) -> None:
-        """Two cases the examples act on: a lead to file (`file_case`) and a case whose 事先
-        告知书 was served on 2026-11-20, ready to decide (`decide_case`)."""
-        await self.login("muer-officer")
-        lead, notified = fixed("case/lead"), fixed("case/notified")
-        if (await self.call("GET", f"/api/v1/cases/cases/{lead}", ok=(200, 404))
-                ).status_code == 200:
-            return
-        matter = str(fixed("matter/muer_team/UM-0101"))
-        party = {"kind": "organization", "name": "重庆市渝北区木耳镇好再来餐馆",
-                 "uscc": "91500112MA5U7KQ208", "address": "重庆市渝北区木耳镇金鹤路18号"}
-        team = [str(fixed(f"officer/{n}")) for n in ("王建国", "李晓梅")]
-        for case_id, facts in ((lead, "金鹤路18号门前人行道摆放桌椅占道经营，约12平方米。"),
-                               (notified, "金鹤路18号门前人行道再次摆放桌椅占道经营。")):
-            with planned_ids(cases=[case_id]):
-                await self.call("POST", "/api/v1/cases/cases", json={
-                    "matter_id": matter, "party": party, "source": "inspection",
-                    "act_date": "2026-11-10", "discovered_on": "2026-11-10", "facts": facts})
-        base = f"/api/v1/cases/cases/{notified}"
-        await self.call("POST", f"{base}/file", json={
-            "officer_ids": team, "approver_id": str(fixed("officer/张志强")),
-            "filed_on": "2026-11-11"})
-        await self.call("POST", f"{base}/conclude", json={
-            "outcome": "penalty", "discretion_tier": "一般", "reasoning": "经劝阻后再次占道",
-            "penalties": [{"kind": "fine", "amount": "2000.00"}]})
-        await self.call("POST", f"{base}/notify", json={"served_on": "2026-11-20",
-                                                        "method": "direct"})
-
-
     async def load_licensing(self) -> None:
         """The two seed licence matters and a few applications in different states."""
         muer = self.agencies["muer"]
@@ -320,7 +291,8 @@ async def load_demo(data_dir: str) -> None:
             await demo.load_officers()
             await demo.load_users()
             await demo.load_matters()
-            await demo.load_cases()
+            from gateway.demo_cases import load_cases
+            await load_cases(demo)
             from gateway.demo_inspections import load_inspections
             await load_inspections(demo, demo.agencies["muer_team"], [
                 demo.officers[n]["id"] for n in ("王建国", "李晓梅", "张志强")], "UM-0101")
