@@ -3,16 +3,21 @@
 渝北区司法局 supervises two towns (木耳镇, 洛碛镇), each with a township government and a
 comprehensive enforcement team (综合行政执法大队) holding certified officers and a few matters.
 Every entity is looked up by its natural key (USCC, officer name in its agency, username, matter
-code) before it is created, so running the loader again changes nothing."""
+code) before it is created, so running the loader again changes nothing. The records the
+OpenAPI examples name get fixed ids (`services.cases.examples.demo_id`, planned with
+`kit.db.planned_ids` for the one insert that creates each), so "Try it out" works as written."""
 
 from __future__ import annotations
 
 import time
+import uuid
 from typing import Any
 
 import httpx
 
 from gateway.composition import build_all_in_one
+from kit.db import planned_ids
+from services.cases.examples import demo_id
 from services.personnel.accounts.schemas import UserCreate
 from services.personnel.accounts.service import create_user
 
@@ -125,8 +130,9 @@ class Demo:
                 body = {"name": name, "short_name": short, "uscc": uscc, "kind": kind,
                         "region_code": region, "domains": domains,
                         "parent_id": self.agencies[parent]["id"] if parent else None}
-                by_uscc[uscc] = (await self.call("POST", "/api/v1/personnel/agencies",
-                                                 json=body)).json()
+                with planned_ids(agencies=[fixed(f"agency/{key}")]):
+                    by_uscc[uscc] = (await self.call("POST", "/api/v1/personnel/agencies",
+                                                     json=body)).json()
             self.agencies[key] = by_uscc[uscc]
 
     async def load_officers(self) -> None:
@@ -139,10 +145,11 @@ class Demo:
             if found:
                 self.officers[name] = found[0]
                 continue
-            officer = (await self.call("POST", "/api/v1/personnel/officers", json={
-                "name": name, "id_number": id_number, "agency_id": agency["id"],
-                "employment_type": "established", "on_post": True,
-                "position": "head" if name in HEADS else "staff"})).json()
+            with planned_ids(officers=[fixed(f"officer/{name}")]):
+                officer = (await self.call("POST", "/api/v1/personnel/officers", json={
+                    "name": name, "id_number": id_number, "agency_id": agency["id"],
+                    "employment_type": "established", "on_post": True,
+                    "position": "head" if name in HEADS else "staff"})).json()
             base = f"/api/v1/personnel/officers/{officer['id']}"
             for subject in ("general_law", "special_law"):
                 await self.call("POST", f"{base}/exams", json={
@@ -174,13 +181,13 @@ class Demo:
                 "agency_id": agency["id"], "limit": 200})).json()["items"]
             if any(m["code"] == code for m in listed):
                 continue
-            await self.call("POST", "/api/v1/cases/matters", json={
-                "code": code, "name": name, "domain": domain, "legal_basis": basis,
-                "penalty_basis": penalty, "agency_id": agency["id"],
-                "region_code": agency["region_code"], "effective_from": "2024-01-01",
-                "discretion_tiers": [{"tier": t, "circumstances": c, "min_fine": lo,
-                                      "max_fine": hi} for t, c, lo, hi in tiers]})
-
+            with planned_ids(matters=[fixed(f"matter/{key}/{code}")]):
+                await self.call("POST", "/api/v1/cases/matters", json={
+                    "code": code, "name": name, "domain": domain, "legal_basis": basis,
+                    "penalty_basis": penalty, "agency_id": agency["id"],
+                    "region_code": agency["region_code"], "effective_from": "2024-01-01",
+                    "discretion_tiers": [{"tier": t, "circumstances": c, "min_fine": lo,
+                                          "max_fine": hi} for t, c, lo, hi in tiers]})
 
     async def load_licensing(self) -> None:
         """The two seed licence matters and a few applications in different states."""
@@ -206,8 +213,10 @@ class Demo:
         for body in LICENCE_MATTERS:
             extra = {"entrustment_agreement_id": agreement["id"]} \
                 if body["delegation_kind"] == "entrusted" else {}
-            ids[body["code"]] = (await self.call("POST", "/api/v1/cases/licence-matters", json={
-                **body, **extra, "agency_id": muer["id"], "publish": True})).json()
+            with planned_ids(licence_matters=[fixed(f"licence-matter/{body['code']}")]):
+                ids[body["code"]] = (await self.call(
+                    "POST", "/api/v1/cases/licence-matters",
+                    json={**body, **extra, "agency_id": muer["id"], "publish": True})).json()
         await self.load_applications(ids)
         await self.login("admin")
 
@@ -253,6 +262,10 @@ class Demo:
         await self._app(forest, "冯春梅", "50011219750912004X", "2026-06-01", 2)
 
 
+def fixed(name: str) -> uuid.UUID:
+    return uuid.UUID(demo_id(name))
+
+
 async def _ensure_admin(app: Any) -> None:
     async with app.state.services["personnel"].state.sessionmaker() as session:
         from sqlalchemy import select
@@ -280,6 +293,8 @@ async def run_demo(app: Any, year: int | None = None) -> float | None:
         await demo.load_officers()
         await demo.load_users()
         await demo.load_matters()
+        from gateway.demo_cases import load_cases
+        await load_cases(demo)
         from gateway.demo_inspections import load_inspections
         await load_inspections(demo, demo.agencies["muer_team"], [
             demo.officers[n]["id"] for n in ("王建国", "李晓梅", "张志强")], "UM-0101")

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from gateway.demo import fixed
+from kit.db import planned_ids
+
 C = "/api/v1/cases"
 USCC_A = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 ITEMS = [("JC-UM-01", "占道经营、店外经营检查", "《城市市容和环境卫生管理条例》第十四条"),
@@ -29,19 +32,25 @@ async def load_inspections(demo: Any, agency: dict[str, Any], officer_ids: list[
                               params={"agency_id": agency["id"]})).json()["items"]
     if listed:
         return
-    items = [(await demo.call("POST", f"{C}/inspection-items", json={
-        "code": code, "name": name, "agency_id": agency["id"], "legal_basis": basis,
-        "target_kind": "enterprise", "domain": "urban_management",
-        "types_allowed": ["routine", "case", "special"], "methods_allowed": ["onsite", "document"],
-        "double_random": "general", "ratio_by_risk": {"A": 0.05, "B": 0.1, "C": 0.3, "D": 1.0},
-        "annual_cap": 2, "checklist": [{"code": "1", "text": f"{name}是否符合规定"}],
-        "publish": True})).json() for code, name, basis in ITEMS]
+    items = []
+    for code, name, basis in ITEMS:
+        with planned_ids(inspection_items=[fixed(f"inspection-item/{code}")]):
+            items.append((await demo.call("POST", f"{C}/inspection-items", json={
+                "code": code, "name": name, "agency_id": agency["id"], "legal_basis": basis,
+                "target_kind": "enterprise", "domain": "urban_management",
+                "types_allowed": ["routine", "case", "special"],
+                "methods_allowed": ["onsite", "document"], "double_random": "general",
+                "ratio_by_risk": {"A": 0.05, "B": 0.1, "C": 0.3, "D": 1.0}, "annual_cap": 2,
+                "checklist": [{"code": "1", "text": f"{name}是否符合规定"}],
+                "publish": True})).json())
     await demo.login("muer-officer")
     for n in range(1, 33):
-        await demo.call("POST", f"{C}/inspection-targets", json={
-            "kind": "enterprise", "uscc": demo_uscc(n), "name": f"木耳镇{SHOPS[n % 6]}{n:02d}号",
-            "address": f"木耳镇金鞍路{n}号", "industry": SHOPS[n % 6],
-            "grid": f"第{n % 4 + 1}网格", "credit_risk_class": "ABCD"[n % 4]})
+        with planned_ids(inspection_targets=[fixed(f"inspection-target/{n}")]):
+            await demo.call("POST", f"{C}/inspection-targets", json={
+                "kind": "enterprise", "uscc": demo_uscc(n),
+                "name": f"木耳镇{SHOPS[n % 6]}{n:02d}号", "address": f"木耳镇金鞍路{n}号",
+                "industry": SHOPS[n % 6], "grid": f"第{n % 4 + 1}网格",
+                "credit_risk_class": "ABCD"[n % 4]})
     plan = (await demo.call("POST", f"{C}/spot-check-plans", json={
         "name": "2026年度木耳镇市容双随机抽查", "year": 2026, "item_ids": [items[0]["id"]],
         "inspector_ids": officer_ids})).json()
@@ -51,10 +60,12 @@ async def load_inspections(demo: Any, agency: dict[str, Any], officer_ids: list[
         "agency_id": agency["id"]})).json()["items"] if m["code"] == matter_code)
     steps = ("approve", "notify", "start", "finish", "feedback")
     for n, drawn in enumerate(draw["targets"][:5]):
-        inspection = (await demo.call("POST", f"{C}/inspections", json={
-            "type": "routine", "item_ids": [items[0]["id"]], "target_id": drawn["target_id"],
-            "method": "onsite", "officer_ids": drawn["inspector_ids"], "assistants": 1,
-            "planned_on": "2026-11-10", "plan_id": plan["id"], "draw_id": draw["id"]})).json()
+        with planned_ids(inspections=[fixed(f"inspection/{n}")]):
+            inspection = (await demo.call("POST", f"{C}/inspections", json={
+                "type": "routine", "item_ids": [items[0]["id"]],
+                "target_id": drawn["target_id"], "method": "onsite",
+                "officer_ids": drawn["inspector_ids"], "assistants": 1,
+                "planned_on": "2026-11-10", "plan_id": plan["id"], "draw_id": draw["id"]})).json()
         for step in steps[:n + 1]:
             if step == "approve":
                 await demo.login("muer-admin")

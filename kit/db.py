@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -60,8 +62,37 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# ids planned per table for the inserts of this task (`planned_ids`); None almost always
+PLANNED_IDS: ContextVar[dict[str, list[uuid.UUID]] | None] = ContextVar("planned_ids",
+                                                                        default=None)
+
+
+def new_id(context: Any) -> uuid.UUID:
+    """A new primary key: uuid4, unless the running task planned this table's next id. Only
+    `zhifa demo load` plans ids, so the demo district's records have the stable ids the
+    OpenAPI examples name ("Try it out" works against the demo)."""
+    plan = PLANNED_IDS.get()
+    if plan:  # `context`: a table name or SQLAlchemy's execution context (a required
+        # positional argument: SQLAlchemy passes the context only to such a callable)
+        table = context if isinstance(context, str) else context.compiled.statement.table.name
+        ids = plan.get(table, [])
+        if ids:
+            return ids.pop(0)
+    return uuid.uuid4()
+
+
+@contextmanager
+def planned_ids(**tables: list[uuid.UUID]) -> Iterator[None]:
+    """`with planned_ids(cases=[id]): POST ...` — the next insert into `cases` takes `id`."""
+    token = PLANNED_IDS.set({name: list(ids) for name, ids in tables.items()})
+    try:
+        yield
+    finally:
+        PLANNED_IDS.reset(token)
+
+
 class UUIDPk:
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
 
 
 class Timestamps:

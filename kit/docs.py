@@ -76,7 +76,13 @@ def decorate(spec: dict[str, Any], service: str,
         if op is None or "requestBody" not in op:
             raise LookupError(f"{service} 的请求示例指向不存在或无请求体的操作: {handler}")
         for media in op["requestBody"]["content"].values():
-            media["examples"] = {key: dict(ex) for key, ex in cases.items()}
+            media["examples"] = {key: {k: v for k, v in ex.items() if k != "parameters"}
+                                 for key, ex in cases.items()}
+        for param in op.get("parameters", []):  # an example's path parameters, by name
+            for key, ex in cases.items():
+                if param["name"] in ex.get("parameters", {}):
+                    param.setdefault("examples", {})[key] = {
+                        "summary": ex["summary"], "value": ex["parameters"][param["name"]]}
     return spec
 
 

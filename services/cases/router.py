@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from kit.db import CommittingRoute
 from services.cases.coercion.router import router as coercion_router
 from services.cases.documents.router import router as documents_router
+from services.cases.documents.subjects.router import router as subject_documents_router
 from services.cases.enforcement.router import router as enforcement_router
 from services.cases.entrustment.router import router as entrustment_router
 from services.cases.inspections.router import router as inspections_router
@@ -37,6 +38,7 @@ SUBROUTERS = (
     preservation_router,
     enforcement_router,
     recusal_router,
+    subject_documents_router,
 )
 
 for _sub in SUBROUTERS:

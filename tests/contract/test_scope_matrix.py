@@ -54,6 +54,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}/dossier.zip": (
         "exempt", "the case file, rendered: through the case (CaseById), 404 out of scope, "
                   "tested in tests/services/cases/test_documents.py"),
+    f"{C}/cases/{{case_id}}/dossier.pdf": (
+        "exempt", "the case file as PDF: through the case (CaseById), 404 out of scope, "
+                  "tested in tests/services/cases/test_dossier_pdf.py"),
     f"{C}/document-templates": ("exempt", "the shipped catalogue is the same for all; agency "
                                           "versions are listed through kit.scope"),
     f"{C}/cases/{{case_id}}/evidence": ("sub", f"{C}/cases"),
@@ -85,6 +88,23 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/inspections/statistics/records": (
         "exempt", "statistics provenance, scoped in tests/services/cases/test_statistics.py"),
     f"{C}/inspections/{{inspection_id}}": ("byid", f"{C}/inspections"),
+    f"{C}/inspections/{{inspection_id}}/documents": ("sub", f"{C}/inspections"),
+    f"{C}/inspections/{{inspection_id}}/documents/{{document_id}}/context": (
+        "exempt", "a document under an inspection: loaded through it (InspectionById), 404 out "
+                  "of scope, tested in tests/services/cases/test_subject_documents.py"),
+    f"{C}/inspections/{{inspection_id}}/documents/{{document_id}}/docx": (
+        "exempt", "as the context (tests/services/cases/test_subject_documents.py)"),
+    f"{C}/inspections/{{inspection_id}}/documents/{{document_id}}/pdf": (
+        "exempt", "as the context (tests/services/cases/test_subject_documents.py)"),
+    f"{C}/licence-applications/{{application_id}}/documents": (
+        "sub", f"{C}/licence-applications"),
+    f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/context": (
+        "exempt", "a document under an application: loaded through it (ApplicationById), "
+                  "404 out of scope (kit.scope in ApplicationRepository.get)"),
+    f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/docx": (
+        "exempt", "as the context"),
+    f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/pdf": (
+        "exempt", "as the context"),
     f"{C}/inspections/{{inspection_id}}/evidence": ("sub", f"{C}/inspections"),
     f"{C}/inspections/{{inspection_id}}/records": ("sub", f"{C}/inspections"),
     f"{C}/inspections/{{inspection_id}}/timeline": ("sub", f"{C}/inspections"),

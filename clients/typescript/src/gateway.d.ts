@@ -500,6 +500,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/cases/{case_id}/dossier.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案卷 PDF（封面、带页号的卷内目录、按法定顺序排列的文书、备考表，每页编页号） */
+        get: operations["cases_download_dossier_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/cases/{case_id}/dossier.zip": {
         parameters: {
             query?: never;
@@ -1378,6 +1395,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/inspections/{inspection_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本行政检查的执法文书 */
+        get: operations["cases_list_inspection_documents"];
+        put?: never;
+        /** 制作行政检查文书（校验法定必备内容、编号、固化并记入全过程记录） */
+        post: operations["cases_issue_inspection_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/documents/{document_id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书的固化数据（JSON，其 SHA-256 记入全过程记录） */
+        get: operations["cases_get_inspection_document_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/documents/{document_id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（.docx，固化版本） */
+        get: operations["cases_download_inspection_document_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/documents/{document_id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（PDF，LibreOffice 转换） */
+        get: operations["cases_download_inspection_document_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/documents/{document_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记送达并制作送达回证 */
+        post: operations["cases_serve_inspection_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/inspections/{inspection_id}/evidence": {
         parameters: {
             query?: never;
@@ -1630,6 +1733,92 @@ export interface paths {
         put?: never;
         /** 作出准予或不予行政许可决定（第三十八条） */
         post: operations["cases_decide_licence_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/licence-applications/{application_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本许可申请的执法文书 */
+        get: operations["cases_list_licence_application_documents"];
+        put?: never;
+        /** 制作许可申请文书（校验法定必备内容、编号、固化并记入全过程记录） */
+        post: operations["cases_issue_licence_application_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/licence-applications/{application_id}/documents/{document_id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书的固化数据（JSON，其 SHA-256 记入全过程记录） */
+        get: operations["cases_get_licence_application_document_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/licence-applications/{application_id}/documents/{document_id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（.docx，固化版本） */
+        get: operations["cases_download_licence_application_document_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/licence-applications/{application_id}/documents/{document_id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（PDF，LibreOffice 转换） */
+        get: operations["cases_download_licence_application_document_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/licence-applications/{application_id}/documents/{document_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记送达并制作送达回证 */
+        post: operations["cases_serve_licence_application_document"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4870,13 +5059,16 @@ export interface components {
             /** Replaces Id */
             replaces_id?: string | null;
         };
-        /** DocumentRead */
+        /**
+         * DocumentRead
+         * @description One issued document; exactly one of `case_id`, `inspection_id`, `application_id` names
+         *     its subject.
+         */
         cases__DocumentRead: {
-            /**
-             * Case Id
-             * Format: uuid
-             */
-            case_id: string;
+            /** Application Id */
+            application_id?: string | null;
+            /** Case Id */
+            case_id: string | null;
             /** Code */
             code: string;
             /** Context Sha256 */
@@ -4890,6 +5082,8 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Inspection Id */
+            inspection_id?: string | null;
             /**
              * Issued At
              * Format: date-time
@@ -14191,6 +14385,100 @@ export interface operations {
             };
         };
     };
+    cases_download_dossier_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PdfUnavailable: PDF 转换不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_download_dossier: {
         parameters: {
             query?: never;
@@ -20393,6 +20681,638 @@ export interface operations {
             };
         };
     };
+    cases_list_inspection_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"][];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_issue_inspection_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__DocumentIssue"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; DocumentTemplateNotFound: 文书模板不存在; InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentAlreadyIssued: 该文书已制作，更正请制作新版本; DocumentNotIssuable: 当前案件状态不能制作该文书 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentFieldsMissing: 文书缺少法定必备内容; DocumentFieldsUnknown: 文书字段不属于该模板; DocumentNumberRangeInvalid: 预分配文书编号无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_get_inspection_document_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_download_inspection_document_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_download_inspection_document_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PdfUnavailable: PDF 转换不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_serve_inspection_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__ServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__ServiceRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentAlreadyIssued: 该文书已制作，更正请制作新版本 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentFieldsMissing: 文书缺少法定必备内容; DocumentServiceInvalid: 送达记录不符合法定要求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_list_inspection_evidence: {
         parameters: {
             query?: never;
@@ -22404,6 +23324,638 @@ export interface operations {
                 };
             };
             /** @description UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_list_licence_application_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"][];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description LicenceApplicationNotFound: 许可申请不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_issue_licence_application_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__DocumentIssue"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__DocumentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; DocumentTemplateNotFound: 文书模板不存在; LicenceApplicationNotFound: 许可申请不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentAlreadyIssued: 该文书已制作，更正请制作新版本; DocumentNotIssuable: 当前案件状态不能制作该文书 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentFieldsMissing: 文书缺少法定必备内容; DocumentFieldsUnknown: 文书字段不属于该模板; DocumentNumberRangeInvalid: 预分配文书编号无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_get_licence_application_document_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; LicenceApplicationNotFound: 许可申请不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_download_licence_application_document_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; LicenceApplicationNotFound: 许可申请不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_download_licence_application_document_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; LicenceApplicationNotFound: 许可申请不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PdfUnavailable: PDF 转换不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_serve_licence_application_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__ServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__ServiceRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentNotFound: 文书不存在; LicenceApplicationNotFound: 许可申请不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentAlreadyIssued: 该文书已制作，更正请制作新版本 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description DocumentFieldsMissing: 文书缺少法定必备内容; DocumentServiceInvalid: 送达记录不符合法定要求 */
             422: {
                 headers: {
                     [name: string]: unknown;

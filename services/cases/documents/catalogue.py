@@ -44,6 +44,7 @@ class Spec:
     version: str = "1"
     counter: str = ""            # number_counters.kind (default doc:<code>)
     single: bool = False         # one current version per case (corrections replace it)
+    anywhere: bool = False       # issued under any subject (the 送达回证 of any document)
     options: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -179,7 +180,7 @@ CASE_SPECS: tuple[Spec, ...] = (
           R("party.name", "受送达人", SVC), R("service.place", "送达地点", SVC),
           R("service.method_name", "送达方式", SVC),
           R("service.served_on", "送达日期", SVC), R("service.servers", "送达人", SVC)),
-         extras=("served", "service")),
+         extras=("served", "service"), anywhere=True),
     Spec("payment_deferral", "延期（分期）缴纳罚款审批表", "执行", (f"{L1}第六十六条",),
          (PARTY, R("fine.yuan", "罚款数额", f"{L1}第六十六条"),
           R("arrangement.kind_name", "延期或者分期", f"{L1}第六十六条"),
@@ -217,7 +218,9 @@ OTHER_SPECS: tuple[Spec, ...] = (
          extras=("inspection",)),
     Spec("inspection_notice", "行政检查通知书", "调查", (INSPECTION,),
          (NUMBER, R("inspection.target", "检查对象", INSPECTION),
-          R("inspection.basis", "检查依据", INSPECTION), AGENCY, ISSUED),
+          R("inspection.basis", "检查依据", INSPECTION),
+          R("inspection.discipline", "检查纪律要求（五个严禁、八个不得）", INSPECTION),
+          AGENCY, ISSUED),
          numbering="sequence", abbr="检通", subject="inspection", extras=("inspection",)),
     Spec("inspection_result", "行政检查结果告知书", "调查", (INSPECTION,),
          (NUMBER, R("inspection.target", "检查对象", INSPECTION),
@@ -227,6 +230,14 @@ OTHER_SPECS: tuple[Spec, ...] = (
          (NUMBER, R("application.applicant", "申请人", f"{LICENSE}第三十二条"),
           R("application.item", "申请事项", f"{LICENSE}第三十二条"), AGENCY, ISSUED),
          numbering="sequence", abbr="许受", subject="license_application",
+         extras=("application",)),
+    Spec("license_correction_notice", "行政许可补正材料通知书", "受理",
+         (f"{LICENSE}第三十二条第一款第四项",),
+         (NUMBER, R("application.applicant", "申请人", f"{LICENSE}第三十二条"),
+          R("application.item", "申请事项", f"{LICENSE}第三十二条"),
+          R("application.correction_items", "需要补正的全部内容",
+            f"{LICENSE}第三十二条第一款第四项"), AGENCY, ISSUED),
+         numbering="sequence", abbr="许补", subject="license_application",
          extras=("application",)),
     Spec("license_rejection_notice", "行政许可不予受理通知书", "受理", (f"{LICENSE}第三十二条",),
          (NUMBER, R("application.applicant", "申请人", f"{LICENSE}第三十二条"),

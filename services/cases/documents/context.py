@@ -54,23 +54,35 @@ STATEMENT_RIGHTS = ("你（单位）有权进行陈述和申辩，可在收到�
 
 @dataclass(frozen=True)
 class Subject:
+    """What documents are issued about: its builder and keys, the `issued_documents` column
+    naming it (`owner`), its hash chain (None: the case timeline) and an optional `check(spec,
+    owner)` refusing a document the record does not support yet (e.g. 准予许可 before the
+    decision)."""
+
     kind: str
     keys: frozenset[str]
     build: Builder
+    owner: str = "case_id"
+    chain: Any = None
+    check: Callable[[Spec, Any], None] | None = None
 
 
 SUBJECTS: dict[str, Subject] = {}
-# `Case.kind` → subject kind of its documents (inspection and licence records are `Case` rows
-# of their kind; their sub-packages register a builder for it after merge)
+# `Case.kind` → subject kind of its documents; inspections and licence applications are rows
+# of their own tables (`TABLE_KINDS`), registered by `services.cases.documents.subjects`
 CASE_KINDS = {"penalty": "case", "inspection": "inspection", "license": "license_application"}
+TABLE_KINDS = {"inspections": "inspection", "licence_applications": "license_application"}
 
 
-def subject_kind(case: Any) -> str:
-    return CASE_KINDS.get(getattr(case, "kind", "penalty") or "penalty", "case")
+def subject_kind(owner: Any) -> str:
+    table = getattr(owner, "__tablename__", "cases")
+    if table in TABLE_KINDS:
+        return TABLE_KINDS[table]
+    return CASE_KINDS.get(getattr(owner, "kind", "penalty") or "penalty", "case")
 
 
-def register(kind: str, keys: set[str] | frozenset[str], build: Builder) -> None:
-    SUBJECTS[kind] = Subject(kind, frozenset(keys) | COMMON, build)
+def register(kind: str, keys: set[str] | frozenset[str], build: Builder, **how: Any) -> None:
+    SUBJECTS[kind] = Subject(kind, frozenset(keys) | COMMON, build, **how)
 
 
 def known(spec: Spec) -> set[str]:

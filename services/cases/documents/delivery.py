@@ -46,7 +46,7 @@ DECISIONS = ("penalty_decision", "no_penalty_decision")
 NOTICES = ("prior_notice", "prior_notice_hearing")
 
 
-def _validate(body: ServiceCreate, party_name: str) -> None:
+def validate(body: ServiceCreate, party_name: str) -> None:
     def refuse(detail: str, rule: str) -> None:
         raise DocumentServiceInvalid(detail, rule=rule, method=body.method)
 
@@ -91,7 +91,7 @@ async def record_service(ctx: Ctx, case: Case, doc: IssuedDocument,
     if doc.replaced_by_id is not None:
         raise DocumentAlreadyIssued("该文书已被更正版本取代，请送达现行版本",
                                     replaced_by_id=str(doc.replaced_by_id))
-    _validate(body, case.party_name)
+    validate(body, case.party_name)
     served_on = effective_on(body, ctx.settings)
     allowed = st.allowed_actions(case)
     if doc.code in DECISIONS and "serve" in allowed:
@@ -100,13 +100,10 @@ async def record_service(ctx: Ctx, case: Case, doc: IssuedDocument,
     elif doc.code in NOTICES and "notify" in allowed:  # 事先告知 served: windows open
         await dec.notify(ctx, case, lschemas.NotifyCase(served_on=served_on,
                                                          method=body.method))
-    details = {k: v for k, v in body.model_dump(mode="json").items()
-               if k in ("witness", "refusal_reason", "media_evidence_id", "consent_reference",
-                        "post_receipt_number", "notice_reason", "remarks") and v}
     row = DocumentService(document_id=doc.id, case_id=case.id, method=body.method,
                           delivered_on=body.delivered_on, served_on=served_on,
                           recipient=body.recipient, relation=body.relation, place=body.place,
-                          details=details, server_ids=body.server_ids,
+                          details=details_of(body), server_ids=body.server_ids,
                           created_by=ctx.principal.username or ctx.principal.subject)
     ctx.session.add(row)
     await ctx.session.flush()
@@ -117,16 +114,27 @@ async def record_service(ctx: Ctx, case: Case, doc: IssuedDocument,
                                      (case.matter_snapshot or {}).get("domain", ""))
     receipt = await svc.issue(ctx, case, DocumentIssue(code="service_receipt"), extra={
         "served": {"name": doc.name, "number": doc.number or "（无文号）"},
-        "service": {"place": body.place, "method_name": dec.SERVE_NAMES[body.method],
-                    "served_on": dctx.cn_date(served_on), "recipient": body.recipient,
-                    "relation": body.relation or "", "witness": body.witness or "",
-                    "refusal_reason": body.refusal_reason or "", "remarks": "；".join(
-                        x for x in (body.notice_reason, body.remarks) if x),
-                    "servers": "、".join(o["name"] for o in servers) or "、".join(
-                        body.server_ids)}})
+        "service": service_lines(body, served_on, servers)})
     row.receipt_document_id = receipt.id
     await ctx.session.flush()
     return row
+
+
+def details_of(body: ServiceCreate) -> dict[str, Any]:
+    return {k: v for k, v in body.model_dump(mode="json").items()
+            if k in ("witness", "refusal_reason", "media_evidence_id", "consent_reference",
+                     "post_receipt_number", "notice_reason", "remarks") and v}
+
+
+def service_lines(body: ServiceCreate, served_on: Any,
+                  servers: list[dict[str, str]]) -> dict[str, str]:
+    """The 送达回证's lines (servers named by personnel, else by id)."""
+    return {"place": body.place, "method_name": dec.SERVE_NAMES[body.method],
+            "served_on": dctx.cn_date(served_on), "recipient": body.recipient,
+            "relation": body.relation or "", "witness": body.witness or "",
+            "refusal_reason": body.refusal_reason or "", "remarks": "；".join(
+                x for x in (body.notice_reason, body.remarks) if x),
+            "servers": "、".join(o["name"] for o in servers) or "、".join(body.server_ids)}
 
 
 def read(settings: Any, key: str) -> bytes:

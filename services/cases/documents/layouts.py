@@ -201,6 +201,12 @@ LAYOUTS: dict[str, list[tuple]] = {
         ("p", "你（单位）于{{ application.applied_on }}提出的{{ application.item }}申请，申请材料齐全、"
               "符合法定形式，依据《中华人民共和国行政许可法》第三十二条的规定，本机关决定予以受理。"),
         *SEAL],
+    "license_correction_notice": [*HEAD, ("title", "行政许可补正材料通知书"), *NUM,
+        ("flat", "{{ application.applicant }}："),
+        ("p", "你（单位）于{{ application.applied_on }}提出的{{ application.item }}申请，申请材料不齐全"
+              "或者不符合法定形式。依据《中华人民共和国行政许可法》第三十二条第一款第四项的规定，现一次"
+              "告知你（单位）需要补正的全部内容：{{ application.correction_items }}。请于补正后提交，"
+              "本机关收到全部补正材料之日即为受理之日。"), *SEAL],
     "license_rejection_notice": [*HEAD, ("title", "行政许可不予受理通知书"), *NUM,
         ("flat", "{{ application.applicant }}："),
         ("p", "你（单位）于{{ application.applied_on }}提出的{{ application.item }}申请，因"

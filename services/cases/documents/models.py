@@ -45,17 +45,25 @@ class DocumentTemplate(UUIDPk, Base):
 
 class IssuedDocument(UUIDPk, Base):
     """An issued 执法文书: never changed; a correction is a new row (`version` + 1) whose
-    `replaces_id` names the one it replaces (that one gets `replaced_by_id`)."""
+    `replaces_id` names the one it replaces (that one gets `replaced_by_id`). Its subject is
+    exactly one of a case, an inspection (行政检查文书) or a licence application (许可文书):
+    `case_id`, `inspection_id` or `application_id`."""
 
     __tablename__ = "issued_documents"
     __table_args__ = (
         UniqueConstraint("agency_id", "number", name="uq_issued_documents_agency_number"),
         UniqueConstraint("range_id", "range_seq", name="uq_issued_documents_range_seq"),
         Index("ix_issued_documents_case", "case_id", "issued_at"),
+        Index("ix_issued_documents_inspection", "inspection_id", "issued_at"),
+        Index("ix_issued_documents_application", "application_id", "issued_at"),
     )
 
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
-                                               nullable=False)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    inspection_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("inspections.id", ondelete="CASCADE"))
+    application_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("licence_applications.id", ondelete="CASCADE"))
     agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     region_code: Mapped[str] = mapped_column(String(12), nullable=False)
     code: Mapped[str] = mapped_column(String(40), nullable=False)
@@ -90,7 +98,9 @@ class DocumentService(UUIDPk, Base):
 
     document_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("issued_documents.id", ondelete="CASCADE"), nullable=False)
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False, index=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    inspection_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    application_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     method: Mapped[str] = mapped_column(String(16), nullable=False)
     delivered_on: Mapped[date] = mapped_column(Date, nullable=False)
     served_on: Mapped[date] = mapped_column(Date, nullable=False)  # when service takes effect

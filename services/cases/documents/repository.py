@@ -36,22 +36,26 @@ class DocumentRepository:
         return await self.session.scalar(select(SummaryDecision).where(
             SummaryDecision.case_id == case_id))
 
-    async def documents(self, case_id: uuid.UUID) -> list[IssuedDocument]:
+    async def documents(self, case_id: uuid.UUID, owner: str = "case_id"
+                        ) -> list[IssuedDocument]:
+        """The documents of one subject (`owner`: case_id, inspection_id or application_id)."""
         return list((await self.session.scalars(select(IssuedDocument).where(
-            IssuedDocument.case_id == case_id).order_by(IssuedDocument.issued_at,
-                                                        IssuedDocument.id))).all())
+            getattr(IssuedDocument, owner) == case_id).order_by(IssuedDocument.issued_at,
+                                                                IssuedDocument.id))).all())
 
     async def document(self, case_id: uuid.UUID, document_id: uuid.UUID,
-                       for_update: bool = False) -> IssuedDocument | None:
+                       for_update: bool = False, owner: str = "case_id"
+                       ) -> IssuedDocument | None:
         stmt = select(IssuedDocument).where(IssuedDocument.id == document_id,
-                                            IssuedDocument.case_id == case_id)
+                                            getattr(IssuedDocument, owner) == case_id)
         if for_update:
             stmt = stmt.with_for_update()
         return await self.session.scalar(stmt)
 
-    async def current(self, case_id: uuid.UUID, code: str) -> IssuedDocument | None:
+    async def current(self, case_id: uuid.UUID, code: str,
+                      owner: str = "case_id") -> IssuedDocument | None:
         return await self.session.scalar(select(IssuedDocument).where(
-            IssuedDocument.case_id == case_id, IssuedDocument.code == code,
+            getattr(IssuedDocument, owner) == case_id, IssuedDocument.code == code,
             IssuedDocument.replaced_by_id.is_(None)).limit(1))
 
     async def agency_template(self, agency_id: uuid.UUID, code: str) -> DocumentTemplate | None:

@@ -16,7 +16,7 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import Actor, AgencyAdmin, CaseById, CaseForAction, Reader
-from services.cases.documents import delivery, schemas, uploads
+from services.cases.documents import delivery, dossier, schemas, uploads
 from services.cases.documents import errors as de
 from services.cases.documents import service as svc
 from services.cases.documents.dependencies import DocumentById, Worker, document_or_404
@@ -157,3 +157,13 @@ async def download_dossier(case: CaseById, principal: Reader, request: Request,
                            session: SessionDep) -> Response:
     data = await delivery.dossier_zip(Ctx(request, session, principal), case)
     return _file(data, "application/zip", f"{case.number or case.id}_案卷.zip")
+
+
+@router.get("/cases/{case_id}/dossier.pdf", response_class=Response,
+            responses={200: {"content": {"application/pdf": {}}},
+                       **errors.responses(*AUTH, ce.CaseNotFound, de.PdfUnavailable)},
+            summary="案卷 PDF（封面、带页号的卷内目录、按法定顺序排列的文书、备考表，每页编页号）")
+async def download_dossier_pdf(case: CaseById, principal: Reader, request: Request,
+                               session: SessionDep, worker: Worker) -> Response:
+    data = await dossier.dossier_pdf(Ctx(request, session, principal), case, worker)
+    return _file(data, "application/pdf", f"{case.number or case.id}_案卷.pdf")

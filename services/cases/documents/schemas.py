@@ -52,8 +52,13 @@ class DocumentIssue(ApiModel):
 
 
 class DocumentRead(ApiModel):
+    """One issued document; exactly one of `case_id`, `inspection_id`, `application_id` names
+    its subject."""
+
     id: uuid.UUID
-    case_id: uuid.UUID
+    case_id: uuid.UUID | None
+    inspection_id: uuid.UUID | None = None
+    application_id: uuid.UUID | None = None
     code: str
     name: str
     number: str | None

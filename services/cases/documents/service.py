@@ -155,14 +155,14 @@ def _refuse_missing(spec: Spec, missing: list[dict[str, str]]) -> None:
             rule="；".join(dict.fromkeys(m["article"] for m in missing)))
 
 
-async def _replaced(repo: DocumentRepository, case: Case, spec: Spec,
-                    body: DocumentIssue) -> IssuedDocument | None:
+async def _replaced(repo: DocumentRepository, case: Any, spec: Spec,
+                    body: DocumentIssue, owner: str = "case_id") -> IssuedDocument | None:
     if body.replaces_id is None:
-        if spec.single and await repo.current(case.id, spec.code):
+        if spec.single and await repo.current(case.id, spec.code, owner):
             raise DocumentAlreadyIssued(
                 f"本案已制作{spec.name}，如需更正请制作新版本（replaces_id）", code=spec.code)
         return None
-    old = await repo.document(case.id, body.replaces_id, for_update=True)
+    old = await repo.document(case.id, body.replaces_id, for_update=True, owner=owner)
     if old is None:
         raise DocumentNotFound(f"文书 {body.replaces_id} 不存在")
     if old.code != spec.code or old.replaced_by_id is not None:
@@ -171,19 +171,23 @@ async def _replaced(repo: DocumentRepository, case: Case, spec: Spec,
     return old
 
 
-async def issue(ctx: Ctx, case: Case, body: DocumentIssue,
+async def issue(ctx: Ctx, case: Any, body: DocumentIssue,
                 extra: dict[str, Any] | None = None) -> IssuedDocument:
+    """`case`: the subject row — a `Case`, an `Inspection` or a `LicenceApplication` (its
+    documents are numbered, frozen and chained the same way, in its own record chain)."""
     spec = spec_of(body.code)
     kind = dctx.subject_kind(case)
     subject = dctx.SUBJECTS.get(kind)
-    if spec.subject != kind or subject is None:
+    if (spec.subject != kind and not spec.anywhere) or subject is None:
         raise DocumentNotIssuable(f"{spec.name}用于{spec.subject}，不能在{kind}下制作",
                                   code=spec.code, subject=spec.subject)
     _check_fields(spec, body)
     if spec.numbering in ("decision", "summary"):
         _decision_matches(case, spec)
+    if subject.check is not None:
+        subject.check(spec, case)
     repo = DocumentRepository(ctx.session)
-    replaces = await _replaced(repo, case, spec, body)
+    replaces = await _replaced(repo, case, spec, body, subject.owner)
     base = await subject.build(ctx, case)
     context = dctx.merge(dctx.merge(base, extra or {}), body.fields, set(spec.extras))
     _refuse_missing(spec, [m for m in dctx.missing(spec, context) if m["field"] != "number"])
@@ -196,7 +200,7 @@ async def issue(ctx: Ctx, case: Case, body: DocumentIssue,
     (tkey, tsha), (ckey, csha), (dkey, dsha) = [
         await put(s, data) for data in (template, canonical(context), docx)]
     doc = IssuedDocument(
-        case_id=case.id, agency_id=case.agency_id, region_code=case.region_code,
+        **{subject.owner: case.id}, agency_id=case.agency_id, region_code=case.region_code,
         code=spec.code, name=spec.name, number=number,
         version=(replaces.version + 1) if replaces else 1,
         replaces_id=replaces.id if replaces else None, template_source=source,
@@ -212,10 +216,15 @@ async def issue(ctx: Ctx, case: Case, body: DocumentIssue,
     if replaces is not None:
         replaces.replaced_by_id = doc.id
     entry = await append_entry(ctx.session, case, "document.issued", ctx.principal,
-                               list(case.officer_ids or []), issued_payload(doc))
+                               list(getattr(case, "officer_ids", None) or []),
+                               issued_payload(doc), **chain_of(subject))
     doc.timeline_seq = entry.seq
     await repo.flush()
     return doc
+
+
+def chain_of(subject: dctx.Subject) -> dict[str, Any]:
+    return {} if subject.chain is None else {"chain": subject.chain}
 
 
 def issued_payload(doc: IssuedDocument) -> dict[str, Any]:

@@ -10,13 +10,12 @@ requires the `agency_admin` role (see `router.approve_inspection`)."""
 from __future__ import annotations
 
 import secrets
-import uuid
 from typing import Any
 
 from kit import errors
 from kit.calendar import LEGAL_TZ as SHANGHAI
 from kit.calendar import today_legal as today
-from kit.db import utcnow
+from kit.db import new_id, utcnow
 from kit.scope import parse_uuid
 from services.cases.clients import qualified_officers
 from services.cases.inspections import schemas
@@ -133,7 +132,8 @@ async def create_inspection(ctx: Ctx, body: schemas.InspectionCreate) -> Inspect
     check = await qualified_officers(ctx.request, body.officer_ids, domain, body.planned_on,
                                      p.region_code, rule=OFFICER_RULE)
     i = Inspection(
-        id=uuid.uuid4(), agency_id=agency_id, region_code=p.region_code or "", type=body.type,
+        id=new_id("inspections"), agency_id=agency_id, region_code=p.region_code or "",
+        type=body.type,
         source=body.source, deployed_from_above=body.deployed_from_above,
         item_ids=[str(x.id) for x in items], items=[item_snapshot(x) for x in items],
         domain=domain, target_id=target.id if target else None,

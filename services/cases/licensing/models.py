@@ -11,10 +11,21 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.db import Timestamps, UTCDateTime, UUIDPk
+from kit.db import Timestamps, UTCDateTime, UUIDPk, utcnow
 from services.cases.models import Base
 
 
@@ -105,8 +116,34 @@ class LicenceApplication(UUIDPk, Timestamps, Base):
     inspection_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     next_due_on: Mapped[date | None] = mapped_column(Date)
     created_by: Mapped[str] = mapped_column(String(100), nullable=False)
+    # head of the application's hash-chained record (`LicenceRecordEntry`)
+    timeline_seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0,
+                                              server_default="0")
+    timeline_head: Mapped[str] = mapped_column(String(64), nullable=False, default="0" * 64,
+                                               server_default="0" * 64)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class LicenceRecordEntry(UUIDPk, Base):
+    """One link of the application's 全过程记录 (same hash rule as `timeline_entries`): the
+    许可文书 issued and served (`document.issued`, `document.served`)."""
+
+    __tablename__ = "licence_record_entries"
+    __table_args__ = (UniqueConstraint("application_id", "seq",
+                                       name="uq_licence_record_entries_application_seq"),)
+
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("licence_applications.id", ondelete="CASCADE"), nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    action: Mapped[str] = mapped_column(String(40), nullable=False)
+    actor: Mapped[str] = mapped_column(String(120), nullable=False)
+    officer_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    payload_digest: Mapped[str] = mapped_column(String(64), nullable=False)
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
 
 
 class LicenceMaterial(UUIDPk, Base):
