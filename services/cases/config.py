@@ -70,6 +70,9 @@ class CasesSettings(ServiceSettings):
     inspection_duplicate_window_days: int = 30
     # 抽查结果公示 within this many working days of the result [S 河北; DOMAIN §9.1]
     inspection_result_publication_working_days: int = 20
+    # 扫码入企 evaluations/complaints (public POST): token bucket per client address [S]
+    inspection_evaluation_rate_per_minute: float = 6.0
+    inspection_evaluation_rate_burst: int = 3
     # 执法文书 (services/cases/documents)
     # per template code: number pattern, placeholders {prefix} {year} {seq}
     # (default: {prefix}<简称>〔{year}〕{seq}号)

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Query, Request, Response
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
-from services.cases.dependencies import Actor, AgencyAdmin, Reader
-from services.cases.errors import OfficersNotQualified
+from services.cases.dependencies import Actor, Reader
+from services.cases.errors import ApproverNotHead, OfficersNotQualified
 from services.cases.inspections import errors as ie
 from services.cases.inspections import schemas
 from services.cases.inspections import service as svc
@@ -79,13 +79,13 @@ async def get_inspection(i: InspectionById, principal: Reader, request: Request,
 
 
 @router.post("/inspections/{inspection_id}/approve", response_model=schemas.InspectionRead,
-             responses=errors.responses(*ACTION, ie.InspectionCapExceeded),
-             summary="审批（行政执法主体负责人；暂以 agency_admin 角色代表）")
+             responses=errors.responses(*ACTION, ie.InspectionCapExceeded, ApproverNotHead),
+             summary="审批（approver_id 须为行政执法主体负责人）")
 async def approve_inspection(body: schemas.Approve, i: InspectionForAction,
-                             principal: AgencyAdmin, request: Request, session: SessionDep,
+                             principal: Actor, request: Request, session: SessionDep,
                              response: Response) -> schemas.InspectionRead:
-    """Until personnel records who heads an agency, the `agency_admin` role stands for the
-    行政执法主体负责人 who approves (司法部问题解答)."""
+    """The 行政执法主体负责人 named by `approver_id` approves (司法部问题解答); an officer or the
+    agency admin records it."""
     ctx = Ctx(request, session, principal)
     await svc.approve(ctx, i, body)
     return await answer(ctx, i, response)

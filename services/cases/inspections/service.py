@@ -4,8 +4,9 @@
 annual cap per (enterprise, agency, year), the 五个严禁/八个不得 attestation, and the hash-chained
 record (`services.cases.timeline.service` over `inspection_record_entries`).
 
-"Agency head" (行政执法主体负责人) approval: personnel has no head attribute yet, so `/approve`
-requires the `agency_admin` role (see `router.approve_inspection`)."""
+"Agency head" (行政执法主体负责人) approval: `/approve` names `approver_id`, who must be a head
+(负责人: personnel `position` head/deputy_head, active) of the inspecting agency
+(`services.cases.approvals.require_head`, action `inspection`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from kit.calendar import LEGAL_TZ as SHANGHAI
 from kit.calendar import today_legal as today
 from kit.db import utcnow
 from kit.scope import parse_uuid
+from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.inspections import schemas
 from services.cases.inspections.caps.service import (
@@ -166,11 +168,14 @@ async def create_inspection(ctx: Ctx, body: schemas.InspectionCreate) -> Inspect
 
 
 async def approve(ctx: Ctx, i: Inspection, body: schemas.Approve) -> None:
+    """审批 by the 行政执法主体负责人 (国办发〔2024〕54号; 司法部问题解答)."""
     require(i, "approve")
+    head = await require_head(ctx.request, i.agency_id, body.approver_id, "inspection")
     await enforce_cap(ctx, i, body.cap_exempt_reason)
     late = i.status != "planned"
     i.approved_at = utcnow()
-    i.approval = {"approver": ctx.principal.username or ctx.principal.subject,
+    i.approval = {"approver_id": head.id, "position": head.position,
+                  "recorded_by": ctx.principal.username or ctx.principal.subject,
                   "at": i.approved_at.isoformat(), "opinion": body.opinion,
                   "backfilled": late}
     i.flags = [f for f in i.flags if f.get("kind") != "approval_pending"]

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from kit.http import forward_headers
+from services.cases.approvals import require_head
 from services.cases.clients import personnel_client
 from services.cases.licensing import deadlines as dl
 from services.cases.licensing import schemas
@@ -148,17 +149,21 @@ async def resume(ctx: Ctx, app: LicenceApplication, body: schemas.ResumeBody) ->
 
 async def extend(ctx: Ctx, app: LicenceApplication, body: schemas.ExtendBody) -> None:
     """延长十日 (第四十二条第一款; 联合办理 十五日, 第二款): once, before the period runs out,
-    approved by the agency head — until personnel has a head attribute, an `agency_admin`."""
+    approved by the head named in `approver_id` (`services.cases.approvals.require_head`:
+    personnel `position` head/deputy_head of the application's agency, active; refused with
+    `approver-not-head` naming 第四十二条). For 联合办理 the law names the 本级人民政府负责人;
+    a township government is itself the licensing agency, so its head is checked the same way."""
     matter = await _load(ctx, app, "extend")
     rule = "行政许可法第四十二条第二款" if matter.joint_handling else "行政许可法第四十二条第一款"
-    if not ctx.principal.has("agency_admin"):
-        raise ExtensionNotAllowed("延长期限须经本行政机关负责人批准（当前以机关管理员 agency_admin "
-                                  "代表负责人）", rule=rule)
+    head = await require_head(ctx.request, app.agency_id, body.approver_id,
+                              "licence_joint_extension" if matter.joint_handling
+                              else "licence_extension")
     on = body.told_on or today()
     due = dl.decision_due(app, matter, ctx.cal, today())
     if due is not None and on > due.due_on:
         raise ExtensionNotAllowed(f"许可决定期限已于{due.due_on}届满，不得再延长", rule=rule)
-    app.extension = {"approver_id": body.approver_id, "approved_by": ctx.principal.subject,
+    app.extension = {"approver_id": head.id, "position": head.position,
+                     "recorded_by": ctx.principal.subject,
                      "reason": body.reason, "told_on": on.isoformat(),
                      "days": dl.JOINT_EXTENSION_DAYS if matter.joint_handling
                      else dl.EXTENSION_DAYS}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from factories_extra import Agency, create_agency, make_id_number, make_uscc
+from factories_extra import Agency, create_agency, create_officer, make_id_number, make_uscc
 from harness import Platform
 
 P = "https://zhifa.dev/problems/"
@@ -39,10 +39,14 @@ class Lic:
         self.zhifa, self.client = zhifa, zhifa.client
         self.agency: Agency
         self.matter: dict[str, Any] = {}
+        self.o: list[str] = []
 
     async def setup(self, **matter: Any) -> Lic:
         self.agency = await create_agency(self.zhifa)
-        self.agency.officers = ["off-1", "off-2", "off-3"]
+        # two staff (reviewers), the head (负责人: approves extensions, hosts hearings), staff
+        for position in ("staff", "staff", "head", "staff"):
+            await create_officer(self.zhifa, self.agency, position=position)  # appends
+        self.o = self.agency.officers
         self.matter = await self.create_matter(**matter)
         return self
 
@@ -104,7 +108,7 @@ class Lic:
                        **kw: Any) -> dict[str, Any]:
         app = await self.accepted(received, accept_on, **kw)
         return await self.ok(app["id"], "review", {
-            "reviewer_ids": ["off-1", "off-2"], "findings": "现场核查，符合规划", "on": accept_on})
+            "reviewer_ids": self.o[:2], "findings": "现场核查，符合规划", "on": accept_on})
 
     async def licence(self, received: str = "2026-03-02", decided: str = "2026-03-10",
                       **kw: Any) -> dict[str, Any]:
