@@ -80,3 +80,10 @@ class RecordReused(errors.UnprocessableEntity):
     """An offline record's Idempotency-Key was already used for a different record."""
 
     title = "同一幂等键已用于另一条记录"
+
+
+class EvaluationRateLimited(errors.TooManyRequests):
+    """扫码入企 evaluations from one client address beyond the configured token bucket
+    (`CASES_INSPECTION_EVALUATION_RATE_PER_MINUTE` / `_BURST`). Extension: `retry_after`."""
+
+    title = "评价提交过于频繁，请稍后再试"

@@ -59,6 +59,19 @@ class InspectionRepository:
             stmt = stmt.where(Inspection.id != exclude)
         return int(await self.session.scalar(stmt) or 0)
 
+    async def cap_totals(self, keys: set[tuple[uuid.UUID, uuid.UUID, int]]
+                         ) -> dict[tuple[uuid.UUID, uuid.UUID, int], int]:
+        """`cap_count` for many (target, agency, year) at once (lists), nothing excluded."""
+        if not keys:
+            return {}
+        targets = {k[0] for k in keys}
+        rows = await self.session.execute(select(
+            Inspection.target_id, Inspection.agency_id, Inspection.year, func.count()).where(
+            Inspection.target_id.in_(targets), Inspection.counts_toward_cap.is_(True),
+            or_(Inspection.approved_at.is_not(None), Inspection.started_at.is_not(None))
+        ).group_by(Inspection.target_id, Inspection.agency_id, Inspection.year))
+        return {(t, a, y): int(n) for t, a, y, n in rows.all() if (t, a, y) in keys}
+
     async def other_agencies_near(self, uscc: str, agency_id: uuid.UUID,
                                   start: date, end: date) -> list[Inspection]:
         """Inspections of the same enterprise (by USCC) by other agencies in the window

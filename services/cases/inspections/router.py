@@ -57,7 +57,7 @@ async def create_inspection(body: schemas.InspectionCreate, principal: Actor, re
 
 @router.get("/inspections", response_model=Page[schemas.InspectionRead],
             responses=errors.responses(*AUTH),
-            summary="行政检查列表（按管辖范围，游标分页；列表不含 cap，详见详情）")
+            summary="行政检查列表（按管辖范围，游标分页；含 cap 频次）")
 async def list_inspections(principal: Reader, request: Request, session: SessionDep,
                            status: str | None = None, target_id: uuid.UUID | None = None,
                            cursor: str | None = None,
@@ -66,8 +66,7 @@ async def list_inspections(principal: Reader, request: Request, session: Session
     ctx = Ctx(request, session, principal)
     rows, nxt = await InspectionRepository(session).list(
         principal, status=status, target_id=target_id, cursor=cursor, limit=limit)
-    return Page(items=[await svc.read(ctx, i, with_cap=False) for i in rows], next_cursor=nxt,
-                limit=limit)
+    return Page(items=await svc.read_page(ctx, rows), next_cursor=nxt, limit=limit)
 
 
 @router.get("/inspections/{inspection_id}", response_model=schemas.InspectionRead,

@@ -23,7 +23,9 @@ from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.inspections import schemas
 from services.cases.inspections.caps.service import (
+    cap_key,
     cap_state,
+    cap_totals,
     enforce_cap,
     flag_duplicates,
     set_cap_rule,
@@ -256,10 +258,19 @@ def deadlines(ctx: Ctx, i: Inspection) -> list[dict[str, Any]]:
     return out
 
 
-async def read(ctx: Ctx, i: Inspection, with_cap: bool = True) -> schemas.InspectionRead:
-    """`with_cap=False` for lists (the cap is one COUNT per inspection)."""
+async def read(ctx: Ctx, i: Inspection, totals: dict[Any, int] | None = None
+               ) -> schemas.InspectionRead:
+    """`totals` for lists: the page's cap counts from one grouped query (`cap_totals`)."""
     data = {c: getattr(i, c) for c in schemas.InspectionRead.model_fields
             if c not in ("allowed_actions", "deadlines", "cap")}
+    total = None
+    if totals is not None and (key := cap_key(i)) is not None:
+        total = totals.get(key, 0)
     return schemas.InspectionRead(**data, allowed_actions=allowed_actions(i),
                                   deadlines=deadlines(ctx, i),
-                                  cap=await cap_state(ctx, i) if with_cap else None)
+                                  cap=await cap_state(ctx, i, total))
+
+
+async def read_page(ctx: Ctx, rows: list[Inspection]) -> list[schemas.InspectionRead]:
+    totals = await cap_totals(ctx, rows)
+    return [await read(ctx, i, totals) for i in rows]

@@ -6,6 +6,7 @@ approval/start, the warning one below, and the 多头/重复 flag."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 from kit import errors
@@ -40,14 +41,30 @@ def cap_limit(ctx: Ctx, i: Inspection) -> int:
     return min(caps) if caps else ctx.settings.inspection_cap_default
 
 
-async def cap_state(ctx: Ctx, i: Inspection) -> schemas.CapRead | None:
+def cap_key(i: Inspection) -> tuple[uuid.UUID, uuid.UUID, int] | None:
+    return (i.target_id, i.agency_id, i.year) if i.is_enterprise and i.target_id else None
+
+
+async def cap_totals(ctx: Ctx, rows: list[Inspection]
+                     ) -> dict[tuple[uuid.UUID, uuid.UUID, int], int]:
+    """One grouped COUNT for a page of inspections (see `cap_state(total=...)`)."""
+    keys = {k for k in map(cap_key, rows) if k is not None}
+    return await InspectionRepository(ctx.session).cap_totals(keys)
+
+
+async def cap_state(ctx: Ctx, i: Inspection, total: int | None = None
+                    ) -> schemas.CapRead | None:
     """`count` = the enterprise's counted inspections by this agency this year (this one
-    included once approved); `others` in the notice = those before this one."""
+    included once approved); `others` in the notice = those before this one. `total` (lists)
+    is the precomputed count of all of them, this one included."""
     if not i.is_enterprise or i.target_id is None:
         return None
-    others = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id,
-                                                               i.year, i.id)
     used = i.counts_toward_cap and uses_cap(i)
+    if total is not None:
+        others = total - used
+    else:
+        others = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id,
+                                                                   i.year, i.id)
     limit = cap_limit(ctx, i)
     warning = None
     if i.counts_toward_cap and not used and others + 1 == limit:
