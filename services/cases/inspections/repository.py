@@ -31,6 +31,12 @@ class InspectionRepository:
             stmt = stmt.with_for_update()
         return await self.session.scalar(stmt)
 
+    async def scope_of(self, inspection_id: uuid.UUID) -> tuple[uuid.UUID, str] | None:
+        """(agency, region) of an inspection, unscoped: callers apply their rule on these."""
+        row = (await self.session.execute(select(Inspection.agency_id, Inspection.region_code)
+                                          .where(Inspection.id == inspection_id))).first()
+        return (row[0], row[1]) if row else None
+
     async def by_code(self, code: str) -> Inspection | None:
         return await self.session.scalar(select(Inspection).where(
             Inspection.public_code == code))

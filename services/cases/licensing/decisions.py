@@ -33,6 +33,8 @@ from services.cases.licensing.service import (
     settle_deemed,
     today,
 )
+from services.cases.licensing.staff import HOST_RULE, REVIEW_RULE, ensure_staff
+from services.cases.links import ensure_inspection_link
 from services.cases.numbering import next_number
 
 ART45 = "行政许可法第四十五条"
@@ -46,7 +48,8 @@ async def _load(ctx: Ctx, app: LicenceApplication, action: str) -> LicenceMatter
 
 
 async def review(ctx: Ctx, app: LicenceApplication, body: schemas.ReviewBody) -> None:
-    """审查 (第三十四条): substantive verification by at least two staff; interested parties
+    """审查 (第三十四条): substantive verification by at least two staff (each an active,
+    on-post officer of the agency in personnel, `staff.ensure_staff`); interested parties
     told and heard (第三十六条); the hearing right told (第四十七条)."""
     matter = await _load(ctx, app, "review")
     on = body.on or today()
@@ -55,12 +58,15 @@ async def review(ctx: Ctx, app: LicenceApplication, body: schemas.ReviewBody) ->
     if body.substantive and len(reviewers) < 2:
         raise ReviewersInsufficient(f"实质核查须指派两名以上工作人员，本次 {len(reviewers)} 人",
                                     rule="行政许可法第三十四条第三款")
+    await ensure_staff(ctx.request, app.agency_id, reviewers, REVIEW_RULE)
     app.reviews = [*app.reviews, {"reviewer_ids": reviewers, "findings": body.findings,
                                   "substantive": body.substantive, "on": on.isoformat()}]
     if body.stakeholders:
         app.stakeholders = [*app.stakeholders,
                             *(s.model_dump(mode="json") for s in body.stakeholders)]
     if body.inspection_id:
+        await ensure_inspection_link(ctx.session, body.inspection_id, app.agency_id,
+                                     app.region_code)
         app.inspection_id = body.inspection_id
     if body.hearing_right_told_on:
         app.hearing = {**(app.hearing or {}), "told_on": body.hearing_right_told_on.isoformat()}
@@ -101,6 +107,7 @@ async def hold_hearing(ctx: Ctx, app: LicenceApplication, body: schemas.HearingB
     if body.host_id in reviewers:
         raise HearingNotAllowed("听证主持人不得为审查该申请的工作人员",
                                 rule="行政许可法第四十八条第一款第三项")
+    await ensure_staff(ctx.request, app.agency_id, [body.host_id], HOST_RULE)
     hearing = dict(app.hearing or {})
     start = date.fromisoformat(hearing["requested_on"]) if hearing.get("requested_on") \
         else body.notice_on
