@@ -105,3 +105,43 @@ class TestStaffAndLinks:
                 body = {**case, "licence_id": wrong}
             problem(await zhifa.client.post("/api/v1/cases/cases", headers=headers, json=body),
                     422, "link-invalid")
+
+
+class TestDisclosureHoldAndRefusals:
+    async def test_region_hold_then_release_and_refusal_published(self, zhifa: Platform) -> None:
+        P = "/api/v1/publicity"
+        resp = await zhifa.client.put(f"{P}/region-settings/500112100",
+                                      json={"hold_for_review": True},
+                                      headers=zhifa.headers("sysadmin"))
+        assert resp.status_code == 200, resp.text
+        lic = await Lic(zhifa).setup()
+        licence = await lic.licence()
+        refused = await lic.reviewed()
+        await lic.ok(refused["id"], "decide", {"granted": False, "on": "2026-03-20",
+                                               "reasons": "拟建位置占用永久基本农田"})
+        await zhifa.drain()
+        feed = f"{P}/licences?agency_id={lic.agency.id}"
+        assert (await zhifa.client.get(feed)).json()["items"] == []  # both held
+        from sqlalchemy import select
+
+        from services.publicity.licences.models import LicenceDisclosure
+        async with zhifa.session("publicity") as session:
+            held = {str(r.application_id): r for r in (await session.scalars(select(
+                LicenceDisclosure).where(LicenceDisclosure.status == "pending"))).all()}
+        grant_row = held[licence["application_id"]]
+        refusal_row = held[refused["id"]]
+        url = f"{P}/licences/{grant_row.id}/publish"
+        other = await create_agency(zhifa, "500112101")
+        problem(await zhifa.client.post(url, headers=other.headers(zhifa, "agency_admin")),
+                404, "disclosure-not-found")
+        for row in (grant_row, refusal_row):
+            resp = await zhifa.client.post(f"{P}/licences/{row.id}/publish", headers=lic.admin())
+            assert resp.status_code == 200, resp.text
+        problem(await zhifa.client.post(url, headers=lic.admin()), 409, "disclosure-not-pending")
+        items = {i["id"]: i for i in (await zhifa.client.get(feed)).json()["items"]}
+        assert items[str(grant_row.id)]["granted"] is True
+        refusal = items[str(refusal_row.id)]
+        assert (refusal["granted"], refusal["document_name"]) == (False, "不予行政许可决定书")
+        assert "永久基本农田" in refusal["content"] and refusal["licence_number"] == ""
+        csv_text = (await zhifa.client.get(f"{P}/exports/licences.csv?template=natural")).text
+        assert licence["number"] in csv_text and "不予行政许可" not in csv_text
