@@ -18,7 +18,9 @@ class CasesSettings(ServiceSettings):
         "case.decided": ["publicity"], "case.decision_revoked": ["publicity"],
         "case.review_requested": ["review"], "case.status_changed": ["review"],
         "licence.decided": ["publicity"], "licence.issued": ["publicity"],
-        "licence.revoked": ["publicity"]})
+        "licence.revoked": ["publicity"], "inspection.item_published": ["publicity"],
+        "inspection.task_announced": ["publicity"],
+        "inspection.result_published": ["publicity"]})
 
     # 立案审查: 15 working days from discovery (+15 with approval) [S 市场监管程序规定第十八条]
     lead_check_working_days: int = 15

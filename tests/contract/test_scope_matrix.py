@@ -120,6 +120,8 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PUB}/exports/licences.csv": ("exempt", "public licence disclosure export, redacted"),
     f"{PUB}/exports/licences.xlsx": ("exempt", "public licence disclosure export, redacted"),
     f"{PUB}/licences": ("exempt", "public licence disclosure, redacted"),
+    f"{PUB}/inspections": ("exempt", "public 双随机、一公开 records (items, tasks, results), "
+                                     "redacted"),
     f"{PUB}/matters": ("exempt", "public catalogue"),
     f"{PUB}/officers": ("exempt", "public directory"),
     f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests (region); only "

@@ -33,6 +33,7 @@ from services.cases.inspections.caps.service import (
 )
 from services.cases.inspections.catalogue.models import InspectionItem, InspectionTarget
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
+from services.cases.inspections.disclosure import announce_result
 from services.cases.inspections.errors import (
     APPROVAL_RULE,
     ITEM_RULE,
@@ -232,6 +233,9 @@ async def finish(ctx: Ctx, i: Inspection, body: schemas.Finish) -> None:
         "result": i.result, "findings": i.findings, "ended_at": i.ended_at.isoformat(),
         "rectification_due_on": i.rectification_due_on,
         "checklist_results": i.checklist_results}, status="finished")
+    due = next((d["due_on"] for d in deadlines(ctx, i) if d["kind"] == "result_publication"),
+               None)
+    await announce_result(ctx, i, due)
 
 
 async def feedback(ctx: Ctx, i: Inspection, body: schemas.Feedback) -> None:

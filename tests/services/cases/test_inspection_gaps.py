@@ -45,3 +45,50 @@ class TestListAndPublicPost:
             other = await cases.post(url, headers={"X-Forwarded-For": "203.0.113.8"},
                                      json={"rating": 5})
             assert other.status_code == 201, other.text
+
+
+class TestOnePublic:
+    async def test_items_task_and_result_reach_the_public_feed(self, zhifa: Platform) -> None:
+        """双随机、一公开: the item list, the task announcement (seed, algorithm, pool hashes,
+        drawn ids) and the 抽查结果 within the configured working days, redacted."""
+        w = await world(zhifa)
+        x = Inspections(w)
+        item = await x.item(annual_cap=3)
+        targets = [await x.target(credit_risk_class="D") for _ in range(2)]
+        resp = await zhifa.client.post(f"{C}/spot-check-plans", headers=w.officer_headers(),
+                                       json={"name": "2026年度市容双随机抽查", "year": 2026,
+                                             "item_ids": [item["id"]],
+                                             "inspector_ids": w.officers[:2]})
+        assert resp.status_code == 201, resp.text
+        plan = resp.json()
+        resp = await zhifa.client.post(f"{C}/spot-check-plans/{plan['id']}/draws",
+                                       headers=w.officer_headers(),
+                                       json={"seed": "2026-03-01 公证摇号 0001",
+                                             "drawn_on": "2026-03-01"})
+        assert resp.status_code == 201, resp.text
+        d = resp.json()
+        drawn = d["targets"][0]
+        target = next(t for t in targets if t["id"] == drawn["target_id"])
+        i = await x.create(item, target, plan_id=plan["id"], draw_id=d["id"],
+                           officer_ids=drawn["inspector_ids"])
+        await x.walk(i, "finish")  # finding: 门前占道堆放货物
+        patrol = await x.create(item, targets[1])  # not drawn: its result is not announced
+        await x.walk(patrol, "finish")
+        await zhifa.drain()
+        feed = "/api/v1/publicity/inspections"
+        got = {k: (await zhifa.client.get(feed, params={"kind": k, "agency_id": w.agency_id})
+                   ).json()["items"] for k in ("item", "task", "result")}
+        assert [r["content"]["code"] for r in got["item"]] == [item["code"]]
+        assert got["item"][0]["content"]["annual_cap"] == 3
+        task = got["task"][0]["content"]
+        assert (task["seed"], task["algorithm"], task["pool_hashes"]) == (
+            d["seed"], d["algorithm"], d["pool_hashes"])
+        assert task["targets"] == d["targets"] and task["pool_size"]["targets"] == 2
+        assert [r["source_id"] for r in got["result"]] == [i["id"]]
+        result = got["result"][0]
+        assert result["content"]["target_uscc"] == target["uscc"]
+        assert result["content"]["result"] == "责令改正" and result["due_on"]
+        assert "木耳镇人民路8号" not in str(got)  # the target's address never leaves
+        await zhifa.drain()  # redelivery or a second drain adds nothing
+        again = (await zhifa.client.get(feed, params={"agency_id": w.agency_id})).json()
+        assert len(again["items"]) == 3

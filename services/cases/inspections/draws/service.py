@@ -24,6 +24,7 @@ from kit.http import forward_headers
 from kit.scope import parse_uuid
 from services.cases.clients import personnel_client
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
+from services.cases.inspections.disclosure import announce_task
 from services.cases.inspections.draws import schemas
 from services.cases.inspections.draws.models import SpotCheckDraw, SpotCheckPlan
 from services.cases.inspections.errors import ITEM_RULE, InspectionItemNotPublished
@@ -129,6 +130,9 @@ async def create_draw(ctx: Ctx, plan: SpotCheckPlan, body: schemas.DrawCreate) -
                       exclusions=exclusions)
     ctx.session.add(d)
     await ctx.session.flush()
+    items = await ItemRepository(ctx.session).many([parse_uuid(x) for x in plan.item_ids])
+    await announce_task(ctx, plan, d, [{"code": i.code, "name": i.name, "version": i.version}
+                                       for i in items])
     return d
 
 
