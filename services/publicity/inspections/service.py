@@ -55,7 +55,7 @@ async def consume_item(session: AsyncSession, event: dict[str, Any], ctx: Contex
 async def consume_task(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
     p = event.get("payload") or {}
     keep = ("plan_id", "plan_name", "year", "items", "joint_agency_ids", "algorithm", "seed",
-            "seed_source", "seed_commitment", "drawn_on", "pool_hashes", "targets",
+            "seed_source", "seed_derivation", "drawn_on", "pool_hashes", "targets",
             "exclusions", "pool_size")
     await _put(session, "task", p.get("draw_id"), p,
                f"双随机抽查任务公告：{p.get('plan_name') or ''}", {k: p.get(k) for k in keep})

@@ -92,3 +92,45 @@ class TestOnePublic:
         await zhifa.drain()  # redelivery or a second drain adds nothing
         again = (await zhifa.client.get(feed, params={"agency_id": w.agency_id})).json()
         assert len(again["items"]) == 3
+
+
+class TestPublicSeed:
+    async def test_seed_from_a_committed_nonce_and_a_public_value(self, zhifa: Platform
+                                                                   ) -> None:
+        """commit–reveal: SHA-256(nonce) published first; seed = SHA-256(nonce|public value),
+        re-derived here without the service's code; refusals name the rule."""
+        import hashlib
+        w = await world(zhifa)
+        x = Inspections(w)
+        item = await x.item()
+        for _ in range(3):
+            await x.target(credit_risk_class="D")
+        plan = (await zhifa.client.post(f"{C}/spot-check-plans", headers=w.officer_headers(),
+                                        json={"name": "抽查", "year": 2026,
+                                              "item_ids": [item["id"]],
+                                              "inspector_ids": w.officers[:2]})).json()
+        base = f"{C}/spot-check-plans/{plan['id']}"
+        nonce, lottery = "a-secret-nonce-0123456789", "福彩3D 2026001期 开奖号码 4 7 1"
+        body = {"public_value": lottery, "nonce": nonce, "seed_source": "福彩3D 2026001期",
+                "drawn_on": "2026-03-01"}
+        problem(await zhifa.client.post(f"{base}/draws", headers=w.officer_headers(),
+                                        json=body), 409, "seed-refused")  # nothing committed
+        commitment = hashlib.sha256(nonce.encode()).hexdigest()
+        resp = await zhifa.client.post(f"{base}/seed-commitment", headers=w.officer_headers(),
+                                       json={"commitment": commitment})
+        assert resp.status_code == 200 and resp.json()["seed_commitment"] == commitment
+        again = problem(await zhifa.client.post(
+            f"{base}/seed-commitment", headers=w.officer_headers(),
+            json={"commitment": "0" * 64}), 409, "seed-refused")
+        assert "sha256-commit-reveal-v1" in again["rule"]
+        problem(await zhifa.client.post(f"{base}/draws", headers=w.officer_headers(),
+                                        json={**body, "nonce": "another-nonce-0123456789"}),
+                409, "seed-refused")
+        resp = await zhifa.client.post(f"{base}/draws", headers=w.officer_headers(), json=body)
+        assert resp.status_code == 201, resp.text
+        d = resp.json()
+        assert d["seed"] == hashlib.sha256(f"{nonce}|{lottery}".encode()).hexdigest()
+        assert d["seed_derivation"]["commitment"] == commitment
+        verify = await zhifa.client.get(f"{base}/draws/{d['id']}/verify",
+                                        headers=w.officer_headers())
+        assert verify.json()["matches"] is True
