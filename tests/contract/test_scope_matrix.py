@@ -91,6 +91,7 @@ ROUTES: dict[str, tuple[str, str | None]] = {
                                        "drafts are scoped (tested in licensing)"),
     f"{C}/licence-matters/{{matter_id}}": ("exempt", "published licence matters are public"),
     f"{C}/licences": ("list", None),
+    f"{C}/inspection-caps": ("list", None),
     f"{C}/licences/{{licence_id}}": ("exempt", "by id only; another agency's 404 is tested in "
                                               "test_licensing_licences"),
     f"{C}/licensing/statistics": ("exempt", "aggregate figures, scoped in its tests"),
@@ -268,6 +269,9 @@ async def _world(zhifa: Platform, region: str) -> World:
         "user_id": f"rv-{uuid.uuid4().hex[:6]}", "name": "审核员", "agency_id": w.agency_id,
         "region_code": region, "has_legal_qualification": True})
     assert resp.status_code == 201, resp.text
+    resp = await c.put(f"{C}/inspection-caps", headers=w.admin_headers(), json={
+        "agency_id": w.agency_id, "target_class": "*", "annual_limit": 2})
+    assert resp.status_code == 200, resp.text
     x = Inspections(w)  # inspection target, inspection (with a record chain) and plan
     item = await x.item()
     await x.create(item, await x.target())

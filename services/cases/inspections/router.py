@@ -16,6 +16,7 @@ from services.cases.errors import ApproverNotHead, OfficersNotQualified
 from services.cases.inspections import errors as ie
 from services.cases.inspections import schemas
 from services.cases.inspections import service as svc
+from services.cases.inspections.caps.router import router as caps_router
 from services.cases.inspections.catalogue.router import router as catalogue_router
 from services.cases.inspections.dependencies import InspectionById, InspectionForAction
 from services.cases.inspections.draws.router import router as draws_router
@@ -28,6 +29,7 @@ from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
 router.include_router(catalogue_router)
+router.include_router(caps_router)
 router.include_router(draws_router)
 router.include_router(public_router)
 router.include_router(sync_router)

@@ -262,17 +262,18 @@ def deadlines(ctx: Ctx, i: Inspection) -> list[dict[str, Any]]:
     return out
 
 
-async def read(ctx: Ctx, i: Inspection, totals: dict[Any, int] | None = None
+async def read(ctx: Ctx, i: Inspection,
+               totals: tuple[dict[Any, int], dict[Any, int]] | None = None
                ) -> schemas.InspectionRead:
-    """`totals` for lists: the page's cap counts from one grouped query (`cap_totals`)."""
+    """`totals` for lists: the page's cap counts and cap table (`cap_totals`)."""
     data = {c: getattr(i, c) for c in schemas.InspectionRead.model_fields
             if c not in ("allowed_actions", "deadlines", "cap")}
-    total = None
+    total, table = None, None
     if totals is not None and (key := cap_key(i)) is not None:
-        total = totals.get(key, 0)
+        total, table = totals[0].get(key, 0), totals[1]
     return schemas.InspectionRead(**data, allowed_actions=allowed_actions(i),
                                   deadlines=deadlines(ctx, i),
-                                  cap=await cap_state(ctx, i, total))
+                                  cap=await cap_state(ctx, i, total, table))
 
 
 async def read_page(ctx: Ctx, rows: list[Inspection]) -> list[schemas.InspectionRead]:

@@ -134,3 +134,46 @@ class TestPublicSeed:
         verify = await zhifa.client.get(f"{base}/draws/{d['id']}/verify",
                                         headers=w.officer_headers())
         assert verify.json()["matches"] is True
+
+
+class TestCapTable:
+    async def test_agency_cap_table_by_class_drives_the_cap_check(self, zhifa: Platform
+                                                                   ) -> None:
+        """国办发〔2024〕54号: the agency's published cap per credit-risk class; the strictest of
+        it and the item's cap applies; only the agency's admin or the region's supervisor."""
+        w = await world(zhifa)
+        x = Inspections(w)
+        item = await x.item(annual_cap=5)
+        a_class, d_class = await x.target(credit_risk_class="A"), await x.target()
+        url = f"{C}/inspection-caps"
+        problem(await zhifa.client.put(url, headers=w.officer_headers(), json={
+            "agency_id": w.agency_id, "target_class": "A", "annual_limit": 1}), 403, "forbidden")
+        other = await w.create_agency("500112101")
+        outside = zhifa.headers("supervisor", region_code="500112101")
+        problem(await zhifa.client.put(url, headers=outside, json={
+            "agency_id": w.agency_id, "target_class": "A", "annual_limit": 1}), 403, "forbidden")
+        supervisor = zhifa.headers("supervisor", region_code="500112")
+        resp = await zhifa.client.put(url, headers=supervisor, json={
+            "agency_id": w.agency_id, "target_class": "A", "annual_limit": 1,
+            "basis": "区城管局2026年涉企检查频次上限公告"})
+        assert resp.status_code == 200, resp.text
+        resp = await zhifa.client.put(url, headers=w.admin_headers(), json={
+            "agency_id": w.agency_id, "target_class": "*", "annual_limit": 3})
+        assert resp.status_code == 200, resp.text
+        listed = (await zhifa.client.get(url, headers=w.officer_headers())).json()["items"]
+        assert sorted((r["target_class"], r["annual_limit"]) for r in listed) == [
+            ("*", 3), ("A", 1)]
+        assert (await zhifa.client.get(url, headers=zhifa.headers(
+            "officer", agency_id=other["id"], region_code="500112101"))).json()["items"] == []
+        first = await x.create(item, a_class)
+        assert first["cap"]["limit"] == 1  # class A row beats the item's 5
+        assert (await x.create(item, d_class))["cap"]["limit"] == 3  # the * row
+        await x.act(first, "approve")
+        second = await x.create(item, a_class)
+        body = problem(await zhifa.client.post(
+            f"{C}/inspections/{second['id']}/approve", headers=w.admin_headers(),
+            json={"approver_id": w.officers[2]}), 409, "inspection-cap-exceeded")
+        assert "年度频次上限" in body["rule"] and (body["count"], body["limit"]) == (1, 1)
+        listed = (await zhifa.client.get(f"{C}/inspections", headers=w.officer_headers())
+                  ).json()["items"]
+        assert {i["id"]: i["cap"]["limit"] for i in listed}[second["id"]] == 1
