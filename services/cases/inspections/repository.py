@@ -87,6 +87,11 @@ class InspectionRepository:
             Inspection.planned_on >= start, Inspection.planned_on <= end,
             Inspection.status != "cancelled").limit(20))).all())
 
+    async def joint_members(self, task_id: uuid.UUID) -> list[Inspection]:
+        """Members of a joint task, unscoped: only the enterprise, date and agency are used."""
+        return list((await self.session.scalars(select(Inspection).where(
+            Inspection.joint_task_id == task_id).limit(50))).all())
+
     async def records(self, inspection_id: uuid.UUID) -> list[InspectionRecord]:
         return list((await self.session.scalars(select(InspectionRecord).where(
             InspectionRecord.inspection_id == inspection_id).order_by(

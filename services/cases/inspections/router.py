@@ -14,7 +14,7 @@ from kit.schemas import Page, set_etag
 from services.cases.dependencies import Actor, Reader
 from services.cases.errors import ApproverNotHead, OfficersNotQualified
 from services.cases.inspections import errors as ie
-from services.cases.inspections import schemas
+from services.cases.inspections import joint, schemas
 from services.cases.inspections import service as svc
 from services.cases.inspections.caps.router import router as caps_router
 from services.cases.inspections.catalogue.router import router as catalogue_router
@@ -114,4 +114,6 @@ _action("finish", "finish_inspection", schemas.Finish, svc.finish,
         "检查结束（无问题/责令改正/立案/移送）")
 _action("feedback", "give_inspection_feedback", schemas.Feedback, svc.feedback,
         "结果告知（事后告知被检查人）")
+_action("join", "join_joint_inspection", schemas.JoinBody, joint.join,
+        "并入联合检查（综合查一次：同一企业、多个机关一次检查）", joint.JointTaskInvalid)
 router.include_router(fieldwork_router)

@@ -111,6 +111,12 @@ class LeadCreate(ApiModel):
     act_date: date | None = None
 
 
+class JoinBody(ApiModel):
+    """联合检查: none opens a task; an id joins the task another agency opened."""
+
+    joint_task_id: uuid.UUID | None = None
+
+
 class CapRead(ApiModel):
     count: int
     limit: int

@@ -177,3 +177,32 @@ class TestCapTable:
         listed = (await zhifa.client.get(f"{C}/inspections", headers=w.officer_headers())
                   ).json()["items"]
         assert {i["id"]: i["cap"]["limit"] for i in listed}[second["id"]] == 1
+
+
+class TestJointInspection:
+    async def test_two_agencies_merge_into_one_joint_task(self, zhifa: Platform) -> None:
+        """国办发〔2024〕54号: 能联合检查的，不得多头检查 — the second agency's check of the same
+        enterprise is flagged, then joins the task the first agency opened."""
+        from factories import uscc as make_uscc
+        a, b = await world(zhifa), await world(zhifa)
+        xa, xb = Inspections(a), Inspections(b)
+        code = make_uscc()
+        ia = await xa.create(await xa.item(), await xa.target(uscc=code))
+        ib = await xb.create(await xb.item(), await xb.target(uscc=code),
+                             planned_on="2026-03-12")
+        assert ib["flags"][0]["kind"] == "possible_duplicate"
+        assert ib["flags"][0]["agency_ids"] == [a.agency_id]
+        opened = await xa.act(ia, "join", {})
+        task = opened["joint_task_id"]
+        assert task
+        other = await xb.create(await xb.item(), await xb.target())  # another enterprise
+        body = problem(await zhifa.client.post(
+            f"{C}/inspections/{other['id']}/join", headers=b.officer_headers(),
+            json={"joint_task_id": task}), 422, "joint-task-invalid")
+        assert "不得多头检查" in body["rule"]
+        joined = await xb.act(ib, "join", {"joint_task_id": task})
+        assert joined["joint_task_id"] == task
+        assert "possible_duplicate" not in [f["kind"] for f in joined["flags"]]
+        problem(await zhifa.client.post(  # B cannot write A's inspection
+            f"{C}/inspections/{ia['id']}/join", headers=b.officer_headers(),
+            json={"joint_task_id": task}), 404, "inspection-not-found")
