@@ -150,7 +150,7 @@ export interface paths {
         /** 案件列表（按管辖范围，游标分页） */
         get: operations["cases_list_cases"];
         put?: never;
-        /** 登记案件线索 */
+        /** 登记案件线索（可关联所涉许可证件 licence_id） */
         post: operations["cases_create_case"];
         delete?: never;
         options?: never;
@@ -1082,6 +1082,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/inspection-caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 涉企检查频次上限表（按管辖范围） */
+        get: operations["cases_list_inspection_caps"];
+        /** 设置本机关（或辖区内机关）涉企检查年度频次上限（按信用风险分类） */
+        put: operations["cases_put_inspection_cap"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/inspection-evaluations": {
         parameters: {
             query?: never;
@@ -1244,7 +1262,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 行政检查列表（按管辖范围，游标分页；列表不含 cap，详见详情） */
+        /** 行政检查列表（按管辖范围，游标分页；含 cap 频次） */
         get: operations["cases_list_inspections"];
         put?: never;
         /** 登记行政检查（日常/个案/专项） */
@@ -1350,9 +1368,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 审批（行政执法主体负责人；暂以 agency_admin 角色代表）
-         * @description Until personnel records who heads an agency, the `agency_admin` role stands for the
-         *     行政执法主体负责人 who approves (司法部问题解答).
+         * 审批（approver_id 须为行政执法主体负责人）
+         * @description The 行政执法主体负责人 named by `approver_id` approves (司法部问题解答); an officer or the
+         *     agency admin records it.
          */
         post: operations["cases_approve_inspection"];
         delete?: never;
@@ -1407,6 +1425,23 @@ export interface paths {
         put?: never;
         /** 检查结束（无问题/责令改正/立案/移送） */
         post: operations["cases_finish_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 并入联合检查（综合查一次：同一企业、多个机关一次检查） */
+        post: operations["cases_join_joint_inspection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1824,6 +1859,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 许可证件列表（管辖范围内，游标分页；按状态、事项、持证人、有效期筛选） */
+        get: operations["cases_list_licences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/licences/{licence_id}": {
         parameters: {
             query?: never;
@@ -2109,6 +2161,23 @@ export interface paths {
         get: operations["cases_verify_spot_check_draw"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/{plan_id}/seed-commitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 抽取前公布种子承诺值（nonce 的 SHA-256；抽取时与公开值一起生成种子） */
+        post: operations["cases_commit_spot_check_seed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2838,6 +2907,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/publicity/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：双随机、一公开（item 检查事项 / task 抽查任务公告 / result 抽查结果） */
+        get: operations["publicity_list_public_inspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/publicity/licences": {
         parameters: {
             query?: never;
@@ -2849,6 +2935,23 @@ export interface paths {
         get: operations["publicity_list_public_licences"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/licences/{disclosure_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布经审核的待发布许可公示记录（本区划设置发布前审核时） */
+        post: operations["publicity_publish_licence_disclosure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3787,9 +3890,12 @@ export interface components {
         };
         /**
          * Approve
-         * @description 审批 by the agency head; until personnel has a head attribute, the agency_admin role.
+         * @description 审批 by the 行政执法主体负责人: `approver_id` is the head's personnel id (checked by
+         *     `services.cases.approvals.require_head`).
          */
         cases__Approve: {
+            /** Approver Id */
+            approver_id: string;
             /** Cap Exempt Reason */
             cap_exempt_reason?: string | null;
             /**
@@ -3871,6 +3977,31 @@ export interface components {
              */
             reason?: string;
         };
+        /** CapPut */
+        cases__CapPut: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Annual Limit
+             * @description 同一机关对同一企业年度检查次数上限
+             */
+            annual_limit: number;
+            /**
+             * Basis
+             * @description 依据（主管部门公布的文件）
+             * @default
+             */
+            basis?: string;
+            /**
+             * Target Class
+             * @description 信用风险分类 A–D，* 为全部分类
+             * @enum {string}
+             */
+            target_class: "A" | "B" | "C" | "D" | "*";
+        };
         /** CapRead */
         cases__CapRead: {
             /** Count */
@@ -3883,6 +4014,34 @@ export interface components {
             limit: number;
             /** Warning */
             warning?: string | null;
+        };
+        /** CapRowRead */
+        cases__CapRowRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Annual Limit */
+            annual_limit: number;
+            /** Basis */
+            basis: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Region Code */
+            region_code: string;
+            /** Target Class */
+            target_class: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Updated By */
+            updated_by: string | null;
         };
         /** CaseCreate */
         cases__CaseCreate: {
@@ -3907,6 +4066,11 @@ export interface components {
              * @description 涉及公民生命健康安全（life_health）或金融安全（financial）且有危害后果（行政处罚法第三十六条：追诉时效五年）
              */
             harm_kind?: ("life_health" | "financial") | null;
+            /**
+             * Licence Id
+             * @description 案件涉及的许可证件（须存在，且属本机关或本辖区）
+             */
+            licence_id?: string | null;
             /**
              * Matter Id
              * Format: uuid
@@ -3998,6 +4162,8 @@ export interface components {
             /** Kind */
             kind: string;
             legal_review: components["schemas"]["cases__LegalReviewRead"];
+            /** Licence Id */
+            licence_id?: string | null;
             /**
              * Limitation Years
              * @default 2
@@ -4570,12 +4736,21 @@ export interface components {
             timeline: components["schemas"]["cases__TimelineEntryRead"][];
             timeline_verification: components["schemas"]["cases__TimelineVerifyRead"];
         };
-        /** DrawCreate */
+        /**
+         * DrawCreate
+         * @description Either a declared `seed` (e.g. a witnessed 公证摇号), or a seed derived from a public
+         *     value: `public_value` (a lottery result, an index close…, named in `seed_source`) with the
+         *     `nonce` whose SHA-256 the plan committed before (`POST .../seed-commitment`).
+         */
         cases__DrawCreate: {
             /** Drawn On */
             drawn_on?: string | null;
+            /** Nonce */
+            nonce?: string | null;
+            /** Public Value */
+            public_value?: string | null;
             /** Seed */
-            seed: string;
+            seed?: string | null;
             /**
              * Seed Source
              * @default
@@ -4615,6 +4790,10 @@ export interface components {
             };
             /** Seed */
             seed: string;
+            /** Seed Derivation */
+            seed_derivation?: {
+                [key: string]: unknown;
+            } | null;
             /** Seed Source */
             seed_source: string;
             /** Targets */
@@ -5251,6 +5430,14 @@ export interface components {
             /** Types Allowed */
             types_allowed?: ("routine" | "case" | "special")[] | null;
         };
+        /**
+         * JoinBody
+         * @description 联合检查: none opens a task; an id joins the task another agency opened.
+         */
+        cases__JoinBody: {
+            /** Joint Task Id */
+            joint_task_id?: string | null;
+        };
         /** LeadCreate */
         cases__LeadCreate: {
             /** Act Date */
@@ -5313,6 +5500,62 @@ export interface components {
              * Format: date
              */
             on_date: string;
+        };
+        /**
+         * LicenceListItem
+         * @description A licence in a list (`GET /licences`): as `LicenceRead` without its events.
+         */
+        cases__LicenceListItem: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Content */
+            content: string;
+            /** Ended On */
+            ended_on: string | null;
+            holder: components["schemas"]["cases__HolderRead"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Issued On
+             * Format: date
+             */
+            issued_on: string;
+            /**
+             * Matter Id
+             * Format: uuid
+             */
+            matter_id: string;
+            /**
+             * Matter Series Id
+             * Format: uuid
+             */
+            matter_series_id: string;
+            /** Number */
+            number: string;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
         };
         /** LicenceMatterCreate */
         cases__LicenceMatterCreate: {
@@ -5979,6 +6222,15 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[CapRowRead] */
+        cases__Page_CapRowRead_: {
+            /** Items */
+            items: components["schemas"]["cases__CapRowRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[CaseSummary] */
         cases__Page_CaseSummary_: {
             /** Items */
@@ -6001,6 +6253,15 @@ export interface components {
         cases__Page_ItemRead_: {
             /** Items */
             items: components["schemas"]["cases__services__cases__inspections__catalogue__schemas__ItemRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[LicenceListItem] */
+        cases__Page_LicenceListItem_: {
+            /** Items */
+            items: components["schemas"]["cases__LicenceListItem"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -6238,6 +6499,10 @@ export interface components {
             name: string;
             /** Region Code */
             region_code: string;
+            /** Seed Commitment */
+            seed_commitment?: string | null;
+            /** Seed Committed At */
+            seed_committed_at?: string | null;
             /** Strata */
             strata: {
                 [key: string]: number;
@@ -6510,6 +6775,14 @@ export interface components {
             officer_id?: string | null;
             /** Scanned At */
             scanned_at?: string | null;
+        };
+        /**
+         * SeedCommitment
+         * @description SHA-256 (hex) of a secret nonce, published before the public value is known.
+         */
+        cases__SeedCommitment: {
+            /** Commitment */
+            commitment: string;
         };
         /**
          * ServeCase
@@ -8694,6 +8967,35 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** InspectionDisclosureRead */
+        publicity__InspectionDisclosureRead: {
+            /** Agency Id */
+            agency_id: string | null;
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /** Due On */
+            due_on?: unknown;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Published At */
+            published_at: unknown;
+            /** Region Code */
+            region_code: string;
+            /**
+             * Source Id
+             * Format: uuid
+             */
+            source_id: string;
+            /** Title */
+            title: string;
+        };
         /** LicenceDisclosureRead */
         publicity__LicenceDisclosureRead: {
             /** Agency Id */
@@ -8712,6 +9014,8 @@ export interface components {
             document_name: string;
             /** Document Number */
             document_number: string;
+            /** Granted */
+            granted: boolean;
             /** Holder Code */
             holder_code: string | null;
             /** Holder Kind */
@@ -8868,6 +9172,15 @@ export interface components {
         publicity__Page_DisclosureStatusRead_: {
             /** Items */
             items: components["schemas"]["publicity__DisclosureStatusRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[InspectionDisclosureRead] */
+        publicity__Page_InspectionDisclosureRead_: {
+            /** Items */
+            items: components["schemas"]["publicity__InspectionDisclosureRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -10837,7 +11150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ValidationFailed: 请求参数校验失败 */
+            /** @description LinkInvalid: 关联的许可证件或现场核查记录不存在或不属本机关、本辖区 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17600,6 +17913,189 @@ export interface operations {
             };
         };
     };
+    cases_list_inspection_caps: {
+        parameters: {
+            query?: {
+                agency_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_CapRowRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_put_inspection_cap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__CapPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CapRowRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_list_inspection_evaluations: {
         parameters: {
             query: {
@@ -19028,7 +19524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__ValidationProblem"];
                 };
             };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            /** @description EvaluationRateLimited: 评价提交过于频繁，请稍后再试 */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -19402,7 +19898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作; InspectionCapExceeded: 超过涉企行政检查年度频次上限 */
+            /** @description ApproverNotHead: 审批人不是本机关负责人; InspectionActionNotAllowed: 当前检查状态不允许此操作; InspectionCapExceeded: 超过涉企行政检查年度频次上限 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19899,6 +20395,131 @@ export interface operations {
                 };
             };
             /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_join_joint_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__JoinBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description JointTaskInvalid: 联合检查任务不存在或与本次检查不符 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21727,7 +22348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description UnprocessableEntity: 请求内容无法处理 */
+            /** @description StaffNotEligible: 审查人员或听证主持人不是本机关在岗工作人员; UnprocessableEntity: 请求内容无法处理 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22477,7 +23098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ReviewersInsufficient: 实质核查须两名以上工作人员; UnprocessableEntity: 请求内容无法处理 */
+            /** @description LinkInvalid: 关联的许可证件或现场核查记录不存在或不属本机关、本辖区; ReviewersInsufficient: 实质核查须两名以上工作人员; StaffNotEligible: 审查人员或听证主持人不是本机关在岗工作人员; UnprocessableEntity: 请求内容无法处理 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22985,6 +23606,97 @@ export interface operations {
             };
             /** @description Conflict: 与当前状态冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_list_licences: {
+        parameters: {
+            query?: {
+                status?: ("active" | "changed" | "renewal_pending" | "withdrawn" | "revoked" | "cancelled" | "expired") | null;
+                matter_id?: string | null;
+                agency_id?: string | null;
+                holder?: string | null;
+                valid_to_before?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_LicenceListItem_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24818,7 +25530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            /** @description SeedRefused: 抽取种子不符合承诺—公开规则 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -25019,6 +25731,122 @@ export interface operations {
             };
             /** @description SpotCheckDrawNotFound: 抽取记录不存在; SpotCheckPlanNotFound: 抽查计划不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_commit_spot_check_seed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__SeedCommitment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PlanRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description SpotCheckPlanNotFound: 抽查计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description SeedRefused: 抽取种子不符合承诺—公开规则 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -30025,6 +30853,76 @@ export interface operations {
             };
         };
     };
+    publicity_list_public_inspections: {
+        parameters: {
+            query?: {
+                kind?: ("item" | "task" | "result") | null;
+                agency_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__Page_InspectionDisclosureRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
     publicity_list_public_licences: {
         parameters: {
             query?: {
@@ -30050,6 +30948,109 @@ export interface operations {
             };
             /** @description InvalidCursor: 分页游标无效 */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
+    publicity_publish_licence_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disclosure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__LicenceDisclosureRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description DisclosureNotFound: 公示记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description DisclosureNotPending: 该公示记录不在待发布状态 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
