@@ -92,6 +92,21 @@ class Lic:
         assert resp.status_code == 200, resp.text
         return resp.json()
 
+    async def onsite_inspection(self) -> str:
+        """A 个案 inspection of this agency (the application's 现场核查), through the API."""
+        resp = await self.client.post(f"{L}/inspection-items", headers=self.admin(), json={
+            "code": f"XC{next(_seq):04d}", "name": "乡村建设现场核查", "agency_id": self.agency.id,
+            "legal_basis": "《中华人民共和国城乡规划法》第四十一条", "target_kind": "person",
+            "domain": "urban_management", "types_allowed": ["case"],
+            "methods_allowed": ["onsite"], "double_random": "none", "publish": True})
+        assert resp.status_code == 201, resp.text
+        resp = await self.client.post(f"{L}/inspections", headers=self.officer(), json={
+            "type": "case", "source": "enterprise_request", "item_ids": [resp.json()["id"]],
+            "method": "onsite", "officer_ids": self.o[:2], "assistants": 0,
+            "planned_on": "2026-03-05", "cap_exempt_reason": "licensing_verification"})
+        assert resp.status_code == 201, resp.text
+        return str(resp.json()["id"])
+
     async def get(self, app_id: str) -> dict[str, Any]:
         resp = await self.client.get(f"{L}/licence-applications/{app_id}", headers=self.officer())
         assert resp.status_code == 200, resp.text

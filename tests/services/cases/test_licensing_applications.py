@@ -286,7 +286,10 @@ class TestHearing:
             "allowed_actions"]  # 第四十六条: heard without a request
         problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-05"}),
                 409, "decision-invalid", "行政许可法第三十四条第三款")
-        inspection = str(uuid.uuid4())  # an inspections-service id, validated later
+        problem(await lic.act(app["id"], "review", {
+            "reviewer_ids": lic.o[:2], "findings": "现场核查完毕", "on": "2026-03-05",
+            "inspection_id": str(uuid.uuid4())}), 422, "link-invalid", "行政许可法第三十四条第三款")
+        inspection = await lic.onsite_inspection()  # a real inspection of this agency
         app = await lic.ok(app["id"], "review", {"reviewer_ids": lic.o[:2],
                                                  "findings": "现场核查完毕", "on": "2026-03-05",
                                                  "inspection_id": inspection})
