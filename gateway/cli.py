@@ -177,6 +177,12 @@ def _personnel_cli(sub: Any, data: Any) -> None:
     register(sub, data)
 
 
+def _inspections_cli(sub: Any, data: Any) -> None:
+    from gateway.inspections_cli import register
+
+    register(sub, data)
+
+
 def _backup_cli(sub: Any, data: Any) -> None:
     from gateway.backup import register
 
@@ -184,7 +190,7 @@ def _backup_cli(sub: Any, data: Any) -> None:
 
 
 # service CLIs register here: (subparsers, data-dir adder) -> None; dispatch by `func`
-_EXTENSIONS: list[Any] = [_personnel_cli, _backup_cli]
+_EXTENSIONS: list[Any] = [_personnel_cli, _inspections_cli, _backup_cli]
 
 
 def main(argv: list[str] | None = None) -> None:

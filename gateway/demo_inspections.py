@@ -69,8 +69,10 @@ async def load_inspections(demo: Any, agency: dict[str, Any], officer_ids: list[
         for step in steps[:n + 1]:
             if step == "approve":
                 await demo.login("muer-admin")
-            await demo.call("POST", f"{C}/inspections/{inspection['id']}/{step}",
-                            json=_body(step, n))
+            body = _body(step, n)
+            if step == "approve":  # the team's 负责人 approves (the last officer named)
+                body["approver_id"] = officer_ids[-1]
+            await demo.call("POST", f"{C}/inspections/{inspection['id']}/{step}", json=body)
             if step == "approve":
                 await demo.login("muer-officer")
         if n == 3:

@@ -17,6 +17,19 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 ALGORITHM = "sha256-consistent-v1"
+SEED_DERIVATION = "sha256-commit-reveal-v1"
+
+
+def commitment(nonce: str) -> str:
+    """The hash committed (published) before the draw: SHA-256(UTF-8(nonce)), hex."""
+    return hashlib.sha256(nonce.encode()).hexdigest()
+
+
+def seed_from_public_value(nonce: str, public_value: str) -> str:
+    """`sha256-commit-reveal-v1`: seed = SHA-256(UTF-8(nonce ‖ "|" ‖ public_value)), hex, where
+    the nonce's commitment was published before the public value (e.g. a lottery draw or an
+    index close) was known, so neither the agency nor anyone else could choose the seed."""
+    return hashlib.sha256(f"{nonce}|{public_value}".encode()).hexdigest()
 
 
 def _tickets(seed: str, ids: Iterable[Any]) -> list[tuple[bytes, str]]:

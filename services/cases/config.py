@@ -18,7 +18,9 @@ class CasesSettings(ServiceSettings):
         "case.decided": ["publicity"], "case.decision_revoked": ["publicity"],
         "case.review_requested": ["review"], "case.status_changed": ["review"],
         "licence.decided": ["publicity"], "licence.issued": ["publicity"],
-        "licence.revoked": ["publicity"]})
+        "licence.revoked": ["publicity"], "inspection.item_published": ["publicity"],
+        "inspection.task_announced": ["publicity"],
+        "inspection.result_published": ["publicity"]})
 
     # 立案审查: 15 working days from discovery (+15 with approval) [S 市场监管程序规定第十八条]
     lead_check_working_days: int = 15
@@ -76,6 +78,9 @@ class CasesSettings(ServiceSettings):
     inspection_duplicate_window_days: int = 30
     # 抽查结果公示 within this many working days of the result [S 河北; DOMAIN §9.1]
     inspection_result_publication_working_days: int = 20
+    # 扫码入企 evaluations/complaints (public POST): token bucket per client address [S]
+    inspection_evaluation_rate_per_minute: float = 6.0
+    inspection_evaluation_rate_burst: int = 3
     # 执法文书 (services/cases/documents)
     # per template code: number pattern, placeholders {prefix} {year} {seq}
     # (default: {prefix}<简称>〔{year}〕{seq}号)

@@ -142,6 +142,9 @@ class Case(UUIDPk, Timestamps, Base):
     # 行政处罚法第三十六条: harm to 公民生命健康安全 (life_health) or 金融安全 (financial) recorded
     # on this case → 5-year limitation; None → 2 years
     harm_kind: Mapped[str | None] = mapped_column(String(16))
+    # the licence the case concerns (e.g. 城乡规划法第六十五条: building beyond or without the
+    # 乡村建设规划许可证), validated at registration: exists, same agency or region
+    licence_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     discovered_on: Mapped[date] = mapped_column(Date, nullable=False)
     facts: Mapped[str] = mapped_column(Text, nullable=False, default="")
     status: Mapped[str] = mapped_column(String(24), nullable=False, default="lead")

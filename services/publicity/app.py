@@ -9,6 +9,7 @@ from kit.http import AsgiApps
 from services.publicity import service
 from services.publicity.annual import service as annual
 from services.publicity.config import PublicitySettings
+from services.publicity.inspections import service as inspections
 from services.publicity.licences import service as licences
 from services.publicity.models import platform
 from services.publicity.router import router
@@ -38,10 +39,18 @@ def _handlers(app: FastAPI) -> dict[str, EventHandler]:
     async def licence_revoked(session: AsyncSession, event: dict[str, Any]) -> None:
         await licences.consume_revoked(session, event, ctx())
 
+    def on(fn: Any) -> EventHandler:
+        async def handle(session: AsyncSession, event: dict[str, Any]) -> None:
+            await fn(session, event, ctx())
+        return handle
+
     return {"case.decided": decided, "case.decision_revoked": revoked,
             "licence.decided": licence_decided, "licence.issued": licence_issued,
             "licence.revoked": licence_revoked,
-            "annual_report.finalised": annual.consume_finalised}
+            "annual_report.finalised": annual.consume_finalised,
+            "inspection.item_published": on(inspections.consume_item),
+            "inspection.task_announced": on(inspections.consume_task),
+            "inspection.result_published": on(inspections.consume_result)}
 
 
 def create_app(settings: PublicitySettings | None = None,

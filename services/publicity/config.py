@@ -38,6 +38,9 @@ class PublicitySettings(ServiceSettings):
     mask_person_name: bool = False
     # publish on consumption unless a region row sets hold_for_review
     hold_for_review: bool = False
+    # 不予行政许可 decisions: 行政许可法第五条第二款 (行政许可的实施和结果…应当公开) makes results
+    # public; 第四十条 names grants only. Published (redacted, not in the 双公示 export) [S]
+    publish_licence_refusals: bool = True
     # hold a record for review when its redacted text still looks like personal data
     # (redaction.residue; issue 10 point 14) instead of publishing it
     hold_on_redaction_residue: bool = True

@@ -101,4 +101,5 @@ class RegionSetting(Base):
 
 # 行政许可 public records (services/publicity/licences) share this metadata
 from services.publicity.annual import models as _annual_models  # noqa: E402,F401
+from services.publicity.inspections import models as _inspection_models  # noqa: E402,F401
 from services.publicity.licences import models as _licence_models  # noqa: E402,F401

@@ -17,6 +17,7 @@ from services.publicity.dependencies import ContextDep, Publisher, RegionAdmin, 
 from services.publicity.exante.router import router as exante_router
 from services.publicity.feeds import service as views
 from services.publicity.feeds.router import router as feeds_router
+from services.publicity.inspections.router import router as inspections_router
 from services.publicity.licences.router import router as licences_router
 from services.publicity.schemas import (
     DisclosureRead,
@@ -92,3 +93,4 @@ router.include_router(exante_router)
 router.include_router(licences_router)
 router.include_router(annual_router)
 router.include_router(statistics_router)
+router.include_router(inspections_router)

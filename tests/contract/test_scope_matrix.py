@@ -119,6 +119,8 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/licence-matters": ("exempt", "published licence matters are public (第三十条); "
                                        "drafts are scoped (tested in licensing)"),
     f"{C}/licence-matters/{{matter_id}}": ("exempt", "published licence matters are public"),
+    f"{C}/licences": ("list", None),
+    f"{C}/inspection-caps": ("list", None),
     f"{C}/licences/{{licence_id}}": ("exempt", "by id only; another agency's 404 is tested in "
                                               "test_licensing_licences"),
     f"{C}/licensing/statistics": ("exempt", "aggregate figures, scoped in its tests"),
@@ -172,6 +174,8 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PUB}/annual-statistics": ("exempt", "public 统计年报 tables (aggregates, no personal "
                                            "data), test_annual_reports.py"),
     f"{PUB}/annual-statistics/{{report_id}}": ("exempt", "public 统计年报 tables"),
+    f"{PUB}/inspections": ("exempt", "public 双随机、一公开 records (items, tasks, results), "
+                                     "redacted"),
     f"{PUB}/matters": ("exempt", "public catalogue"),
     f"{PUB}/officers": ("exempt", "public directory"),
     f"{PUB}/webhooks": ("exempt", "subscriptions: scoped by the webhook tests (region); only "
@@ -308,16 +312,31 @@ async def _world(zhifa: Platform, region: str) -> World:
         "code": f"XK{uuid.uuid4().hex[:6]}", "name": "乡村建设规划许可", "agency_id": w.agency_id,
         "issuing_authority": "镇人民政府", "legal_basis": ["《城乡规划法》第四十一条"],
         "materials": [{"name": "申请报告"}], "publish": True,
-        "certificate": {"name": "乡村建设规划许可证", "number_pattern": "{year}{seq:05d}"}})
+        "certificate": {"name": "乡村建设规划许可证", "prefix": region,
+                        "number_pattern": "{prefix}{year}{seq:05d}"}})
     assert licence_matter.status_code == 201, licence_matter.text
     resp = await c.post(f"{C}/licence-applications", headers=w.officer_headers(), json={
         "matter_id": licence_matter.json()["id"], "received_on": "2026-11-02",
         "applicant": {"kind": "person", "name": "张三", "id_number": id_number()}})
     assert resp.status_code == 201, resp.text
+    app = f"{C}/licence-applications/{resp.json()['id']}"  # one licence issued
+    resp = await c.post(f"{app}/materials", headers=w.officer_headers(), data={"name": "申请报告"},
+                        files={"file": ("a.pdf", b"%PDF-1.4 x", "application/pdf")})
+    assert resp.status_code == 201, resp.text
+    for action, body in (("accept", {"on": "2026-11-02"}),
+                         ("review", {"reviewer_ids": w.officers[:2], "findings": "符合",
+                                     "on": "2026-11-03"}),
+                         ("decide", {"granted": True, "reasons": "符合", "on": "2026-11-04"}),
+                         ("issue-certificate", {"on": "2026-11-04"})):
+        resp = await c.post(f"{app}/{action}", headers=w.officer_headers(), json=body)
+        assert resp.status_code == 200, resp.text
     resp = await c.post(f"{REV}/reviewers", headers=w.admin_headers(), json={
         "user_id": f"rv-{uuid.uuid4().hex[:6]}", "name": "审核员", "agency_id": w.agency_id,
         "region_code": region, "has_legal_qualification": True})
     assert resp.status_code == 201, resp.text
+    resp = await c.put(f"{C}/inspection-caps", headers=w.admin_headers(), json={
+        "agency_id": w.agency_id, "target_class": "*", "annual_limit": 2})
+    assert resp.status_code == 200, resp.text
     x = Inspections(w)  # inspection target, inspection (with a record chain) and plan
     item = await x.item()
     await x.create(item, await x.target())

@@ -2,7 +2,7 @@
 licence application instead of a case) and the licence application's hash-chained record
 
 Revision ID: d0c5a1b2c3d4
-Revises: c5d2b7e8a913
+Revises: d60537fcf147
 Create Date: 2026-12-02 00:57:36.219167+00:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import kit.db
 
 revision: str = "d0c5a1b2c3d4"
-down_revision: str | None = "c5d2b7e8a913"
+down_revision: str | None = "d60537fcf147"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """lawful on-spot collection hand-ins
 
 Revision ID: d7952cfa0129
-Revises: c5d2b7e8a913
+Revises: 5a7d1c0e3b42
 Create Date: 2026-12-02 00:57:51.006849+00:00
 """
 

@@ -7,6 +7,8 @@ ITEM_RULE = "国办发〔2024〕54号：行政检查事项未经公布的，不�
 APPROVAL_RULE = ("国办发〔2024〕54号及司法部《意见》问题解答："
                  "行政检查实施前须经行政执法主体负责人批准，紧急情况事后补办")
 CAP_RULE = "国办发〔2024〕54号：同一行政机关对同一企业实施行政检查的年度频次上限"
+SEED_RULE = ("双随机抽取种子须可复核：事先公布 nonce 的 SHA-256 承诺值，抽取时以公开值生成"
+             "（sha256-commit-reveal-v1）")
 OFFICER_RULE = "行政处罚法第四十二条、第五十五条（两名以上持证执法人员，出示执法证件）"
 
 
@@ -80,3 +82,18 @@ class RecordReused(errors.UnprocessableEntity):
     """An offline record's Idempotency-Key was already used for a different record."""
 
     title = "同一幂等键已用于另一条记录"
+
+
+class EvaluationRateLimited(errors.TooManyRequests):
+    """扫码入企 evaluations from one client address beyond the configured token bucket
+    (`CASES_INSPECTION_EVALUATION_RATE_PER_MINUTE` / `_BURST`). Extension: `retry_after`."""
+
+    title = "评价提交过于频繁，请稍后再试"
+
+
+class SeedRefused(errors.Conflict):
+    """The seed cannot be derived: no commitment before the draw, a nonce that does not match
+    it, or a second commitment (DOMAIN-WAVE2 §1.5: a seed nobody can choose). Extension:
+    `rule`."""
+
+    title = "抽取种子不符合承诺—公开规则"

@@ -31,6 +31,12 @@ class InspectionRepository:
             stmt = stmt.with_for_update()
         return await self.session.scalar(stmt)
 
+    async def scope_of(self, inspection_id: uuid.UUID) -> tuple[uuid.UUID, str] | None:
+        """(agency, region) of an inspection, unscoped: callers apply their rule on these."""
+        row = (await self.session.execute(select(Inspection.agency_id, Inspection.region_code)
+                                          .where(Inspection.id == inspection_id))).first()
+        return (row[0], row[1]) if row else None
+
     async def by_code(self, code: str) -> Inspection | None:
         return await self.session.scalar(select(Inspection).where(
             Inspection.public_code == code))
@@ -59,6 +65,19 @@ class InspectionRepository:
             stmt = stmt.where(Inspection.id != exclude)
         return int(await self.session.scalar(stmt) or 0)
 
+    async def cap_totals(self, keys: set[tuple[uuid.UUID, uuid.UUID, int]]
+                         ) -> dict[tuple[uuid.UUID, uuid.UUID, int], int]:
+        """`cap_count` for many (target, agency, year) at once (lists), nothing excluded."""
+        if not keys:
+            return {}
+        targets = {k[0] for k in keys}
+        rows = await self.session.execute(select(
+            Inspection.target_id, Inspection.agency_id, Inspection.year, func.count()).where(
+            Inspection.target_id.in_(targets), Inspection.counts_toward_cap.is_(True),
+            or_(Inspection.approved_at.is_not(None), Inspection.started_at.is_not(None))
+        ).group_by(Inspection.target_id, Inspection.agency_id, Inspection.year))
+        return {(t, a, y): int(n) for t, a, y, n in rows.all() if (t, a, y) in keys}
+
     async def other_agencies_near(self, uscc: str, agency_id: uuid.UUID,
                                   start: date, end: date) -> list[Inspection]:
         """Inspections of the same enterprise (by USCC) by other agencies in the window
@@ -67,6 +86,11 @@ class InspectionRepository:
             Inspection.target_uscc == uscc, Inspection.agency_id != agency_id,
             Inspection.planned_on >= start, Inspection.planned_on <= end,
             Inspection.status != "cancelled").limit(20))).all())
+
+    async def joint_members(self, task_id: uuid.UUID) -> list[Inspection]:
+        """Members of a joint task, unscoped: only the enterprise, date and agency are used."""
+        return list((await self.session.scalars(select(Inspection).where(
+            Inspection.joint_task_id == task_id).limit(50))).all())
 
     async def records(self, inspection_id: uuid.UUID) -> list[InspectionRecord]:
         return list((await self.session.scalars(select(InspectionRecord).where(

@@ -11,11 +11,12 @@ from fastapi import APIRouter, Query, Request, Response
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
-from services.cases.dependencies import Actor, AgencyAdmin, Reader
-from services.cases.errors import OfficersNotQualified
+from services.cases.dependencies import Actor, Reader
+from services.cases.errors import ApproverNotHead, OfficersNotQualified
 from services.cases.inspections import errors as ie
-from services.cases.inspections import schemas
+from services.cases.inspections import joint, schemas
 from services.cases.inspections import service as svc
+from services.cases.inspections.caps.router import router as caps_router
 from services.cases.inspections.catalogue.router import router as catalogue_router
 from services.cases.inspections.dependencies import InspectionById, InspectionForAction
 from services.cases.inspections.draws.router import router as draws_router
@@ -28,6 +29,7 @@ from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
 router.include_router(catalogue_router)
+router.include_router(caps_router)
 router.include_router(draws_router)
 router.include_router(public_router)
 router.include_router(sync_router)
@@ -57,7 +59,7 @@ async def create_inspection(body: schemas.InspectionCreate, principal: Actor, re
 
 @router.get("/inspections", response_model=Page[schemas.InspectionRead],
             responses=errors.responses(*AUTH),
-            summary="行政检查列表（按管辖范围，游标分页；列表不含 cap，详见详情）")
+            summary="行政检查列表（按管辖范围，游标分页；含 cap 频次）")
 async def list_inspections(principal: Reader, request: Request, session: SessionDep,
                            status: str | None = None, target_id: uuid.UUID | None = None,
                            cursor: str | None = None,
@@ -66,8 +68,7 @@ async def list_inspections(principal: Reader, request: Request, session: Session
     ctx = Ctx(request, session, principal)
     rows, nxt = await InspectionRepository(session).list(
         principal, status=status, target_id=target_id, cursor=cursor, limit=limit)
-    return Page(items=[await svc.read(ctx, i, with_cap=False) for i in rows], next_cursor=nxt,
-                limit=limit)
+    return Page(items=await svc.read_page(ctx, rows), next_cursor=nxt, limit=limit)
 
 
 @router.get("/inspections/{inspection_id}", response_model=schemas.InspectionRead,
@@ -79,13 +80,13 @@ async def get_inspection(i: InspectionById, principal: Reader, request: Request,
 
 
 @router.post("/inspections/{inspection_id}/approve", response_model=schemas.InspectionRead,
-             responses=errors.responses(*ACTION, ie.InspectionCapExceeded),
-             summary="审批（行政执法主体负责人；暂以 agency_admin 角色代表）")
+             responses=errors.responses(*ACTION, ie.InspectionCapExceeded, ApproverNotHead),
+             summary="审批（approver_id 须为行政执法主体负责人）")
 async def approve_inspection(body: schemas.Approve, i: InspectionForAction,
-                             principal: AgencyAdmin, request: Request, session: SessionDep,
+                             principal: Actor, request: Request, session: SessionDep,
                              response: Response) -> schemas.InspectionRead:
-    """Until personnel records who heads an agency, the `agency_admin` role stands for the
-    行政执法主体负责人 who approves (司法部问题解答)."""
+    """The 行政执法主体负责人 named by `approver_id` approves (司法部问题解答); an officer or the
+    agency admin records it."""
     ctx = Ctx(request, session, principal)
     await svc.approve(ctx, i, body)
     return await answer(ctx, i, response)
@@ -113,4 +114,6 @@ _action("finish", "finish_inspection", schemas.Finish, svc.finish,
         "检查结束（无问题/责令改正/立案/移送）")
 _action("feedback", "give_inspection_feedback", schemas.Feedback, svc.feedback,
         "结果告知（事后告知被检查人）")
+_action("join", "join_joint_inspection", schemas.JoinBody, joint.join,
+        "并入联合检查（综合查一次：同一企业、多个机关一次检查）", joint.JointTaskInvalid)
 router.include_router(fieldwork_router)

@@ -41,8 +41,10 @@ class InspectionCreate(ApiModel):
 
 
 class Approve(ApiModel):
-    """审批 by the agency head; until personnel has a head attribute, the agency_admin role."""
+    """审批 by the 行政执法主体负责人: `approver_id` is the head's personnel id (checked by
+    `services.cases.approvals.require_head`)."""
 
+    approver_id: str = Field(min_length=1, max_length=64)
     opinion: str = Field(default="同意", max_length=2000)
     cap_exempt_reason: str | None = Field(default=None, max_length=40)
 
@@ -107,6 +109,12 @@ class LeadCreate(ApiModel):
     matter_id: uuid.UUID
     facts: str | None = Field(default=None, max_length=20000)
     act_date: date | None = None
+
+
+class JoinBody(ApiModel):
+    """联合检查: none opens a task; an id joins the task another agency opened."""
+
+    joint_task_id: uuid.UUID | None = None
 
 
 class CapRead(ApiModel):

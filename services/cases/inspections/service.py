@@ -4,8 +4,9 @@
 annual cap per (enterprise, agency, year), the 五个严禁/八个不得 attestation, and the hash-chained
 record (`services.cases.timeline.service` over `inspection_record_entries`).
 
-"Agency head" (行政执法主体负责人) approval: personnel has no head attribute yet, so `/approve`
-requires the `agency_admin` role (see `router.approve_inspection`)."""
+"Agency head" (行政执法主体负责人) approval: `/approve` names `approver_id`, who must be a head
+(负责人: personnel `position` head/deputy_head, active) of the inspecting agency
+(`services.cases.approvals.require_head`, action `inspection`)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ from kit.calendar import LEGAL_TZ as SHANGHAI
 from kit.calendar import today_legal as today
 from kit.db import new_id, utcnow
 from kit.scope import parse_uuid
+from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.inspections import schemas
 from services.cases.inspections.caps.service import (
+    cap_key,
     cap_state,
+    cap_totals,
     enforce_cap,
     flag_duplicates,
     set_cap_rule,
@@ -28,6 +32,7 @@ from services.cases.inspections.caps.service import (
 )
 from services.cases.inspections.catalogue.models import InspectionItem, InspectionTarget
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
+from services.cases.inspections.disclosure import announce_result
 from services.cases.inspections.errors import (
     APPROVAL_RULE,
     ITEM_RULE,
@@ -166,11 +171,14 @@ async def create_inspection(ctx: Ctx, body: schemas.InspectionCreate) -> Inspect
 
 
 async def approve(ctx: Ctx, i: Inspection, body: schemas.Approve) -> None:
+    """审批 by the 行政执法主体负责人 (国办发〔2024〕54号; 司法部问题解答)."""
     require(i, "approve")
+    head = await require_head(ctx.request, i.agency_id, body.approver_id, "inspection")
     await enforce_cap(ctx, i, body.cap_exempt_reason)
     late = i.status != "planned"
     i.approved_at = utcnow()
-    i.approval = {"approver": ctx.principal.username or ctx.principal.subject,
+    i.approval = {"approver_id": head.id, "position": head.position,
+                  "recorded_by": ctx.principal.username or ctx.principal.subject,
                   "at": i.approved_at.isoformat(), "opinion": body.opinion,
                   "backfilled": late}
     i.flags = [f for f in i.flags if f.get("kind") != "approval_pending"]
@@ -225,6 +233,9 @@ async def finish(ctx: Ctx, i: Inspection, body: schemas.Finish) -> None:
         "result": i.result, "findings": i.findings, "ended_at": i.ended_at.isoformat(),
         "rectification_due_on": i.rectification_due_on,
         "checklist_results": i.checklist_results}, status="finished")
+    due = next((d["due_on"] for d in deadlines(ctx, i) if d["kind"] == "result_publication"),
+               None)
+    await announce_result(ctx, i, due)
 
 
 async def feedback(ctx: Ctx, i: Inspection, body: schemas.Feedback) -> None:
@@ -251,10 +262,20 @@ def deadlines(ctx: Ctx, i: Inspection) -> list[dict[str, Any]]:
     return out
 
 
-async def read(ctx: Ctx, i: Inspection, with_cap: bool = True) -> schemas.InspectionRead:
-    """`with_cap=False` for lists (the cap is one COUNT per inspection)."""
+async def read(ctx: Ctx, i: Inspection,
+               totals: tuple[dict[Any, int], dict[Any, int]] | None = None
+               ) -> schemas.InspectionRead:
+    """`totals` for lists: the page's cap counts and cap table (`cap_totals`)."""
     data = {c: getattr(i, c) for c in schemas.InspectionRead.model_fields
             if c not in ("allowed_actions", "deadlines", "cap")}
+    total, table = None, None
+    if totals is not None and (key := cap_key(i)) is not None:
+        total, table = totals[0].get(key, 0), totals[1]
     return schemas.InspectionRead(**data, allowed_actions=allowed_actions(i),
                                   deadlines=deadlines(ctx, i),
-                                  cap=await cap_state(ctx, i) if with_cap else None)
+                                  cap=await cap_state(ctx, i, total, table))
+
+
+async def read_page(ctx: Ctx, rows: list[Inspection]) -> list[schemas.InspectionRead]:
+    totals = await cap_totals(ctx, rows)
+    return [await read(ctx, i, totals) for i in rows]

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from kit.http import forward_headers
+from services.cases.approvals import require_head
 from services.cases.clients import personnel_client
 from services.cases.licensing import deadlines as dl
 from services.cases.licensing import schemas
@@ -32,6 +33,8 @@ from services.cases.licensing.service import (
     settle_deemed,
     today,
 )
+from services.cases.licensing.staff import HOST_RULE, REVIEW_RULE, ensure_staff
+from services.cases.links import ensure_inspection_link
 from services.cases.numbering import next_number
 
 ART45 = "行政许可法第四十五条"
@@ -45,7 +48,8 @@ async def _load(ctx: Ctx, app: LicenceApplication, action: str) -> LicenceMatter
 
 
 async def review(ctx: Ctx, app: LicenceApplication, body: schemas.ReviewBody) -> None:
-    """审查 (第三十四条): substantive verification by at least two staff; interested parties
+    """审查 (第三十四条): substantive verification by at least two staff (each an active,
+    on-post officer of the agency in personnel, `staff.ensure_staff`); interested parties
     told and heard (第三十六条); the hearing right told (第四十七条)."""
     matter = await _load(ctx, app, "review")
     on = body.on or today()
@@ -54,12 +58,15 @@ async def review(ctx: Ctx, app: LicenceApplication, body: schemas.ReviewBody) ->
     if body.substantive and len(reviewers) < 2:
         raise ReviewersInsufficient(f"实质核查须指派两名以上工作人员，本次 {len(reviewers)} 人",
                                     rule="行政许可法第三十四条第三款")
+    await ensure_staff(ctx.request, app.agency_id, reviewers, REVIEW_RULE)
     app.reviews = [*app.reviews, {"reviewer_ids": reviewers, "findings": body.findings,
                                   "substantive": body.substantive, "on": on.isoformat()}]
     if body.stakeholders:
         app.stakeholders = [*app.stakeholders,
                             *(s.model_dump(mode="json") for s in body.stakeholders)]
     if body.inspection_id:
+        await ensure_inspection_link(ctx.session, body.inspection_id, app.agency_id,
+                                     app.region_code)
         app.inspection_id = body.inspection_id
     if body.hearing_right_told_on:
         app.hearing = {**(app.hearing or {}), "told_on": body.hearing_right_told_on.isoformat()}
@@ -100,6 +107,7 @@ async def hold_hearing(ctx: Ctx, app: LicenceApplication, body: schemas.HearingB
     if body.host_id in reviewers:
         raise HearingNotAllowed("听证主持人不得为审查该申请的工作人员",
                                 rule="行政许可法第四十八条第一款第三项")
+    await ensure_staff(ctx.request, app.agency_id, [body.host_id], HOST_RULE)
     hearing = dict(app.hearing or {})
     start = date.fromisoformat(hearing["requested_on"]) if hearing.get("requested_on") \
         else body.notice_on
@@ -148,17 +156,21 @@ async def resume(ctx: Ctx, app: LicenceApplication, body: schemas.ResumeBody) ->
 
 async def extend(ctx: Ctx, app: LicenceApplication, body: schemas.ExtendBody) -> None:
     """延长十日 (第四十二条第一款; 联合办理 十五日, 第二款): once, before the period runs out,
-    approved by the agency head — until personnel has a head attribute, an `agency_admin`."""
+    approved by the head named in `approver_id` (`services.cases.approvals.require_head`:
+    personnel `position` head/deputy_head of the application's agency, active; refused with
+    `approver-not-head` naming 第四十二条). For 联合办理 the law names the 本级人民政府负责人;
+    a township government is itself the licensing agency, so its head is checked the same way."""
     matter = await _load(ctx, app, "extend")
     rule = "行政许可法第四十二条第二款" if matter.joint_handling else "行政许可法第四十二条第一款"
-    if not ctx.principal.has("agency_admin"):
-        raise ExtensionNotAllowed("延长期限须经本行政机关负责人批准（当前以机关管理员 agency_admin "
-                                  "代表负责人）", rule=rule)
+    head = await require_head(ctx.request, app.agency_id, body.approver_id,
+                              "licence_joint_extension" if matter.joint_handling
+                              else "licence_extension")
     on = body.told_on or today()
     due = dl.decision_due(app, matter, ctx.cal, today())
     if due is not None and on > due.due_on:
         raise ExtensionNotAllowed(f"许可决定期限已于{due.due_on}届满，不得再延长", rule=rule)
-    app.extension = {"approver_id": body.approver_id, "approved_by": ctx.principal.subject,
+    app.extension = {"approver_id": head.id, "position": head.position,
+                     "recorded_by": ctx.principal.subject,
                      "reason": body.reason, "told_on": on.isoformat(),
                      "days": dl.JOINT_EXTENSION_DAYS if matter.joint_handling
                      else dl.EXTENSION_DAYS}

@@ -124,3 +124,20 @@ class RenewalTooLate(errors.Conflict):
 
 class MaterialRejected(errors.UnprocessableEntity):
     title = "申请材料文件不被接受"
+
+
+class LinkInvalid(errors.UnprocessableEntity):
+    """A reference to a licence (from a case) or to an inspection (the 现场核查 of an
+    application) that does not exist, or belongs to neither the same agency nor the same region.
+    Extensions: `licence_id` or `inspection_id`."""
+
+    title = "关联的许可证件或现场核查记录不存在或不属本机关、本辖区"
+
+
+class StaffNotEligible(errors.UnprocessableEntity):
+    """A reviewer (审查人员, 行政许可法第三十四条第三款) or the hearing host (听证主持人,
+    第四十八条第一款第三项: 行政机关指定的工作人员) is not an active, on-post officer of the
+    licensing agency (or of a body under it) in personnel. Extensions: `rule`, `staff`
+    (each id with its reasons)."""
+
+    title = "审查人员或听证主持人不是本机关在岗工作人员"

@@ -182,11 +182,12 @@ _action("accept", "accept_licence_application", schemas.AcceptBody, _accept,
 _action("not-accept", "not_accept_licence_application", schemas.NotAcceptBody,
         service.not_accept, "不予受理（告知向有关行政机关申请）", le.ApplicationDeemedAccepted)
 _action("review", "review_licence_application", schemas.ReviewBody, decisions.review,
-        "审查（实质核查须两名以上工作人员，第三十四条）", le.ReviewersInsufficient)
+        "审查（实质核查须两名以上工作人员，第三十四条）", le.ReviewersInsufficient,
+        le.StaffNotEligible, le.LinkInvalid)
 _action("hearing-request", "request_licence_hearing", schemas.HearingRequestBody,
         decisions.request_hearing, "申请听证（第四十七条）", le.HearingNotAllowed)
 _action("hearing", "hold_licence_hearing", schemas.HearingBody, decisions.hold_hearing,
-        "举行听证（第四十八条）", le.HearingNotAllowed)
+        "举行听证（第四十八条）", le.HearingNotAllowed, le.StaffNotEligible)
 _action("suspend", "suspend_licence_clock", schemas.SuspendBody, decisions.suspend,
         "不计入期限的期间（第四十五条）", le.SuspensionInvalid)
 _action("resume", "resume_licence_clock", schemas.ResumeBody, decisions.resume,

@@ -143,7 +143,7 @@ class ReviewBody(ApiModel):
     on: date | None = None
     stakeholders: list[Stakeholder] = Field(default_factory=list)  # 第三十六条
     hearing_right_told_on: date | None = None                      # 第四十七条
-    inspection_id: uuid.UUID | None = None  # the 现场核查 (inspections), validated later
+    inspection_id: uuid.UUID | None = None  # the 现场核查 (an inspection), validated
 
 
 class HearingRequestBody(ApiModel):

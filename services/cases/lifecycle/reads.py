@@ -39,7 +39,8 @@ def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> schemas.
     base = summary(c).model_dump()
     return schemas.CaseRead(
         **base, source_ref=c.source_ref, act_date=c.act_date, act_end_date=c.act_end_date,
-        harm_kind=c.harm_kind, limitation_years=deadlines.limitation_years(c),
+        harm_kind=c.harm_kind, licence_id=c.licence_id,
+        limitation_years=deadlines.limitation_years(c),
         facts=c.facts, approver_id=c.approver_id, declined_reason=c.declined_reason,
         conclusion=c.conclusion,
         legal_review=schemas.LegalReviewRead(

@@ -16,6 +16,7 @@ from kit.schemas import Page, set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, Registrar
 from services.cases.filetypes import check_upload, safe_filename
+from services.cases.licensing.errors import LinkInvalid
 from services.cases.lifecycle import clock, reads, schemas
 from services.cases.lifecycle import decision as dec
 from services.cases.lifecycle import service as svc
@@ -37,8 +38,9 @@ def _read(request: Request, case: object, response: Response) -> schemas.CaseRea
 
 
 @router.post("/cases", response_model=schemas.CaseRead, status_code=201,
-             responses=errors.responses(*AUTH, ce.MatterNotFound, ce.MatterNotHeld),
-             summary="登记案件线索")
+             responses=errors.responses(*AUTH, ce.MatterNotFound, ce.MatterNotHeld,
+                                        LinkInvalid),
+             summary="登记案件线索（可关联所涉许可证件 licence_id）")
 async def create_case(body: schemas.CaseCreate, request: Request, session: SessionDep,
                       principal: Registrar, response: Response) -> schemas.CaseRead:
     case = await svc.create_case(svc.Ctx(request, session, principal), body)

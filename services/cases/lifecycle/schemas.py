@@ -78,6 +78,8 @@ class CaseCreate(ApiModel):
     harm_kind: HarmKind | None = Field(
         None, description="涉及公民生命健康安全（life_health）或金融安全（financial）且有危害后果"
                           "（行政处罚法第三十六条：追诉时效五年）")
+    licence_id: uuid.UUID | None = Field(
+        None, description="案件涉及的许可证件（须存在，且属本机关或本辖区）")
 
     @model_validator(mode="after")
     def _dates(self) -> "CaseCreate":
@@ -327,6 +329,7 @@ class CaseRead(CaseSummary):
     act_date: date
     act_end_date: date | None
     harm_kind: str | None = None
+    licence_id: uuid.UUID | None = None
     limitation_years: int = 2
     facts: str
     approver_id: str | None

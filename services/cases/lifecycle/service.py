@@ -34,6 +34,7 @@ from services.cases.errors import (
 )
 from services.cases.lifecycle import minors, schemas, soft
 from services.cases.lifecycle import states as st
+from services.cases.links import ensure_licence_link
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Matter
 from services.cases.numbering import next_number
@@ -132,6 +133,8 @@ async def create_case(ctx: Ctx, body: schemas.CaseCreate) -> Case:
             raise errors.Forbidden("只能为本机关登记案件线索")
     matter = await matters.version_on(ctx.session, body.matter_id, body.discovered_on)
     _held(matter, agency_id)
+    if body.licence_id is not None:
+        await ensure_licence_link(ctx.session, body.licence_id, agency_id, region)
     party = body.party
     case = Case(agency_id=agency_id, region_code=region, matter_id=matter.id,
                 matter_snapshot=matters.snapshot(matter), party_kind=party.kind,
@@ -139,6 +142,7 @@ async def create_case(ctx: Ctx, body: schemas.CaseCreate) -> Case:
                 party_address=party.address, party_phone=party.phone,
                 party_is_minor=minors.is_minor(party.id_number, body.act_date, party.is_minor),
                 source=body.source, source_ref=body.source_ref, harm_kind=body.harm_kind,
+                licence_id=body.licence_id,
                 act_date=body.act_date, act_end_date=body.act_end_date,
                 discovered_on=body.discovered_on, facts=body.facts, status=st.LEAD,
                 created_by=p.username or p.subject, officer_ids=[], clock={}, flags=[],

@@ -5,7 +5,7 @@ public-safe text is stored, plus the private masked ID number of natural persons
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, Index, Integer, String, Text, Uuid
+from sqlalchemy import Boolean, Date, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import Timestamps, UTCDateTime, UUIDPk
@@ -23,8 +23,11 @@ class LicenceDisclosure(UUIDPk, Timestamps, Base):
     licence_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     agency_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     region_code: Mapped[str] = mapped_column(String(12), nullable=False, default="")
-    # published | withdrawn
+    # pending (held for review by the region's setting) | published | withdrawn
     status: Mapped[str] = mapped_column(String(16), nullable=False)
+    # 准予 (True) or 不予行政许可 (False: published under 行政许可法第五条 when
+    # PUBLICITY_PUBLISH_LICENCE_REFUSALS, never in the 双公示 许可 export)
+    granted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     holder_kind: Mapped[str] = mapped_column(String(20), nullable=False, default="")
     holder_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")

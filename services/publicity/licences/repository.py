@@ -8,7 +8,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.auth import Principal
 from kit.pagination import keyset_page
+from kit.scope import scope_clause
 from services.publicity.licences.models import LicenceDisclosure
 
 
@@ -19,6 +21,12 @@ class LicenceDisclosureRepository:
     async def by_application(self, application_id: uuid.UUID) -> LicenceDisclosure | None:
         return await self.session.scalar(select(LicenceDisclosure).where(
             LicenceDisclosure.application_id == application_id).with_for_update())
+
+    async def get(self, disclosure_id: uuid.UUID, principal: Principal
+                  ) -> LicenceDisclosure | None:
+        return await self.session.scalar(select(LicenceDisclosure).where(
+            LicenceDisclosure.id == disclosure_id, scope_clause(
+                principal, LicenceDisclosure.agency_id, LicenceDisclosure.region_code)))
 
     def add(self, row: LicenceDisclosure) -> None:
         self.session.add(row)
@@ -35,6 +43,7 @@ class LicenceDisclosureRepository:
     async def for_export(self, template: str) -> list[LicenceDisclosure]:
         kind = LicenceDisclosure.holder_kind == "person"
         stmt = select(LicenceDisclosure).where(LicenceDisclosure.status == "published",
+                                               LicenceDisclosure.granted.is_(True),
                                                kind if template == "natural" else ~kind)
         return list(await self.session.scalars(stmt.order_by(
             LicenceDisclosure.decided_on.desc(), LicenceDisclosure.id).limit(50_000)))

@@ -10,7 +10,9 @@ from fastapi import APIRouter, Query, Response
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
-from services.publicity.licences import templates
+from services.publicity import errors
+from services.publicity.dependencies import Publisher
+from services.publicity.licences import service, templates
 from services.publicity.licences.repository import LicenceDisclosureRepository
 from services.publicity.licences.schemas import LicenceDisclosureRead
 
@@ -31,6 +33,17 @@ async def list_public_licences(session: SessionDep, agency_id: uuid.UUID | None 
                                                                        status)
     return Page(items=[LicenceDisclosureRead.model_validate(r, from_attributes=True)
                        for r in rows], next_cursor=nxt, limit=limit)
+
+
+@router.post("/licences/{disclosure_id}/publish", response_model=LicenceDisclosureRead,
+             responses=kit_errors.responses(kit_errors.Unauthorized, kit_errors.Forbidden,
+                                            errors.DisclosureNotFound,
+                                            errors.DisclosureNotPending),
+             summary="发布经审核的待发布许可公示记录（本区划设置发布前审核时）")
+async def publish_licence_disclosure(disclosure_id: uuid.UUID, principal: Publisher,
+                                     session: SessionDep) -> LicenceDisclosureRead:
+    row = await service.release(session, principal, disclosure_id)
+    return LicenceDisclosureRead.model_validate(row, from_attributes=True)
 
 
 @router.get("/exports/licences.csv", response_class=Response,

@@ -11,6 +11,7 @@ from kit.schemas import ApiModel
 class LicenceDisclosureRead(ApiModel):
     id: uuid.UUID
     status: str
+    granted: bool
     holder_kind: str
     holder_name: str
     holder_code: str | None

@@ -1,5 +1,8 @@
 """Consumers of the licensing events (行政许可法第四十条: 准予行政许可的决定应当公开):
-`licence.decided` (a grant) publishes the record within 7 working days, `licence.issued`
+`licence.decided` publishes the record within 7 working days — a grant, and a refusal (不予
+行政许可, 第五条第二款: 行政许可的实施和结果应当公开) unless `PUBLICITY_PUBLISH_LICENCE_REFUSALS`
+is off — or holds it as `pending` when the region holds records for review (the same region
+setting as penalty decisions; released by `POST /licences/{id}/publish`); `licence.issued`
 adds the certificate number and validity, `licence.revoked` (撤销、撤回、注销) withdraws it.
 Redelivery changes nothing (inbox); text goes through the same redaction engine as penalties."""
 
@@ -12,8 +15,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.auth import Principal
 from kit.db import utcnow
-from services.publicity import redaction
+from services.publicity import errors, redaction
 from services.publicity.licences.models import LicenceDisclosure
 from services.publicity.licences.repository import LicenceDisclosureRepository
 from services.publicity.repository import RegionSettingRepository
@@ -53,12 +57,14 @@ async def _fill(session: AsyncSession, d: LicenceDisclosure, p: dict[str, Any],
     d.masked_id_number = redaction.mask_id_number(holder.get("id_number"),
                                                   ctx.settings.id_mask_head,
                                                   ctx.settings.id_mask_tail) if is_person else None
-    d.document_name = "准予行政许可决定书"
+    d.granted = bool(p.get("granted"))
+    d.document_name = "准予行政许可决定书" if d.granted else "不予行政许可决定书"
     d.document_number = str(decision.get("document_number") or "")
     d.matter_name = str((p.get("matter") or {}).get("name") or "")
     d.category = str(p.get("category") or "普通")
     d.certificate_name = str(p.get("certificate_name") or "")
-    d.content = redactor.redact(decision.get("content") or d.matter_name)
+    d.content = redactor.redact(decision.get("content") or d.matter_name) if d.granted else \
+        redactor.redact("不予行政许可。理由：" + str(decision.get("reasons") or ""))
     d.decided_on = _date(p.get("decided_on"))
     d.agency_name = str(agency.get("issuing_authority") or agency.get("name") or "")
     d.agency_uscc = str(agency.get("uscc") or "")
@@ -67,11 +73,11 @@ async def _fill(session: AsyncSession, d: LicenceDisclosure, p: dict[str, Any],
 async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
     p = event.get("payload") or {}
     app_id = _uuid(p.get("application_id"))
-    if app_id is None or not p.get("granted"):
-        return  # refusals are not published (第四十条 names grants)
+    if app_id is None or (not p.get("granted") and not ctx.settings.publish_licence_refusals):
+        return
     repo = LicenceDisclosureRepository(session)
     row = await repo.by_application(app_id)
-    if row is not None and row.published_at is not None:
+    if row is not None and (row.published_at is not None or row.status == "pending"):
         return
     if row is None:
         row = LicenceDisclosure(application_id=app_id, status="published", version=1)
@@ -82,8 +88,26 @@ async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Con
     start = row.decided_on or date.today()
     row.publish_due_on = ctx.calendar.add_days(start, ctx.settings.publish_within_working_days,
                                                "working", basis=PUBLISH_BASIS).due_on
-    row.status, row.published_at = "published", utcnow()
+    region = await RegionSettingRepository(session).for_region(row.region_code)
+    if region.hold_for_review if region else ctx.settings.hold_for_review:
+        row.status = "pending"  # 按本区划设置，发布前需审核
+    else:
+        row.status, row.published_at = "published", utcnow()
     await session.flush()
+
+
+async def release(session: AsyncSession, principal: Principal,
+                  disclosure_id: uuid.UUID) -> LicenceDisclosure:
+    """Publish a held licence record (scoped: another agency's record is a 404)."""
+    row = await LicenceDisclosureRepository(session).get(disclosure_id, principal)
+    if row is None:
+        raise errors.DisclosureNotFound(decision_id=str(disclosure_id))
+    if row.status != "pending":
+        raise errors.DisclosureNotPending(record_status=row.status)
+    row.status, row.published_at = "published", utcnow()
+    row.version += 1
+    await session.flush()
+    return row
 
 
 async def consume_issued(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:

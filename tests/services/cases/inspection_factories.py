@@ -58,9 +58,11 @@ class Inspections:
                   headers: dict[str, str] | None = None) -> dict[str, Any]:
         h = headers or (self.w.admin_headers() if action == "approve"
                         else self.w.officer_headers())
+        payload = dict(body if body is not None else default_body(action))
+        if action == "approve":  # the third officer is the agency's head (负责人)
+            payload.setdefault("approver_id", self.w.officers[2])
         resp = await self.client.post(f"{C}/inspections/{inspection['id']}/{action}",
-                                      headers=h, json=body if body is not None
-                                      else default_body(action))
+                                      headers=h, json=payload)
         assert resp.status_code == expect, resp.text
         return resp.json()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from factories_extra import Agency, create_agency, make_id_number, make_uscc
+from factories_extra import Agency, create_agency, create_officer, make_id_number, make_uscc
 from harness import Platform
 
 P = "https://zhifa.dev/problems/"
@@ -39,10 +39,14 @@ class Lic:
         self.zhifa, self.client = zhifa, zhifa.client
         self.agency: Agency
         self.matter: dict[str, Any] = {}
+        self.o: list[str] = []
 
     async def setup(self, **matter: Any) -> Lic:
         self.agency = await create_agency(self.zhifa)
-        self.agency.officers = ["off-1", "off-2", "off-3"]
+        # two staff (reviewers), the head (负责人: approves extensions, hosts hearings), staff
+        for position in ("staff", "staff", "head", "staff"):
+            await create_officer(self.zhifa, self.agency, position=position)  # appends
+        self.o = self.agency.officers
         self.matter = await self.create_matter(**matter)
         return self
 
@@ -88,6 +92,21 @@ class Lic:
         assert resp.status_code == 200, resp.text
         return resp.json()
 
+    async def onsite_inspection(self) -> str:
+        """A 个案 inspection of this agency (the application's 现场核查), through the API."""
+        resp = await self.client.post(f"{L}/inspection-items", headers=self.admin(), json={
+            "code": f"XC{next(_seq):04d}", "name": "乡村建设现场核查", "agency_id": self.agency.id,
+            "legal_basis": "《中华人民共和国城乡规划法》第四十一条", "target_kind": "person",
+            "domain": "urban_management", "types_allowed": ["case"],
+            "methods_allowed": ["onsite"], "double_random": "none", "publish": True})
+        assert resp.status_code == 201, resp.text
+        resp = await self.client.post(f"{L}/inspections", headers=self.officer(), json={
+            "type": "case", "source": "enterprise_request", "item_ids": [resp.json()["id"]],
+            "method": "onsite", "officer_ids": self.o[:2], "assistants": 0,
+            "planned_on": "2026-03-05", "cap_exempt_reason": "licensing_verification"})
+        assert resp.status_code == 201, resp.text
+        return str(resp.json()["id"])
+
     async def get(self, app_id: str) -> dict[str, Any]:
         resp = await self.client.get(f"{L}/licence-applications/{app_id}", headers=self.officer())
         assert resp.status_code == 200, resp.text
@@ -104,7 +123,7 @@ class Lic:
                        **kw: Any) -> dict[str, Any]:
         app = await self.accepted(received, accept_on, **kw)
         return await self.ok(app["id"], "review", {
-            "reviewer_ids": ["off-1", "off-2"], "findings": "现场核查，符合规划", "on": accept_on})
+            "reviewer_ids": self.o[:2], "findings": "现场核查，符合规划", "on": accept_on})
 
     async def licence(self, received: str = "2026-03-02", decided: str = "2026-03-10",
                       **kw: Any) -> dict[str, Any]:

@@ -141,7 +141,11 @@ class TestInspectionRefusals:
         assert [o["reasons"] != [] for o in body["officers"]] == [False, True]
 
         i = await x.create(item, target)
-        await x.act(i, "approve", headers=w.officer_headers(), expect=403)
+        for approver in (w.officers[0], str(uuid.uuid4())):  # staff, unknown: not the head
+            body = problem(await zhifa.client.post(
+                f"{C}/inspections/{i['id']}/approve", headers=w.officer_headers(),
+                json={"approver_id": approver}), 409, "approver-not-head")
+            assert "国办发〔2024〕54号" in body["rule"] and "负责人批准" in body["rule"]
         await x.act(i, "notify")
         body = problem(await zhifa.client.post(
             f"{C}/inspections/{i['id']}/start", headers=w.officer_headers(),
@@ -195,11 +199,12 @@ class TestEnterpriseCap:
         third = await x.create(item, target)
         body = problem(await zhifa.client.post(
             f"{C}/inspections/{third['id']}/approve", headers=w.admin_headers(),
-            json={}), 409, "inspection-cap-exceeded")
+            json={"approver_id": w.officers[2]}), 409, "inspection-cap-exceeded")
         assert "年度频次上限" in body["rule"] and (body["count"], body["limit"]) == (2, 2)
         bad = await zhifa.client.post(f"{C}/inspections/{third['id']}/approve",
                                       headers=w.admin_headers(),
-                                      json={"cap_exempt_reason": "because"})
+                                      json={"cap_exempt_reason": "because",
+                                            "approver_id": w.officers[2]})
         problem(bad, 422, "unprocessable-entity")
         ok = await x.act(third, "approve", {"cap_exempt_reason": "complaint_12345"})
         assert ok["cap"]["counts_toward_cap"] is False

@@ -108,11 +108,11 @@ class TestReceiptToCertificate:
         assert refusal["rule"] == "行政许可法第三十二条"
         problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-11"}),
                 409, "decision-invalid", "行政许可法第三十四条")
-        problem(await lic.act(app["id"], "review", {"reviewer_ids": ["off-1"],
+        problem(await lic.act(app["id"], "review", {"reviewer_ids": [lic.o[0]],
                                                     "findings": "核查"}),
                 422, "reviewers-insufficient", "行政许可法第三十四条第三款")
         app = await lic.ok(app["id"], "review", {
-            "reviewer_ids": ["off-1", "off-2"], "findings": "现场核查，符合规划",
+            "reviewer_ids": lic.o[:2], "findings": "现场核查，符合规划",
             "on": "2026-03-12",
             "stakeholders": [{"name": "邻户王五", "told_on": "2026-03-12", "statement": "无异议"}]})
         assert app["status"] == "under_review"
@@ -210,12 +210,14 @@ class TestDecisionClock:
                                         headers=lic.officer())
         ids = [a["id"] for a in listed.json()["items"]]
         assert app["id"] in ids and other["id"] not in ids
-        # extension: only by the head (agency_admin), and only before the period ends
-        problem(await lic.act(app["id"], "extend", {"approver_id": "off-3", "reason": "复杂",
-                                                    "told_on": "2026-03-30"}),
-                409, "extension-not-allowed", "行政许可法第四十二条第一款")
-        problem(await lic.act(app["id"], "extend", {"approver_id": "off-3", "reason": "复杂",
-                                                    "told_on": "2026-04-01"}, lic.admin()),
+        # extension: only approved by the head (负责人, personnel position), only before the end
+        for approver in (lic.o[0], "not-an-officer"):
+            body = problem(await lic.act(app["id"], "extend", {
+                "approver_id": approver, "reason": "复杂", "told_on": "2026-03-30"}),
+                409, "approver-not-head")
+            assert body["rule"].startswith("行政许可法第四十二条第一款"), body
+        problem(await lic.act(app["id"], "extend", {"approver_id": lic.o[2], "reason": "复杂",
+                                                    "told_on": "2026-04-01"}),
                 409, "extension-not-allowed", "行政许可法第四十二条第一款")
         app = await lic.ok(app["id"], "decide", {"granted": False, "reasons": "不符合村庄规划",
                                                  "on": "2026-04-01"})
@@ -228,10 +230,11 @@ class TestDecisionClock:
         app = await lic.ok(app["id"], "suspend", {"reason": "public_notice", "start": "2026-03-16",
                                                   "end": "2026-03-23", "notice_on": "2026-03-13"})
         assert deadline(app, "作出许可决定期限")["due_on"] == "2026-04-08"  # 25 wd, 清明 skipped
-        app = await lic.ok(app["id"], "extend", {"approver_id": "off-3", "reason": "需专家论证",
-                                                 "told_on": "2026-03-30"}, lic.admin())
+        app = await lic.ok(app["id"], "extend", {"approver_id": lic.o[2], "reason": "需专家论证",
+                                                 "told_on": "2026-03-30"})
+        assert app["extension"]["approver_id"] == lic.o[2], app["extension"]
         assert deadline(app, "作出许可决定期限")["due_on"] == "2026-04-22"  # + 10 wd
-        refusal = problem(await lic.act(app["id"], "extend", {"approver_id": "off-3",
+        refusal = problem(await lic.act(app["id"], "extend", {"approver_id": lic.o[2],
                                                               "reason": "再延"},
                               lic.admin()), 409, "application-action-not-allowed")
         assert refusal["rule"] == "行政许可法第四十二条第一款"
@@ -250,11 +253,11 @@ class TestHearing:
         lic = await Lic(zhifa).setup()
         app = await lic.accepted()
         refusal = problem(await lic.act(app["id"], "hearing", {"notice_on": "2026-03-04",
-                                                     "held_on": "2026-03-16", "host_id": "off-3",
+                                                     "held_on": "2026-03-16", "host_id": lic.o[2],
                                                      "record": "笔录"}),
                 409, "application-action-not-allowed")
         assert refusal["rule"] == "行政许可法第四十六条至第四十八条"
-        app = await lic.ok(app["id"], "review", {"reviewer_ids": ["off-1", "off-2"],
+        app = await lic.ok(app["id"], "review", {"reviewer_ids": lic.o[:2],
                                                  "findings": "涉及邻户采光", "on": "2026-03-04",
                                                  "hearing_right_told_on": "2026-03-04"})
         problem(await lic.act(app["id"], "hearing-request", {"requested_on": "2026-03-12",
@@ -267,15 +270,15 @@ class TestHearing:
                 409, "application-action-not-allowed")
         assert refusal["rule"] == "行政许可法第三十八条、第四十二条"
         problem(await lic.act(app["id"], "hearing", {"notice_on": "2026-03-12",
-                                                     "held_on": "2026-03-20", "host_id": "off-3",
+                                                     "held_on": "2026-03-20", "host_id": lic.o[2],
                                                      "record": "笔录"}),
                 409, "hearing-not-allowed", "行政许可法第四十八条第一款第一项")
         problem(await lic.act(app["id"], "hearing", {"notice_on": "2026-03-12",
-                                                     "held_on": "2026-03-23", "host_id": "off-1",
+                                                     "held_on": "2026-03-23", "host_id": lic.o[0],
                                                      "record": "笔录"}),
                 409, "hearing-not-allowed", "行政许可法第四十八条第一款第三项")
         app = await lic.ok(app["id"], "hearing", {"notice_on": "2026-03-12",
-                                                  "held_on": "2026-03-23", "host_id": "off-3",
+                                                  "held_on": "2026-03-23", "host_id": lic.o[2],
                                                   "record": "听证笔录：双方陈述……"})
         assert app["status"] == "hearing_held" and app["hearing"]["held_late"] is False
         # the hearing time [03-11, 03-23] is excluded: 9 working days → 20 + 9 from 03-03
@@ -291,14 +294,17 @@ class TestHearing:
             "allowed_actions"]  # 第四十六条: heard without a request
         problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-05"}),
                 409, "decision-invalid", "行政许可法第三十四条第三款")
-        inspection = str(uuid.uuid4())  # an inspections-service id, validated later
-        app = await lic.ok(app["id"], "review", {"reviewer_ids": ["off-1", "off-2"],
+        problem(await lic.act(app["id"], "review", {
+            "reviewer_ids": lic.o[:2], "findings": "现场核查完毕", "on": "2026-03-05",
+            "inspection_id": str(uuid.uuid4())}), 422, "link-invalid", "行政许可法第三十四条第三款")
+        inspection = await lic.onsite_inspection()  # a real inspection of this agency
+        app = await lic.ok(app["id"], "review", {"reviewer_ids": lic.o[:2],
                                                  "findings": "现场核查完毕", "on": "2026-03-05",
                                                  "inspection_id": inspection})
         problem(await lic.act(app["id"], "decide", {"granted": True, "on": "2026-03-05"}),
                 409, "decision-invalid", "行政许可法第四十六条、第四十八条第二款")
         app = await lic.ok(app["id"], "hearing", {"notice_on": "2026-03-05",
-                                                  "held_on": "2026-03-16", "host_id": "off-3",
+                                                  "held_on": "2026-03-16", "host_id": lic.o[2],
                                                   "record": "公开听证笔录"})
         assert app["hearing"]["basis"] == "行政许可法第四十六条"
         app = await lic.ok(app["id"], "decide", {"granted": True, "on": "2026-03-17"})

@@ -174,7 +174,7 @@ class TestStatistics:
         for m in ("申请报告", "村民委员会书面意见"):
             assert (await lic.upload(b1["id"], m)).status_code == 201
         await lic.ok(b1["id"], "accept", {"on": "2026-01-05"})
-        await lic.ok(b1["id"], "review", {"reviewer_ids": ["off-1", "off-2"],
+        await lic.ok(b1["id"], "review", {"reviewer_ids": lic.o[:2],
                                           "findings": "伐区核查", "on": "2026-01-05"})
         await lic.ok(b1["id"], "decide", {"granted": True, "reasons": "符合采伐限额",
                                           "on": "2026-01-06"})

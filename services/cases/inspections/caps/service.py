@@ -2,14 +2,21 @@
 by the competent departments): which inspections count (configured types; 专项 deployed from
 above never, 司法部问题解答; not with a configured exemption reason), the limit (the smallest
 `annual_cap` of the inspection's items, else `CASES_INSPECTION_CAP_DEFAULT`), the refusal at
-approval/start, the warning one below, and the 多头/重复 flag."""
+approval/start, the warning one below, and the 多头/重复 flag.
+
+The limit: the smallest of the inspection's items' `annual_cap` and the agency's cap table
+row for the target's credit-risk class (else its `*` row); `CASES_INSPECTION_CAP_DEFAULT` only
+when neither sets one (the strictest applicable published cap wins)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
+from typing import Any
 
 from kit import errors
 from services.cases.inspections import schemas
+from services.cases.inspections.caps.repository import CapRepository
 from services.cases.inspections.errors import CAP_RULE, InspectionCapExceeded
 from services.cases.inspections.models import Inspection
 from services.cases.inspections.repository import InspectionRepository
@@ -35,20 +42,47 @@ def uses_cap(i: Inspection) -> bool:
     return i.approved_at is not None or i.started_at is not None
 
 
-def cap_limit(ctx: Ctx, i: Inspection) -> int:
+def cap_limit(ctx: Ctx, i: Inspection, table: dict[tuple[uuid.UUID, str], int]) -> int:
     caps = [x["annual_cap"] for x in i.items if x.get("annual_cap") is not None]
+    cls = str((i.target or {}).get("credit_risk_class") or "")
+    row = table.get((i.agency_id, cls), table.get((i.agency_id, "*")))
+    if row is not None:
+        caps.append(row)
     return min(caps) if caps else ctx.settings.inspection_cap_default
 
 
-async def cap_state(ctx: Ctx, i: Inspection) -> schemas.CapRead | None:
+async def cap_table(ctx: Ctx, agency_ids: set[uuid.UUID]) -> dict[tuple[uuid.UUID, str], int]:
+    return await CapRepository(ctx.session).for_agencies(agency_ids)
+
+
+def cap_key(i: Inspection) -> tuple[uuid.UUID, uuid.UUID, int] | None:
+    return (i.target_id, i.agency_id, i.year) if i.is_enterprise and i.target_id else None
+
+
+async def cap_totals(ctx: Ctx, rows: list[Inspection]) -> tuple[dict[Any, int],
+                                                                  dict[Any, int]]:
+    """One grouped COUNT and one cap-table read for a page of inspections (`cap_state`)."""
+    keys = {k for k in map(cap_key, rows) if k is not None}
+    return (await InspectionRepository(ctx.session).cap_totals(keys),
+            await cap_table(ctx, {k[1] for k in keys}))
+
+
+async def cap_state(ctx: Ctx, i: Inspection, total: int | None = None,
+                    table: dict[Any, int] | None = None) -> schemas.CapRead | None:
     """`count` = the enterprise's counted inspections by this agency this year (this one
-    included once approved); `others` in the notice = those before this one."""
+    included once approved); `others` in the notice = those before this one. `total` (lists)
+    is the precomputed count of all of them, this one included."""
     if not i.is_enterprise or i.target_id is None:
         return None
-    others = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id,
-                                                               i.year, i.id)
     used = i.counts_toward_cap and uses_cap(i)
-    limit = cap_limit(ctx, i)
+    if total is not None:
+        others = total - used
+    else:
+        others = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id,
+                                                                   i.year, i.id)
+    if table is None:
+        table = await cap_table(ctx, {i.agency_id})
+    limit = cap_limit(ctx, i, table)
     warning = None
     if i.counts_toward_cap and not used and others + 1 == limit:
         warning = f"本次检查后该企业本年度将达到频次上限 {limit} 次"
@@ -65,7 +99,7 @@ async def enforce_cap(ctx: Ctx, i: Inspection, exempt: str | None) -> None:
         return
     count = await InspectionRepository(ctx.session).cap_count(i.target_id, i.agency_id, i.year,
                                                               i.id)
-    limit = cap_limit(ctx, i)
+    limit = cap_limit(ctx, i, await cap_table(ctx, {i.agency_id}))
     if count >= limit:
         raise InspectionCapExceeded(
             f"本机关本年度已对该企业检查 {count} 次，达到上限 {limit} 次；如属豁免情形须注明理由",

@@ -18,6 +18,7 @@ from services.cases.identifiers import uscc_ok
 from services.cases.inspections.catalogue import schemas
 from services.cases.inspections.catalogue.models import InspectionItem, InspectionTarget
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
+from services.cases.inspections.disclosure import announce_item
 from services.cases.inspections.errors import (
     ImportFileRejected,
     InspectionItemNotFound,
@@ -55,6 +56,8 @@ async def create_item(ctx: Ctx, body: schemas.ItemCreate) -> InspectionItem:
                           published_at=utcnow() if body.publish else None)
     ctx.session.add(item)
     await ctx.session.flush()
+    if item.published_at is not None:
+        await announce_item(ctx, item)
     return item
 
 
@@ -69,8 +72,10 @@ async def publish_item(ctx: Ctx, item: InspectionItem) -> InspectionItem:
     await agency_region(ctx, item.agency_id, MAINTAINERS)
     if item.superseded_at is not None:
         raise errors.Conflict("该版本已被新版本取代，不能公布")
-    item.published_at = item.published_at or utcnow()
-    await ctx.session.flush()
+    if item.published_at is None:
+        item.published_at = utcnow()
+        await ctx.session.flush()
+        await announce_item(ctx, item)
     return item
 
 
@@ -94,6 +99,8 @@ async def new_item_version(ctx: Ctx, item: InspectionItem,
     item.superseded_at = now
     ctx.session.add(nxt)
     await ctx.session.flush()
+    if nxt.published_at is not None:
+        await announce_item(ctx, nxt)
     return nxt
 
 

@@ -34,6 +34,9 @@ class SpotCheckPlan(UUIDPk, Timestamps, Base):
     max_targets_per_inspector: Mapped[int | None] = mapped_column(Integer)
     joint_agency_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # SHA-256 of a secret nonce, published before the draw (sha256-commit-reveal-v1)
+    seed_commitment: Mapped[str | None] = mapped_column(String(64))
+    seed_committed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class SpotCheckDraw(UUIDPk, Base):
@@ -50,6 +53,8 @@ class SpotCheckDraw(UUIDPk, Base):
     algorithm: Mapped[str] = mapped_column(String(40), nullable=False)
     seed: Mapped[str] = mapped_column(String(200), nullable=False)
     seed_source: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    # {method, commitment, committed_at, nonce, public_value} when derived from a public value
+    seed_derivation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     drawn_on: Mapped[date] = mapped_column(Date, nullable=False)
     drawn_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     # {targets: [{id, stratum, conflicts}], inspectors: [id], ineligible: {id: reason}, ...}

@@ -54,8 +54,20 @@ async def get_spot_check_plan(plan_id: uuid.UUID, principal: Reader,
     return schemas.PlanRead.model_validate(await _plan(session, principal, plan_id))
 
 
+@router.post("/spot-check-plans/{plan_id}/seed-commitment", response_model=schemas.PlanRead,
+             responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound, ie.SeedRefused),
+             summary="抽取前公布种子承诺值（nonce 的 SHA-256；抽取时与公开值一起生成种子）")
+async def commit_spot_check_seed(plan_id: uuid.UUID, body: schemas.SeedCommitment,
+                                 principal: Actor, request: Request,
+                                 session: SessionDep) -> schemas.PlanRead:
+    plan = await _plan(session, principal, plan_id)
+    await service.commit_seed(Ctx(request, session, principal), plan, body)  # type: ignore[arg-type]
+    return schemas.PlanRead.model_validate(plan)
+
+
 @router.post("/spot-check-plans/{plan_id}/draws", response_model=schemas.DrawRead,
-             status_code=201, responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound),
+             status_code=201, responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound,
+                                                         ie.SeedRefused),
              summary="随机抽取（公布的种子，一致性抽样，可复算）")
 async def create_spot_check_draw(plan_id: uuid.UUID, body: schemas.DrawCreate,
                                  principal: Actor, request: Request, session: SessionDep,

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from kit.schemas import ApiModel
 from services.cases.inspections.catalogue.schemas import RiskClass
@@ -44,13 +44,35 @@ class PlanRead(ApiModel):
     inspectors_per_target: int
     max_targets_per_inspector: int | None
     joint_agency_ids: list[str]
+    seed_commitment: str | None = None
+    seed_committed_at: datetime | None = None
     created_at: datetime
 
 
 class DrawCreate(ApiModel):
-    seed: str = Field(min_length=8, max_length=200)
+    """Either a declared `seed` (e.g. a witnessed 公证摇号), or a seed derived from a public
+    value: `public_value` (a lottery result, an index close…, named in `seed_source`) with the
+    `nonce` whose SHA-256 the plan committed before (`POST .../seed-commitment`)."""
+
+    seed: str | None = Field(default=None, min_length=8, max_length=200)
+    public_value: str | None = Field(default=None, min_length=1, max_length=200)
+    nonce: str | None = Field(default=None, min_length=16, max_length=200)
     seed_source: str = Field(default="", max_length=300)
     drawn_on: date | None = None
+
+    @model_validator(mode="after")
+    def _one_seed(self) -> DrawCreate:
+        if (self.seed is None) == (self.public_value is None):
+            raise ValueError("须且只能给出 seed（声明的种子）或 public_value（公开值）之一")
+        if self.public_value is not None and self.nonce is None:
+            raise ValueError("由公开值生成种子时须同时提供事先承诺的 nonce")
+        return self
+
+
+class SeedCommitment(ApiModel):
+    """SHA-256 (hex) of a secret nonce, published before the public value is known."""
+
+    commitment: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
 class DrawnTarget(ApiModel):
@@ -66,6 +88,7 @@ class DrawRead(ApiModel):
     algorithm: str
     seed: str
     seed_source: str
+    seed_derivation: dict[str, Any] | None = None
     drawn_on: date
     pool_hashes: dict[str, str]
     pool: dict[str, Any]

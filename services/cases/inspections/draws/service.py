@@ -20,13 +20,20 @@ from typing import Any
 
 from kit import draw, errors
 from kit.calendar import today_legal as today
+from kit.db import utcnow
 from kit.http import forward_headers
 from kit.scope import parse_uuid
 from services.cases.clients import personnel_client
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
+from services.cases.inspections.disclosure import announce_task
 from services.cases.inspections.draws import schemas
 from services.cases.inspections.draws.models import SpotCheckDraw, SpotCheckPlan
-from services.cases.inspections.errors import ITEM_RULE, InspectionItemNotPublished
+from services.cases.inspections.errors import (
+    ITEM_RULE,
+    SEED_RULE,
+    InspectionItemNotPublished,
+    SeedRefused,
+)
 from services.cases.lifecycle.service import Ctx
 
 CHECK_BATCH = 100
@@ -117,23 +124,58 @@ async def snapshot(ctx: Ctx, plan: SpotCheckPlan, on: Any) -> dict[str, Any]:
                        "max_load": plan.max_targets_per_inspector}}
 
 
+async def commit_seed(ctx: Ctx, plan: SpotCheckPlan, body: schemas.SeedCommitment) -> None:
+    """Record (once) the hash of the nonce before the public value is known."""
+    if parse_uuid(ctx.principal.agency_id) != plan.agency_id:
+        raise errors.Forbidden("只能由制定计划的机关承诺种子")
+    if plan.seed_commitment is not None:
+        raise SeedRefused("本计划已承诺种子，不得更换", rule=SEED_RULE)
+    plan.seed_commitment, plan.seed_committed_at = body.commitment, utcnow()
+    await ctx.session.flush()
+
+
+def seed_of(plan: SpotCheckPlan, body: schemas.DrawCreate) -> tuple[str, dict[str, Any] | None]:
+    if body.seed is not None:
+        return body.seed, None
+    nonce, value = body.nonce or "", body.public_value or ""
+    if plan.seed_commitment is None:
+        raise SeedRefused("由公开值生成种子前须先公布 nonce 的承诺值", rule=SEED_RULE)
+    if draw.commitment(nonce) != plan.seed_commitment:
+        raise SeedRefused("nonce 与事先公布的承诺值不符", rule=SEED_RULE)
+    return draw.seed_from_public_value(nonce, value), {
+        "method": draw.SEED_DERIVATION, "commitment": plan.seed_commitment,
+        "committed_at": plan.seed_committed_at.isoformat() if plan.seed_committed_at else None,
+        "nonce": nonce, "public_value": value}
+
+
 async def create_draw(ctx: Ctx, plan: SpotCheckPlan, body: schemas.DrawCreate) -> SpotCheckDraw:
     if parse_uuid(ctx.principal.agency_id) != plan.agency_id:
         raise errors.Forbidden("只能由制定计划的机关抽取")
+    seed, derivation = seed_of(plan, body)
     on = body.drawn_on or today()
     pool = await snapshot(ctx, plan, on)
-    targets, exclusions = derive(body.seed, pool)
+    targets, exclusions = derive(seed, pool)
     d = SpotCheckDraw(plan_id=plan.id, agency_id=plan.agency_id, region_code=plan.region_code,
-                      algorithm=draw.ALGORITHM, seed=body.seed, seed_source=body.seed_source,
+                      algorithm=draw.ALGORITHM, seed=seed, seed_source=body.seed_source,
+                      seed_derivation=derivation,
                       drawn_on=on, pool=pool, pool_hashes=hashes(pool), targets=targets,
                       exclusions=exclusions)
     ctx.session.add(d)
     await ctx.session.flush()
+    items = await ItemRepository(ctx.session).many([parse_uuid(x) for x in plan.item_ids])
+    await announce_task(ctx, plan, d, [{"code": i.code, "name": i.name, "version": i.version}
+                                       for i in items])
     return d
 
 
 def verify(d: SpotCheckDraw) -> schemas.DrawVerifyRead:
+    """Re-derive from the stored snapshot; a derived seed must also re-derive from its
+    revealed nonce and public value, and the nonce match the commitment."""
     targets, exclusions = derive(d.seed, d.pool)
+    x = d.seed_derivation
+    if x and (draw.commitment(x["nonce"]) != x["commitment"] or
+              draw.seed_from_public_value(x["nonce"], x["public_value"]) != d.seed):
+        targets = []
     same_pool = hashes(d.pool) == d.pool_hashes
     same = targets == d.targets and exclusions == d.exclusions
     return schemas.DrawVerifyRead(matches=same_pool and same and d.algorithm == draw.ALGORITHM,

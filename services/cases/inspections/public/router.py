@@ -8,10 +8,11 @@ import uuid
 from collections import Counter
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
+from kit.limits import client_address
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.models import Inspection
@@ -47,9 +48,22 @@ async def get_inspection_by_code(code: str, session: SessionDep) -> schemas.Publ
         emergency=i.emergency, notice_served=i.notice is not None)
 
 
+async def evaluation_rate_limit(request: Request) -> None:
+    """Per-address token bucket (`kit.limits`, shared on Redis when configured)."""
+    state = request.app.state
+    s = state.settings
+    decision = await state.limits.take(
+        "inspection-evaluation:" + client_address(request, s.trusted_proxies),
+        s.inspection_evaluation_rate_per_minute / 60.0, s.inspection_evaluation_rate_burst)
+    if not decision.allowed:
+        raise ie.EvaluationRateLimited("同一地址提交评价过于频繁，请稍后再试",
+                                       retry_after=max(1, round(decision.wait)))
+
+
 @router.post("/inspections/by-code/{code}/evaluations",
              response_model=schemas.EvaluationReceived, status_code=201,
-             responses=errors.responses(ie.InspectionNotFound),
+             responses=errors.responses(ie.InspectionNotFound, ie.EvaluationRateLimited),
+             dependencies=[Depends(evaluation_rate_limit)],
              summary="扫码入企：企业评价或投诉（公开；被检查机关仅见汇总）")
 async def create_inspection_evaluation(code: str, body: schemas.EvaluationCreate,
                                        session: SessionDep) -> schemas.EvaluationReceived:

@@ -6,11 +6,12 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.calendar import today_legal
+from kit.pagination import keyset_page
 from kit.scope import scope_clause
 from kit.statistics import Derived, GroupMeasure, Measure, Period, Registry, Source
 from services.cases.licensing import states as st
@@ -35,6 +36,36 @@ class LicenceRepository:
         if for_update:
             stmt = stmt.with_for_update()
         return await self.session.scalar(stmt)
+
+    async def list(self, principal: Principal, *, status: str | None,
+                   matter_id: uuid.UUID | None, agency_id: uuid.UUID | None,
+                   holder: str | None, valid_to_before: date | None, cursor: str | None,
+                   limit: int) -> tuple[list[Licence], str | None]:
+        """Scoped, newest first; `matter_id` matches the version or its series; `holder` is
+        an exact 统一社会信用代码 / 身份证号 or a part of the holder's name."""
+        stmt = select(Licence).where(scope_clause(principal, Licence.agency_id,
+                                                  Licence.region_code))
+        if status:
+            stmt = stmt.where(Licence.status == status)
+        if matter_id:
+            stmt = stmt.where(or_(Licence.matter_id == matter_id,
+                                  Licence.matter_series_id == matter_id))
+        if agency_id:
+            stmt = stmt.where(Licence.agency_id == agency_id)
+        if holder:
+            stmt = stmt.where(or_(Licence.holder_uscc == holder.upper(),
+                                  Licence.holder_id_number == holder.upper(),
+                                  Licence.holder_name.contains(holder, autoescape=True)))
+        if valid_to_before:
+            stmt = stmt.where(Licence.valid_to < valid_to_before)
+        return await keyset_page(self.session, stmt, cursor, limit,
+                                 (Licence.created_at, Licence.id), descending=True)
+
+    async def scope_of(self, licence_id: uuid.UUID) -> tuple[uuid.UUID, str] | None:
+        """(agency, region) of a licence, unscoped: the caller's rule is applied on these."""
+        row = (await self.session.execute(select(Licence.agency_id, Licence.region_code).where(
+            Licence.id == licence_id))).first()
+        return (row[0], row[1]) if row else None
 
     async def events(self, licence_id: uuid.UUID) -> list[LicenceEvent]:
         return list(await self.session.scalars(

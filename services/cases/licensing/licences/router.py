@@ -2,14 +2,15 @@
 cancel, the settlement of lapsing licences, and the 统计年报 statistics."""
 
 import uuid
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from kit import errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
-from kit.schemas import check_if_match, set_etag
+from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
 from kit.scope import may_act_for
 from kit.statistics import (
     PROBLEMS,
@@ -33,6 +34,8 @@ router = APIRouter(tags=["cases: licensing"], route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
 ACTION = (*AUTH, le.LicenceNotFound, le.LicenceActionNotAllowed, errors.PreconditionFailed)
 LIC = "/licences/{licence_id}"
+LicenceStatus = Literal["active", "changed", "renewal_pending", "withdrawn", "revoked",
+                        "cancelled", "expired"]
 
 
 async def _load(licence_id: uuid.UUID, session: Any, principal: Principal,
@@ -71,15 +74,39 @@ async def read(session: Any, lic: Licence, response: Response) -> schemas.Licenc
         id=lic.id, number=lic.number, version=lic.version, status=lic.status,
         matter=matter_summary(matter), application_id=lic.application_id,
         agency_id=lic.agency_id, region_code=lic.region_code,
-        holder=schemas.HolderRead(kind=lic.holder_kind, name=lic.holder_name,
-                                  id_number=mask_id_number(lic.holder_id_number),
-                                  uscc=lic.holder_uscc),
+        holder=_holder(lic),
         content=lic.content, conditions=lic.conditions, issued_on=lic.issued_on,
         valid_from=lic.valid_from, valid_to=lic.valid_to, renewal=lic.renewal,
         ended_on=lic.ended_on, end_detail=lic.end_detail,
         events=[schemas.LicenceEventRead.model_validate(e, from_attributes=True)
                 for e in events],
         allowed_actions=service.allowed_actions(lic))
+
+
+@router.get("/licences", response_model=Page[schemas.LicenceListItem],
+            responses=errors.responses(*AUTH, InvalidCursor),
+            summary="许可证件列表（管辖范围内，游标分页；按状态、事项、持证人、有效期筛选）")
+async def list_licences(
+        principal: Reader, session: SessionDep, status: LicenceStatus | None = None,
+        matter_id: uuid.UUID | None = None, agency_id: uuid.UUID | None = None,
+        holder: Annotated[str | None, Query(min_length=2, max_length=100)] = None,
+        valid_to_before: date | None = None, cursor: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[schemas.LicenceListItem]:
+    rows, nxt = await LicenceRepository(session).list(
+        principal, status=status, matter_id=matter_id, agency_id=agency_id, holder=holder,
+        valid_to_before=valid_to_before, cursor=cursor, limit=limit)
+    return Page(items=[schemas.LicenceListItem(
+        id=x.id, number=x.number, version=x.version, status=x.status, matter_id=x.matter_id,
+        matter_series_id=x.matter_series_id, application_id=x.application_id,
+        agency_id=x.agency_id, region_code=x.region_code, holder=_holder(x), content=x.content,
+        issued_on=x.issued_on, valid_from=x.valid_from, valid_to=x.valid_to,
+        ended_on=x.ended_on) for x in rows], next_cursor=nxt, limit=limit)
+
+
+def _holder(lic: Licence) -> schemas.HolderRead:
+    return schemas.HolderRead(kind=lic.holder_kind, name=lic.holder_name,
+                              id_number=mask_id_number(lic.holder_id_number),
+                              uscc=lic.holder_uscc)
 
 
 @router.get(LIC, response_model=schemas.LicenceRead,

@@ -102,6 +102,26 @@ class LicenceRead(ApiModel):
     allowed_actions: list[str]
 
 
+class LicenceListItem(ApiModel):
+    """A licence in a list (`GET /licences`): as `LicenceRead` without its events."""
+
+    id: uuid.UUID
+    number: str
+    version: int
+    status: str
+    matter_id: uuid.UUID
+    matter_series_id: uuid.UUID
+    application_id: uuid.UUID
+    agency_id: uuid.UUID
+    region_code: str
+    holder: HolderRead
+    content: str
+    issued_on: date
+    valid_from: date
+    valid_to: date | None
+    ended_on: date | None
+
+
 class SettleBody(ApiModel):
     on: date | None = None
 
