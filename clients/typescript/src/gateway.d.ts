@@ -150,7 +150,7 @@ export interface paths {
         /** 案件列表（按管辖范围，游标分页） */
         get: operations["cases_list_cases"];
         put?: never;
-        /** 登记案件线索 */
+        /** 登记案件线索（可关联所涉许可证件 licence_id） */
         post: operations["cases_create_case"];
         delete?: never;
         options?: never;
@@ -340,6 +340,40 @@ export interface paths {
         put?: never;
         /** 调查终结（答复是否须法制审核、集体讨论） */
         post: operations["cases_conclude_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/court-enforcement/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请人民法院强制执行（行政强制法第五十三条、第五十四条） */
+        post: operations["cases_apply_to_court"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/court-enforcement/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送达催告书（行政强制法第三十五条、第五十四条） */
+        post: operations["cases_demand_performance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -671,6 +705,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/cases/{case_id}/preservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的先行登记保存 */
+        get: operations["cases_list_case_preservations"];
+        put?: never;
+        /** 先行登记保存证据（行政处罚法第五十六条，负责人批准） */
+        post: operations["cases_create_preservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/preservations/{preservation_id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对先行登记保存的证据作出处理决定（七个工作日内） */
+        post: operations["cases_decide_preservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/cases/{case_id}/records": {
         parameters: {
             query?: never;
@@ -682,6 +751,41 @@ export interface paths {
         put?: never;
         /** 制作笔录（现场检查/询问） */
         post: operations["cases_create_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/recusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的回避申请及决定 */
+        get: operations["cases_list_recusals"];
+        put?: never;
+        /** 执法人员自行回避或当事人申请回避（行政处罚法第四十三条） */
+        post: operations["cases_create_recusal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/recusals/{recusal_id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 行政机关负责人决定是否回避（行政处罚法第四十三条第三款） */
+        post: operations["cases_decide_recusal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -910,6 +1014,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/court-enforcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 催告及申请强制执行跟踪（lapsed=true：三个月申请期限已过仍未申请） */
+        get: operations["cases_list_court_enforcements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/document-number-ranges": {
         parameters: {
             query?: never;
@@ -1099,6 +1220,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/inspection-caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 涉企检查频次上限表（按管辖范围） */
+        get: operations["cases_list_inspection_caps"];
+        /** 设置本机关（或辖区内机关）涉企检查年度频次上限（按信用风险分类） */
+        put: operations["cases_put_inspection_cap"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/inspection-evaluations": {
         parameters: {
             query?: never;
@@ -1261,7 +1400,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 行政检查列表（按管辖范围，游标分页；列表不含 cap，详见详情） */
+        /** 行政检查列表（按管辖范围，游标分页；含 cap 频次） */
         get: operations["cases_list_inspections"];
         put?: never;
         /** 登记行政检查（日常/个案/专项） */
@@ -1384,9 +1523,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 审批（行政执法主体负责人；暂以 agency_admin 角色代表）
-         * @description Until personnel records who heads an agency, the `agency_admin` role stands for the
-         *     行政执法主体负责人 who approves (司法部问题解答).
+         * 审批（approver_id 须为行政执法主体负责人）
+         * @description The 行政执法主体负责人 named by `approver_id` approves (司法部问题解答); an officer or the
+         *     agency admin records it.
          */
         post: operations["cases_approve_inspection"];
         delete?: never;
@@ -1527,6 +1666,23 @@ export interface paths {
         put?: never;
         /** 检查结束（无问题/责令改正/立案/移送） */
         post: operations["cases_finish_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/inspections/{inspection_id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 并入联合检查（综合查一次：同一企业、多个机关一次检查） */
+        post: operations["cases_join_joint_inspection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2030,6 +2186,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 许可证件列表（管辖范围内，游标分页；按状态、事项、持证人、有效期筛选） */
+        get: operations["cases_list_licences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/licences/{licence_id}": {
         parameters: {
             query?: never;
@@ -2252,6 +2425,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/preservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 先行登记保存列表（overdue=true：逾七个工作日未作处理决定） */
+        get: operations["cases_list_preservations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/spot-check-plans": {
         parameters: {
             query?: never;
@@ -2332,6 +2522,23 @@ export interface paths {
         get: operations["cases_verify_spot_check_draw"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/{plan_id}/seed-commitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 抽取前公布种子承诺值（nonce 的 SHA-256；抽取时与公开值一起生成种子） */
+        post: operations["cases_commit_spot_check_seed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2424,6 +2631,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/summary-decisions/on-spot-collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当场收缴罚款的交纳跟踪（overdue=true：逾期未交机关或未缴银行） */
+        get: operations["cases_list_on_spot_collections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/summary-decisions/{decision_id}": {
         parameters: {
             query?: never;
@@ -2435,6 +2659,40 @@ export interface paths {
         get: operations["cases_get_summary_decision"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/summary-decisions/{decision_id}/bank-deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记行政机关将罚款缴付指定银行（行政处罚法第七十一条，二个工作日内） */
+        post: operations["cases_deposit_on_spot_fine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/summary-decisions/{decision_id}/hand-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记当场收缴的罚款交至行政机关（行政处罚法第七十一条，二个工作日内） */
+        post: operations["cases_hand_in_on_spot_fine"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3163,6 +3421,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/publicity/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：双随机、一公开（item 检查事项 / task 抽查任务公告 / result 抽查结果） */
+        get: operations["publicity_list_public_inspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/publicity/licences": {
         parameters: {
             query?: never;
@@ -3174,6 +3449,23 @@ export interface paths {
         get: operations["publicity_list_public_licences"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/licences/{disclosure_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布经审核的待发布许可公示记录（本区划设置发布前审核时） */
+        post: operations["publicity_publish_licence_disclosure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4157,24 +4449,6 @@ export interface components {
             /** Uscc */
             uscc: string | null;
         };
-        /** ApplicationCreate */
-        cases__ApplicationCreate: {
-            applicant: components["schemas"]["cases__Applicant"];
-            /** Inspection Id */
-            inspection_id?: string | null;
-            /**
-             * Matter Id
-             * Format: uuid
-             */
-            matter_id: string;
-            /** Received On */
-            received_on?: string | null;
-            /**
-             * Request
-             * @default
-             */
-            request?: string;
-        };
         /** ApplicationRead */
         cases__ApplicationRead: {
             /** Accepted On */
@@ -4338,9 +4612,12 @@ export interface components {
         };
         /**
          * Approve
-         * @description 审批 by the agency head; until personnel has a head attribute, the agency_admin role.
+         * @description 审批 by the 行政执法主体负责人: `approver_id` is the head's personnel id (checked by
+         *     `services.cases.approvals.require_head`).
          */
         cases__Approve: {
+            /** Approver Id */
+            approver_id: string;
             /** Cap Exempt Reason */
             cap_exempt_reason?: string | null;
             /**
@@ -4348,6 +4625,17 @@ export interface components {
              * @default 同意
              */
             opinion?: string;
+        };
+        /** BankDepositCreate */
+        cases__BankDepositCreate: {
+            /** Bank Receipt Number */
+            bank_receipt_number: string;
+            /**
+             * Banked On
+             * Format: date
+             * @description 行政机关将罚款缴付指定银行的日期（第七十一条）
+             */
+            banked_on: string;
         };
         /** Body_cases_import_inspection_targets */
         cases__Body_cases_import_inspection_targets: {
@@ -4422,6 +4710,31 @@ export interface components {
              */
             reason?: string;
         };
+        /** CapPut */
+        cases__CapPut: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Annual Limit
+             * @description 同一机关对同一企业年度检查次数上限
+             */
+            annual_limit: number;
+            /**
+             * Basis
+             * @description 依据（主管部门公布的文件）
+             * @default
+             */
+            basis?: string;
+            /**
+             * Target Class
+             * @description 信用风险分类 A–D，* 为全部分类
+             * @enum {string}
+             */
+            target_class: "A" | "B" | "C" | "D" | "*";
+        };
         /** CapRead */
         cases__CapRead: {
             /** Count */
@@ -4434,6 +4747,34 @@ export interface components {
             limit: number;
             /** Warning */
             warning?: string | null;
+        };
+        /** CapRowRead */
+        cases__CapRowRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Annual Limit */
+            annual_limit: number;
+            /** Basis */
+            basis: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Region Code */
+            region_code: string;
+            /** Target Class */
+            target_class: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Updated By */
+            updated_by: string | null;
         };
         /** CaseCreate */
         cases__CaseCreate: {
@@ -4458,6 +4799,11 @@ export interface components {
              * @description 涉及公民生命健康安全（life_health）或金融安全（financial）且有危害后果（行政处罚法第三十六条：追诉时效五年）
              */
             harm_kind?: ("life_health" | "financial") | null;
+            /**
+             * Licence Id
+             * @description 案件涉及的许可证件（须存在，且属本机关或本辖区）
+             */
+            licence_id?: string | null;
             /**
              * Matter Id
              * Format: uuid
@@ -4515,6 +4861,8 @@ export interface components {
             } | null;
             /** Decision Number */
             decision_number: string | null;
+            /** Decision Outcome */
+            decision_outcome?: string | null;
             /** Declined Reason */
             declined_reason: string | null;
             /**
@@ -4549,6 +4897,8 @@ export interface components {
             /** Kind */
             kind: string;
             legal_review: components["schemas"]["cases__LegalReviewRead"];
+            /** Licence Id */
+            licence_id?: string | null;
             /**
              * Limitation Years
              * @default 2
@@ -4558,8 +4908,12 @@ export interface components {
             matter: {
                 [key: string]: unknown;
             };
+            /** Mitigation */
+            mitigation?: ("lighter" | "reduced") | null;
             /** Next Due On */
             next_due_on: string | null;
+            /** No Penalty Ground */
+            no_penalty_ground?: ("first_violation" | "minor" | "no_fault") | null;
             /** Notice */
             notice: {
                 [key: string]: unknown;
@@ -4780,6 +5134,88 @@ export interface components {
              */
             summary?: string;
         };
+        /** CollectionRead */
+        cases__CollectionRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Amount
+             * @default 0.00
+             * @example 500.00
+             */
+            amount?: string;
+            /**
+             * Bank Due On
+             * Format: date
+             */
+            bank_due_on: string;
+            /**
+             * Bank Overdue
+             * @default false
+             */
+            bank_overdue?: boolean;
+            /** Bank Receipt Number */
+            bank_receipt_number: string | null;
+            /**
+             * Banked Late
+             * @default false
+             */
+            banked_late?: boolean;
+            /** Banked On */
+            banked_on: string | null;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Collected On
+             * Format: date
+             */
+            collected_on: string;
+            /** Ground */
+            ground: string;
+            /**
+             * Hand In Due On
+             * Format: date
+             */
+            hand_in_due_on: string;
+            /**
+             * Hand In Overdue
+             * @default false
+             */
+            hand_in_overdue?: boolean;
+            /**
+             * Handed In Late
+             * @default false
+             */
+            handed_in_late?: boolean;
+            /** Handed In On */
+            handed_in_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Landed On */
+            landed_on: string | null;
+            /** On Water */
+            on_water: boolean;
+            /** Receipt Number */
+            receipt_number: string;
+            /** Received By */
+            received_by: string | null;
+            /** Region Code */
+            region_code: string;
+            /**
+             * Summary Decision Id
+             * Format: uuid
+             */
+            summary_decision_id: string;
+        };
         /**
          * CollectiveDiscussion
          * @description 负责人集体讨论记录 (行政处罚法第五十七条第二款).
@@ -4845,9 +5281,9 @@ export interface components {
             mitigation?: "none" | "lighter" | "reduced";
             /**
              * No Penalty Ground
-             * @description 不予处罚的情形（行政处罚法第三十三条）：first_offence 首违不罚、minor 轻微不罚、no_fault 无主观过错
+             * @description 不予处罚的情形（行政处罚法第三十三条）：首违不罚 first_violation、轻微不罚 minor、没有主观过错 no_fault；outcome=no_penalty 时必填
              */
-            no_penalty_ground?: ("first_offence" | "minor" | "no_fault") | null;
+            no_penalty_ground?: ("first_violation" | "minor" | "no_fault") | null;
             /**
              * Other Law Review
              * @description 法律、法规规定应当法制审核的其他情形（行政处罚法第五十八条第一款第四项）
@@ -4888,6 +5324,80 @@ export interface components {
             items: string[];
             /** Served On */
             served_on?: string | null;
+        };
+        /** CourtEnforcementRead */
+        cases__CourtEnforcementRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Applied On */
+            applied_on: string | null;
+            /**
+             * Apply By
+             * Format: date
+             * @description 申请强制执行的最后一日（期限届满之日起三个月内）
+             */
+            apply_by: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Court Name */
+            court_name: string | null;
+            /**
+             * Demand Amount
+             * @default 0.00
+             * @example 500.00
+             */
+            demand_amount?: string;
+            /**
+             * Demand Served On
+             * Format: date
+             */
+            demand_served_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lapsed
+             * @default false
+             */
+            lapsed?: boolean;
+            /**
+             * May Apply
+             * @default false
+             */
+            may_apply?: boolean;
+            /** Region Code */
+            region_code: string;
+            /**
+             * Remedy Ends On
+             * Format: date
+             * @description 复议、诉讼期限（或暂缓缴纳期限）届满日
+             */
+            remedy_ends_on: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "demanded" | "applied";
+            /**
+             * Surcharge
+             * @default 0.00
+             * @example 500.00
+             */
+            surcharge?: string;
+            /**
+             * Wait Ends On
+             * Format: date
+             * @description 催告书送达后十个工作日届满日；其后方可申请
+             */
+            wait_ends_on: string;
         };
         /** Deadline */
         cases__Deadline: {
@@ -4961,6 +5471,15 @@ export interface components {
             approver_id?: string | null;
             /** Reason */
             reason: string;
+        };
+        /** DemandCreate */
+        cases__DemandCreate: {
+            /**
+             * Served On
+             * Format: date
+             * @description 催告书送达日期（行政强制法第三十五条、第五十四条）
+             */
+            served_on: string;
         };
         /**
          * DiscretionTier
@@ -5131,12 +5650,21 @@ export interface components {
             timeline: components["schemas"]["cases__TimelineEntryRead"][];
             timeline_verification: components["schemas"]["cases__TimelineVerifyRead"];
         };
-        /** DrawCreate */
+        /**
+         * DrawCreate
+         * @description Either a declared `seed` (e.g. a witnessed 公证摇号), or a seed derived from a public
+         *     value: `public_value` (a lottery result, an index close…, named in `seed_source`) with the
+         *     `nonce` whose SHA-256 the plan committed before (`POST .../seed-commitment`).
+         */
         cases__DrawCreate: {
             /** Drawn On */
             drawn_on?: string | null;
+            /** Nonce */
+            nonce?: string | null;
+            /** Public Value */
+            public_value?: string | null;
             /** Seed */
-            seed: string;
+            seed?: string | null;
             /**
              * Seed Source
              * @default
@@ -5176,6 +5704,10 @@ export interface components {
             };
             /** Seed */
             seed: string;
+            /** Seed Derivation */
+            seed_derivation?: {
+                [key: string]: unknown;
+            } | null;
             /** Seed Source */
             seed_source: string;
             /** Targets */
@@ -5447,6 +5979,20 @@ export interface components {
              * @enum {string}
              */
             result: "no_issue" | "rectify" | "case" | "transfer";
+        };
+        /** HandInCreate */
+        cases__HandInCreate: {
+            /**
+             * Handed In On
+             * Format: date
+             * @description 执法人员将罚款交至行政机关的日期（第七十一条）
+             */
+            handed_in_on: string;
+            /**
+             * Received By
+             * @description 机关收款人
+             */
+            received_by: string;
         };
         /** HearingBody */
         cases__HearingBody: {
@@ -5825,6 +6371,14 @@ export interface components {
             /** Types Allowed */
             types_allowed?: ("routine" | "case" | "special")[] | null;
         };
+        /**
+         * JoinBody
+         * @description 联合检查: none opens a task; an id joins the task another agency opened.
+         */
+        cases__JoinBody: {
+            /** Joint Task Id */
+            joint_task_id?: string | null;
+        };
         /** LeadCreate */
         cases__LeadCreate: {
             /** Act Date */
@@ -5887,6 +6441,62 @@ export interface components {
              * Format: date
              */
             on_date: string;
+        };
+        /**
+         * LicenceListItem
+         * @description A licence in a list (`GET /licences`): as `LicenceRead` without its events.
+         */
+        cases__LicenceListItem: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Content */
+            content: string;
+            /** Ended On */
+            ended_on: string | null;
+            holder: components["schemas"]["cases__HolderRead"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Issued On
+             * Format: date
+             */
+            issued_on: string;
+            /**
+             * Matter Id
+             * Format: uuid
+             */
+            matter_id: string;
+            /**
+             * Matter Series Id
+             * Format: uuid
+             */
+            matter_series_id: string;
+            /** Number */
+            number: string;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
         };
         /** LicenceMatterCreate */
         cases__LicenceMatterCreate: {
@@ -6313,6 +6923,7 @@ export interface components {
             legal_basis?: string;
             /** Officer Ids */
             officer_ids: string[];
+            on_site: components["schemas"]["cases__OnSiteProcedure"];
             /**
              * Place
              * @default
@@ -6323,6 +6934,7 @@ export interface components {
              * @default
              */
             reason?: string;
+            scope: components["schemas"]["cases__ScopeAttestations"];
             /**
              * Started At
              * @description 实施时刻；紧急实施时用于计算24小时
@@ -6398,6 +7010,10 @@ export interface components {
             legal_basis: string;
             /** Officer Ids */
             officer_ids: string[];
+            /** On Site */
+            on_site?: {
+                [key: string]: unknown;
+            } | null;
             /**
              * Overdue
              * @default false
@@ -6413,6 +7029,10 @@ export interface components {
             release_ground: string | null;
             /** Released On */
             released_on: string | null;
+            /** Scope Attestations */
+            scope_attestations?: {
+                [key: string]: boolean;
+            } | null;
             /**
              * Started On
              * Format: date
@@ -6535,6 +7155,59 @@ export interface components {
             /** Officer Id */
             officer_id: string;
         };
+        /**
+         * OnSiteProcedure
+         * @description 现场程序 of 行政强制法第十八条第三项至第九项, recorded with the measure.
+         */
+        cases__OnSiteProcedure: {
+            /**
+             * Credentials Shown
+             * @description 出示执法身份证件（第三项）
+             */
+            credentials_shown: boolean;
+            /**
+             * Party Heard
+             * @description 听取当事人的陈述和申辩（第六项）
+             */
+            party_heard: boolean;
+            /**
+             * Party Notified
+             * @description 通知当事人到场（第四项）
+             */
+            party_notified: boolean;
+            /**
+             * Party Present
+             * @description 当事人到场
+             */
+            party_present: boolean;
+            /**
+             * Party Signed
+             * @description 现场笔录由当事人签名或者盖章（第八项）
+             * @default false
+             */
+            party_signed?: boolean;
+            /**
+             * Reasons And Remedies Told
+             * @description 当场告知当事人采取行政强制措施的理由、依据以及当事人依法享有的权利、救济途径（第五项）
+             */
+            reasons_and_remedies_told: boolean;
+            /**
+             * Record Made
+             * @description 制作现场笔录（第七项）
+             */
+            record_made: boolean;
+            /**
+             * Refusal Noted
+             * @description 当事人拒绝的，在笔录中予以注明（第八项）
+             * @default false
+             */
+            refusal_noted?: boolean;
+            /**
+             * Witness Name
+             * @description 当事人不到场的，见证人姓名（第九项）
+             */
+            witness_name?: string | null;
+        };
         /** Page[AgreementRead] */
         cases__Page_AgreementRead_: {
             /** Items */
@@ -6553,10 +7226,37 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[CapRowRead] */
+        cases__Page_CapRowRead_: {
+            /** Items */
+            items: components["schemas"]["cases__CapRowRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[CaseSummary] */
         cases__Page_CaseSummary_: {
             /** Items */
             items: components["schemas"]["cases__CaseSummary"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CollectionRead] */
+        cases__Page_CollectionRead_: {
+            /** Items */
+            items: components["schemas"]["cases__CollectionRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CourtEnforcementRead] */
+        cases__Page_CourtEnforcementRead_: {
+            /** Items */
+            items: components["schemas"]["cases__CourtEnforcementRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -6575,6 +7275,15 @@ export interface components {
         cases__Page_ItemRead_: {
             /** Items */
             items: components["schemas"]["cases__services__cases__inspections__catalogue__schemas__ItemRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[LicenceListItem] */
+        cases__Page_LicenceListItem_: {
+            /** Items */
+            items: components["schemas"]["cases__LicenceListItem"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -6611,6 +7320,15 @@ export interface components {
         cases__Page_PlanRead_: {
             /** Items */
             items: components["schemas"]["cases__PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PreservationRead] */
+        cases__Page_PreservationRead_: {
+            /** Items */
+            items: components["schemas"]["cases__PreservationRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -6812,12 +7530,135 @@ export interface components {
             name: string;
             /** Region Code */
             region_code: string;
+            /** Seed Commitment */
+            seed_commitment?: string | null;
+            /** Seed Committed At */
+            seed_committed_at?: string | null;
             /** Strata */
             strata: {
                 [key: string]: number;
             };
             /** Year */
             year: number;
+        };
+        /** PreservationCreate */
+        cases__PreservationCreate: {
+            /**
+             * Approved At
+             * Format: date-time
+             */
+            approved_at: string;
+            /**
+             * Approver Id
+             * @description 批准的行政机关负责人
+             */
+            approver_id: string;
+            /** Items */
+            items: components["schemas"]["cases__ItemIn"][];
+            /**
+             * Notice Served On
+             * @description 先行登记保存证据通知书送达日期
+             */
+            notice_served_on?: string | null;
+            /** Officer Ids */
+            officer_ids: string[];
+            /**
+             * Place
+             * @default
+             */
+            place?: string;
+            /**
+             * Preserved On
+             * Format: date
+             */
+            preserved_on: string;
+            /**
+             * Reason
+             * @description 证据可能灭失或者以后难以取得的情形（行政处罚法第五十六条）
+             */
+            reason: string;
+        };
+        /** PreservationDecide */
+        cases__PreservationDecide: {
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /**
+             * Handling
+             * @enum {string}
+             */
+            handling: "record_copy" | "testing" | "seal_or_seize" | "release";
+            /** Note */
+            note?: string | null;
+        };
+        /** PreservationRead */
+        cases__PreservationRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Approved At
+             * Format: date-time
+             */
+            approved_at: string;
+            /** Approver Id */
+            approver_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Decided Late */
+            decided_late: boolean;
+            /** Decided On */
+            decided_on: string | null;
+            /**
+             * Decision Due On
+             * Format: date
+             */
+            decision_due_on: string;
+            /** Due Provisional */
+            due_provisional: boolean;
+            /** Handling */
+            handling: string | null;
+            /** Handling Note */
+            handling_note: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items: components["schemas"]["cases__ItemIn"][];
+            /** Notice Served On */
+            notice_served_on: string | null;
+            /** Officer Ids */
+            officer_ids: string[];
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            /** Place */
+            place: string;
+            /**
+             * Preserved On
+             * Format: date
+             */
+            preserved_on: string;
+            /** Reason */
+            reason: string;
+            /** Region Code */
+            region_code: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "preserved" | "decided";
         };
         /**
          * Problem
@@ -6969,6 +7810,100 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** RecusalCreate */
+        cases__RecusalCreate: {
+            /**
+             * Initiated By
+             * @description officer：执法人员自行回避；party：当事人申请回避
+             * @enum {string}
+             */
+            initiated_by: "officer" | "party";
+            /**
+             * Officer Id
+             * @description 被申请回避的执法人员
+             */
+            officer_id: string;
+            /**
+             * Reason
+             * @description 直接利害关系或者其他可能影响公正执法的关系
+             */
+            reason: string;
+            /**
+             * Requested On
+             * Format: date
+             */
+            requested_on: string;
+            /**
+             * Role
+             * @default investigator
+             * @enum {string}
+             */
+            role?: "investigator" | "hearing_host";
+        };
+        /** RecusalDecide */
+        cases__RecusalDecide: {
+            /**
+             * Decided By
+             * @description 作出决定的行政机关负责人
+             */
+            decided_by: string;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /** Granted */
+            granted: boolean;
+            /** Reason */
+            reason: string;
+        };
+        /** RecusalRead */
+        cases__RecusalRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided By */
+            decided_by: string | null;
+            /** Decided On */
+            decided_on: string | null;
+            /** Decision Reason */
+            decision_reason: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Initiated By */
+            initiated_by: string;
+            /** Officer Id */
+            officer_id: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Requested On
+             * Format: date
+             */
+            requested_on: string;
+            /** Role */
+            role: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "granted" | "refused";
+        };
         /** ReleaseCreate */
         cases__ReleaseCreate: {
             /**
@@ -7107,6 +8042,35 @@ export interface components {
             officer_id?: string | null;
             /** Scanned At */
             scanned_at?: string | null;
+        };
+        /**
+         * ScopeAttestations
+         * @description 行政强制法第二十三条: what the officers attest about the property.
+         */
+        cases__ScopeAttestations: {
+            /**
+             * Linked To Case
+             * @description 限于涉案的场所、设施或者财物（第二十三条第一款）
+             */
+            linked_to_case: boolean;
+            /**
+             * No Living Necessities
+             * @description 不含公民个人及其所扶养家属的生活必需品（第二十三条第一款）
+             */
+            no_living_necessities: boolean;
+            /**
+             * Not Sealed By Other Organ
+             * @description 未被其他国家机关依法查封（第二十三条第二款，不得重复查封）
+             */
+            not_sealed_by_other_organ: boolean;
+        };
+        /**
+         * SeedCommitment
+         * @description SHA-256 (hex) of a secret nonce, published before the public value is known.
+         */
+        cases__SeedCommitment: {
+            /** Commitment */
+            commitment: string;
         };
         /**
          * ServeCase
@@ -8063,6 +9027,19 @@ export interface components {
             /** Unit */
             unit: string;
         };
+        /** ApplicationCreate */
+        cases__services__cases__enforcement__schemas__ApplicationCreate: {
+            /**
+             * Applied On
+             * Format: date
+             */
+            applied_on: string;
+            /**
+             * Court Name
+             * @description 所在地有管辖权的人民法院
+             */
+            court_name: string;
+        };
         /** EvaluationCreate */
         cases__services__cases__entrustment__schemas__EvaluationCreate: {
             /** Comments */
@@ -8176,6 +9153,24 @@ export interface components {
              * Format: date-time
              */
             started_at: string;
+        };
+        /** ApplicationCreate */
+        cases__services__cases__licensing__schemas__ApplicationCreate: {
+            applicant: components["schemas"]["cases__Applicant"];
+            /** Inspection Id */
+            inspection_id?: string | null;
+            /**
+             * Matter Id
+             * Format: uuid
+             */
+            matter_id: string;
+            /** Received On */
+            received_on?: string | null;
+            /**
+             * Request
+             * @default
+             */
+            request?: string;
         };
         /** StatisticsRead */
         cases__services__cases__licensing__schemas__StatisticsRead: {
@@ -9443,6 +10438,35 @@ export interface components {
             /** Value */
             value: number;
         };
+        /** InspectionDisclosureRead */
+        publicity__InspectionDisclosureRead: {
+            /** Agency Id */
+            agency_id: string | null;
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /** Due On */
+            due_on?: unknown;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Published At */
+            published_at: unknown;
+            /** Region Code */
+            region_code: string;
+            /**
+             * Source Id
+             * Format: uuid
+             */
+            source_id: string;
+            /** Title */
+            title: string;
+        };
         /** LicenceDisclosureRead */
         publicity__LicenceDisclosureRead: {
             /** Agency Id */
@@ -9461,6 +10485,8 @@ export interface components {
             document_name: string;
             /** Document Number */
             document_number: string;
+            /** Granted */
+            granted: boolean;
             /** Holder Code */
             holder_code: string | null;
             /** Holder Kind */
@@ -9626,6 +10652,15 @@ export interface components {
         publicity__Page_DisclosureStatusRead_: {
             /** Items */
             items: components["schemas"]["publicity__DisclosureStatusRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[InspectionDisclosureRead] */
+        publicity__Page_InspectionDisclosureRead_: {
+            /** Items */
+            items: components["schemas"]["publicity__InspectionDisclosureRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -11846,7 +12881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ValidationFailed: 请求参数校验失败 */
+            /** @description LinkInvalid: 关联的许可证件或现场核查记录不存在或不属本机关、本辖区 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12521,7 +13556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description CoercionApprovalRequired: 查封、扣押须经行政机关负责人批准 */
+            /** @description CoercionApprovalRequired: 查封、扣押须经行政机关负责人批准; CoercionProcedureIncomplete: 查封、扣押不符合法定程序或范围 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13276,7 +14311,257 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description FineOutsideTier: 罚款超出裁量基准且未说明理由 */
+            /** @description FineOutsideTier: 罚款超出裁量基准且未说明理由; SoftEnforcementRule: 不予处罚的情形不成立 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_apply_to_court: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__services__cases__enforcement__schemas__ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CourtEnforcementRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; CourtEnforcementNotFound: 尚未催告，无强制执行申请记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; CourtEnforcementRefused: 不符合申请人民法院强制执行的条件 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_demand_performance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__DemandCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CourtEnforcementRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; CourtEnforcementRefused: 不符合申请人民法院强制执行的条件 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15667,6 +16952,351 @@ export interface operations {
             };
         };
     };
+    cases_list_case_preservations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PreservationRead"][];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_create_preservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__PreservationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PreservationRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; OfficersNotQualified: 执法人员不具备执法资格或不足两人; PreservationNotAllowed: 不得先行登记保存或变更 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_decide_preservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                preservation_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__PreservationDecide"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PreservationRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; PreservationNotFound: 先行登记保存不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; PreservationNotAllowed: 不得先行登记保存或变更 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_create_record: {
         parameters: {
             query?: never;
@@ -15728,6 +17358,351 @@ export interface operations {
                 };
             };
             /** @description ActionNotAllowed: 当前案件状态不允许此操作; CaseArchived: 案件已归档，不得变更; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_list_recusals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecusalRead"][];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_create_recusal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__RecusalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecusalRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; RecusalNotAllowed: 回避申请或决定不符合要求 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_decide_recusal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recusal_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__RecusalDecide"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__RecusalRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; RecusalNotFound: 回避申请不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; RecusalNotAllowed: 回避申请或决定不符合要求 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17345,6 +19320,95 @@ export interface operations {
             };
         };
     };
+    cases_list_court_enforcements: {
+        parameters: {
+            query?: {
+                status?: ("demanded" | "applied") | null;
+                lapsed?: boolean;
+                on?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_CourtEnforcementRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_reserve_number_range: {
         parameters: {
             query?: never;
@@ -18649,6 +20713,189 @@ export interface operations {
             };
             /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_list_inspection_caps: {
+        parameters: {
+            query?: {
+                agency_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_CapRowRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_put_inspection_cap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__CapPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CapRowRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20131,7 +22378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__ValidationProblem"];
                 };
             };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            /** @description EvaluationRateLimited: 评价提交过于频繁，请稍后再试 */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -20616,7 +22863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作; InspectionCapExceeded: 超过涉企行政检查年度频次上限 */
+            /** @description ApproverNotHead: 审批人不是本机关负责人; InspectionActionNotAllowed: 当前检查状态不允许此操作; InspectionCapExceeded: 超过涉企行政检查年度频次上限 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21782,6 +24029,131 @@ export interface operations {
             };
         };
     };
+    cases_join_joint_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__JoinBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__InspectionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InspectionNotFound: 行政检查不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description InspectionActionNotAllowed: 当前检查状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description JointTaskInvalid: 联合检查任务不存在或与本次检查不符 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_create_inspection_lead: {
         parameters: {
             query?: never;
@@ -22787,7 +25159,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["cases__ApplicationCreate"];
+                "application/json": components["schemas"]["cases__services__cases__licensing__schemas__ApplicationCreate"];
             };
         };
         responses: {
@@ -24205,7 +26577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description UnprocessableEntity: 请求内容无法处理 */
+            /** @description StaffNotEligible: 审查人员或听证主持人不是本机关在岗工作人员; UnprocessableEntity: 请求内容无法处理 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -24955,7 +27327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description ReviewersInsufficient: 实质核查须两名以上工作人员; UnprocessableEntity: 请求内容无法处理 */
+            /** @description LinkInvalid: 关联的许可证件或现场核查记录不存在或不属本机关、本辖区; ReviewersInsufficient: 实质核查须两名以上工作人员; StaffNotEligible: 审查人员或听证主持人不是本机关在岗工作人员; UnprocessableEntity: 请求内容无法处理 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25463,6 +27835,97 @@ export interface operations {
             };
             /** @description Conflict: 与当前状态冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_list_licences: {
+        parameters: {
+            query?: {
+                status?: ("active" | "changed" | "renewal_pending" | "withdrawn" | "revoked" | "cancelled" | "expired") | null;
+                matter_id?: string | null;
+                agency_id?: string | null;
+                holder?: string | null;
+                valid_to_before?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_LicenceListItem_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27061,6 +29524,94 @@ export interface operations {
             };
         };
     };
+    cases_list_preservations: {
+        parameters: {
+            query?: {
+                overdue?: boolean;
+                on?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_PreservationRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_list_spot_check_plans: {
         parameters: {
             query?: {
@@ -27407,7 +29958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["cases__Problem"];
                 };
             };
-            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            /** @description SeedRefused: 抽取种子不符合承诺—公开规则 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -27608,6 +30159,122 @@ export interface operations {
             };
             /** @description SpotCheckDrawNotFound: 抽取记录不存在; SpotCheckPlanNotFound: 抽查计划不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_commit_spot_check_seed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__SeedCommitment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__PlanRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description SpotCheckPlanNotFound: 抽查计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description SeedRefused: 抽取种子不符合承诺—公开规则 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -28231,6 +30898,94 @@ export interface operations {
             };
         };
     };
+    cases_list_on_spot_collections: {
+        parameters: {
+            query?: {
+                overdue?: boolean;
+                on?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_CollectionRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_get_summary_decision: {
         parameters: {
             query?: never;
@@ -28280,6 +31035,238 @@ export interface operations {
             };
             /** @description SummaryDecisionNotFound: 当场处罚决定不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_deposit_on_spot_fine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__BankDepositCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CollectionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CollectionNotFound: 当场收缴的罚款不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CollectionStepRefused: 当场收缴罚款的交纳登记不符合要求 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_hand_in_on_spot_fine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__HandInCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CollectionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CollectionNotFound: 当场收缴的罚款不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CollectionStepRefused: 当场收缴罚款的交纳登记不符合要求 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -33155,6 +36142,76 @@ export interface operations {
             };
         };
     };
+    publicity_list_public_inspections: {
+        parameters: {
+            query?: {
+                kind?: ("item" | "task" | "result") | null;
+                agency_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__Page_InspectionDisclosureRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
     publicity_list_public_licences: {
         parameters: {
             query?: {
@@ -33180,6 +36237,109 @@ export interface operations {
             };
             /** @description InvalidCursor: 分页游标无效 */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
+    publicity_publish_licence_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disclosure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__LicenceDisclosureRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description DisclosureNotFound: 公示记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description DisclosureNotPending: 该公示记录不在待发布状态 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
