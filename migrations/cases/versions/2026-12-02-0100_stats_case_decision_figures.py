@@ -45,13 +45,13 @@ def _backfill() -> None:
     for case_id, decision, conclusion in rows:
         penalties = (decision or {}).get("penalties") or []
         kind = (decision or {}).get("kind") or "penalty"
+        mitigation = (decision or {}).get("mitigation") or (conclusion or {}).get("mitigation")
         bind.execute(cases.update().where(cases.c.id == case_id).values(
             decision_kind=kind,
             report_rank=report_rank(p["kind"] for p in penalties) if kind == "penalty" else None,
             confiscation_fen=sum(int(p.get("amount_fen") or 0) for p in penalties
                                  if p["kind"] in CONFISCATION_KINDS),
-            mitigation=(decision or {}).get("mitigation")
-            or (conclusion or {}).get("mitigation")))
+            mitigation=mitigation if mitigation in ("lighter", "reduced") else None))
 
 
 def downgrade() -> None:

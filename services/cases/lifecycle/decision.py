@@ -250,7 +250,8 @@ def set_statistics(case: Case, penalties: list[dict[str, Any]]) -> None:
                         if case.decision_kind == "penalty" else None)
     case.confiscation_fen = sum(p.get("amount_fen", 0) for p in penalties
                                 if p["kind"] in penalty_kinds.CONFISCATION_KINDS)
-    case.mitigation = decision.get("mitigation") or (case.conclusion or {}).get("mitigation")
+    mitigation = decision.get("mitigation") or (case.conclusion or {}).get("mitigation")
+    case.mitigation = mitigation if mitigation in ("lighter", "reduced") else None  # 从轻/减轻
     case.no_penalty_ground = (case.conclusion or {}).get("no_penalty_ground") \
         if case.decision_kind != "penalty" else None
 
