@@ -82,11 +82,12 @@ class Bench:
             "kind": "township_government", "region_code": TOWN, "domains": [DOMAIN]},
             sysadmin, 201)
         self.agency_id = agency["id"]
-        for _ in range(3):
+        for i in range(3):  # the third is the agency's 负责人: approves filings (art. 54)
             officer = await self.post(f"{PER}/officers", {
                 "name": f"执法员{next(SEQ)}", "id_number": id_number(),
                 "agency_id": self.agency_id, "employment_type": "established",
-                "has_legal_qualification": True}, sysadmin, 201)
+                "has_legal_qualification": True,
+                "position": "head" if i == 2 else "staff"}, sysadmin, 201)
             await self.post(f"{PER}/officers/{officer['id']}/exams", {
                 "subject": "special_law", "passed_on": "2019-06-01", "score": 90},
                 sysadmin, 201)
