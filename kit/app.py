@@ -206,10 +206,10 @@ def run_uvicorn(app: Any, host: str, port: int, workers: int = 1) -> None:
 
     from kit.observability import configure_logging
 
+    if workers > 1 and not isinstance(app, str):
+        raise ValueError("several workers need the app as an import string of a factory")
     configure_logging()
     if workers > 1:
-        if not isinstance(app, str):
-            raise ValueError("several workers need the app as an import string of a factory")
         uvicorn.run(app, factory=True, host=host, port=port, workers=workers,
                     log_config=None, access_log=False)
         return
