@@ -82,11 +82,12 @@ class Bench:
             "kind": "township_government", "region_code": TOWN, "domains": [DOMAIN]},
             sysadmin, 201)
         self.agency_id = agency["id"]
-        for _ in range(3):
+        for i in range(3):  # the third is the agency's 负责人: approves filings (art. 54)
             officer = await self.post(f"{PER}/officers", {
                 "name": f"执法员{next(SEQ)}", "id_number": id_number(),
                 "agency_id": self.agency_id, "employment_type": "established",
-                "has_legal_qualification": True}, sysadmin, 201)
+                "has_legal_qualification": True,
+                "position": "head" if i == 2 else "staff"}, sysadmin, 201)
             await self.post(f"{PER}/officers/{officer['id']}/exams", {
                 "subject": "special_law", "passed_on": "2019-06-01", "score": 90},
                 sysadmin, 201)
@@ -199,6 +200,7 @@ async def main(cases: int, concurrency: int, workers: bool) -> None:
                     await bench.summary()
                     life = await run(bench.lifecycle, cases, concurrency)
                     summ = await run(bench.summary, cases, concurrency)
+                    rss = _rss_mb()  # the one process, with every app and pool still open
     finally:
         if pg:
             await _pg(pg, names, create=False)
@@ -209,6 +211,16 @@ async def main(cases: int, concurrency: int, workers: bool) -> None:
           f"p95 {life['p95_ms']:.0f} ms ({life['n']} cases in {life['seconds']:.1f} s)")
     print(f"summary decisions: {summ['per_second']:.1f} decisions/s, p50 {summ['p50_ms']:.0f} ms,"
           f" p95 {summ['p95_ms']:.0f} ms ({summ['n']} in {summ['seconds']:.1f} s)")
+    print(f"one-process RSS after the bench: {rss[0]:.0f} MB (peak {rss[1]:.0f} MB)")
+    load = os.getloadavg()
+    print(f"end: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+
+
+def _rss_mb() -> tuple[float, float]:
+    """(current, peak) resident set size of this process in MB, from /proc (Linux)."""
+    fields = dict(line.split(":", 1) for line in
+                  Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
 
 
 if __name__ == "__main__":
@@ -218,4 +230,7 @@ if __name__ == "__main__":
     parser.add_argument("--no-workers", action="store_true",
                         help="outbox workers off: events stay queued (isolates request cost)")
     args = parser.parse_args()
+    _load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, load average {_load[0]:.2f} {_load[1]:.2f} "
+          f"{_load[2]:.2f}; cases={args.cases} concurrency={args.concurrency}", flush=True)
     asyncio.run(main(args.cases, args.concurrency, not args.no_workers))

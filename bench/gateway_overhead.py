@@ -1,7 +1,15 @@
 """Requests/s and p50/p99 of an authenticated GET, straight to a service and through the gateway,
-in one-process mode and in split mode (PostgreSQL when ZHIFA_BENCH_PG_URL is set, else SQLite).
+in one-process mode and in split mode (PostgreSQL when ZHIFA_BENCH_PG_URL is set, else SQLite),
+each as a ratio of the ceiling measured in the same run: a bare FastAPI hello world
+(`bench/ceiling.py`) under the same uvicorn settings (split) or the same in-process ASGI client
+(one-process). Every path is measured `--rounds` times, interleaved, and the median is printed.
 
-    .venv/bin/python bench/gateway_overhead.py [--seconds 10] [--concurrency 16]
+    .venv/bin/python bench/gateway_overhead.py [--seconds 10] [--concurrency 16] [--rounds 3]
+        [--workers 1] [--only split|one-process] [--httpx-gateway]
+
+`--workers N` runs every split-mode service and the gateway with N uvicorn workers
+(`ZHIFA_WORKERS`); the ceiling stays at one worker. `--httpx-gateway` makes the split gateway
+forward over httpx (`GATEWAY_AIOHTTP_UPSTREAMS=false`), the hop it used before.
 
 One-process: gateway and services share one event loop; "direct" calls the cases app in-process
 over ASGI, "gateway" goes through the gateway app (proxy + in-process transport) — both from a
@@ -29,9 +37,11 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-from split import SERVICES, SplitDeployment, new_id  # noqa: E402
+from ceiling import app as hello_app  # noqa: E402
+from ceiling import machine  # noqa: E402
+from split import SERVICES, SplitDeployment, free_port, new_id  # noqa: E402
 
 from gateway.composition import build_all_in_one  # noqa: E402
 from gateway.config import GatewaySettings  # noqa: E402
@@ -91,19 +101,26 @@ def _headers(keys_dir: Path) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-async def one_process(seconds: float, concurrency: int) -> dict[str, Any]:
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+async def one_process(seconds: float, concurrency: int, rounds: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         gw = build_all_in_one(tmp, gateway_settings=GatewaySettings(
             rate_limit_per_minute=10**9, rate_limit_burst=10**6))
         async with gw.router.lifespan_context(gw):
             headers = _headers(Path(tmp) / "keys")
-            out = {}
-            for label, app in (("direct", gw.state.services["cases"]), ("gateway", gw)):
-                transport = httpx.ASGITransport(app=app)
-                async with httpx.AsyncClient(transport=transport, base_url="http://b") as c:
-                    out[label] = await load(c, "/api/v1/cases/status", headers, seconds,
-                                            concurrency)
-            return out
+            paths = (("ceiling", hello_app, "/hello"),
+                     ("direct", gw.state.services["cases"], "/api/v1/cases/status"),
+                     ("gateway", gw, "/api/v1/cases/status"))
+            runs: dict[str, list[dict[str, float]]] = {p[0]: [] for p in paths}
+            for _ in range(rounds):
+                for label, app, path in paths:
+                    transport = httpx.ASGITransport(app=app)
+                    async with httpx.AsyncClient(transport=transport, base_url="http://b") as c:
+                        runs[label].append(await load(c, path, headers, seconds, concurrency))
+            return {label: median_of(r) for label, r in runs.items()}
 
 
 async def _pg_databases(pg: str, names: dict[str, str], create: bool) -> None:
@@ -119,7 +136,25 @@ async def _pg_databases(pg: str, names: dict[str, str], create: bool) -> None:
     await admin.dispose()
 
 
-async def split_mode(seconds: float, concurrency: int) -> dict[str, Any]:
+def _start_ceiling(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "ceiling.py")],
+                            env={**os.environ, **env, "HOST": "127.0.0.1", "PORT": str(port)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/hello", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("ceiling app did not start")
+
+
+async def split_mode(seconds: float, concurrency: int, rounds: int, workers: int,
+                     httpx_gateway: bool) -> dict[str, Any]:
     pg = os.environ.get("ZHIFA_BENCH_PG_URL")
     names = {s: f"zb_{new_id()}_{s}" for s in SERVICES}
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,46 +165,74 @@ async def split_mode(seconds: float, concurrency: int) -> dict[str, Any]:
             urls = {s: f"sqlite+aiosqlite:///{tmp}/{s}.db" for s in SERVICES}
         dep = SplitDeployment(Path(tmp), urls)
         dep.env.update(GATEWAY_RATE_LIMIT_PER_MINUTE=str(10**9),
-                       GATEWAY_RATE_LIMIT_BURST=str(10**6))
+                       GATEWAY_RATE_LIMIT_BURST=str(10**6), ZHIFA_WORKERS=str(workers),
+                       GATEWAY_AIOHTTP_UPSTREAMS=str(not httpx_gateway).lower())
+        ceiling = None
         try:
             dep.prepare()
             dep.start()
+            ceiling, ceiling_url = _start_ceiling({})
             headers = _headers(Path(tmp) / "keys")
             out: dict[str, Any] = {"database": "postgresql" if pg else "sqlite"}
             limits = httpx.Limits(max_connections=concurrency * 2)
             out["generator"] = "wrk" if shutil.which("wrk") else "httpx"
-            for label, base in (("direct", dep.url("cases")), ("gateway", dep.url("gateway"))):
-                if shutil.which("wrk"):
-                    out[label] = wrk_load(base + "/api/v1/cases/status", headers, seconds,
-                                          concurrency)
-                    continue
-                async with httpx.AsyncClient(base_url=base, limits=limits) as c:
-                    out[label] = await load(c, "/api/v1/cases/status", headers, seconds,
-                                            concurrency)
+            paths = (("ceiling", ceiling_url + "/hello"),
+                     ("direct", dep.url("cases") + "/api/v1/cases/status"),
+                     ("gateway", dep.url("gateway") + "/api/v1/cases/status"))
+            runs: dict[str, list[dict[str, float]]] = {p[0]: [] for p in paths}
+            for _ in range(rounds):
+                for label, url in paths:
+                    if shutil.which("wrk"):
+                        runs[label].append(wrk_load(url, headers, seconds, concurrency))
+                        continue
+                    async with httpx.AsyncClient(limits=limits) as c:
+                        runs[label].append(await load(c, url, headers, seconds, concurrency))
+            out.update({label: median_of(r) for label, r in runs.items()})
             return out
         finally:
+            if ceiling is not None:
+                ceiling.terminate()
+                ceiling.wait(timeout=15)
             dep.stop()
             if pg:
                 await _pg_databases(pg, names, create=False)
 
 
 def report(mode: str, res: dict[str, Any]) -> None:
-    for label in ("direct", "gateway"):
+    ceiling = res["ceiling"]["rps"]
+    for label in ("ceiling", "direct", "gateway"):
         r = res[label]
-        print(f"{mode:18} {label:8} {r['rps']:8.0f} req/s  p50 {r['p50_ms']:6.2f} ms  "
-              f"p99 {r['p99_ms']:6.2f} ms  ({r['requests']} requests, {r['errors']} errors)")
-    print(f"{mode:18} gateway/direct throughput ratio: "
-          f"{res['gateway']['rps'] / res['direct']['rps']:.2f}")
+        print(f"{mode:28} {label:8} {r['rps']:8.0f} req/s  p50 {r['p50_ms']:6.2f} ms  "
+              f"p99 {r['p99_ms']:7.2f} ms  {r['rps'] / ceiling:5.2f} of ceiling  "
+              f"({r['requests']:.0f} requests, {r['errors']:.0f} errors)")
+    print(f"{mode:28} gateway/direct throughput ratio: "
+          f"{res['gateway']['rps'] / res['direct']['rps']:.2f}", flush=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--httpx-gateway", action="store_true")
+    ap.add_argument("--only", choices=["split", "one-process"])
     args = ap.parse_args()
-    report("one-process", asyncio.run(one_process(args.seconds, args.concurrency)))
-    split = asyncio.run(split_mode(args.seconds, args.concurrency))
-    report(f"split/{split['database']}/{split['generator']}", split)
+    print(machine())
+    print(f"config: {args.seconds:g} s per measurement, {args.concurrency} connections, "
+          f"median of {args.rounds} interleaved rounds, split workers {args.workers}, "
+          f"split gateway hop {'httpx' if args.httpx_gateway else 'aiohttp'}, "
+          f"PostgreSQL {'yes' if os.environ.get('ZHIFA_BENCH_PG_URL') else 'no (SQLite)'}",
+          flush=True)
+    if args.only != "split":
+        report("one-process", asyncio.run(one_process(args.seconds, args.concurrency,
+                                                      args.rounds)))
+    if args.only != "one-process":
+        split = asyncio.run(split_mode(args.seconds, args.concurrency, args.rounds,
+                                       args.workers, args.httpx_gateway))
+        hop = "httpx" if args.httpx_gateway else "aiohttp"
+        report(f"split/{split['database']}/w{args.workers}/{hop}", split)
+    print(f"end {machine()}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from gateway import problems
 from gateway.config import SERVICES, GatewaySettings
 from gateway.proxy import client_key, forward, token_verifier, upstream_for
+from gateway.upstream import HttpUpstream
 from kit import docs, errors, limits, openapi
 from kit.http import AsgiApps, make_client
 from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
@@ -35,6 +36,12 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
                 for name, url in settings.upstreams().items()}
             for client in app.state.upstreams.values():
                 stack.push_async_callback(client.aclose)
+            # split mode: the proxied hop goes over pooled aiohttp (gateway.upstream)
+            app.state.http_upstreams = {
+                name: HttpUpstream(url) for name, url in settings.upstreams().items()
+                if url.startswith(("http://", "https://")) and settings.aiohttp_upstreams}
+            for upstream in app.state.http_upstreams.values():
+                stack.push_async_callback(upstream.aclose)
             app.state.limits = limits.make_limits(settings.redis_url, settings.redis_prefix)
             stack.push_async_callback(app.state.limits.aclose)
             app.state.verify_token = token_verifier(asgi_apps)
@@ -98,6 +105,7 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
             raise errors.TooManyRequests(retry_after=max(1, int(decision.wait + 0.999)))
         return await forward(request, service, request.app.state.upstreams[service],
                              settings.max_body_bytes, settings.timeout_seconds,
-                             forwarded_for=address)
+                             forwarded_for=address,
+                             upstream=request.app.state.http_upstreams.get(service))
 
     return app

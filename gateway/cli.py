@@ -15,34 +15,39 @@ from gateway.config import SERVICES
 DEFAULT_DATA_DIR = os.environ.get("ZHIFA_DATA_DIR", "./var")
 
 
-def _uvicorn(app: Any, host: str, port: int) -> None:
-    import uvicorn
-
-    from kit.observability import configure_logging
-
-    configure_logging()
-    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
-
-
-def serve(target: str, host: str, port: int, data_dir: str) -> None:
-    from gateway.app import create_app as create_gateway
-
-    if target == "gateway":  # the gateway alone imports no service code
-        _uvicorn(create_gateway(), host, port)
-        return
+def service_app() -> Any:
+    """The app `zhifa serve <service>` runs (a factory: every worker process builds its own);
+    target and data directory come from `ZHIFA_SERVE_TARGET` / `ZHIFA_DATA_DIR`."""
     from gateway import composition
 
+    target = os.environ["ZHIFA_SERVE_TARGET"]
+    settings = composition.service_settings(target, os.environ.get("ZHIFA_DATA_DIR",
+                                                                   DEFAULT_DATA_DIR))
+    if settings.upstreams == {n: f"asgi://{n}" for n in settings.calls}:  # type: ignore
+        gateway_url = os.environ.get("ZHIFA_GATEWAY_URL", "http://127.0.0.1:8000")
+        settings.upstreams = {n: gateway_url for n in settings.calls}  # type: ignore
+    return composition.create_service(target, settings)
+
+
+def serve(target: str, host: str, port: int, data_dir: str, workers: int = 1) -> None:
+    from kit.app import run_uvicorn
+
     if target == "all":
+        if workers > 1:  # the gateway reaches the services in-process: one process only
+            sys.exit("一体化模式只运行一个进程；多进程请用分体模式"
+                     "（zhifa serve <服务> --workers N）")
+        from gateway import composition
+
         app = composition.build_all_in_one(data_dir)
         print(f"zhifa 一体化模式: http://{host}:{port}  (接口文档 /docs, 数据目录 {data_dir})",
               flush=True)
-    else:
-        settings = composition.service_settings(target, data_dir)
-        if settings.upstreams == {n: f"asgi://{n}" for n in settings.calls}:  # type: ignore
-            gateway_url = os.environ.get("ZHIFA_GATEWAY_URL", "http://127.0.0.1:8000")
-            settings.upstreams = {n: gateway_url for n in settings.calls}  # type: ignore
-        app = composition.create_service(target, settings)
-    _uvicorn(app, host, port)
+        run_uvicorn(app, host, port)
+        return
+    if target == "gateway":  # the gateway alone imports no service code
+        run_uvicorn("gateway.app:create_app", host, port, workers)
+        return
+    os.environ["ZHIFA_SERVE_TARGET"], os.environ["ZHIFA_DATA_DIR"] = target, data_dir
+    run_uvicorn("gateway.cli:service_app", host, port, workers)
 
 
 def migrate(target: str, data_dir: str) -> None:
@@ -138,6 +143,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("target", nargs="?", default="all", choices=["all", "gateway", *SERVICES])
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=None,
+                   help="分体模式下的工作进程数（默认取 ZHIFA_WORKERS，否则 1）")
     m = data(sub.add_parser("migrate", help="数据库迁移到最新版本"))
     m.add_argument("target", nargs="?", default="all", choices=["all", *SERVICES])
     users = sub.add_parser("users", help="账户管理").add_subparsers(dest="action", required=True)
@@ -199,7 +206,10 @@ def main(argv: list[str] | None = None) -> None:
     if hasattr(args, "func"):
         args.func(args)
     elif cmd == "serve":
-        serve(args.target, args.host, args.port, args.data_dir)
+        from kit.app import workers_from_env
+
+        serve(args.target, args.host, args.port, args.data_dir,
+              args.workers if args.workers is not None else workers_from_env())
     elif cmd == "migrate":
         migrate(args.target, args.data_dir)
     elif cmd == "users":

@@ -15,6 +15,8 @@ class GatewaySettings(BaseSettings):
     upstream_review: str = "asgi://review"
     upstream_publicity: str = "asgi://publicity"
     timeout_seconds: float = 30.0
+    # `http://` upstreams are reached over pooled aiohttp (gateway.upstream); false: httpx
+    aiohttp_upstreams: bool = True
     max_body_bytes: int = 200 * 1024 * 1024
     rate_limit_per_minute: int = Field(1200, ge=1)
     rate_limit_burst: int = Field(200, ge=1)

@@ -13,6 +13,7 @@ from fastapi import Request
 from starlette.background import BackgroundTask
 from starlette.responses import Response, StreamingResponse
 
+from gateway.upstream import HttpUpstream
 from kit import errors
 from kit.auth import KeyRing
 from kit.http import AsgiApps
@@ -126,29 +127,34 @@ def client_key(request: Request, address: str, verify: Callable[[str], str | Non
 
 
 async def forward(request: Request, service: str, client: httpx.AsyncClient,
-                  max_body: int, limit_seconds: float, forwarded_for: str | None = None
-                  ) -> Response:
+                  max_body: int, limit_seconds: float, forwarded_for: str | None = None,
+                  upstream: HttpUpstream | None = None) -> Response:
+    """`upstream`: the pooled aiohttp hop for an `http://` upstream (split mode); without it
+    the request goes through `client` (httpx, the in-process ASGI transport)."""
     target = raw_target(request)
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > max_body:
         raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
     headers = [(k, v) for k, v in request.headers.items()
-               if k.lower() not in HOP_BY_HOP and k.lower() not in CLIENT_FORWARDING]
-    rid = request.headers.get("x-request-id") or uuid.uuid4().hex
-    headers = [(k, v) for k, v in headers if k.lower() != "x-request-id"]
-    headers.append(("x-request-id", rid))
+               if (low := k.lower()) not in HOP_BY_HOP and low not in CLIENT_FORWARDING
+               and low != "x-request-id"]
+    headers.append(("x-request-id", request.headers.get("x-request-id") or uuid.uuid4().hex))
     address = forwarded_for or (request.client.host if request.client else None)
     if address:
         headers.append(("x-forwarded-for", address))  # overwritten, never appended
     has_body = request.method not in ("GET", "HEAD", "DELETE", "OPTIONS")
     body = _LimitedBody(request, max_body)
-    url = client.base_url.copy_with(raw_path=client.base_url.raw_path.rstrip(b"/") + target)
-    upstream = client.build_request(request.method, url, headers=headers,
-                                    content=body.__aiter__() if has_body else None)
     too_large = errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
+    if upstream is not None:
+        return await upstream.send(request.method, target, headers,
+                                   body if has_body else None, limit_seconds, service,
+                                   too_large, BUFFER_LIMIT)
+    url = client.base_url.copy_with(raw_path=client.base_url.raw_path.rstrip(b"/") + target)
+    upstream_request = client.build_request(request.method, url, headers=headers,
+                                            content=body.__aiter__() if has_body else None)
     try:
         # wait_for: the in-process ASGI transport does not enforce httpx timeouts
-        resp = await asyncio.wait_for(client.send(upstream, stream=True), limit_seconds)
+        resp = await asyncio.wait_for(client.send(upstream_request, stream=True), limit_seconds)
     except BodyTooLarge as exc:
         raise too_large from exc
     except (httpx.TimeoutException, TimeoutError) as exc:

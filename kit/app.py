@@ -190,15 +190,42 @@ OutboxDep = Annotated[Outbox, Depends(get_outbox)]
 CalendarDep = Annotated[WorkingCalendar, Depends(get_calendar)]
 
 
-def serve_main(factory: Callable[[], FastAPI]) -> None:
-    """`python -m services.<name>`: one service under uvicorn, configured from the environment
-    (`<SERVICE>_DATABASE_URL`, `<SERVICE>_UPSTREAMS`, `JWT_*`, `HOST`, `PORT`)."""
+def workers_from_env(default: int = 1) -> int:
+    """`ZHIFA_WORKERS`: uvicorn worker processes per service or gateway in split mode."""
     import os
 
+    value = os.environ.get("ZHIFA_WORKERS", "").strip()
+    return max(1, int(value)) if value.isdigit() else default
+
+
+def run_uvicorn(app: Any, host: str, port: int, workers: int = 1) -> None:
+    """uvicorn with the house settings (JSON logs, no uvicorn access log: ours is in the
+    middleware). `workers > 1` needs `app` as an import string of a factory
+    (`"module:function"`): each worker process builds its own app, engine and pools; limits
+    are shared only when `ZHIFA_REDIS_URL` is set."""
     import uvicorn
 
     from kit.observability import configure_logging
 
+    if workers > 1 and not isinstance(app, str):
+        raise ValueError("several workers need the app as an import string of a factory")
     configure_logging()
-    uvicorn.run(factory(), host=os.environ.get("HOST", "0.0.0.0"),
-                port=int(os.environ.get("PORT", "8000")), log_config=None, access_log=False)
+    if workers > 1:
+        uvicorn.run(app, factory=True, host=host, port=port, workers=workers,
+                    log_config=None, access_log=False)
+        return
+    if isinstance(app, str):
+        module, _, name = app.partition(":")
+        app = getattr(__import__(module, fromlist=[name]), name)()
+    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+
+
+def serve_main(factory: Callable[[], FastAPI]) -> None:
+    """`python -m services.<name>`: one service under uvicorn, configured from the environment
+    (`<SERVICE>_DATABASE_URL`, `<SERVICE>_UPSTREAMS`, `JWT_*`, `HOST`, `PORT`, and
+    `ZHIFA_WORKERS` worker processes, default 1)."""
+    import os
+
+    run_uvicorn(f"{factory.__module__}:{factory.__qualname__}",
+                os.environ.get("HOST", "0.0.0.0"), int(os.environ.get("PORT", "8000")),
+                workers_from_env())
