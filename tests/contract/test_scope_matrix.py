@@ -106,13 +106,13 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PER}/statistics/records": ("exempt", "statistics provenance, scoped in "
                                             "tests/services/test_demo_year.py"),
     f"{REV}/statistics": ("exempt", "aggregate figures, scoped in "
-                                    "tests/services/test_demo_year.py"),
+                                    "tests/services/cases/test_statistics.py"),
     f"{REV}/statistics/records": ("exempt", "statistics provenance, scoped in "
-                                            "tests/services/test_demo_year.py"),
+                                            "tests/services/cases/test_statistics.py"),
     f"{PUB}/statistics": ("exempt", "aggregate figures, scoped in "
-                                    "tests/services/test_demo_year.py"),
+                                    "tests/services/cases/test_statistics.py"),
     f"{PUB}/statistics/records": ("exempt", "statistics provenance, scoped in "
-                                            "tests/services/test_demo_year.py"),
+                                            "tests/services/cases/test_statistics.py"),
     f"{C}/matters": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/matters/{{matter_id}}": ("exempt", "the published catalogue is public (事前公开)"),
     f"{C}/summary-decisions": ("list", None),

@@ -14,10 +14,11 @@ from typing import Any
 from harness import Platform
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import DISTRICT, PER, TOWN, TOWN_B, C, World, id_number, problem, world
+from factories import DISTRICT, PER, REV, TOWN, TOWN_B, C, World, id_number, problem, world
 from inspection_factories import Inspections
 
 YEAR = 2026
+PUB = "/api/v1/publicity"
 NO_ISSUE = {"result": "no_issue", "findings": "未发现问题", "ended_at": "2026-03-10T02:00:00Z"}
 
 
@@ -186,3 +187,54 @@ class TestCaseStatistics:
         assert people["certificates.issued"] == 0  # issued 2025-01-01
         assert len(await record_ids(zhifa, f"{PER}/statistics", w.admin_headers(),
                                     "officers.certified_rate")) == 3
+
+    async def test_review_and_publicity_figures_follow_their_records(self,
+                                                                     zhifa: Platform) -> None:
+        seed = random.randrange(1_000_000)
+        rng = random.Random(seed)
+        w = await world(zhifa)
+        fines = rng.randint(1, 3)
+        for n in range(fines):
+            await summary(zhifa, w, "fine", 100, 3 + n)
+        await ordinary(w, {"outcome": "penalty", "discretion_tier": "轻微", "penalties": [
+            {"kind": "fine", "amount": "1000.00"}, {"kind": "license_revocation"}]})
+        received = rng.randint(1, 2)
+        for _ in range(received):
+            resp = await zhifa.client.post(f"{REV}/complaints", json={
+                "category": "violation_report", "content": "夜间占道经营，油烟扰民",
+                "contact_name": "张三", "contact_phone": "13800000000",
+                "target_agency_id": w.agency_id, "location": "人民路12号", "region_code": TOWN})
+            assert resp.status_code == 201, resp.text
+        staff = w.admin_headers()
+        listed = (await zhifa.client.get(f"{REV}/complaints", headers=staff)).json()["items"]
+        assert len(listed) == received
+        resp = await zhifa.client.post(f"{REV}/complaints/{listed[0]['id']}/respond",
+                                       headers=staff, json={"reply": "已责令整改"})
+        assert resp.status_code == 200, resp.text
+        await zhifa.drain()
+
+        rev = await figures(zhifa, f"{REV}/statistics", staff)
+        reviewed = [c for c in (await zhifa.client.get(f"{REV}/legal-reviews", headers=staff,
+                                                       params={"limit": 200})).json()["items"]]
+        assert rev["legal_review.requested"] == len(reviewed) >= 1, seed
+        assert rev["legal_review.completed"] == sum(1 for r in reviewed
+                                                    if r["status"] == "completed"), seed
+        assert (rev["complaints.received"], rev["complaints.responded"]) == (received, 1), seed
+        assert rev["complaints.response_rate"] == round(100 / received, 1), seed
+        assert await record_ids(zhifa, f"{REV}/statistics", staff,
+                                "complaints.response_rate") == [listed[0]["id"]]
+        elsewhere = await figures(zhifa, f"{REV}/statistics",
+                                  zhifa.headers("supervisor", region_code=TOWN_B))
+        assert elsewhere["complaints.received"] == elsewhere["legal_review.requested"] == 0
+
+        pub = await figures(zhifa, f"{PUB}/statistics", staff)
+        rows = (await zhifa.client.get(f"{PUB}/disclosure-status", headers=staff, params={
+            "limit": 200})).json()["items"]
+        published = sorted(r["decision_id"] for r in rows if r["published_at"])
+        assert pub["publicity.decisions_published"] == len(published) == fines + 1, seed
+        assert pub["publicity.decisions_fine_fen"] == (fines * 100 + 1000) * 100, seed
+        assert sorted(await record_ids(zhifa, f"{PUB}/statistics", staff,
+                                       "publicity.decisions_published")) == published
+        other = await figures(zhifa, f"{PUB}/statistics",
+                              zhifa.headers("supervisor", region_code=TOWN_B))
+        assert other["publicity.decisions_published"] == 0
