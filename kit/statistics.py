@@ -10,7 +10,7 @@ count equals the figure by construction. Domain-free: the services bring the rul
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any
@@ -309,10 +309,6 @@ class Registry:
 
 def _group_match(m: GroupMeasure, suffix: str) -> Any:
     return m.match(suffix) if m.match is not None else m.column == suffix
-
-
-def keys(entries: Sequence[Measure | GroupMeasure | Derived]) -> list[str]:
-    return [e.prefix + ".*" if isinstance(e, GroupMeasure) else e.key for e in entries]
 
 
 def period_query(

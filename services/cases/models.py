@@ -179,8 +179,8 @@ class Case(UUIDPk, Timestamps, Base):
     # determined 没收 amount, 从轻/减轻, and the 不予处罚 ground (行政处罚法第三十三条)
     decision_kind: Mapped[str | None] = mapped_column(String(20))
     report_rank: Mapped[int | None] = mapped_column(Integer)
-    confiscation_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0,
-                                                  server_default="0")
+    # server default only, so rows written by older code (and the release data set) get 0
+    confiscation_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, server_default="0")
     mitigation: Mapped[str | None] = mapped_column(String(10))
     no_penalty_ground: Mapped[str | None] = mapped_column(String(16))
     # 柔性执法 outcome (lifecycle/soft.py): penalty | no_penalty | not_established |
