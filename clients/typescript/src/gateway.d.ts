@@ -10447,7 +10447,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** Due On */
-            due_on?: unknown;
+            due_on?: string | null;
             /**
              * Id
              * Format: uuid
@@ -10455,8 +10455,11 @@ export interface components {
             id: string;
             /** Kind */
             kind: string;
-            /** Published At */
-            published_at: unknown;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
             /** Region Code */
             region_code: string;
             /**

@@ -1,6 +1,7 @@
 """Public 双随机、一公开 records (no token): the item list, task announcements and results."""
 
 import uuid
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
@@ -21,8 +22,8 @@ class InspectionDisclosureRead(ApiModel):
     region_code: str
     title: str
     content: dict[str, Any]
-    due_on: Any = None
-    published_at: Any
+    due_on: date | None = None
+    published_at: datetime
 
 
 @router.get("/inspections", response_model=Page[InspectionDisclosureRead],
