@@ -28,5 +28,10 @@ class ReviewSettings(ServiceSettings):
     # the lead statuses in cases that end a complaint that follows a lead
     lead_final_statuses: list[str] = Field(
         default_factory=lambda: ["declined", "closed", "archived", "revoked"])
+    # 监督文书 (行政执法监督条例; national periods UNVERIFIED, local precedents DOMAIN-WAVE2 §5):
+    # reply with the 整改报告 within N days of issue; objection (复查) within N days of receipt
+    instrument_reply_days: int = 15
+    instrument_reply_day_unit: str = "calendar"
+    instrument_objection_days: int = 10
     # page size cap when paging through cases for 案卷评查 sampling
     evaluation_case_page_size: int = 200

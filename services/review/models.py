@@ -8,5 +8,5 @@ platform = platform_models(Base)
 
 from services.review.complaints import models as _complaints  # noqa: E402,F401
 from services.review.evaluation import models as _evaluation  # noqa: E402,F401
+from services.review.instruments import models as _instruments  # noqa: E402,F401
 from services.review.legal import models as _legal  # noqa: E402,F401
-from services.review.supervision import models as _supervision  # noqa: E402,F401

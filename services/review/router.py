@@ -1,9 +1,10 @@
-"""The review HTTP surface: 法制审核, 案卷评查, 监督意见书, 投诉举报."""
+"""The review HTTP surface: 法制审核, 案卷评查, 监督意见书/监督文书, 投诉举报."""
 
 from fastapi import APIRouter
 
 from services.review.complaints.router import router as complaints_router
 from services.review.evaluation.router import router as evaluation_router
+from services.review.instruments.router import router as instruments_router
 from services.review.legal.router import router as legal_router
 from services.review.supervision.router import router as supervision_router
 
@@ -11,4 +12,5 @@ router = APIRouter()
 router.include_router(legal_router)
 router.include_router(evaluation_router)
 router.include_router(supervision_router)
+router.include_router(instruments_router)
 router.include_router(complaints_router)

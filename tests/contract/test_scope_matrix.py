@@ -133,6 +133,10 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{REV}/legal-reviews": ("list", None),
     f"{REV}/legal-reviews/{{review_id}}": ("byid", f"{REV}/legal-reviews"),
     f"{REV}/reviewers": ("list", None),
+    f"{REV}/supervision-instruments": ("list", None),
+    f"{REV}/supervision-instruments/stats": ("exempt", "aggregate figures, scoped in "
+                                             "tests/services/review/test_supervision_instruments.py"),
+    f"{REV}/supervision-instruments/{{instrument_id}}": ("byid", f"{REV}/supervision-instruments"),
     f"{REV}/supervision-opinions": ("list", None),
     f"{REV}/supervision-opinions/{{opinion_id}}": ("byid", f"{REV}/supervision-opinions"),
 }
