@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter
 
+from services.review.complaint_deadlines.router import router as complaint_deadlines_router
 from services.review.complaints.router import router as complaints_router
 from services.review.evaluation.router import router as evaluation_router
 from services.review.instruments.router import router as instruments_router
@@ -14,3 +15,4 @@ router.include_router(evaluation_router)
 router.include_router(supervision_router)
 router.include_router(instruments_router)
 router.include_router(complaints_router)
+router.include_router(complaint_deadlines_router)

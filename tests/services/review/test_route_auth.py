@@ -31,6 +31,8 @@ ROUTES = [
     ("GET", f"{R}/complaints/{X}"), ("POST", f"{R}/complaints/{X}/assign"),
     ("POST", f"{R}/complaints/{X}/acknowledge"), ("POST", f"{R}/complaints/{X}/respond"),
     ("POST", f"{R}/complaints/{X}/close"), ("POST", f"{R}/complaints/{X}/lead"),
+    ("POST", f"{R}/complaints/{X}/refuse"), ("POST", f"{R}/complaints/{X}/extend"),
+    ("POST", f"{R}/complaints/{X}/result-notice"),
 ]
 
 
