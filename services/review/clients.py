@@ -86,3 +86,19 @@ def agency_regions(request: Request) -> AgencyRegionLookup:
             raise
         return str(resp.json().get("region_code") or "") or None
     return lookup
+
+
+# the owning service's by-id read of each record type a supervision finding may name
+RECORD_PATHS = {"case": "/api/v1/cases/cases/{id}",
+                "inspection": "/api/v1/cases/inspections/{id}",
+                "licence": "/api/v1/cases/licence-applications/{id}"}
+RECORD_LABELS = {"case": "案件", "inspection": "行政检查", "licence": "行政许可申请"}
+
+
+async def check_record(request: Request, record_type: str, record_id: Any) -> None:
+    """The record exists and the CALLER may see it: the owning service's by-id read with the
+    caller's own token (its 404 becomes a 422 "references unknown …")."""
+    client: ServiceClient = request.app.state.clients["cases"]
+    await client.call("GET", RECORD_PATHS[record_type].format(id=record_id),
+                      headers={"Authorization": request.headers.get("authorization", "")},
+                      unknown=RECORD_LABELS[record_type])

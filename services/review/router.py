@@ -2,10 +2,12 @@
 
 from fastapi import APIRouter
 
+from services.review.actions.router import router as actions_router
 from services.review.complaint_deadlines.router import router as complaint_deadlines_router
 from services.review.complaints.router import router as complaints_router
 from services.review.evaluation.router import router as evaluation_router
 from services.review.instruments.router import router as instruments_router
+from services.review.invited.router import router as invited_router
 from services.review.legal.router import router as legal_router
 from services.review.supervision.router import router as supervision_router
 
@@ -14,5 +16,7 @@ router.include_router(legal_router)
 router.include_router(evaluation_router)
 router.include_router(supervision_router)
 router.include_router(instruments_router)
+router.include_router(actions_router)
+router.include_router(invited_router)
 router.include_router(complaints_router)
 router.include_router(complaint_deadlines_router)

@@ -11,13 +11,14 @@ from kit.schemas import ApiModel
 Category = Literal["violation_report", "enforcement_conduct"]
 # intake channels: platform = 网上 (this platform's own form), hotline_12345 = 12345,
 # petition = 信访, phone = 来电, letter = 来信, qr_scan = 扫码 (扫码入企 / 扫码评价), and the
-# older visit = 来访
+# older visit = 来访, and invited_supervisor = passed on by a 特邀行政执法监督员
 Channel = Literal["platform", "hotline_12345", "petition", "phone", "letter", "qr_scan",
-                  "visit"]
+                  "visit", "invited_supervisor"]
 # what a citizen may name without a token: the platform form or the code they scanned
 PUBLIC_CHANNELS = ("platform", "qr_scan")
 CHANNEL_LABELS = {"platform": "网上", "hotline_12345": "12345", "petition": "信访",
-                  "phone": "来电", "letter": "来信", "qr_scan": "扫码", "visit": "来访"}
+                  "phone": "来电", "letter": "来信", "qr_scan": "扫码", "visit": "来访",
+                  "invited_supervisor": "特邀监督员转交"}
 
 
 class ComplaintCreate(ApiModel):

@@ -25,6 +25,7 @@ from kit.auth import Principal
 from kit.calendar import WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.scope import AgencyRegionLookup, check_agency_region
+from services.review.actions.repository import ActionRepository
 from services.review.config import ReviewSettings
 from services.review.instruments import errors
 from services.review.instruments.models import InstrumentStep, SupervisionInstrument
@@ -62,6 +63,10 @@ async def issue(session: AsyncSession, calendar: WorkingCalendar, settings: Revi
     region = real or body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not region.startswith(principal.region_code or "-"):
         raise errors.InstrumentOutOfRegion(f"辖区 {region} 不在本人辖区内")
+    if body.action_id is not None and await ActionRepository(session).get_scoped(
+            principal, body.action_id) is None:
+        raise kit_errors.UnprocessableEntity("引用了不存在的监督行动",
+                                             action_id=str(body.action_id))
     now = utcnow()
     today = today_legal(now)
     due = reply_due(calendar, settings, today)
