@@ -12,3 +12,4 @@ from services.review.evaluation import models as _evaluation  # noqa: E402,F401
 from services.review.instruments import models as _instruments  # noqa: E402,F401
 from services.review.invited import models as _invited  # noqa: E402,F401
 from services.review.legal import models as _legal  # noqa: E402,F401
+from services.review.responsibility import models as _responsibility  # noqa: E402,F401

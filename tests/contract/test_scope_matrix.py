@@ -149,6 +149,8 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{REV}/invited-cohorts/{{cohort_id}}/members": ("exempt", "through the cohort (region)"),
     f"{REV}/invited-cohorts/{{cohort_id}}/meetings": ("exempt", "through the cohort (region)"),
     f"{REV}/invited-members/{{member_id}}": ("exempt", "region-only, as the cohort"),
+    f"{REV}/responsibility-records": ("list", None),
+    f"{REV}/responsibility-records/{{record_id}}": ("byid", f"{REV}/responsibility-records"),
     f"{REV}/supervision-opinions": ("list", None),
     f"{REV}/supervision-opinions/{{opinion_id}}": ("byid", f"{REV}/supervision-opinions"),
 }
@@ -212,6 +214,10 @@ async def _world(zhifa: Platform, region: str) -> World:
         "agency_id": w.agency_id, "region_code": region, "findings": "案卷装订不规范",
         "legal_basis": "《行政执法监督条例》", "required_actions": "整改",
         "rectify_by": "2026-12-31"})
+    assert resp.status_code == 201, resp.text
+    resp = await c.post(f"{REV}/responsibility-records", headers=sup, json={
+        "subject_kind": "agency", "agency_id": w.agency_id, "grounds": ["buck_passing"],
+        "facts": "推诿扯皮"})
     assert resp.status_code == 201, resp.text
     case = await w.filed()
     resp = await c.post(f"{C}/cases/{case['id']}/coercive-measures", headers=w.officer_headers(),
