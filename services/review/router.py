@@ -9,6 +9,7 @@ from services.review.evaluation.router import router as evaluation_router
 from services.review.instruments.router import router as instruments_router
 from services.review.invited.router import router as invited_router
 from services.review.legal.router import router as legal_router
+from services.review.participation.router import router as participation_router
 from services.review.responsibility.router import router as responsibility_router
 from services.review.supervision.router import router as supervision_router
 
@@ -19,6 +20,7 @@ router.include_router(supervision_router)
 router.include_router(instruments_router)
 router.include_router(actions_router)
 router.include_router(invited_router)
+router.include_router(participation_router)
 router.include_router(responsibility_router)
 router.include_router(complaints_router)
 router.include_router(complaint_deadlines_router)

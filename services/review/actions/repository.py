@@ -11,7 +11,6 @@ from kit.auth import Principal
 from kit.pagination import keyset_page
 from kit.scope import ALL_SEEING, region_prefix
 from services.review.actions.models import ActionFinding, ActionParticipant, SupervisionAction
-from services.review.instruments.models import SupervisionInstrument
 
 A = SupervisionAction
 
@@ -50,11 +49,6 @@ class ActionRepository:
     async def findings(self, action_id: uuid.UUID) -> list[ActionFinding]:
         return list(await self.session.scalars(select(ActionFinding).where(
             ActionFinding.action_id == action_id).order_by(ActionFinding.at, ActionFinding.id)))
-
-    async def instruments(self, action_id: uuid.UUID) -> list[SupervisionInstrument]:
-        return list(await self.session.scalars(select(SupervisionInstrument).where(
-            SupervisionInstrument.action_id == action_id).order_by(
-            SupervisionInstrument.issued_at, SupervisionInstrument.id)))
 
     def add(self, row: object) -> None:
         self.session.add(row)

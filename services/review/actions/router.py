@@ -3,11 +3,10 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
-from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.review.actions import errors, service
@@ -19,7 +18,6 @@ from services.review.actions.schemas import (
     ActionRead,
     FindingCreate,
     FindingRead,
-    InvitedActionView,
     ParticipantCreate,
     ParticipantRead,
 )
@@ -28,7 +26,6 @@ from services.review.dependencies import Supervisor
 
 router = APIRouter(prefix="/api/v1/review", tags=["supervision"], route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
-InvitedSupervisor = Annotated[Principal, Depends(require_roles("invited_supervisor"))]
 A = "/supervision-actions"
 
 
@@ -92,23 +89,3 @@ async def add_supervision_action_finding(action_id: uuid.UUID, body: FindingCrea
         await check_record(request, record_type, record_id)
     return FindingRead.model_validate(
         await service.add_finding(session, principal, action_id, body, check))
-
-
-@router.get("/my-supervision-actions", response_model=Page[ActionRead],
-            responses=kit_errors.responses(kit_errors.Unauthorized, kit_errors.NotFound),
-            summary="特邀监督员：本人参加的监督行动")
-async def list_my_supervision_actions(principal: InvitedSupervisor, session: SessionDep,
-                                      cursor: str | None = None,
-                                      limit: Annotated[int, Query(ge=1, le=200)] = 50
-                                      ) -> Page[ActionRead]:
-    rows, nxt = await ActionRepository(session).list(principal, cursor, limit)
-    return Page[ActionRead](items=[ActionRead.model_validate(a) for a in rows],
-                            next_cursor=nxt, limit=limit)
-
-
-@router.get("/my-supervision-actions/{action_id}", response_model=InvitedActionView,
-            responses=kit_errors.responses(kit_errors.Unauthorized, errors.ActionNotFound),
-            summary="特邀监督员：本人参加的监督行动的脱敏记录（只读）")
-async def get_my_supervision_action(action_id: uuid.UUID, principal: InvitedSupervisor,
-                                    session: SessionDep) -> InvitedActionView:
-    return await service.invited_view(session, principal, action_id)

@@ -56,6 +56,10 @@ class InstrumentRepository:
             .order_by(InstrumentStep.at, InstrumentStep.id))
         return list(rows)
 
+    async def by_action(self, action_id: uuid.UUID) -> list[Ins]:
+        return list(await self.session.scalars(select(Ins).where(
+            Ins.action_id == action_id).order_by(Ins.issued_at, Ins.id)))
+
     def add_step(self, step: InstrumentStep) -> None:
         self.session.add(step)
 

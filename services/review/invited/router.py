@@ -3,14 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from kit import errors as kit_errors
-from kit.app import CalendarDep
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.review.actions import service as actions
-from services.review.clients import check_record
 from services.review.dependencies import Supervisor
 from services.review.invited import errors, service
 from services.review.invited.repository import InvitedRepository
@@ -20,7 +17,6 @@ from services.review.invited.schemas import (
     AppraisalRead,
     CohortCreate,
     CohortRead,
-    LeadCreate,
     LeadRead,
     MeetingCreate,
     MeetingRead,
@@ -105,19 +101,6 @@ async def get_invited_member(member_id: uuid.UUID, principal: Supervisor,
     out.leads = [LeadRead.model_validate(x) for x in await repo.leads(member.id)]
     out.appraisals = [AppraisalRead.model_validate(x) for x in await repo.appraisals(member.id)]
     return out
-
-
-@router.post(M + "/{member_id}/leads", response_model=LeadRead, status_code=201,
-             responses=kit_errors.responses(*AUTH, errors.MemberNotFound,
-                                            kit_errors.UnprocessableEntity),
-             summary="特邀监督员反映的线索（转为投诉举报或监督发现）")
-async def pass_on_invited_lead(member_id: uuid.UUID, body: LeadCreate, request: Request,
-                               principal: Supervisor, session: SessionDep,
-                               calendar: CalendarDep) -> LeadRead:
-    async def check(record_type: str, record_id: uuid.UUID) -> None:
-        await check_record(request, record_type, record_id)
-    return LeadRead.model_validate(await actions.pass_on_lead(
-        session, calendar, request.app.state.settings, principal, member_id, body, check))
 
 
 @router.post(M + "/{member_id}/appraisals", response_model=AppraisalRead, status_code=201,
