@@ -21,7 +21,11 @@ from kit import errors
 from kit.settings import JwtSettings
 
 ALGORITHM = "RS256"
-ROLES = ("officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service")
+ROLES = ("officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service",
+         "invited_supervisor")
+# 特邀行政执法监督员: read-only on the redacted records of their assigned actions; any route that
+# does not admit the role answers 404, so nothing else even shows that it exists
+NOT_FOUND_ROLES = frozenset({"invited_supervisor"})
 
 
 @dataclass(frozen=True)
@@ -238,6 +242,8 @@ def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
 
     async def guard(principal: CurrentPrincipal) -> Principal:
         if not principal.has(*roles):
+            if principal.roles and principal.roles <= NOT_FOUND_ROLES:
+                raise errors.NotFound("资源不存在")
             raise errors.Forbidden("当前角色无权执行此操作", required_roles=list(roles))
         return principal
 

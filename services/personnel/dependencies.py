@@ -15,6 +15,10 @@ from services.personnel.identifiers import PiiVault
 
 UserAdmin = Annotated[Principal, Depends(require_roles("sysadmin", "agency_admin"))]
 StaffAdmin = UserAdmin
+# 处分: agency admins and sysadmin, and the review service recording the sanction of a
+# 责任追究 record (it checks the supervisor's region against the officer's agency first)
+SanctionRecorder = Annotated[Principal, Depends(require_roles("sysadmin", "agency_admin",
+                                                              "service"))]
 Reader = Annotated[Principal, Depends(require_roles(
     "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service"))]
 Sysadmin = Annotated[Principal, Depends(require_roles("sysadmin"))]

@@ -123,3 +123,48 @@ class StatisticsClient:
             cursor = body.get("next_cursor")
             if not cursor or not body.get("items"):
                 return out
+
+
+# the owning service's by-id read of each record type a supervision finding may name
+RECORD_PATHS = {"case": "/api/v1/cases/cases/{id}",
+                "inspection": "/api/v1/cases/inspections/{id}",
+                "licence": "/api/v1/cases/licence-applications/{id}"}
+RECORD_LABELS = {"case": "案件", "inspection": "行政检查", "licence": "行政许可申请"}
+
+
+async def check_record(request: Request, record_type: str, record_id: Any) -> None:
+    """The record exists and the CALLER may see it: the owning service's by-id read with the
+    caller's own token (its 404 becomes a 422 "references unknown …")."""
+    client: ServiceClient = request.app.state.clients["cases"]
+    await client.call("GET", RECORD_PATHS[record_type].format(id=record_id),
+                      headers={"Authorization": request.headers.get("authorization", "")},
+                      unknown=RECORD_LABELS[record_type])
+
+
+class OfficerRef(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    agency_id: str
+    region_code: str | None = None
+
+
+class PersonnelClient:
+    """Personnel with a service token naming review: officers and their 处分 (sanctions)."""
+
+    def __init__(self, request: Request) -> None:
+        state = request.app.state
+        self.client: ServiceClient = state.clients["personnel"]
+        self.headers = {"Authorization": "Bearer " + service_token(
+            state.keyring, state.settings.jwt, "review")}
+
+    async def officer(self, officer_id: Any) -> OfficerRef:
+        resp = await self.client.call("GET", f"/api/v1/personnel/officers/{officer_id}",
+                                      headers=self.headers, unknown="执法人员")
+        return OfficerRef.model_validate(resp.json())
+
+    async def add_sanction(self, officer_id: Any, body: dict[str, Any]) -> str:
+        """`POST /officers/{id}/sanctions`: where it affects certificate eligibility, personnel's
+        rules decide (blocking sanction kinds, the sanction period)."""
+        resp = await self.client.call("POST", f"/api/v1/personnel/officers/{officer_id}/sanctions",
+                                      headers=self.headers, json=body, unknown="执法人员")
+        return str(resp.json()["id"])

@@ -19,16 +19,25 @@ class ReviewSettings(ServiceSettings):
 
     # 法制审核: due N working days after the request (DOMAIN §4.5 default 10, locally set).
     legal_review_working_days: int = 10
-    # 投诉举报: acknowledge / reply / close within N working days of receipt.
-    complaint_acknowledge_working_days: int = 3
+    # 投诉举报 (local complaint rules, DOMAIN-WAVE2 §5, national periods UNVERIFIED): accept or
+    # refuse within 5 working days; reply within 15 working days; conclude within 30 days of
+    # receipt (unit complaint_close_day_unit), extendable once by 20 with the head's approval
+    complaint_acknowledge_working_days: int = 5
     complaint_respond_working_days: int = 15
     complaint_close_working_days: int = 30
+    complaint_close_day_unit: str = "calendar"
+    complaint_extension_days: int = 20
     # public complaint endpoints: token bucket per client address
     complaint_rate_per_minute: float = 10.0
     complaint_rate_burst: int = 5
     # the lead statuses in cases that end a complaint that follows a lead
     lead_final_statuses: list[str] = Field(
         default_factory=lambda: ["declined", "closed", "archived", "revoked"])
+    # 监督文书 (行政执法监督条例; national periods UNVERIFIED, local precedents DOMAIN-WAVE2 §5):
+    # reply with the 整改报告 within N days of issue; objection (复查) within N days of receipt
+    instrument_reply_days: int = 15
+    instrument_reply_day_unit: str = "calendar"
+    instrument_objection_days: int = 10
     # page size cap when paging through cases for 案卷评查 sampling
     evaluation_case_page_size: int = 200
 

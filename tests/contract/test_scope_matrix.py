@@ -201,6 +201,24 @@ ROUTES: dict[str, tuple[str, str | None]] = {
                    "tables.csv", "tables.xlsx")},
     f"{REV}/dashboard": ("exempt", "supervisor of the region only (region prefix check); "
                                    "aggregates, tested in test_annual_reports.py"),
+    f"{REV}/supervision-instruments": ("list", None),
+    f"{REV}/supervision-instruments/stats": ("exempt", "aggregate figures, scoped in "
+                                             "tests/services/review/test_supervision_instruments.py"),
+    f"{REV}/supervision-instruments/{{instrument_id}}": ("byid", f"{REV}/supervision-instruments"),
+    f"{REV}/supervision-actions": ("exempt", "region-only rows (no agency), supervisors only; "
+                                   "tests/services/review/test_invited_supervisors.py"),
+    f"{REV}/supervision-actions/{{action_id}}": ("exempt", "as the list (region-only)"),
+    f"{REV}/my-supervision-actions": ("exempt", "the invited supervisor's own actions by "
+                                      "participation; tests/integration/"
+                                      "test_isolation_matrix.py"),
+    f"{REV}/my-supervision-actions/{{action_id}}": ("exempt", "as the list (participation)"),
+    f"{REV}/invited-cohorts": ("exempt", "region-only rows, supervisors only; "
+                               "tests/services/review/test_invited_supervisors.py"),
+    f"{REV}/invited-cohorts/{{cohort_id}}/members": ("exempt", "through the cohort (region)"),
+    f"{REV}/invited-cohorts/{{cohort_id}}/meetings": ("exempt", "through the cohort (region)"),
+    f"{REV}/invited-members/{{member_id}}": ("exempt", "region-only, as the cohort"),
+    f"{REV}/responsibility-records": ("list", None),
+    f"{REV}/responsibility-records/{{record_id}}": ("byid", f"{REV}/responsibility-records"),
     f"{REV}/supervision-opinions": ("list", None),
     f"{REV}/supervision-opinions/{{opinion_id}}": ("byid", f"{REV}/supervision-opinions"),
 }
@@ -264,6 +282,10 @@ async def _world(zhifa: Platform, region: str) -> World:
         "agency_id": w.agency_id, "region_code": region, "findings": "案卷装订不规范",
         "legal_basis": "《行政执法监督条例》", "required_actions": "整改",
         "rectify_by": "2026-12-31"})
+    assert resp.status_code == 201, resp.text
+    resp = await c.post(f"{REV}/responsibility-records", headers=sup, json={
+        "subject_kind": "agency", "agency_id": w.agency_id, "grounds": ["buck_passing"],
+        "facts": "推诿扯皮"})
     assert resp.status_code == 201, resp.text
     case = await w.filed()
     resp = await c.post(f"{C}/cases/{case['id']}/coercive-measures", headers=w.officer_headers(),
@@ -360,6 +382,8 @@ def _principals(zhifa: Platform, a: World, b: World) -> dict[str, tuple[set[str]
         "service": ({"service"}, None, None),
         "sysadmin": ({"sysadmin"}, None, None),
         "no agency": ({"officer"}, None, TOWN),
+        # 特邀监督员: sees no agency row anywhere; routes not admitting it answer 404
+        "invited supervisor": ({"invited_supervisor"}, None, TOWN),
     }
 
 
@@ -414,7 +438,7 @@ async def test_scope_matrix(zhifa: Platform) -> None:
         for path, (kind, source) in ROUTES.items():
             if kind == "list":
                 status, items = await _list_all(zhifa, path, headers)
-                if status == 403:
+                if status == 403 or (status == 404 and roles == {"invited_supervisor"}):
                     continue  # the role may not use this list at all
                 want = {i for i, ra, rr in rows[path] if expected(roles, agency, region, ra, rr)}
                 got = {_ident(i) for i in items}
@@ -429,6 +453,8 @@ async def test_scope_matrix(zhifa: Platform) -> None:
                     want_ok = expected(roles, agency, region, ra, rr)
                     if resp.status_code == 403 and list_status == 403:
                         continue
+                    if roles == {"invited_supervisor"} and list_status == 404:
+                        assert resp.status_code == 404, url
                     ok = resp.status_code == 200
                     if ok != want_ok or (not ok and resp.status_code != 404):
                         failures.append(f"{name} GET {url}: {resp.status_code}, expected "

@@ -56,6 +56,10 @@ def _writes(agency: str, region: str, ctx: dict[str, Any]) -> list[tuple[str, st
         ("hearing threshold", f"{C}/hearing-thresholds", {
             "agency_id": agency, "region_code": region, "person": "1.00",
             "organization": "1.00"}),
+        ("supervision instrument", f"{R}/supervision-instruments", {
+            "kind": "decision", "agency_id": agency, "region_code": region,
+            "facts": "执法程序不规范", "legal_basis": "《行政执法监督条例》",
+            "required_action": "整改"}),
         ("supervision opinion", f"{R}/supervision-opinions", {
             "agency_id": agency, "region_code": region, "findings": "执法程序不规范",
             "legal_basis": "监督条例", "required_actions": "整改", "rectify_by": soon}),
@@ -115,5 +119,68 @@ async def test_every_write_naming_an_agency_checks_its_real_region(zhifa: Platfo
         resp = await zhifa.client.post(url, json=body, headers=sup112)
         allowed[name] = resp.status_code
     assert allowed == {"matter": 201, "hearing threshold": 201, "supervision opinion": 201,
+                       "supervision instrument": 201,
                        "reviewer profile": 201, "major-decision catalogue": 201,
                        "evaluation batch": 201, "complaint reassignment": 200}
+
+
+async def test_invited_supervisor_sees_only_their_actions_redacted(zhifa: Platform) -> None:
+    """特邀行政执法监督员 (issue 15 point 3): read-only, exactly the redacted records of the
+    actions they take part in; 404 on everything else (cases, complaints, officers, other
+    actions, instruments, any write)."""
+    a112 = await _agency(zhifa, "500112100", 7)
+    sup = zhifa.headers("supervisor", region_code="500112")
+    c = zhifa.client
+    cohort = (await c.post(f"{R}/invited-cohorts", headers=sup, json={
+        "name": "第五届", "term_start": "2025-01-01", "term_end": "2029-12-31"})).json()
+    account = f"invited-{uuid.uuid4().hex[:8]}"
+    member = (await c.post(f"{R}/invited-cohorts/{cohort['id']}/members", headers=sup, json={
+        "name": "周监督", "user_id": account, "source_category": "cppcc_member",
+        "attestations": [{"condition": k, "attested_by": "区司法局", "attested_on": "2025-01-02"}
+                         for k in ("age_18_or_over", "college_education", "no_criminal_record",
+                                   "no_disciplinary_record", "not_dishonest_debtor")]})).json()
+    start = {"starts_on": "2026-03-01", "target_agency_ids": [a112]}
+    mine = (await c.post(f"{R}/supervision-actions", headers=sup, json={
+        "kind": "observation", "title": "执法现场观摩", **start})).json()
+    other = (await c.post(f"{R}/supervision-actions", headers=sup, json={
+        "kind": "special", "title": "专项监督", **start})).json()
+    await c.post(f"{R}/supervision-actions/{mine['id']}/participants", headers=sup,
+                 json={"kind": "invited", "name": "周监督", "member_id": member["id"]})
+    complaint = await _complaint(zhifa, sup, a112, "500112100")
+    resp = await c.post(f"{R}/supervision-actions/{mine['id']}/findings", headers=sup, json={
+        "record_type": "complaint", "record_id": complaint,
+        "summary": "投诉人张三（13812345678）反映执法人员未出示证件"})
+    assert resp.status_code == 201, resp.text
+    ins = await c.post(f"{R}/supervision-instruments", headers=sup, json={
+        "kind": "suggestion", "agency_id": a112, "action_id": mine["id"],
+        "facts": "现场观摩发现未出示证件", "legal_basis": "《行政处罚法》第五十五条",
+        "required_action": "组织执法人员培训"})
+    assert ins.status_code == 201, ins.text
+
+    me = zhifa.headers("invited_supervisor", subject=account, region_code="500112")
+    listed = (await c.get(f"{R}/my-supervision-actions", headers=me)).json()
+    assert [a["id"] for a in listed["items"]] == [mine["id"]]
+    view = await c.get(f"{R}/my-supervision-actions/{mine['id']}", headers=me)
+    assert view.status_code == 200
+    body = view.json()
+    assert [f["summary"] for f in body["findings"]] == [
+        "投诉人张三（138********）反映执法人员未出示证件"]
+    assert [(i["kind"], i["status"]) for i in body["instruments"]] == [("suggestion", "issued")]
+    assert "participants" not in body and "issued_by" not in body["instruments"][0]
+
+    denied = {}
+    for url in (f"{R}/my-supervision-actions/{other['id']}", f"{R}/supervision-actions",
+                f"{R}/supervision-actions/{mine['id']}", f"{R}/complaints",
+                f"{R}/complaints/{complaint}", f"{R}/supervision-instruments/{ins.json()['id']}",
+                f"{R}/invited-members/{member['id']}", f"{C}/cases",
+                f"{C}/cases/{uuid.uuid4()}", f"{PER}/officers", f"{PER}/agencies/{a112}"):
+        resp = await c.get(url, headers=me)
+        denied[url] = resp.status_code
+    assert denied == {url: 404 for url in denied}
+    write = await c.post(f"{R}/supervision-actions/{mine['id']}/findings", headers=me, json={
+        "record_type": "complaint", "record_id": complaint, "summary": "x"})
+    assert write.status_code == 404
+    # nobody else's token sees the invited view either
+    officer = zhifa.headers("officer", agency_id=a112, region_code="500112100")
+    assert (await c.get(f"{R}/my-supervision-actions/{mine['id']}",
+                        headers=officer)).status_code == 403

@@ -8,7 +8,8 @@ from pydantic import Field
 
 from kit.schemas import ApiModel
 
-Role = Literal["officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"]
+Role = Literal["officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin",
+               "invited_supervisor"]
 
 
 class TokenPair(ApiModel):

@@ -116,13 +116,15 @@ async def _link(session: AsyncSession, data: UserCreate) -> tuple[uuid.UUID | No
 async def create_user(session: AsyncSession, principal: auth.Principal | None,
                       data: UserCreate) -> User:
     """sysadmin creates any account; agency_admin only for its own agency and never
-    sysadmin/supervisor accounts. `principal=None` is the local CLI. A linked staff member
-    (`officer_id`) and the agency give the account its agency_id and region_code."""
+    sysadmin/supervisor/invited_supervisor accounts (特邀监督员 are appointed by the
+    supervision body, not by the agencies they watch). `principal=None` is the local CLI.
+    A linked staff member (`officer_id`) and the agency give the account its agency_id and
+    region_code."""
     agency_id, region_code = await _link(session, data)
     if principal is not None and not principal.has("sysadmin"):
         own = principal.agency_id and agency_id and str(agency_id) == principal.agency_id
         if not (principal.has("agency_admin") and own
-                and not set(data.roles) & {"sysadmin", "supervisor"}):
+                and not set(data.roles) & {"sysadmin", "supervisor", "invited_supervisor"}):
             raise errors.RoleNotAllowed()
     users = UserRepository(session)
     if await users.by_username(data.username) is not None:

@@ -11,7 +11,13 @@ from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.personnel import errors
-from services.personnel.dependencies import Reader, SettingsDep, StaffAdmin, VaultDep
+from services.personnel.dependencies import (
+    Reader,
+    SanctionRecorder,
+    SettingsDep,
+    StaffAdmin,
+    VaultDep,
+)
 from services.personnel.staff import service
 from services.personnel.staff.schemas import (
     AppraisalCreate,
@@ -102,8 +108,8 @@ async def create_appraisal(officer_id: uuid.UUID, body: AppraisalCreate, princip
 
 @router.post("/officers/{officer_id}/sanctions", response_model=SanctionRead, status_code=201,
              responses=kit_errors.responses(*WRITE), summary="登记处分及处分期")
-async def create_sanction(officer_id: uuid.UUID, body: SanctionCreate, principal: StaffAdmin,
-                          session: SessionDep) -> SanctionRead:
+async def create_sanction(officer_id: uuid.UUID, body: SanctionCreate,
+                          principal: SanctionRecorder, session: SessionDep) -> SanctionRead:
     return SanctionRead.model_validate(
         await service.add_sanction(session, principal, officer_id, body))
 

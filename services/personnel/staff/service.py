@@ -147,7 +147,8 @@ async def add_sanction(session: AsyncSession, principal: Principal, officer_id: 
     if data.ends_on < data.starts_on:
         raise kit_errors.ValidationFailed("处分期结束日期早于开始日期", errors=[
             {"field": "ends_on", "message": "结束日期不得早于开始日期", "code": "value_error"}])
-    officer = await managed_officer(session, principal, officer_id)
+    officer = (await get_officer(session, principal, officer_id) if principal.is_service
+               else await managed_officer(session, principal, officer_id))
     record = Sanction(officer_id=officer.id, **data.model_dump())
     await OfficerRecordRepository(session).add(record)
     return record

@@ -19,6 +19,7 @@ class Complaint(UUIDPk, Timestamps, Base):
         Index("ix_complaints_region_received", "region_code", "received_at", "id"),
         Index("ix_complaints_status_respond_by", "status", "respond_by"),
         Index("ix_complaints_lead_case", "lead_case_id"),
+        Index("ix_complaints_channel_ticket", "channel", "external_ticket_id"),
     )
     tracking_code: Mapped[str] = mapped_column(String(16), nullable=False, unique=True)
     category: Mapped[str] = mapped_column(String(30), nullable=False)
@@ -43,3 +44,15 @@ class Complaint(UUIDPk, Timestamps, Base):
     result: Mapped[str | None] = mapped_column(Text)
     lead_case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     lead_status: Mapped[str | None] = mapped_column(String(30))
+    # intake: the 12345 / 信访 work-order number of the channel the complaint came through
+    external_ticket_id: Mapped[str | None] = mapped_column(String(64))
+    # 受理/不予受理 with reasons (within complaint_acknowledge_working_days, default 5)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    refused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 延期: once, by complaint_extension_days (default 20), with the head's approval
+    extended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    extension_approved_by: Mapped[str | None] = mapped_column(String(64))
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    # 告知投诉人处理结果
+    result_told_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    result_told_via: Mapped[str | None] = mapped_column(String(16))

@@ -26,7 +26,7 @@ def complaint_scope(principal: Principal):
 
 
 def overdue_clause(today: date):
-    return and_(Complaint.status != "closed", or_(
+    return and_(Complaint.status.not_in(("closed", "refused")), or_(
         and_(Complaint.acknowledged_at.is_(None), Complaint.acknowledge_by < today),
         and_(Complaint.responded_at.is_(None), Complaint.respond_by < today),
         Complaint.close_by < today))

@@ -16,6 +16,7 @@ from services.review.complaints import errors, service
 from services.review.complaints.dependencies import PublicRateLimit
 from services.review.complaints.models import Complaint
 from services.review.complaints.schemas import (
+    AcceptComplaint,
     AssignComplaint,
     CloseComplaint,
     ComplaintCreate,
@@ -59,7 +60,8 @@ async def submit_complaint(body: ComplaintCreate, request: Request, _: PublicRat
                            session: SessionDep, calendar: CalendarDep) -> ComplaintReceipt:
     principal = await _optional_staff(request)
     c = await service.submit(session, calendar, request.app.state.settings, principal, body)
-    return ComplaintReceipt(tracking_code=c.tracking_code, respond_by=c.respond_by)
+    return ComplaintReceipt(tracking_code=c.tracking_code, acknowledge_by=c.acknowledge_by,
+                            respond_by=c.respond_by, close_by=c.close_by)
 
 
 @router.get("/{tracking_code}/status", response_model=ComplaintPublicStatus,
@@ -112,8 +114,10 @@ async def assign_complaint(complaint_id: uuid.UUID, body: AssignComplaint,
 @router.post("/{complaint_id}/acknowledge", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE), summary="受理")
 async def acknowledge_complaint(complaint_id: uuid.UUID, principal: ComplaintStaff,
-                                session: SessionDep) -> ComplaintRead:
-    return _read(await service.acknowledge(session, principal, complaint_id), principal)
+                                session: SessionDep,
+                                body: AcceptComplaint | None = None) -> ComplaintRead:
+    reason = body.reason if body else None
+    return _read(await service.acknowledge(session, principal, complaint_id, reason), principal)
 
 
 @router.post("/{complaint_id}/respond", response_model=ComplaintRead,

@@ -3,8 +3,11 @@
 Decisions where the issue was silent:
 - The tracking code is 12 characters of Crockford base32 drawn from `secrets` (60 bits), never
   sequential; the public status endpoint is rate-limited like the submission.
-- Deadlines count working days from the receipt date (Asia/Shanghai): acknowledge 3, reply 15,
-  close 30 by default (ReviewSettings). Overdue = not closed and a step is past its date.
+- Deadlines count from the receipt date (Asia/Shanghai): accept/refuse 5 working days, reply 15
+  working days, conclude 30 days (+20 once with approval, services/review/complaint_deadlines)
+  by default (ReviewSettings). Overdue = not closed/refused and a step is past its date.
+- A citizen without a token may name the channel `platform` (网上) or `qr_scan` (扫码); staff
+  registering a 12345 / 信访 / 来电 / 来信 item name it with its external ticket id.
 - A `violation_report` becomes a lead in cases when staff call `/lead` with the matter and the
   party (cases needs both); the complaint then follows the lead: when the lead reaches a final
   status (declined/closed/archived/revoked) the complaint gets a reply if it had none and closes.
@@ -30,7 +33,12 @@ from services.review.clients import CasesClient
 from services.review.complaints import errors
 from services.review.complaints.models import Complaint
 from services.review.complaints.repository import ComplaintRepository
-from services.review.complaints.schemas import ComplaintCreate, ComplaintStats, LeadCreate
+from services.review.complaints.schemas import (
+    PUBLIC_CHANNELS,
+    ComplaintCreate,
+    ComplaintStats,
+    LeadCreate,
+)
 from services.review.config import ReviewSettings
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
@@ -71,7 +79,7 @@ async def submit(session: AsyncSession, calendar: WorkingCalendar, settings: Rev
     now = utcnow()
     today = today_legal(now)
     region = body.region_code or (principal.region_code if principal else None) or ""
-    channel = body.channel if principal else "platform"
+    channel = body.channel if principal or body.channel in PUBLIC_CHANNELS else "platform"
     complaint = Complaint(
         tracking_code=code, category=body.category, channel=channel, content=body.content,
         contact_name=body.contact_name, contact_phone=body.contact_phone,
@@ -82,7 +90,9 @@ async def submit(session: AsyncSession, calendar: WorkingCalendar, settings: Rev
         respond_by=calendar.add_days(
             today, settings.complaint_respond_working_days, "working").due_on,
         close_by=calendar.add_days(
-            today, settings.complaint_close_working_days, "working").due_on)
+            today, settings.complaint_close_working_days,
+            settings.complaint_close_day_unit).due_on,
+        external_ticket_id=body.external_ticket_id if principal else None)
     session.add(complaint)
     await session.flush()
     return complaint
@@ -128,10 +138,11 @@ async def assign(session: AsyncSession, principal: Principal, complaint_id: uuid
 
 
 async def acknowledge(session: AsyncSession, principal: Principal,
-                      complaint_id: uuid.UUID) -> Complaint:
+                      complaint_id: uuid.UUID, reason: str | None = None) -> Complaint:
     complaint = await load(session, principal, complaint_id)
     _require(complaint, ("received", "assigned"), "受理")
     complaint.acknowledged_at, complaint.status = utcnow(), "acknowledged"
+    complaint.decision_reason = reason or complaint.decision_reason
     complaint.handler = complaint.handler or principal.subject
     await session.flush()
     return complaint
@@ -245,7 +256,7 @@ async def stats(session: AsyncSession, principal: Principal, year: int) -> list[
 
 def is_overdue(complaint: Complaint) -> bool:
     today = today_legal()
-    if complaint.status == "closed":
+    if complaint.status in ("closed", "refused"):
         return False
     return ((complaint.acknowledged_at is None and complaint.acknowledge_by < today)
             or (complaint.responded_at is None and complaint.respond_by < today)

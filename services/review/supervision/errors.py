@@ -11,5 +11,3 @@ class OpinionAlreadyReplied(errors.Conflict):
     title = "监督意见书已回复整改情况"
 
 
-class OpinionOutOfRegion(errors.Forbidden):
-    title = "只能向本辖区的单位发出监督意见书"

@@ -1,11 +1,13 @@
-"""HTTP surface of 监督意见书."""
+"""HTTP surface of 监督意见书 (kept; the same records are 监督文书 of kind `opinion` under
+/supervision-instruments, with objection, review and escalation)."""
 
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from kit import errors as kit_errors
+from kit.app import CalendarDep
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from kit.scope import AgencyOutOfScope
@@ -15,8 +17,8 @@ from services.review.dependencies import (
     SupervisionReader,
     Supervisor,
 )
+from services.review.instruments import errors as instrument_errors
 from services.review.supervision import errors, service
-from services.review.supervision.models import SupervisionOpinion
 from services.review.supervision.schemas import OpinionCreate, OpinionRead, OpinionReply
 
 router = APIRouter(prefix="/api/v1/review/supervision-opinions", tags=["supervision"],
@@ -24,20 +26,20 @@ router = APIRouter(prefix="/api/v1/review/supervision-opinions", tags=["supervis
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 
 
-def _read(o: SupervisionOpinion) -> OpinionRead:
-    out = OpinionRead.model_validate(o)
-    out.is_overdue = service.is_overdue(o)
-    return out
+_read = service.to_read
 
 
 @router.post("", response_model=OpinionRead, status_code=201,
-             responses=kit_errors.responses(*AUTH, errors.OpinionOutOfRegion, AgencyOutOfScope,
+             responses=kit_errors.responses(*AUTH, instrument_errors.InstrumentOutOfRegion,
+                                            AgencyOutOfScope,
                                             kit_errors.UnprocessableEntity,
                                             kit_errors.ValidationFailed),
              summary="发出行政执法监督意见书")
-async def issue_supervision_opinion(body: OpinionCreate, principal: Supervisor,
-                                    session: SessionDep, regions: AgencyRegions) -> OpinionRead:
-    return _read(await service.issue(session, principal, body, regions))
+async def issue_supervision_opinion(body: OpinionCreate, request: Request,
+                                    principal: Supervisor, session: SessionDep,
+                                    calendar: CalendarDep, regions: AgencyRegions) -> OpinionRead:
+    return _read(await service.issue(session, calendar, request.app.state.settings, principal,
+                                     body, regions))
 
 
 @router.get("", response_model=Page[OpinionRead], responses=kit_errors.responses(*AUTH),

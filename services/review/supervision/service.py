@@ -1,69 +1,64 @@
-"""监督意见书 rules (local practice, DOMAIN §7: details UNVERIFIED).
+"""监督意见书: the old endpoints, kept working over 监督文书 of kind `opinion`.
 
-Decisions: a supervisor issues an opinion to an agency of their region with a rectification date;
-the agency's admin replies once with its 整改报告 (a late reply is kept and flagged
-`replied_late`); an opinion is overdue while unreplied after `rectify_by` (Asia/Shanghai date)."""
+The opinions were migrated into `supervision_instruments` (kind `opinion`, same ids, nothing
+lost); these functions translate the old shape (findings / required_actions / rectify_by) to the
+instrument and keep the old problem types (opinion-not-found, opinion-already-replied)."""
 
 import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import today_legal
-from kit.db import utcnow
-from kit.scope import AgencyRegionLookup, check_agency_region
+from kit.calendar import WorkingCalendar
+from kit.scope import AgencyRegionLookup
+from services.review.config import ReviewSettings
+from services.review.instruments import errors as instrument_errors
+from services.review.instruments import service as instruments
+from services.review.instruments.models import SupervisionInstrument
+from services.review.instruments.repository import AWAITING_REPLY
+from services.review.instruments.schemas import InstrumentCreate
 from services.review.supervision import errors
-from services.review.supervision.models import SupervisionOpinion
-from services.review.supervision.repository import OpinionRepository
-from services.review.supervision.schemas import OpinionCreate
+from services.review.supervision.schemas import OpinionCreate, OpinionRead
+
+KIND = "opinion"
 
 
-async def issue(session: AsyncSession, principal: Principal, body: OpinionCreate,
-                regions: AgencyRegionLookup) -> SupervisionOpinion:
-    """Only to an agency whose REAL region (personnel) lies in the supervisor's region."""
-    real = await check_agency_region(principal, body.agency_id, regions)
-    region = real or body.region_code or principal.region_code or ""
-    if not principal.has("sysadmin") and not region.startswith(principal.region_code or "-"):
-        raise errors.OpinionOutOfRegion(f"辖区 {region} 不在本人辖区内")
-    if body.rectify_by < today_legal():
-        raise kit_errors.UnprocessableEntity("整改期限不得早于今日")
-    opinion = SupervisionOpinion(
-        agency_id=body.agency_id, region_code=region, findings=body.findings,
-        legal_basis=body.legal_basis, required_actions=body.required_actions,
-        rectify_by=body.rectify_by, status="issued", issued_by=principal.subject,
-        issued_at=utcnow())
-    session.add(opinion)
-    await session.flush()
-    return opinion
+async def issue(session: AsyncSession, calendar: WorkingCalendar, settings: ReviewSettings,
+                principal: Principal, body: OpinionCreate,
+                regions: AgencyRegionLookup) -> SupervisionInstrument:
+    return await instruments.issue(session, calendar, settings, principal, InstrumentCreate(
+        kind=KIND, agency_id=body.agency_id, region_code=body.region_code,
+        facts=body.findings, legal_basis=body.legal_basis,
+        required_action=body.required_actions, reply_due_on=body.rectify_by), regions)
 
 
 async def load(session: AsyncSession, principal: Principal,
-               opinion_id: uuid.UUID) -> SupervisionOpinion:
-    opinion = await OpinionRepository(session).get_scoped(principal, opinion_id)
-    if opinion is None:
-        raise errors.OpinionNotFound(f"监督意见书 {opinion_id} 不存在")
-    return opinion
+               opinion_id: uuid.UUID) -> SupervisionInstrument:
+    try:
+        return await instruments.load(session, principal, opinion_id, KIND)
+    except instrument_errors.InstrumentNotFound:
+        raise errors.OpinionNotFound(f"监督意见书 {opinion_id} 不存在") from None
 
 
 async def reply(session: AsyncSession, principal: Principal, opinion_id: uuid.UUID,
-                content: str) -> SupervisionOpinion:
+                content: str) -> SupervisionInstrument:
     opinion = await load(session, principal, opinion_id)
-    if opinion.status != "issued":
+    if opinion.status not in AWAITING_REPLY:
         raise errors.OpinionAlreadyReplied("该监督意见书已回复")
-    opinion.reply, opinion.replied_by, opinion.replied_at = content, principal.subject, utcnow()
-    opinion.replied_late = today_legal(opinion.replied_at) > opinion.rectify_by
-    opinion.status = "replied"
-    await session.flush()
-    return opinion
+    return await instruments.reply(session, principal, opinion_id, content, None, KIND)
 
 
 async def list_opinions(session: AsyncSession, principal: Principal, *, overdue: bool,
                         cursor: str | None,
-                        limit: int) -> tuple[list[SupervisionOpinion], str | None]:
-    return await OpinionRepository(session).list(
-        principal, overdue_on=today_legal() if overdue else None, cursor=cursor, limit=limit)
+                        limit: int) -> tuple[list[SupervisionInstrument], str | None]:
+    return await instruments.list_instruments(session, principal, kind=KIND, status=None,
+                                              overdue=overdue, cursor=cursor, limit=limit)
 
 
-def is_overdue(opinion: SupervisionOpinion) -> bool:
-    return opinion.status == "issued" and opinion.rectify_by < today_legal()
+def to_read(ins: SupervisionInstrument) -> OpinionRead:
+    return OpinionRead(
+        id=ins.id, agency_id=ins.agency_id, region_code=ins.region_code, findings=ins.facts,
+        legal_basis=ins.legal_basis, required_actions=ins.required_action,
+        rectify_by=ins.reply_due_on, status=ins.status, issued_by=ins.issued_by,
+        issued_at=ins.issued_at, reply=ins.reply, replied_at=ins.replied_at,
+        replied_late=ins.replied_late, is_overdue=instruments.is_overdue(ins))

@@ -39,6 +39,13 @@ class TestCreateUser:
         assert resp.status_code == 422
         assert resp.json()["type"].endswith("/linked-record-unknown")
 
+    async def test_agency_admin_cannot_create_an_invited_supervisor(self, world: World) -> None:
+        resp = await world.client.post(f"{P}/users", headers=world.headers(
+            "agency_admin", world.town_a), json=_user("invited1", ["invited_supervisor"],
+                                                      agency_id=world.town_a["id"]))
+        assert resp.status_code == 403
+        assert resp.json()["type"].endswith("/role-not-allowed")
+
     async def test_agency_admin_cannot_create_for_another_town(self, world: World) -> None:
         officer = await world.officer(world.town_b)
         resp = await world.client.post(f"{P}/users", headers=world.headers(

@@ -1,4 +1,4 @@
-"""监督意见书: issue, reply (整改报告), overdue."""
+"""监督意见书 (the kept endpoints, over 监督文书 of kind `opinion`): issue, reply, overdue."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import update
 
-from services.review.supervision.models import SupervisionOpinion
+from services.review.instruments.models import SupervisionInstrument
 
 P = "https://zhifa.dev/problems/"
 URL = "/api/v1/review/supervision-opinions"
@@ -47,6 +47,16 @@ class TestIssueOpinion:
         resp = await review.post(URL, json=opinion(helpers, rectify_by="2020-01-01"),
                                  headers=supervisor(zhifa))
         assert resp.status_code == 422
+
+    async def test_the_opinion_is_an_instrument_of_kind_opinion(self, zhifa, review, helpers):
+        oid = (await review.post(URL, json=opinion(helpers), headers=supervisor(zhifa))
+               ).json()["id"]
+        resp = await review.get(f"/api/v1/review/supervision-instruments/{oid}",
+                                headers=supervisor(zhifa))
+        body = resp.json()
+        assert (body["kind"], body["facts"], body["required_action"]) == (
+            "opinion", "案卷评查发现3卷询问笔录未逐页签名", "逐卷整改并建立笔录审核制度")
+        assert [s["kind"] for s in body["steps"]] == ["issued"]
 
     async def test_requires_a_token(self, review, helpers):
         assert (await review.post(URL, json=opinion(helpers))).status_code == 401
@@ -94,9 +104,9 @@ class TestListOpinions:
                 ).json()["id"]
         await review.post(URL, json=opinion(helpers), headers=supervisor(zhifa))
         async with zhifa.session("review") as s:
-            await s.execute(update(SupervisionOpinion)
-                            .where(SupervisionOpinion.id == uuid.UUID(late))
-                            .values(rectify_by=date.today() - timedelta(days=1)))
+            await s.execute(update(SupervisionInstrument)
+                            .where(SupervisionInstrument.id == uuid.UUID(late))
+                            .values(reply_due_on=date.today() - timedelta(days=1)))
             await s.commit()
         resp = await review.get(URL, params={"overdue": "true"}, headers=supervisor(zhifa))
         assert [(i["id"], i["is_overdue"]) for i in resp.json()["items"]] == [(late, True)]

@@ -1,0 +1,147 @@
+"""HTTP surface of 监督文书 (通知书/意见书/决定书/建议书)."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit import errors as kit_errors
+from kit.app import CalendarDep
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page
+from kit.scope import AgencyOutOfScope
+from services.review.dependencies import (
+    AgencyRegions,
+    AgencyReplier,
+    SupervisionReader,
+    Supervisor,
+)
+from services.review.instruments import errors, service
+from services.review.instruments.models import SupervisionInstrument
+from services.review.instruments.schemas import (
+    EscalationCreate,
+    InstrumentCreate,
+    InstrumentDetail,
+    InstrumentRead,
+    InstrumentReply,
+    InstrumentStats,
+    Kind,
+    ObjectionCreate,
+    ObjectionDecision,
+    ReplyReview,
+    StepRead,
+)
+
+router = APIRouter(prefix="/api/v1/review/supervision-instruments", tags=["supervision"],
+                   route_class=CommittingRoute)
+AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
+STATE = (errors.InstrumentNotFound, errors.InstrumentStateConflict)
+
+
+def read(ins: SupervisionInstrument) -> InstrumentRead:
+    out = InstrumentRead.model_validate(ins)
+    out.is_overdue = service.is_overdue(ins)
+    return out
+
+
+async def detail(session: AsyncSession, ins: SupervisionInstrument) -> InstrumentDetail:
+    out = InstrumentDetail.model_validate(ins)
+    out.is_overdue = service.is_overdue(ins)
+    out.steps = [StepRead.model_validate(s) for s in await service.steps(session, ins)]
+    return out
+
+
+@router.post("", response_model=InstrumentDetail, status_code=201,
+             responses=kit_errors.responses(*AUTH, errors.InstrumentOutOfRegion,
+                                            AgencyOutOfScope, kit_errors.UnprocessableEntity,
+                                            kit_errors.ValidationFailed),
+             summary="发出监督文书（通知书/意见书/决定书/建议书）")
+async def issue_supervision_instrument(body: InstrumentCreate, request: Request,
+                                       principal: Supervisor, session: SessionDep,
+                                       calendar: CalendarDep,
+                                       regions: AgencyRegions) -> InstrumentDetail:
+    ins = await service.issue(session, calendar, request.app.state.settings, principal, body,
+                              regions)
+    return await detail(session, ins)
+
+
+@router.get("", response_model=Page[InstrumentRead], responses=kit_errors.responses(*AUTH),
+            summary="监督文书列表（overdue=true 仅逾期未回复）")
+async def list_supervision_instruments(
+        principal: SupervisionReader, session: SessionDep, kind: Kind | None = None,
+        status: str | None = None, overdue: bool = False, cursor: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[InstrumentRead]:
+    rows, nxt = await service.list_instruments(session, principal, kind=kind, status=status,
+                                               overdue=overdue, cursor=cursor, limit=limit)
+    return Page[InstrumentRead](items=[read(i) for i in rows], next_cursor=nxt, limit=limit)
+
+
+@router.get("/stats", response_model=list[InstrumentStats], responses=kit_errors.responses(*AUTH),
+            summary="监督文书年度统计（按文书种类：发出、回复、逾期、约谈/通报/督办、复查）")
+async def get_supervision_instrument_stats(
+        principal: SupervisionReader, session: SessionDep,
+        year: Annotated[int, Query(ge=2000, le=2100)]) -> list[InstrumentStats]:
+    return await service.stats(session, principal, year)
+
+
+@router.get("/{instrument_id}", response_model=InstrumentDetail,
+            responses=kit_errors.responses(*AUTH, errors.InstrumentNotFound),
+            summary="一份监督文书及其办理经过")
+async def get_supervision_instrument(instrument_id: uuid.UUID, principal: SupervisionReader,
+                                     session: SessionDep) -> InstrumentDetail:
+    return await detail(session, await service.load(session, principal, instrument_id))
+
+
+@router.post("/{instrument_id}/reply", response_model=InstrumentDetail,
+             responses=kit_errors.responses(*AUTH, *STATE), summary="被监督单位回复并报送整改报告")
+async def reply_supervision_instrument(instrument_id: uuid.UUID, body: InstrumentReply,
+                                       principal: AgencyReplier,
+                                       session: SessionDep) -> InstrumentDetail:
+    ins = await service.reply(session, principal, instrument_id, body.reply,
+                              body.rectification_report)
+    return await detail(session, ins)
+
+
+@router.post("/{instrument_id}/review", response_model=InstrumentDetail,
+             responses=kit_errors.responses(*AUTH, *STATE, kit_errors.UnprocessableEntity),
+             summary="监督机构审查回复（认可则办结，不认可则退回重新整改）")
+async def review_supervision_instrument_reply(
+        instrument_id: uuid.UUID, body: ReplyReview, request: Request, principal: Supervisor,
+        session: SessionDep, calendar: CalendarDep) -> InstrumentDetail:
+    ins = await service.review_reply(session, calendar, request.app.state.settings, principal,
+                                     instrument_id, body)
+    return await detail(session, ins)
+
+
+@router.post("/{instrument_id}/objection", response_model=InstrumentDetail,
+             responses=kit_errors.responses(*AUTH, *STATE, errors.ObjectionPeriodExpired,
+                                            errors.ObjectionAlreadyLodged),
+             summary="被监督单位申请复查（收到之日起10日内）")
+async def object_supervision_instrument(
+        instrument_id: uuid.UUID, body: ObjectionCreate, request: Request,
+        principal: AgencyReplier, session: SessionDep,
+        calendar: CalendarDep) -> InstrumentDetail:
+    ins = await service.lodge_objection(session, calendar, request.app.state.settings,
+                                        principal, instrument_id, body.reason)
+    return await detail(session, ins)
+
+
+@router.post("/{instrument_id}/objection/decision", response_model=InstrumentDetail,
+             responses=kit_errors.responses(*AUTH, *STATE), summary="复查决定（撤销或维持）")
+async def decide_supervision_instrument_objection(
+        instrument_id: uuid.UUID, body: ObjectionDecision, principal: Supervisor,
+        session: SessionDep) -> InstrumentDetail:
+    ins = await service.decide_objection(session, principal, instrument_id, body.upheld,
+                                         body.decision)
+    return await detail(session, ins)
+
+
+@router.post("/{instrument_id}/escalations", response_model=InstrumentDetail,
+             responses=kit_errors.responses(*AUTH, *STATE, errors.EscalationNotDue),
+             summary="升级督办：约谈 → 通报 → 督办")
+async def escalate_supervision_instrument(instrument_id: uuid.UUID, body: EscalationCreate,
+                                          principal: Supervisor,
+                                          session: SessionDep) -> InstrumentDetail:
+    return await detail(session, await service.escalate(session, principal, instrument_id,
+                                                        body))
