@@ -7,7 +7,7 @@ old table is dropped. The downgrade copies the opinions back (other kinds have n
 are dropped with the new tables).
 
 Revision ID: 7c1e5a0b9d21
-Revises: dad677f5977f
+Revises: 7c2e9a41d5b3
 Create Date: 2026-12-02 01:10:00+00:00
 """
 
@@ -22,7 +22,7 @@ from alembic import op
 import kit.db
 
 revision: str = "7c1e5a0b9d21"
-down_revision: str | None = "dad677f5977f"
+down_revision: str | None = "7c2e9a41d5b3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
