@@ -16,12 +16,11 @@ DEFAULT_DATA_DIR = os.environ.get("ZHIFA_DATA_DIR", "./var")
 
 
 def _uvicorn(app: Any, host: str, port: int) -> None:
-    import uvicorn
-
+    from kit import metrics_listener
     from kit.observability import configure_logging
 
     configure_logging()
-    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+    metrics_listener.serve(app, host, port, os.environ.get("ZHIFA_METRICS_BIND"))
 
 
 def serve(target: str, host: str, port: int, data_dir: str) -> None:

@@ -23,7 +23,12 @@ from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
 from kit.http import AsgiApps, ServiceClient, make_client
-from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
+from kit.observability import (
+    Metrics,
+    ObservabilityMiddleware,
+    metrics_authorized,
+    metrics_hidden,
+)
 from kit.platform import calendar_warnings, platform_models, platform_router
 from kit.settings import ServiceSettings
 
@@ -99,8 +104,11 @@ def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics_endpoint(request: Request) -> Response:
-        if not metrics_authorized(request.app.state.settings,
-                                  request.headers.get("authorization")):
+        settings = request.app.state.settings
+        if metrics_hidden(settings, request.scope):
+            return errors.problem_response(errors.NotFound("监控指标不在此地址提供"))
+        if not metrics_authorized(settings, request.headers.get("authorization"),
+                                  request.scope):
             return errors.problem_response(errors.Unauthorized("读取监控指标须提供指标令牌"))
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
 
@@ -194,10 +202,10 @@ def serve_main(factory: Callable[[], FastAPI]) -> None:
     (`<SERVICE>_DATABASE_URL`, `<SERVICE>_UPSTREAMS`, `JWT_*`, `HOST`, `PORT`)."""
     import os
 
-    import uvicorn
-
+    from kit import metrics_listener
     from kit.observability import configure_logging
 
     configure_logging()
-    uvicorn.run(factory(), host=os.environ.get("HOST", "0.0.0.0"),
-                port=int(os.environ.get("PORT", "8000")), log_config=None, access_log=False)
+    metrics_listener.serve(factory(), os.environ.get("HOST", "0.0.0.0"),
+                           int(os.environ.get("PORT", "8000")),
+                           os.environ.get("ZHIFA_METRICS_BIND"))
