@@ -79,7 +79,8 @@ class SessionGate:
                 return
             started = self.clock()
             try:
-                changes, ended, as_of = await self.fetch(self.as_of - OVERLAP if self.as_of else None)
+                since = self.as_of - OVERLAP if self.as_of else None
+                changes, ended, as_of = await self.fetch(since)
             except Exception as exc:  # fail open: keep the last view, retry after the interval
                 log.warning("session versions not refreshed: %s", exc)
                 self.synced_at = started
