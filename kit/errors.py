@@ -203,6 +203,20 @@ async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
     return resp
 
 
+def _admits(regex: Any, params: dict[str, Any], path: str) -> bool:
+    """The route matches `path` and its path parameters accept the captured values: the literal
+    `/inspection-targets/imports` is no `{target_id}` (a UUID), so that route's GET is not an
+    allowed method there (RFC 9110 §10.2.1: Allow lists what the resource supports)."""
+    match = regex.match(path)
+    if match is None:
+        return False
+    for name, value in match.groupdict().items():
+        field = params.get(name)
+        if field is not None and field.validate(value, {}, loc=("path", name))[1]:
+            return False
+    return True
+
+
 def allowed_methods(app: FastAPI, path: str) -> list[str]:
     from fastapi import routing
     from fastapi.openapi.utils import _get_api_route_for_openapi
@@ -213,9 +227,10 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
         for context in routing.iter_route_contexts(app.routes):
             route = _get_api_route_for_openapi(context)
             if route is not None:
-                table.append((route.path_regex, route.methods))
+                params = {f.name: f for f in route.dependant.path_params}
+                table.append((route.path_regex, route.methods, params))
         app.state.allow_table = table
-    methods = {m for regex, ms in table if regex.match(path) for m in ms}
+    methods = {m for regex, ms, params in table if _admits(regex, params, path) for m in ms}
     if "GET" in methods:
         methods.add("HEAD")
     return sorted(methods)
