@@ -81,9 +81,11 @@ IdNumber = Annotated[str, Field(pattern=ID_NUMBER_PATTERN, min_length=18, max_le
 
 
 def _to_fen(value: Any) -> int:
-    """元 as a decimal string (or number) → integer 分, exactly; more than 2 decimals refused."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value * 100
+    """元 as a decimal string → integer 分, exactly; more than 2 decimals refused. A JSON number
+    is refused too (issue 10, point 19): the schema says string, and a binary float cannot say
+    0.10 exactly; a Decimal (Python callers) is taken as it is."""
+    if not isinstance(value, str | Decimal):
+        raise ValueError("金额应为以元为单位的字符串，如 \"500.00\"")
     try:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError) as exc:
