@@ -185,7 +185,18 @@ async def _problem_handler(request: Request, exc: Exception) -> JSONResponse:
 
 async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return problem_response(validation_problem(list(exc.errors())), request.url.path)
+    errs = list(exc.errors())
+    if errs and all((e.get("loc") or ("",))[0] == "path" for e in errs):
+        # the router fell through to a `{param}` route that does not fit (`GET
+        # /inspection-targets/imports` on `/inspection-targets/{target_id}`): when the literal
+        # path is a resource with other methods, the answer is 405 with its Allow (RFC 9110)
+        allowed = allowed_methods(request.app, request.url.path)
+        if allowed and request.method not in allowed:
+            resp = problem_response(MethodNotAllowed("该地址不支持此请求方法"),
+                                    request.url.path)
+            resp.headers["Allow"] = ", ".join(allowed)
+            return resp
+    return problem_response(validation_problem(errs), request.url.path)
 
 
 async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
@@ -201,6 +212,12 @@ async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
         # first route the router tried
         resp.headers["Allow"] = ", ".join(allowed_methods(request.app, request.url.path))
     return resp
+
+
+def _path_params(dependant: Any) -> list[Any]:
+    """The path parameters of a route, its dependencies' included (`InspectionById`)."""
+    return [*dependant.path_params,
+            *(p for sub in dependant.dependencies for p in _path_params(sub))]
 
 
 def _admits(regex: Any, params: dict[str, Any], path: str) -> bool:
@@ -227,7 +244,7 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
         for context in routing.iter_route_contexts(app.routes):
             route = _get_api_route_for_openapi(context)
             if route is not None:
-                params = {f.name: f for f in route.dependant.path_params}
+                params = {f.name: f for f in _path_params(route.dependant)}
                 table.append((route.path_regex, route.methods, params))
         app.state.allow_table = table
     methods = {m for regex, ms, params in table if _admits(regex, params, path) for m in ms}

@@ -32,6 +32,8 @@ _DONE = "__zhifa_strict__"
 
 
 def _iso_date(value: Any) -> Any:
+    if value is None:  # `date | None`: null stays null
+        return value
     if isinstance(value, datetime) or not isinstance(value, date | str):
         raise ValueError("日期应为 YYYY-MM-DD 格式的字符串")
     if isinstance(value, str) and not _DAY.match(value):
@@ -40,7 +42,7 @@ def _iso_date(value: Any) -> Any:
 
 
 def _iso_datetime(value: Any) -> Any:
-    if isinstance(value, datetime):
+    if value is None or isinstance(value, datetime):
         return value
     if not isinstance(value, str) or not _MOMENT.match(value):
         raise ValueError("时间应为 ISO 8601 格式的字符串，如 2026-12-01T08:00:00+08:00")
