@@ -22,6 +22,11 @@ async def test_body_booleans_numbers_and_dates_are_not_coerced(zhifa: Platform) 
         await _refused(await zhifa.client.put(url, headers=admin, json=bad))
     ok = await zhifa.client.put(url, headers=admin, json={"publish_minor": False})
     assert ok.status_code == 200 and ok.json()["publish_minor"] is False
+    check = await zhifa.client.post(  # `date | None`: null is still null
+        "/api/v1/personnel/qualifications/check", headers=admin,
+        json={"officer_ids": ["6f1c3a52-0000-4000-8000-000000000001"], "domain": "x",
+              "region_code": "500112", "on_date": None})
+    assert check.status_code == 200, check.text
     exams = "/api/v1/personnel/officers/6f1c3a52-0000-4000-8000-000000000001/exams"
     for bad in ({"subject": "general_law", "passed_on": "2026-01-05", "score": "90"},
                 {"subject": "general_law", "passed_on": 0, "score": 90},
@@ -49,6 +54,13 @@ async def test_allow_lists_only_routes_whose_path_parameters_fit(zhifa: Platform
     assert resp.status_code == 405
     assert resp.headers["allow"] == "POST"
     assert resp.headers["content-type"].startswith("application/problem+json")
+    # GET falls through to `{target_id}`, which does not fit: 405 with Allow, not a 422 on the id
+    get = await zhifa.client.get("/api/v1/cases/inspection-targets/imports", headers=admin)
+    assert get.status_code == 405 and get.headers["allow"] == "POST"
+    assert get.json()["type"] == P + "method-not-allowed"
+    # a real id that does not fit stays a validation error (no resource of other methods there)
+    bad_id = await zhifa.client.get("/api/v1/cases/inspection-targets/not-a-uuid", headers=admin)
+    assert bad_id.status_code == 422
 
 
 async def test_login_form_grant_type_is_password_or_absent(zhifa: Platform) -> None:
