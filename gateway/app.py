@@ -17,7 +17,12 @@ from gateway.proxy import client_key, forward, token_verifier, upstream_for
 from gateway.upstream import HttpUpstream
 from kit import docs, errors, limits, openapi
 from kit.http import AsgiApps, make_client
-from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
+from kit.observability import (
+    Metrics,
+    ObservabilityMiddleware,
+    metrics_authorized,
+    metrics_hidden,
+)
 
 Lifespan = Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]
 
@@ -76,7 +81,10 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
 
     @app.get("/metrics", include_in_schema=False)
     async def read_metrics(request: Request) -> Response:
-        if not metrics_authorized(settings, request.headers.get("authorization")):
+        if metrics_hidden(settings, request.scope):
+            return errors.problem_response(errors.NotFound("监控指标不在此地址提供"))
+        if not metrics_authorized(settings, request.headers.get("authorization"),
+                                  request.scope):
             return errors.problem_response(errors.Unauthorized("读取监控指标须提供指标令牌"))
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
 

@@ -30,6 +30,8 @@ class GatewaySettings(BaseSettings):
     # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
     metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")
     metrics_protected: bool | None = Field(None, validation_alias="ZHIFA_METRICS_PROTECTED")
+    # /metrics on its own listener "host:port" (kit.metrics_listener); the public one hides it
+    metrics_bind: str | None = Field(None, validation_alias="ZHIFA_METRICS_BIND")
 
     def upstreams(self) -> dict[str, str]:
         return {name: getattr(self, f"upstream_{name}") for name in SERVICES}

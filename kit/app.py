@@ -17,13 +17,18 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, docs, errors, idempotency, limits, openapi, sessions
+from kit import auth, docs, errors, idempotency, limits, openapi, sessions, strict
 from kit.calendar import WorkingCalendar, today_legal
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
 from kit.http import AsgiApps, ServiceClient, make_client
-from kit.observability import Metrics, ObservabilityMiddleware, metrics_authorized
+from kit.observability import (
+    Metrics,
+    ObservabilityMiddleware,
+    metrics_authorized,
+    metrics_hidden,
+)
 from kit.platform import calendar_warnings, platform_models, platform_router
 from kit.settings import ServiceSettings
 
@@ -99,8 +104,11 @@ def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics_endpoint(request: Request) -> Response:
-        if not metrics_authorized(request.app.state.settings,
-                                  request.headers.get("authorization")):
+        settings = request.app.state.settings
+        if metrics_hidden(settings, request.scope):
+            return errors.problem_response(errors.NotFound("监控指标不在此地址提供"))
+        if not metrics_authorized(settings, request.headers.get("authorization"),
+                                  request.scope):
             return errors.problem_response(errors.Unauthorized("读取监控指标须提供指标令牌"))
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
 
@@ -174,6 +182,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     docs.with_decorations(app, spec.name, spec.examples)
     app.include_router(spec.router)
     app.include_router(platform_router(spec))
+    strict.harden_requests(app)  # no silent coercion of request input (kit.strict)
     app.openapi = _truthful_openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -205,19 +214,25 @@ def run_uvicorn(app: Any, host: str, port: int, workers: int = 1) -> None:
     are shared only when `ZHIFA_REDIS_URL` is set."""
     import uvicorn
 
+    from kit import metrics_listener
     from kit.observability import configure_logging
 
     if workers > 1 and not isinstance(app, str):
         raise ValueError("several workers need the app as an import string of a factory")
     configure_logging()
+    import os
+
+    metrics_bind = os.environ.get("ZHIFA_METRICS_BIND", "").strip()
     if workers > 1:
+        if metrics_bind:  # each worker would count alone, and only one can hold the address
+            raise SystemExit("ZHIFA_METRICS_BIND 只能与单个 worker 一起使用（--workers 1）")
         uvicorn.run(app, factory=True, host=host, port=port, workers=workers,
                     log_config=None, access_log=False)
         return
     if isinstance(app, str):
         module, _, name = app.partition(":")
         app = getattr(__import__(module, fromlist=[name]), name)()
-    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+    metrics_listener.serve(app, host, port, metrics_bind or None)
 
 
 def serve_main(factory: Callable[[], FastAPI]) -> None:

@@ -170,8 +170,10 @@ def issue_access_token(ring: KeyRing, settings: JwtSettings, *, subject: str,
                        roles: list[str], agency_id: str | None = None,
                        region_code: str | None = None, officer_id: str | None = None,
                        username: str | None = None, ttl: int | None = None,
-                       session_version: int | None = None) -> str:
-    """`sv`: the user's session version (kit.sessions); raising it cuts this token."""
+                       session_version: int | None = None,
+                       session_id: str | None = None) -> str:
+    """`sv`: the user's session version (kit.sessions); raising it cuts this token. `sid`: the
+    login session (the refresh-token family); logging that one session out cuts this token."""
     now = int(time.time())
     claims = {
         "iss": settings.issuer, "aud": settings.audience, "sub": subject,
@@ -182,6 +184,8 @@ def issue_access_token(ring: KeyRing, settings: JwtSettings, *, subject: str,
     }
     if session_version is not None:
         claims["sv"] = session_version
+    if session_id is not None:
+        claims["sid"] = session_id
     return ring.sign(claims)
 
 

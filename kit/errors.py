@@ -192,7 +192,18 @@ async def _problem_handler(request: Request, exc: Exception) -> JSONResponse:
 
 async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return problem_response(validation_problem(list(exc.errors())), request.url.path)
+    errs = list(exc.errors())
+    if errs and all((e.get("loc") or ("",))[0] == "path" for e in errs):
+        # the router fell through to a `{param}` route that does not fit (`GET
+        # /inspection-targets/imports` on `/inspection-targets/{target_id}`): when the literal
+        # path is a resource with other methods, the answer is 405 with its Allow (RFC 9110)
+        allowed = allowed_methods(request.app, request.url.path)
+        if allowed and request.method not in allowed:
+            resp = problem_response(MethodNotAllowed("该地址不支持此请求方法"),
+                                    request.url.path)
+            resp.headers["Allow"] = ", ".join(allowed)
+            return resp
+    return problem_response(validation_problem(errs), request.url.path)
 
 
 async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
@@ -210,6 +221,26 @@ async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
     return resp
 
 
+def _path_params(dependant: Any) -> list[Any]:
+    """The path parameters of a route, its dependencies' included (`InspectionById`)."""
+    return [*dependant.path_params,
+            *(p for sub in dependant.dependencies for p in _path_params(sub))]
+
+
+def _admits(regex: Any, params: dict[str, Any], path: str) -> bool:
+    """The route matches `path` and its path parameters accept the captured values: the literal
+    `/inspection-targets/imports` is no `{target_id}` (a UUID), so that route's GET is not an
+    allowed method there (RFC 9110 §10.2.1: Allow lists what the resource supports)."""
+    match = regex.match(path)
+    if match is None:
+        return False
+    for name, value in match.groupdict().items():
+        field = params.get(name)
+        if field is not None and field.validate(value, {}, loc=("path", name))[1]:
+            return False
+    return True
+
+
 def allowed_methods(app: FastAPI, path: str) -> list[str]:
     from fastapi import routing
     from fastapi.openapi.utils import _get_api_route_for_openapi
@@ -220,9 +251,10 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
         for context in routing.iter_route_contexts(app.routes):
             route = _get_api_route_for_openapi(context)
             if route is not None:
-                table.append((route.path_regex, route.methods))
+                params = {f.name: f for f in _path_params(route.dependant)}
+                table.append((route.path_regex, route.methods, params))
         app.state.allow_table = table
-    methods = {m for regex, ms in table if regex.match(path) for m in ms}
+    methods = {m for regex, ms, params in table if _admits(regex, params, path) for m in ms}
     if "GET" in methods:
         methods.add("HEAD")
     return sorted(methods)

@@ -4,7 +4,8 @@ Access logs carry the route template (`/api/v1/review/complaints/status/{code}`)
 path or query (tracking codes, search terms). `/metrics` is protected by `metrics_authorized`:
 with `ZHIFA_METRICS_TOKEN` set it needs `Authorization: Bearer <token>`; protection is on by
 default outside `ZHIFA_ENV=dev` (no token configured → always refused) and can be set
-explicitly with `ZHIFA_METRICS_PROTECTED=true|false`."""
+explicitly with `ZHIFA_METRICS_PROTECTED=true|false`. With `ZHIFA_METRICS_BIND` the metrics move
+to their own listener (kit.metrics_listener) and the public one answers 404."""
 
 from __future__ import annotations
 
@@ -42,12 +43,25 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level)
 
 
-def metrics_authorized(settings: Any, authorization: str | None) -> bool:
-    """Whether a `/metrics` request with this Authorization header may read the metrics."""
+def metrics_hidden(settings: Any, scope: Scope) -> bool:
+    """With a separate metrics bind address, `/metrics` exists only on that listener."""
+    from kit.metrics_listener import via_listener
+
+    return bool(getattr(settings, "metrics_bind", None)) and not via_listener(scope)
+
+
+def metrics_authorized(settings: Any, authorization: str | None,
+                       scope: Scope | None = None) -> bool:
+    """Whether a `/metrics` request with this Authorization header may read the metrics. On the
+    separate metrics listener the bind address is the protection (a token only if one is set)."""
+    from kit.metrics_listener import via_listener
+
     token = getattr(settings, "metrics_token", None)
     protected = getattr(settings, "metrics_protected", None)
     if protected is None:
-        protected = bool(token) or getattr(settings, "environment", "dev") != "dev"
+        private = scope is not None and via_listener(scope)
+        protected = bool(token) or (not private
+                                    and getattr(settings, "environment", "dev") != "dev")
     if not protected:
         return True
     scheme, _, given = (authorization or "").partition(" ")

@@ -64,11 +64,28 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any] | None:
 
 LimitQuery = Annotated[int, Field(ge=1, le=200)]
 
+# Statutory identifiers in request schemas (issue 10, point 19): the pattern is in the schema, the
+# check character (which no pattern can express) is checked by each service's identifiers.py and
+# named by the `format` (the fuzzer's hooks generate valid ones for it: tests/fuzz/hooks.py).
+# 统一社会信用代码, GB 32100-2015: 18 characters of the 31-symbol alphabet (no I, O, S, V, Z).
+USCC_PATTERN = r"^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$"
+Uscc = Annotated[str, Field(pattern=USCC_PATTERN, min_length=18, max_length=18,
+                            json_schema_extra={"format": "gb32100-uscc"},
+                            description="统一社会信用代码（GB 32100-2015，18位，含校验位）")]
+# 居民身份证号码, GB 11643-1999: 6-digit area, birth date YYYYMMDD (1900 on), 3-digit sequence,
+# check character 0-9 or X.
+ID_NUMBER_PATTERN = (r"^\d{6}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]$")
+IdNumber = Annotated[str, Field(pattern=ID_NUMBER_PATTERN, min_length=18, max_length=18,
+                                json_schema_extra={"format": "gb11643-id-number"},
+                                description="居民身份证号码（GB 11643-1999，18位，含校验位）")]
+
 
 def _to_fen(value: Any) -> int:
-    """元 as a decimal string (or number) → integer 分, exactly; more than 2 decimals refused."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value * 100
+    """元 as a decimal string → integer 分, exactly; more than 2 decimals refused. A JSON number
+    is refused too (issue 10, point 19): the schema says string, and a binary float cannot say
+    0.10 exactly; a Decimal (Python callers) is taken as it is."""
+    if not isinstance(value, str | Decimal):
+        raise ValueError("金额应为以元为单位的字符串，如 \"500.00\"")
     try:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError) as exc:

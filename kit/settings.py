@@ -103,6 +103,8 @@ class ServiceSettings(BaseSettings):
     # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
     metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")
     metrics_protected: bool | None = Field(None, validation_alias="ZHIFA_METRICS_PROTECTED")
+    # /metrics on its own listener "host:port" (kit.metrics_listener); the public one hides it
+    metrics_bind: str | None = Field(None, validation_alias="ZHIFA_METRICS_BIND")
     # webhook targets admitted despite the SSRF guard (kit.egress): "host:port,host:port"
     webhook_allowed_targets: str = Field("", validation_alias="ZHIFA_WEBHOOK_ALLOWED_TARGETS")
     jwt: JwtSettings = Field(default_factory=JwtSettings)

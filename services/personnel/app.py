@@ -41,11 +41,12 @@ def _session_source(state: Any) -> sessions.Fetcher:
     """Personnel's own session gate reads its own table (no HTTP to itself)."""
     from services.personnel.accounts.service import session_changes
 
-    async def fetch(since: datetime | None) -> tuple[list[sessions.Change], datetime]:
+    async def fetch(since: datetime | None
+                    ) -> tuple[list[sessions.Change], list[sessions.Ended], datetime]:
         async with state.sessionmaker() as session:
             changes = await session_changes(session, state.settings.jwt, since)
         return ([(c.subject, c.session_version, c.changed_at) for c in changes.items],
-                changes.as_of)
+                [(e.session_id, e.ended_at) for e in changes.ended_sessions], changes.as_of)
 
     return fetch
 

@@ -50,7 +50,8 @@ class RefreshToken(UUIDPk, Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # indexed: the session gates read the families revoked in the last access-token lifetime
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 # tables of the sub-packages, so Alembic sees the whole metadata (modules, not names, so

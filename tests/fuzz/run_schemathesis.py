@@ -1,17 +1,27 @@
 """Run schemathesis (all checks) against the one-process platform, once per role.
 
 A fresh data dir gets the demo district (`zhifa demo load`), so path ids point at real rows
-(seeded through schemathesis `parameters`); each role logs in with its demo account. The last
-line says how it went; the exit code is non-zero on any failure that is not in the committed
-baseline (`tests/fuzz/baseline.json`: the known failures not fixed yet; shrink it, never grow
-it by hand).
+(seeded through schemathesis `parameters`); each role logs in with its demo account. Every check
+is on and the build fails on any failure (no baseline). The run is deterministic: schemathesis'
+deterministic generation, a fixed seed, a fixed example count, no example database, so two runs
+of the same code send the same requests. `tests/fuzz/hooks.py` makes valid statutory identifiers
+for their formats and keeps invented cursors out of positive cases.
 
-    .venv/bin/python tests/fuzz/run_schemathesis.py [--max-examples N] [--roles a,b]
+Where a check is a false positive for one operation (a rule no JSON Schema can state: one field
+against another, a row that must exist, the caller's role, today's date, DNS), `FALSE_POSITIVES`
+below switches that one check off for that one operation and says why. Nothing else is excused.
+
+    .venv/bin/python tests/fuzz/run_schemathesis.py [--max-examples N] [--roles a,b] [--keep]
+        [--include-path-regex RE]   # iterate on some operations only
+
+The report of each role is printed on failure (and kept with --keep); each failure names the
+check (ST2xx), the operation, the request as `curl` and the answer.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import socket
@@ -52,6 +62,55 @@ def seeds(base: str, token: str) -> dict[str, str]:
             "path.matter_id": matters["items"][0]["id"]}
 
 
+# (operation, check): why the check cannot hold there. Schema-valid requests ("positive data")
+# that a legal or referential rule refuses with 422 and a named problem type:
+_RULE = "positive_data_acceptance"
+FALSE_POSITIVES: dict[tuple[str, str], str] = {
+    ("POST /api/v1/cases/cases", _RULE):
+        "discovered_on ≥ act_date (one date against another); a caller without an agency must "
+        "name one (depends on the role)",
+    ("POST /api/v1/cases/entrustment-agreements", _RULE):
+        "行政处罚法第二十条: delegating and delegated body differ, term and powers rules",
+    ("POST /api/v1/cases/hearing-thresholds", _RULE): "agency_id or region_code: one of two",
+    ("POST /api/v1/cases/inspection-items", _RULE): "agency_id must name an existing agency",
+    ("POST /api/v1/cases/inspection-targets", _RULE): "agency_id must name an existing agency",
+    ("POST /api/v1/cases/inspection-targets/imports", _RULE):
+        "agency_id must name an existing agency",
+    ("POST /api/v1/cases/inspections", _RULE):
+        "an individual inspection needs its source (depends on kind)",
+    ("POST /api/v1/cases/licence-matters", _RULE): "agency_id must name an existing agency",
+    ("POST /api/v1/cases/matters", _RULE): "discretion tiers: max_fine ≥ min_fine",
+    ("POST /api/v1/cases/matters/{matter_id}/versions", _RULE):
+        "discretion tiers: max_fine ≥ min_fine",
+    ("POST /api/v1/cases/summary-decisions", _RULE):
+        "行政处罚法第五十一条: 200 元 for a person, 3000 元 for an organisation (amount against "
+        "party kind)",
+    ("POST /api/v1/cases/licence-applications", _RULE):
+        "matter_id must name a published licence matter; the applicant's 身份证号 check character",
+    ("POST /api/v1/personnel/agencies", _RULE):
+        "parent_id must name an existing agency whose region contains region_code; the USCC "
+        "check character (GB 32100; the coverage phase builds values from the pattern alone)",
+    ("POST /api/v1/personnel/imports", _RULE):
+        "the roster file's content (columns, rows) is checked, not its schema (a binary)",
+    ("POST /api/v1/personnel/officers", _RULE):
+        "the 身份证号 check character (GB 11643; the coverage phase builds values from the "
+        "pattern alone); agency_id must name an existing agency",
+    ("POST /api/v1/review/evaluation-rubrics", _RULE):
+        "item codes unique across veto and scored items (items against each other)",
+    ("POST /api/v1/personnel/officers/{officer_id}/certificates", _RULE):
+        "the certificate number format is a per-province setting (certificate_number_patterns)",
+    ("POST /api/v1/personnel/users", _RULE): "agency_id / officer_id must name existing rows",
+    ("POST /api/v1/publicity/webhooks", _RULE):
+        "the target must resolve (DNS) to a public address; generated host names do not",
+    ("POST /api/v1/review/evaluation-batches", _RULE):
+        "sample_size or sample_ratio: exactly one of two",
+    ("POST /api/v1/review/major-decision-catalogues", _RULE):
+        "agency_id or region_code: exactly one of two",
+    ("POST /api/v1/review/supervision-opinions", _RULE): "rectify_by not before today",
+    ("GET /api/v1/personnel/training-compliance", _RULE):
+        "a caller without an agency (sysadmin, supervisor) must name agency_id (the role)",
+}
+
 CONFIG = """
 [checks]
 enabled = true
@@ -59,18 +118,30 @@ enabled = true
 [phases.fuzzing]
 enabled = true
 
+[generation]
+deterministic = true
+database = "none"
+
 [parameters]
 {parameters}
+{operations}
 """
+
+
+def _operations_toml() -> str:
+    out = []
+    for (name, check), why in sorted(FALSE_POSITIVES.items()):
+        out.append(f"# {why}\n[[operations]]\ninclude-name = {json.dumps(name)}\n"
+                   f"checks.{check}.enabled = false\n")
+    return "\n".join(out)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-examples", type=int, default=2)
     ap.add_argument("--roles", default="sysadmin,officer")
-    ap.add_argument("--baseline", default=str(ROOT / "tests" / "fuzz" / "baseline.json"),
-                    help="accepted known failures (schemathesis baseline file)")
-    ap.add_argument("--update-baseline", action="store_true")
+    ap.add_argument("--include-path-regex", default=None,
+                    help="only the operations whose path matches (iterating on a fix)")
     ap.add_argument("--seed", default="20261201")
     ap.add_argument("--keep", action="store_true", help="keep the data dir and reports")
     args = ap.parse_args()
@@ -107,21 +178,29 @@ def main() -> int:
         spec.write_bytes(httpx.get(f"{base}/openapi.json", timeout=120).content)
         config = work / "schemathesis.toml"
         config.write_text(CONFIG.format(parameters="\n".join(
-            f'"{k}" = "{v}"' for k, v in params.items())), encoding="utf-8")
-        for role, token in tokens.items():
+            f'"{k}" = "{v}"' for k, v in params.items()), operations=_operations_toml()),
+            encoding="utf-8")
+        st_env = {**os.environ, "SCHEMATHESIS_HOOKS": "hooks",
+                  "PYTHONPATH": os.pathsep.join([str(ROOT / "tests" / "fuzz"), str(ROOT)])}
+        for n, (role, token) in enumerate(tokens.items()):
             out = work / f"schemathesis-{role}.txt"
             cmd = [str(BIN / "schemathesis"), "--config-file", str(config), "run",
                    str(spec), "--url", base, "-H", f"Authorization: Bearer {token}",
-                   "--checks", "all", "--max-examples", str(args.max_examples),
+                   # every check: `[checks] enabled = true` in the config (a `--checks all` here
+                   # would override the per-operation false positives)
+                   "--max-examples", str(args.max_examples),
                    "--seed", args.seed, "--workers", "2", "--no-color",
                    "--request-timeout", "60",
                    # calls that end the fuzzer's own session would turn the rest into 401s
                    "--exclude-path-regex", r"(/logout|/logout-all|/password|/disable)$"]
-            if args.baseline and (Path(args.baseline).exists() or args.update_baseline):
-                cmd += ["--baseline", str(Path(args.baseline).resolve())]
-                if args.update_baseline:
-                    cmd.append("--baseline-update")
-            proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
+            if n > 0:
+                # the coverage phase (schema boundaries, the bulk of the cases) does not depend
+                # on the role: the first role runs it, the others run examples, fuzzing and
+                # stateful links (authorisation, ignored_auth, use_after_free)
+                cmd += ["--phases", "examples,fuzzing,stateful"]
+            if args.include_path_regex:
+                cmd += ["--include-path-regex", args.include_path_regex]
+            proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=st_env)
             out.write_text(proc.stdout + proc.stderr, encoding="utf-8")
             summary = re.findall(r"=+ (.* in [0-9.]+s) =+", proc.stdout)
             results.append((role, proc.returncode, summary[-1] if summary else "no summary"))

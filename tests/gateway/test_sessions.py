@@ -148,3 +148,38 @@ class TestDisableUser:
         assert (await zhifa.client.get(url, headers=zhifa.headers("sysadmin"))).status_code == 403
         resp = await zhifa.client.get(url, headers=zhifa.headers("service"))
         assert resp.status_code == 200 and resp.json()["items"] == []
+
+
+class TestLogoutOneSession:
+    async def test_logout_cuts_that_access_token_everywhere_and_no_other_session(
+            self, zhifa: Platform, clock: Clock):
+        """A single `/auth/logout` ends that login session (`sid`, the refresh-token family)
+        on every service within the sync interval; the user's other session keeps working."""
+        await _user(zhifa)
+        gone = (await _login(zhifa)).json()
+        kept = (await _login(zhifa)).json()
+        assert await _status_codes(zhifa, gone["access_token"]) == dict.fromkeys(SERVICES, 200)
+        out = await zhifa.client.post("/api/v1/auth/logout",
+                                      json={"refresh_token": gone["refresh_token"]})
+        assert out.status_code == 204
+        clock.now += interval(zhifa) + 0.1
+        assert await _status_codes(zhifa, gone["access_token"]) == dict.fromkeys(SERVICES, 401)
+        me = await zhifa.client.get("/api/v1/auth/me",
+                                    headers={"Authorization": f"Bearer {gone['access_token']}"})
+        assert me.json()["type"] == P + "session-revoked"
+        assert await _status_codes(zhifa, kept["access_token"]) == dict.fromkeys(SERVICES, 200)
+        again = await zhifa.client.post("/api/v1/auth/refresh",
+                                        json={"refresh_token": gone["refresh_token"]})
+        assert again.status_code == 401
+
+    async def test_refresh_token_reuse_cuts_the_family_access_tokens(
+            self, zhifa: Platform, clock: Clock):
+        await _user(zhifa)
+        first = (await _login(zhifa)).json()
+        rotated = (await zhifa.client.post(
+            "/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})).json()
+        stolen = await zhifa.client.post("/api/v1/auth/refresh",
+                                         json={"refresh_token": first["refresh_token"]})
+        assert stolen.status_code == 401
+        clock.now += interval(zhifa) + 0.1
+        assert await _status_codes(zhifa, rotated["access_token"]) == dict.fromkeys(SERVICES, 401)

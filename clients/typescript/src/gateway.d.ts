@@ -9236,7 +9236,8 @@ export interface components {
             short_name?: string | null;
             /**
              * Uscc
-             * @description 统一社会信用代码 (GB 32100-2015)
+             * Format: gb32100-uscc
+             * @description 统一社会信用代码（GB 32100-2015，18位，含校验位）
              */
             uscc: string;
         };
@@ -9303,8 +9304,11 @@ export interface components {
         };
         /** Body_personnel_import_roster */
         personnel__Body_personnel_import_roster: {
-            /** Agency Id */
-            agency_id?: string | null;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id?: string;
             /** File */
             file: string;
             /**
@@ -9315,13 +9319,6 @@ export interface components {
         };
         /** Body_personnel_issue_token */
         personnel__Body_personnel_issue_token: {
-            /** Client Id */
-            client_id?: string | null;
-            /**
-             * Client Secret
-             * Format: password
-             */
-            client_secret?: string | null;
             /** Grant Type */
             grant_type?: string | null;
             /**
@@ -9329,11 +9326,6 @@ export interface components {
              * Format: password
              */
             password: string;
-            /**
-             * Scope
-             * @default
-             */
-            scope?: string;
             /** Username */
             username: string;
         };
@@ -9540,6 +9532,19 @@ export interface components {
              */
             valid_until: string;
         };
+        /**
+         * EndedSession
+         * @description One login session (refresh-token family, the token's `sid`) ended by logout or reuse.
+         */
+        personnel__EndedSession: {
+            /**
+             * Ended At
+             * Format: date-time
+             */
+            ended_at: string;
+            /** Session Id */
+            session_id: string;
+        };
         /** ExamCreate */
         personnel__ExamCreate: {
             /**
@@ -9668,7 +9673,8 @@ export interface components {
             has_legal_qualification?: boolean;
             /**
              * Id Number
-             * @description 居民身份证号码 (GB 11643-1999)
+             * Format: gb11643-id-number
+             * @description 居民身份证号码（GB 11643-1999，18位，含校验位）
              */
             id_number: string;
             /**
@@ -9974,7 +9980,8 @@ export interface components {
         };
         /**
          * SessionChanges
-         * @description Session versions raised since `since` (kit.sessions); `as_of` is personnel's clock.
+         * @description Session versions raised and single sessions ended since `since` (kit.sessions);
+         *     `as_of` is personnel's clock.
          */
         personnel__SessionChanges: {
             /**
@@ -9982,6 +9989,11 @@ export interface components {
              * Format: date-time
              */
             as_of: string;
+            /**
+             * Ended Sessions
+             * @default []
+             */
+            ended_sessions?: components["schemas"]["personnel__EndedSession"][];
             /** Items */
             items: components["schemas"]["personnel__SessionChange"][];
         };
@@ -10134,8 +10146,9 @@ export interface components {
             /**
              * Hours
              * @description 学时，最多一位小数
+             * @example 1.5
              */
-            hours: number | string;
+            hours: string;
             /**
              * Kind
              * @enum {string}

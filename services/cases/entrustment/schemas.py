@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kit.schemas import ApiModel
+from kit.schemas import ApiModel, Uscc
 
 EvaluationResult = Literal["excellent", "qualified", "basically_qualified", "unqualified"]
 
@@ -15,7 +15,7 @@ class AgreementCreate(ApiModel):
     number: str = Field(min_length=1, max_length=100, description="委托书编号")
     delegating_agency_id: uuid.UUID | None = None
     delegating_agency_name: str = Field(min_length=2, max_length=200, description="委托机关")
-    delegating_agency_uscc: str | None = Field(None, min_length=18, max_length=18)
+    delegating_agency_uscc: Uscc | None = None
     agency_id: uuid.UUID | None = Field(None, description="受委托组织；机构用户默认本机构")
     agency_name: str = Field(min_length=2, max_length=200)
     region_code: str | None = Field(None, min_length=6, max_length=12)

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from kit.schemas import ApiModel
+from kit.schemas import ApiModel, IdNumber, Uscc
 from kit.statistics import Figure, StatisticsScope
 
 Category = Literal["普通", "特许", "认可", "核准", "登记", "其他"]
@@ -100,8 +100,8 @@ class LicenceMatterRead(ApiModel):
 class Applicant(ApiModel):
     kind: Literal["person", "organization"]
     name: str = Field(min_length=1, max_length=200)
-    id_number: str | None = Field(default=None, max_length=18)
-    uscc: str | None = Field(default=None, max_length=18)
+    id_number: IdNumber | None = None
+    uscc: Uscc | None = None
     phone: str | None = Field(default=None, max_length=32)
 
 

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from kit.schemas import ApiModel, Money
+from kit.schemas import ApiModel, IdNumber, Money, Uscc
 from services.cases.identifiers import id_number_ok, uscc_ok
 
 # 行政处罚法第九条 (services.cases.penalties.KINDS holds names, hearing rights, report order)
@@ -34,8 +34,8 @@ ServeMethod = Literal["direct", "left", "electronic", "post", "entrusted", "forw
 class Party(ApiModel):
     kind: Literal["person", "organization"]
     name: str = Field(min_length=1, max_length=200)
-    id_number: str | None = Field(None, max_length=18)
-    uscc: str | None = Field(None, max_length=18)
+    id_number: IdNumber | None = None
+    uscc: Uscc | None = None
     address: str | None = Field(None, max_length=300)
     phone: str | None = Field(None, max_length=32)
     is_minor: bool = False

@@ -74,6 +74,16 @@ class RefreshTokenRepository:
             .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
             .values(revoked_at=now))
 
+    async def revoked_families(self, since: datetime, limit: int = 10_000
+                               ) -> list[tuple[uuid.UUID, datetime]]:
+        """Refresh-token families revoked since `since` (logout, reuse): their access tokens
+        carry the family as `sid` and are cut by every service's session gate."""
+        stmt = (select(RefreshToken.family_id, func.min(RefreshToken.revoked_at))
+                .where(RefreshToken.revoked_at >= since)
+                .group_by(RefreshToken.family_id)
+                .order_by(func.min(RefreshToken.revoked_at)).limit(limit))
+        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
+
     async def revoke_user(self, user_id: uuid.UUID, now: datetime) -> None:
         """Every refresh token of the user (logout-all, password change, disable)."""
         await self.session.execute(

@@ -4,8 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Depends, Form, Query, Request, Response
 
 from kit import errors as kit_errors
 from kit.auth import CurrentPrincipal, Principal, require_roles
@@ -30,6 +29,18 @@ ServiceCaller = Annotated[Principal, Depends(require_roles("service"))]
 def _address(request: Request) -> str:
     return client_address(request, request.app.state.settings.trusted_proxies)
 
+class LoginForm:
+    """The OAuth2 password form (RFC 6749 §4.3.2). `grant_type` is `password` or left out; an
+    empty field counts as left out (form semantics), and the schema says exactly that."""
+
+    def __init__(self, username: Annotated[str, Form(min_length=1, max_length=64)],
+                 password: Annotated[str, Form(min_length=1, max_length=128,
+                                               json_schema_extra={"format": "password"})],
+                 grant_type: Annotated[str | None, Form(pattern=r"^(password)?$")] = None
+                 ) -> None:
+        self.username, self.password, self.grant_type = username, password, grant_type
+
+
 auth_router = APIRouter(prefix="/api/v1/auth", tags=["auth"], route_class=CommittingRoute)
 jwks_router = APIRouter(tags=["auth"])
 users_router = APIRouter(prefix="/api/v1/personnel", tags=["users"],
@@ -40,7 +51,7 @@ users_router = APIRouter(prefix="/api/v1/personnel", tags=["users"],
                   responses=kit_errors.responses(errors.InvalidCredentials, errors.LoginThrottled,
                                                  kit_errors.ValidationFailed),
                   summary="用户名密码登录，签发访问令牌与刷新令牌（按地址与账户限制失败次数）")
-async def issue_token(form: Annotated[OAuth2PasswordRequestForm, Depends()],
+async def issue_token(form: Annotated[LoginForm, Depends()],
                       request: Request, session: SessionDep) -> TokenPair:
     state = request.app.state
     return await service.login(session, state.keyring, state.settings, state.limits,

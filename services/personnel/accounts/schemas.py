@@ -34,11 +34,20 @@ class SessionChange(ApiModel):
     changed_at: datetime
 
 
+class EndedSession(ApiModel):
+    """One login session (refresh-token family, the token's `sid`) ended by logout or reuse."""
+
+    session_id: str
+    ended_at: datetime
+
+
 class SessionChanges(ApiModel):
-    """Session versions raised since `since` (kit.sessions); `as_of` is personnel's clock."""
+    """Session versions raised and single sessions ended since `since` (kit.sessions);
+    `as_of` is personnel's clock."""
 
     as_of: datetime
     items: list[SessionChange]
+    ended_sessions: list[EndedSession] = []
 
 
 class Me(ApiModel):

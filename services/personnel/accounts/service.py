@@ -17,7 +17,13 @@ from kit.settings import JwtSettings
 from services.personnel.accounts import errors
 from services.personnel.accounts.passwords import hash_password, needs_rehash, verify_password
 from services.personnel.accounts.repository import RefreshTokenRepository, UserRepository
-from services.personnel.accounts.schemas import SessionChange, SessionChanges, TokenPair, UserCreate
+from services.personnel.accounts.schemas import (
+    EndedSession,
+    SessionChange,
+    SessionChanges,
+    TokenPair,
+    UserCreate,
+)
 from services.personnel.accounts.throttle import LoginThrottle
 from services.personnel.config import PersonnelSettings
 from services.personnel.models import RefreshToken, User
@@ -34,7 +40,7 @@ async def _issue_pair(session: AsyncSession, ring: auth.KeyRing, jwt: JwtSetting
         agency_id=str(user.agency_id) if user.agency_id else None,
         region_code=user.region_code,
         officer_id=str(user.officer_id) if user.officer_id else None,
-        session_version=user.session_version)
+        session_version=user.session_version, session_id=str(family_id))
     secret = secrets.token_urlsafe(32)
     now = utcnow()
     await RefreshTokenRepository(session).add(RefreshToken(
@@ -201,11 +207,13 @@ async def set_user_active(session: AsyncSession, principal: auth.Principal,
 
 async def session_changes(session: AsyncSession, jwt: JwtSettings,
                           since: datetime | None) -> SessionChanges:
-    """Session versions raised since `since`, never further back than one access-token
-    lifetime (older tokens have expired anyway)."""
+    """Session versions raised and single sessions ended (logout, refresh-token reuse) since
+    `since`, never further back than one access-token lifetime (older tokens have expired)."""
     now = utcnow()
     floor = now - timedelta(seconds=jwt.access_ttl_seconds + jwt.leeway_seconds)
     start = max(since, floor) if since is not None else floor
     rows = await UserRepository(session).session_changes(start)
+    ended = await RefreshTokenRepository(session).revoked_families(start)
     return SessionChanges(as_of=now, items=[
-        SessionChange(subject=str(uid), session_version=v, changed_at=at) for uid, v, at in rows])
+        SessionChange(subject=str(uid), session_version=v, changed_at=at) for uid, v, at in rows],
+        ended_sessions=[EndedSession(session_id=str(fid), ended_at=at) for fid, at in ended])

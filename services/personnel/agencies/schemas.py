@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from kit.schemas import ApiModel
+from kit.schemas import ApiModel, Uscc
 from services.personnel.identifiers import validate_uscc
 
 # 区直部门 / 乡镇人民政府 / 街道办事处 / 综合行政执法队 / 司法所
@@ -17,7 +17,7 @@ RegionCode = str
 class AgencyCreate(ApiModel):
     name: str = Field(min_length=2, max_length=100)
     short_name: str | None = Field(None, max_length=50)
-    uscc: str = Field(description="统一社会信用代码 (GB 32100-2015)")
+    uscc: Uscc
     kind: AgencyKind
     parent_id: uuid.UUID | None = None
     region_code: str = Field(pattern=r"^\d{6,12}$", description="行政区划代码（区6位、镇9位）")

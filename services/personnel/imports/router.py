@@ -25,7 +25,8 @@ MAX_BYTES = 20 * 1024 * 1024
 async def import_roster(principal: StaffAdmin, session: SessionDep, vault: VaultDep,
                         settings: SettingsDep, file: Annotated[UploadFile, File()],
                         partial: Annotated[bool, Form()] = False,
-                        agency_id: Annotated[uuid.UUID | None, Form()] = None) -> ImportReport:
+                        agency_id: Annotated[uuid.UUID, Form()] = None,  # type: ignore[assignment]
+                        ) -> ImportReport:
     content = await file.read(MAX_BYTES + 1)
     if len(content) > MAX_BYTES:
         raise kit_errors.PayloadTooLarge("导入文件不得超过 20 MB")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from kit.schemas import ApiModel, PatchModel
+from kit.schemas import ApiModel, IdNumber, PatchModel
 from services.personnel.identifiers import validate_id_number
 
 EmploymentType = Literal["established", "contract", "dispatched", "seconded", "service",
@@ -35,7 +35,7 @@ STATUS_CHANGE_LABELS = {"transfer": "调离执法岗位", "retirement": "退休"
 
 class OfficerCreate(ApiModel):
     name: str = Field(min_length=1, max_length=50)
-    id_number: str = Field(description="居民身份证号码 (GB 11643-1999)")
+    id_number: IdNumber
     agency_id: uuid.UUID
     employment_type: EmploymentType
     on_post: bool = True

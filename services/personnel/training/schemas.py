@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from kit.schemas import ApiModel
 
@@ -15,9 +16,24 @@ TrainingKind = Literal["general_law", "special_law", "legal_update", "induction"
 Organiser = Literal["own_unit", "district", "online_platform"]
 
 
+# 学时 (0, 200], at most one decimal, as a decimal string ("1.5"): the schema says exactly what the
+# validation takes (it promised "a number or any string" before); a JSON number is refused, as
+# binary floats cannot say 0.3 exactly
+HOURS_PATTERN = r"^(?:(?:[1-9]\d?|1\d\d)(?:\.\d)?|200(?:\.0)?|0\.[1-9])$"
+
+
+def _hours_text(value: object) -> object:
+    if not isinstance(value, str) or not re.match(HOURS_PATTERN, value):
+        raise ValueError("学时应为 0 到 200 之间、最多一位小数的字符串，如 \"1.5\"")
+    return value
+
+
+
 class TrainingCreate(ApiModel):
     kind: TrainingKind
-    hours: Decimal = Field(gt=0, le=200, decimal_places=1, description="学时，最多一位小数")
+    hours: Annotated[Decimal, BeforeValidator(_hours_text), WithJsonSchema(
+        {"type": "string", "pattern": HOURS_PATTERN, "example": "1.5"})] = Field(
+        gt=0, le=200, decimal_places=1, description="学时，最多一位小数")
     completed_on: date
     title: str = Field(min_length=2, max_length=200)
     organiser: Organiser

@@ -54,7 +54,9 @@ async def _optional_staff(request: Request) -> Principal | None:
 
 @router.post("", response_model=ComplaintReceipt, status_code=201,
              responses=kit_errors.responses(errors.ComplaintRateLimited,
-                                            kit_errors.ValidationFailed),
+                                            kit_errors.ValidationFailed,
+                                            # a token is optional, but one sent must verify
+                                            kit_errors.Unauthorized),
              summary="提交投诉举报（公开，无需令牌，按地址限流；工作人员亦用于登记12345工单）")
 async def submit_complaint(body: ComplaintCreate, request: Request, _: PublicRateLimit,
                            session: SessionDep, calendar: CalendarDep) -> ComplaintReceipt:

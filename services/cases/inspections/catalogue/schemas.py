@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from kit.schemas import ApiModel
+from kit.schemas import ApiModel, Uscc
 
 TargetKind = Literal["enterprise", "individual_business", "person", "site"]
 InspectionType = Literal["routine", "case", "special"]
@@ -80,7 +80,7 @@ class ItemRead(ApiModel):
 
 class TargetCreate(ApiModel):
     kind: TargetKind
-    uscc: str | None = Field(default=None, min_length=18, max_length=18)
+    uscc: Uscc | None = None
     name: str = Field(min_length=1, max_length=200)
     address: str = Field(default="", max_length=300)
     industry: str = Field(default="", max_length=100)
