@@ -1,7 +1,7 @@
 """fuzz index refresh_tokens.revoked_at (single-session logout cut, issue 10 point 11)
 
 Revision ID: f7a2c9d41e10
-Revises: a7c3e1f05b21
+Revises: 9e4b2d6a1c70
 Create Date: 2026-12-02 01:00:00.000000+00:00
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "f7a2c9d41e10"
-down_revision: str | None = "a7c3e1f05b21"
+down_revision: str | None = "9e4b2d6a1c70"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
