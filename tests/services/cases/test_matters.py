@@ -112,7 +112,8 @@ class TestVersions:
         w = await world(zhifa, effective_from="2026-05-01")
         resp = await zhifa.client.post(f"{C}/cases", headers=w.officer_headers(),
                                        json=w.lead_body())
-        problem(resp, 409, "matter-not-held")
+        refusal = problem(resp, 409, "matter-not-held")
+        assert refusal["rule"] == "行政处罚法第二十四条（权责清单）"
 
 
 class TestHearingThresholds:

@@ -36,7 +36,8 @@ class TestFileRefusals:
                                        headers=w.officer_headers(),
                                        json={"officer_ids": [w.officers[0]],
                                              "approver_id": w.officers[2]})
-        problem(resp, 409, "officers-not-qualified")
+        refusal = problem(resp, 409, "officers-not-qualified")
+        assert refusal["rule"] == "行政处罚法第四十二条"
 
     async def test_expired_certificate(self, zhifa: Platform) -> None:
         w = await world(zhifa)
@@ -48,6 +49,7 @@ class TestFileRefusals:
                                              "approver_id": w.officers[2],
                                              "filed_on": "2026-03-03"})
         body = problem(resp, 409, "officers-not-qualified")
+        assert body["rule"] == "行政处罚法第四十二条"
         bad = next(o for o in body["officers"] if o["officer_id"] == expired)
         assert bad["qualified"] is False and bad["reasons"]
 
@@ -149,7 +151,8 @@ class TestDecideRefusals:
         resp = await zhifa.client.post(f"{C}/cases/{case['id']}/decide",
                                        headers=w.officer_headers(),
                                        json={"decided_on": "2026-03-30"})
-        problem(resp, 409, "legal-review-not-approved")
+        refusal = problem(resp, 409, "legal-review-not-approved")
+        assert refusal["rule"] == "行政处罚法第五十八条"
 
     async def test_heavier_penalty_after_defence(self, zhifa: Platform) -> None:
         """行政处罚法第四十五条第二款: no heavier penalty because the party defended itself."""
@@ -171,7 +174,8 @@ class TestDecideRefusals:
                                        json={"decided_on": "2026-03-30", "penalties": [
                                            {"kind": "fine", "amount": "1000.00"},
                                            {"kind": "confiscation", "amount": "10.00"}]})
-        problem(resp, 409, "penalty-increased")
+        refusal = problem(resp, 409, "penalty-increased")
+        assert refusal["rule"] == "行政处罚法第四十五条第二款"
 
     async def test_lighter_penalty_is_allowed(self, zhifa: Platform) -> None:
         w = await world(zhifa)
@@ -187,6 +191,7 @@ class TestDecideRefusals:
                                        headers=w.officer_headers(),
                                        json={"decided_on": "2026-03-30"})
         body = problem(resp, 409, "action-not-allowed")
+        assert body["rule"] == "行政处罚法第五章普通程序的法定顺序"
         assert "notify" in body["allowed_actions"]
 
 
@@ -200,7 +205,8 @@ class TestOtherRefusals:
                              ("archive", {})):
             resp = await zhifa.client.post(f"{C}/cases/{case['id']}/{action}",
                                            headers=w.officer_headers(), json=body)
-            problem(resp, 409, "case-archived")
+            refusal = problem(resp, 409, "case-archived")
+            assert refusal["rule"] == "案卷归档后只读"
 
     async def test_archived_case_rejects_evidence(self, zhifa: Platform) -> None:
         w = await world(zhifa)
@@ -211,7 +217,8 @@ class TestOtherRefusals:
             f"{C}/cases/{case['id']}/evidence", headers=w.officer_headers(),
             files={"file": ("a.txt", b"x", "text/plain")},
             data={"kind": "documentary", "officer_ids": w.officers[:2]})
-        problem(resp, 409, "case-archived")
+        refusal = problem(resp, 409, "case-archived")
+        assert refusal["rule"] == "案卷归档后只读"
 
     async def test_fine_outside_tier_needs_reason(self, zhifa: Platform) -> None:
         w = await world(zhifa)
@@ -273,7 +280,8 @@ class TestOtherRefusals:
         resp = await zhifa.client.post(f"{C}/cases/{case['id']}/hearing-request",
                                        headers=w.officer_headers(),
                                        json={"requested_on": "2026-03-30"})
-        problem(resp, 409, "hearing-not-allowed")
+        refusal = problem(resp, 409, "hearing-not-allowed")
+        assert refusal["rule"] == "行政处罚法第六十四条第一项"
 
     async def test_electronic_service_without_consent(self, zhifa: Platform) -> None:
         w = await world(zhifa)

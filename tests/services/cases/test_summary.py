@@ -131,12 +131,14 @@ class TestCreateSummaryDecision:
                             penalty={"kind": "confiscation", "amount": "10.00"})
         assert resp.status_code == 422
         assert resp.json()["type"] == P + "summary-procedure-not-allowed"
+        assert resp.json()["rule"] == "行政处罚法第五十一条"
 
     async def test_unclear_facts_are_refused(self, zhifa: Platform) -> None:
         agency, matter = await setup(zhifa)
         resp = await decide(zhifa, agency, matter, facts_clear=False)
         assert resp.status_code == 422
         assert resp.json()["type"] == P + "summary-procedure-not-allowed"
+        assert resp.json()["rule"] == "行政处罚法第五十一条"
 
     async def test_warning_is_executed_on_the_spot(self, zhifa: Platform) -> None:
         agency, matter = await setup(zhifa)
@@ -157,6 +159,7 @@ class TestCreateSummaryDecision:
         resp = await decide(zhifa, agency, matter, officer_ids=agency.officers[:1])
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "officers-not-qualified"
+        assert resp.json()["rule"] == "行政处罚法第四十二条、第五十二条"
 
     async def test_expired_certificate_is_refused(self, zhifa: Platform) -> None:
         agency, matter = await setup(zhifa)
@@ -166,6 +169,7 @@ class TestCreateSummaryDecision:
                             officer_ids=[agency.officers[0], expired])
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "officers-not-qualified"
+        assert resp.json()["rule"] == "行政处罚法第四十二条、第五十二条"
         bad = [o for o in resp.json()["officers"] if not o["qualified"]]
         assert [o["officer_id"] for o in bad] == [expired]
 
@@ -193,6 +197,7 @@ class TestCreateSummaryDecision:
         resp = await decide(zhifa, agency, await create_matter(zhifa, owner))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "matter-not-held"
+        assert resp.json()["rule"] == "行政处罚法第二十四条（权责清单/赋权事项）"
 
     async def test_requires_token(self, zhifa: Platform) -> None:
         agency, matter = await setup(zhifa)

@@ -81,6 +81,7 @@ class TestReportTransfer:
                           report(agency, officer_ids=agency.officers[:1]))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "officers-not-qualified"
+        assert resp.json()["rule"] == "国务院令第310号第五条"
 
     async def test_second_running_transfer_is_refused(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
@@ -88,12 +89,14 @@ class TestReportTransfer:
         resp = await post(zhifa, agency, f"/cases/{case.id}/transfers", report(agency))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "transfer-not-allowed"
+        assert resp.json()["rule"] == "行政处罚法第二十七条、国务院令第310号"
 
     async def test_decided_case_is_refused(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa, status="closed")
         resp = await post(zhifa, agency, f"/cases/{case.id}/transfers", report(agency))
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "transfer-not-allowed"
+        assert resp.json()["rule"] == "行政处罚法第二十七条、国务院令第310号"
 
     async def test_another_agency_gets_404(self, zhifa: Platform) -> None:
         agency, case = await setup(zhifa)
@@ -139,6 +142,7 @@ class TestDecideTransfer:
         resp = await post(zhifa, agency, path, bare)
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "transfer-not-allowed"
+        assert resp.json()["rule"] == "行政处罚法第二十七条、国务院令第310号"
         resp = await post(zhifa, agency, path, {**bare, "reason": "金额未达追诉标准"})
         assert resp.json()["status"] == "refused"
         assert (await reported(zhifa, agency, case))["status"] == "pending_approval"
@@ -226,6 +230,7 @@ class TestSendAndAnswer:
                           {"sent_at": "2026-03-22T02:00:00Z"})
         assert resp.status_code == 409
         assert resp.json()["type"] == P + "transfer-not-allowed"
+        assert resp.json()["rule"] == "行政处罚法第二十七条、国务院令第310号"
 
 
 class TestListTransfers:
