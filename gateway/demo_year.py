@@ -255,6 +255,12 @@ class DemoYear:
                 "started_on": on.isoformat(), "place": "洛碛镇洛碛大道",
                 "reason": "占道经营物品，防止违法行为继续",
                 "legal_basis": "《行政强制法》第二十二条",
+                # 行政强制法第十八条 on-site steps and 第二十三条 scope, attested
+                "on_site": {"credentials_shown": True, "party_notified": True,
+                            "party_present": True, "reasons_and_remedies_told": True,
+                            "party_heard": True, "record_made": True, "party_signed": True},
+                "scope": {"linked_to_case": True, "no_living_necessities": True,
+                          "not_sealed_by_other_organ": True},
                 "items": [{"name": f"经营用品{k + 1}", "quantity": "1", "unit": "件"}
                           for k in range(count)]})
             await self.call("POST", f"{C}/cases/{case['id']}/coercive-measures/"
