@@ -30748,6 +30748,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["review__Problem"];
                 };
             };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
             /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
             409: {
                 headers: {
