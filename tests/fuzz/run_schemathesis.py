@@ -190,10 +190,10 @@ def main() -> int:
                    # every check: `[checks] enabled = true` in the config (a `--checks all` here
                    # would override the per-operation false positives)
                    "--max-examples", str(args.max_examples),
-                   # one worker: with two threads, CPython 3.11.7's ast module (hypothesis
-                   # describes strategies by parsing source) raises "AST constructor recursion
-                   # depth mismatch" now and then (CPython gh-106905, fixed in 3.11.8/3.12.1),
-                   # an error of the fuzzer that would fail the gate at random
+                   # one worker: with two threads, hypothesis (which parses source with `ast` to
+                   # describe strategies) hit "AST constructor recursion depth mismatch" on
+                   # CPython 3.11.7 now and then (seen once on GET /review/complaints), an error
+                   # of the fuzzer itself that would fail the gate at random
                    "--seed", args.seed, "--workers", args.workers, "--no-color",
                    "--request-timeout", "60",
                    # calls that end the fuzzer's own session would turn the rest into 401s
