@@ -168,4 +168,19 @@ def apply_truth(spec: dict[str, Any], facts: dict[tuple[str, str], RouteFacts]) 
                     entry["content"] = _problem_content(int(code))
             if route.authenticated and not op.get("security"):
                 op["security"] = [{bearer: []}]
+            _no_control_characters_in_paths(op)
     return spec
+
+
+# the gateway refuses a path with control characters (400 invalid-path, gateway/proxy.py)
+PATH_TEXT_PATTERN = "^[^\\u0000-\\u001f\\u007f]+$"
+
+
+def _no_control_characters_in_paths(op: dict[str, Any]) -> None:
+    """A free-text path parameter says what the gateway admits: no control characters."""
+    for param in op.get("parameters", []):
+        schema = param.get("schema") if isinstance(param, dict) else None
+        if (param.get("in") == "path" and isinstance(schema, dict)
+                and schema.get("type") == "string"
+                and not {"pattern", "format", "enum", "const"} & set(schema)):
+            schema["pattern"] = PATH_TEXT_PATTERN

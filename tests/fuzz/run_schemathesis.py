@@ -143,6 +143,7 @@ def main() -> int:
     ap.add_argument("--include-path-regex", default=None,
                     help="only the operations whose path matches (iterating on a fix)")
     ap.add_argument("--seed", default="20261201")
+    ap.add_argument("--workers", default="1")
     ap.add_argument("--keep", action="store_true", help="keep the data dir and reports")
     args = ap.parse_args()
     started = time.monotonic()
@@ -189,7 +190,11 @@ def main() -> int:
                    # every check: `[checks] enabled = true` in the config (a `--checks all` here
                    # would override the per-operation false positives)
                    "--max-examples", str(args.max_examples),
-                   "--seed", args.seed, "--workers", "2", "--no-color",
+                   # one worker: with two threads, hypothesis (which parses source with `ast` to
+                   # describe strategies) hit "AST constructor recursion depth mismatch" on
+                   # CPython 3.11.7 now and then (seen once on GET /review/complaints), an error
+                   # of the fuzzer itself that would fail the gate at random
+                   "--seed", args.seed, "--workers", args.workers, "--no-color",
                    "--request-timeout", "60",
                    # calls that end the fuzzer's own session would turn the rest into 401s
                    "--exclude-path-regex", r"(/logout|/logout-all|/password|/disable)$"]
