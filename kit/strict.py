@@ -67,9 +67,19 @@ def _extra_metadata(annotation: Any) -> list[Any]:
         return [BeforeValidator(_iso_datetime)]
     if any(m is date for m in members):
         return [BeforeValidator(_iso_date)]
+    if all(m is int for m in members):  # JSON Schema's integer includes 89.0, never "89"
+        return [Strict(), BeforeValidator(_integral)]
     if all(m in _SCALARS for m in members):
         return [Strict()]
     return []
+
+
+def _integral(value: Any) -> Any:
+    """A JSON number with no fraction (`89.0`) is the integer it names (JSON Schema
+    `integer`); strings, booleans and `89.5` are left to the strict check, which refuses them."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _nested_models(annotation: Any) -> list[type[BaseModel]]:
@@ -106,7 +116,7 @@ def harden_model(model: type[BaseModel]) -> bool:
 
 def _harden_param(field: Any) -> None:
     extra = _extra_metadata(field.field_info.annotation)
-    if extra and not isinstance(extra[0], Strict) and not any(
+    if extra and not any(isinstance(m, Strict) for m in extra) and not any(
             isinstance(m, BeforeValidator) for m in field.field_info.metadata):
         field.field_info.metadata.extend(extra)
         field.__post_init__()  # rebuild its validator with the new metadata

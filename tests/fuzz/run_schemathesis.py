@@ -66,6 +66,21 @@ def seeds(base: str, token: str) -> dict[str, str]:
 # that a legal or referential rule refuses with 422 and a named problem type:
 _RULE = "positive_data_acceptance"
 FALSE_POSITIVES: dict[tuple[str, str], str] = {
+    ("POST /api/v1/review/responsibility-records", _RULE):
+        "subject_kind agency needs agency_id, officer needs officer_id (one field against "
+        "another); a referenced action or instrument must exist",
+    ("POST /api/v1/review/supervision-instruments", _RULE):
+        "the referenced supervision action and the agency must exist (rows), in the "
+        "supervisor's region (role)",
+    ("POST /api/v1/review/invited-cohorts", _RULE):
+        "term_end after term_start (one field against another); the region must be the "
+        "supervisor's own (role)",
+    ("POST /api/v1/cases/spot-check-plans/{plan_id}/draws", _RULE):
+        "exactly one of seed or public_value + nonce (one field against another), and the plan's "
+        "commitment must match the nonce (a row)",
+    ("POST /api/v1/cases/inspections/{inspection_id}/evidence", _RULE):
+        "the file's bytes must be a non-empty file of an allowed type (magic bytes; no schema "
+        "states content)",
     ("POST /api/v1/cases/cases", _RULE):
         "discovered_on ≥ act_date (one date against another); a caller without an agency must "
         "name one (depends on the role)",

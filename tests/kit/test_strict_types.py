@@ -31,8 +31,13 @@ async def test_body_booleans_numbers_and_dates_are_not_coerced(zhifa: Platform) 
     for bad in ({"subject": "general_law", "passed_on": "2026-01-05", "score": "90"},
                 {"subject": "general_law", "passed_on": 0, "score": 90},
                 {"subject": "general_law", "passed_on": "1767571200", "score": 90},
-                {"subject": "general_law", "passed_on": "2026-01-05", "score": 90.0}):
+                {"subject": "general_law", "passed_on": "2026-01-05", "score": 90.5},
+                {"subject": "general_law", "passed_on": "2026-01-05", "score": True}):
         await _refused(await zhifa.client.post(exams, headers=admin, json=bad))
+    # JSON Schema's integer includes 90.0: it passes validation (the officer is unknown: 404)
+    whole = await zhifa.client.post(exams, headers=admin, json={
+        "subject": "general_law", "passed_on": "2026-01-05", "score": 90.0})
+    assert whole.status_code == 404, whole.text
 
 
 async def test_query_dates_take_iso_strings_only(zhifa: Platform) -> None:

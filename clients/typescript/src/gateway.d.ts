@@ -25564,6 +25564,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 线索此前已生成：返回同一案件，不再新建 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__LeadRead"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {

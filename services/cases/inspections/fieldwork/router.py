@@ -72,7 +72,9 @@ async def upload_inspection_evidence(i: InspectionForAction, principal: Actor,
 
 @router.post("/inspections/{inspection_id}/lead", response_model=schemas.LeadRead,
              status_code=201,
-             responses=errors.responses(*ACTION, ce.MatterNotFound, ce.MatterNotHeld),
+             responses={200: {"model": schemas.LeadRead,
+                              "description": "线索此前已生成：返回同一案件，不再新建"},
+                        **errors.responses(*ACTION, ce.MatterNotFound, ce.MatterNotHeld)},
              summary="检查发现违法线索：生成案件线索并移交证据（幂等：再次调用返回同一案件）")
 async def create_inspection_lead(body: schemas.LeadCreate, i: InspectionForAction,
                                  principal: Actor, request: Request, session: SessionDep,
