@@ -196,7 +196,7 @@ class DemoYear:
                 i = await svc.create_inspection(ctx, s.InspectionCreate(
                     type="routine", item_ids=[item_id], target_id=target_id, method="onsite",
                     officer_ids=self.pair(on.toordinal()), assistants=1, planned_on=on))
-                await svc.approve(ctx, i, s.Approve(opinion="同意"))
+                await svc.approve(ctx, i, s.Approve(approver_id=self.officers[0], opinion="同意"))
                 await svc.notify(ctx, i, s.Notify(method="onsite", served_at=at(on, 8)))
                 await svc.start(ctx, i, s.Start(attest_discipline=True, started_at=at(on, 9)))
                 await svc.finish(ctx, i, s.Finish(

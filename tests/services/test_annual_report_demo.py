@@ -7,16 +7,12 @@ sees neither the report nor the town's figures. One demo load per module."""
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from docx import Document
-from harness import Databases, Platform, platform
+from harness import Platform
 from openpyxl import load_workbook
-
-from gateway.demo import run_demo
 
 YEAR, LUOQI, MUER, DISTRICT = 2024, "500112118", "500112117", "500112"
 URL = "/api/v1/review/annual-reports"
@@ -29,12 +25,10 @@ SEED_002 = {"licensing.applications": 41, "licensing.accepted": 41, "licensing.d
             "officers.year_end": 11, "officers.added": 3, "officers.removed": 9}
 
 
-@pytest.fixture(scope="module")
-async def demo(databases: Databases, tmp_path_factory: pytest.TempPathFactory,
-               keys_dir: Path) -> AsyncIterator[Platform]:
-    async with platform(databases, tmp_path_factory.mktemp("report-demo"), keys_dir) as p:
-        await run_demo(p.gateway, YEAR)
-        yield p
+@pytest.fixture(scope="session")
+def demo(demo_year: Platform) -> Platform:
+    """The session's demo year (tests/services/conftest.py)."""
+    return demo_year
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,10 @@ town sees none of it; loading again changes nothing. One load per module (it is 
 
 from __future__ import annotations
 
-import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import Databases, Platform, platform
+from harness import Platform
 
 from gateway.demo import run_demo
 
@@ -38,15 +35,10 @@ PROVENANCE = [("cases", "penalty.decisions.warning"), ("cases", "coercion.items.
               ("personnel", "officers.removed"), ("personnel", "officers.year_end")]
 
 
-@pytest.fixture(scope="module")
-async def demo(databases: Databases, tmp_path_factory: pytest.TempPathFactory,
-               keys_dir: Path) -> AsyncIterator[Platform]:
-    async with platform(databases, tmp_path_factory.mktemp("demo-year"), keys_dir) as p:
-        started = time.perf_counter()
-        took = await run_demo(p.gateway, YEAR)
-        print(f"\ndemo base + year {YEAR}: {time.perf_counter() - started:.1f} s "
-              f"(year {took:.1f} s)")
-        yield p
+@pytest.fixture
+def demo(demo_year: Platform) -> Platform:
+    """The session's demo year (tests/services/conftest.py)."""
+    return demo_year
 
 
 async def figures(p: Platform, service: str, headers: dict[str, str],
