@@ -334,7 +334,8 @@ async def _world(zhifa: Platform, region: str) -> World:
         "code": f"XK{uuid.uuid4().hex[:6]}", "name": "乡村建设规划许可", "agency_id": w.agency_id,
         "issuing_authority": "镇人民政府", "legal_basis": ["《城乡规划法》第四十一条"],
         "materials": [{"name": "申请报告"}], "publish": True,
-        "certificate": {"name": "乡村建设规划许可证", "prefix": region,
+        # one prefix for both worlds: two agencies issue the same number (unique per agency)
+        "certificate": {"name": "乡村建设规划许可证", "prefix": "村建字",
                         "number_pattern": "{prefix}{year}{seq:05d}"}})
     assert licence_matter.status_code == 201, licence_matter.text
     resp = await c.post(f"{C}/licence-applications", headers=w.officer_headers(), json={

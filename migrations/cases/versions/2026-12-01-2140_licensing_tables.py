@@ -206,7 +206,8 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_licences_agency_created", ["agency_id", "created_at", "id"], unique=False
         )
-        batch_op.create_index("ix_licences_number", ["number"], unique=True)
+        # a number is unique within its issuing agency (sequences restart per agency)
+        batch_op.create_index("ix_licences_agency_number", ["agency_id", "number"], unique=True)
         batch_op.create_index("ix_licences_status_valid_to", ["status", "valid_to"], unique=False)
 
     op.create_table(
@@ -247,7 +248,7 @@ def downgrade() -> None:
     op.drop_table("licence_events")
     with op.batch_alter_table("licences", schema=None) as batch_op:
         batch_op.drop_index("ix_licences_status_valid_to")
-        batch_op.drop_index("ix_licences_number")
+        batch_op.drop_index("ix_licences_agency_number")
         batch_op.drop_index("ix_licences_agency_created")
 
     op.drop_table("licences")

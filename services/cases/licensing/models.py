@@ -169,7 +169,8 @@ class Licence(UUIDPk, Timestamps, Base):
 
     __tablename__ = "licences"
     __table_args__ = (
-        Index("ix_licences_number", "number", unique=True),
+        # unique within the issuing agency: number sequences restart per agency
+        Index("ix_licences_agency_number", "agency_id", "number", unique=True),
         Index("ix_licences_agency_created", "agency_id", "created_at", "id"),
         Index("ix_licences_status_valid_to", "status", "valid_to"),
     )
