@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -80,12 +81,17 @@ IdNumber = Annotated[str, Field(pattern=ID_NUMBER_PATTERN, min_length=18, max_le
                                 description="居民身份证号码（GB 11643-1999，18位，含校验位）")]
 
 
+MONEY_PATTERN = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
+
+
 def _to_fen(value: Any) -> int:
     """元 as a decimal string → integer 分, exactly; more than 2 decimals refused. A JSON number
     is refused too (issue 10, point 19): the schema says string, and a binary float cannot say
     0.10 exactly; a Decimal (Python callers) is taken as it is."""
     if not isinstance(value, str | Decimal):
         raise ValueError("金额应为以元为单位的字符串，如 \"500.00\"")
+    if isinstance(value, str) and not MONEY_PATTERN.fullmatch(value):  # the schema's pattern
+        raise ValueError("金额格式无效，应为元，最多两位小数，如 \"500.00\"")
     try:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError) as exc:
@@ -103,7 +109,8 @@ def fen_to_yuan(fen: int) -> str:
 
 # Money in the API: a decimal string in 元 ("500.00"); in Python and storage: integer 分.
 Money = Annotated[int, BeforeValidator(_to_fen), PlainSerializer(fen_to_yuan, return_type=str),
-                  Field(json_schema_extra={"type": "string", "example": "500.00"})]
+                  Field(json_schema_extra={"type": "string", "example": "500.00",
+                                           "pattern": MONEY_PATTERN.pattern})]
 
 
 def etag(version: int) -> str:

@@ -66,6 +66,18 @@ def seeds(base: str, token: str) -> dict[str, str]:
 # that a legal or referential rule refuses with 422 and a named problem type:
 _RULE = "positive_data_acceptance"
 FALSE_POSITIVES: dict[tuple[str, str], str] = {
+    **{(f"GET /api/v1/{path}", _RULE):
+       "date_from/date_to inside the year and in order (fields against each other); the "
+       "records of a figure need a known key (a row of the figure list)"
+       for base in ("cases", "cases/inspections", "cases/licensing", "personnel", "review",
+                    "publicity") for path in (f"{base}/statistics", f"{base}/statistics/records")},
+    ("PATCH /api/v1/review/annual-reports/{report_id}", _RULE):
+        "If-Match is required (428; a header rule) and a finalised report refuses edits (a row)",
+    ("POST /api/v1/review/annual-reports", _RULE):
+        "exactly one of agency_id or region_code (one field against another), in the caller's "
+        "scope (role)",
+    ("PUT /api/v1/cases/inspection-caps", _RULE):
+        "the agency must exist and be in the caller's scope (a row, the role)",
     ("POST /api/v1/review/responsibility-records", _RULE):
         "subject_kind agency needs agency_id, officer needs officer_id (one field against "
         "another); a referenced action or instrument must exist",
@@ -226,6 +238,8 @@ def main() -> int:
             results.append((role, proc.returncode, summary[-1] if summary else "no summary"))
             if proc.returncode != 0:
                 print(proc.stdout[-20000:], flush=True)
+                failing = re.findall(r"^_{3,} ([A-Z]+ \S+) _{3,}$", proc.stdout, re.M)
+                print(f"failing operations [{role}]:\n  " + "\n  ".join(failing), flush=True)
             print(f"schemathesis [{role}]: {results[-1][2]}", flush=True)
     finally:
         server.terminate()
