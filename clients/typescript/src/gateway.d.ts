@@ -6785,7 +6785,7 @@ export interface components {
             name: string;
             /**
              * Quantity
-             * @description 数量（十进制文本，如 "12" 或 "2.5"）
+             * @description 数量（大于零的十进制文本，如 "12" 或 "2.5"）
              */
             quantity: string;
             /** Unit */

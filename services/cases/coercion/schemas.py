@@ -1,5 +1,6 @@
 """Request and response models for 查封/扣押."""
 
+import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -14,15 +15,22 @@ ReleaseGround = Literal["no_violation", "unrelated", "decided_no_longer_needed",
                         "period_expired", "no_longer_needed", "approval_refused"]
 
 
+# a positive decimal: the schema states it, the validator enforces the same
+QUANTITY = re.compile(r"^([0-9]*[1-9][0-9]*(\.[0-9]+)?|[0-9]+\.[0-9]*[1-9][0-9]*)$")
+
+
 class ItemIn(ApiModel):
     name: str = Field(min_length=1, max_length=200)
-    quantity: str = Field(max_length=32, description="数量（十进制文本，如 \"12\" 或 \"2.5\"）")
+    quantity: str = Field(max_length=32, pattern=QUANTITY.pattern,
+                          description="数量（大于零的十进制文本，如 \"12\" 或 \"2.5\"）")
     unit: str = Field(min_length=1, max_length=20)
     condition: str = Field("", max_length=300, description="物品状况")
 
     @field_validator("quantity", mode="before")
     @classmethod
     def _quantity(cls, value: object) -> str:
+        if isinstance(value, str) and not QUANTITY.fullmatch(value):
+            raise ValueError("数量应为大于零的数字，如 \"12\" 或 \"2.5\"")
         try:
             amount = Decimal(str(value))
         except (InvalidOperation, ValueError) as exc:

@@ -164,7 +164,7 @@ async def annual_report_docx(report_id: uuid.UUID, principal: ReportUser, reques
             summary="数据驾驶舱：辖区内各执法机关的主要数据、逾期事项、持证率与评查排名")
 async def review_dashboard(principal: Supervisor, request: Request, stats: Stats,
                            region_code: Annotated[str, Query(pattern=r"^\d{2,12}$")],
-                           year: Annotated[int, Query(ge=2000, le=2999)]) -> Dashboard:
+                           year: Annotated[int, Query(ge=2000, le=2100)]) -> Dashboard:
     if not principal.has("sysadmin") and not in_region(region_code, principal.region_code):
         raise errors.ReportOutOfScope(f"辖区 {region_code} 不在本人辖区内")
     settings = request.app.state.settings

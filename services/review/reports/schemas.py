@@ -15,7 +15,7 @@ KIND_NAMES = {"statistical": "行政执法统计年报", "enforcement": "年度�
 
 
 class ReportCreate(ApiModel):
-    year: int = Field(ge=2000, le=2999)
+    year: int = Field(ge=2000, le=2100)
     kind: ReportKind = "enforcement"
     agency_id: uuid.UUID | None = None
     region_code: str | None = Field(None, pattern=r"^\d{2,12}$")
