@@ -160,8 +160,6 @@ class ConcludeCase(ApiModel):
                 self.assessed_by and self.assessment_reasons):
             raise ValueError("情节复杂或者重大违法行为须由负责人认定并说明理由"
                              "（assessed_by、assessment_reasons，行政处罚法第五十七条第二款）")
-        if self.no_penalty_ground and self.outcome != "no_penalty":
-            raise ValueError("不予处罚的情形只能与不予处罚的结论一并记录（行政处罚法第三十三条）")
         if self.outcome == "no_penalty" and not self.education_record:
             raise ValueError("不予处罚须记录对当事人的教育（行政处罚法第三十三条第三款）")
         return self

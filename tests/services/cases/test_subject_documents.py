@@ -144,7 +144,7 @@ class TestLicenceDocuments:
             assert (await lic.upload(app["id"], m)).status_code == 201
         await lic.ok(app["id"], "accept", {"on": "2026-03-04"})
         acceptance = await issue_and_check(zhifa.client, base, h, "license_acceptance")
-        await lic.ok(app["id"], "review", {"reviewer_ids": ["off-1", "off-2"],
+        await lic.ok(app["id"], "review", {"reviewer_ids": lic.o[:2],
                                            "findings": "现场核查，符合规划", "on": "2026-03-04"})
         await lic.ok(app["id"], "decide", {"granted": True, "reasons": "符合条件",
                                            "on": "2026-03-10", "content": "新建住房一栋"})
