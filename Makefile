@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DATA_DIR ?= ./var
+DEMO_YEAR ?= 2024
 
 .PHONY: run test lint openapi clients clients-check migrate-check bench clean
 
