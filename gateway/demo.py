@@ -310,7 +310,12 @@ async def run_demo(app: Any, year: int | None = None) -> float | None:
 
 
 async def load_demo(data_dir: str, year: int | None = None) -> None:
-    app = build_all_in_one(data_dir)  # creates the data dir
+    from gateway.config import GatewaySettings
+
+    # a local admin command calling in process: the per-client rate limit protects the network
+    # listener, not this loader (the demo year sends thousands of requests in a minute)
+    limits = GatewaySettings(rate_limit_per_minute=10_000_000, rate_limit_burst=1_000_000)
+    app = build_all_in_one(data_dir, gateway_settings=limits)  # creates the data dir
     async with app.router.lifespan_context(app):
         took = await run_demo(app, year)
     if year is not None:
