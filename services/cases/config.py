@@ -1,4 +1,4 @@
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
@@ -76,6 +76,17 @@ class CasesSettings(ServiceSettings):
     inspection_emergency_approval_working_days: int = 3
     # same enterprise inspected by another agency within this many days → high-frequency flag
     inspection_duplicate_window_days: int = 30
+    # 综合查一次: how an inspection made under a merged joint task counts toward each
+    # participating agency's annual cap [S]. "each" (default): every participating agency
+    # counts its own inspection once — the cap is per 同一行政机关 (国办发〔2024〕54号) and each
+    # agency checks its own items; "lead": only the lead agency (牵头机关) counts it, the
+    # others' are recorded with cap_exempt_reason "joint_inspection_member" — 深圳 联合入企
+    # counts a joint visit as one (sf.sz.gov.cn, ANCHORS.md). Either way the enterprise's
+    # visit burden counts the joint visit once.
+    inspection_joint_cap_counting: Literal["each", "lead"] = "each"
+    # merge suggestions match plans whose regions share this many leading digits (the
+    # county-level code, 属地管辖) [S]
+    inspection_merge_region_digits: int = Field(6, ge=2, le=12)
     # 抽查结果公示 within this many working days of the result [S 河北; DOMAIN §9.1]
     inspection_result_publication_working_days: int = 20
     # 扫码入企 evaluations/complaints (public POST): token bucket per client address [S]

@@ -57,3 +57,20 @@ async def announce_result(ctx: Ctx, i: Inspection, due_on: str | None) -> None:
         "result": i.result, "findings": i.findings,
         "ended_on": i.ended_at.date().isoformat() if i.ended_at else None,
         "publish_due_on": due_on}, aggregate_id=str(i.id))
+
+
+async def announce_merge(ctx: Ctx, merge: Any, plans: list[SpotCheckPlan], tasks: list[Any],
+                         members: dict[str, set[Any]], items: list[dict[str, Any]]) -> None:
+    """The merged plan (综合查一次) as a 任务公告 on the same feed: the plans, the common period
+    and one joint task per enterprise (name, 统一社会信用代码, participating agencies)."""
+    await ctx.outbox.emit(ctx.session, "inspection.task_announced", {
+        "draw_id": str(merge.id), "merge_id": str(merge.id), "plan_id": None,
+        "plan_name": "综合查一次：" + "、".join(pl.name for pl in plans), "year": merge.year,
+        "agency_id": str(merge.lead_agency_id), "region_code": merge.region_code,
+        "joint_agency_ids": merge.agency_ids, "items": items, "algorithm": "joint-merge-v1",
+        "plan_ids": merge.plan_ids, "period": [merge.period_start.isoformat(),
+                                               merge.period_end.isoformat()],
+        "joint_tasks": [{"joint_task_id": str(t.id), "target_name": t.target_name,
+                         "target_uscc": t.target_uscc,
+                         "agency_ids": sorted(str(a) for a in members[t.target_uscc])}
+                        for t in tasks]}, aggregate_id=str(merge.id))

@@ -4,7 +4,9 @@ merged into one joint task, so the enterprise is visited once. The first agency 
 (`POST /inspections/{id}/join` without `joint_task_id`); each other agency joins its own
 inspection to it (with the task id, which the 多头/重复 flag `possible_duplicate` suggests).
 An agency only ever writes its own inspection; a task accepts members of the same enterprise
-(统一社会信用代码) planned within `CASES_INSPECTION_DUPLICATE_WINDOW_DAYS` of each other."""
+(统一社会信用代码) planned within `CASES_INSPECTION_DUPLICATE_WINDOW_DAYS` of each other, or —
+for a merged plan's task (`inspections.merges`) — an inspection of the task's enterprise by
+one of the task's agencies, counted toward its cap as the merge says."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from datetime import timedelta
 from kit import errors
 from services.cases.inspections import schemas
 from services.cases.inspections.errors import InspectionActionNotAllowed
+from services.cases.inspections.merges.repository import MergeRepository
+from services.cases.inspections.merges.service import count_rule
 from services.cases.inspections.models import Inspection
 from services.cases.inspections.repository import InspectionRepository
 from services.cases.inspections.service import record
@@ -39,7 +43,15 @@ async def join(ctx: Ctx, i: Inspection, body: schemas.JoinBody) -> None:
         raise JointTaskInvalid("只有以企业（统一社会信用代码）为对象的检查可以并入联合检查",
                                rule=JOINT_RULE)
     task = body.joint_task_id or uuid.uuid4()
-    if body.joint_task_id is not None:
+    merged = (await MergeRepository(ctx.session).task_member(task, i.agency_id)
+              if body.joint_task_id is not None else None)
+    if merged is not None:  # a merged plan's task (综合查一次) names its agencies and enterprise
+        if merged[0].target_uscc != i.target_uscc:
+            raise JointTaskInvalid("该联合检查任务的检查对象与本次检查不符", rule=JOINT_RULE,
+                                   joint_task_id=str(task))
+        count_rule(merged[1], i)
+        i.flags = [f for f in i.flags if f.get("kind") != "possible_duplicate"]
+    elif body.joint_task_id is not None:
         members = [m for m in await InspectionRepository(ctx.session).joint_members(task)
                    if m.id != i.id]
         window = timedelta(days=ctx.settings.inspection_duplicate_window_days)
@@ -52,4 +64,4 @@ async def join(ctx: Ctx, i: Inspection, body: schemas.JoinBody) -> None:
                                               set(f.get("agency_ids", [])) <= joined)]
     i.joint_task_id = task
     await record(ctx, i, "join", {"joint_task_id": str(task), "opened": body.joint_task_id
-                                  is None})
+                                  is None, **({"merge_id": str(merged[1].id)} if merged else {})})

@@ -28,6 +28,7 @@ from kit.db import Timestamps, UTCDateTime, UUIDPk, utcnow
 from services.cases.inspections.caps import models as _caps  # noqa: F401
 from services.cases.inspections.catalogue import models as _catalogue  # noqa: F401
 from services.cases.inspections.draws import models as _draws  # noqa: F401
+from services.cases.inspections.merges import models as _merges  # noqa: F401
 from services.cases.inspections.public import models as _public  # noqa: F401
 from services.cases.models import Base, ChainLink
 

@@ -21,6 +21,7 @@ from services.cases.inspections.catalogue.router import router as catalogue_rout
 from services.cases.inspections.dependencies import InspectionById, InspectionForAction
 from services.cases.inspections.draws.router import router as draws_router
 from services.cases.inspections.fieldwork.router import router as fieldwork_router
+from services.cases.inspections.merges.router import router as merges_router
 from services.cases.inspections.public.router import router as public_router
 from services.cases.inspections.reports.router import router as reports_router
 from services.cases.inspections.repository import InspectionRepository
@@ -30,6 +31,7 @@ from services.cases.lifecycle.service import Ctx
 router = APIRouter(route_class=CommittingRoute)
 router.include_router(catalogue_router)
 router.include_router(caps_router)
+router.include_router(merges_router)  # before draws: fixed paths under /spot-check-plans
 router.include_router(draws_router)
 router.include_router(public_router)
 router.include_router(sync_router)

@@ -158,14 +158,19 @@ async def create_inspection(ctx: Ctx, body: schemas.InspectionCreate) -> Inspect
             body.planned_on, ctx.settings.inspection_emergency_approval_working_days,
             "working", basis=APPROVAL_RULE).due_on
         i.flags = [{"kind": "approval_pending", "due_on": i.approval_due_on.isoformat()}]
+    from services.cases.inspections.merges.service import attach_new  # merges imports us
+
+    merged = await attach_new(ctx, i)  # under a merged plan: its joint task (综合查一次)
     ctx.session.add(i)
     await ctx.session.flush()
-    await flag_duplicates(ctx, i)
+    if merged is None:
+        await flag_duplicates(ctx, i)
     await record(ctx, i, "register", {
         "type": i.type, "source": i.source, "items": [(x["code"], x["version"])
                                                       for x in i.items],
         "target_id": str(i.target_id) if i.target_id else None, "method": i.method,
         "assistants": i.assistants, "planned_on": i.planned_on, "emergency": i.emergency,
+        **({"joint_task_id": str(i.joint_task_id)} if merged else {}),
         "certificates": {r.officer_id: r.certificate_numbers for r in check.results}})
     return i
 

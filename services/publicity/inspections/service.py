@@ -1,7 +1,8 @@
 """Consumers of the inspection events from cases (双随机、一公开):
 `inspection.item_published` → the public item list (事前公开: code, name, basis, cap);
 `inspection.task_announced` → the task announcement (任务公告) with the seed, algorithm, pool
-hashes and drawn ids (the draw is re-derivable from this record alone);
+hashes and drawn ids (the draw is re-derivable from this record alone), or a merged plan
+(综合查一次) with its joint tasks — keys only present for merges are kept when present;
 `inspection.result_published` → the 抽查结果公示 of a drawn inspection: organisation targets
 by name and 统一社会信用代码, findings through the same redaction engine as decisions; a
 natural-person target is never named. Redelivery changes nothing (one row per kind and id)."""
@@ -57,8 +58,11 @@ async def consume_task(session: AsyncSession, event: dict[str, Any], ctx: Contex
     keep = ("plan_id", "plan_name", "year", "items", "joint_agency_ids", "algorithm", "seed",
             "seed_source", "seed_derivation", "drawn_on", "pool_hashes", "targets",
             "exclusions", "pool_size")
+    # a merged plan (综合查一次, cases `inspections.merges`) adds its plans, period and tasks
+    merged = ("merge_id", "plan_ids", "period", "joint_tasks")
     await _put(session, "task", p.get("draw_id"), p,
-               f"双随机抽查任务公告：{p.get('plan_name') or ''}", {k: p.get(k) for k in keep})
+               f"双随机抽查任务公告：{p.get('plan_name') or ''}",
+               {k: p.get(k) for k in keep} | {k: p[k] for k in merged if k in p})
 
 
 async def consume_result(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:

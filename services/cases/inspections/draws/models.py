@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import Timestamps, UTCDateTime, UUIDPk, utcnow
@@ -14,9 +14,11 @@ from services.cases.models import Base
 
 
 class SpotCheckPlan(UUIDPk, Timestamps, Base):
-    """抽查计划: year, items, strata (credit-risk class → ratio), the inspector pool
-    (执法检查人员名录库 ids), inspectors per target (≥2) and the per-inspector load cap;
-    `joint_agency_ids` makes it a joint plan (综合查一次)."""
+    """抽查计划: year, the period it runs in (`period_start`–`period_end`, default the whole
+    year), items, strata (credit-risk class → ratio), the inspector pool (执法检查人员名录库
+    ids), inspectors per target (≥2) and the per-inspector load cap; `joint_agency_ids` makes
+    it a joint plan (综合查一次); `merge_id` is set once the plan is merged with other
+    agencies' plans (`inspections.merges`)."""
 
     __tablename__ = "spot_check_plans"
     __table_args__ = (Index("ix_spot_check_plans_agency_year", "agency_id", "year"),
@@ -25,6 +27,9 @@ class SpotCheckPlan(UUIDPk, Timestamps, Base):
     agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     region_code: Mapped[str] = mapped_column(String(12), nullable=False)
     year: Mapped[int] = mapped_column(Integer, nullable=False)
+    period_start: Mapped[date] = mapped_column(Date, nullable=False)
+    period_end: Mapped[date] = mapped_column(Date, nullable=False)
+    merge_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     item_ids: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     domain: Mapped[str] = mapped_column(String(64), nullable=False)
@@ -62,3 +67,25 @@ class SpotCheckDraw(UUIDPk, Base):
     pool_hashes: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False)
     targets: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False)
     exclusions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False)
+
+
+class SpotCheckPlanTarget(UUIDPk, Base):
+    """One enterprise a plan's draw picked (by 统一社会信用代码): the row the cross-agency
+    merge matching (`GET /spot-check-plans/merge-suggestions`) self-joins on
+    (year, target_uscc), so no JSON of any draw is read to match."""
+
+    __tablename__ = "spot_check_plan_targets"
+    __table_args__ = (
+        Index("ix_spot_check_plan_targets_year_uscc", "year", "target_uscc", "agency_id"),
+        UniqueConstraint("plan_id", "target_id", name="uq_spot_check_plan_targets_plan_target"),
+    )
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("spot_check_plans.id", ondelete="CASCADE"), nullable=False)
+    draw_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    region_code: Mapped[str] = mapped_column(String(12), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    target_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    target_uscc: Mapped[str] = mapped_column(String(18), nullable=False)
+    target_name: Mapped[str] = mapped_column(String(200), nullable=False)

@@ -22,6 +22,17 @@ class PlanCreate(ApiModel):
     inspectors_per_target: int = Field(default=2, ge=2, le=10)
     max_targets_per_inspector: int | None = Field(default=None, ge=1)
     joint_agency_ids: list[uuid.UUID] = Field(default_factory=list, max_length=20)
+    # the period the plan runs in (default: the whole year); merge matching compares it
+    period_start: date | None = None
+    period_end: date | None = None
+
+    @model_validator(mode="after")
+    def _period(self) -> PlanCreate:
+        start = self.period_start or date(self.year, 1, 1)
+        end = self.period_end or date(self.year, 12, 31)
+        if start.year != self.year or end.year != self.year or start > end:
+            raise ValueError("计划实施期间须在计划年度内，且开始日期不晚于结束日期")
+        return self
 
     @field_validator("strata")
     @classmethod
@@ -44,6 +55,9 @@ class PlanRead(ApiModel):
     inspectors_per_target: int
     max_targets_per_inspector: int | None
     joint_agency_ids: list[str]
+    period_start: date
+    period_end: date
+    merge_id: uuid.UUID | None = None
     seed_commitment: str | None = None
     seed_committed_at: datetime | None = None
     created_at: datetime

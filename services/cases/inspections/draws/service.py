@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from kit import draw, errors
@@ -28,6 +29,7 @@ from services.cases.inspections.catalogue.repository import ItemRepository, Targ
 from services.cases.inspections.disclosure import announce_task
 from services.cases.inspections.draws import schemas
 from services.cases.inspections.draws.models import SpotCheckDraw, SpotCheckPlan
+from services.cases.inspections.draws.repository import PlanRepository
 from services.cases.inspections.errors import (
     ITEM_RULE,
     SEED_RULE,
@@ -52,6 +54,8 @@ async def create_plan(ctx: Ctx, body: schemas.PlanCreate) -> SpotCheckPlan:
                                          item_ids=closed)
     strata = body.strata if body.strata is not None else dict(items[0].ratio_by_risk)
     plan = SpotCheckPlan(agency_id=agency, region_code=p.region_code or "", year=body.year,
+                         period_start=body.period_start or date(body.year, 1, 1),
+                         period_end=body.period_end or date(body.year, 12, 31),
                          name=body.name, item_ids=[str(i.id) for i in items],
                          domain=items[0].domain, strata=strata,
                          inspector_ids=list(dict.fromkeys(body.inspector_ids)),
@@ -162,6 +166,8 @@ async def create_draw(ctx: Ctx, plan: SpotCheckPlan, body: schemas.DrawCreate) -
                       exclusions=exclusions)
     ctx.session.add(d)
     await ctx.session.flush()
+    await PlanRepository(ctx.session).add_drawn_targets(plan, d, [
+        t["target_id"] for t in targets])
     items = await ItemRepository(ctx.session).many([parse_uuid(x) for x in plan.item_ids])
     await announce_task(ctx, plan, d, [{"code": i.code, "name": i.name, "version": i.version}
                                        for i in items])

@@ -119,3 +119,14 @@ class ReportRepository:
             Inspection.agency_id, func.count().filter(used), func.count()).where(
             *where).group_by(Inspection.agency_id).order_by(Inspection.agency_id))).all()
         return rows, list(per)
+
+    async def visits(self, principal: Principal, uscc: str | None, year: int | None) -> int:
+        """Distinct visits to the enterprise: a joint task's inspections count once."""
+        if not uscc:
+            return 0
+        where = [Inspection.target_uscc == uscc, Inspection.status != "cancelled",
+                 scope_clause(principal, Inspection.agency_id, Inspection.region_code)]
+        if year is not None:
+            where.append(Inspection.year == year)
+        return int(await self.session.scalar(select(func.count(distinct(func.coalesce(
+            Inspection.joint_task_id, Inspection.id)))).where(*where)) or 0)

@@ -20,6 +20,7 @@ from kit.statistics import (
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.catalogue.repository import TargetRepository
+from services.cases.inspections.merges.repository import MergeRepository
 from services.cases.inspections.reports import schemas
 from services.cases.inspections.reports.repository import ReportRepository
 
@@ -34,6 +35,9 @@ async def get_inspection_statistics(principal: StatisticsReader, session: Sessio
                                     period: PeriodQuery) -> schemas.Statistics:
     repo = ReportRepository(session)
     figures = await repo.statistics(principal, period.year, period.agency_id)
+    merged = await MergeRepository(session).figures(principal, period.year, period.agency_id)
+    figures |= dict(zip(("merged_plans", "merged_joint_tasks", "merged_departments"), merged,
+                        strict=True))
     return schemas.Statistics(year=period.year, agency_id=period.agency_id, **figures,
                               scope=period.scope(),
                               figures=await repo.figures(principal, period))
@@ -56,9 +60,11 @@ async def get_inspection_statistics_records(principal: StatisticsReader, session
 async def get_target_inspections(target_id: uuid.UUID, principal: Reader, session: SessionDep,
                                  year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
                                  ) -> schemas.EnterpriseRecord:
-    if await TargetRepository(session).get(target_id, principal) is None:
+    target = await TargetRepository(session).get(target_id, principal)
+    if target is None:
         raise ie.InspectionTargetNotFound(f"检查对象 {target_id} 不存在")
-    rows, per = await ReportRepository(session).of_target(principal, target_id, year)
+    repo = ReportRepository(session)
+    rows, per = await repo.of_target(principal, target_id, year)
     return schemas.EnterpriseRecord(
         target_id=target_id, year=year,
         inspections=[schemas.RecordLine(inspection_id=i.id, **{
@@ -66,4 +72,5 @@ async def get_target_inspections(target_id: uuid.UUID, principal: Reader, sessio
                                        "counts_toward_cap", "cap_exempt_reason", "result")})
             for i in rows],
         by_agency=[schemas.AgencyCount(agency_id=a, counted_toward_cap=c, total=t)
-                   for a, c, t in per])
+                   for a, c, t in per],
+        visits=await repo.visits(principal, target.uscc, year))

@@ -25,6 +25,11 @@ class Statistics(ApiModel):
     by_method: dict[str, int]
     joint_tasks: int
     joint_departments: int
+    # 综合查一次 merges decided in the year (`inspections.merges`): merged plans, the joint
+    # tasks they created (with or without inspections yet), the departments taking part
+    merged_plans: int = 0
+    merged_joint_tasks: int = 0
+    merged_departments: int = 0
     cap_exemptions: dict[str, int]
     led_to_case: int
     scope: StatisticsScope
@@ -53,3 +58,6 @@ class EnterpriseRecord(ApiModel):
     year: int | None
     inspections: list[RecordLine]
     by_agency: list[AgencyCount]
+    # the enterprise's visit burden: every agency's inspections of this enterprise (统一社会
+    # 信用代码) in the caller's scope, not cancelled, a joint task (综合查一次) counted once
+    visits: int = 0
