@@ -111,6 +111,13 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/inspections/{{inspection_id}}/timeline/verify": ("sub", f"{C}/inspections"),
     f"{C}/spot-check-plans": ("list", None),
     f"{C}/spot-check-plans/{{plan_id}}": ("byid", f"{C}/spot-check-plans"),
+    f"{C}/spot-check-plans/merge-suggestions": (
+        "exempt", "pairs of plans: a supervisor sees pairs whose both plans are in the region, "
+                  "an agency admin pairs with its own plan; officers 403; tested in "
+                  "tests/services/cases/test_inspection_merges.py"),
+    f"{C}/spot-check-plans/merges/{{merge_id}}": (
+        "exempt", "a merge is seen through its member agencies (region / own agency), 404 "
+                  "otherwise; tested in tests/services/cases/test_inspection_merges.py"),
     f"{C}/spot-check-plans/{{plan_id}}/draws/{{draw_id}}": ("exempt", "under its plan: the "
                                                             "plan's scope is checked first"),
     f"{C}/spot-check-plans/{{plan_id}}/draws/{{draw_id}}/verify": ("exempt", "under its plan"),

@@ -2460,6 +2460,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/spot-check-plans/merge-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 综合查一次合并建议（不同机关、期间重叠、抽中同一企业的计划）
+         * @description A supervisor sees pairs whose both plans lie in the region; an agency admin the pairs
+         *     that involve its own agency's plans. Plans already merged are not suggested.
+         */
+        get: operations["cases_get_merge_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并抽查计划为综合查一次（区县执法监督机构决定；每个共同企业一个联合检查任务） */
+        post: operations["cases_create_plan_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/merges/{merge_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合查一次合并计划（联合检查任务及其检查） */
+        get: operations["cases_get_plan_merge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/spot-check-plans/{plan_id}": {
         parameters: {
             query?: never;
@@ -6209,6 +6264,11 @@ export interface components {
              * Format: uuid
              */
             target_id: string;
+            /**
+             * Visits
+             * @default 0
+             */
+            visits?: number;
             /** Year */
             year: number | null;
         };
@@ -6843,6 +6903,28 @@ export interface components {
         cases__JoinBody: {
             /** Joint Task Id */
             joint_task_id?: string | null;
+        };
+        /** JointTaskRead */
+        cases__JointTaskRead: {
+            /** Agency Ids */
+            agency_ids: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inspection Ids */
+            inspection_ids: string[];
+            /** Plan Ids */
+            plan_ids: string[];
+            /** Target Ids */
+            target_ids: {
+                [key: string]: string;
+            };
+            /** Target Name */
+            target_name: string;
+            /** Target Uscc */
+            target_uscc: string;
         };
         /** LeadCreate */
         cases__LeadCreate: {
@@ -7509,6 +7591,91 @@ export interface components {
              */
             status: "active" | "released" | "disposed" | "transferred";
         };
+        /**
+         * MergeCreate
+         * @description Plans of at least two agencies to be carried out as one 综合查一次.
+         */
+        cases__MergeCreate: {
+            /** Lead Agency Id */
+            lead_agency_id?: string | null;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /** Plan Ids */
+            plan_ids: string[];
+        };
+        /** MergeRead */
+        cases__MergeRead: {
+            /** Agency Ids */
+            agency_ids: string[];
+            /** Cap Counting */
+            cap_counting: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided By */
+            decided_by: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lead Agency Id
+             * Format: uuid
+             */
+            lead_agency_id: string;
+            /** Note */
+            note: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /** Plan Ids */
+            plan_ids: string[];
+            /** Region Code */
+            region_code: string;
+            /** Tasks */
+            tasks: components["schemas"]["cases__JointTaskRead"][];
+            /** Year */
+            year: number;
+        };
+        /** MergeSuggestion */
+        cases__MergeSuggestion: {
+            /**
+             * Overlap End
+             * Format: date
+             */
+            overlap_end: string;
+            /**
+             * Overlap Start
+             * Format: date
+             */
+            overlap_start: string;
+            /** Plans */
+            plans: components["schemas"]["cases__PlanBrief"][];
+            /** Targets */
+            targets: components["schemas"]["cases__SharedTarget"][];
+        };
+        /** MergeSuggestions */
+        cases__MergeSuggestions: {
+            /** Items */
+            items: components["schemas"]["cases__MergeSuggestion"][];
+            /** Rule */
+            rule: string;
+            /** Year */
+            year: number;
+        };
         /** NotAcceptBody */
         cases__NotAcceptBody: {
             /**
@@ -7938,6 +8105,31 @@ export interface components {
              */
             kind: "warning" | "criticism" | "fine" | "confiscation" | "confiscate_income" | "confiscate_property" | "license_suspension" | "qualification_downgrade" | "license_revocation" | "business_restriction" | "business_suspension" | "closure" | "employment_restriction" | "detention" | "other";
         };
+        /** PlanBrief */
+        cases__PlanBrief: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Name */
+            name: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+        };
         /** PlanCreate */
         cases__PlanCreate: {
             /** Inspector Ids */
@@ -7955,6 +8147,10 @@ export interface components {
             max_targets_per_inspector?: number | null;
             /** Name */
             name: string;
+            /** Period End */
+            period_end?: string | null;
+            /** Period Start */
+            period_start?: string | null;
             /** Strata */
             strata?: {
                 [key: string]: number;
@@ -7991,8 +8187,20 @@ export interface components {
             joint_agency_ids: string[];
             /** Max Targets Per Inspector */
             max_targets_per_inspector: number | null;
+            /** Merge Id */
+            merge_id?: string | null;
             /** Name */
             name: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
             /** Region Code */
             region_code: string;
             /** Seed Commitment */
@@ -8688,6 +8896,20 @@ export interface components {
             /** Expired */
             expired: number;
         };
+        /**
+         * SharedTarget
+         * @description One enterprise both plans drew; `target_ids` is each plan's own registry row.
+         */
+        cases__SharedTarget: {
+            /** Target Ids */
+            target_ids: {
+                [key: string]: string;
+            };
+            /** Target Name */
+            target_name: string;
+            /** Target Uscc */
+            target_uscc: string;
+        };
         /** Stakeholder */
         cases__Stakeholder: {
             /** Name */
@@ -8774,6 +8996,21 @@ export interface components {
             joint_tasks: number;
             /** Led To Case */
             led_to_case: number;
+            /**
+             * Merged Departments
+             * @default 0
+             */
+            merged_departments?: number;
+            /**
+             * Merged Joint Tasks
+             * @default 0
+             */
+            merged_joint_tasks?: number;
+            /**
+             * Merged Plans
+             * @default 0
+             */
+            merged_plans?: number;
             scope: components["schemas"]["cases__StatisticsScope"];
             /** Total */
             total: number;
@@ -31163,6 +31400,301 @@ export interface operations {
             };
             /** @description PayloadTooLarge: 请求体过大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_get_merge_suggestions: {
+        parameters: {
+            query: {
+                year: number;
+                period_start?: string | null;
+                period_end?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__MergeSuggestions"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_create_plan_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__MergeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__MergeRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description SpotCheckPlanNotFound: 抽查计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PlanAlreadyMerged: 抽查计划已合并 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PlanMergeRefused: 抽查计划不能合并为综合查一次 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_get_plan_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merge_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__MergeRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PlanMergeNotFound: 合并计划不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
