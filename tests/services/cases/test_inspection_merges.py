@@ -229,3 +229,16 @@ class TestJointCapCounting:
         assert ib["cap"]["exempt_reason"] == "joint_inspection_member"
         approved = await Inspections(b).act(ib, "approve")
         assert approved["cap"]["count"] == 0
+        # a check registered outside the plan joins the merged task by its id (/join)
+        task = resp.json()["tasks"][0]["id"]
+        xb = Inspections(b)
+        routine = await xb.create(eb["item"], tb[shared], planned_on="2026-03-11")
+        assert routine["joint_task_id"] is None and routine["cap"]["counts_toward_cap"] is True
+        joined = await xb.act(routine, "join", {"joint_task_id": task})
+        assert joined["joint_task_id"] == task
+        assert joined["cap"]["exempt_reason"] == "joint_inspection_member"
+        other = await xb.create(eb["item"], await xb.target(credit_risk_class="D"))
+        body = problem(await zhifa.client.post(
+            f"{C}/inspections/{other['id']}/join", headers=b.officer_headers(),
+            json={"joint_task_id": task}), 422, "joint-task-invalid")
+        assert "不得多头检查" in body["rule"]
