@@ -9,6 +9,10 @@ APPROVAL_RULE = ("国办发〔2024〕54号及司法部《意见》问题解答�
 CAP_RULE = "国办发〔2024〕54号：同一行政机关对同一企业实施行政检查的年度频次上限"
 SEED_RULE = ("双随机抽取种子须可复核：事先公布 nonce 的 SHA-256 承诺值，抽取时以公开值生成"
              "（sha256-commit-reveal-v1）")
+STALE_RULE = ("离线记录以 If-Match 声明其所依据的检查版本；版本已变更的记录不予应用，须重新读取后"
+              "再提交（RFC 9110 §13.1.1 If-Match；全过程记录不覆盖已记载的内容）")
+REPLAY_RULE = ("离线记录的 Idempotency-Key 只对应一条记录：重放同一记录答复“已应用”，"
+               "同一键的另一条记录不予应用")
 OFFICER_RULE = "行政处罚法第四十二条、第五十五条（两名以上持证执法人员，出示执法证件）"
 
 
@@ -79,7 +83,8 @@ class ImportFileRejected(errors.UnprocessableEntity):
 
 
 class RecordReused(errors.UnprocessableEntity):
-    """An offline record's Idempotency-Key was already used for a different record."""
+    """An offline record's Idempotency-Key was already used for a different record.
+    Extension: `rule` (`REPLAY_RULE`)."""
 
     title = "同一幂等键已用于另一条记录"
 

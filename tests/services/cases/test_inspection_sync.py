@@ -26,6 +26,8 @@ def rec(inspection: dict, action: str, body: dict | None = None,
 class TestOfflineSync:
     async def test_batch_applies_refuses_and_replays_idempotently(self, zhifa: Platform
                                                                   ) -> None:
+        """Refusals carry their rule: officers not qualified (行政处罚法第四十二条), stale
+        If-Match (RFC 9110 §13.1.1), cap exceeded (国办发〔2024〕54号), a reused key."""
         w = await world(zhifa)
         x = Inspections(w)
         item, target = await x.item(annual_cap=1), await x.target()
@@ -54,6 +56,9 @@ class TestOfflineSync:
                             "inspection-cap-exceeded"]
         cap = out["results"][6]["problem"]
         assert "年度频次上限" in cap["rule"] and (cap["count"], cap["limit"]) == (1, 1)
+        unqualified, stale = out["results"][2]["problem"], out["results"][4]["problem"]
+        assert "行政处罚法第四十二条" in unqualified["rule"]  # two qualified officers
+        assert "If-Match" in stale["rule"] and stale["current_version"] == v + 3
         after = (await zhifa.client.get(f"{C}/inspections/{a['id']}",
                                         headers=w.officer_headers())).json()
         assert after["status"] == "finished"
@@ -72,7 +77,9 @@ class TestOfflineSync:
         reused = {**batch[0], "body": {"method": "direct"}}
         clash = await zhifa.client.post(f"{C}/inspections/sync", headers=device,
                                         json={"records": [reused]})
-        assert clash.json()["results"][0]["problem"]["type"] == PROBLEM + "record-reused"
+        reuse = clash.json()["results"][0]["problem"]
+        assert reuse["type"] == PROBLEM + "record-reused"
+        assert "Idempotency-Key 只对应一条记录" in reuse["rule"]
         verify = (await zhifa.client.get(f"{chain}/verify", headers=w.officer_headers())).json()
         assert verify["valid"] is True
         still = (await zhifa.client.get(f"{C}/inspections/{b['id']}",

@@ -15,7 +15,7 @@ from kit.schemas import check_if_match
 from services.cases.inspections import schemas as s
 from services.cases.inspections import service as svc
 from services.cases.inspections.dependencies import load_inspection
-from services.cases.inspections.errors import RecordReused
+from services.cases.inspections.errors import REPLAY_RULE, STALE_RULE, RecordReused
 from services.cases.inspections.fieldwork.service import add_record
 from services.cases.inspections.models import InspectionSyncReceipt
 from services.cases.inspections.repository import InspectionRepository
@@ -42,7 +42,11 @@ async def _apply(ctx: Ctx, rec: schemas.SyncRecord) -> schemas.SyncResult:
     i = await load_inspection(ctx.session, ctx.principal, rec.inspection_id, for_update=True,
                               acting=True)
     if rec.if_match is not None:
-        check_if_match(_Header(rec.if_match), i.version)  # type: ignore[arg-type]
+        try:
+            check_if_match(_Header(rec.if_match), i.version)  # type: ignore[arg-type]
+        except errors.PreconditionFailed:
+            raise errors.PreconditionFailed(f"当前版本为 {i.version}，离线记录所据版本已过期",
+                                            current_version=i.version, rule=STALE_RULE) from None
     body = rec.body if rec.action != "records" else {**rec.body, "client_id": str(rec.client_id)}
     try:
         parsed = model.model_validate(body)
@@ -70,7 +74,7 @@ async def sync(ctx: Ctx, batch: schemas.SyncBatch) -> schemas.SyncReport:
         seen = await repo.receipt(scope, rec.idempotency_key)
         if seen is not None:
             if seen.request_hash != digest:
-                problem = RecordReused("该幂等键已用于另一条离线记录").body()
+                problem = RecordReused("该幂等键已用于另一条离线记录", rule=REPLAY_RULE).body()
                 results.append(schemas.SyncResult(client_id=rec.client_id,
                                                   idempotency_key=rec.idempotency_key,
                                                   status="refused", problem=problem))
