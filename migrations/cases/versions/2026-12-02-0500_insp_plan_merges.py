@@ -44,9 +44,9 @@ def _backfill() -> None:
                        sa.column("drawn_at", kit.db.UTCDateTime(timezone=True)))
     targets_t = sa.table("inspection_targets", sa.column("id", sa.Uuid()),
                          sa.column("uscc", sa.String()), sa.column("name", sa.String()))
-    rows_t = sa.table("spot_check_plan_targets", *(sa.column(c) for c in (
-        "id", "plan_id", "draw_id", "agency_id", "region_code", "year", "target_id",
-        "target_uscc", "target_name")))
+    rows_t = sa.table("spot_check_plan_targets", *(sa.column(c, sa.Uuid()) for c in (
+        "id", "plan_id", "draw_id", "agency_id", "target_id")), sa.column("year", sa.Integer()),
+        *(sa.column(c, sa.String()) for c in ("region_code", "target_uscc", "target_name")))
     seen: set[tuple[uuid.UUID, uuid.UUID]] = set()
     for d in bind.execute(sa.select(draws_t).order_by(draws_t.c.drawn_at, draws_t.c.id)):
         drawn = d.targets if isinstance(d.targets, list) else json.loads(d.targets or "[]")
