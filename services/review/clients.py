@@ -169,6 +169,17 @@ class PersonnelClient:
                                       headers=self.headers, unknown="执法人员")
         return OfficerRef.model_validate(resp.json())
 
+    async def agency_name(self, agency_id: Any) -> str:
+        """The agency's name as personnel holds it ("" when unknown)."""
+        try:
+            resp = await self.client.call("GET", f"/api/v1/personnel/agencies/{agency_id}",
+                                          headers=self.headers)
+        except UpstreamProblem as exc:
+            if exc.status in (404, 422):
+                return ""
+            raise
+        return str(resp.json().get("name") or "")
+
     async def add_sanction(self, officer_id: Any, body: dict[str, Any]) -> str:
         """`POST /officers/{id}/sanctions`: where it affects certificate eligibility, personnel's
         rules decide (blocking sanction kinds, the sanction period)."""

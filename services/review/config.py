@@ -56,6 +56,11 @@ class ReviewSettings(ServiceSettings):
     instrument_reply_days: int = 15
     instrument_reply_day_unit: str = "calendar"
     instrument_objection_days: int = 10
+    # the instrument's .docx: issuer printed at the head and on the seal line (e.g. "某区司法局";
+    # empty: "行政执法监督机构"), and the number prefix before the kind abbreviation 监通/监意/
+    # 监决/监建 (e.g. "某司" gives "某司监通〔2026〕1号")
+    instrument_issuer: str = ""
+    instrument_number_prefix: str = ""
     # 社会评议: region code prefix → the class of cases that need it (the longest prefix
     # applies). None by default: the practice is local (seed 001), not national law.
     social_evaluation_regions: dict[str, SocialEvaluationClass] = Field(default_factory=dict)

@@ -1,4 +1,4 @@
-"""superv2: social evaluation (社会评议) of proposed decisions
+"""superv2: social evaluation (社会评议) of proposed decisions; instrument documents (.docx)
 
 Revision ID: b7e2c4d9a1f3
 Revises: a4b8c1d2e3f5
@@ -75,8 +75,36 @@ def upgrade() -> None:
                             name="uq_social_evaluation_opinions_member"),
     )
 
+    op.create_table(
+        "supervision_instrument_documents",
+        sa.Column("instrument_id", sa.Uuid(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("number_scope", sa.String(length=12), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("number", sa.String(length=100), nullable=False),
+        sa.Column("template_version", sa.String(length=20), nullable=False),
+        sa.Column("template_sha256", sa.String(length=64), nullable=False),
+        sa.Column("context", sa.JSON(), nullable=False),
+        sa.Column("context_sha256", sa.String(length=64), nullable=False),
+        sa.Column("docx", sa.LargeBinary(), nullable=False),
+        sa.Column("docx_sha256", sa.String(length=64), nullable=False),
+        sa.Column("issued_at", kit.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["instrument_id"], ["supervision_instruments.id"],
+            name=op.f("fk_supervision_instrument_documents_instrument_id_supervision_instruments"),
+            ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_supervision_instrument_documents")),
+        sa.UniqueConstraint("instrument_id",
+                            name=op.f("uq_supervision_instrument_documents_instrument_id")),
+        sa.UniqueConstraint("number_scope", "kind", "year", "seq",
+                            name="uq_supervision_instrument_documents_seq"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("supervision_instrument_documents")
     op.drop_table("social_evaluation_opinions")
     with op.batch_alter_table("social_evaluations", schema=None) as batch_op:
         batch_op.drop_index("ix_social_evaluations_region_opened")
