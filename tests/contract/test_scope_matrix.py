@@ -213,6 +213,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
         "exempt", "aggregate figures by agency through scope_clause; "
                   "tests/integration/test_social_evaluation.py"),
     f"{REV}/social-evaluations/{{evaluation_id}}": ("byid", f"{REV}/social-evaluations"),
+    f"{REV}/my-social-evaluations": ("exempt", "the invited supervisor's own panel seats; "
+                                     "tests/integration/test_social_evaluation.py"),
+    f"{REV}/my-social-evaluations/{{evaluation_id}}": ("exempt", "as the list (panel seat)"),
     f"{REV}/supervision-actions": ("exempt", "region-only rows (no agency), supervisors only; "
                                    "tests/services/review/test_invited_supervisors.py"),
     f"{REV}/supervision-actions/{{action_id}}": ("exempt", "as the list (region-only)"),

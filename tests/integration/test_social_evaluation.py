@@ -40,6 +40,9 @@ def configure(zhifa: Platform, **cls: object) -> None:
         DISTRICT: SocialEvaluationClass(**{"fine_person_fen": 100_000, **cls})}
 
 
+USERS: dict[str, str] = {}  # member id → the account it signs in with
+
+
 async def pool(zhifa: Platform, n: int = 6, dismissed: int = 1) -> tuple[list[str], set[str]]:
     """A 第五届 cohort in office with `n` members, the last `dismissed` of them no longer active."""
     today = date.today()
@@ -58,6 +61,7 @@ async def pool(zhifa: Platform, n: int = 6, dismissed: int = 1) -> tuple[list[st
                               "attested_on": "2026-01-05"} for c in CONDITIONS]})
         assert resp.status_code == 201, resp.text
         ids.append(resp.json()["id"])
+        USERS[resp.json()["id"]] = resp.json()["user_id"]
     gone = set(ids[n - dismissed:])
     async with zhifa.session("review") as s:
         await s.execute(update(InvitedMember).where(InvitedMember.id.in_(
@@ -121,6 +125,22 @@ class TestDecideWaitsForTheAnswer:
         assert summary["penalties"] == ["fine 1000.00 元"]
         assert "张三" not in str(summary) and PHONE not in str(summary)
         assert "首次违法" in summary["reasoning"] and summary["matter"] == "占道经营"
+
+        # a panel member reads exactly the redacted summary; others and other routes get 404
+        seat = zhifa.headers("invited_supervisor", subject=USERS[ev["panel"][0]])
+        mine = (await zhifa.client.get(f"{REV}/my-social-evaluations", headers=seat)).json()
+        assert mine["items"] == [{"id": ev["id"], "summary": summary, "status": "open",
+                                  "opened_on": ev["opened_on"], "due_on": ev["due_on"]}]
+        resp = await zhifa.client.get(f"{REV}/my-social-evaluations/{ev['id']}", headers=seat)
+        assert resp.status_code == 200 and "case_id" not in resp.json()
+        off = zhifa.headers("invited_supervisor",
+                            subject=USERS[next(i for i in ids if i not in ev["panel"])])
+        assert (await zhifa.client.get(f"{REV}/my-social-evaluations",
+                                       headers=off)).json()["items"] == []
+        problem(await zhifa.client.get(f"{REV}/my-social-evaluations/{ev['id']}", headers=off),
+                404, "evaluation-not-found")
+        for url in (f"{SE}/{ev['id']}", SE, f"{C}/cases/{cid}"):
+            assert (await zhifa.client.get(url, headers=seat)).status_code == 404, url
 
         body = problem(await zhifa.client.post(f"{C}/cases/{cid}/decide", json=DECIDE,
                                                headers=w.officer_headers()),

@@ -76,6 +76,22 @@ def upgrade() -> None:
     )
 
     op.create_table(
+        "social_evaluation_seats",
+        sa.Column("evaluation_id", sa.Uuid(), nullable=False),
+        sa.Column("member_id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.String(length=64), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(["evaluation_id"], ["social_evaluations.id"],
+                                name=op.f("fk_social_evaluation_seats_evaluation_id_social_evaluations"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_social_evaluation_seats")),
+        sa.UniqueConstraint("evaluation_id", "member_id",
+                            name="uq_social_evaluation_seats_member"),
+    )
+    with op.batch_alter_table("social_evaluation_seats", schema=None) as batch_op:
+        batch_op.create_index("ix_social_evaluation_seats_user", ["user_id", "evaluation_id"],
+                              unique=False)
+    op.create_table(
         "supervision_instrument_documents",
         sa.Column("instrument_id", sa.Uuid(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
@@ -105,6 +121,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("supervision_instrument_documents")
+    with op.batch_alter_table("social_evaluation_seats", schema=None) as batch_op:
+        batch_op.drop_index("ix_social_evaluation_seats_user")
+    op.drop_table("social_evaluation_seats")
     op.drop_table("social_evaluation_opinions")
     with op.batch_alter_table("social_evaluations", schema=None) as batch_op:
         batch_op.drop_index("ix_social_evaluations_region_opened")

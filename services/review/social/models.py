@@ -66,3 +66,17 @@ class SocialOpinion(UUIDPk, Base):
     comment: Mapped[str] = mapped_column(Text, nullable=False)
     recorded_by: Mapped[str] = mapped_column(String(64), nullable=False)
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+class PanelSeat(UUIDPk, Base):
+    """One drawn member on a panel, with the account they sign in with: what the
+    `invited_supervisor` role may read (the redacted summary of these evaluations only)."""
+
+    __tablename__ = "social_evaluation_seats"
+    __table_args__ = (UniqueConstraint("evaluation_id", "member_id",
+                                       name="uq_social_evaluation_seats_member"),
+                      Index("ix_social_evaluation_seats_user", "user_id", "evaluation_id"))
+    evaluation_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("social_evaluations.id", ondelete="CASCADE"), nullable=False)
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    user_id: Mapped[str] = mapped_column(String(64), nullable=False)

@@ -12,8 +12,8 @@ from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.review.invited.models import InvitedCohort, InvitedMember
 from services.review.repository import scope_clause
+from services.review.social.models import PanelSeat, SocialOpinion
 from services.review.social.models import SocialEvaluation as Ev
-from services.review.social.models import SocialOpinion
 
 
 def _count(cond) -> object:
@@ -43,6 +43,16 @@ class SocialRepository:
             stmt = stmt.where(Ev.status == status)
         if case_id:
             stmt = stmt.where(Ev.case_id == case_id)
+        return await keyset_page(self.session, stmt, cursor, limit, (Ev.opened_at, Ev.id),
+                                 descending=True)
+
+    async def seated(self, user_id: str, cursor: str | None, limit: int,
+                     evaluation_id: uuid.UUID | None = None) -> tuple[list[Ev], str | None]:
+        """The evaluations on whose panel `user_id` sits (the invited supervisor's own)."""
+        stmt = select(Ev).where(Ev.id.in_(select(PanelSeat.evaluation_id).where(
+            PanelSeat.user_id == user_id)))
+        if evaluation_id is not None:
+            stmt = stmt.where(Ev.id == evaluation_id)
         return await keyset_page(self.session, stmt, cursor, limit, (Ev.opened_at, Ev.id),
                                  descending=True)
 

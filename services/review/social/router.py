@@ -22,12 +22,16 @@ from services.review.social.schemas import (
     EvaluationStats,
     OpinionCreate,
     OpinionRead,
+    PanelView,
     SocialCheck,
     SocialCheckRequest,
 )
 
 router = APIRouter(prefix="/api/v1/review/social-evaluations", tags=["supervision"],
                    route_class=CommittingRoute)
+# the panel member's own read-only view (role invited_supervisor)
+my_router = APIRouter(prefix="/api/v1/review/my-social-evaluations", tags=["invited-supervisors"],
+                      route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 STATE = (errors.EvaluationNotFound, errors.EvaluationStateConflict)
 # the case's agency reads and answers; supervisors read their region
@@ -35,6 +39,7 @@ SocialReader = Annotated[Principal, Depends(require_roles(
     "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
 Answerer = Annotated[Principal, Depends(require_roles("officer", "agency_admin"))]
 ServiceCaller = Annotated[Principal, Depends(require_roles("service"))]
+InvitedSupervisor = Annotated[Principal, Depends(require_roles("invited_supervisor"))]
 
 
 async def detail(session: AsyncSession, ev: SocialEvaluation) -> EvaluationDetail:
@@ -118,3 +123,25 @@ async def conclude_social_evaluation(evaluation_id: uuid.UUID, principal: Superv
 async def answer_social_evaluation(evaluation_id: uuid.UUID, body: AnswerCreate,
                                    principal: Answerer, session: SessionDep) -> EvaluationDetail:
     return await detail(session, await service.answer(session, principal, evaluation_id, body))
+
+
+@my_router.get("", response_model=Page[PanelView],
+               responses=kit_errors.responses(kit_errors.Unauthorized, kit_errors.NotFound),
+               summary="特邀监督员：本人所在评议小组的社会评议（脱敏的拟作决定）")
+async def list_my_social_evaluations(principal: InvitedSupervisor, session: SessionDep,
+                                     cursor: str | None = None,
+                                     limit: Annotated[int, Query(ge=1, le=200)] = 50
+                                     ) -> Page[PanelView]:
+    rows, nxt = await service.my_evaluations(session, principal, cursor, limit)
+    return Page[PanelView](items=[PanelView.model_validate(r) for r in rows], next_cursor=nxt,
+                           limit=limit)
+
+
+@my_router.get("/{evaluation_id}", response_model=PanelView,
+               responses=kit_errors.responses(kit_errors.Unauthorized,
+                                              errors.EvaluationNotFound),
+               summary="特邀监督员：一件本人参加评议的拟作决定（脱敏）")
+async def get_my_social_evaluation(evaluation_id: uuid.UUID, principal: InvitedSupervisor,
+                                   session: SessionDep) -> PanelView:
+    return PanelView.model_validate(await service.my_evaluation(session, principal,
+                                                                evaluation_id))

@@ -105,6 +105,17 @@ class EvaluationDetail(EvaluationRead):
     opinions: list[OpinionRead] = Field(default_factory=list)
 
 
+class PanelView(ApiModel):
+    """What a panel member sees: the redacted proposed decision and the window, nothing else
+    (no case id, no agency staff, no other members)."""
+
+    id: uuid.UUID
+    summary: dict[str, Any]
+    status: str
+    opened_on: date
+    due_on: date
+
+
 class EvaluationStats(ApiModel):
     """Per agency, for evaluations opened in the year: 评议件数, 答复, 采纳, 采纳率."""
 

@@ -32,7 +32,7 @@ from kit.db import utcnow
 from kit.scope import sees_row
 from services.review.config import ReviewSettings, SocialEvaluationClass
 from services.review.social import errors
-from services.review.social.models import SocialEvaluation, SocialOpinion
+from services.review.social.models import PanelSeat, SocialEvaluation, SocialOpinion
 from services.review.social.repository import SocialRepository
 from services.review.social.schemas import (
     DIMENSIONS,
@@ -133,6 +133,11 @@ async def open_evaluation(session: AsyncSession, settings: ReviewSettings, princ
         opened_on=today, due_on=due)
     repo.add(ev)
     await session.flush()
+    users = {str(m.id): m.user_id for m in members}
+    for member in panel:
+        repo.add(PanelSeat(id=uuid.uuid4(), evaluation_id=ev.id, member_id=uuid.UUID(member),
+                           user_id=users[member]))
+    await session.flush()
     return ev
 
 
@@ -214,6 +219,19 @@ async def answer(session: AsyncSession, principal: Principal, evaluation_id: uui
     ev.answer_reasons, ev.answered_by, ev.answered_at = body.reasons, principal.subject, utcnow()
     await session.flush()
     return ev
+
+
+async def my_evaluations(session: AsyncSession, principal: Principal, cursor: str | None,
+                         limit: int):
+    return await SocialRepository(session).seated(principal.subject, cursor, limit)
+
+
+async def my_evaluation(session: AsyncSession, principal: Principal,
+                        evaluation_id: uuid.UUID) -> SocialEvaluation:
+    rows, _ = await SocialRepository(session).seated(principal.subject, None, 1, evaluation_id)
+    if not rows:
+        raise errors.EvaluationNotFound(f"社会评议 {evaluation_id} 不存在")
+    return rows[0]
 
 
 async def list_evaluations(session: AsyncSession, principal: Principal, **kw):
