@@ -151,3 +151,13 @@ class CollectiveDiscussionInvalid(errors.Conflict):
     `quorum`."""
 
     title = "集体讨论记录不符合要求"
+
+
+class SocialEvaluationUnanswered(errors.Conflict):
+    """社会评议 required for this class of proposed decision (the region's setting in review)
+    and not yet concluded and answered (adopted / not adopted with reasons): the decision waits
+    (issue 15 point 4; local practice, seed 001, UNVERIFIED)."""
+
+    title = "社会评议尚未完成或未作答复"
+    article = ("拟作出的行政执法决定属于本辖区确定的社会评议范围的，应经社会评议并对评议意见"
+               "作出答复后方可作出决定（地方实践）")

@@ -61,6 +61,13 @@ class CasesClient:
                 return out
             cursor = page.next_cursor
 
+    async def case(self, case_id: str) -> dict[str, Any]:
+        """`GET /api/v1/cases/cases/{id}` (the caller's scope is checked by review after)."""
+        resp = await self.client.call("GET", f"/api/v1/cases/cases/{case_id}",
+                                      headers=self.headers, unknown="案件")
+        body = resp.json()
+        return body if isinstance(body, dict) else {}
+
     async def dossier(self, case_id: str) -> dict[str, Any]:
         resp = await self.client.call("GET", f"/api/v1/cases/cases/{case_id}/dossier",
                                       headers=self.headers, unknown="案件")
@@ -162,9 +169,37 @@ class PersonnelClient:
                                       headers=self.headers, unknown="执法人员")
         return OfficerRef.model_validate(resp.json())
 
+    async def agency_name(self, agency_id: Any) -> str:
+        """The agency's name as personnel holds it ("" when unknown)."""
+        try:
+            resp = await self.client.call("GET", f"/api/v1/personnel/agencies/{agency_id}",
+                                          headers=self.headers)
+        except UpstreamProblem as exc:
+            if exc.status in (404, 422):
+                return ""
+            raise
+        return str(resp.json().get("name") or "")
+
     async def add_sanction(self, officer_id: Any, body: dict[str, Any]) -> str:
         """`POST /officers/{id}/sanctions`: where it affects certificate eligibility, personnel's
         rules decide (blocking sanction kinds, the sanction period)."""
         resp = await self.client.call("POST", f"/api/v1/personnel/officers/{officer_id}/sanctions",
                                       headers=self.headers, json=body, unknown="执法人员")
         return str(resp.json()["id"])
+
+
+class PublicityClient:
+    """Publicity's redaction engine (`POST /api/v1/publicity/redactions`), service token."""
+
+    def __init__(self, request: Request) -> None:
+        state = request.app.state
+        self.client: ServiceClient = state.clients["publicity"]
+        self.headers = {"Authorization": "Bearer " + service_token(
+            state.keyring, state.settings.jwt, "review")}
+
+    async def redact(self, texts: list[str], party: dict[str, Any]) -> dict[str, Any]:
+        body = {"texts": texts, "party": {k: party.get(k) for k in (
+            "kind", "name", "id_number", "phone", "address") if party.get(k)}}
+        resp = await self.client.call("POST", "/api/v1/publicity/redactions",
+                                      headers=self.headers, json=body)
+        return resp.json()

@@ -1,9 +1,27 @@
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import SettingsConfigDict
 
 from kit.settings import ServiceSettings
+
+
+class SocialEvaluationClass(BaseModel):
+    """Which proposed decisions of a region need 社会评议 before the decision (seed 001 names
+    the practice; no procedural text was found, UNVERIFIED, DOMAIN-WAVE2 §5). The defaults are
+    the city rule's thresholds for 重大 decisions (DOMAIN-WAVE2 §5, Art.23–25: a fine of at
+    least 1万元 on a person or 10万元 on an organisation, 停产停业, 吊销), plus any matter code
+    listed and any case sent to 法制审核 as a 重大 decision when `major_decisions` is on."""
+
+    fine_person_fen: int = 1_000_000
+    fine_organisation_fen: int = 10_000_000
+    penalty_kinds: list[str] = Field(default_factory=lambda: [
+        "business_suspension", "license_revocation"])
+    matter_codes: list[str] = Field(default_factory=list)
+    major_decisions: bool = False
+    panel_size: int = 5
+    # opinions within N calendar days of opening (UNVERIFIED; a local choice)
+    opinion_days: int = 7
 
 
 class ReviewSettings(ServiceSettings):
@@ -38,6 +56,14 @@ class ReviewSettings(ServiceSettings):
     instrument_reply_days: int = 15
     instrument_reply_day_unit: str = "calendar"
     instrument_objection_days: int = 10
+    # the instrument's .docx: issuer printed at the head and on the seal line (e.g. "某区司法局";
+    # empty: "行政执法监督机构"), and the number prefix before the kind abbreviation 监通/监意/
+    # 监决/监建 (e.g. "某司" gives "某司监通〔2026〕1号")
+    instrument_issuer: str = ""
+    instrument_number_prefix: str = ""
+    # 社会评议: region code prefix → the class of cases that need it (the longest prefix
+    # applies). None by default: the practice is local (seed 001), not national law.
+    social_evaluation_regions: dict[str, SocialEvaluationClass] = Field(default_factory=dict)
     # page size cap when paging through cases for 案卷评查 sampling
     evaluation_case_page_size: int = 200
 

@@ -14,3 +14,4 @@ from services.review.invited import models as _invited  # noqa: E402,F401
 from services.review.legal import models as _legal  # noqa: E402,F401
 from services.review.reports import models as _reports  # noqa: E402,F401
 from services.review.responsibility import models as _responsibility  # noqa: E402,F401
+from services.review.social import models as _social  # noqa: E402,F401

@@ -12,6 +12,8 @@ from services.review.legal.router import router as legal_router
 from services.review.participation.router import router as participation_router
 from services.review.reports.router import router as reports_router
 from services.review.responsibility.router import router as responsibility_router
+from services.review.social.router import my_router as my_social_router
+from services.review.social.router import router as social_router
 from services.review.statistics.router import router as statistics_router
 from services.review.supervision.router import router as supervision_router
 
@@ -28,3 +30,5 @@ router.include_router(complaints_router)
 router.include_router(reports_router)
 router.include_router(statistics_router)
 router.include_router(complaint_deadlines_router)
+router.include_router(social_router)
+router.include_router(my_social_router)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -212,6 +213,16 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{REV}/supervision-instruments/stats": ("exempt", "aggregate figures, scoped in "
                                              "tests/services/review/test_supervision_instruments.py"),
     f"{REV}/supervision-instruments/{{instrument_id}}": ("byid", f"{REV}/supervision-instruments"),
+    f"{REV}/supervision-instruments/{{instrument_id}}/document.docx": (
+        "sub", f"{REV}/supervision-instruments"),
+    f"{REV}/social-evaluations": ("list", None),
+    f"{REV}/social-evaluations/stats": (
+        "exempt", "aggregate figures by agency through scope_clause; "
+                  "tests/integration/test_social_evaluation.py"),
+    f"{REV}/social-evaluations/{{evaluation_id}}": ("byid", f"{REV}/social-evaluations"),
+    f"{REV}/my-social-evaluations": ("exempt", "the invited supervisor's own panel seats; "
+                                     "tests/integration/test_social_evaluation.py"),
+    f"{REV}/my-social-evaluations/{{evaluation_id}}": ("exempt", "as the list (panel seat)"),
     f"{REV}/supervision-actions": ("exempt", "region-only rows (no agency), supervisors only; "
                                    "tests/services/review/test_invited_supervisors.py"),
     f"{REV}/supervision-actions/{{action_id}}": ("exempt", "as the list (region-only)"),
@@ -293,6 +304,19 @@ async def _world(zhifa: Platform, region: str) -> World:
     resp = await c.post(f"{REV}/responsibility-records", headers=sup, json={
         "subject_kind": "agency", "agency_id": w.agency_id, "grounds": ["buck_passing"],
         "facts": "推诿扯皮"})
+    assert resp.status_code == 201, resp.text
+    resp = await c.post(f"{REV}/invited-cohorts", headers=sup, json={
+        "name": "第五届", "term_start": (date.today() - timedelta(days=30)).isoformat(),
+        "term_end": (date.today() + timedelta(days=5 * 365)).isoformat()})
+    assert resp.status_code == 201, resp.text
+    resp = await c.post(f"{REV}/invited-cohorts/{resp.json()['id']}/members", headers=sup, json={
+        "name": "周监督", "user_id": f"u-{uuid.uuid4().hex[:8]}", "source_category": "lawyer",
+        "attestations": [{"condition": k, "attested_by": "区司法局", "attested_on": "2026-01-05"}
+                         for k in ("age_18_or_over", "college_education", "no_criminal_record",
+                                   "no_disciplinary_record", "not_dishonest_debtor")]})
+    assert resp.status_code == 201, resp.text
+    resp = await c.post(f"{REV}/social-evaluations", headers=sup, json={
+        "case_id": (await w.notified())["id"], "seed": "matrix", "panel_size": 1})
     assert resp.status_code == 201, resp.text
     case = await w.filed()
     resp = await c.post(f"{C}/cases/{case['id']}/coercive-measures", headers=w.officer_headers(),

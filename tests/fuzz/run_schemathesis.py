@@ -98,6 +98,9 @@ FALSE_POSITIVES: dict[tuple[str, str], str] = {
     ("POST /api/v1/review/supervision-instruments", _RULE):
         "the referenced supervision action and the agency must exist (rows), in the "
         "supervisor's region (role)",
+    ("POST /api/v1/review/social-evaluations", _RULE):
+        "the case must exist in cases and be in the supervisor's scope (a row in another "
+        "service, the role); due_on not before today (today's date)",
     ("POST /api/v1/review/invited-cohorts", _RULE):
         "term_end after term_start (one field against another); the region must be the "
         "supervisor's own (role)",

@@ -22,7 +22,7 @@ from services.cases.errors import (
     ServiceRefused,
     StatementWindowOpen,
 )
-from services.cases.lifecycle import collective, delivery, schemas, soft
+from services.cases.lifecycle import collective, delivery, schemas, social, soft
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.closing import close_refusal
 from services.cases.lifecycle.service import (
@@ -204,6 +204,7 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
     if outcome == "penalty" and not penalties:
         raise errors.UnprocessableEntity("处罚决定须列明处罚种类")
     _check_decidable(case, body, penalties)
+    evaluation = await social.require_answer(ctx, case, penalties)  # 社会评议 (issue 15)
     discussion = (await collective.check_record(ctx, case, body.collective_discussion_record,
                                                 body.decided_on)
                   if body.collective_discussion_record else None)
@@ -228,7 +229,8 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecideCase) -> Case:
         if fine else None,
         "remedies": ctx.settings.remedy.decision_texts(),
         "agency": deciding, "decided_on": body.decided_on.isoformat(),
-        "collective_discussion_record": discussion}
+        "collective_discussion_record": discussion,
+        **({"social_evaluation": evaluation} if evaluation else {})}
     case.decided_on, case.decision_number, case.fine_fen = body.decided_on, number, fine
     set_statistics(case, penalties)
     case.decision_outcome = soft.decision_columns(case.conclusion)["decision_outcome"]

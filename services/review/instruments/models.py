@@ -2,8 +2,21 @@
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kit.db import Timestamps, UTCDateTime, UUIDPk
@@ -65,3 +78,27 @@ class InstrumentStep(UUIDPk, Base):
     actor: Mapped[str] = mapped_column(String(64), nullable=False)
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class InstrumentDocument(UUIDPk, Base):
+    """The issued .docx of an instrument: its number (one sequence per district, kind and
+    year), the frozen render context and the bytes, each with its SHA-256. Never changed."""
+
+    __tablename__ = "supervision_instrument_documents"
+    __table_args__ = (UniqueConstraint("number_scope", "kind", "year", "seq",
+                                       name="uq_supervision_instrument_documents_seq"),)
+    instrument_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("supervision_instruments.id", ondelete="CASCADE"), nullable=False,
+        unique=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    number_scope: Mapped[str] = mapped_column(String(12), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    number: Mapped[str] = mapped_column(String(100), nullable=False)
+    template_version: Mapped[str] = mapped_column(String(20), nullable=False)
+    template_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    context: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    context_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    docx: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    docx_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)

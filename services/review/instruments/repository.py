@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from services.review.instruments.models import InstrumentStep
+from services.review.instruments.models import InstrumentDocument, InstrumentStep
 from services.review.instruments.models import SupervisionInstrument as Ins
 from services.review.repository import scope_clause
 
@@ -59,6 +59,19 @@ class InstrumentRepository:
     async def by_action(self, action_id: uuid.UUID) -> list[Ins]:
         return list(await self.session.scalars(select(Ins).where(
             Ins.action_id == action_id).order_by(Ins.issued_at, Ins.id)))
+
+    async def document(self, instrument_id: uuid.UUID) -> InstrumentDocument | None:
+        return await self.session.scalar(select(InstrumentDocument).where(
+            InstrumentDocument.instrument_id == instrument_id))
+
+    async def last_seq(self, scope: str, kind: str, year: int) -> int:
+        return int(await self.session.scalar(select(func.coalesce(func.max(
+            InstrumentDocument.seq), 0)).where(InstrumentDocument.number_scope == scope,
+                                               InstrumentDocument.kind == kind,
+                                               InstrumentDocument.year == year)) or 0)
+
+    def add(self, row: object) -> None:
+        self.session.add(row)
 
     def add_step(self, step: InstrumentStep) -> None:
         self.session.add(step)

@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
@@ -11,13 +11,14 @@ from kit.app import CalendarDep
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from kit.scope import AgencyOutOfScope
+from services.review.clients import PersonnelClient
 from services.review.dependencies import (
     AgencyRegions,
     AgencyReplier,
     SupervisionReader,
     Supervisor,
 )
-from services.review.instruments import errors, service
+from services.review.instruments import documents, errors, service
 from services.review.instruments.models import SupervisionInstrument
 from services.review.instruments.schemas import (
     EscalationCreate,
@@ -45,9 +46,15 @@ def read(ins: SupervisionInstrument) -> InstrumentRead:
     return out
 
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 async def detail(session: AsyncSession, ins: SupervisionInstrument) -> InstrumentDetail:
     out = InstrumentDetail.model_validate(ins)
     out.is_overdue = service.is_overdue(ins)
+    doc = await service.document(session, ins)
+    if doc is not None:
+        out.document_number, out.document_sha256 = doc.number, doc.docx_sha256
     out.steps = [StepRead.model_validate(s) for s in await service.steps(session, ins)]
     return out
 
@@ -63,6 +70,8 @@ async def issue_supervision_instrument(body: InstrumentCreate, request: Request,
                                        regions: AgencyRegions) -> InstrumentDetail:
     ins = await service.issue(session, calendar, request.app.state.settings, principal, body,
                               regions)
+    await documents.issue_document(session, request.app.state.settings, ins,
+                                   await PersonnelClient(request).agency_name(ins.agency_id))
     return await detail(session, ins)
 
 
@@ -91,6 +100,22 @@ async def get_supervision_instrument_stats(
 async def get_supervision_instrument(instrument_id: uuid.UUID, principal: SupervisionReader,
                                      session: SessionDep) -> InstrumentDetail:
     return await detail(session, await service.load(session, principal, instrument_id))
+
+
+@router.get("/{instrument_id}/document.docx", response_class=Response,
+            responses={200: {"content": {DOCX: {}}},
+                       **kit_errors.responses(*AUTH, errors.InstrumentNotFound)},
+            summary="监督文书（.docx，含文号；内容与 SHA-256 自制作时冻结）")
+async def get_supervision_instrument_docx(instrument_id: uuid.UUID, request: Request,
+                                          principal: SupervisionReader,
+                                          session: SessionDep) -> Response:
+    ins = await service.load(session, principal, instrument_id)
+    doc = await service.document(session, ins) or await documents.issue_document(
+        session, request.app.state.settings, ins,
+        await PersonnelClient(request).agency_name(ins.agency_id))
+    return Response(content=doc.docx, media_type=DOCX, headers={
+        "Content-Disposition": f'attachment; filename="instrument-{ins.id}.docx"',
+        "ETag": f'"{doc.docx_sha256}"', "X-Content-SHA256": doc.docx_sha256})
 
 
 @router.post("/{instrument_id}/reply", response_model=InstrumentDetail,

@@ -94,6 +94,9 @@ class InstrumentRead(ApiModel):
 
 class InstrumentDetail(InstrumentRead):
     steps: list[StepRead] = Field(default_factory=list)
+    # the issued .docx (`GET …/document.docx`): its number and SHA-256
+    document_number: str | None = None
+    document_sha256: str | None = None
 
 
 class InstrumentStats(ApiModel):

@@ -95,6 +95,10 @@ async def load(session: AsyncSession, principal: Principal, instrument_id: uuid.
     return ins
 
 
+async def document(session: AsyncSession, ins: SupervisionInstrument):
+    return await InstrumentRepository(session).document(ins.id)
+
+
 async def steps(session: AsyncSession, ins: SupervisionInstrument) -> list[InstrumentStep]:
     return await InstrumentRepository(session).steps(ins.id)
 
