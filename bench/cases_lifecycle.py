@@ -12,7 +12,11 @@ timeline. Summary decisions are one request each (qualification check, numbering
 case.decided). The outbox workers run, so events flow to review and publicity meanwhile.
 Databases: four fresh SQLite files, or four fresh PostgreSQL databases when
 ZHIFA_BENCH_PG_URL is set (dropped afterwards). `--no-workers` leaves the outbox workers off
-(events stay queued), which isolates the cost of the requests themselves.
+(events stay queued), which isolates the cost of the requests themselves. `--trips` prints, for
+the first (sequential) case and summary decision, the database round trips (SQL statements sent,
+per service, counted with SQLAlchemy's `before_cursor_execute`) and the requests each service
+received (from the gateway or from another service, read from its request counter) per action;
+run it with `--no-workers` so that outbox polling is not counted.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ class Bench:
         self.client, self.ring, self.jwt = client, auth.KeyRing.load(keys), JwtSettings()
         self.officers: list[str] = []
         self.agency_id = self.matter_id = ""
+        self.probe: Any = None  # Trips while counting
 
     def headers(self, *roles: str, **kw: Any) -> dict[str, str]:
         token = auth.issue_access_token(self.ring, self.jwt, subject="bench",
@@ -70,7 +75,10 @@ class Bench:
 
     async def post(self, path: str, body: dict[str, Any], headers: dict[str, str],
                    expect: int = 200) -> dict[str, Any]:
+        before = self.probe.snapshot() if self.probe else None
         resp = await self.client.post(path, json=body, headers=headers)
+        if self.probe:
+            self.probe.add(path, before)
         if resp.status_code != expect:
             raise RuntimeError(f"{path}: {resp.status_code} {resp.text[:300]}")
         return resp.json()
@@ -144,6 +152,55 @@ class Bench:
             "decided_at": "2026-11-20T02:00:00Z", "place": "木耳镇人民路"}, self.officer(), 201)
 
 
+class Trips:
+    """SQL statements per service engine and requests per service app, per action."""
+
+    def __init__(self, apps: dict[str, Any]) -> None:
+        from sqlalchemy import event
+
+        self.apps, self.sql = apps, dict.fromkeys(apps, 0)
+        self.rows: list[tuple[str, dict[str, int], dict[str, int]]] = []
+        for name, app in apps.items():
+            def count(*_: Any, name: str = name) -> None:
+                self.sql[name] += 1
+            event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
+
+    def _requests(self) -> dict[str, int]:
+        out = {}
+        for name, app in self.apps.items():
+            total = 0
+            for metric in app.state.metrics.requests.collect():
+                total += sum(int(s.value) for s in metric.samples if s.name.endswith("_total"))
+            out[name] = total
+        return out
+
+    def snapshot(self) -> tuple[dict[str, int], dict[str, int]]:
+        return dict(self.sql), self._requests()
+
+    def add(self, path: str, before: tuple[dict[str, int], dict[str, int]]) -> None:
+        sql, req = self.snapshot()
+        action = path.rsplit("/", 1)[-1]
+        action = {"cases": "register", "summary-decisions": "summary decision"}.get(action, action)
+        self.rows.append((action, {n: sql[n] - before[0][n] for n in sql},
+                          {n: req[n] - before[1][n] for n in req}))
+
+    def print(self) -> None:
+        names = list(self.apps)
+        print("round trips per action (SQL statements per service | requests received per "
+              "service; cases' count includes the gateway's one request)")
+        print(f"  {'action':18} " + " ".join(f"{n[:9]:>9}" for n in names) + " | "
+              + " ".join(f"{n[:9]:>9}" for n in names))
+        total_sql, total_req = dict.fromkeys(names, 0), dict.fromkeys(names, 0)
+        for action, sql, req in self.rows:
+            print(f"  {action:18} " + " ".join(f"{sql[n]:>9}" for n in names) + " | "
+                  + " ".join(f"{req[n]:>9}" for n in names))
+            for n in names:
+                total_sql[n] += sql[n]
+                total_req[n] += req[n]
+        print(f"  {'total':18} " + " ".join(f"{total_sql[n]:>9}" for n in names) + " | "
+              + " ".join(f"{total_req[n]:>9}" for n in names))
+
+
 async def run(job: Any, total: int, concurrency: int) -> dict[str, float]:
     queue = iter(range(total))
     durations: list[float] = []
@@ -174,7 +231,7 @@ async def _pg(pg: str, names: dict[str, str], create: bool) -> None:
     await admin.dispose()
 
 
-async def main(cases: int, concurrency: int, workers: bool) -> None:
+async def main(cases: int, concurrency: int, workers: bool, trips: bool = False) -> None:
     pg = os.environ.get("ZHIFA_BENCH_PG_URL")
     names = {s: f"zbl_{uuid.uuid4().hex[:8]}_{s}" for s in SERVICES}
     overrides: dict[str, dict[str, Any]] = {s: {"run_outbox_worker": workers}
@@ -196,8 +253,12 @@ async def main(cases: int, concurrency: int, workers: bool) -> None:
                     await bench.setup()
                     # one sequential pass first: the per-agency number counters are created
                     # on first use (a concurrent first use races in numbering.next_seq)
+                    bench.probe = Trips(gw.state.services) if trips else None
                     await bench.lifecycle()
                     await bench.summary()
+                    if bench.probe:
+                        bench.probe.print()
+                        bench.probe = None
                     life = await run(bench.lifecycle, cases, concurrency)
                     summ = await run(bench.summary, cases, concurrency)
                     rss = _rss_mb()  # the one process, with every app and pool still open
@@ -229,8 +290,10 @@ if __name__ == "__main__":
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--no-workers", action="store_true",
                         help="outbox workers off: events stay queued (isolates request cost)")
+    parser.add_argument("--trips", action="store_true",
+                        help="print round trips per action of the first case (see the doc)")
     args = parser.parse_args()
     _load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, load average {_load[0]:.2f} {_load[1]:.2f} "
           f"{_load[2]:.2f}; cases={args.cases} concurrency={args.concurrency}", flush=True)
-    asyncio.run(main(args.cases, args.concurrency, not args.no_workers))
+    asyncio.run(main(args.cases, args.concurrency, not args.no_workers, args.trips))

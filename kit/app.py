@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, docs, errors, idempotency, limits, openapi, sessions, strict
+from kit import auth, dispatch, docs, errors, idempotency, limits, openapi, sessions, strict
 from kit.calendar import WorkingCalendar, today_legal
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
@@ -184,6 +184,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     app.include_router(platform_router(spec))
     strict.harden_requests(app)  # no silent coercion of request input (kit.strict)
     app.openapi = _truthful_openapi(app)  # type: ignore[method-assign]
+    dispatch.install(app)  # route dispatch by path segments (kit.dispatch)
     return app
 
 

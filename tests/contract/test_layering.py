@@ -19,7 +19,6 @@ DEBT: dict[str, set[str]] = {
     "services/cases/coercion/service.py": {"imports fastapi"},
     "services/cases/dependencies.py": {"runs SQL", "builds SQL"},
     "services/cases/events.py": {"runs SQL", "builds SQL"},
-    "services/cases/lifecycle/service.py": {"runs SQL", "builds SQL", "imports fastapi"},
     "services/cases/matters/service.py": {"runs SQL", "builds SQL"},
     "services/cases/numbering.py": {"runs SQL", "builds SQL"},
     "services/cases/timeline/service.py": {"runs SQL", "builds SQL"},

@@ -25,7 +25,7 @@ from services.cases.clients import personnel_client
 from services.cases.documents.catalogue import Spec
 from services.cases.documents.render import capital, yuan
 from services.cases.documents.repository import DocumentRepository
-from services.cases.lifecycle.decision import SERVE_NAMES, amounts
+from services.cases.lifecycle.execution import SERVE_NAMES, amounts
 from services.cases.lifecycle.service import Ctx, agency_prefix
 from services.cases.models import Case
 

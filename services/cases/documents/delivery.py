@@ -35,6 +35,7 @@ from services.cases.documents.pdf import ConversionFailed, ConverterUnavailable,
 from services.cases.documents.repository import DocumentRepository
 from services.cases.documents.schemas import DocumentIssue, ServiceCreate
 from services.cases.lifecycle import decision as dec
+from services.cases.lifecycle import execution as exe
 from services.cases.lifecycle import schemas as lschemas
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.service import Ctx
@@ -95,7 +96,7 @@ async def record_service(ctx: Ctx, case: Case, doc: IssuedDocument,
     served_on = effective_on(body, ctx.settings)
     allowed = st.allowed_actions(case)
     if doc.code in DECISIONS and "serve" in allowed:
-        await dec.serve(ctx, case, serve_body(body, served_on))
+        await exe.serve(ctx, case, serve_body(body, served_on))
         served_on = case.served_on or served_on  # the legal date as the case code decided it
     elif doc.code in NOTICES and "notify" in allowed:  # 事先告知 served: windows open
         await dec.notify(ctx, case, lschemas.NotifyCase(served_on=served_on,
@@ -129,7 +130,7 @@ def details_of(body: ServiceCreate) -> dict[str, Any]:
 def service_lines(body: ServiceCreate, served_on: Any,
                   servers: list[dict[str, str]]) -> dict[str, str]:
     """The 送达回证's lines (servers named by personnel, else by id)."""
-    return {"place": body.place, "method_name": dec.SERVE_NAMES[body.method],
+    return {"place": body.place, "method_name": exe.SERVE_NAMES[body.method],
             "served_on": dctx.cn_date(served_on), "recipient": body.recipient,
             "relation": body.relation or "", "witness": body.witness or "",
             "refusal_reason": body.refusal_reason or "", "remarks": "；".join(

@@ -18,7 +18,9 @@ from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, 
 from services.cases.filetypes import check_upload, safe_filename
 from services.cases.licensing.errors import LinkInvalid
 from services.cases.lifecycle import clock, reads, schemas
+from services.cases.lifecycle import conclusion as concl
 from services.cases.lifecycle import decision as dec
+from services.cases.lifecycle import execution as exe
 from services.cases.lifecycle import service as svc
 from services.cases.lifecycle.repository import CaseRepository
 from services.cases.storage import LocalStorage, TooLarge
@@ -30,25 +32,25 @@ ACTION = (*AUTH, ce.CaseNotFound, ce.ActionNotAllowed, ce.CaseArchived,
           errors.PreconditionFailed)
 
 
-def _read(request: Request, case: object, response: Response) -> schemas.CaseRead:
+def _read(request: Request, case: object, response: Response) -> reads.CaseRead:
     s = request.app.state.settings
     set_etag(response, case.version)  # type: ignore[attr-defined]
     return reads.full(case, request.app.state.calendar, today_legal(),  # type: ignore[arg-type]
                       s.lead_check_working_days)
 
 
-@router.post("/cases", response_model=schemas.CaseRead, status_code=201,
+@router.post("/cases", response_model=reads.CaseRead, status_code=201,
              responses=errors.responses(*AUTH, ce.MatterNotFound, ce.MatterNotHeld,
                                         LinkInvalid),
              summary="登记案件线索（可关联所涉许可证件 licence_id）")
 async def create_case(body: schemas.CaseCreate, request: Request, session: SessionDep,
-                      principal: Registrar, response: Response) -> schemas.CaseRead:
+                      principal: Registrar, response: Response) -> reads.CaseRead:
     case = await svc.create_case(svc.Ctx(request, session, principal), body)
     response.headers["Location"] = f"/api/v1/cases/cases/{case.id}"
     return _read(request, case, response)
 
 
-@router.get("/cases", response_model=Page[schemas.CaseSummary],
+@router.get("/cases", response_model=Page[reads.CaseSummary],
             responses=errors.responses(*AUTH), summary="案件列表（按管辖范围，游标分页）")
 async def list_cases(principal: Reader, session: SessionDep,
                      status: str | None = None, matter_id: uuid.UUID | None = None,
@@ -58,7 +60,7 @@ async def list_cases(principal: Reader, session: SessionDep,
                      discovered_to: date | None = None, overdue: bool | None = None,
                      cursor: str | None = None,
                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                     ) -> Page[schemas.CaseSummary]:
+                     ) -> Page[reads.CaseSummary]:
     rows, nxt = await CaseRepository(session).list(
         principal, status=status, matter_id=matter_id, officer_id=officer_id, party=party,
         agency_id=agency_id, filed_from=filed_from, filed_to=filed_to,
@@ -67,55 +69,55 @@ async def list_cases(principal: Reader, session: SessionDep,
     return Page(items=[reads.summary(c) for c in rows], next_cursor=nxt, limit=limit)
 
 
-@router.get("/cases/{case_id}", response_model=schemas.CaseRead,
+@router.get("/cases/{case_id}", response_model=reads.CaseRead,
             responses=errors.responses(*AUTH, ce.CaseNotFound),
             summary="案件详情（含可执行操作与法定期限）")
-async def get_case(case: CaseById, request: Request, response: Response) -> schemas.CaseRead:
+async def get_case(case: CaseById, request: Request, response: Response) -> reads.CaseRead:
     return _read(request, case, response)
 
 
-@router.get("/cases/{case_id}/dossier", response_model=schemas.Dossier,
+@router.get("/cases/{case_id}/dossier", response_model=reads.Dossier,
             responses=errors.responses(*AUTH, ce.CaseNotFound),
             summary="完整案卷（供案卷评查）")
 async def get_dossier(case: CaseById, request: Request, session: SessionDep,
-                      response: Response) -> schemas.Dossier:
+                      response: Response) -> reads.Dossier:
     repo = CaseRepository(session)
     entries = await timeline.list_entries(session, case.id)
-    return schemas.Dossier(
+    return reads.Dossier(
         case=_read(request, case, response),
-        evidence=[schemas.EvidenceRead.model_validate(e) for e in await repo.evidence(case.id)],
-        records=[schemas.RecordRead.model_validate(r) for r in await repo.records(case.id)],
+        evidence=[reads.EvidenceRead.model_validate(e) for e in await repo.evidence(case.id)],
+        records=[reads.RecordRead.model_validate(r) for r in await repo.records(case.id)],
         statements=await repo.statements(case.id), payments=await repo.payments(case.id),
-        timeline=[schemas.TimelineEntryRead.model_validate(e) for e in entries],
-        timeline_verification=schemas.TimelineVerifyRead(**await timeline.verify(
+        timeline=[reads.TimelineEntryRead.model_validate(e) for e in entries],
+        timeline_verification=reads.TimelineVerifyRead(**await timeline.verify(
             session, case, request.app.state.settings)))
 
 
-@router.get("/cases/{case_id}/timeline", response_model=list[schemas.TimelineEntryRead],
+@router.get("/cases/{case_id}/timeline", response_model=list[reads.TimelineEntryRead],
             responses=errors.responses(*AUTH, ce.CaseNotFound), summary="全过程记录")
 async def get_timeline(case: CaseById, session: SessionDep
-                       ) -> list[schemas.TimelineEntryRead]:
-    return [schemas.TimelineEntryRead.model_validate(e)
+                       ) -> list[reads.TimelineEntryRead]:
+    return [reads.TimelineEntryRead.model_validate(e)
             for e in await timeline.list_entries(session, case.id)]
 
 
-@router.get("/cases/{case_id}/timeline/verify", response_model=schemas.TimelineVerifyRead,
+@router.get("/cases/{case_id}/timeline/verify", response_model=reads.TimelineVerifyRead,
             responses=errors.responses(*AUTH, ce.CaseNotFound),
             summary="校验全过程记录哈希链")
 async def verify_timeline(case: CaseById, session: SessionDep,
-                          request: Request) -> schemas.TimelineVerifyRead:
-    return schemas.TimelineVerifyRead(**await timeline.verify(session, case,
+                          request: Request) -> reads.TimelineVerifyRead:
+    return reads.TimelineVerifyRead(**await timeline.verify(session, case,
                                                               request.app.state.settings))
 
 
-@router.get("/cases/{case_id}/evidence", response_model=list[schemas.EvidenceRead],
+@router.get("/cases/{case_id}/evidence", response_model=list[reads.EvidenceRead],
             responses=errors.responses(*AUTH, ce.CaseNotFound), summary="证据目录")
-async def list_evidence(case: CaseById, session: SessionDep) -> list[schemas.EvidenceRead]:
-    return [schemas.EvidenceRead.model_validate(e)
+async def list_evidence(case: CaseById, session: SessionDep) -> list[reads.EvidenceRead]:
+    return [reads.EvidenceRead.model_validate(e)
             for e in await CaseRepository(session).evidence(case.id)]
 
 
-@router.post("/cases/{case_id}/evidence", response_model=schemas.EvidenceRead, status_code=201,
+@router.post("/cases/{case_id}/evidence", response_model=reads.EvidenceRead, status_code=201,
              responses=errors.responses(*ACTION, ce.OfficersNotQualified, ce.EvidenceRejected,
                                         ce.EvidenceTooLarge),
              summary="上传证据（服务器计算 SHA-256）")
@@ -124,7 +126,7 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
                           kind: Annotated[schemas.EvidenceKind, Form()],
                           officer_ids: Annotated[list[str], Form()],
                           description: Annotated[str, Form(max_length=4000)] = "",
-                          ) -> schemas.EvidenceRead:
+                          ) -> reads.EvidenceRead:
     s = request.app.state.settings
     ctype = (file.content_type or "application/octet-stream").split(";")[0].strip()
     if ctype not in s.evidence_allowed_types:
@@ -142,16 +144,16 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
     ev = await svc.add_evidence(svc.Ctx(request, session, principal), case, kind=kind,
                                 description=description, filename=safe_filename(file.filename),
                                 content_type=ctype, stored=stored, officer_ids=officer_ids)
-    return schemas.EvidenceRead.model_validate(ev)
+    return reads.EvidenceRead.model_validate(ev)
 
 
-@router.post("/cases/{case_id}/records", response_model=schemas.RecordRead, status_code=201,
+@router.post("/cases/{case_id}/records", response_model=reads.RecordRead, status_code=201,
              responses=errors.responses(*ACTION, ce.OfficersNotQualified),
              summary="制作笔录（现场检查/询问）")
 async def create_record(body: schemas.RecordCreate, case: CaseForAction, principal: Actor,
-                        request: Request, session: SessionDep) -> schemas.RecordRead:
+                        request: Request, session: SessionDep) -> reads.RecordRead:
     rec = await svc.add_record(svc.Ctx(request, session, principal), case, body)
-    return schemas.RecordRead.model_validate(rec)
+    return reads.RecordRead.model_validate(rec)
 
 
 @router.post("/cases/{case_id}/conclude", response_model=schemas.ConcludeResult,
@@ -162,19 +164,19 @@ async def create_record(body: schemas.RecordCreate, case: CaseForAction, princip
 async def conclude_case(body: schemas.ConcludeCase, case: CaseForAction, principal: Actor,
                         request: Request, session: SessionDep,
                         response: Response) -> schemas.ConcludeResult:
-    out = await svc.conclude_case(svc.Ctx(request, session, principal), case, body)
+    out = await concl.conclude_case(svc.Ctx(request, session, principal), case, body)
     set_etag(response, case.version)
     return schemas.ConcludeResult(**out)
 
 
-@router.post("/cases/{case_id}/payments", response_model=schemas.PaymentRead, status_code=201,
+@router.post("/cases/{case_id}/payments", response_model=reads.PaymentRead, status_code=201,
              responses=errors.responses(*ACTION), summary="登记缴款（计算加处罚款）")
 async def create_payment(body: schemas.PaymentCreate, case: CaseForAction, principal: Actor,
                          request: Request, session: SessionDep,
-                         response: Response) -> schemas.PaymentRead:
-    out = await dec.pay(svc.Ctx(request, session, principal), case, body)
+                         response: Response) -> reads.PaymentRead:
+    out = await exe.pay(svc.Ctx(request, session, principal), case, body)
     set_etag(response, case.version)
-    return schemas.PaymentRead(**out)
+    return reads.PaymentRead(**out)
 
 
 def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
@@ -183,12 +185,12 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
 
     async def endpoint(body: body_model, case: CaseForAction,  # type: ignore[valid-type]
                        principal: Actor, request: Request, session: SessionDep,
-                       response: Response) -> schemas.CaseRead:
+                       response: Response) -> reads.CaseRead:
         await fn(svc.Ctx(request, session, principal), case, body)
         return _read(request, case, response)
 
     router.add_api_route(f"/cases/{{case_id}}/{path}", endpoint, methods=["POST"], name=name,
-                         response_model=schemas.CaseRead, summary=summary,
+                         response_model=reads.CaseRead, summary=summary,
                          responses=errors.responses(*ACTION, *problems))
 
 
@@ -206,24 +208,24 @@ _action("hearing", "hold_hearing", schemas.HearingHeld, dec.hold_hearing, "举�
 _action("decide", "decide_case", schemas.DecideCase, dec.decide, "作出处罚决定",
         ce.LegalReviewNotApproved, ce.StatementWindowOpen, ce.PenaltyIncreased,
         ce.CollectiveDiscussionInvalid, ce.ApproverNotHead)
-_action("serve", "serve_decision", schemas.ServeCase, dec.serve, "送达决定书",
+_action("serve", "serve_decision", schemas.ServeCase, exe.serve, "送达决定书",
         ce.ServiceRefused)
 _action("payment-arrangement", "arrange_payment", schemas.PaymentArrangement,
-        dec.arrange_payment, "暂缓或分期缴纳（行政处罚法第六十六条）", ce.ApproverNotHead)
-_action("remedy", "set_remedy", schemas.RemedyFlag, dec.set_remedy,
+        exe.arrange_payment, "暂缓或分期缴纳（行政处罚法第六十六条）", ce.ApproverNotHead)
+_action("remedy", "set_remedy", schemas.RemedyFlag, exe.set_remedy,
         "登记复议/诉讼进行中或结束（暂停加处罚款，第七十三条）")
-_action("extend-deadline", "extend_deadline", schemas.ExtendDeadline, dec.extend_deadline,
+_action("extend-deadline", "extend_deadline", schemas.ExtendDeadline, exe.extend_deadline,
         "延长办案期限（行政处罚法第六十条）", ce.ApproverNotHead)
 _action("clock-pause", "pause_decision_clock", clock.ClockPause, clock.pause_clock,
         "办案期限扣除期间的开始或结束（中止、鉴定、公告等，第六十条）")
-_action("close", "close_case", schemas.CloseCase, dec.close, "结案", ce.CaseNotClosable)
+_action("close", "close_case", schemas.CloseCase, exe.close, "结案", ce.CaseNotClosable)
 _action("revoke-decision", "revoke_decision", schemas.RevokeDecision, dec.revoke_decision,
         "变更、撤销或确认违法（公示撤回，第四十八条）")
 
 
-@router.post("/cases/{case_id}/archive", response_model=schemas.CaseRead,
+@router.post("/cases/{case_id}/archive", response_model=reads.CaseRead,
              responses=errors.responses(*ACTION), summary="归档（此后只读）")
 async def archive_case(case: CaseForAction, principal: Actor, request: Request,
-                       session: SessionDep, response: Response) -> schemas.CaseRead:
-    await dec.archive(svc.Ctx(request, session, principal), case)
+                       session: SessionDep, response: Response) -> reads.CaseRead:
+    await exe.archive(svc.Ctx(request, session, principal), case)
     return _read(request, case, response)

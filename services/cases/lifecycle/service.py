@@ -1,39 +1,29 @@
-"""Ordinary procedure, first half: 线索登记, 立案/不予立案, 调查取证 (evidence, 笔录) and
-调查终结 with the 法制审核 request. Every action checks the state machine
-(`states.allowed_actions`), records a timeline entry and emits `case.status_changed` on a
-transition. Second half (告知 … 归档): `services.cases.lifecycle.decision`."""
+"""Ordinary procedure, first half: 线索登记, 立案/不予立案 and 调查取证 (evidence, 笔录).
+Every action checks the state machine (`states.allowed_actions`), records a timeline entry and
+emits `case.status_changed` on a transition. The context (`Ctx`) is built by the routers
+(`services.cases.lifecycle.context`); 调查终结 with the 法制审核 request is
+`services.cases.lifecycle.conclusion`; the second half (告知 … 归档) is
+`services.cases.lifecycle.decision` and `services.cases.lifecycle.execution`."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from fastapi import Request
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
-from kit.auth import Principal
-from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
+from kit.calendar import LEGAL_TZ, today_legal
 from kit.events import Outbox
 from kit.http import forward_headers
-from kit.schemas import fen_to_yuan
 from services.cases import deadlines
-from services.cases import penalties as penalty_kinds
 from services.cases.approvals import require_head
-from services.cases.clients import personnel_client, qualified_officers, review_client
-from services.cases.config import CasesSettings
-from services.cases.errors import (
-    ActionNotAllowed,
-    AgeOrCapacityRule,
-    FineOutsideTier,
-    LimitationExpired,
-    MatterNotHeld,
-)
-from services.cases.lifecycle import minors, schemas, soft
+from services.cases.clients import personnel_client, qualified_officers
+from services.cases.errors import ActionNotAllowed, LimitationExpired, MatterNotHeld
+from services.cases.lifecycle import minors, schemas
 from services.cases.lifecycle import states as st
+from services.cases.lifecycle.context import Ctx
 from services.cases.links import ensure_licence_link
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Matter
@@ -41,26 +31,7 @@ from services.cases.numbering import next_number
 from services.cases.recusal import service as recusal
 from services.cases.timeline.service import append_entry
 
-
-@dataclass
-class Ctx:
-    """What every case action needs: the request (for forwarded headers and app state)."""
-
-    request: Request
-    session: AsyncSession
-    principal: Principal
-
-    @property
-    def outbox(self) -> Outbox:
-        return self.request.app.state.outbox
-
-    @property
-    def calendar(self) -> WorkingCalendar:
-        return self.request.app.state.calendar
-
-    @property
-    def settings(self) -> CasesSettings:
-        return self.request.app.state.settings
+__all__ = ["Ctx", "agency_prefix", "emit_status", "record", "require_action"]
 
 
 def require_action(case: Case, action: str) -> None:
@@ -249,131 +220,3 @@ async def add_record(ctx: Ctx, case: Case, body: schemas.RecordCreate) -> CaseRe
         "interviewee": body.interviewee, "started_at": body.started_at.isoformat(),
         "ended_at": body.ended_at.isoformat(), "content_sha256": digest(body.content)})
     return rec
-
-
-def penalties_store(items: list[schemas.PenaltyItem]) -> list[dict[str, Any]]:
-    return [{"kind": p.kind, "amount_fen": p.amount} for p in items]
-
-
-def _tier_check(case: Case, body: schemas.ConcludeCase) -> bool:
-    """裁量基准 (第三十四条): the fine must lie in the applied tier, else a written reason."""
-    tiers = {t["tier"]: t for t in case.matter_snapshot.get("discretion_tiers", [])}
-    if body.discretion_tier is None:
-        return False
-    tier = tiers.get(body.discretion_tier)
-    if tier is None:
-        raise errors.UnprocessableEntity(f"裁量档次“{body.discretion_tier}”不在该事项的裁量基准中",
-                                         known_tiers=sorted(tiers))
-    outside = [p for p in body.penalties if p.kind == "fine"
-               and not tier["min_fine_fen"] <= p.amount <= tier["max_fine_fen"]]
-    if outside and not body.outside_discretion_reason:
-        raise FineOutsideTier(
-            f"罚款超出裁量档次“{tier['tier']}”的幅度 {fen_to_yuan(tier['min_fine_fen'])}–"
-            f"{fen_to_yuan(tier['max_fine_fen'])} 元，须书面说明理由",
-            rule="行政处罚法第三十四条", tier=tier["tier"])
-    return bool(outside)
-
-
-async def hearing_eligibility(ctx: Ctx, case: Case,
-                              penalties: list[dict[str, Any]]) -> tuple[bool, list[str]]:
-    """听证权利 (行政处罚法第六十三条): 较大数额 fine/confiscation per configured thresholds,
-    and the kinds of its third and fourth items (`services.cases.penalties`)."""
-    th = await matters.hearing_threshold(
-        ctx.session, case.agency_id, case.region_code, case.matter_snapshot["domain"],
-        case.matter_snapshot, {"person_fen": ctx.settings.hearing_threshold_person_fen,
-                               "organization_fen": ctx.settings.hearing_threshold_organization_fen})
-    limit = th["person_fen"] if case.party_kind == "person" else th["organization_fen"]
-    reasons = penalty_kinds.hearing_reasons(((p["kind"], p["amount_fen"]) for p in penalties),
-                                            limit, ctx.settings.hearing_extra_kinds)
-    return bool(reasons), reasons
-
-
-async def request_legal_review(ctx: Ctx, case: Case, reasons: list[str]) -> None:
-    """Open a new 法制审核 round and send `case.review_requested` through the outbox (delivery
-    is retried until review is back, so neither side loses the request)."""
-    case.legal_review_required, case.legal_review_status = True, "pending"
-    case.legal_review_round += 1
-    case.legal_review_reasons = reasons
-    ev = (await ctx.session.scalars(select(Evidence).where(
-        Evidence.case_id == case.id).order_by(Evidence.collected_at))).all()
-    conclusion = case.conclusion or {}
-    await ctx.outbox.emit(ctx.session, "case.review_requested", {
-        "case_id": str(case.id), "round": case.legal_review_round,
-        "agency_id": str(case.agency_id), "region_code": case.region_code,
-        "case_number": case.number,
-        "matter": {k: case.matter_snapshot.get(k) for k in ("id", "code", "name", "domain")},
-        "party": {"kind": case.party_kind, "name": case.party_name}, "facts": case.facts,
-        "proposed": {"outcome": conclusion.get("outcome"),
-                     "penalties": conclusion.get("penalties", [])},
-        "discretion_tier": conclusion.get("discretion_tier"), "reasons": reasons,
-        "evidence": [{"id": str(e.id), "kind": e.kind, "sha256": e.sha256, "size": e.size,
-                      "description": e.description} for e in ev],
-        "hearing": case.hearing, "officer_ids": case.officer_ids,
-        "requested_at": datetime.now(LEGAL_TZ).isoformat()}, aggregate_id=str(case.id))
-
-
-async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dict[str, Any]:
-    """调查终结 (行政处罚法第五十七条): proposed outcome; asks review whether 法制审核 is
-    required (第五十八条, fail closed) and states whether 集体讨论 is (第五十七条第二款)."""
-    require_action(case, "conclude")
-    if case.legal_review_status == "pending":
-        raise ActionNotAllowed("法制审核进行中，不能重新作出调查终结意见",
-                               rule="行政处罚法第五十八条", case_status=case.status,
-                               allowed_actions=st.allowed_actions(case))
-    outside = _tier_check(case, body)
-    tiers = {t["tier"]: t for t in case.matter_snapshot.get("discretion_tiers", [])}
-    try:
-        minors.check_conclusion(case, body, tiers.get(body.discretion_tier or ""),
-                                ctx.settings.minor_lighter_tier_share)
-    except minors.Refusal as exc:
-        raise AgeOrCapacityRule(exc.detail, rule=exc.rule, **exc.extra) from exc
-    await soft.check(ctx.session, ctx.settings, case, body)
-    if body.complex_case or body.major_violation:
-        await require_head(ctx.request, case.agency_id, body.assessed_by, "assessment")
-    penalties = penalties_store(body.penalties)
-    eligible, hearing_reasons = await hearing_eligibility(ctx, case, penalties)
-    check = await review_client(ctx.request).major_decision_check(
-        forward_headers(ctx.request), {
-            "agency_id": str(case.agency_id), "region_code": case.region_code,
-            "party_kind": case.party_kind,
-            "penalties": [{"kind": p.kind, "amount": fen_to_yuan(p.amount)}
-                          for p in body.penalties],
-            "hearing_held": bool((case.hearing or {}).get("held_on")),
-            "outside_discretion": outside,
-            "transfer_judicial": body.outcome == "transfer_judicial",
-            "complex_case": body.complex_case, "other_law": body.other_law_review,
-            "major_public_interest": body.major_public_interest})
-    collective = body.complex_case or body.major_violation
-    case.conclusion = {"outcome": body.outcome, "penalties": penalties,
-                       "discretion_tier": body.discretion_tier, "reasoning": body.reasoning,
-                       "outside_discretion": outside,
-                       "outside_discretion_reason": body.outside_discretion_reason,
-                       "education_record": body.education_record,
-                       "complex_case": body.complex_case,
-                       "major_violation": body.major_violation,
-                       "assessed_by": body.assessed_by,
-                       "assessment_reasons": body.assessment_reasons,
-                       "major_public_interest": body.major_public_interest,
-                       "hearing_eligible": eligible, "hearing_reasons": hearing_reasons,
-                       "mitigation": body.mitigation, "circumstances": body.circumstances,
-                       "no_penalty_ground": body.no_penalty_ground,
-                       "party_age": minors.party_age(case),
-                       "concluded_on": today_legal().isoformat()}
-    case.collective_discussion_required = collective
-    if check.required:
-        await request_legal_review(ctx, case, check.reasons)
-    else:
-        case.legal_review_required, case.legal_review_status = False, "not_required"
-        case.legal_review_reasons = []
-    await record(ctx, case, "conclude", case.officer_ids, {
-        "outcome": body.outcome, "penalties": penalties, "discretion_tier": body.discretion_tier,
-        "legal_review_required": check.required, "review_reasons": check.reasons,
-        "round": case.legal_review_round}, st.CONCLUDED)
-    return {"legal_review": {"required": check.required, "reasons": check.reasons,
-                             "status": case.legal_review_status,
-                             "round": case.legal_review_round},
-            "collective_discussion": {
-                "required": collective,
-                "reasons": (["情节复杂或重大违法行为（行政处罚法第五十七条第二款）"]
-                            if collective else [])},
-            "hearing_eligible": eligible}

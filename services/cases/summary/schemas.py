@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import Field
 
 from kit.schemas import ApiModel, Money
-from services.cases.lifecycle.schemas import HarmKind, Party, PartyRead, PenaltyKind
+from services.cases.lifecycle.reads import PartyRead
+from services.cases.lifecycle.schemas import HarmKind, Party, PenaltyKind
 
 
 class SummaryPenalty(ApiModel):
