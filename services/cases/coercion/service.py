@@ -13,14 +13,13 @@ only the "十日以内" periods working days)."""
 import uuid
 from datetime import date, datetime, timedelta
 
-from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.calendar import Deadline, WorkingCalendar, today_legal
 from kit.db import utcnow
 from services.cases.approvals import require_head
-from services.cases.clients import qualified_officers
+from services.cases.clients import Upstream, qualified_officers
 from services.cases.coercion import schemas
 from services.cases.coercion.errors import (
     CoercionApprovalLate,
@@ -94,7 +93,7 @@ async def _matter(session: AsyncSession, case: Case) -> Matter:
     return matter
 
 
-async def start_measure(session: AsyncSession, request: Request, principal: Principal,
+async def start_measure(session: AsyncSession, up: Upstream, principal: Principal,
                         case: Case, body: schemas.MeasureCreate,
                         cal: WorkingCalendar) -> CoerciveMeasure:
     """查封/扣押 on `case`: approval (or emergency), two qualified officers, the item list."""
@@ -111,10 +110,10 @@ async def start_measure(session: AsyncSession, request: Request, principal: Prin
     await ensure_not_recused(session, case, body.officer_ids)
     if refusal := on_site_refusal(body.on_site) or scope_refusal(body.scope):
         raise CoercionProcedureIncomplete(refusal[0], rule=refusal[1])
-    check = await qualified_officers(request, body.officer_ids, matter.domain, body.started_on,
+    check = await qualified_officers(up, body.officer_ids, matter.domain, body.started_on,
                                      rule="行政强制法第十八条第二项")
     if not body.emergency:
-        await require_head(request, case.agency_id, body.approver_id, "coercion")
+        await require_head(up, case.agency_id, body.approver_id, "coercion")
     started_at = body.started_at or utcnow()
     end = measure_end(cal, body.started_on, 0, 0)
     measure = CoerciveMeasure(
@@ -152,7 +151,7 @@ async def load_measure(session: AsyncSession, case: Case,
 
 async def approve_measure(session: AsyncSession, principal: Principal, case: Case,
                           measure: CoerciveMeasure, body: schemas.ApprovalCreate,
-                          request: Request) -> None:
+                          up: Upstream) -> None:
     """补办批准 of an emergency measure within 24 hours; a refusal releases it at once."""
     _require_active(measure)
     if not measure.is_emergency or measure.approved_at is not None:
@@ -162,7 +161,7 @@ async def approve_measure(session: AsyncSession, principal: Principal, case: Cas
         raise CoercionApprovalLate(
             f"应在{due.isoformat()}前补办批准；已超过二十四小时，应当立即解除",
             rule="行政强制法第十九条", approval_due_at=due.isoformat())
-    await require_head(request, case.agency_id, body.approver_id, "coercion")
+    await require_head(up, case.agency_id, body.approver_id, "coercion")
     if body.approved:
         measure.approver_id, measure.approved_at = body.approver_id, body.approved_at
     else:
@@ -175,9 +174,9 @@ async def approve_measure(session: AsyncSession, principal: Principal, case: Cas
 
 async def extend_measure(session: AsyncSession, principal: Principal, case: Case,
                          measure: CoerciveMeasure, body: schemas.ExtensionCreate,
-                         cal: WorkingCalendar, request: Request) -> None:
+                         cal: WorkingCalendar, up: Upstream) -> None:
     _require_active(measure)
-    await require_head(request, case.agency_id, body.approver_id, "coercion_extension")
+    await require_head(up, case.agency_id, body.approver_id, "coercion_extension")
     if reason := extension_refusal(measure, body.days, body.decided_on):
         raise CoercionExtensionRefused(reason, rule=PERIOD_RULE,
                                        extension_days=measure.extension_days,

@@ -23,6 +23,7 @@ from services.personnel.dependencies import Scope, can_manage
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction
 from services.personnel.staff.repository import OfficerRecordRepository, OfficerRepository
 from services.personnel.staff.schemas import EMPLOYMENT_LABELS, SANCTION_LABELS
+from services.personnel.staff.service import REVOKERS, managed_officer
 
 RENEWAL_RULE = "行政执法人员培训学时要求（国办发〔2023〕27号，可配置）"
 
@@ -87,8 +88,6 @@ def check_number(settings: PersonnelSettings, number: str, region_code: str) -> 
 async def issue_certificate(session: AsyncSession, principal: Principal,
                             settings: PersonnelSettings, officer_id: uuid.UUID,
                             data: CertificateCreate) -> Certificate:
-    from services.personnel.staff.service import managed_officer
-
     officer = await managed_officer(session, principal, officer_id)
     region = data.region_code or officer.region_code
     check_number(settings, data.number, region)
@@ -214,3 +213,7 @@ async def list_certificates(session: AsyncSession, principal: Principal,
         window, status = (today, today + timedelta(days=expiring_within_days)), "active"
     return await CertificateRepository(session).list(Scope.of(principal), agency_id, status,
                                                      window, cursor, limit)
+
+
+if revoke_for_officer not in REVOKERS:
+    REVOKERS.append(revoke_for_officer)
