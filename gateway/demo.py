@@ -270,7 +270,7 @@ async def _ensure_admin(app: Any) -> None:
     async with app.state.services["personnel"].state.sessionmaker() as session:
         from sqlalchemy import select
 
-        from services.personnel.models import User
+        from services.personnel.accounts.models import User
 
         if await session.scalar(select(User).where(User.username == "admin")) is None:
             await create_user(session, None, UserCreate(

@@ -13,10 +13,9 @@ from __future__ import annotations
 import uuid
 
 from fastapi import Request
-from pydantic import BaseModel
 
 from kit.http import UpstreamProblem
-from services.cases.clients import Upstream, as_upstream
+from services.cases.clients import OfficerPosition, Upstream, as_upstream
 from services.cases.errors import ApproverNotHead
 
 RULES = {
@@ -38,14 +37,6 @@ RULES = {
     "licence_joint_extension": ("行政许可法第四十二条第二款（联合办理的，经本级人民政府负责人"
                                 "批准，可以延长十五日）"),
 }
-
-
-class OfficerPosition(BaseModel):
-    id: str
-    agency_id: str
-    position: str = "staff"
-    is_head: bool = False
-    status: str = "active"
 
 
 async def require_head(request: Upstream | Request, agency_id: uuid.UUID | str,

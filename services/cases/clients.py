@@ -56,6 +56,16 @@ class AgencyView(BaseModel):
     domains: list[str] = Field(default_factory=list)
 
 
+class OfficerPosition(BaseModel):
+    """personnel's officer record as `approvals.require_head` reads it."""
+
+    id: str
+    agency_id: str
+    position: str = "staff"
+    is_head: bool = False
+    status: str = "active"
+
+
 class MajorDecisionCheck(BaseModel):
     required: bool
     reasons: list[str] = Field(default_factory=list)

@@ -36,7 +36,8 @@ from services.cases.coercion.release import release_items as _release
 from services.cases.coercion.release import transfer_items  # noqa: F401  (transfers use it)
 from services.cases.coercion.repository import MeasureRepository
 from services.cases.lifecycle import states as st
-from services.cases.models import Case, Matter
+from services.cases.matters.models import Matter
+from services.cases.models import Case
 from services.cases.recusal.service import ensure_not_recused
 from services.cases.timeline.service import append_entry
 

@@ -97,3 +97,10 @@ class SeedRefused(errors.Conflict):
     `rule`."""
 
     title = "抽取种子不符合承诺—公开规则"
+
+
+class JointTaskInvalid(errors.UnprocessableEntity):
+    """The joint task does not exist, or its members inspect another enterprise or fall
+    outside the window. Extensions: `rule`, `joint_task_id`."""
+
+    title = "联合检查任务不存在或与本次检查不符"

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.cases.dependencies import scope_clause
-from services.cases.models import HearingThreshold, Matter
+from services.cases.matters.models import HearingThreshold, Matter
 
 
 def _in_force(on_date: date) -> Any:

@@ -14,8 +14,8 @@ from kit.auth import Principal
 from kit.scope import AgencyRegionLookup, check_agency_region
 from services.cases.errors import MatterNotFound, MatterNotHeld
 from services.cases.matters import schemas
+from services.cases.matters.models import HearingThreshold, Matter
 from services.cases.matters.repository import MatterRepository, ThresholdRepository
-from services.cases.models import HearingThreshold, Matter
 
 LIMITATION_YEARS, LIMITATION_YEARS_GRAVE = 2, 5  # 行政处罚法第三十六条
 

@@ -25,7 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.db import utcnow
-from services.cases.models import Case, TimelineEntry
+from services.cases.models import Case
+from services.cases.timeline.models import TimelineEntry
 from services.cases.timeline.repository import EntryRepository
 
 GENESIS = "0" * 64

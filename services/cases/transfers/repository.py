@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.cases.models import Matter
+from services.cases.matters.models import Matter
 from services.cases.transfers.models import CaseTransfer
 
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from harness import Platform
 
-from services.cases.models import Case, Matter
+from services.cases.matters.models import Matter
+from services.cases.models import Case
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _ID_W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -11,7 +11,7 @@ import pytest
 from harness import Platform
 from sqlalchemy import select
 
-from services.cases.models import TimelineEntry
+from services.cases.timeline.models import TimelineEntry
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories_extra import (

@@ -13,7 +13,8 @@ from sqlalchemy import delete, select, update
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, world
 
-from services.cases.models import Evidence, TimelineEntry
+from services.cases.models import Evidence
+from services.cases.timeline.models import TimelineEntry
 
 
 async def verify(w: World, case_id: str) -> dict:

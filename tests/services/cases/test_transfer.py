@@ -9,7 +9,8 @@ from typing import Any
 from harness import Platform
 from sqlalchemy import select
 
-from services.cases.models import Case, TimelineEntry
+from services.cases.models import Case
+from services.cases.timeline.models import TimelineEntry
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories_extra import (
