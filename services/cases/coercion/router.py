@@ -20,7 +20,6 @@ from services.cases.coercion.errors import (
     CoercionProcedureIncomplete,
     MeasureNotFound,
 )
-from services.cases.coercion.repository import MeasureRepository
 from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, UpstreamDep
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
 
@@ -48,7 +47,7 @@ async def create_coercive_measure(body: schemas.MeasureCreate, case: CaseForActi
             summary="案件的查封、扣押措施")
 async def list_case_coercive_measures(case: CaseById,
                                       session: SessionDep) -> list[schemas.MeasureRead]:
-    return await service.read_many(session, await MeasureRepository(session).for_case(case.id))
+    return await service.read_many(session, await service.measures_of_case(session, case))
 
 
 @router.post(f"{MEASURE}/approve", response_model=schemas.MeasureRead,
@@ -126,7 +125,7 @@ async def coercion_statistics(principal: Reader, session: SessionDep,
                               year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
                               agency_id: uuid.UUID | None = None
                               ) -> list[schemas.ItemStatistics]:
-    rows = await MeasureRepository(session).statistics(principal, year, agency_id)
+    rows = await service.item_statistics(session, principal, year, agency_id)
     return [schemas.ItemStatistics(agency_id=a, year=y, measures=m, items=i,
                                    seized_items=int(s or 0), sealed_items=int(c or 0))
             for a, y, m, i, s, c in rows]
@@ -137,7 +136,5 @@ async def coercion_statistics(principal: Reader, session: SessionDep,
             summary="查封、扣押措施详情")
 async def get_coercive_measure(measure_id: uuid.UUID, principal: Reader,
                                session: SessionDep) -> schemas.MeasureRead:
-    measure = await MeasureRepository(session).get(measure_id, principal)
-    if measure is None:
-        raise MeasureNotFound(measure_id=str(measure_id))
+    measure = await service.get_measure(session, principal, measure_id)
     return (await service.read_many(session, [measure]))[0]

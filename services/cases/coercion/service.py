@@ -12,6 +12,7 @@ only the "十日以内" periods working days)."""
 
 import uuid
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -279,3 +280,22 @@ async def list_measures(session: AsyncSession, principal: Principal, *, cursor: 
     return await MeasureRepository(session).list(
         principal, limit=limit, cursor=cursor, status=status,
         overdue_on=today_legal() if overdue else None)
+
+
+async def measures_of_case(session: AsyncSession, case: Case) -> list[CoerciveMeasure]:
+    return list(await MeasureRepository(session).for_case(case.id))
+
+
+async def get_measure(session: AsyncSession, principal: Principal,
+                      measure_id: uuid.UUID) -> CoerciveMeasure:
+    """A measure in the caller's scope, else `MeasureNotFound` (404)."""
+    measure = await MeasureRepository(session).get(measure_id, principal)
+    if measure is None:
+        raise MeasureNotFound(measure_id=str(measure_id))
+    return measure
+
+
+async def item_statistics(session: AsyncSession, principal: Principal, year: int | None,
+                          agency_id: uuid.UUID | None) -> list[tuple[Any, ...]]:
+    """(agency_id, year, measures, items, seized, sealed) per agency-year, in scope."""
+    return await MeasureRepository(session).statistics(principal, year, agency_id)

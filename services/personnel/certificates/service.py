@@ -8,6 +8,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -213,6 +214,12 @@ async def list_certificates(session: AsyncSession, principal: Principal,
         window, status = (today, today + timedelta(days=expiring_within_days)), "active"
     return await CertificateRepository(session).list(Scope.of(principal), agency_id, status,
                                                      window, cursor, limit)
+
+
+async def verification(session: AsyncSession, code: str) -> Any:
+    """What the public certificate check shows, or None (codes over 40 characters are never
+    certificate numbers)."""
+    return await CertificateRepository(session).verification(code) if len(code) <= 40 else None
 
 
 if revoke_for_officer not in REVOKERS:

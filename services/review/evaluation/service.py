@@ -184,3 +184,8 @@ def bulletin_text(batch: EvaluationBatch, ranks: list[AgencyRank]) -> str:
             lines.append("   存在问题：" + "；".join(r.problems) + "。")
     lines.append("请各单位对照问题认真整改。")
     return "\n".join(lines)
+
+
+async def batch_files(session: AsyncSession, batch: EvaluationBatch) -> list[EvaluationFile]:
+    """The case files drawn into `batch`."""
+    return list(await EvaluationRepository(session).files(batch.id))
