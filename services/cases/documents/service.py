@@ -256,3 +256,18 @@ async def reserve_range(ctx: Ctx, body: NumberRangeCreate) -> DocumentNumberRang
     ctx.session.add(rng)
     await ctx.session.flush()
     return rng
+
+
+async def documents_of(session: Any, owner_id: Any, owner: str = "case_id"
+                       ) -> list[IssuedDocument]:
+    """The documents of one subject (`owner`: case_id, inspection_id or application_id)."""
+    return await DocumentRepository(session).documents(owner_id, owner)
+
+
+async def document_of(session: Any, owner_id: Any, document_id: Any,
+                      owner: str = "case_id") -> IssuedDocument:
+    """One document of a subject, else `DocumentNotFound` (404)."""
+    doc = await DocumentRepository(session).document(owner_id, document_id, owner=owner)
+    if doc is None:
+        raise DocumentNotFound(f"文书 {document_id} 不存在或不在您的管辖范围内")
+    return doc

@@ -44,6 +44,7 @@ from services.cases.inspections.errors import (
     InspectionTargetNotFound,
 )
 from services.cases.inspections.models import Inspection, InspectionRecordEntry
+from services.cases.inspections.repository import InspectionRepository
 from services.cases.lifecycle.service import Ctx
 from services.cases.timeline.service import Chain, append_entry
 
@@ -279,3 +280,10 @@ async def read(ctx: Ctx, i: Inspection,
 async def read_page(ctx: Ctx, rows: list[Inspection]) -> list[schemas.InspectionRead]:
     totals = await cap_totals(ctx, rows)
     return [await read(ctx, i, totals) for i in rows]
+
+
+async def list_inspections(ctx: Ctx, status: str | None, target_id: Any, cursor: str | None,
+                           limit: int) -> tuple[list[Inspection], str | None]:
+    """The inspections in the caller's scope, one keyset page."""
+    return await InspectionRepository(ctx.session).list(
+        ctx.principal, status=status, target_id=target_id, cursor=cursor, limit=limit)

@@ -28,11 +28,14 @@ from services.cases.inspections.catalogue.repository import ItemRepository, Targ
 from services.cases.inspections.disclosure import announce_task
 from services.cases.inspections.draws import schemas
 from services.cases.inspections.draws.models import SpotCheckDraw, SpotCheckPlan
+from services.cases.inspections.draws.repository import PlanRepository
 from services.cases.inspections.errors import (
     ITEM_RULE,
     SEED_RULE,
     InspectionItemNotPublished,
     SeedRefused,
+    SpotCheckDrawNotFound,
+    SpotCheckPlanNotFound,
 )
 from services.cases.lifecycle.service import Ctx
 
@@ -180,3 +183,25 @@ def verify(d: SpotCheckDraw) -> schemas.DrawVerifyRead:
     same = targets == d.targets and exclusions == d.exclusions
     return schemas.DrawVerifyRead(matches=same_pool and same and d.algorithm == draw.ALGORITHM,
                                   pool_hashes_match=same_pool, result_matches=same)
+
+
+async def list_plans(session: Any, principal: Any, year: int | None, cursor: str | None,
+                     limit: int) -> tuple[list[SpotCheckPlan], str | None]:
+    """Spot-check plans in the caller's scope, one keyset page."""
+    return await PlanRepository(session).list(principal, year, cursor, limit)
+
+
+async def load_plan(session: Any, principal: Any, plan_id: Any) -> SpotCheckPlan:
+    """A plan in the caller's scope, else `SpotCheckPlanNotFound` (404)."""
+    plan = await PlanRepository(session).get(plan_id, principal)
+    if plan is None:
+        raise SpotCheckPlanNotFound(f"抽查计划 {plan_id} 不存在")
+    return plan
+
+
+async def load_draw(session: Any, plan_id: Any, draw_id: Any) -> SpotCheckDraw:
+    """One draw of a plan, else `SpotCheckDrawNotFound` (404)."""
+    d = await PlanRepository(session).draw(plan_id, draw_id)
+    if d is None:
+        raise SpotCheckDrawNotFound(f"抽取记录 {draw_id} 不存在")
+    return d

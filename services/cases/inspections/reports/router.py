@@ -19,9 +19,7 @@ from kit.statistics import (
 )
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
-from services.cases.inspections.catalogue.repository import TargetRepository
-from services.cases.inspections.reports import schemas
-from services.cases.inspections.reports.repository import ReportRepository
+from services.cases.inspections.reports import schemas, service
 
 router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -32,11 +30,9 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
             summary="行政检查统计（统计年报口径：有对象、记录完整的检查计 1 次）")
 async def get_inspection_statistics(principal: StatisticsReader, session: SessionDep,
                                     period: PeriodQuery) -> schemas.Statistics:
-    repo = ReportRepository(session)
-    figures = await repo.statistics(principal, period.year, period.agency_id)
+    figures, traced = await service.statistics(session, principal, period)
     return schemas.Statistics(year=period.year, agency_id=period.agency_id, **figures,
-                              scope=period.scope(),
-                              figures=await repo.figures(principal, period))
+                              scope=period.scope(), figures=traced)
 
 
 @router.get("/inspections/statistics/records", response_model=RecordsPage,
@@ -46,7 +42,7 @@ async def get_inspection_statistics_records(principal: StatisticsReader, session
                                             period: PeriodQuery, key: FigureKey,
                                             cursor: str | None = None, limit: Limit = 100,
                                             ) -> RecordsPage:
-    return await ReportRepository(session).records(principal, period, key, cursor, limit)
+    return await service.records(session, principal, period, key, cursor, limit)
 
 
 @router.get("/inspection-targets/{target_id}/inspections",
@@ -56,9 +52,7 @@ async def get_inspection_statistics_records(principal: StatisticsReader, session
 async def get_target_inspections(target_id: uuid.UUID, principal: Reader, session: SessionDep,
                                  year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
                                  ) -> schemas.EnterpriseRecord:
-    if await TargetRepository(session).get(target_id, principal) is None:
-        raise ie.InspectionTargetNotFound(f"检查对象 {target_id} 不存在")
-    rows, per = await ReportRepository(session).of_target(principal, target_id, year)
+    rows, per = await service.of_target(session, principal, target_id, year)
     return schemas.EnterpriseRecord(
         target_id=target_id, year=year,
         inspections=[schemas.RecordLine(inspection_id=i.id, **{
