@@ -15,11 +15,11 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.exc import IntegrityError
 
+from kit.calendar import today_legal
 from kit.scope import parse_uuid
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents.catalogue import SPECS, Spec
-from services.cases.documents.context import today
 from services.cases.documents.errors import (
     DocumentAlreadyIssued,
     DocumentFieldsMissing,
@@ -104,7 +104,7 @@ async def _number(ctx: Ctx, case: Case, spec: Spec, body: DocumentIssue,
     prefix, _ = await agency_prefix(ctx, case.agency_id)
     kind = {"decision": "decision", "summary": "summary"}.get(spec.numbering,
                                                                spec.counter_kind)
-    number = await next_number(ctx.session, case.agency_id, today().year, kind,
+    number = await next_number(ctx.session, case.agency_id, today_legal().year, kind,
                                pattern_for(ctx.settings, spec), prefix)
     return number, None, None
 

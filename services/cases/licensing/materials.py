@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
 from kit.auth import Principal
+from kit.calendar import today_legal
 from services.cases.licensing import errors as le
 from services.cases.licensing import service
 from services.cases.licensing.models import LicenceApplication, LicenceMaterial, LicenceMatter
@@ -30,7 +31,7 @@ async def applications_page(
     """One keyset page of applications in scope, with their matters and materials."""
     repo = ApplicationRepository(session)
     rows, nxt = await repo.list(principal, status=status, overdue=overdue, matter_id=matter_id,
-                                today=service.today(), cursor=cursor, limit=limit)
+                                today=today_legal(), cursor=cursor, limit=limit)
     by_id = await MatterRepository(session).by_ids({a.matter_id for a in rows})
     mats = await repo.materials([a.id for a in rows])
     return list(rows), nxt, by_id, mats

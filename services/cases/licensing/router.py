@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
 from kit import errors
 from kit.auth import current_principal
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, set_etag
 from services.cases.dependencies import Reader
@@ -33,7 +34,7 @@ async def read_app(request: Request, session: Any, app: Any,
     matter = await service.matter_of(session, app)
     mats = await materials.materials_of(session, app)
     return reads.application_read(app, matter, mats, request.app.state.calendar,
-                                  service.today())
+                                  today_legal())
 
 
 @router.post("/licence-matters", response_model=schemas.LicenceMatterRead, status_code=201,
@@ -104,7 +105,7 @@ async def list_licence_applications(
     rows, nxt, by_id, mats = await materials.applications_page(
         session, principal, status=status, overdue=overdue, matter_id=matter_id,
         cursor=cursor, limit=limit)
-    cal, today = request.app.state.calendar, service.today()
+    cal, today = request.app.state.calendar, today_legal()
     return Page(items=[reads.application_read(a, by_id[a.matter_id], mats[a.id], cal, today)
                        for a in rows], next_cursor=nxt, limit=limit)
 

@@ -19,7 +19,7 @@ from collections import Counter
 from typing import Any
 
 from kit import draw, errors
-from kit.calendar import today_legal as today
+from kit.calendar import today_legal
 from kit.db import utcnow
 from kit.http import forward_headers
 from kit.scope import parse_uuid
@@ -155,7 +155,7 @@ async def create_draw(ctx: Ctx, plan: SpotCheckPlan, body: schemas.DrawCreate) -
     if parse_uuid(ctx.principal.agency_id) != plan.agency_id:
         raise errors.Forbidden("只能由制定计划的机关抽取")
     seed, derivation = seed_of(plan, body)
-    on = body.drawn_on or today()
+    on = body.drawn_on or today_legal()
     pool = await snapshot(ctx, plan, on)
     targets, exclusions = derive(seed, pool)
     d = SpotCheckDraw(plan_id=plan.id, agency_id=plan.agency_id, region_code=plan.region_code,
