@@ -265,8 +265,8 @@ from services.cases import submodels  # noqa: E402,F401
 
 
 def __getattr__(name: str) -> Any:
-    """`Matter` moved to `services.cases.matters.models`; the lifecycle sub-package (another
-    slice's) still imports it from here until it switches."""
+    """`Matter` lives in `services.cases.matters.models`; `from services.cases.models import
+    Matter` (the lifecycle sub-package's import) keeps resolving to it."""
     if name == "Matter":
         from services.cases.matters.models import Matter
 

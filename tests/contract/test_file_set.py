@@ -9,7 +9,7 @@ discovered by importing). In each of them, and at each service's top level:
   where a caller keeps its own view of another service's answers (STYLE.md §2.2);
 - routes (`APIRouter(...)`) only in `router.py`;
 - a router calls services, never a repository (ROUTER_DEBT lists the routers that predate the
-  rule and belong to other work; it only shrinks)."""
+  rule; it only shrinks)."""
 
 from __future__ import annotations
 
@@ -43,14 +43,14 @@ SUBPACKAGES = frozenset({
     "services/review/supervision",
 })
 
-# routers that still call a repository: lifecycle (the perf slice), the statistics packages
-# (the report slice), and licences (its router also serves the licensing 统计年报 figures)
+# routers that predate the rule and still call a repository: lifecycle, the statistics
+# packages, and licences (its router also serves the licensing 统计年报 figures)
 ROUTER_DEBT = frozenset({
     "services/cases/lifecycle/router.py", "services/cases/statistics/router.py",
     "services/personnel/statistics/router.py", "services/publicity/statistics/router.py",
     "services/review/statistics/router.py", "services/cases/licensing/licences/router.py",
 })
-# files of other slices that still hold a schema outside schemas.py (lifecycle: the perf slice)
+# files that predate the rule and still hold a schema outside schemas.py
 FILE_DEBT = frozenset({"services/cases/lifecycle/clock.py: schema ClockPause (→ schemas.py)"})
 
 PYDANTIC_HOMES = ("schemas.py", "clients.py")

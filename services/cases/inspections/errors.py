@@ -93,7 +93,7 @@ class EvaluationRateLimited(errors.TooManyRequests):
 
 class SeedRefused(errors.Conflict):
     """The seed cannot be derived: no commitment before the draw, a nonce that does not match
-    it, or a second commitment (DOMAIN-WAVE2 §1.5: a seed nobody can choose). Extension:
+    it, or a second commitment (a seed nobody can choose). Extension:
     `rule`."""
 
     title = "抽取种子不符合承诺—公开规则"

@@ -1,6 +1,6 @@
 """执法证 issuance and lifecycle. 持证上岗: only established staff on post who passed the
 执法资格考试 may hold one (行政处罚法第四十二条, 行政强制法第十七条; eligibility per provincial
-rules, DOMAIN.md §6 [S]). A refusal lists every failing condition."""
+rules). A refusal lists every failing condition."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Staff records. Status changes (调动、退休、辞职、开除辞退) revoke the person's 执法证 on
-their effective date (DOMAIN.md §6 注销 triggers): at once when the date is today or past, else
+their effective date (the 执法证 注销 triggers): at once when the date is today or past, else
 when `apply_due_status_changes` runs on or after that day."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Consuming `annual_report.finalised` (review): publish a 统计年报's tables.
 
 Only the kind `statistical` (行政执法统计年报) is published here: it is the one the rules make
-public by 31 January (大同 统计年报制度 Art.3–6 [S], DOMAIN-WAVE2 §4.1); the narrative reports go
+public by 31 January (大同 统计年报制度 Art.3–6 [S]); the narrative reports go
 to the same-level government, not to this portal. A redelivery is a no-op (inbox + primary key)."""
 
 import logging

@@ -1,4 +1,4 @@
-"""案卷评查 rules (DOMAIN §7, all local practice [S]).
+"""案卷评查 rules (all local practice [S]).
 
 - Rubrics are data, versioned by `code`: posting a rubric with an existing code makes the next
   version; batches point at one exact version.

@@ -1,5 +1,5 @@
 """特邀行政执法监督员 (行政执法监督条例: 人大代表、政协委员、行业代表、专家 may take part in
-supervision [S]; local rules, DOMAIN-WAVE2 §5): cohorts with a term, members from the listed
+supervision [S]; local rules): cohorts with a term, members from the listed
 sources whose eligibility is attested (≥18, 大专以上, no criminal or disciplinary record, not a
 失信被执行人), work meetings with minutes, activities, leads and a yearly appraisal.
 

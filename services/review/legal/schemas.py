@@ -19,7 +19,7 @@ PENALTY_KINDS = {
     "business_restriction": "限制开展生产经营活动", "business_suspension": "责令停产停业",
     "closure": "责令关闭", "employment_restriction": "限制从业", "detention": "行政拘留",
     "other": "其他"}
-# the 10 法制审核 points (DOMAIN §4.5): subject … criminal transfer
+# the 10 法制审核 points (行政处罚法第五十八条, local lists): subject … criminal transfer
 CHECKLIST_KEYS = ("subject", "qualification", "authority", "procedure", "facts", "evidence",
                   "legal_basis", "discretion", "documents", "criminal_transfer")
 CHECKLIST_LABELS = dict(zip(CHECKLIST_KEYS, (
@@ -127,7 +127,7 @@ STATUTORY_TRIGGERS = ("after_hearing", "major_public_interest", "complex_case")
 
 
 class CatalogueRules(ApiModel):
-    """The entries of a 重大执法决定目录 (all locally variable, DOMAIN §4.5)."""
+    """The entries of a 重大执法决定目录 (all locally variable)."""
 
     person_fine_threshold: Money = 10_000_00
     organization_fine_threshold: Money = 100_000_00
