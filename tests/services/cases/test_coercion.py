@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import Platform
-from sqlalchemy import select
-
-from services.cases.timeline.models import TimelineEntry
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories_extra import (
     ON_SITE,
     SCOPE,
@@ -22,6 +14,10 @@ from factories_extra import (
     create_case,
     create_matter,
 )
+from harness import Platform
+from sqlalchemy import select
+
+from services.cases.timeline.models import TimelineEntry
 
 P = "https://zhifa.dev/problems/"
 BASE = "/api/v1/cases"
