@@ -127,7 +127,7 @@ STATUTORY_TRIGGERS = ("after_hearing", "major_public_interest", "complex_case")
 
 
 class CatalogueRules(ApiModel):
-    """The entries of a 重大执法决定目录 (all locally variable)."""
+    """The entries of a 重大执法决定目录 (all locally variable, DOMAIN §4.5)."""
 
     person_fine_threshold: Money = 10_000_00
     organization_fine_threshold: Money = 100_000_00
