@@ -66,7 +66,7 @@ MATTERS = [  # agency key, code, name, domain, legal basis, penalty basis, tiers
 ]
 
 
-# the two seed licences (DOMAIN-WAVE2 §2.3, §2.4); the Chongqing empowerment text and the
+# the two seed licences; the Chongqing empowerment text and the
 # certificates' validity were not retrieved (UNVERIFIED), so they are marked as such
 RURAL, FOREST = "XK-0101", "XK-0201"
 LICENCE_MATTERS: list[dict[str, Any]] = [
@@ -270,7 +270,7 @@ async def _ensure_admin(app: Any) -> None:
     async with app.state.services["personnel"].state.sessionmaker() as session:
         from sqlalchemy import select
 
-        from services.personnel.models import User
+        from services.personnel.accounts.models import User
 
         if await session.scalar(select(User).where(User.username == "admin")) is None:
             await create_user(session, None, UserCreate(

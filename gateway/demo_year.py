@@ -1,5 +1,5 @@
-"""`zhifa demo load --year 2024`: a year of 洛碛镇 activity reproducing seed 002
-(DOMAIN-WAVE2 §4.3): 41 licence applications accepted and decided (32 乡村建设规划, 9 林木采伐),
+"""`zhifa demo load --year 2024`: a year of 洛碛镇 activity reproducing seed 002:
+41 licence applications accepted and decided (32 乡村建设规划, 9 林木采伐),
 726 counted inspections of which 116 of enterprises, 185 seized items, 201 penalties (9 警告 +
 192 罚款 totalling 11,650 元), 11 officers at year end with 3 added and 9 removed.
 

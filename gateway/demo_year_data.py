@@ -1,4 +1,4 @@
-"""The demo year's fixed numbers (seed 002_97708ade7f8a5b02.txt, DOMAIN-WAVE2 §4.3), its
+"""The demo year's fixed numbers (seed 002_97708ade7f8a5b02.txt), its
 officer roster and the identity helpers (GB 11643 身份证号, GB 32100 统一社会信用代码)."""
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Roster:
 
 
 def licence_matters(issuer: str) -> list[dict[str, Any]]:
-    """The two seed licence matters (DOMAIN-WAVE2 §2.3, §2.4) as 洛碛镇 holds them."""
+    """The two seed licence matters as 洛碛镇 holds them."""
     out = []
     for body in LICENCE_MATTERS:
         m = dict(body)

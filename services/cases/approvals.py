@@ -13,9 +13,9 @@ from __future__ import annotations
 import uuid
 
 from fastapi import Request
-from pydantic import BaseModel
 
-from kit.http import UpstreamProblem, forward_headers
+from kit.http import UpstreamProblem
+from services.cases.clients import OfficerPosition, Upstream, as_upstream
 from services.cases.errors import ApproverNotHead
 
 RULES = {
@@ -39,15 +39,8 @@ RULES = {
 }
 
 
-class OfficerPosition(BaseModel):
-    id: str
-    agency_id: str
-    position: str = "staff"
-    is_head: bool = False
-    status: str = "active"
-
-
-async def require_head(request: Request, agency_id: uuid.UUID | str, approver_id: str | None,
+async def require_head(request: Upstream | Request, agency_id: uuid.UUID | str,
+                       approver_id: str | None,
                        action: str, *, principal_only: bool = False) -> OfficerPosition:
     """The approver's personnel record, or `ApproverNotHead` (409) with the rule of `action`."""
     rule = RULES[action]
@@ -60,10 +53,10 @@ async def require_head(request: Request, agency_id: uuid.UUID | str, approver_id
         uuid.UUID(str(approver_id))
     except ValueError as exc:
         raise refuse("须为本机关负责人在人事系统中的人员编号") from exc
-    client = request.app.state.clients["personnel"]
+    up = as_upstream(request)
     try:
-        resp = await client.call("GET", f"/api/v1/personnel/officers/{approver_id}",
-                                 headers=forward_headers(request))
+        resp = await up.clients["personnel"].call(
+            "GET", f"/api/v1/personnel/officers/{approver_id}", headers=up.headers)
     except UpstreamProblem as exc:
         if getattr(exc, "status", None) in (403, 404):
             raise refuse("不是本机关人员") from exc

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -53,6 +54,16 @@ class AgencyView(BaseModel):
     parent_id: str | None = None
     region_code: str | None = None
     domains: list[str] = Field(default_factory=list)
+
+
+class OfficerPosition(BaseModel):
+    """personnel's officer record as `approvals.require_head` reads it."""
+
+    id: str
+    agency_id: str
+    position: str = "staff"
+    is_head: bool = False
+    status: str = "active"
 
 
 class MajorDecisionCheck(BaseModel):
@@ -99,6 +110,29 @@ class ReviewClient:
             return MajorDecisionCheck(required=True, reasons=[REVIEW_UNAVAILABLE])
 
 
+@dataclass(frozen=True)
+class Upstream:
+    """What a service function needs to call another service: the app's clients and the
+    caller's forwarded headers (Authorization, X-Request-ID) — never the request itself."""
+
+    clients: dict[str, ServiceClient]
+    headers: dict[str, str]
+
+    @property
+    def personnel(self) -> PersonnelClient:
+        return PersonnelClient(self.clients["personnel"])
+
+
+def upstream(request: Request) -> Upstream:
+    """Dependency: the `Upstream` of this request."""
+    return Upstream(request.app.state.clients, forward_headers(request))
+
+
+def as_upstream(source: Upstream | Request) -> Upstream:
+    """Callers that still pass the request get the same `Upstream`."""
+    return source if isinstance(source, Upstream) else upstream(source)
+
+
 def agency_regions(request: Request) -> AgencyRegionLookup:
     """The real region of an agency, from personnel (`kit.scope.personnel_agency_regions`)."""
     return personnel_agency_regions(request, "cases")
@@ -132,7 +166,7 @@ def ensure_two_qualified(check: QualificationCheck, officer_ids: list[str],
     return qualified
 
 
-async def qualified_officers(request: Request, officer_ids: list[str], domain: str,
+async def qualified_officers(request: Upstream | Request, officer_ids: list[str], domain: str,
                              on_date: date, region_code: str | None = None,
                              rule: str = TWO_OFFICER_RULE) -> QualificationCheck:
     """Ask personnel (forwarding the caller's token) and enforce the two-officer rule."""
@@ -140,7 +174,8 @@ async def qualified_officers(request: Request, officer_ids: list[str], domain: s
         raise OfficersNotQualified(f"执法人员不得少于两人（{rule}）", rule=rule,
                                    officers=[{"officer_id": str(o), "qualified": None,
                                               "reasons": []} for o in officer_ids])
-    check = await personnel_client(request).check_qualifications(
-        forward_headers(request), officer_ids, domain, on_date, region_code)
+    up = as_upstream(request)
+    check = await up.personnel.check_qualifications(up.headers, officer_ids, domain, on_date,
+                                                    region_code)
     ensure_two_qualified(check, officer_ids, rule)
     return check

@@ -61,7 +61,7 @@ class CasesSettings(ServiceSettings):
         "audio/mp4", "video/mp4", "video/quicktime", "text/plain", "application/zip",
         "application/octet-stream"])
 
-    # 行政检查 [S]/UNVERIFIED defaults (DOMAIN-WAVE2 §1.4): the annual cap per (enterprise,
+    # 行政检查 [S]/UNVERIFIED defaults: the annual cap per (enterprise,
     # agency, year) when no item sets one; the inspection types that count toward it (local
     # rules disagree on 个案); the exemption reasons; 专项 deployed from above never counts
     # (司法部问题解答).
@@ -87,7 +87,7 @@ class CasesSettings(ServiceSettings):
     # merge suggestions match plans whose regions share this many leading digits (the
     # county-level code, 属地管辖) [S]
     inspection_merge_region_digits: int = Field(6, ge=2, le=12)
-    # 抽查结果公示 within this many working days of the result [S 河北; DOMAIN §9.1]
+    # 抽查结果公示 within this many working days of the result [S 河北]
     inspection_result_publication_working_days: int = 20
     # 扫码入企 evaluations/complaints (public POST): token bucket per client address [S]
     inspection_evaluation_rate_per_minute: float = 6.0

@@ -16,15 +16,15 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import select
 
 from kit.auth import Principal, require_roles
 from kit.db import SessionDep
 from kit.schemas import check_if_match
 from kit.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
-from services.cases.clients import agency_regions
+from services.cases.clients import Upstream, agency_regions, upstream
 from services.cases.errors import CaseArchived, CaseNotFound
 from services.cases.models import Case
+from services.cases.repository import CaseRepository
 
 AGENCY_ROLES = ("officer", "agency_admin", "legal_reviewer")
 READ_ROLES = (*AGENCY_ROLES, "supervisor", "sysadmin", "service")
@@ -53,13 +53,7 @@ def in_agency(principal: Principal, agency_id: uuid.UUID) -> bool:
 
 async def load_case(session: Any, principal: Principal, case_id: uuid.UUID,
                     for_update: bool = False) -> Case:
-    stmt = select(Case).where(Case.id == case_id)
-    clause = case_scope(principal)
-    if clause is not None:
-        stmt = stmt.where(clause)
-    if for_update:
-        stmt = stmt.with_for_update()
-    case = await session.scalar(stmt)
+    case = await CaseRepository(session).get_scoped(case_id, case_scope(principal), for_update)
     if case is None:
         raise CaseNotFound(f"案件 {case_id} 不存在或不在您的管辖范围内")
     return case
@@ -83,5 +77,7 @@ async def _case_for_action(case_id: uuid.UUID, request: Request, session: Sessio
 
 # the real region of a named agency (personnel, service token) for writes across regions
 AgencyRegions = Annotated[AgencyRegionLookup, Depends(agency_regions)]
+# the app's service clients and the caller's forwarded headers, for service functions
+UpstreamDep = Annotated[Upstream, Depends(upstream)]
 CaseById = Annotated[Case, Depends(_case_by_id)]
 CaseForAction = Annotated[Case, Depends(_case_for_action)]

@@ -7,11 +7,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.cases.lifecycle import states as st
-from services.cases.models import Case, CaseOfficer
+from services.cases.repository import CaseRepository
 from services.cases.timeline.service import append_entry
 
 REVIEW_OUTCOMES = ("approved", "rejected", "needs_correction")
@@ -23,7 +22,7 @@ async def on_review_completed(session: AsyncSession, event: dict[str, Any]) -> N
         case_id = uuid.UUID(str(p["case_id"]))
     except (KeyError, ValueError):
         return
-    case = await session.get(Case, case_id)
+    case = await CaseRepository(session).get(case_id)
     if case is None or case.status == st.ARCHIVED or p.get("outcome") not in REVIEW_OUTCOMES:
         return
     if int(p.get("round") or 0) != case.legal_review_round:
@@ -41,9 +40,7 @@ async def on_certificate_revoked(session: AsyncSession, event: dict[str, Any]) -
     officer = str(p.get("officer_id") or "")
     if not officer:
         return
-    cases = (await session.scalars(select(Case).where(
-        Case.id.in_(select(CaseOfficer.case_id).where(CaseOfficer.officer_id == officer)),
-        Case.status.in_(st.OPEN_STATES)))).all()
+    cases = await CaseRepository(session).open_cases_of_officer(officer, st.OPEN_STATES)
     flag = {"kind": "certificate_revoked", "officer_id": officer,
             "certificate_number": p.get("number"), "reason": p.get("reason"),
             "revoked_on": p.get("revoked_on"),

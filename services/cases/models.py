@@ -1,12 +1,13 @@
-"""Cases tables: the matter catalogue (执法事项清单), penalty cases (行政处罚案件), their officers,
-evidence, records (笔录), statements, payments, case-number counters and the hash-chained
-full-process timeline (全过程记录, 行政处罚法第四十七条).
+"""Cases tables of the service level: penalty cases (行政处罚案件), their officers, evidence,
+records (笔录), statements, payments and case-number counters, and this service's `Base`.
 
 Conventions other sub-packages rely on:
 - `Case.status` is a plain string; the ordinary-procedure states live in
-  `services.cases.lifecycle.states`. Sub-packages (coercion, transfers, summary, entrustment)
-  add their own tables in `services/cases/<sub>/models.py`; this module imports them at its
-  end so Alembic sees the whole metadata.
+  `services.cases.lifecycle.states`. Sub-packages own their tables in
+  `services/cases/<sub>/models.py` (the matter catalogue in `matters`, the hash-chained
+  full-process timeline in `timeline`, coercion, transfers, …), declared on this `Base`;
+  `services.cases.submodels`, imported at the end, lists them so Alembic sees the whole
+  metadata.
 - Money is integer 分 (`*_fen`); dates are legal dates (`Date`), timestamps `UTCDateTime`.
 - `Case.version` is the optimistic-concurrency counter (ETag / If-Match); SQLAlchemy bumps it on
   every UPDATE of the case row (`version_id_col`).
@@ -40,63 +41,6 @@ from kit.db import Timestamps, UTCDateTime, UUIDPk, make_base, utcnow
 
 Base = make_base()
 platform = platform_models(Base)
-
-
-class Matter(UUIDPk, Timestamps, Base):
-    """执法事项 (权责清单 entry). One row per *version*: rows of one matter share `series_id`
-    and `code`; `effective_from`/`effective_to` bound each version. A case snapshots the version
-    it was opened under (`Case.matter_snapshot`)."""
-
-    __tablename__ = "matters"
-    __table_args__ = (
-        Index("ix_matters_agency_code_from", "agency_id", "code", "effective_from"),
-        Index("ix_matters_published_code", "is_published", "code"),
-    )
-
-    series_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False, index=True,
-                                                 default=uuid.uuid4)
-    code: Mapped[str] = mapped_column(String(64), nullable=False)
-    name: Mapped[str] = mapped_column(String(200), nullable=False)
-    # penalty | coercion | inspection | license | levy | other
-    kind: Mapped[str] = mapped_column(String(16), nullable=False, default="penalty")
-    # statutory 法定 | empowered 赋权 (source_ref = decision number) | entrusted 委托
-    source: Mapped[str] = mapped_column(String(16), nullable=False, default="statutory")
-    source_ref: Mapped[str | None] = mapped_column(String(200))
-    domain: Mapped[str] = mapped_column(String(64), nullable=False)
-    legal_basis: Mapped[str] = mapped_column(Text, nullable=False)
-    penalty_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    agency_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
-    region_code: Mapped[str] = mapped_column(String(12), nullable=False, default="")
-    effective_from: Mapped[date] = mapped_column(Date, nullable=False)
-    effective_to: Mapped[date | None] = mapped_column(Date)
-    # 裁量基准: [{tier, circumstances, min_fine_fen, max_fine_fen}]
-    discretion_tiers: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False,
-                                                                   default=list)
-    # 首违不罚/轻微免罚 list membership
-    soft_enforcement: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    # matter-level override of the 较大数额 hearing thresholds {person_fen, organization_fen}
-    hearing_thresholds: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    # 行政处罚法第三十六条: 5 years when life/health or financial safety is involved with harm
-    life_health_or_financial: Mapped[bool] = mapped_column(Boolean, nullable=False,
-                                                           default=False)
-    limitation_years: Mapped[int] = mapped_column(Integer, nullable=False, default=2)
-    is_published: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
-
-
-class HearingThreshold(UUIDPk, Timestamps, Base):
-    """“较大数额” for the hearing right (行政处罚法第六十三条) and the major-decision
-    catalogue, set per agency or per region prefix (provinces set the figures); the most
-    specific row wins: agency, then the longest region prefix, then settings."""
-
-    __tablename__ = "hearing_thresholds"
-    __table_args__ = (Index("ix_hearing_thresholds_scope", "agency_id", "region_code"),)
-
-    agency_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    region_code: Mapped[str | None] = mapped_column(String(12))
-    domain: Mapped[str | None] = mapped_column(String(64))
-    person_fen: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    organization_fen: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    basis: Mapped[str] = mapped_column(String(200), nullable=False, default="")
 
 
 class Case(UUIDPk, Timestamps, Base):
@@ -239,18 +183,6 @@ class ChainLink:
     hash: Mapped[str] = mapped_column(String(64), nullable=False)
 
 
-class TimelineEntry(UUIDPk, ChainLink, Base):
-    """One link of the full-process record (全过程记录, 行政处罚法第四十七条): `hash` is
-    sha256 over the canonical JSON of (case_id, seq, action, actor, officer_ids, occurred_at,
-    payload_digest, prev_hash); see `services.cases.timeline.service`."""
-
-    __tablename__ = "timeline_entries"
-    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_timeline_entries_case_seq"),)
-
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"),
-                                               nullable=False)
-
-
 class Evidence(UUIDPk, Base):
     """证据 (行政处罚法第四十六条 kinds); the file itself lives in the evidence storage."""
 
@@ -328,5 +260,15 @@ class NumberCounter(Base):
     last_value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 
-# Sub-package tables (entrustment, summary, coercion, transfers) register themselves here.
+# Sub-package tables register themselves here.
 from services.cases import submodels  # noqa: E402,F401
+
+
+def __getattr__(name: str) -> Any:
+    """`Matter` lives in `services.cases.matters.models`; `from services.cases.models import
+    Matter` (the lifecycle sub-package's import) keeps resolving to it."""
+    if name == "Matter":
+        from services.cases.matters.models import Matter
+
+        return Matter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

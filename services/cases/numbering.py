@@ -12,12 +12,10 @@ validates and renders."""
 import re
 import uuid
 
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.cases.errors import NumberingPatternInvalid
-from services.cases.models import NumberCounter
+from services.cases.repository import CounterRepository
 
 MAX_PATTERN_LENGTH, MAX_PAD = 100, 8
 _TOKEN = re.compile(r"\{(prefix|year|seq)(?::0([1-8])d)?\}|([^{}]+)|(.)", re.S)
@@ -62,29 +60,18 @@ def render_number(pattern: str, *, prefix: str, year: int, seq: int) -> str:
 
 
 async def next_seq(session: AsyncSession, agency_id: uuid.UUID, year: int, kind: str) -> int:
-    # Atomic increment (fix by the entrustment/summary/coercion/transfers engineer, found by
-    # bench/cases_lifecycle.py): a SELECT-then-UPDATE let two concurrent requests read the same
-    # value on SQLite (FOR UPDATE is ignored there) and both inserting the first row of a year
-    # failed with a 500 on either database. One UPDATE … RETURNING takes the write lock (row
-    # lock on PostgreSQL, database write lock on SQLite); the year's first number inserts the
-    # row in a savepoint and, if another request won that race, increments instead.
-    stmt = (update(NumberCounter)
-            .where(NumberCounter.agency_id == agency_id, NumberCounter.year == year,
-                   NumberCounter.kind == kind)
-            .values(last_value=NumberCounter.last_value + 1)
-            .returning(NumberCounter.last_value)
-            .execution_options(synchronize_session=False))
+    """Atomic increment: a SELECT-then-UPDATE would let two concurrent requests read the same
+    value on SQLite (FOR UPDATE is ignored there), and two requests inserting the first row of
+    a year would fail with a 500. One UPDATE … RETURNING takes the write lock (row lock on
+    PostgreSQL, database write lock on SQLite); the year's first number inserts the row in a
+    savepoint and, if another request won that race, increments instead."""
+    counters = CounterRepository(session)
     for _ in range(3):
-        value = (await session.execute(stmt)).scalar_one_or_none()
+        value = await counters.increment(agency_id, year, kind)
         if value is not None:
-            return int(value)
-        try:
-            async with session.begin_nested():
-                session.add(NumberCounter(agency_id=agency_id, year=year, kind=kind,
-                                          last_value=1))
+            return value
+        if await counters.insert_first(agency_id, year, kind):
             return 1
-        except IntegrityError:
-            continue
     raise RuntimeError("number counter could not be incremented")
 
 

@@ -9,12 +9,16 @@ from services.cases.enforcement import models as enforcement_models
 from services.cases.entrustment import models as entrustment_models
 from services.cases.inspections import models as inspections_models
 from services.cases.licensing import models as licensing_models
+from services.cases.matters import models as matters_models
 from services.cases.preservation import models as preservation_models
 from services.cases.recusal import models as recusal_models
 from services.cases.summary import models as summary_models
+from services.cases.timeline import models as timeline_models
 from services.cases.transfers import models as transfers_models
 
 SUBPACKAGES = (
+    matters_models,
+    timeline_models,
     coercion_models,
     entrustment_models,
     licensing_models,

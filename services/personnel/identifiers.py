@@ -1,10 +1,10 @@
 """Statutory identifiers and their protection.
 
 - 统一社会信用代码 (USCC), GB 32100-2015: 18 chars over a 31-symbol alphabet, check character
-  `C18 = (31 − Σ Ci·Wi mod 31) mod 31` with `Wi = 3^(i−1) mod 31` (DOMAIN.md §10.1). The outer
+  `C18 = (31 − Σ Ci·Wi mod 31) mod 31` with `Wi = 3^(i−1) mod 31`. The outer
   `mod 31` matters: without it a remainder of 0 would index past the alphabet.
 - 居民身份证号码, GB 11643-1999 (ISO 7064 MOD 11-2): 17 digits + check `"10X98765432"[Σ ai·Wi
-  mod 11]`, with a real, non-future birth date in positions 7–14 (DOMAIN.md §10.2).
+  mod 11]`, with a real, non-future birth date in positions 7–14.
 - ID numbers are stored encrypted (Fernet) with an HMAC-SHA256 blind index for uniqueness and
   lookup; displayed masked (first 6 and last 4, §5.3) to everyone but the few roles that need it.
 """
@@ -65,7 +65,8 @@ def validate_id_number(value: str, today: date | None = None) -> str:
 
 
 def mask_id_number(number: str) -> str:
-    """Keep the first 6 and the last 4 characters (DOMAIN.md §5.3)."""
+    """Keep the first 6 and the last 4 characters (the masking rule of public and credit-upload
+    output)."""
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 

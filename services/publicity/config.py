@@ -7,7 +7,7 @@ from kit.settings import ServiceSettings
 
 
 class PublicitySettings(ServiceSettings):
-    """Defaults for 行政执法公示 / 双公示. Rules marked [S]/UNVERIFIED in DOMAIN.md are settings;
+    """Defaults for 行政执法公示 / 双公示. Rules marked [S]/UNVERIFIED are settings;
     per-region overrides live in the `publicity_region_settings` table."""
 
     model_config = SettingsConfigDict(env_prefix="PUBLICITY_", extra="ignore")

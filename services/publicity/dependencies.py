@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from kit.auth import Principal, require_roles
+from services.publicity.clients import PublicLists, public_lists
 from services.publicity.service import Context
 
 # who may read the deadline list: agency staff (own agency), supervisors (region), sysadmin
@@ -22,3 +23,5 @@ def get_context(request: Request) -> Context:
 
 
 ContextDep = Annotated[Context, Depends(get_context)]
+# the public lists of personnel and cases (cached, forwarded headers without the token)
+PublicListsDep = Annotated[PublicLists, Depends(public_lists)]

@@ -13,6 +13,7 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.publicity import errors, service
 from services.publicity.annual.router import router as annual_router
+from services.publicity.caching import cached
 from services.publicity.dependencies import ContextDep, Publisher, RegionAdmin, StatusReader
 from services.publicity.exante.router import router as exante_router
 from services.publicity.feeds import service as views
@@ -37,7 +38,8 @@ Q = Annotated[str | None, Query(min_length=1, max_length=100, description="当�
             responses=kit_errors.responses(kit_errors.BadRequest),
             summary="公开：行政处罚决定公示列表（无需令牌，游标分页，最新在前）")
 async def list_decisions(
-        request: Request, session: SessionDep, agency_id: uuid.UUID | None = None,
+        request: Request, session: SessionDep, ctx: ContextDep,
+        agency_id: uuid.UUID | None = None,
         region_code: Region = None, penalty_category: str | None = None,
         decided_from: date | None = None, decided_to: date | None = None,
         q: Q = None, status: Literal["published", "withdrawn"] = "published",
@@ -45,15 +47,17 @@ async def list_decisions(
     f = views.public_filter(status=status, agency_id=agency_id, region_code=region_code,
                             penalty_category=penalty_category, decided_from=decided_from,
                             decided_to=decided_to, q=q)
-    return await views.decisions_page(request, session, f, cursor, limit)
+    body, last = await views.decisions_page(session, f, cursor, limit)
+    return cached(request, body, "application/json", last, ctx.settings.public_cache_seconds)
 
 
 @router.get("/decisions/{decision_id}", response_model=DisclosureRead,
             responses=kit_errors.responses(errors.DisclosureNotFound),
             summary="公开：单条行政处罚决定公示（含撤回说明）")
 async def get_decision(decision_id: uuid.UUID, request: Request,
-                       session: SessionDep) -> Response:
-    return await views.decision_detail(request, session, decision_id)
+                       session: SessionDep, ctx: ContextDep) -> Response:
+    body, last = await views.decision_detail(session, decision_id)
+    return cached(request, body, "application/json", last, ctx.settings.public_cache_seconds)
 
 
 @router.get("/disclosure-status", response_model=Page[DisclosureStatusRead],

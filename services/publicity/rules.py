@@ -17,7 +17,7 @@ CATEGORY = {
     "closure": "责令关闭", "employment_restriction": "限制从业", "detention": "行政拘留",
     "other": "其他",
 }
-# 统计年报 行政处罚实施情况统计表 order, light → heavy (DOMAIN-WAVE2 §4.2); 其他 ranks lowest so
+# 统计年报 行政处罚实施情况统计表 order, light → heavy; 其他 ranks lowest so
 # a named kind plus 其他 counts in the named kind
 REPORT_ORDER = ("other", "warning", "criticism", "fine",
                 ("confiscation", "confiscate_income", "confiscate_property"),

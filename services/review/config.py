@@ -25,7 +25,7 @@ class SocialEvaluationClass(BaseModel):
 
 
 class ReviewSettings(ServiceSettings):
-    """Review settings. Every legal period here is a local default ([S] in DOMAIN.md), not law."""
+    """Review settings. Every legal period here is a local default ([S]), not law."""
 
     model_config = SettingsConfigDict(env_prefix="REVIEW_", extra="ignore")
 
@@ -35,9 +35,9 @@ class ReviewSettings(ServiceSettings):
         default_factory=lambda: {"review.completed": ["cases"],
                                  "annual_report.finalised": ["publicity"]})
 
-    # 法制审核: due N working days after the request (DOMAIN §4.5 default 10, locally set).
+    # 法制审核: due N working days after the request (locally set).
     legal_review_working_days: int = 10
-    # 投诉举报 (local complaint rules, DOMAIN-WAVE2 §5, national periods UNVERIFIED): accept or
+    # 投诉举报 (local complaint rules, national periods UNVERIFIED): accept or
     # refuse within 5 working days; reply within 15 working days; conclude within 30 days of
     # receipt (unit complaint_close_day_unit), extendable once by 20 with the head's approval
     complaint_acknowledge_working_days: int = 5
@@ -51,7 +51,7 @@ class ReviewSettings(ServiceSettings):
     # the lead statuses in cases that end a complaint that follows a lead
     lead_final_statuses: list[str] = Field(
         default_factory=lambda: ["declined", "closed", "archived", "revoked"])
-    # 监督文书 (行政执法监督条例; national periods UNVERIFIED, local precedents DOMAIN-WAVE2 §5):
+    # 监督文书 (行政执法监督条例; national periods UNVERIFIED, local precedents the defaults):
     # reply with the 整改报告 within N days of issue; objection (复查) within N days of receipt
     instrument_reply_days: int = 15
     instrument_reply_day_unit: str = "calendar"

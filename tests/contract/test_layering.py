@@ -16,18 +16,8 @@ SQL_METHODS = {"execute", "scalars", "scalar", "stream", "stream_scalars"}
 SQL_HOMES = ("repository.py", "models.py", "submodels.py")
 
 DEBT: dict[str, set[str]] = {
-    "services/cases/coercion/service.py": {"imports fastapi"},
-    "services/cases/dependencies.py": {"runs SQL", "builds SQL"},
-    "services/cases/events.py": {"runs SQL", "builds SQL"},
-    "services/cases/matters/service.py": {"runs SQL", "builds SQL"},
-    "services/cases/numbering.py": {"runs SQL", "builds SQL"},
-    "services/cases/timeline/service.py": {"runs SQL", "builds SQL"},
-    "services/cases/transfers/service.py": {"runs SQL", "builds SQL"},
-    "services/personnel/imports/service.py": {"runs SQL", "builds SQL"},
-    "services/publicity/exante/service.py": {"imports fastapi"},
-    "services/publicity/feeds/service.py": {"imports fastapi"},
 }
-CYCLE_DEBT = {frozenset({"services.personnel.certificates", "services.personnel.staff"})}
+CYCLE_DEBT: set[frozenset[str]] = set()
 
 
 def _modules() -> list[Path]:

@@ -11,14 +11,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent.parent / "services" / "cases"))
 from factories import PER, C, world
+from harness import Platform
 from starlette.requests import Request
 
 from gateway.proxy import InvalidPath, raw_target

@@ -14,9 +14,9 @@ from harness import Platform
 from sqlalchemy import select
 
 from services.personnel.accounts import passwords
+from services.personnel.accounts.models import User
 from services.personnel.accounts.schemas import UserCreate
 from services.personnel.accounts.service import create_user
-from services.personnel.models import User
 
 LOGIN = "/api/v1/auth/token"
 P = "https://zhifa.dev/problems/"

@@ -12,19 +12,18 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
+from check_digits import with_uscc_check
 from harness import Platform
 
 C, R, PER, PUB = "/api/v1/cases", "/api/v1/review", "/api/v1/personnel", "/api/v1/publicity"
 PROBLEM = "https://zhifa.dev/problems/"
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 RUBRIC = {"code": "iso", "name": "评查标准", "veto_items": [],
           "scored_items": [{"code": "a", "stage": "卷面", "label": "卷面", "max_points": 100}]}
 
 
 def _uscc(n: int) -> str:
     body = f"11500113{n:09d}"[:17]
-    s = sum(USCC_ALPHABET.index(ch) * pow(3, i, 31) for i, ch in enumerate(body))
-    return body + USCC_ALPHABET[(31 - s % 31) % 31]
+    return with_uscc_check(body)
 
 
 async def _agency(zhifa: Platform, region: str, n: int) -> str:

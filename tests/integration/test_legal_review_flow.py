@@ -5,20 +5,16 @@ real closed cases. All through the real services in one process."""
 from __future__ import annotations
 
 import socket
-import sys
-from pathlib import Path
 from typing import Any
 
 import httpx
+from factories import CHECKLIST, REV, TOWN, C, World, id_number, problem, world
 from harness import Platform
 from sqlalchemy import select, update
 
 from services.cases.models import platform as cases_platform
 from services.review.evaluation.service import draw
 from services.review.legal.models import LegalReview
-
-sys.path.append(str(Path(__file__).parents[1] / "services" / "cases"))
-from factories import CHECKLIST, REV, TOWN, C, World, id_number, problem, world
 
 DISTRICT = "500112"
 

@@ -4,19 +4,15 @@ outbox delivers `case.decided`; publicity being unreachable loses nothing."""
 from __future__ import annotations
 
 import socket
-import sys
-from pathlib import Path
 from typing import Any
 
 import httpx
+from factories_extra import agency_with_officers, create_matter, summary_request
 from harness import Platform
 from sqlalchemy import func, select, update
 
 from services.cases.models import platform as cases_platform
 from services.publicity.models import Disclosure
-
-sys.path.append(str(Path(__file__).parents[1] / "services" / "cases"))
-from factories_extra import agency_with_officers, create_matter, summary_request
 
 SUMMARY = "/api/v1/cases/summary-decisions"
 PUBLIC = ["/api/v1/publicity/decisions", "/api/v1/publicity/feeds/decisions.atom",

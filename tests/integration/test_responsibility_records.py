@@ -9,10 +9,11 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from check_digits import id_check as id_check_char
+from check_digits import uscc_check as uscc_check_char
 from harness import Platform
 
 from kit.calendar import today_legal
-from services.personnel.identifiers import id_check_char, uscc_check_char
 
 PER, R = "/api/v1/personnel", "/api/v1/review"
 P = "https://zhifa.dev/problems/"

@@ -18,7 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from kit import migrate
-from services.personnel.models import User
+from services.personnel.accounts.models import User
 
 RELEASE = json.loads((Path(__file__).parent / "fixtures" / "v0.1.0.json").read_text())
 

@@ -1,6 +1,6 @@
 """The demo year's annual report (issue 14 "done when"): the report review makes for 洛碛镇
 2024 from the four services' real statistics endpoints states every seed-002 number
-(002_97708ade7f8a5b02.txt, DOMAIN-WAVE2 §4.3) in the JSON, the XLSX (openpyxl) and the .docx
+(002_97708ade7f8a5b02.txt) in the JSON, the XLSX (openpyxl) and the .docx
 (python-docx); a figure's provenance lists the counted records; a supervisor of another town
 sees neither the report nor the town's figures. One demo load per module."""
 

@@ -1,5 +1,5 @@
 """The demo year (`zhifa demo load --year 2024`) reproduces every number of seed
-002_97708ade7f8a5b02.txt (洛碛镇 2024, DOMAIN-WAVE2 §4.3) in the statistics of the four
+002_97708ade7f8a5b02.txt (洛碛镇 2024) in the statistics of the four
 services; the figures' provenance lists exactly the records counted; a supervisor of another
 town sees none of it; loading again changes nothing. One load per module (it is the slow part)."""
 

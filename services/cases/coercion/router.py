@@ -4,7 +4,7 @@ reads, the overdue list and the yearly item counts."""
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from kit import errors
 from kit.app import CalendarDep
@@ -20,8 +20,7 @@ from services.cases.coercion.errors import (
     CoercionProcedureIncomplete,
     MeasureNotFound,
 )
-from services.cases.coercion.repository import MeasureRepository
-from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader
+from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, UpstreamDep
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
 
 router = APIRouter(tags=["cases: coercive measures"], route_class=CommittingRoute)
@@ -37,9 +36,9 @@ MEASURE = "/cases/{case_id}/coercive-measures/{measure_id}"
                                         CoercionProcedureIncomplete,
                                         ApproverNotHead, errors.ServiceUnavailable))
 async def create_coercive_measure(body: schemas.MeasureCreate, case: CaseForAction,
-                                  principal: Actor, request: Request, session: SessionDep,
+                                  principal: Actor, up: UpstreamDep, session: SessionDep,
                                   cal: CalendarDep) -> schemas.MeasureRead:
-    measure = await service.start_measure(session, request, principal, case, body, cal)
+    measure = await service.start_measure(session, up, principal, case, body, cal)
     return (await service.read_many(session, [measure]))[0]
 
 
@@ -48,17 +47,17 @@ async def create_coercive_measure(body: schemas.MeasureCreate, case: CaseForActi
             summary="案件的查封、扣押措施")
 async def list_case_coercive_measures(case: CaseById,
                                       session: SessionDep) -> list[schemas.MeasureRead]:
-    return await service.read_many(session, await MeasureRepository(session).for_case(case.id))
+    return await service.read_many(session, await service.measures_of_case(session, case))
 
 
 @router.post(f"{MEASURE}/approve", response_model=schemas.MeasureRead,
              responses=errors.responses(*ACT, CoercionApprovalLate, ApproverNotHead),
              summary="紧急实施后补办批准（行政强制法第十九条）")
 async def approve_coercive_measure(measure_id: uuid.UUID, body: schemas.ApprovalCreate,
-                                   case: CaseForAction, principal: Actor, request: Request,
+                                   case: CaseForAction, principal: Actor, up: UpstreamDep,
                                    session: SessionDep) -> schemas.MeasureRead:
     measure = await service.load_measure(session, case, measure_id)
-    await service.approve_measure(session, principal, case, measure, body, request)
+    await service.approve_measure(session, principal, case, measure, body, up)
     return (await service.read_many(session, [measure]))[0]
 
 
@@ -67,9 +66,9 @@ async def approve_coercive_measure(measure_id: uuid.UUID, body: schemas.Approval
              summary="延长查封、扣押期限（行政强制法第二十五条）")
 async def extend_coercive_measure(measure_id: uuid.UUID, body: schemas.ExtensionCreate,
                                   case: CaseForAction, principal: Actor, session: SessionDep,
-                                  cal: CalendarDep, request: Request) -> schemas.MeasureRead:
+                                  cal: CalendarDep, up: UpstreamDep) -> schemas.MeasureRead:
     measure = await service.load_measure(session, case, measure_id)
-    await service.extend_measure(session, principal, case, measure, body, cal, request)
+    await service.extend_measure(session, principal, case, measure, body, cal, up)
     return (await service.read_many(session, [measure]))[0]
 
 
@@ -126,7 +125,7 @@ async def coercion_statistics(principal: Reader, session: SessionDep,
                               year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
                               agency_id: uuid.UUID | None = None
                               ) -> list[schemas.ItemStatistics]:
-    rows = await MeasureRepository(session).statistics(principal, year, agency_id)
+    rows = await service.item_statistics(session, principal, year, agency_id)
     return [schemas.ItemStatistics(agency_id=a, year=y, measures=m, items=i,
                                    seized_items=int(s or 0), sealed_items=int(c or 0))
             for a, y, m, i, s, c in rows]
@@ -137,7 +136,5 @@ async def coercion_statistics(principal: Reader, session: SessionDep,
             summary="查封、扣押措施详情")
 async def get_coercive_measure(measure_id: uuid.UUID, principal: Reader,
                                session: SessionDep) -> schemas.MeasureRead:
-    measure = await MeasureRepository(session).get(measure_id, principal)
-    if measure is None:
-        raise MeasureNotFound(measure_id=str(measure_id))
+    measure = await service.get_measure(session, principal, measure_id)
     return (await service.read_many(session, [measure]))[0]

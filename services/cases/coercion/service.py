@@ -12,15 +12,15 @@ only the "十日以内" periods working days)."""
 
 import uuid
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.calendar import Deadline, WorkingCalendar, today_legal
 from kit.db import utcnow
 from services.cases.approvals import require_head
-from services.cases.clients import qualified_officers
+from services.cases.clients import Upstream, qualified_officers
 from services.cases.coercion import schemas
 from services.cases.coercion.errors import (
     CoercionApprovalLate,
@@ -37,7 +37,8 @@ from services.cases.coercion.release import release_items as _release
 from services.cases.coercion.release import transfer_items  # noqa: F401  (transfers use it)
 from services.cases.coercion.repository import MeasureRepository
 from services.cases.lifecycle import states as st
-from services.cases.models import Case, Matter
+from services.cases.matters.models import Matter
+from services.cases.models import Case
 from services.cases.recusal.service import ensure_not_recused
 from services.cases.timeline.service import append_entry
 
@@ -94,7 +95,7 @@ async def _matter(session: AsyncSession, case: Case) -> Matter:
     return matter
 
 
-async def start_measure(session: AsyncSession, request: Request, principal: Principal,
+async def start_measure(session: AsyncSession, up: Upstream, principal: Principal,
                         case: Case, body: schemas.MeasureCreate,
                         cal: WorkingCalendar) -> CoerciveMeasure:
     """查封/扣押 on `case`: approval (or emergency), two qualified officers, the item list."""
@@ -111,10 +112,10 @@ async def start_measure(session: AsyncSession, request: Request, principal: Prin
     await ensure_not_recused(session, case, body.officer_ids)
     if refusal := on_site_refusal(body.on_site) or scope_refusal(body.scope):
         raise CoercionProcedureIncomplete(refusal[0], rule=refusal[1])
-    check = await qualified_officers(request, body.officer_ids, matter.domain, body.started_on,
+    check = await qualified_officers(up, body.officer_ids, matter.domain, body.started_on,
                                      rule="行政强制法第十八条第二项")
     if not body.emergency:
-        await require_head(request, case.agency_id, body.approver_id, "coercion")
+        await require_head(up, case.agency_id, body.approver_id, "coercion")
     started_at = body.started_at or utcnow()
     end = measure_end(cal, body.started_on, 0, 0)
     measure = CoerciveMeasure(
@@ -152,7 +153,7 @@ async def load_measure(session: AsyncSession, case: Case,
 
 async def approve_measure(session: AsyncSession, principal: Principal, case: Case,
                           measure: CoerciveMeasure, body: schemas.ApprovalCreate,
-                          request: Request) -> None:
+                          up: Upstream) -> None:
     """补办批准 of an emergency measure within 24 hours; a refusal releases it at once."""
     _require_active(measure)
     if not measure.is_emergency or measure.approved_at is not None:
@@ -162,7 +163,7 @@ async def approve_measure(session: AsyncSession, principal: Principal, case: Cas
         raise CoercionApprovalLate(
             f"应在{due.isoformat()}前补办批准；已超过二十四小时，应当立即解除",
             rule="行政强制法第十九条", approval_due_at=due.isoformat())
-    await require_head(request, case.agency_id, body.approver_id, "coercion")
+    await require_head(up, case.agency_id, body.approver_id, "coercion")
     if body.approved:
         measure.approver_id, measure.approved_at = body.approver_id, body.approved_at
     else:
@@ -175,9 +176,9 @@ async def approve_measure(session: AsyncSession, principal: Principal, case: Cas
 
 async def extend_measure(session: AsyncSession, principal: Principal, case: Case,
                          measure: CoerciveMeasure, body: schemas.ExtensionCreate,
-                         cal: WorkingCalendar, request: Request) -> None:
+                         cal: WorkingCalendar, up: Upstream) -> None:
     _require_active(measure)
-    await require_head(request, case.agency_id, body.approver_id, "coercion_extension")
+    await require_head(up, case.agency_id, body.approver_id, "coercion_extension")
     if reason := extension_refusal(measure, body.days, body.decided_on):
         raise CoercionExtensionRefused(reason, rule=PERIOD_RULE,
                                        extension_days=measure.extension_days,
@@ -279,3 +280,22 @@ async def list_measures(session: AsyncSession, principal: Principal, *, cursor: 
     return await MeasureRepository(session).list(
         principal, limit=limit, cursor=cursor, status=status,
         overdue_on=today_legal() if overdue else None)
+
+
+async def measures_of_case(session: AsyncSession, case: Case) -> list[CoerciveMeasure]:
+    return list(await MeasureRepository(session).for_case(case.id))
+
+
+async def get_measure(session: AsyncSession, principal: Principal,
+                      measure_id: uuid.UUID) -> CoerciveMeasure:
+    """A measure in the caller's scope, else `MeasureNotFound` (404)."""
+    measure = await MeasureRepository(session).get(measure_id, principal)
+    if measure is None:
+        raise MeasureNotFound(measure_id=str(measure_id))
+    return measure
+
+
+async def item_statistics(session: AsyncSession, principal: Principal, year: int | None,
+                          agency_id: uuid.UUID | None) -> list[tuple[Any, ...]]:
+    """(agency_id, year, measures, items, seized, sealed) per agency-year, in scope."""
+    return await MeasureRepository(session).statistics(principal, year, agency_id)

@@ -1,4 +1,5 @@
-"""The shipped 执法文书 catalogue (DOMAIN.md §8 township core set, DOMAIN-WAVE2.md §3.1): for
+"""The shipped 执法文书 catalogue (the township core set and the licensing/inspection
+documents): for
 each template its code, version, the statute articles it serves, its stage in the case file
 (案卷, statutory order 立案→调查→强制→审查→告知→听证→决定→送达→执行→移送→结案→归档), how
 it is numbered, the variables the request may supply (`extras`) and its **required fields** —

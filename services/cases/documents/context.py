@@ -17,8 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kit import errors
-from kit.calendar import LEGAL_TZ as SHANGHAI
-from kit.calendar import today_legal
+from kit.calendar import LEGAL_TZ, today_legal
 from kit.http import forward_headers
 from services.cases import deadlines
 from services.cases.clients import personnel_client
@@ -28,11 +27,6 @@ from services.cases.documents.repository import DocumentRepository
 from services.cases.lifecycle.execution import SERVE_NAMES, amounts
 from services.cases.lifecycle.service import Ctx, agency_prefix
 from services.cases.models import Case
-
-
-def today() -> date:
-    return today_legal()
-
 
 Builder = Callable[[Ctx, Any], Awaitable[dict[str, Any]]]
 PENALTY_NAMES = {"warning": "警告", "fine": "罚款", "confiscation": "没收违法所得、没收非法财物",
@@ -105,7 +99,7 @@ def cn_date(value: date | str | None) -> str:
 def cn_time(value: datetime | None) -> str:
     if value is None:
         return ""
-    t = value.astimezone(SHANGHAI)
+    t = value.astimezone(LEGAL_TZ)
     return f"{t.year}年{t.month}月{t.day}日{t.hour}时{t.minute:02d}分"
 
 
@@ -145,7 +139,7 @@ async def officers_of(ctx: Ctx, officer_ids: list[str], domain: str) -> list[dic
         return []
     try:
         check = await personnel_client(ctx.request).check_qualifications(
-            forward_headers(ctx.request), officer_ids, domain, today())
+            forward_headers(ctx.request), officer_ids, domain, today_legal())
     except errors.Problem:
         return []
     return [{"id": r.officer_id, "name": r.name, "certificates": "、".join(r.certificate_numbers)}
@@ -198,7 +192,7 @@ async def build_case(ctx: Ctx, case: Case) -> dict[str, Any]:
     records = await repo.records(case.id)
     officers = await officers_of(ctx, list(case.officer_ids or []), snap.get("domain", ""))
     spot = await repo.summary_of(case.id)
-    owed = amounts(case, today(), ctx)[1] if fine and case.served_on else fine
+    owed = amounts(case, today_legal(), ctx)[1] if fine and case.served_on else fine
     if fine:
         pay = ("你（单位）应当自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款"
                "（行政处罚法第六十七条）。逾期不缴纳罚款的，每日按罚款数额的百分之三加处罚款"
@@ -207,7 +201,7 @@ async def build_case(ctx: Ctx, case: Case) -> dict[str, Any]:
         pay = "本决定自送达之日起执行。" if penalties else ""
     return {
         "agency": {**agency, "prefix": prefix}, "deciding_agency": deciding,
-        "issued_on": cn_date(today()), "remedies": {"text": remedies_text(lines), **lines},
+        "issued_on": cn_date(today_legal()), "remedies": {"text": remedies_text(lines), **lines},
         "officers": officers, "officers_text": "；".join(
             f"{o['name']}（执法证号 {o['certificates']}）" for o in officers),
         "case": {"number": case.number or "", "filed_on": cn_date(case.filed_on),

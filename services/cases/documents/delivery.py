@@ -21,6 +21,7 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.calendar import LEGAL_TZ
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents import service as svc
@@ -69,7 +70,7 @@ def effective_on(body: ServiceCreate, settings: Any) -> Any:
     if body.method == "public_notice":
         return body.delivered_on + timedelta(days=settings.public_notice_days)
     if body.method == "electronic" and body.arrived_at is not None:
-        return body.arrived_at.astimezone(dctx.SHANGHAI).date()
+        return body.arrived_at.astimezone(LEGAL_TZ).date()
     return body.delivered_on
 
 

@@ -20,7 +20,6 @@ from services.cases.documents import delivery, dossier, schemas, uploads
 from services.cases.documents import errors as de
 from services.cases.documents import service as svc
 from services.cases.documents.dependencies import DocumentById, Worker, document_or_404
-from services.cases.documents.repository import DocumentRepository
 from services.cases.lifecycle.service import Ctx
 from services.cases.numbering import render_number
 
@@ -92,7 +91,7 @@ async def issue_document(body: schemas.DocumentIssue, case: CaseForAction, princ
             responses=errors.responses(*AUTH, ce.CaseNotFound), summary="本案执法文书")
 async def list_documents(case: CaseById, session: SessionDep) -> list[schemas.DocumentRead]:
     return [schemas.DocumentRead.model_validate(d)
-            for d in await DocumentRepository(session).documents(case.id)]
+            for d in await svc.documents_of(session, case.id)]
 
 
 @router.get("/cases/{case_id}/documents/{document_id}", response_model=schemas.DocumentRead,

@@ -15,11 +15,11 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.exc import IntegrityError
 
+from kit.calendar import today_legal
 from kit.scope import parse_uuid
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents.catalogue import SPECS, Spec
-from services.cases.documents.context import today
 from services.cases.documents.errors import (
     DocumentAlreadyIssued,
     DocumentFieldsMissing,
@@ -104,7 +104,7 @@ async def _number(ctx: Ctx, case: Case, spec: Spec, body: DocumentIssue,
     prefix, _ = await agency_prefix(ctx, case.agency_id)
     kind = {"decision": "decision", "summary": "summary"}.get(spec.numbering,
                                                                spec.counter_kind)
-    number = await next_number(ctx.session, case.agency_id, today().year, kind,
+    number = await next_number(ctx.session, case.agency_id, today_legal().year, kind,
                                pattern_for(ctx.settings, spec), prefix)
     return number, None, None
 
@@ -256,3 +256,18 @@ async def reserve_range(ctx: Ctx, body: NumberRangeCreate) -> DocumentNumberRang
     ctx.session.add(rng)
     await ctx.session.flush()
     return rng
+
+
+async def documents_of(session: Any, owner_id: Any, owner: str = "case_id"
+                       ) -> list[IssuedDocument]:
+    """The documents of one subject (`owner`: case_id, inspection_id or application_id)."""
+    return await DocumentRepository(session).documents(owner_id, owner)
+
+
+async def document_of(session: Any, owner_id: Any, document_id: Any,
+                      owner: str = "case_id") -> IssuedDocument:
+    """One document of a subject, else `DocumentNotFound` (404)."""
+    doc = await DocumentRepository(session).document(owner_id, document_id, owner=owner)
+    if doc is None:
+        raise DocumentNotFound(f"文书 {document_id} 不存在或不在您的管辖范围内")
+    return doc

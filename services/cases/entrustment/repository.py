@@ -18,7 +18,7 @@ from services.cases.entrustment.models import (
     EntrustmentEvaluation,
     EntrustmentMatter,
 )
-from services.cases.models import Matter
+from services.cases.matters.models import Matter
 
 
 def scoped(stmt: Select[Any], principal: Principal) -> Select[Any]:

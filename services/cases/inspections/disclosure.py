@@ -1,4 +1,4 @@
-"""双随机、一公开 "公开" (国办发〔2019〕5号; DOMAIN-WAVE2 §1.5, §1 item 8): what cases tells
+"""双随机、一公开 "公开" (国办发〔2019〕5号): what cases tells
 publicity through the outbox, which builds the public, redacted pages and feed
 (`GET /api/v1/publicity/inspections?kind=`):
 - `inspection.item_published` when an item version is published (检查事项清单, 事前公开);

@@ -98,7 +98,14 @@ class EvaluationRateLimited(errors.TooManyRequests):
 
 class SeedRefused(errors.Conflict):
     """The seed cannot be derived: no commitment before the draw, a nonce that does not match
-    it, or a second commitment (DOMAIN-WAVE2 §1.5: a seed nobody can choose). Extension:
+    it, or a second commitment (a seed nobody can choose). Extension:
     `rule`."""
 
     title = "抽取种子不符合承诺—公开规则"
+
+
+class JointTaskInvalid(errors.UnprocessableEntity):
+    """The joint task does not exist, or its members inspect another enterprise or fall
+    outside the window. Extensions: `rule`, `joint_task_id`."""
+
+    title = "联合检查任务不存在或与本次检查不符"

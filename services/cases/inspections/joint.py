@@ -13,9 +13,8 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from kit import errors
 from services.cases.inspections import schemas
-from services.cases.inspections.errors import InspectionActionNotAllowed
+from services.cases.inspections.errors import InspectionActionNotAllowed, JointTaskInvalid
 from services.cases.inspections.merges.repository import MergeRepository
 from services.cases.inspections.merges.service import count_rule
 from services.cases.inspections.models import Inspection
@@ -25,13 +24,6 @@ from services.cases.lifecycle.service import Ctx
 
 JOINT_RULE = "国办发〔2024〕54号：能合并检查的，不得重复检查；能联合检查的，不得多头检查"
 OPEN = ("planned", "approved", "notified")
-
-
-class JointTaskInvalid(errors.UnprocessableEntity):
-    """The joint task does not exist, or its members inspect another enterprise or fall
-    outside the window. Extensions: `rule`, `joint_task_id`."""
-
-    title = "联合检查任务不存在或与本次检查不符"
 
 
 async def join(ctx: Ctx, i: Inspection, body: schemas.JoinBody) -> None:

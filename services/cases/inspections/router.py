@@ -24,7 +24,6 @@ from services.cases.inspections.fieldwork.router import router as fieldwork_rout
 from services.cases.inspections.merges.router import router as merges_router
 from services.cases.inspections.public.router import router as public_router
 from services.cases.inspections.reports.router import router as reports_router
-from services.cases.inspections.repository import InspectionRepository
 from services.cases.inspections.sync.router import router as sync_router
 from services.cases.lifecycle.service import Ctx
 
@@ -68,8 +67,7 @@ async def list_inspections(principal: Reader, request: Request, session: Session
                            limit: Annotated[int, Query(ge=1, le=200)] = 50,
                            ) -> Page[schemas.InspectionRead]:
     ctx = Ctx(request, session, principal)
-    rows, nxt = await InspectionRepository(session).list(
-        principal, status=status, target_id=target_id, cursor=cursor, limit=limit)
+    rows, nxt = await svc.list_inspections(ctx, status, target_id, cursor, limit)
     return Page(items=await svc.read_page(ctx, rows), next_cursor=nxt, limit=limit)
 
 

@@ -14,8 +14,7 @@ import secrets
 from typing import Any
 
 from kit import errors
-from kit.calendar import LEGAL_TZ as SHANGHAI
-from kit.calendar import today_legal as today
+from kit.calendar import LEGAL_TZ, today_legal
 from kit.db import new_id, utcnow
 from kit.scope import parse_uuid
 from services.cases.approvals import require_head
@@ -44,6 +43,7 @@ from services.cases.inspections.errors import (
     InspectionTargetNotFound,
 )
 from services.cases.inspections.models import Inspection, InspectionRecordEntry
+from services.cases.inspections.repository import InspectionRepository
 from services.cases.lifecycle.service import Ctx
 from services.cases.timeline.service import Chain, append_entry
 
@@ -187,7 +187,7 @@ async def approve(ctx: Ctx, i: Inspection, body: schemas.Approve) -> None:
                   "at": i.approved_at.isoformat(), "opinion": body.opinion,
                   "backfilled": late}
     i.flags = [f for f in i.flags if f.get("kind") != "approval_pending"]
-    if late and i.approval_due_on and today() > i.approval_due_on:
+    if late and i.approval_due_on and today_legal() > i.approval_due_on:
         i.flags = [*i.flags, {"kind": "approval_late", "due_on": i.approval_due_on.isoformat()}]
     await record(ctx, i, "approve", {"approval": i.approval,
                                      "cap_exempt_reason": i.cap_exempt_reason},
@@ -218,7 +218,7 @@ async def start(ctx: Ctx, i: Inspection, body: schemas.Start) -> None:
                                          rule="国办发〔2024〕54号")
     await enforce_cap(ctx, i, body.cap_exempt_reason)
     started = body.started_at or utcnow()
-    on = started.astimezone(SHANGHAI).date()
+    on = started.astimezone(LEGAL_TZ).date()
     await qualified_officers(ctx.request, i.officer_ids, i.domain, on, i.region_code,
                              rule=OFFICER_RULE)
     i.started_at = started
@@ -259,7 +259,7 @@ def deadlines(ctx: Ctx, i: Inspection) -> list[dict[str, Any]]:
         out.append({"kind": "rectification", "due_on": i.rectification_due_on.isoformat(),
                     "basis": "责令改正期限"})
     if i.draw_id is not None and i.ended_at is not None:  # 抽查结果公示 [S]
-        due = ctx.calendar.add_days(i.ended_at.astimezone(SHANGHAI).date(),
+        due = ctx.calendar.add_days(i.ended_at.astimezone(LEGAL_TZ).date(),
                                     ctx.settings.inspection_result_publication_working_days,
                                     "working", basis="双随机抽查结果公示期限（河北地方规定）")
         out.append({"kind": "result_publication", "due_on": due.due_on.isoformat(),
@@ -284,3 +284,10 @@ async def read(ctx: Ctx, i: Inspection,
 async def read_page(ctx: Ctx, rows: list[Inspection]) -> list[schemas.InspectionRead]:
     totals = await cap_totals(ctx, rows)
     return [await read(ctx, i, totals) for i in rows]
+
+
+async def list_inspections(ctx: Ctx, status: str | None, target_id: Any, cursor: str | None,
+                           limit: int) -> tuple[list[Inspection], str | None]:
+    """The inspections in the caller's scope, one keyset page."""
+    return await InspectionRepository(ctx.session).list(
+        ctx.principal, status=status, target_id=target_id, cursor=cursor, limit=limit)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from kit.calendar import today_legal
 from kit.http import forward_headers
 from services.cases.approvals import require_head
 from services.cases.clients import personnel_client
@@ -31,7 +32,6 @@ from services.cases.licensing.service import (
     refresh,
     require,
     settle_deemed,
-    today,
 )
 from services.cases.licensing.staff import HOST_RULE, REVIEW_RULE, ensure_staff
 from services.cases.links import ensure_inspection_link
@@ -42,7 +42,7 @@ ART45 = "行政许可法第四十五条"
 
 async def _load(ctx: Ctx, app: LicenceApplication, action: str) -> LicenceMatter:
     matter = await matter_of(ctx.session, app)
-    settle_deemed(ctx, app, matter, today())
+    settle_deemed(ctx, app, matter, today_legal())
     require(app, matter, action)
     return matter
 
@@ -52,7 +52,7 @@ async def review(ctx: Ctx, app: LicenceApplication, body: schemas.ReviewBody) ->
     on-post officer of the agency in personnel, `staff.ensure_staff`); interested parties
     told and heard (第三十六条); the hearing right told (第四十七条)."""
     matter = await _load(ctx, app, "review")
-    on = body.on or today()
+    on = body.on or today_legal()
     not_before(on, app.accepted_on, "审查日期")
     reviewers = list(dict.fromkeys(body.reviewer_ids))
     if body.substantive and len(reviewers) < 2:
@@ -79,7 +79,7 @@ async def request_hearing(ctx: Ctx, app: LicenceApplication,
                           body: schemas.HearingRequestBody) -> None:
     """听证申请 (第四十七条): within 5 days of being told of the right."""
     matter = await _load(ctx, app, "hearing-request")
-    on = body.requested_on or today()
+    on = body.requested_on or today_legal()
     hearing = dict(app.hearing or {})
     not_before(on, app.accepted_on, "听证申请日期")
     if hearing.get("told_on"):
@@ -146,7 +146,7 @@ async def resume(ctx: Ctx, app: LicenceApplication, body: schemas.ResumeBody) ->
     matter = await _load(ctx, app, "resume")
     periods = [dict(p) for p in app.suspensions]
     current = next(p for p in reversed(periods) if p.get("end") is None)
-    end = body.end or today()
+    end = body.end or today_legal()
     if end <= date.fromisoformat(current["start"]):
         raise SuspensionInvalid("扣除期间的结束日期应晚于开始日期", rule=ART45)
     current["end"] = end.isoformat()
@@ -165,8 +165,8 @@ async def extend(ctx: Ctx, app: LicenceApplication, body: schemas.ExtendBody) ->
     head = await require_head(ctx.request, app.agency_id, body.approver_id,
                               "licence_joint_extension" if matter.joint_handling
                               else "licence_extension")
-    on = body.told_on or today()
-    due = dl.decision_due(app, matter, ctx.cal, today())
+    on = body.told_on or today_legal()
+    due = dl.decision_due(app, matter, ctx.cal, today_legal())
     if due is not None and on > due.due_on:
         raise ExtensionNotAllowed(f"许可决定期限已于{due.due_on}届满，不得再延长", rule=rule)
     app.extension = {"approver_id": head.id, "position": head.position,
@@ -181,7 +181,7 @@ async def decide(ctx: Ctx, app: LicenceApplication, body: schemas.DecideBody) ->
     """准予 / 不予行政许可 (第三十八条), after review (第三十四条) and on the hearing record
     (第四十八条第二款); emits `licence.decided` for disclosure (第四十条)."""
     matter = await _load(ctx, app, "decide")
-    on = body.on or today()
+    on = body.on or today_legal()
     not_before(on, app.accepted_on, "许可决定日期")
     if not app.reviews:
         raise DecisionInvalid("作出决定前应当对申请材料进行审查", rule="行政许可法第三十四条")
@@ -240,7 +240,7 @@ async def issue_certificate(ctx: Ctx, app: LicenceApplication,
                             body: schemas.IssueCertificateBody) -> Licence:
     """颁发、送达许可证件 within 10 working days of the decision (第四十四条)."""
     matter = await _load(ctx, app, "issue-certificate")
-    on = body.on or today()
+    on = body.on or today_legal()
     not_before(on, app.decided_on, "发证日期")
     cert = matter.certificate
     number = await next_number(ctx.session, matter.agency_id, on.year,

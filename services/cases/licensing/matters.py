@@ -110,3 +110,19 @@ async def publish_matter(session: AsyncSession, principal: Principal,
             old.is_published = False
     matter.is_published, matter.published_at = True, now
     return matter
+
+
+async def list_matters(session: AsyncSession, principal: Principal | None, published: bool,
+                       agency_id: uuid.UUID | None, cursor: str | None,
+                       limit: int) -> tuple[list[LicenceMatter], str | None]:
+    """The public catalogue (published) or the caller's scope (drafts), one keyset page."""
+    return await MatterRepository(session).list(principal, published, agency_id, cursor, limit)
+
+
+async def load_matter(session: AsyncSession, principal: Principal | None,
+                      matter_id: uuid.UUID) -> LicenceMatter:
+    """A published matter, or a draft in the caller's scope; else `LicenceMatterNotFound`."""
+    matter = await MatterRepository(session).get(matter_id, principal)
+    if matter is None:
+        raise LicenceMatterNotFound(matter_id=str(matter_id))
+    return matter

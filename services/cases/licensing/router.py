@@ -7,20 +7,17 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
-from fastapi.concurrency import run_in_threadpool
 
 from kit import errors
 from kit.auth import current_principal
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, set_etag
 from services.cases.dependencies import Reader
-from services.cases.licensing import decisions, matters, reads, schemas, service
+from services.cases.licensing import decisions, materials, matters, reads, schemas, service
 from services.cases.licensing import errors as le
 from services.cases.licensing.dependencies import ApplicationById, ApplicationForAction
 from services.cases.licensing.licences.router import router as licences_router
-from services.cases.licensing.models import LicenceMaterial
-from services.cases.licensing.repository import ApplicationRepository, MatterRepository
-from services.cases.storage import LocalStorage, TooLarge
 
 router = APIRouter(tags=["cases: licensing"], route_class=CommittingRoute)
 router.include_router(licences_router)
@@ -35,9 +32,9 @@ async def read_app(request: Request, session: Any, app: Any,
     if response is not None:
         set_etag(response, app.version)
     matter = await service.matter_of(session, app)
-    mats = (await ApplicationRepository(session).materials([app.id]))[app.id]
+    mats = await materials.materials_of(session, app)
     return reads.application_read(app, matter, mats, request.app.state.calendar,
-                                  service.today())
+                                  today_legal())
 
 
 @router.post("/licence-matters", response_model=schemas.LicenceMatterRead, status_code=201,
@@ -60,8 +57,8 @@ async def list_licence_matters(request: Request, session: SessionDep, published:
                                limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                ) -> Page[schemas.LicenceMatterRead]:
     principal = None if published else await current_principal(request)
-    rows, nxt = await MatterRepository(session).list(principal, published, agency_id, cursor,
-                                                     limit)
+    rows, nxt = await matters.list_matters(session, principal, published, agency_id, cursor,
+                                           limit)
     return Page(items=[reads.matter_read(m) for m in rows], next_cursor=nxt, limit=limit)
 
 
@@ -72,10 +69,7 @@ async def get_licence_matter(matter_id: uuid.UUID, request: Request,
                              session: SessionDep) -> schemas.LicenceMatterRead:
     principal = await current_principal(request) \
         if request.headers.get("authorization") else None
-    matter = await MatterRepository(session).get(matter_id, principal)
-    if matter is None:
-        raise le.LicenceMatterNotFound(matter_id=str(matter_id))
-    return reads.matter_read(matter)
+    return reads.matter_read(await matters.load_matter(session, principal, matter_id))
 
 
 @router.post("/licence-matters/{matter_id}/publish", response_model=schemas.LicenceMatterRead,
@@ -83,9 +77,7 @@ async def get_licence_matter(matter_id: uuid.UUID, request: Request,
              summary="公示许可事项（行政许可法第三十条、第三十三条）")
 async def publish_licence_matter(matter_id: uuid.UUID, session: SessionDep,
                                  principal: Reader) -> schemas.LicenceMatterRead:
-    matter = await MatterRepository(session).get(matter_id, principal)
-    if matter is None:
-        raise le.LicenceMatterNotFound(matter_id=str(matter_id))
+    matter = await matters.load_matter(session, principal, matter_id)
     return reads.matter_read(await matters.publish_matter(session, principal, matter))
 
 
@@ -110,12 +102,10 @@ async def list_licence_applications(
         overdue: bool | None = None, matter_id: uuid.UUID | None = None,
         cursor: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Page[schemas.ApplicationRead]:
-    repo = ApplicationRepository(session)
-    rows, nxt = await repo.list(principal, status=status, overdue=overdue, matter_id=matter_id,
-                                today=service.today(), cursor=cursor, limit=limit)
-    by_id = await MatterRepository(session).by_ids({a.matter_id for a in rows})
-    mats = await repo.materials([a.id for a in rows])
-    cal, today = request.app.state.calendar, service.today()
+    rows, nxt, by_id, mats = await materials.applications_page(
+        session, principal, status=status, overdue=overdue, matter_id=matter_id,
+        cursor=cursor, limit=limit)
+    cal, today = request.app.state.calendar, today_legal()
     return Page(items=[reads.application_read(a, by_id[a.matter_id], mats[a.id], cal, today)
                        for a in rows], next_cursor=nxt, limit=limit)
 
@@ -135,23 +125,8 @@ async def upload_licence_material(app: ApplicationForAction, request: Request,
                                   session: SessionDep, file: Annotated[UploadFile, File()],
                                   name: Annotated[str, Form(min_length=1, max_length=200)],
                                   ) -> schemas.MaterialRead:
-    s = request.app.state.settings
-    matter = await service.matter_of(session, app)
-    service.check_material(app, matter, name, file.content_type, s)
-    storage = LocalStorage(s.evidence_dir or f"{s.data_dir}/evidence")
-    try:
-        stored = await run_in_threadpool(storage.put, file.file, s.evidence_max_bytes)
-    except TooLarge as exc:
-        raise errors.PayloadTooLarge(f"文件超过 {s.evidence_max_bytes} 字节") from exc
-    if stored.size == 0:
-        raise le.MaterialRejected("文件为空")
-    row = LicenceMaterial(application_id=app.id, name=name, filename=file.filename or "upload",
-                          content_type=service.content_type(file.content_type),
-                          size=stored.size, sha256=stored.sha256, storage_key=stored.key,
-                          uploaded_at=service.utcnow())
-    ApplicationRepository(session).add(row)
-    app.updated_at = service.utcnow()  # bumps the version: the material set changed
-    await session.flush()
+    row = await materials.add_material(session, app, name, file.filename, file.content_type,
+                                       file.file, request.app.state.settings)
     return schemas.MaterialRead.model_validate(row, from_attributes=True)
 
 
@@ -170,7 +145,7 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
 
 
 async def _accept(ctx: service.Ctx, app: Any, body: schemas.AcceptBody) -> None:
-    mats = (await ApplicationRepository(ctx.session).materials([app.id]))[app.id]
+    mats = await materials.materials_of(ctx.session, app)
     await service.accept(ctx, app, body, {m.name for m in mats})
 
 

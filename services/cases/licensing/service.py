@@ -38,10 +38,6 @@ from services.cases.licensing.repository import ApplicationRepository, MatterRep
 ACT_ROLES = ("officer", "agency_admin")
 
 
-def today() -> date:
-    return today_legal()
-
-
 @dataclass
 class Ctx:
     request: Any  # the HTTP request: app state (calendar, settings, outbox) and the token
@@ -85,12 +81,12 @@ def require(app: LicenceApplication, matter: LicenceMatter, action: str) -> None
 def not_before(on: date, earliest: date | None, what: str) -> None:
     if earliest is not None and on < earliest:
         raise errors.UnprocessableEntity(f"{what}不得早于{earliest}")
-    if on > today():
+    if on > today_legal():
         raise errors.UnprocessableEntity(f"{what}不得晚于今日")
 
 
 def refresh(ctx: Ctx, app: LicenceApplication, matter: LicenceMatter) -> None:
-    app.next_due_on = dl.next_due_on(app, matter, ctx.cal, today())
+    app.next_due_on = dl.next_due_on(app, matter, ctx.cal, today_legal())
 
 
 def receipt(app: LicenceApplication, kind: str, on: date, **extra: Any) -> None:
@@ -128,7 +124,7 @@ async def receive(ctx: Ctx, body: schemas.ApplicationCreate) -> LicenceApplicati
             and may_act_for(ctx.principal, matter.agency_id, matter.region_code, ACT_ROLES)):
         raise errors.Forbidden("只有实施该许可的机关工作人员可以受理申请")
     _validate_applicant(body.applicant)
-    received_on = body.received_on or today()
+    received_on = body.received_on or today_legal()
     not_before(received_on, None, "收到申请材料日期")
     a = body.applicant
     key = str(a.id_number if a.kind == "person" else a.uscc).upper()
@@ -158,7 +154,7 @@ def deem_accepted(cal: WorkingCalendar, app: LicenceApplication, matter: Licence
     app.status, app.accepted_on, app.deemed_accepted = st.ACCEPTED, app.received_on, True
     receipt(app, "受理（逾期未告知补正，视为受理）", app.received_on,
             rule=dl.CORRECTION_RULE)
-    app.next_due_on = dl.next_due_on(app, matter, cal, today())
+    app.next_due_on = dl.next_due_on(app, matter, cal, today_legal())
     return True
 
 
@@ -172,7 +168,7 @@ async def serve_correction(ctx: Ctx, app: LicenceApplication,
     if app.correction is not None:
         raise CorrectionAlreadyServed("补正通知已于{}送达，不得再次通知补正".format(
             app.correction["served_on"]), rule=dl.CORRECTION_RULE)
-    served_on = body.served_on or today()
+    served_on = body.served_on or today_legal()
     not_before(served_on, app.received_on, "补正通知送达日期")
     due = dl.correction_due(ctx.cal, app.received_on)
     if app.deemed_accepted or settle_deemed(ctx, app, matter, served_on):
@@ -194,7 +190,7 @@ async def accept(ctx: Ctx, app: LicenceApplication, body: schemas.AcceptBody,
     timely 补正 notice the acceptance dates back to the receipt day."""
     matter = await matter_of(ctx.session, app)
     require(app, matter, "accept")
-    on = body.on or today()
+    on = body.on or today_legal()
     not_before(on, app.received_on, "受理日期")
     if settle_deemed(ctx, app, matter, on):
         return
@@ -212,7 +208,7 @@ async def not_accept(ctx: Ctx, app: LicenceApplication, body: schemas.NotAcceptB
     (第二项), or 不予受理 + 警告 for false materials (第七十八条)."""
     matter = await matter_of(ctx.session, app)
     require(app, matter, "not-accept")
-    on = body.on or today()
+    on = body.on or today_legal()
     not_before(on, app.received_on, "不予受理日期")
     if settle_deemed(ctx, app, matter, on):
         raise ApplicationDeemedAccepted(

@@ -7,17 +7,15 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors
 from kit.auth import Principal
-from kit.pagination import keyset_page
 from kit.scope import AgencyRegionLookup, check_agency_region
-from services.cases.dependencies import scope_clause
 from services.cases.errors import MatterNotFound, MatterNotHeld
 from services.cases.matters import schemas
-from services.cases.models import HearingThreshold, Matter
+from services.cases.matters.models import HearingThreshold, Matter
+from services.cases.matters.repository import MatterRepository, ThresholdRepository
 
 LIMITATION_YEARS, LIMITATION_YEARS_GRAVE = 2, 5  # 行政处罚法第三十六条
 
@@ -78,8 +76,7 @@ async def create_matter(session: AsyncSession, principal: Principal,
     region = real or body.region_code or principal.region_code or ""
     if not _may_maintain(principal, body.agency_id, region):
         raise errors.Forbidden("只能维护本机关或本辖区的执法事项")
-    clash = await session.scalar(select(Matter.id).where(
-        Matter.agency_id == body.agency_id, Matter.code == body.code).limit(1))
+    clash = await MatterRepository(session).code_clash(body.agency_id, body.code)
     if clash is not None:
         raise errors.Conflict(f"事项编码 {body.code} 已存在，请通过新增版本调整",
                               matter_id=str(clash))
@@ -94,19 +91,12 @@ async def create_matter(session: AsyncSession, principal: Principal,
                life_health_or_financial=body.life_health_or_financial,
                limitation_years=LIMITATION_YEARS_GRAVE if body.life_health_or_financial
                else LIMITATION_YEARS, is_published=body.is_published)
-    session.add(m)
-    await session.flush()
-    return m
+    return await MatterRepository(session).add(m)
 
 
 async def get_matter(session: AsyncSession, principal: Principal | None,
                      matter_id: uuid.UUID) -> Matter:
-    stmt = select(Matter).where(Matter.id == matter_id)
-    if principal is None:
-        stmt = stmt.where(Matter.is_published.is_(True))
-    elif (clause := scope_clause(principal, Matter.agency_id, Matter.region_code)) is not None:
-        stmt = stmt.where(or_(clause, Matter.is_published.is_(True)))
-    m = await session.scalar(stmt)
+    m = await MatterRepository(session).get_visible(principal, matter_id)
     if m is None:
         raise MatterNotFound(f"执法事项 {matter_id} 不存在")
     return m
@@ -117,8 +107,7 @@ async def new_version(session: AsyncSession, principal: Principal, current: Matt
     """Close the latest version the day before `effective_from` and open a new one."""
     if not _may_maintain(principal, current.agency_id, current.region_code):
         raise errors.Forbidden("只能维护本机关或本辖区的执法事项")
-    latest = await session.scalar(select(Matter).where(
-        Matter.series_id == current.series_id).order_by(Matter.effective_from.desc()).limit(1))
+    latest = await MatterRepository(session).latest_version(current.series_id)
     assert latest is not None
     if body.effective_from <= latest.effective_from:
         raise errors.Conflict("新版本生效日期须晚于现行版本生效日期",
@@ -142,40 +131,25 @@ async def new_version(session: AsyncSession, principal: Principal, current: Matt
                limitation_years=LIMITATION_YEARS_GRAVE if grave else LIMITATION_YEARS,
                is_published=body.is_published if body.is_published is not None
                else latest.is_published)
-    session.add(m)
-    await session.flush()
-    return m
+    return await MatterRepository(session).add(m)
 
 
 async def list_matters(session: AsyncSession, principal: Principal | None, *,
                        published: bool | None, code: str | None, kind: str | None,
                        domain: str | None, agency_id: uuid.UUID | None, on_date: date | None,
                        cursor: str | None, limit: int) -> tuple[list[Matter], str | None]:
-    stmt = select(Matter)
-    if principal is None or published:
-        stmt = stmt.where(Matter.is_published.is_(True))
-    if principal is not None and not published:
-        clause = scope_clause(principal, Matter.agency_id, Matter.region_code)
-        if clause is not None:
-            stmt = stmt.where(clause)
-    for col, value in ((Matter.code, code), (Matter.kind, kind), (Matter.domain, domain),
-                       (Matter.agency_id, agency_id)):
-        if value is not None:
-            stmt = stmt.where(col == value)
-    if on_date is not None:
-        stmt = stmt.where(Matter.effective_from <= on_date, or_(
-            Matter.effective_to.is_(None), Matter.effective_to >= on_date))
-    return await keyset_page(session, stmt, cursor, limit, (Matter.code, Matter.id))
+    return await MatterRepository(session).page(
+        principal, published=published, code=code, kind=kind, domain=domain,
+        agency_id=agency_id, on_date=on_date, cursor=cursor, limit=limit)
 
 
 async def version_on(session: AsyncSession, matter_id: uuid.UUID, on_date: date) -> Matter:
     """The version of `matter_id`'s series in force on `on_date` (404 if unknown)."""
-    base = await session.get(Matter, matter_id)
+    repo = MatterRepository(session)
+    base = await repo.get(matter_id)
     if base is None:
         raise MatterNotFound(f"执法事项 {matter_id} 不存在")
-    m = await session.scalar(select(Matter).where(
-        Matter.series_id == base.series_id, Matter.effective_from <= on_date,
-        or_(Matter.effective_to.is_(None), Matter.effective_to >= on_date)))
+    m = await repo.version_on(base.series_id, on_date)
     if m is None:
         raise MatterNotHeld(f"执法事项“{base.name}”在 {on_date} 不在清单有效期内",
                             rule="行政处罚法第二十四条（权责清单）")
@@ -190,10 +164,7 @@ async def hearing_threshold(session: AsyncSession, agency_id: uuid.UUID, region_
     settings."""
     if matter.get("hearing_thresholds"):
         return {**matter["hearing_thresholds"], "source": "matter"}
-    rows = (await session.scalars(select(HearingThreshold).where(or_(
-        HearingThreshold.agency_id == agency_id,
-        and_(HearingThreshold.agency_id.is_(None), HearingThreshold.region_code.is_not(None)))))
-    ).all()
+    rows = await ThresholdRepository(session).candidates(agency_id)
     best, rank = None, (-1, -1, -1)
     for r in rows:
         if r.domain not in (None, domain):
@@ -226,23 +197,8 @@ async def create_threshold(session: AsyncSession, principal: Principal,
     row = HearingThreshold(agency_id=body.agency_id, region_code=body.region_code,
                            domain=body.domain, person_fen=body.person,
                            organization_fen=body.organization, basis=body.basis)
-    session.add(row)
-    await session.flush()
-    return row
+    return await ThresholdRepository(session).add(row)
 
 
 async def list_thresholds(session: AsyncSession, principal: Principal) -> list[HearingThreshold]:
-    stmt = select(HearingThreshold)
-    if not principal.has("sysadmin"):
-        conds = []
-        if principal.agency_id:
-            conds.append(HearingThreshold.agency_id == uuid.UUID(str(principal.agency_id)))
-        if principal.region_code:
-            # region rows that apply to the caller (an enclosing region) or that the caller
-            # supervises (inside its region) — never another region's
-            region = principal.region_code
-            conds.append(and_(HearingThreshold.agency_id.is_(None), or_(
-                HearingThreshold.region_code.startswith(region, autoescape=True),
-                literal(region).startswith(HearingThreshold.region_code))))
-        stmt = stmt.where(or_(*conds)) if conds else stmt.where(HearingThreshold.id.is_(None))
-    return list((await session.scalars(stmt.order_by(HearingThreshold.created_at))).all())
+    return await ThresholdRepository(session).visible(principal)

@@ -21,7 +21,8 @@ from kit.calendar import WorkingCalendar
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.lifecycle import states as st
-from services.cases.models import Case, Matter
+from services.cases.matters.models import Matter
+from services.cases.models import Case
 from services.cases.preservation import schemas
 from services.cases.preservation.errors import PreservationNotAllowed, PreservationNotFound
 from services.cases.preservation.models import EvidencePreservation

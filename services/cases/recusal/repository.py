@@ -7,8 +7,9 @@ import uuid
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.cases.models import CaseOfficer, TimelineEntry
+from services.cases.models import CaseOfficer
 from services.cases.recusal.models import Recusal
+from services.cases.timeline.models import TimelineEntry
 
 
 class RecusalRepository:

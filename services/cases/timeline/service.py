@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.db import utcnow
-from services.cases.models import Case, TimelineEntry
+from services.cases.models import Case
+from services.cases.timeline.models import TimelineEntry
+from services.cases.timeline.repository import EntryRepository
 
 GENESIS = "0" * 64
 
@@ -41,6 +42,9 @@ class Chain:
     def owner_of(self, entry: Any = None) -> Any:
         """The owner column (entry None) or one entry's owner id."""
         return getattr(self.entry if entry is None else entry, self.owner_column)
+
+    def repository(self, session: AsyncSession) -> EntryRepository:
+        return EntryRepository(session, self.entry, self.owner_of())
 
 
 CASE_CHAIN = Chain(TimelineEntry, "case_id")
@@ -90,16 +94,14 @@ async def append_entry(session: AsyncSession, case: Any, action: str,
                         payload_digest=pdigest, prev_hash=prev,
                         hash=entry_hash(case.id, seq, action, actor, officers, occurred,
                                         pdigest, prev))
-    session.add(entry)
     case.timeline_seq, case.timeline_head = seq, entry.hash
-    await session.flush()
+    await chain.repository(session).add(entry)
     return entry
 
 
 async def list_entries(session: AsyncSession, case_id: uuid.UUID,
                        chain: Chain = CASE_CHAIN) -> list[Any]:
-    return list((await session.scalars(select(chain.entry).where(
-        chain.owner_of() == case_id).order_by(chain.entry.seq))).all())
+    return await chain.repository(session).of_owner(case_id)
 
 
 # Checks of content the chain points at (e.g. an issued document's stored bytes against the
@@ -144,5 +146,4 @@ async def verify(session: AsyncSession, case: Any, settings: Any = None,
 
 async def count_entries(session: AsyncSession, case_id: uuid.UUID,
                         chain: Chain = CASE_CHAIN) -> int:
-    return int(await session.scalar(select(func.count()).select_from(chain.entry).where(
-        chain.owner_of() == case_id)) or 0)
+    return await chain.repository(session).count(case_id)

@@ -19,8 +19,6 @@ overrides it when present."""
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from kit.calendar import today_legal
 from kit.db import utcnow
 from services.cases.approvals import require_head
@@ -28,10 +26,11 @@ from services.cases.clients import qualified_officers
 from services.cases.coercion.service import transfer_items
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.service import Ctx, record
-from services.cases.models import Case, Matter
+from services.cases.models import Case
 from services.cases.transfers import schemas
 from services.cases.transfers.errors import TransferNotAllowed, TransferNotFound
 from services.cases.transfers.models import CaseTransfer
+from services.cases.transfers.repository import TransferRepository
 
 TRANSFERRED = "transferred"
 OPEN_FOR_TRANSFER = (st.LEAD, st.INVESTIGATING, st.CONCLUDED, st.NOTIFIED, st.HEARING_REQUESTED)
@@ -43,9 +42,7 @@ RULES = {"judicial": "行政处罚法第二十七条、国务院令第310号",
 
 
 async def _transfers(ctx: Ctx, case_id: uuid.UUID) -> list[CaseTransfer]:
-    stmt = select(CaseTransfer).where(CaseTransfer.case_id == case_id).order_by(
-        CaseTransfer.created_at, CaseTransfer.id)
-    return list((await ctx.session.scalars(stmt)).all())
+    return await TransferRepository(ctx.session).of_case(case_id)
 
 
 async def list_transfers(ctx: Ctx, case: Case) -> list[CaseTransfer]:
@@ -53,9 +50,7 @@ async def list_transfers(ctx: Ctx, case: Case) -> list[CaseTransfer]:
 
 
 async def load(ctx: Ctx, case: Case, transfer_id: uuid.UUID) -> CaseTransfer:
-    stmt = select(CaseTransfer).where(CaseTransfer.id == transfer_id,
-                                      CaseTransfer.case_id == case.id).with_for_update()
-    transfer = (await ctx.session.scalars(stmt)).one_or_none()
+    transfer = await TransferRepository(ctx.session).get_for_update(case.id, transfer_id)
     if transfer is None:
         raise TransferNotFound(transfer_id=str(transfer_id))
     return transfer
@@ -73,7 +68,7 @@ async def report_transfer(ctx: Ctx, case: Case, body: schemas.TransferCreate) ->
                                  case_status=case.status)
     if any(t.status in RUNNING for t in await _transfers(ctx, case.id)):
         raise TransferNotAllowed("该案件已有正在进行的移送", rule=RULES[body.kind])
-    matter = await ctx.session.get(Matter, case.matter_id)
+    matter = await TransferRepository(ctx.session).matter(case.matter_id)
     domain = matter.domain if matter else (case.matter_snapshot or {}).get("domain", "")
     reported_at = body.reported_at or utcnow()
     reported_on = today_legal(reported_at)
@@ -89,8 +84,7 @@ async def report_transfer(ctx: Ctx, case: Case, body: schemas.TransferCreate) ->
         target_agency_id=body.target_agency_id, reason=body.reason, report=body.report,
         officer_ids=check.qualified_ids(), reported_at=reported_at, decision_due_on=due.due_on,
         created_by=ctx.principal.subject)
-    ctx.session.add(transfer)
-    await ctx.session.flush()
+    await TransferRepository(ctx.session).add(transfer)
     await record(ctx, case, "transfer.reported", transfer.officer_ids, {
         "transfer_id": str(transfer.id), "kind": body.kind, "target": body.target_name,
         "reason": body.reason, "decision_due_on": due.due_on})

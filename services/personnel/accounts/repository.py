@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.personnel.models import RefreshToken, User
+from services.personnel.accounts.models import RefreshToken, User
 
 
 class UserRepository:

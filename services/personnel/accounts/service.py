@@ -15,6 +15,7 @@ from kit.db import utcnow
 from kit.limits import Limits
 from kit.settings import JwtSettings
 from services.personnel.accounts import errors
+from services.personnel.accounts.models import RefreshToken, User
 from services.personnel.accounts.passwords import hash_password, needs_rehash, verify_password
 from services.personnel.accounts.repository import RefreshTokenRepository, UserRepository
 from services.personnel.accounts.schemas import (
@@ -26,7 +27,6 @@ from services.personnel.accounts.schemas import (
 )
 from services.personnel.accounts.throttle import LoginThrottle
 from services.personnel.config import PersonnelSettings
-from services.personnel.models import RefreshToken, User
 
 
 def _digest(secret: str) -> str:

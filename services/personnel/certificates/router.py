@@ -12,7 +12,6 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.personnel import errors
 from services.personnel.certificates import service
-from services.personnel.certificates.repository import CertificateRepository
 from services.personnel.certificates.schemas import (
     CertificateAction,
     CertificateCreate,
@@ -56,7 +55,7 @@ async def list_officer_certificates(officer_id: uuid.UUID, principal: Reader,
             responses=kit_errors.responses(errors.CertificateNotFound),
             summary="执法证扫码核验（公开，无需令牌；code 为证件编号，不含身份证号、电话、住址）")
 async def verify_certificate(code: str, session: SessionDep) -> CertificateVerification:
-    row = await CertificateRepository(session).verification(code) if len(code) <= 40 else None
+    row = await service.verification(session, code)
     if row is None:
         raise errors.CertificateNotFound("未查到该执法证")
     today = today_legal()

@@ -1,6 +1,6 @@
 """执法证 issuance and lifecycle. 持证上岗: only established staff on post who passed the
 执法资格考试 may hold one (行政处罚法第四十二条, 行政强制法第十七条; eligibility per provincial
-rules, DOMAIN.md §6 [S]). A refusal lists every failing condition."""
+rules). A refusal lists every failing condition."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +24,7 @@ from services.personnel.dependencies import Scope, can_manage
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction
 from services.personnel.staff.repository import OfficerRecordRepository, OfficerRepository
 from services.personnel.staff.schemas import EMPLOYMENT_LABELS, SANCTION_LABELS
+from services.personnel.staff.service import REVOKERS, managed_officer
 
 RENEWAL_RULE = "行政执法人员培训学时要求（国办发〔2023〕27号，可配置）"
 
@@ -87,8 +89,6 @@ def check_number(settings: PersonnelSettings, number: str, region_code: str) -> 
 async def issue_certificate(session: AsyncSession, principal: Principal,
                             settings: PersonnelSettings, officer_id: uuid.UUID,
                             data: CertificateCreate) -> Certificate:
-    from services.personnel.staff.service import managed_officer
-
     officer = await managed_officer(session, principal, officer_id)
     region = data.region_code or officer.region_code
     check_number(settings, data.number, region)
@@ -214,3 +214,13 @@ async def list_certificates(session: AsyncSession, principal: Principal,
         window, status = (today, today + timedelta(days=expiring_within_days)), "active"
     return await CertificateRepository(session).list(Scope.of(principal), agency_id, status,
                                                      window, cursor, limit)
+
+
+async def verification(session: AsyncSession, code: str) -> Any:
+    """What the public certificate check shows, or None (codes over 40 characters are never
+    certificate numbers)."""
+    return await CertificateRepository(session).verification(code) if len(code) <= 40 else None
+
+
+if revoke_for_officer not in REVOKERS:
+    REVOKERS.append(revoke_for_officer)

@@ -30,7 +30,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
@@ -39,14 +38,13 @@ from kit.db import utcnow
 from services.personnel import errors
 from services.personnel.agencies.models import Agency
 from services.personnel.agencies.repository import AgencyRepository
-from services.personnel.certificates.models import Certificate
 from services.personnel.certificates.repository import CertificateRepository
 from services.personnel.certificates.service import add_years, number_pattern
 from services.personnel.config import PersonnelSettings
 from services.personnel.dependencies import can_manage
 from services.personnel.identifiers import PiiVault, validate_id_number
+from services.personnel.imports.repository import RosterRepository
 from services.personnel.imports.schemas import ImportReport, RowError
-from services.personnel.staff.models import Officer
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 EMPLOYMENT = {"在编": "established", "参公": "established", "在编/参公": "established",
@@ -220,12 +218,13 @@ async def _write(session: AsyncSession, rows: list[dict[str, Any]], vault: PiiVa
             certificates.append({**row["certificate"], "id": uuid.uuid4(),
                                  "officer_id": officer_id, "agency_id": agency.id,
                                  "status": "active", "created_at": now, "updated_at": now})
+    roster = RosterRepository(session)
     for start in range(0, len(officers), 500):
-        await session.execute(insert(Officer), officers[start:start + 500])
+        await roster.insert_officers(officers[start:start + 500])
         if progress:
             progress("写入", min(start + 500, len(officers)), len(officers))
     for start in range(0, len(certificates), 500):
-        await session.execute(insert(Certificate), certificates[start:start + 500])
+        await roster.insert_certificates(certificates[start:start + 500])
     return len(certificates)
 
 

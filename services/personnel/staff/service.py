@@ -1,11 +1,11 @@
 """Staff records. Status changes (调动、退休、辞职、开除辞退) revoke the person's 执法证 on
-their effective date (DOMAIN.md §6 注销 triggers): at once when the date is today or past, else
+their effective date (the 执法证 注销 triggers): at once when the date is today or past, else
 when `apply_due_status_changes` runs on or after that day."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,7 +17,6 @@ from kit.db import utcnow
 from kit.events import Outbox
 from services.personnel import errors
 from services.personnel.agencies.repository import AgencyRepository
-from services.personnel.certificates import service as certificates
 from services.personnel.dependencies import Scope, can_manage
 from services.personnel.identifiers import PiiVault, mask_id_number
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction, StatusChange
@@ -85,6 +84,25 @@ async def get_officer(session: AsyncSession, principal: Principal | None,
     return officer
 
 
+# What happens to a person's 执法证 when they leave or lose eligibility: the certificates
+# sub-package registers its revocation here (it depends on staff; staff does not import it).
+Revoker = Callable[[AsyncSession, Outbox, uuid.UUID, str, date], Awaitable[list[uuid.UUID]]]
+REVOKERS: list[Revoker] = []
+
+
+async def revoke_certificates(session: AsyncSession, outbox: Outbox, officer_id: uuid.UUID,
+                              reason: str, on: date) -> list[uuid.UUID]:
+    """Revoke the officer's live certificates through the registered revoker (never silently
+    skipped: without one this is a programming error)."""
+    if not REVOKERS:
+        raise RuntimeError("no certificate revoker registered "
+                           "(services.personnel.certificates.service registers it on import)")
+    revoked: list[uuid.UUID] = []
+    for revoke in REVOKERS:
+        revoked += await revoke(session, outbox, officer_id, reason, on)
+    return revoked
+
+
 async def managed_officer(session: AsyncSession, principal: Principal | None,
                           officer_id: uuid.UUID) -> Officer:
     """Another agency's officer is 404 (not even its existence leaks); a readable officer the
@@ -98,7 +116,8 @@ async def managed_officer(session: AsyncSession, principal: Principal | None,
 async def update_officer(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
                          data: OfficerUpdate, outbox: Outbox, today: date) -> Officer:
     """Changing the employment type to one that may not hold a 执法证 (only 在编 may, see
-    `certificates.eligibility_reasons`) revokes the live certificates, as status changes do."""
+    `certificates.service.eligibility_reasons`) revokes the live certificates, as status changes
+    do."""
     officer = await managed_officer(session, principal, officer_id)
     before = officer.employment_type
     for key, value in data.model_dump(exclude_unset=True).items():
@@ -106,8 +125,8 @@ async def update_officer(session: AsyncSession, principal: Principal, officer_id
             setattr(officer, key, value)
     if before == "established" and officer.employment_type != "established":
         label = EMPLOYMENT_LABELS.get(officer.employment_type, officer.employment_type)
-        await certificates.revoke_for_officer(session, outbox, officer.id,
-                                              f"人员类别变更为{label}，不得持有执法证", today)
+        await revoke_certificates(session, outbox, officer.id,
+                                  f"人员类别变更为{label}，不得持有执法证", today)
     await session.flush()
     return officer
 
@@ -161,8 +180,7 @@ async def _apply(session: AsyncSession, outbox: Outbox, officer: Officer,
     officer.left_on = change.effective_on
     change.applied_at = utcnow()
     reason = f"人员{STATUS_CHANGE_LABELS[change.kind]}，执法证依规注销"
-    return await certificates.revoke_for_officer(session, outbox, officer.id, reason,
-                                                 change.effective_on)
+    return await revoke_certificates(session, outbox, officer.id, reason, change.effective_on)
 
 
 async def record_status_change(session: AsyncSession, principal: Principal, outbox: Outbox,

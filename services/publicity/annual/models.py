@@ -1,4 +1,4 @@
-"""The public 统计年报 tables (行政执法统计年报, published by 31 January, DOMAIN-WAVE2 §4.1)."""
+"""The public 统计年报 tables (行政执法统计年报, published by 31 January)."""
 
 import uuid
 from datetime import datetime

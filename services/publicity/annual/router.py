@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
+from services.publicity.annual import service
 from services.publicity.annual.errors import AnnualStatisticsNotFound
-from services.publicity.annual.repository import AnnualStatisticsRepository
 from services.publicity.annual.schemas import AnnualStatisticsRead
 
 router = APIRouter(route_class=CommittingRoute)
@@ -24,8 +24,8 @@ async def list_annual_statistics(
         year: Annotated[int | None, Query(ge=2000, le=2999)] = None,
         include_superseded: bool = False, cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[AnnualStatisticsRead]:
-    rows, nxt = await AnnualStatisticsRepository(session).page(
-        region_code, year, not include_superseded, cursor, limit)
+    rows, nxt = await service.public_page(session, region_code, year, not include_superseded,
+                                          cursor, limit)
     return Page(items=[AnnualStatisticsRead.model_validate(r, from_attributes=True)
                        for r in rows], next_cursor=nxt, limit=limit)
 
@@ -35,7 +35,7 @@ async def list_annual_statistics(
             summary="公开：一份行政执法统计年报")
 async def get_annual_statistics(report_id: uuid.UUID,
                                 session: SessionDep) -> AnnualStatisticsRead:
-    row = await AnnualStatisticsRepository(session).get(report_id)
+    row = await service.get_report(session, report_id)
     if row is None:
         raise AnnualStatisticsNotFound(f"统计年报 {report_id} 不存在")
     return AnnualStatisticsRead.model_validate(row, from_attributes=True)

@@ -1,7 +1,7 @@
 """Consuming `annual_report.finalised` (review): publish a 统计年报's tables.
 
 Only the kind `statistical` (行政执法统计年报) is published here: it is the one the rules make
-public by 31 January (大同 统计年报制度 Art.3–6 [S], DOMAIN-WAVE2 §4.1); the narrative reports go
+public by 31 January (大同 统计年报制度 Art.3–6 [S]); the narrative reports go
 to the same-level government, not to this portal. A redelivery is a no-op (inbox + primary key)."""
 
 import logging
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import utcnow
 from services.publicity.annual.models import AnnualStatistics
+from services.publicity.annual.repository import AnnualStatisticsRepository
 
 log = logging.getLogger("zhifa.publicity.annual")
 
@@ -42,3 +43,15 @@ async def consume_finalised(session: AsyncSession, event: dict[str, Any]) -> Non
         region_code=str(p["region_code"]), status="published", replaces_id=replaces,
         tables=tables, finalised_at=finalised_at, published_at=utcnow()))
     await session.flush()
+
+
+async def public_page(session: AsyncSession, region_code: str | None, year: int | None,
+                      current_only: bool, cursor: str | None,
+                      limit: int) -> tuple[list[Any], str | None]:
+    """Finalised annual reports, newest first (superseded ones only when asked)."""
+    return await AnnualStatisticsRepository(session).page(region_code, year, current_only,
+                                                          cursor, limit)
+
+
+async def get_report(session: AsyncSession, report_id: uuid.UUID) -> AnnualStatistics | None:
+    return await AnnualStatisticsRepository(session).get(report_id)

@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import uuid
 
-from fastapi import Request, Response
-
-from services.publicity import clients
-from services.publicity.caching import cached
+from services.publicity.clients import PublicLists
+from services.publicity.config import PublicitySettings
 from services.publicity.exante.schemas import MatterPage, MatterRead, OfficerPage, OfficerRead
 
 PROCEDURE = {
@@ -28,26 +26,26 @@ def _page_body(items: list, nxt: str, limit: int) -> bytes:
     return json.dumps(page, ensure_ascii=False).encode()
 
 
-async def officers(request: Request, agency_id: uuid.UUID | None, region_code: str | None,
-                   cursor: str | None, limit: int) -> Response:
-    rows, nxt = await clients.fetch_officers(request, {
+async def officers(lists: PublicLists, agency_id: uuid.UUID | None, region_code: str | None,
+                   cursor: str | None, limit: int) -> bytes:
+    """The officer directory page as JSON bytes (the router adds the cache validators)."""
+    rows, nxt = await lists.officers({
         "agency_id": agency_id, "region_code": region_code, "after": cursor, "limit": limit})
     items = [OfficerRead.model_validate(r) for r in rows]
     OfficerPage(items=items, next_cursor=nxt or None, limit=limit)  # shape check
-    return cached(request, _page_body(items, nxt, limit), "application/json", None,
-                  request.app.state.settings.public_cache_seconds)
+    return _page_body(items, nxt, limit)
 
 
-async def matters(request: Request, agency_id: uuid.UUID | None, domain: str | None,
-                  cursor: str | None, limit: int) -> Response:
-    rows, nxt = await clients.fetch_matters(request, {
+async def matters(lists: PublicLists, settings: PublicitySettings, agency_id: uuid.UUID | None,
+                  domain: str | None, cursor: str | None, limit: int) -> bytes:
+    """The matter catalogue page with procedure and remedy text, as JSON bytes."""
+    rows, nxt = await lists.matters({
         "agency_id": agency_id, "domain": domain, "cursor": cursor, "limit": limit})
     items = []
     for r in rows:
         m = MatterRead.model_validate(r)
         m.procedure = PROCEDURE.get(m.kind, "按相关法律法规规定的程序办理")
-        m.remedy = request.app.state.settings.remedy.public_text()
+        m.remedy = settings.remedy.public_text()
         items.append(m)
     MatterPage(items=items, next_cursor=nxt or None, limit=limit)
-    return cached(request, _page_body(items, nxt, limit), "application/json", None,
-                  request.app.state.settings.public_cache_seconds)
+    return _page_body(items, nxt, limit)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
+from starlette.background import BackgroundTask
 
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from services.publicity import errors
-from services.publicity.dependencies import Publisher
+from services.publicity.caching import cached, not_modified, validator_headers
+from services.publicity.dependencies import ContextDep, Publisher
 from services.publicity.feeds import service
 
 router = APIRouter(route_class=CommittingRoute)
@@ -22,41 +26,76 @@ Template = Annotated[Literal["legal", "natural"],
                      Query(description="legal：法人及非法人组织模板；natural：自然人模板")]
 
 
+async def _validators(request: Request, session: SessionDep, ctx: ContextDep,
+                      f: service.PublicFilter, kind: str) -> tuple[dict[str, str], bool]:
+    """An export's validator headers and whether the client already holds it (304)."""
+    etag, last = await service.export_fingerprint(session, f, kind)
+    return (validator_headers(etag, last, ctx.settings.public_cache_seconds),
+            not_modified(request, etag, last))
+
+
+async def _csv(request: Request, session: SessionDep, ctx: ContextDep, f: service.PublicFilter,
+               template: str, private: bool = False) -> Response:
+    if private:
+        headers, fresh = {"Cache-Control": "private, no-store"}, False
+    else:
+        headers, fresh = await _validators(request, session, ctx, f, "csv:" + template)
+    if fresh:
+        return Response(status_code=304, headers=headers)
+    body = service.csv_chunks(request.app.state.sessionmaker, f, template,
+                              int(ctx.settings.export_chunk_rows), private)
+    name = "credit-upload" if private else "penalties"
+    headers["Content-Disposition"] = f'attachment; filename="{name}-{template}.csv"'
+    return StreamingResponse(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
 @router.get("/feeds/decisions.atom", response_class=Response,
             responses={200: {"content": {"application/atom+xml": {}}}},
             summary="公开：行政处罚决定 Atom 订阅（最新在前，可按机关或区划）")
-async def get_decisions_atom(request: Request, session: SessionDep,
+async def get_decisions_atom(request: Request, session: SessionDep, ctx: ContextDep,
                              agency_id: uuid.UUID | None = None,
                              region_code: Region = None,
                              limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
     f = service.public_filter(agency_id=agency_id, region_code=region_code)
-    return await service.atom_feed(request, session, f, limit)
+    body, last = await service.atom_feed(session, f, limit, str(request.base_url).rstrip("/"),
+                                         str(request.url))
+    return cached(request, body, "application/atom+xml; charset=utf-8", last,
+                  ctx.settings.public_cache_seconds)
 
 
 @router.get("/exports/penalties.csv", response_class=Response,
             responses={200: {"content": {"text/csv": {}}},
                        **kit_errors.responses(errors.InvalidDateRange)},
             summary="公开：双公示行政处罚 CSV（信用中国模板列，金额万元，流式）")
-async def export_penalties_csv(request: Request, session: SessionDep, date_from: From = None,
+async def export_penalties_csv(request: Request, session: SessionDep, ctx: ContextDep,
+                               date_from: From = None,
                                date_to: To = None, template: Template = "legal",
                                agency_id: uuid.UUID | None = None,
                                region_code: Region = None) -> Response:
     f = service.public_filter(decided_from=date_from, decided_to=date_to, agency_id=agency_id,
                               region_code=region_code, party_kind=template)
-    return await service.csv_export(request, session, f, template)
+    return await _csv(request, session, ctx, f, template)
 
 
 @router.get("/exports/penalties.xlsx", response_class=Response,
             responses={200: {"content": {service.XLSX: {}}},
                        **kit_errors.responses(errors.InvalidDateRange)},
             summary="公开：双公示行政处罚 XLSX（信用中国模板列，金额万元）")
-async def export_penalties_xlsx(request: Request, session: SessionDep, date_from: From = None,
+async def export_penalties_xlsx(request: Request, session: SessionDep, ctx: ContextDep,
+                                date_from: From = None,
                                 date_to: To = None, template: Template = "legal",
                                 agency_id: uuid.UUID | None = None,
                                 region_code: Region = None) -> Response:
     f = service.public_filter(decided_from=date_from, decided_to=date_to, agency_id=agency_id,
                               region_code=region_code, party_kind=template)
-    return await service.xlsx_export(request, session, f, template)
+    headers, fresh = await _validators(request, session, ctx, f, "xlsx:" + template)
+    if fresh:
+        return Response(status_code=304, headers=headers)
+    path = await service.xlsx_file(request.app.state.sessionmaker, f, template,
+                                   int(ctx.settings.export_chunk_rows))
+    headers["Content-Disposition"] = f'attachment; filename="penalties-{template}.xlsx"'
+    return StreamingResponse(service.file_chunks(path), media_type=service.XLSX,
+                             headers=headers, background=BackgroundTask(os.unlink, path))
 
 
 @router.get("/exports/credit-upload.csv", response_class=Response,
@@ -64,9 +103,10 @@ async def export_penalties_xlsx(request: Request, session: SessionDep, date_from
                        **kit_errors.responses(kit_errors.Unauthorized, kit_errors.Forbidden,
                                               errors.InvalidDateRange)},
             summary="双公示报送文件（非公开：含脱敏证件号码，本机关 / 监督区划）")
-async def export_credit_upload_csv(request: Request, session: SessionDep, principal: Publisher,
+async def export_credit_upload_csv(request: Request, session: SessionDep, ctx: ContextDep,
+                                   principal: Publisher,
                                    date_from: From = None, date_to: To = None,
                                    template: Template = "natural") -> Response:
     f = service.public_filter(decided_from=date_from, decided_to=date_to, party_kind=template,
                               scope=principal)
-    return await service.csv_export(request, session, f, template, private=True)
+    return await _csv(request, session, ctx, f, template, private=True)

@@ -17,17 +17,14 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from fastapi import Request, Response
-from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from starlette.background import BackgroundTask
 
 from kit.calendar import LEGAL_TZ, today_legal
 from kit.db import utcnow
 from kit.exports import csv_row, xlsx_row
 from kit.schemas import Page
 from services.publicity import errors
-from services.publicity.caching import cached, not_modified, validator_headers, weak_etag
+from services.publicity.caching import weak_etag
 from services.publicity.feeds.templates import columns_for, row_for
 from services.publicity.models import Disclosure
 from services.publicity.repository import DisclosureRepository, PublicFilter, public_conditions
@@ -44,11 +41,7 @@ def public_filter(**kw: Any) -> PublicFilter:
     return PublicFilter(today=today_legal(), **kw)
 
 
-def _max_age(request: Request) -> int:
-    return int(request.app.state.settings.public_cache_seconds)
-
-
-async def _last_modified(session: AsyncSession) -> datetime:
+async def last_modified(session: AsyncSession) -> datetime:
     """Public views change when any record changes or when a day starts (periods end at
     midnight, Asia/Shanghai), so Last-Modified is the later of the two."""
     midnight = datetime.combine(today_legal(), time.min, LEGAL_TZ).astimezone(UTC)
@@ -60,17 +53,18 @@ def _json(model: Any) -> bytes:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False).encode()
 
 
-async def decisions_page(request: Request, session: AsyncSession, f: PublicFilter,
-                         cursor: str | None, limit: int) -> Response:
+async def decisions_page(session: AsyncSession, f: PublicFilter, cursor: str | None,
+                         limit: int) -> tuple[bytes, datetime]:
+    """The public list page as JSON bytes and its Last-Modified."""
     rows, nxt = await DisclosureRepository(session).public_page(f, cursor, limit)
     page = Page[DisclosureRead](items=[public_view(r) for r in rows], next_cursor=nxt,
                                 limit=limit)
-    return cached(request, _json(page), "application/json", await _last_modified(session),
-                  _max_age(request))
+    return _json(page), await last_modified(session)
 
 
-async def decision_detail(request: Request, session: AsyncSession,
-                          decision_id: uuid.UUID) -> Response:
+async def decision_detail(session: AsyncSession,
+                          decision_id: uuid.UUID) -> tuple[bytes, datetime]:
+    """One public record as JSON bytes and its Last-Modified."""
     today = today_legal()
     conds = public_conditions(PublicFilter(today=today))[1:]  # any public status, in period
     record = await DisclosureRepository(session).get(
@@ -78,8 +72,7 @@ async def decision_detail(request: Request, session: AsyncSession,
     if record is None:
         raise errors.DisclosureNotFound(decision_id=str(decision_id))
     midnight = datetime.combine(today_legal(), time.min, LEGAL_TZ).astimezone(UTC)
-    return cached(request, _json(public_view(record)), "application/json",
-                  max(record.updated_at, midnight), _max_age(request))
+    return _json(public_view(record)), max(record.updated_at, midnight)
 
 
 def _atom_time(value: datetime | None) -> str:
@@ -121,13 +114,11 @@ def render_atom(rows: list[Disclosure], f: PublicFilter, base: str, self_url: st
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-async def atom_feed(request: Request, session: AsyncSession, f: PublicFilter,
-                    limit: int) -> Response:
+async def atom_feed(session: AsyncSession, f: PublicFilter, limit: int, base: str,
+                    self_url: str) -> tuple[bytes, datetime]:
+    """The Atom document and its Last-Modified."""
     rows = list(await DisclosureRepository(session).latest_published(f, limit))
-    base = str(request.base_url).rstrip("/")
-    body = render_atom(rows, f, base, str(request.url))
-    return cached(request, body, "application/atom+xml; charset=utf-8",
-                  await _last_modified(session), _max_age(request))
+    return render_atom(rows, f, base, self_url), await last_modified(session)
 
 
 async def iter_records(maker: async_sessionmaker[AsyncSession], f: PublicFilter,
@@ -149,64 +140,45 @@ async def iter_records(maker: async_sessionmaker[AsyncSession], f: PublicFilter,
                 return
 
 
-async def export_validators(request: Request, session: AsyncSession, f: PublicFilter,
-                            kind: str) -> tuple[dict[str, str], bool]:
+async def export_fingerprint(session: AsyncSession, f: PublicFilter,
+                             kind: str) -> tuple[str, datetime]:
+    """(ETag, Last-Modified) of an export: changes when a matching record or the day does."""
     count, newest = await DisclosureRepository(session).fingerprint(f)
-    etag = weak_etag(kind, f, count, newest)
-    last = await _last_modified(session)
-    return validator_headers(etag, last, _max_age(request)), not_modified(request, etag, last)
+    return weak_etag(kind, f, count, newest), await last_modified(session)
 
 
-async def csv_export(request: Request, session: AsyncSession, f: PublicFilter,
-                     template: str, private: bool = False) -> Response:
-    if private:
-        headers, fresh = {"Cache-Control": "private, no-store"}, False
-    else:
-        headers, fresh = await export_validators(request, session, f, "csv:" + template)
-    if fresh:
-        return Response(status_code=304, headers=headers)
-    maker = request.app.state.sessionmaker
-    chunk = int(request.app.state.settings.export_chunk_rows)
-
-    async def body() -> AsyncIterator[bytes]:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(columns_for(template))
-        yield ("\ufeff" + buf.getvalue()).encode()
-        async for rows in iter_records(maker, f, chunk):
-            buf.seek(0)
-            buf.truncate()
-            writer.writerows(csv_row(row_for(template, r, private)) for r in rows)
-            yield buf.getvalue().encode()
-
-    name = "credit-upload" if private else "penalties"
-    headers["Content-Disposition"] = f'attachment; filename="{name}-{template}.csv"'
-    return StreamingResponse(body(), media_type="text/csv; charset=utf-8", headers=headers)
+async def csv_chunks(maker: async_sessionmaker[AsyncSession], f: PublicFilter, template: str,
+                     chunk: int, private: bool = False) -> AsyncIterator[bytes]:
+    """The CSV export (UTF-8 with BOM), streamed in keyset chunks."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(columns_for(template))
+    yield ("\ufeff" + buf.getvalue()).encode()
+    async for rows in iter_records(maker, f, chunk):
+        buf.seek(0)
+        buf.truncate()
+        writer.writerows(csv_row(row_for(template, r, private)) for r in rows)
+        yield buf.getvalue().encode()
 
 
-def _file_chunks(path: str) -> Iterator[bytes]:
+def file_chunks(path: str) -> Iterator[bytes]:
     with open(path, "rb") as fh:
         while block := fh.read(64 * 1024):
             yield block
 
 
-async def xlsx_export(request: Request, session: AsyncSession, f: PublicFilter,
-                      template: str) -> Response:
+async def xlsx_file(maker: async_sessionmaker[AsyncSession], f: PublicFilter, template: str,
+                    chunk: int) -> str:
+    """The XLSX export written to a temporary file; the caller streams and removes it."""
     from openpyxl import Workbook
 
-    headers, fresh = await export_validators(request, session, f, "xlsx:" + template)
-    if fresh:
-        return Response(status_code=304, headers=headers)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("行政处罚")
     ws.append(columns_for(template))
-    chunk = int(request.app.state.settings.export_chunk_rows)
-    async for rows in iter_records(request.app.state.sessionmaker, f, chunk):
+    async for rows in iter_records(maker, f, chunk):
         for r in rows:
             ws.append(xlsx_row(ws, row_for(template, r)))
     fd, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(fd)
     wb.save(path)
-    headers["Content-Disposition"] = f'attachment; filename="penalties-{template}.xlsx"'
-    return StreamingResponse(_file_chunks(path), media_type=XLSX, headers=headers,
-                             background=BackgroundTask(os.unlink, path))
+    return path

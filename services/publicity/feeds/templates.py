@@ -1,4 +1,4 @@
-"""信用中国 双公示 行政处罚 upload templates (DOMAIN.md §5.2): column order and cell formats.
+"""信用中国 双公示 行政处罚 upload templates (行政处罚信息上报模板): column order and cells.
 
 `legal` is the 法人及非法人组织 template, `natural` the 自然人 template. Public exports leave the
 not-for-public columns (法定代表人身份证号, 证件号码) empty; amounts are 万元 with up to six

@@ -1,4 +1,4 @@
-"""双随机、一公开 public records (国办发〔2019〕5号 "一公开"; DOMAIN-WAVE2 §1.5): the published
+"""双随机、一公开 public records (国办发〔2019〕5号 "一公开"): the published
 检查事项清单 (`item`, 事前公开), the spot-check task announcement (`task`, 任务公告: plan, seed,
 algorithm, pool hashes and the drawn ids, so anyone can re-derive the draw) and the 抽查结果
 (`result`, within the configured working days). One row per (kind, source_id); only redacted,

@@ -16,9 +16,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import utcnow
+from kit.schemas import Page
 from services.publicity import redaction
 from services.publicity.inspections.models import InspectionDisclosure
 from services.publicity.inspections.repository import InspectionDisclosureRepository
+from services.publicity.inspections.schemas import InspectionDisclosureRead
 from services.publicity.service import Context
 
 ORG_KINDS = ("enterprise", "individual_business")
@@ -81,3 +83,12 @@ async def consume_result(session: AsyncSession, event: dict[str, Any], ctx: Cont
     await _put(session, "result", p.get("inspection_id"), p,
                f"抽查结果：{content['target_name'] or '（自然人，不公开姓名）'}", content,
                date.fromisoformat(due) if due else None)
+
+
+async def public_page(session: AsyncSession, kind: str | None, agency_id: uuid.UUID | None,
+                      cursor: str | None, limit: int) -> Page[InspectionDisclosureRead]:
+    """The public records, newest first, one keyset page."""
+    rows, nxt = await InspectionDisclosureRepository(session).public_page(kind, agency_id,
+                                                                          cursor, limit)
+    return Page(items=[InspectionDisclosureRead.model_validate(r, from_attributes=True)
+                       for r in rows], next_cursor=nxt, limit=limit)

@@ -13,7 +13,6 @@ from kit.schemas import InvalidCursor, Page
 from services.publicity import errors
 from services.publicity.dependencies import Publisher
 from services.publicity.licences import service, templates
-from services.publicity.licences.repository import LicenceDisclosureRepository
 from services.publicity.licences.schemas import LicenceDisclosureRead
 
 router = APIRouter(route_class=CommittingRoute)
@@ -29,8 +28,7 @@ async def list_public_licences(session: SessionDep, agency_id: uuid.UUID | None 
                                cursor: str | None = None,
                                limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                ) -> Page[LicenceDisclosureRead]:
-    rows, nxt = await LicenceDisclosureRepository(session).public_page(agency_id, cursor, limit,
-                                                                       status)
+    rows, nxt = await service.public_page(session, agency_id, cursor, limit, status)
     return Page(items=[LicenceDisclosureRead.model_validate(r, from_attributes=True)
                        for r in rows], next_cursor=nxt, limit=limit)
 
@@ -53,7 +51,7 @@ async def export_licences_csv(session: SessionDep, template: Template = "legal")
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(templates.columns_for(template))
-    for row in await LicenceDisclosureRepository(session).for_export(template):
+    for row in await service.for_export(session, template):
         writer.writerow(templates.row_for(template, row))
     return Response(("\ufeff" + out.getvalue()).encode("utf-8"), media_type="text/csv",
                     headers={"Content-Disposition":
@@ -72,7 +70,7 @@ async def export_licences_xlsx(session: SessionDep, template: Template = "legal"
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("行政许可")
     ws.append(templates.columns_for(template))
-    for row in await LicenceDisclosureRepository(session).for_export(template):
+    for row in await service.for_export(session, template):
         ws.append(templates.row_for(template, row))
     out = io.BytesIO()
     wb.save(out)

@@ -149,3 +149,15 @@ async def consume_revoked(session: AsyncSession, event: dict[str, Any], ctx: Con
     row.status, row.withdrawn_at = "withdrawn", utcnow()
     row.version += 1
     await session.flush()
+
+
+async def public_page(session: AsyncSession, agency_id: uuid.UUID | None, cursor: str | None,
+                      limit: int, status: str) -> tuple[list[Any], str | None]:
+    """Public licence records of one status, newest first, one keyset page."""
+    return await LicenceDisclosureRepository(session).public_page(agency_id, cursor, limit,
+                                                                  status)
+
+
+async def for_export(session: AsyncSession, template: str) -> list[LicenceDisclosure]:
+    """The published records of one 双公示 template (legal persons or natural persons)."""
+    return await LicenceDisclosureRepository(session).for_export(template)

@@ -11,7 +11,6 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.review.actions import errors, service
 from services.review.actions.models import SupervisionAction
-from services.review.actions.repository import ActionRepository
 from services.review.actions.schemas import (
     ActionCreate,
     ActionDetail,
@@ -30,11 +29,10 @@ A = "/supervision-actions"
 
 
 async def _detail(session: AsyncSession, action: SupervisionAction) -> ActionDetail:
-    repo = ActionRepository(session)
+    participants, findings = await service.participants_and_findings(session, action)
     out = ActionDetail.model_validate(action)
-    out.participants = [ParticipantRead.model_validate(p)
-                        for p in await repo.participants(action.id)]
-    out.findings = [FindingRead.model_validate(f) for f in await repo.findings(action.id)]
+    out.participants = [ParticipantRead.model_validate(p) for p in participants]
+    out.findings = [FindingRead.model_validate(f) for f in findings]
     return out
 
 
@@ -53,7 +51,7 @@ async def list_supervision_actions(principal: Supervisor, session: SessionDep,
                                    cursor: str | None = None,
                                    limit: Annotated[int, Query(ge=1, le=200)] = 50
                                    ) -> Page[ActionRead]:
-    rows, nxt = await ActionRepository(session).list(principal, cursor, limit)
+    rows, nxt = await service.list_actions(session, principal, cursor, limit)
     return Page[ActionRead](items=[ActionRead.model_validate(a) for a in rows],
                             next_cursor=nxt, limit=limit)
 

@@ -81,3 +81,16 @@ async def add_finding(session: AsyncSession, principal: Principal, action_id: uu
     await session.flush()
     return row
 
+
+async def list_actions(session: AsyncSession, principal: Principal, cursor: str | None,
+                       limit: int) -> tuple[list[SupervisionAction], str | None]:
+    """The actions the caller may see (region, or an invited supervisor's own), one page."""
+    rows, nxt = await ActionRepository(session).list(principal, cursor, limit)
+    return list(rows), nxt
+
+
+async def participants_and_findings(
+        session: AsyncSession, action: SupervisionAction
+) -> tuple[list[ActionParticipant], list[ActionFinding]]:
+    repo = ActionRepository(session)
+    return list(await repo.participants(action.id)), list(await repo.findings(action.id))

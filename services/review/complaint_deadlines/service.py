@@ -1,4 +1,4 @@
-"""投诉举报办理时限 (行政执法监督条例's practice; local complaint rules, DOMAIN-WAVE2 §5;
+"""投诉举报办理时限 (行政执法监督条例's practice; local complaint rules;
 national periods UNVERIFIED, each a ReviewSettings field):
 - accept (/acknowledge) or refuse (/refuse, reasons required) within 5 working days;
 - conclude within 30 days of receipt, extendable once by at most 20 with the head's approval;

@@ -11,7 +11,6 @@ from services.review.clients import CasesClient
 from services.review.dependencies import AgencyRegions, EvaluationReader, Supervisor
 from services.review.evaluation import errors, service
 from services.review.evaluation.models import EvaluationRubric
-from services.review.evaluation.repository import EvaluationRepository
 from services.review.evaluation.schemas import (
     BatchCreate,
     BatchRead,
@@ -60,7 +59,7 @@ async def create_evaluation_batch(body: BatchCreate, request: Request, principal
 async def get_evaluation_batch(batch_id: uuid.UUID, principal: Supervisor,
                                session: SessionDep) -> BatchRead:
     batch = await service.load_batch(session, principal, batch_id)
-    files = await EvaluationRepository(session).files(batch.id)
+    files = await service.batch_files(session, batch)
     out = BatchRead.model_validate(batch)
     out.draw_algorithm = service.DRAW_ALGORITHM
     out.files = [FileRead.model_validate(f) for f in files]
@@ -83,7 +82,7 @@ async def score_evaluation_file(batch_id: uuid.UUID, file_id: uuid.UUID, body: S
 async def get_evaluation_ranking(batch_id: uuid.UUID, principal: EvaluationReader,
                                  session: SessionDep) -> Ranking:
     batch = await service.load_batch(session, principal, batch_id)
-    files = await EvaluationRepository(session).files(batch.id)
+    files = await service.batch_files(session, batch)
     return Ranking(batch_id=batch.id, complete=all(f.status == "scored" for f in files),
                    agencies=service.rank(batch, files))
 
@@ -94,7 +93,7 @@ async def get_evaluation_ranking(batch_id: uuid.UUID, principal: EvaluationReade
 async def get_evaluation_bulletin(batch_id: uuid.UUID, principal: EvaluationReader,
                                   session: SessionDep) -> Bulletin:
     batch = await service.load_batch(session, principal, batch_id)
-    files = await EvaluationRepository(session).files(batch.id)
+    files = await service.batch_files(session, batch)
     ranks = service.rank(batch, files)
     return Bulletin(batch_id=batch.id, title=f"关于{batch.name}情况的通报",
                     complete=all(f.status == "scored" for f in files), agencies=ranks,

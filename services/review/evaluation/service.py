@@ -1,4 +1,4 @@
-"""案卷评查 rules (DOMAIN §7, all local practice [S]).
+"""案卷评查 rules (all local practice [S]).
 
 - Rubrics are data, versioned by `code`: posting a rubric with an existing code makes the next
   version; batches point at one exact version.
@@ -184,3 +184,8 @@ def bulletin_text(batch: EvaluationBatch, ranks: list[AgencyRank]) -> str:
             lines.append("   存在问题：" + "；".join(r.problems) + "。")
     lines.append("请各单位对照问题认真整改。")
     return "\n".join(lines)
+
+
+async def batch_files(session: AsyncSession, batch: EvaluationBatch) -> list[EvaluationFile]:
+    """The case files drawn into `batch`."""
+    return list(await EvaluationRepository(session).files(batch.id))

@@ -1,5 +1,5 @@
 """Problems of 监督文书. Refusals of a rule name it (`rule`) and the local precedent it follows
-(DOMAIN-WAVE2 §5: the national deadlines are UNVERIFIED, the periods are settings)."""
+(the national deadlines are UNVERIFIED, the periods are settings)."""
 
 from kit import errors
 
@@ -17,7 +17,7 @@ class InstrumentStateConflict(errors.Conflict):
 
 
 class ObjectionPeriodExpired(errors.Conflict):
-    """复查申请期限: 收到监督文书之日起10日内 (质监 rule precedent, DOMAIN-WAVE2 §5)."""
+    """复查申请期限: 收到监督文书之日起10日内 (质监 rule precedent)."""
 
     title = "已超过申请复查的期限"
     article = ("行政执法监督条例（地方实践）：对监督通知（决定）书有异议的，"

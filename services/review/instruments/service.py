@@ -1,6 +1,6 @@
 """监督文书 rules (行政执法监督条例, in force 2026-02-01; handling per its Ch.3 [S]).
 
-The national periods are UNVERIFIED (DOMAIN-WAVE2 §5); the local precedents are the defaults,
+The national periods are UNVERIFIED; the local precedents are the defaults,
 each a ReviewSettings field:
 - reply (回复整改情况) within 15 days of issue (`instrument_reply_days`, calendar days by
   `instrument_reply_day_unit`): a city rule's 执法监督建议书 Art.23–25;

@@ -12,7 +12,7 @@ class MemberNotFound(errors.NotFound):
 
 
 class MemberNotEligible(errors.UnprocessableEntity):
-    """选聘条件 (local rules, DOMAIN-WAVE2 §5): ≥18 岁, 大专以上学历, 无违法犯罪和违纪记录,
+    """选聘条件 (local rules): ≥18 岁, 大专以上学历, 无违法犯罪和违纪记录,
     非失信被执行人 — each attested."""
 
     title = "不符合特邀行政执法监督员选聘条件"

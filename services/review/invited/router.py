@@ -10,7 +10,6 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.review.dependencies import Supervisor
 from services.review.invited import errors, service
-from services.review.invited.repository import InvitedRepository
 from services.review.invited.schemas import (
     ActivityRead,
     AppraisalCreate,
@@ -46,7 +45,7 @@ async def list_invited_cohorts(principal: Supervisor, session: SessionDep,
                                cursor: str | None = None,
                                limit: Annotated[int, Query(ge=1, le=200)] = 50
                                ) -> Page[CohortRead]:
-    rows, nxt = await InvitedRepository(session).cohorts(principal, cursor, limit)
+    rows, nxt = await service.list_cohorts(session, principal, cursor, limit)
     return Page[CohortRead](items=[CohortRead.model_validate(c) for c in rows],
                             next_cursor=nxt, limit=limit)
 
@@ -58,7 +57,7 @@ async def list_invited_members(cohort_id: uuid.UUID, principal: Supervisor,
                                session: SessionDep) -> list[MemberRead]:
     cohort = await service.load_cohort(session, principal, cohort_id)
     return [MemberRead.model_validate(m)
-            for m in await InvitedRepository(session).members(cohort.id)]
+            for m in await service.members(session, cohort)]
 
 
 @router.post(C + "/{cohort_id}/members", response_model=MemberRead, status_code=201,
@@ -76,7 +75,7 @@ async def list_invited_meetings(cohort_id: uuid.UUID, principal: Supervisor,
                                 session: SessionDep) -> list[MeetingRead]:
     cohort = await service.load_cohort(session, principal, cohort_id)
     return [MeetingRead.model_validate(m)
-            for m in await InvitedRepository(session).meetings(cohort.id)]
+            for m in await service.meetings(session, cohort)]
 
 
 @router.post(C + "/{cohort_id}/meetings", response_model=MeetingRead, status_code=201,
@@ -95,11 +94,11 @@ async def hold_invited_meeting(cohort_id: uuid.UUID, body: MeetingCreate,
 async def get_invited_member(member_id: uuid.UUID, principal: Supervisor,
                              session: SessionDep) -> MemberDetail:
     member = await service.load_member(session, principal, member_id)
-    repo = InvitedRepository(session)
+    activities, leads, appraisals = await service.member_records(session, member)
     out = MemberDetail.model_validate(member)
-    out.activities = [ActivityRead.model_validate(a) for a in await repo.activities(member.id)]
-    out.leads = [LeadRead.model_validate(x) for x in await repo.leads(member.id)]
-    out.appraisals = [AppraisalRead.model_validate(x) for x in await repo.appraisals(member.id)]
+    out.activities = [ActivityRead.model_validate(a) for a in activities]
+    out.leads = [LeadRead.model_validate(x) for x in leads]
+    out.appraisals = [AppraisalRead.model_validate(x) for x in appraisals]
     return out
 
 

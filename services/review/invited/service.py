@@ -1,5 +1,5 @@
 """特邀行政执法监督员 (行政执法监督条例: 人大代表、政协委员、行业代表、专家 may take part in
-supervision [S]; local rules, DOMAIN-WAVE2 §5): cohorts with a term, members from the listed
+supervision [S]; local rules): cohorts with a term, members from the listed
 sources whose eligibility is attested (≥18, 大专以上, no criminal or disciplinary record, not a
 失信被执行人), work meetings with minutes, activities, leads and a yearly appraisal.
 
@@ -9,6 +9,7 @@ the cohort's term runs; the member's `user_id` is the personnel account (token s
 carries the `invited_supervisor` role."""
 
 import uuid
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -125,3 +126,26 @@ async def appraise(session: AsyncSession, principal: Principal, member_id: uuid.
     repo.add(row)
     await session.flush()
     return row
+
+
+async def list_cohorts(session: AsyncSession, principal: Principal, cursor: str | None,
+                       limit: int) -> tuple[list[Any], str | None]:
+    """The cohorts of the caller's region, one keyset page."""
+    rows, nxt = await InvitedRepository(session).cohorts(principal, cursor, limit)
+    return list(rows), nxt
+
+
+async def members(session: AsyncSession, cohort: Any) -> list[Any]:
+    return list(await InvitedRepository(session).members(cohort.id))
+
+
+async def meetings(session: AsyncSession, cohort: Any) -> list[Any]:
+    return list(await InvitedRepository(session).meetings(cohort.id))
+
+
+async def member_records(session: AsyncSession,
+                         member: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    """A member's activities, leads and appraisals."""
+    repo = InvitedRepository(session)
+    return (list(await repo.activities(member.id)), list(await repo.leads(member.id)),
+            list(await repo.appraisals(member.id)))

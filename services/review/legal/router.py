@@ -20,7 +20,6 @@ from services.review.dependencies import (
 )
 from services.review.legal import errors, service
 from services.review.legal.models import LegalReview
-from services.review.legal.repository import ReviewerRepository
 from services.review.legal.schemas import (
     AssignRequest,
     CatalogueCreate,
@@ -56,7 +55,7 @@ async def create_reviewer(body: ReviewerCreate, principal: ReviewAdmin, session:
 @router.get("/reviewers", response_model=list[ReviewerRead],
             responses=kit_errors.responses(*AUTH), summary="本单位/本辖区的审核人员")
 async def list_reviewers(principal: ReviewReader, session: SessionDep) -> list[ReviewerRead]:
-    rows = await ReviewerRepository(session).list(principal)
+    rows = await service.list_reviewers(session, principal)
     return [ReviewerRead.model_validate(r) for r in rows]
 
 

@@ -19,7 +19,7 @@ PENALTY_KINDS = {
     "business_restriction": "限制开展生产经营活动", "business_suspension": "责令停产停业",
     "closure": "责令关闭", "employment_restriction": "限制从业", "detention": "行政拘留",
     "other": "其他"}
-# the 10 法制审核 points (DOMAIN §4.5): subject … criminal transfer
+# the 10 法制审核 points (行政处罚法第五十八条, local lists): subject … criminal transfer
 CHECKLIST_KEYS = ("subject", "qualification", "authority", "procedure", "facts", "evidence",
                   "legal_basis", "discretion", "documents", "criminal_transfer")
 CHECKLIST_LABELS = dict(zip(CHECKLIST_KEYS, (

@@ -254,3 +254,8 @@ async def check_major(session: AsyncSession, body: MajorDecisionCheck) -> MajorD
         required=bool(reasons), reasons=reasons,
         catalogue_id=catalogue.id if catalogue else None,
         catalogue_name=catalogue.name if catalogue else "默认重大执法决定目录")
+
+
+async def list_reviewers(session: AsyncSession, principal: Principal) -> list[Reviewer]:
+    """The reviewers of the caller's agency or region."""
+    return list(await ReviewerRepository(session).list(principal))

@@ -12,7 +12,7 @@ from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.review.actions import errors as action_errors
-from services.review.actions.repository import ActionRepository
+from services.review.actions import service as actions
 from services.review.actions.schemas import ActionRead, InvitedActionView
 from services.review.clients import check_record
 from services.review.dependencies import Supervisor
@@ -47,7 +47,7 @@ async def list_my_supervision_actions(principal: InvitedSupervisor, session: Ses
                                       cursor: str | None = None,
                                       limit: Annotated[int, Query(ge=1, le=200)] = 50
                                       ) -> Page[ActionRead]:
-    rows, nxt = await ActionRepository(session).list(principal, cursor, limit)
+    rows, nxt = await actions.list_actions(session, principal, cursor, limit)
     return Page[ActionRead](items=[ActionRead.model_validate(a) for a in rows],
                             next_cursor=nxt, limit=limit)
 

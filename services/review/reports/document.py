@@ -1,4 +1,4 @@
-"""The narrative report as .docx (DOMAIN-WAVE2 §4.4): title "关于 YYYY 年度行政执法工作开展情况
+"""The narrative report as .docx (年度行政执法工作报告): title "关于 YYYY 年度行政执法工作开展情况
 的报告", 一、总体情况 with sub-heads from data and the charts, 二、存在的主要问题 and 三、下一步
 工作打算 from the official's text, issuer and date, and an appendix table of every figure.
 

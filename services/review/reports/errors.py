@@ -9,7 +9,7 @@ class ReportNotFound(errors.NotFound):
 
 class ReportFinalised(errors.Conflict):
     """A finalised report is a frozen record (统计年报制度: errors and late publication are
-    liability grounds, DOMAIN-WAVE2 §4.1): it is never edited; POST again makes version n+1."""
+    liability grounds): it is never edited; POST again makes version n+1."""
 
     title = "年度报告已定稿，不得修改"
     article = "统计年报定稿后不得修改（如需更正，重新生成新版本替代）"

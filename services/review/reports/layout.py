@@ -1,5 +1,5 @@
-"""The 统计年报 tables (DOMAIN-WAVE2 §4.2, official column layout [S]) as figure-key lookups,
-and the number styles of the seeds (§4.3: "1.165 万元", "316081.7元", "1700 余名").
+"""The 统计年报 tables (official column layout [S]) as figure-key lookups,
+and the number styles of the seeds ("1.165 万元", "316081.7元", "1700 余名").
 
 Every column names the figure keys that may hold it (the first present wins), so one file
 adapts the report to the statistics contract (docs/statistics.md). A column whose figure no
@@ -121,7 +121,7 @@ def money_text(yuan: Any, style: str = "wan") -> str:
 
 
 def rounded_phrase(count: int, unit: str, from_: int = 30, suffix: str = "余") -> str:
-    """A "约/余" phrase from an exact count (DOMAIN-WAVE2 §4.3, seed 001 "1700余名").
+    """A "约/余" phrase from an exact count (seed 001 "1700余名").
 
     Rule (stated, tested): below `from_` the exact count ("11 名"). From `from_` on, floor to
     two significant digits, and at least to the tens (53 → 50, 153 → 150, 1712 → 1700,

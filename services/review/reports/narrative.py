@@ -1,4 +1,4 @@
-"""一、总体情况 from data (DOMAIN-WAVE2 §4.4): sub-heads, each a sentence per figure present.
+"""一、总体情况 from data (年度报告 一、总体情况): sub-heads, each a sentence per figure present.
 
 A sentence is said only when its figures were reported; amounts in the configured style
 ("1.165 万元"), head counts of training as rounded phrases ("1700 余名", `rounded_phrase`)."""

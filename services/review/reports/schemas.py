@@ -8,7 +8,8 @@ from pydantic import Field
 
 from kit.schemas import ApiModel
 
-# DOMAIN-WAVE2 §4.1: 统计年报 (by 31 January), 年度行政执法工作报告, 法治政府建设年度报告 (1 March)
+# the three annual reports: 统计年报 (by 31 January), 年度行政执法工作报告,
+# 法治政府建设年度报告 (1 March)
 ReportKind = Literal["statistical", "enforcement", "rule_of_law"]
 KIND_NAMES = {"statistical": "行政执法统计年报", "enforcement": "年度行政执法工作报告",
               "rule_of_law": "法治政府建设年度报告"}

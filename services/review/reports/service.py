@@ -1,4 +1,4 @@
-"""Annual report rules (issue 14; DOMAIN-WAVE2 §4).
+"""Annual report rules (issue 14).
 
 Decisions where the issue is silent:
 - who: a supervisor makes reports for their region or any sub-region, or for an agency whose

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from kit.schemas import ApiModel
 
-# 行政处罚法 Art.76–83 [V DOMAIN.md §1.15] and the 条例's conduct list (答记者问 [S])
+# 行政处罚法 Art.76–83 [V] and the 条例's conduct list (答记者问 [S])
 GROUNDS = {
     "no_legal_basis": "没有法定的行政处罚依据（行政处罚法第七十六条第一款第一项）",
     "changed_type_or_range": "擅自改变行政处罚种类、幅度（行政处罚法第七十六条第一款第二项）",

@@ -1,5 +1,5 @@
 """责任追究 (有错必纠、有责必问): when supervision finds fault, a record of the subject (agency or
-officer), the grounds (行政处罚法第七十六条至第八十三条 [V DOMAIN.md §1.15] and the 条例's conduct
+officer), the grounds (行政处罚法第七十六条至第八十三条 [V] and the 条例's conduct
 list [S]), the procedure steps and the outcome.
 
 Decisions where the issue was silent:

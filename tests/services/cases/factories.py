@@ -9,10 +9,9 @@ import uuid
 from datetime import date
 from typing import Any
 
+from check_digits import with_id_check, with_uscc_check
 from harness import Platform
 
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_ID_W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _seq = itertools.count(1)
 DOMAIN = "urban_management"
 TOWN, TOWN_B, DISTRICT = "500112100", "500112101", "500112"
@@ -24,13 +23,12 @@ CHECKLIST = ("subject", "qualification", "authority", "procedure", "facts", "evi
 
 def uscc() -> str:
     body = f"11500112{next(_seq):09d}"[:17]
-    s = sum(USCC_ALPHABET.index(ch) * pow(3, i, 31) for i, ch in enumerate(body))
-    return body + USCC_ALPHABET[(31 - s % 31) % 31]
+    return with_uscc_check(body)
 
 
 def id_number(born: str = "19800101") -> str:
     body = f"500112{born}{next(_seq) % 1000:03d}"
-    return body + "10X98765432"[sum(int(a) * w for a, w in zip(body, _ID_W, strict=True)) % 11]
+    return with_id_check(body)
 
 
 class World:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from check_digits import with_id_check, with_uscc_check
 from harness import Platform
 
-from services.cases.models import Case, Matter
+from services.cases.matters.models import Matter
+from services.cases.models import Case
 
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_ID_W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _counter = itertools.count(1)
 DOMAIN = "urban_management"
 # a complete 行政强制法第十八条 on-site checklist and the 第二十三条 attestations
@@ -29,14 +29,13 @@ SCOPE = {"linked_to_case": True, "no_living_necessities": True,
 def make_uscc(seq: int | None = None) -> str:
     n = next(_counter) if seq is None else seq
     body = f"11500112{n:09d}"[:17]
-    s = sum(USCC_ALPHABET.index(ch) * pow(3, i, 31) for i, ch in enumerate(body))
-    return body + USCC_ALPHABET[(31 - s % 31) % 31]
+    return with_uscc_check(body)
 
 
 def make_id_number(seq: int | None = None, born: str = "19800101") -> str:
     n = (next(_counter) if seq is None else seq) % 1000
     body = f"500112{born}{n:03d}"
-    return body + "10X98765432"[sum(int(a) * w for a, w in zip(body, _ID_W, strict=True)) % 11]
+    return with_id_check(body)
 
 
 @dataclass

@@ -3,13 +3,8 @@ officer `position` (head / deputy_head) — refused otherwise with the article n
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import PER, C, World, problem, world
 from factories_extra import (
     ON_SITE,
@@ -19,6 +14,7 @@ from factories_extra import (
     create_matter,
     create_officer,
 )
+from harness import Platform
 
 
 async def _file(w: World, case_id: str, approver: str) -> Any:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from harness import Databases, Platform, platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import DISTRICT, PER, C, World, problem, world
+from harness import Databases, Platform, platform
 
 ACTIONS = ("file", "decline", "records", "conclude", "notify", "statements", "hearing-request",
            "hearing", "decide", "serve", "payments", "payment-arrangement", "remedy",

@@ -4,13 +4,8 @@ penalty kind, and a case concluded as 涉嫌犯罪 only after the judicial trans
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem, world
+from harness import Platform
 
 
 class TestClosing:

@@ -3,14 +3,10 @@ quorum (default 3) of the agency's heads, each one's opinion, the conclusion —
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem, world
+from harness import Platform
 
 
 def record(participants: list[str], **over: Any) -> dict[str, Any]:

@@ -4,14 +4,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, problem, world
+from harness import Platform
 
 ART53, ART54 = "行政强制法第五十三条", "行政强制法第五十四条"
 

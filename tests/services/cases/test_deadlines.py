@@ -5,16 +5,13 @@ Saturday workday, and provisional in 2027 until a 2027 calendar is loaded."""
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from harness import Databases, Platform, platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, world
+from harness import Databases, Platform, platform
 
 from kit.calendar import WorkingCalendar
 from services.cases import deadlines

@@ -4,14 +4,10 @@ the payment clock starting then, 留置 with reason and witness, 电子 dated by
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, problem, world
+from harness import Platform
 
 
 async def _serve(w: World, case_id: str, **body: Any) -> Any:

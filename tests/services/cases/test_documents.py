@@ -12,16 +12,12 @@ import hashlib
 import io
 import json
 import shutil
-import sys
 import zipfile
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, id_number, problem, world
+from harness import Platform
 
 from services.cases.documents import render
 from services.cases.documents.catalogue import SPECS

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem, world
+from harness import Platform
 
 from services.cases.documents.pdf import PdfWorker
 

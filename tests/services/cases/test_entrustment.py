@@ -3,20 +3,11 @@ termination, and the agreement check used at 立案 and in the summary procedure
 
 from __future__ import annotations
 
-import sys
 import uuid
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import Platform
-
-from services.cases.entrustment.errors import EntrustmentAgreementRequired
-from services.cases.entrustment.service import require_valid_agreement
-from services.cases.models import Case
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories_extra import (
     Agency,
     agency_with_officers,
@@ -25,6 +16,11 @@ from factories_extra import (
     make_uscc,
     summary_request,
 )
+from harness import Platform
+
+from services.cases.entrustment.errors import EntrustmentAgreementRequired
+from services.cases.entrustment.service import require_valid_agreement
+from services.cases.models import Case
 
 P = "https://zhifa.dev/problems/"
 URL = "/api/v1/cases/entrustment-agreements"

@@ -3,16 +3,11 @@ bytes; stored file names sanitised (path separators, `..`, CR/LF, control charac
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from factories import C, problem, world
 from harness import Platform
 
 from services.cases.filetypes import matches, safe_filename
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import C, problem, world
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 8

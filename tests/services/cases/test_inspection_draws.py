@@ -7,13 +7,9 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-import sys
-from pathlib import Path
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem, uscc, world
+from harness import Platform
 from inspection_factories import Inspections
 
 

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem, world
+from harness import Platform
 from inspection_factories import Inspections
 
 

@@ -4,17 +4,13 @@ progress bar and the row-level report, against the platform's own databases."""
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from factories import C, uscc, world
 from harness import Platform
 
 from gateway.inspections_cli import run_import
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import C, uscc, world
 
 
 async def test_cli_imports_targets_in_chunks_with_a_report(

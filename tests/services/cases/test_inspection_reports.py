@@ -4,14 +4,10 @@ check."""
 
 from __future__ import annotations
 
-import sys
 import uuid
-from pathlib import Path
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import DISTRICT, PER, C, problem, world
+from harness import Platform
 from inspection_factories import Inspections
 
 NO_ISSUE = {"result": "no_issue", "findings": "未发现问题", "ended_at": "2026-03-10T02:00:00Z"}

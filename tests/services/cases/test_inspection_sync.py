@@ -3,14 +3,10 @@ savepoint per record, a replayed batch changes nothing."""
 
 from __future__ import annotations
 
-import sys
 import uuid
-from pathlib import Path
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import PROBLEM, C, world
+from harness import Platform
 from inspection_factories import Inspections, default_body
 
 

@@ -4,14 +4,10 @@ with its evidence; every refusal asserts its problem type and rule."""
 
 from __future__ import annotations
 
-import sys
 import uuid
-from pathlib import Path
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem, world
+from harness import Platform
 from inspection_factories import Inspections
 
 PII = ("木耳镇人民路8号", "id_number", "phone", "address")

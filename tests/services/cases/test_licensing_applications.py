@@ -5,18 +5,14 @@ kit calendar (chinese-calendar 2026: 国庆 10-01..10-07, 10-10 a working Saturd
 
 from __future__ import annotations
 
-import sys
 import uuid
 from datetime import date
-from pathlib import Path
 
 from harness import Platform
+from licensing_world import MATERIALS, L, Lic, deadline, problem
 
 from services.cases.licensing.licences.service import settle_acceptances
 from services.cases.licensing.models import LicenceApplication
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper modules
-from licensing_world import MATERIALS, L, Lic, deadline, problem
 
 ART32_4 = "行政许可法第三十二条第一款第四项"
 
@@ -58,8 +54,8 @@ class TestMatterPublication:
 
 
 def _today() -> str:
-    from services.cases.licensing.service import today
-    return today().isoformat()
+    from kit.calendar import today_legal
+    return today_legal().isoformat()
 
 
 def _body(lic: Lic) -> dict[str, object]:

@@ -5,14 +5,10 @@ the licence it concerns (城乡规划法第六十五条)."""
 
 from __future__ import annotations
 
-import sys
 import uuid
-from pathlib import Path
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper modules
 from factories_extra import create_agency, create_matter, create_officer, make_id_number
+from harness import Platform
 from licensing_world import L, Lic, problem
 
 REVIEW = "行政许可法第三十四条第三款（行政机关应当指派工作人员进行核查）"

@@ -4,19 +4,16 @@ and the 统计年报 statistics, through the gateway on real databases."""
 from __future__ import annotations
 
 import io
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
+from factories_extra import create_agency, make_id_number
 from harness import Platform
+from licensing_world import L, Lic, problem
 from openpyxl import load_workbook
 
+from kit.calendar import today_legal
 from services.cases.licensing.licences.service import settle_all
-from services.cases.licensing.service import add_years, today
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper modules
-from factories_extra import create_agency, make_id_number
-from licensing_world import L, Lic, problem
+from services.cases.licensing.service import add_years
 
 
 async def settle(zhifa: Platform, on: date) -> tuple[int, int]:
@@ -120,7 +117,7 @@ class TestBans:
             self, zhifa: Platform) -> None:
         # bans run from the decision date, and receipt dates cannot lie in the future: the
         # whole flow happens today (the clock of the service, Asia/Shanghai)
-        now = today().isoformat()
+        now = today_legal().isoformat()
         lic = await Lic(zhifa).setup(safety_related=True)
         liar, cheat = make_id_number(), make_id_number()
         app = await lic.reviewed(now, now, id_number=liar)
@@ -132,7 +129,7 @@ class TestBans:
         assert app["decision"]["warning"] is True
         body = problem(await lic.receive(now, id_number=liar), 409, "applicant-banned",
                        "行政许可法第七十八条")
-        assert body["until"] == (add_years(today(), 1) - timedelta(days=1)).isoformat()
+        assert body["until"] == (add_years(today_legal(), 1) - timedelta(days=1)).isoformat()
         licence = await lic.licence(now, now, id_number=cheat)
         resp = await zhifa.client.post(f"{L}/licences/{licence['id']}/revoke",
                                        headers=lic.officer(),
@@ -141,7 +138,7 @@ class TestBans:
         assert resp.status_code == 200 and resp.json()["end_detail"]["compensation_due"] is False
         body = problem(await lic.receive(now, id_number=cheat), 409, "applicant-banned",
                        "行政许可法第七十九条")
-        assert body["until"] == (add_years(today(), 3) - timedelta(days=1)).isoformat()
+        assert body["until"] == (add_years(today_legal(), 3) - timedelta(days=1)).isoformat()
         # a matter that is not safety-related bars nobody (第七十八条、第七十九条)
         plain = await lic.create_matter()
         assert (await lic.receive(now, id_number=cheat, matter_id=plain["id"])).status_code == 201

@@ -3,14 +3,9 @@ personnel, review and publicity services."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from factories import C, World, world
 from harness import Platform
 from sqlalchemy import select
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import C, World, world
 
 from services.cases.models import Case
 

@@ -4,15 +4,11 @@ part, 第三十一条 and 第三十二条 circumstances, and the summary procedu
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, id_number, problem, world
 from factories_extra import agency_with_officers, create_matter
+from harness import Platform
 
 
 def person(born: str, is_minor: bool = False) -> dict[str, Any]:

@@ -3,17 +3,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from factories import C, problem, world
 from harness import Platform
 
 from services.cases.errors import NumberingPatternInvalid
 from services.cases.numbering import render_number, validate_pattern
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import C, problem, world
 
 
 @pytest.mark.parametrize("pattern,expected", [

@@ -4,15 +4,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem
 from factories_extra import agency_with_officers, create_matter, summary_request
+from harness import Platform
 
 
 class TestOnSpotCollection:

@@ -4,19 +4,15 @@ kinds."""
 
 from __future__ import annotations
 
-import sys
 import typing
-from pathlib import Path
 
+from factories import REV, problem, world
 from harness import Platform
 
 from services.cases import penalties
 from services.cases.lifecycle.schemas import PenaltyKind
 from services.publicity.rules import CATEGORY, penalty_categories
 from services.review.legal.schemas import PENALTY_KINDS
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import REV, problem, world
 
 ART9 = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级",
         "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留",

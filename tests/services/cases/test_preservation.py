@@ -3,15 +3,11 @@ decision within 7 working days (第八十五条), tracked and listed when overdu
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem
 from factories_extra import Agency, agency_with_officers, create_case, create_matter
+from harness import Platform
 
 ART56 = "行政处罚法第五十六条（经行政机关负责人批准，可以先行登记保存）"
 

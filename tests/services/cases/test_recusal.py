@@ -5,14 +5,10 @@ investigator for the host rule (第六十四条第四项)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, problem, world
+from harness import Platform
 
 ART43 = "行政处罚法第四十三条"
 HEAD_RULE = ("行政处罚法第四十三条第三款（当事人提出回避申请的，行政机关应当依法审查，"

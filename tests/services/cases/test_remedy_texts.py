@@ -4,18 +4,15 @@ summary decisions and the public matter list."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from factories import C, world
+from factories_extra import agency_with_officers, create_matter, make_id_number
 from harness import Databases, Platform, platform
 
 from kit.settings import RemedySettings, chinese_number
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import C, world
-from factories_extra import agency_with_officers, create_matter, make_id_number
 
 
 async def _texts(zhifa: Platform) -> tuple[dict[str, str], dict[str, str], str]:

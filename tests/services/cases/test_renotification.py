@@ -3,13 +3,8 @@ waiver or closed window does not carry over (行政处罚法第四十四条、�
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, problem, world
+from harness import Platform
 
 
 class TestRenotification:

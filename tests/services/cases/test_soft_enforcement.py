@@ -5,14 +5,10 @@ first violation, and the decision writes `decision_outcome`, `no_penalty_ground`
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, id_number, problem, world
+from harness import Platform
 
 FIRST = "行政处罚法第三十三条第一款（初次违法且危害后果轻微并及时改正的，可以不予行政处罚）"
 NO_PENALTY = {"outcome": "no_penalty", "penalties": [], "education_record": "已当场批评教育",

@@ -7,14 +7,10 @@ rule (a supervisor sees only their region's agencies), and provenance ids = the 
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import DISTRICT, PER, REV, TOWN, TOWN_B, C, World, id_number, problem, world
+from harness import Platform
 from inspection_factories import Inspections
 
 YEAR = 2026

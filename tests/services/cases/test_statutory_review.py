@@ -3,13 +3,8 @@ local catalogue, and 情节复杂/重大违法 (第五十七条第二款) is ass
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import REV, C, problem, world
+from harness import Platform
 
 CHECK = f"{REV}/major-decision-checks"
 

@@ -10,15 +10,11 @@ article; another agency sees none of it."""
 from __future__ import annotations
 
 import hashlib
-import sys
 import uuid
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper modules
 from factories import C, problem, world
+from harness import Platform
 from inspection_factories import Inspections
 from licensing_world import Lic
 

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 import uuid
-from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import Platform
-from sqlalchemy import select
-
-from services.cases.models import Case, TimelineEntry, platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories_extra import (
     Agency,
     agency_with_officers,
@@ -22,6 +14,11 @@ from factories_extra import (
     make_id_number,
     make_uscc,
 )
+from harness import Platform
+from sqlalchemy import select
+
+from services.cases.models import Case, platform
+from services.cases.timeline.models import TimelineEntry
 
 P = "https://zhifa.dev/problems/"
 URL = "/api/v1/cases/summary-decisions"

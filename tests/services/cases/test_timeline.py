@@ -3,17 +3,14 @@ tampering — a changed, deleted or reordered entry — is caught by verify."""
 
 from __future__ import annotations
 
-import sys
 import uuid
-from pathlib import Path
 
+from factories import C, World, world
 from harness import Platform
 from sqlalchemy import delete, select, update
 
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import C, World, world
-
-from services.cases.models import Evidence, TimelineEntry
+from services.cases.models import Evidence
+from services.cases.timeline.models import TimelineEntry
 
 
 async def verify(w: World, case_id: str) -> dict:

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-from harness import Platform
-from sqlalchemy import select
-
-from services.cases.models import Case, TimelineEntry
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories_extra import (
     ON_SITE,
     SCOPE,
@@ -20,6 +12,11 @@ from factories_extra import (
     create_case,
     create_matter,
 )
+from harness import Platform
+from sqlalchemy import select
+
+from services.cases.models import Case
+from services.cases.timeline.models import TimelineEntry
 
 P = "https://zhifa.dev/problems/"
 C = "/api/v1/cases"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from check_digits import id_check as id_check_char
+from check_digits import uscc_check as uscc_check_char
 from harness import Platform
-
-from services.personnel.identifiers import id_check_char, uscc_check_char
 
 DISTRICT, TOWN_A, TOWN_B = "500112", "500112100", "500112101"
 DOMAIN = "urban_management"

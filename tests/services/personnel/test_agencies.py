@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from services.personnel.identifiers import uscc_check_char
+from check_digits import uscc_check as uscc_check_char
 
 World = Any
 P, DISTRICT, TOWN_A = "/api/v1/personnel", "500112", "500112100"

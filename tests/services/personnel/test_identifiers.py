@@ -1,5 +1,5 @@
 """GB 32100-2015 (统一社会信用代码) and GB 11643-1999 (身份证号) with the standards' own
-examples (DOMAIN.md §10) and corrupted variants."""
+examples and corrupted variants."""
 
 from datetime import date
 

@@ -6,10 +6,10 @@ import io
 from typing import Any
 
 import pytest
+from check_digits import id_check as id_check_char
 from openpyxl import Workbook
 
 from services.personnel.cli import run_import
-from services.personnel.identifiers import id_check_char
 
 World = Any
 P = "/api/v1/personnel"

@@ -1,4 +1,4 @@
-"""Status changes revoke certificates on their effective date (DOMAIN.md §6: 调动、辞职、退休
+"""Status changes revoke certificates on their effective date (调动、辞职、退休
 → 注销), each revocation emitting personnel.certificate_revoked."""
 
 import asyncio

@@ -93,7 +93,7 @@ class TestAccountUniqueness:
         import pytest
         from sqlalchemy.exc import IntegrityError
 
-        from services.personnel.models import User
+        from services.personnel.accounts.models import User
         async with world.zhifa.session("personnel") as session:
             session.add_all([User(username="dup-user", password_hash="x", roles=[]),
                              User(username="DUP-USER", password_hash="x", roles=[])])

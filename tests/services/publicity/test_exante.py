@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import socket
-import sys
-from pathlib import Path
 
 import httpx
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parents[1] / "cases"))
 from factories_extra import agency_with_officers, create_matter, create_officer
+from harness import Platform
 
 PROBLEMS = "https://zhifa.dev/problems/"
 OFFICERS = "/api/v1/publicity/officers"

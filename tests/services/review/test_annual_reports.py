@@ -23,7 +23,7 @@ from kit.http import ServiceClient
 
 P = "https://zhifa.dev/problems/"
 URL = "/api/v1/review/annual-reports"
-# seed 002 (洛碛镇 2024), DOMAIN-WAVE2 §4.3
+# seed 002 (洛碛镇 2024)
 SEED = {"penalty.decisions.warning": 9, "penalty.decisions.fine": 192,
         "penalty.decisions.total": 201, "penalty.amount.fine_yuan": 11650,
         "penalty.amount.total_wan": 1.165, "inspections.counted": 726,

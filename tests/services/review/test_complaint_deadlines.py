@@ -1,4 +1,4 @@
-"""投诉举报办理时限 (local complaint rules, DOMAIN-WAVE2 §5; national periods UNVERIFIED):
+"""投诉举报办理时限 (local complaint rules; national periods UNVERIFIED):
 intake channel with its external ticket, accept/refuse within 5 working days with reasons,
 conclude within 30 days (+20 once with approval), the result told, the overdue list."""
 

@@ -1,4 +1,4 @@
-"""特邀行政执法监督员 (local rules, DOMAIN-WAVE2 §5) and 监督行动: cohort with a term, members
+"""特邀行政执法监督员 (local rules) and 监督行动: cohort with a term, members
 with source category and attested eligibility, work meetings with minutes, activities from
 actions, leads that become complaints or findings, yearly appraisal; findings name records of
 the owning service, validated through its API."""

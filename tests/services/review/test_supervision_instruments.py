@@ -1,4 +1,4 @@
-"""监督文书 (行政执法监督条例; periods are local defaults, DOMAIN-WAVE2 §5): issue with a
+"""监督文书 (行政执法监督条例; periods are local defaults): issue with a
 15-day reply deadline, reply with the 整改报告, review, objection (复查) within 10 days,
 escalation 约谈 → 通报 → 督办 each recorded, overdue list, annual counts."""
 

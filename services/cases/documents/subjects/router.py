@@ -19,7 +19,6 @@ from services.cases.documents import delivery, schemas
 from services.cases.documents import errors as de
 from services.cases.documents import service as svc
 from services.cases.documents.dependencies import Worker
-from services.cases.documents.repository import DocumentRepository
 from services.cases.documents.subjects import service as subjects
 from services.cases.inspections import errors as ie
 from services.cases.inspections.dependencies import InspectionById, InspectionForAction
@@ -41,10 +40,7 @@ def _file(data: bytes, media: str, name: str) -> Response:
 
 
 async def _doc(session: Any, owner: Any, owner_col: str, document_id: uuid.UUID) -> Any:
-    doc = await DocumentRepository(session).document(owner.id, document_id, owner=owner_col)
-    if doc is None:
-        raise de.DocumentNotFound(f"文书 {document_id} 不存在或不在您的管辖范围内")
-    return doc
+    return await svc.document_of(session, owner.id, document_id, owner_col)
 
 
 def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
@@ -64,7 +60,7 @@ def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
 
     async def listing(owner: by_id, session: SessionDep) -> list[schemas.DocumentRead]:
         return [schemas.DocumentRead.model_validate(d) for d in
-                await DocumentRepository(session).documents(owner.id, owner_col)]
+                await svc.documents_of(session, owner.id, owner_col)]
 
     async def context(document_id: uuid.UUID, owner: by_id, request: Request,
                       session: SessionDep) -> dict[str, Any]:

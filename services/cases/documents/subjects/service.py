@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kit.calendar import today_legal
 from services.cases.documents import context as dctx
 from services.cases.documents import delivery
 from services.cases.documents import service as svc
@@ -36,7 +37,7 @@ LICENCE_RULE = "行政许可法第三十二条、第三十八条"
 async def _common(ctx: Ctx, owner: Any, officers: list[dict[str, str]]) -> dict[str, Any]:
     prefix, agency = await agency_prefix(ctx, owner.agency_id)
     return {"agency": {**agency, "prefix": prefix}, "deciding_agency": agency,
-            "issued_on": dctx.cn_date(dctx.today()),
+            "issued_on": dctx.cn_date(today_legal()),
             "remedies": {"text": dctx.remedies_text(dctx.remedy_lines(ctx.settings))},
             "officers": officers, "officers_text": "；".join(
                 f"{o['name']}（执法证号 {o['certificates']}）" for o in officers),

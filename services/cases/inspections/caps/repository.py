@@ -38,5 +38,10 @@ class CapRepository:
         return await keyset_page(self.session, stmt, cursor, limit,
                                  (InspectionCap.created_at, InspectionCap.id))
 
+    async def save(self, row: InspectionCap) -> None:
+        """Flush and reload (server-side `updated_at`)."""
+        await self.session.flush()
+        await self.session.refresh(row)
+
     def add(self, row: InspectionCap) -> None:
         self.session.add(row)

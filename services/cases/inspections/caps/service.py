@@ -15,7 +15,9 @@ from datetime import timedelta
 from typing import Any
 
 from kit import errors
+from kit.scope import AgencyRegionLookup, may_act_for
 from services.cases.inspections import schemas
+from services.cases.inspections.caps.models import InspectionCap
 from services.cases.inspections.caps.repository import CapRepository
 from services.cases.inspections.errors import CAP_RULE, InspectionCapExceeded
 from services.cases.inspections.models import Inspection
@@ -118,3 +120,34 @@ async def flag_duplicates(ctx: Ctx, i: Inspection) -> None:
         i.flags = [*i.flags, {"kind": "possible_duplicate", "suggest": "joint_inspection",
                               "inspection_ids": [str(o.id) for o in others],
                               "agency_ids": sorted({str(o.agency_id) for o in others})}]
+
+
+CAP_MANAGERS = ("agency_admin",)  # supervisors act by region through kit.scope
+
+
+async def put_cap(session: Any, principal: Any, body: Any,
+                  regions: AgencyRegionLookup) -> InspectionCap:
+    """Set one agency's annual cap for a credit-risk class: its agency admin, a supervisor
+    whose region holds the agency's REAL region (personnel), or sysadmin."""
+    if not principal.has("agency_admin", "supervisor", "sysadmin"):
+        raise errors.Forbidden("只有机关管理员或监督机关可以设置频次上限")
+    region = await regions(body.agency_id)  # the agency's real region
+    if region is None:
+        raise errors.UnprocessableEntity(f"执法机关 {body.agency_id} 不存在")
+    if not may_act_for(principal, body.agency_id, region, CAP_MANAGERS):
+        raise errors.Forbidden("只能为本机关或本辖区内的机关设置频次上限")
+    repo = CapRepository(session)
+    row = await repo.get(body.agency_id, body.target_class)
+    if row is None:
+        row = InspectionCap(agency_id=body.agency_id, target_class=body.target_class,
+                            region_code=region)
+        repo.add(row)
+    row.annual_limit, row.basis = body.annual_limit, body.basis
+    row.updated_by = principal.username or principal.subject
+    await repo.save(row)
+    return row
+
+
+async def list_caps(session: Any, principal: Any, agency_id: uuid.UUID | None,
+                    cursor: str | None, limit: int) -> tuple[list[InspectionCap], str | None]:
+    return await CapRepository(session).list(principal, agency_id, cursor, limit)

@@ -11,7 +11,6 @@ from kit.schemas import Page
 from services.cases.dependencies import Actor, CatalogueAdmin, Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.catalogue import schemas, service
-from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
 from services.cases.lifecycle.service import Ctx
 from services.cases.matters.router import optional_principal
 
@@ -42,8 +41,8 @@ async def list_inspection_items(request: Request, session: SessionDep,
     principal = await optional_principal(request)
     if principal is None and not published:
         raise errors.Unauthorized("非公开清单须登录后查询")
-    rows, nxt = await ItemRepository(session).list(
-        principal, published=published, agency_id=agency_id, domain=domain, cursor=cursor,
+    rows, nxt = await service.list_items(
+        session, principal, published=published, agency_id=agency_id, domain=domain, cursor=cursor,
         limit=limit)
     return Page(items=[service.item_read(i) for i in rows], next_cursor=nxt, limit=limit)
 
@@ -108,8 +107,9 @@ async def list_inspection_targets(principal: Reader, session: SessionDep,
                                   cursor: str | None = None,
                                   limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                   ) -> Page[schemas.TargetRead]:
-    rows, nxt = await TargetRepository(session).list(
-        principal, agency_id=agency_id, risk=credit_risk_class, cursor=cursor, limit=limit)
+    rows, nxt = await service.list_targets(
+        session, principal, agency_id=agency_id, risk=credit_risk_class, cursor=cursor,
+        limit=limit)
     return Page(items=[service.target_read(t) for t in rows], next_cursor=nxt, limit=limit)
 
 
@@ -118,7 +118,4 @@ async def list_inspection_targets(principal: Reader, session: SessionDep,
             summary="检查对象详情")
 async def get_inspection_target(target_id: uuid.UUID, principal: Reader,
                                 session: SessionDep) -> schemas.TargetRead:
-    target = await TargetRepository(session).get(target_id, principal)
-    if target is None:
-        raise ie.InspectionTargetNotFound(f"检查对象 {target_id} 不存在")
-    return service.target_read(target)
+    return service.target_read(await service.get_target(session, principal, target_id))

@@ -22,6 +22,7 @@ from services.cases.inspections.disclosure import announce_item
 from services.cases.inspections.errors import (
     ImportFileRejected,
     InspectionItemNotFound,
+    InspectionTargetNotFound,
     InvalidUscc,
 )
 from services.cases.lifecycle.service import Ctx
@@ -222,3 +223,27 @@ def item_read(i: InspectionItem) -> schemas.ItemRead:
 
 def target_read(t: InspectionTarget) -> schemas.TargetRead:
     return schemas.TargetRead.model_validate(t, from_attributes=True)
+
+
+async def list_items(session: Any, principal: Any, *, published: bool | None,
+                     agency_id: uuid.UUID | None, domain: str | None, cursor: str | None,
+                     limit: int) -> tuple[list[InspectionItem], str | None]:
+    """Inspection items: published ones to anyone, the rest in the caller's scope."""
+    return await ItemRepository(session).list(principal, published=published,
+                                              agency_id=agency_id, domain=domain,
+                                              cursor=cursor, limit=limit)
+
+
+async def list_targets(session: Any, principal: Any, *, agency_id: uuid.UUID | None,
+                       risk: str | None, cursor: str | None,
+                       limit: int) -> tuple[list[InspectionTarget], str | None]:
+    return await TargetRepository(session).list(principal, agency_id=agency_id, risk=risk,
+                                                cursor=cursor, limit=limit)
+
+
+async def get_target(session: Any, principal: Any, target_id: uuid.UUID) -> InspectionTarget:
+    """A target in the caller's scope, else `InspectionTargetNotFound` (404)."""
+    target = await TargetRepository(session).get(target_id, principal)
+    if target is None:
+        raise InspectionTargetNotFound(f"检查对象 {target_id} 不存在")
+    return target

@@ -11,7 +11,6 @@ from kit.schemas import Page
 from services.cases.dependencies import Actor, Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.draws import schemas, service
-from services.cases.inspections.draws.repository import PlanRepository
 from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
@@ -35,16 +34,13 @@ async def list_spot_check_plans(principal: Reader, session: SessionDep,
                                 cursor: str | None = None,
                                 limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                 ) -> Page[schemas.PlanRead]:
-    rows, nxt = await PlanRepository(session).list(principal, year, cursor, limit)
+    rows, nxt = await service.list_plans(session, principal, year, cursor, limit)
     return Page(items=[schemas.PlanRead.model_validate(p) for p in rows], next_cursor=nxt,
                 limit=limit)
 
 
 async def _plan(session: SessionDep, principal: object, plan_id: uuid.UUID) -> object:
-    plan = await PlanRepository(session).get(plan_id, principal)  # type: ignore[arg-type]
-    if plan is None:
-        raise ie.SpotCheckPlanNotFound(f"抽查计划 {plan_id} 不存在")
-    return plan
+    return await service.load_plan(session, principal, plan_id)  # type: ignore[arg-type]
 
 
 @router.get("/spot-check-plans/{plan_id}", response_model=schemas.PlanRead,
@@ -81,10 +77,7 @@ async def create_spot_check_draw(plan_id: uuid.UUID, body: schemas.DrawCreate,
 async def _draw(session: SessionDep, principal: object, plan_id: uuid.UUID,
                 draw_id: uuid.UUID) -> object:
     await _plan(session, principal, plan_id)
-    d = await PlanRepository(session).draw(plan_id, draw_id)
-    if d is None:
-        raise ie.SpotCheckDrawNotFound(f"抽取记录 {draw_id} 不存在")
-    return d
+    return await service.load_draw(session, plan_id, draw_id)
 
 
 @router.get("/spot-check-plans/{plan_id}/draws/{draw_id}", response_model=schemas.DrawRead,

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from kit import draw, errors
-from kit.calendar import today_legal as today
+from kit.calendar import today_legal
 from kit.db import utcnow
 from kit.http import forward_headers
 from kit.scope import parse_uuid
@@ -35,6 +35,8 @@ from services.cases.inspections.errors import (
     SEED_RULE,
     InspectionItemNotPublished,
     SeedRefused,
+    SpotCheckDrawNotFound,
+    SpotCheckPlanNotFound,
 )
 from services.cases.lifecycle.service import Ctx
 
@@ -156,7 +158,7 @@ async def create_draw(ctx: Ctx, plan: SpotCheckPlan, body: schemas.DrawCreate) -
     if parse_uuid(ctx.principal.agency_id) != plan.agency_id:
         raise errors.Forbidden("只能由制定计划的机关抽取")
     seed, derivation = seed_of(plan, body)
-    on = body.drawn_on or today()
+    on = body.drawn_on or today_legal()
     pool = await snapshot(ctx, plan, on)
     targets, exclusions = derive(seed, pool)
     d = SpotCheckDraw(plan_id=plan.id, agency_id=plan.agency_id, region_code=plan.region_code,
@@ -186,3 +188,25 @@ def verify(d: SpotCheckDraw) -> schemas.DrawVerifyRead:
     same = targets == d.targets and exclusions == d.exclusions
     return schemas.DrawVerifyRead(matches=same_pool and same and d.algorithm == draw.ALGORITHM,
                                   pool_hashes_match=same_pool, result_matches=same)
+
+
+async def list_plans(session: Any, principal: Any, year: int | None, cursor: str | None,
+                     limit: int) -> tuple[list[SpotCheckPlan], str | None]:
+    """Spot-check plans in the caller's scope, one keyset page."""
+    return await PlanRepository(session).list(principal, year, cursor, limit)
+
+
+async def load_plan(session: Any, principal: Any, plan_id: Any) -> SpotCheckPlan:
+    """A plan in the caller's scope, else `SpotCheckPlanNotFound` (404)."""
+    plan = await PlanRepository(session).get(plan_id, principal)
+    if plan is None:
+        raise SpotCheckPlanNotFound(f"抽查计划 {plan_id} 不存在")
+    return plan
+
+
+async def load_draw(session: Any, plan_id: Any, draw_id: Any) -> SpotCheckDraw:
+    """One draw of a plan, else `SpotCheckDrawNotFound` (404)."""
+    d = await PlanRepository(session).draw(plan_id, draw_id)
+    if d is None:
+        raise SpotCheckDrawNotFound(f"抽取记录 {draw_id} 不存在")
+    return d

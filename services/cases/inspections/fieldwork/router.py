@@ -16,7 +16,6 @@ from services.cases.inspections import schemas
 from services.cases.inspections import service as svc
 from services.cases.inspections.dependencies import InspectionById, InspectionForAction
 from services.cases.inspections.fieldwork import service
-from services.cases.inspections.repository import InspectionRepository
 from services.cases.lifecycle.schemas import EvidenceKind
 from services.cases.lifecycle.service import Ctx
 from services.cases.storage import LocalStorage, TooLarge
@@ -106,7 +105,7 @@ async def scan_inspection(body: schemas.Scan, i: InspectionForAction, principal:
 async def list_inspection_records(i: InspectionById, session: SessionDep
                                   ) -> list[schemas.RecordRead]:
     return [schemas.RecordRead.model_validate(r)
-            for r in await InspectionRepository(session).records(i.id)]
+            for r in await service.records_of(session, i)]
 
 
 @router.get("/inspections/{inspection_id}/evidence", response_model=list[schemas.EvidenceRead],
@@ -114,7 +113,7 @@ async def list_inspection_records(i: InspectionById, session: SessionDep
 async def list_inspection_evidence(i: InspectionById, session: SessionDep
                                    ) -> list[schemas.EvidenceRead]:
     return [schemas.EvidenceRead.model_validate(e)
-            for e in await InspectionRepository(session).evidence(i.id)]
+            for e in await service.evidence_of(session, i)]
 
 
 @router.get("/inspections/{inspection_id}/timeline", response_model=list[schemas.ChainEntryRead],

@@ -120,3 +120,13 @@ async def scan(ctx: cases.Ctx, i: Inspection, body: schemas.Scan) -> None:
     if kind:
         i.flags = [*i.flags, {"kind": kind, "at": at.isoformat()}]
     await record(ctx, i, "scan", {"at": at.isoformat(), "officer_id": officer, "flag": kind})
+
+
+async def records_of(session: Any, i: Inspection) -> list[Any]:
+    """The inspection's 检查笔录."""
+    return list(await InspectionRepository(session).records(i.id))
+
+
+async def evidence_of(session: Any, i: Inspection) -> list[Any]:
+    """The inspection's evidence list."""
+    return list(await InspectionRepository(session).evidence(i.id))

@@ -17,6 +17,9 @@ class EvaluationRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    def add(self, row: Any) -> None:
+        self.session.add(row)
+
     def _where(self, principal: Principal, year: int, agency_id: uuid.UUID | None) -> list[Any]:
         where = [scope_clause(principal, InspectionEvaluation.agency_id,
                               InspectionEvaluation.region_code),

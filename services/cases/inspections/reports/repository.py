@@ -24,7 +24,7 @@ def counted_rule() -> Any:
 
 COUNTED_RULE = ("大同 统计年报 填报说明 [S]：有具体检查对象、检查记录完整（已完成或已结束）"
                 "的检查计 1 次；无具体对象的巡查、记录不完整的检查、检查后立案作出处罚等的"
-                "不计（DOMAIN-WAVE2 §1.6）")
+                "不计")
 INSPECTIONS = Source(Inspection, "inspection", Inspection.public_code, lambda p, per: [
     *per.within(p, Inspection.agency_id, Inspection.region_code),
     per.on_dates(Inspection.planned_on), Inspection.status != "cancelled"])

@@ -19,10 +19,7 @@ from kit.statistics import (
 )
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
-from services.cases.inspections.catalogue.repository import TargetRepository
-from services.cases.inspections.merges.repository import MergeRepository
-from services.cases.inspections.reports import schemas
-from services.cases.inspections.reports.repository import ReportRepository
+from services.cases.inspections.reports import schemas, service
 
 router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -33,14 +30,9 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
             summary="行政检查统计（统计年报口径：有对象、记录完整的检查计 1 次）")
 async def get_inspection_statistics(principal: StatisticsReader, session: SessionDep,
                                     period: PeriodQuery) -> schemas.Statistics:
-    repo = ReportRepository(session)
-    figures = await repo.statistics(principal, period.year, period.agency_id)
-    merged = await MergeRepository(session).figures(principal, period.year, period.agency_id)
-    figures |= dict(zip(("merged_plans", "merged_joint_tasks", "merged_departments"), merged,
-                        strict=True))
+    figures, traced = await service.statistics(session, principal, period)
     return schemas.Statistics(year=period.year, agency_id=period.agency_id, **figures,
-                              scope=period.scope(),
-                              figures=await repo.figures(principal, period))
+                              scope=period.scope(), figures=traced)
 
 
 @router.get("/inspections/statistics/records", response_model=RecordsPage,
@@ -50,7 +42,7 @@ async def get_inspection_statistics_records(principal: StatisticsReader, session
                                             period: PeriodQuery, key: FigureKey,
                                             cursor: str | None = None, limit: Limit = 100,
                                             ) -> RecordsPage:
-    return await ReportRepository(session).records(principal, period, key, cursor, limit)
+    return await service.records(session, principal, period, key, cursor, limit)
 
 
 @router.get("/inspection-targets/{target_id}/inspections",
@@ -60,11 +52,7 @@ async def get_inspection_statistics_records(principal: StatisticsReader, session
 async def get_target_inspections(target_id: uuid.UUID, principal: Reader, session: SessionDep,
                                  year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
                                  ) -> schemas.EnterpriseRecord:
-    target = await TargetRepository(session).get(target_id, principal)
-    if target is None:
-        raise ie.InspectionTargetNotFound(f"检查对象 {target_id} 不存在")
-    repo = ReportRepository(session)
-    rows, per = await repo.of_target(principal, target_id, year)
+    rows, per, visits = await service.of_target(session, principal, target_id, year)
     return schemas.EnterpriseRecord(
         target_id=target_id, year=year,
         inspections=[schemas.RecordLine(inspection_id=i.id, **{
@@ -73,4 +61,4 @@ async def get_target_inspections(target_id: uuid.UUID, principal: Reader, sessio
             for i in rows],
         by_agency=[schemas.AgencyCount(agency_id=a, counted_toward_cap=c, total=t)
                    for a, c, t in per],
-        visits=await repo.visits(principal, target.uscc, year))
+        visits=visits)

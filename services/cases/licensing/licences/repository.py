@@ -91,9 +91,9 @@ def _year(col: Any, year: int) -> Any:
 
 
 class StatisticsRepository:
-    """统计年报 counts (DOMAIN-WAVE2 §2.5): applications by receipt date, acceptances by
-    acceptance date, decisions by decision date; granted/refused changes and renewals count as
-    granted/refused (准予变更、延续 in 许可数量)."""
+    """统计年报 counts (表二 行政许可实施情况统计表 [S]): applications by receipt date,
+    acceptances by acceptance date, decisions by decision date; granted/refused changes and
+    renewals count as granted/refused (准予变更、延续 in 许可数量)."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -151,7 +151,7 @@ class StatisticsRepository:
         return {s: (c, n) for s, c, n in rows}  # the newest version wins
 
 
-# 表二 行政许可实施情况统计表 (DOMAIN-WAVE2 §2.5 [S]): applications by receipt date, acceptances
+# 表二 行政许可实施情况统计表 [S]: applications by receipt date, acceptances
 # by acceptance date, decisions by decision date; 准予变更、延续 in 许可数量, 不予 in 不予许可数量
 A, E = LicenceApplication, LicenceEvent
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from kit import errors
 from kit.auth import Principal, require_roles
+from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
 from kit.scope import may_act_for
@@ -28,7 +29,7 @@ from services.cases.licensing import schemas as ls
 from services.cases.licensing.licences import schemas, service
 from services.cases.licensing.licences.repository import LicenceRepository, StatisticsRepository
 from services.cases.licensing.models import Licence, LicenceMatter
-from services.cases.licensing.service import Ctx, matter_summary, today
+from services.cases.licensing.service import Ctx, matter_summary
 
 router = APIRouter(tags=["cases: licensing"], route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -149,8 +150,8 @@ _action("cancel", "cancel_licence", schemas.CancelBody, service.cancel,
                      "其余到期许可标为期满")
 async def settle_licences(body: schemas.SettleBody, request: Request, session: SessionDep,
                           principal: Operator) -> schemas.SettleResult:
-    on = body.on or today()
-    if on > today():
+    on = body.on or today_legal()
+    if on > today_legal():
         raise errors.UnprocessableEntity("结算日期不得晚于今日")
     accepted = await service.settle_acceptances(session, request.app.state.calendar, on)
     renewed, expired = await service.settle_all(session, on)

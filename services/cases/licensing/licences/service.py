@@ -11,13 +11,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from kit.calendar import WorkingCalendar
+from kit.calendar import WorkingCalendar, today_legal
 from services.cases.licensing.errors import LicenceActionNotAllowed, RenewalTooLate
 from services.cases.licensing.licences import schemas
 from services.cases.licensing.licences.repository import ENDED, LicenceRepository
 from services.cases.licensing.models import Licence, LicenceEvent, LicenceMatter
 from services.cases.licensing.repository import ApplicationRepository
-from services.cases.licensing.service import Ctx, add_years, ban_applicant, deem_accepted, today
+from services.cases.licensing.service import Ctx, add_years, ban_applicant, deem_accepted
 
 log = logging.getLogger("zhifa.cases.licensing")
 VALID = ("active", "changed")
@@ -155,7 +155,7 @@ async def settle(session: AsyncSession, lic: Licence, on: date) -> bool:
 
 async def settle_all(session: AsyncSession, on: date | None = None) -> tuple[int, int]:
     """The callable behind the background job: settle every lapsing licence at `on`."""
-    on = on or today()
+    on = on or today_legal()
     renewed = expired = 0
     for lic in await LicenceRepository(session).lapsing(on):
         was = lic.status
@@ -170,7 +170,7 @@ async def settle_acceptances(session: AsyncSession, cal: WorkingCalendar,
                              on: date | None = None) -> int:
     """视为受理 (第三十二条第一款第四项) written for every application left `received` past its
     5th working day as of `on` (5 working days never take fewer than 5 calendar days)."""
-    on = on or today()
+    on = on or today_legal()
     count = 0
     for app in await ApplicationRepository(session).still_received(on - timedelta(days=6)):
         matter = await session.get(LicenceMatter, app.matter_id)
