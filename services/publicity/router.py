@@ -19,6 +19,7 @@ from services.publicity.feeds import service as views
 from services.publicity.feeds.router import router as feeds_router
 from services.publicity.inspections.router import router as inspections_router
 from services.publicity.licences.router import router as licences_router
+from services.publicity.plans.router import router as plans_router
 from services.publicity.schemas import (
     DisclosureRead,
     DisclosureStatusRead,
@@ -94,3 +95,4 @@ router.include_router(licences_router)
 router.include_router(annual_router)
 router.include_router(statistics_router)
 router.include_router(inspections_router)
+router.include_router(plans_router)

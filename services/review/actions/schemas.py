@@ -20,6 +20,8 @@ class ActionCreate(ApiModel):
     title: str = Field(min_length=1, max_length=200)
     region_code: str | None = Field(None, pattern=r"^\d{6,12}$")
     plan_id: uuid.UUID | None = None
+    # the 年度监督计划 item carried out (its plan becomes plan_id)
+    plan_item_id: uuid.UUID | None = None
     target_agency_ids: list[uuid.UUID] = Field(default_factory=list, max_length=200)
     target_matters: list[str] = Field(default_factory=list, max_length=200)
     target_domains: list[str] = Field(default_factory=list, max_length=50)
@@ -60,6 +62,7 @@ class FindingRead(ApiModel):
 class ActionRead(ApiModel):
     id: uuid.UUID
     plan_id: uuid.UUID | None
+    plan_item_id: uuid.UUID | None
     kind: str
     title: str
     region_code: str
