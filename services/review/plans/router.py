@@ -19,6 +19,7 @@ from services.review.plans.schemas import (
     PlanDetail,
     PlanItemCreate,
     PlanItemRead,
+    PlanProgress,
     PlanRead,
 )
 
@@ -31,7 +32,7 @@ async def _detail(session, plan: SupervisionPlan) -> PlanDetail:
     out = PlanDetail.model_validate(plan)
     data = await service.detail(session, plan, today_legal())
     out.items = [PlanItemRead.model_validate(i) for i in data["items"]]
-    out.progress = data["progress"]
+    out.progress = PlanProgress.model_validate(data["progress"])
     return out
 
 
