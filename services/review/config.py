@@ -65,6 +65,13 @@ class ReviewSettings(ServiceSettings):
         "licensing.accepted", "complaints.received", "officers.year_end"])
     report_dashboard_concurrency: int = 8
 
+    # 联席会议 (seed 001: every half-year; a local practice, not law): one meeting per period
+    # of N months from 1 January, a past period without one is overdue
+    joint_meeting_interval_months: int = Field(6, ge=1, le=12)
+    # 案件会商: written opinions are due N calendar days after the referral (UNVERIFIED; the
+    # local default follows the 15-day reply of the supervision instruments, DOMAIN-WAVE2 §5)
+    consultation_opinion_days: int = Field(15, ge=1, le=90)
+
     # 评议考核 (issue 15 point 6): the default indicator set — the dimensions are seed 003 §四
     # (执法办案数量、质量、效果) plus 纪律 (issue 15); the keys are the statistics figures that
     # exist (docs/statistics.md); the weights (30/30/25/15) are a local default, not law
