@@ -3574,6 +3574,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/publicity/supervision-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：年度行政执法监督计划（最新在前） */
+        get: operations["publicity_list_public_supervision_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/supervision-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：一份年度行政执法监督计划 */
+        get: operations["publicity_get_public_supervision_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/publicity/webhooks": {
         parameters: {
             query?: never;
@@ -3727,6 +3761,144 @@ export interface paths {
         get: operations["review_annual_report_tables_xlsx"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评议考核列表 */
+        get: operations["review_list_assessments"];
+        put?: never;
+        /** 开展年度评议考核（按统计数据计分、加权、排名） */
+        post: operations["review_create_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次评议考核（排名及每项得分所依据的数据） */
+        get: operations["review_get_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/assessments/{assessment_id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定稿（冻结排名，内部通报） */
+        post: operations["review_finalise_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/assessments/{assessment_id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按最新统计数据重新计算（定稿前） */
+        post: operations["review_recompute_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/case-consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件会商列表（可按案件或法制审核筛选） */
+        get: operations["review_list_case_consultations"];
+        put?: never;
+        /** 提请疑难案件联合会商（案件、检查经案件服务核验） */
+        post: operations["review_create_case_consultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/case-consultations/{consultation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次案件会商（参加方、书面意见、结论） */
+        get: operations["review_get_case_consultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/case-consultations/{consultation_id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 形成会商结论 */
+        post: operations["review_conclude_case_consultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/case-consultations/{consultation_id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 参加方书面意见（逾期提交的予以标记） */
+        post: operations["review_add_case_consultation_opinion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4173,6 +4345,92 @@ export interface paths {
         put?: never;
         /** 特邀监督员反映的线索（转为投诉举报或监督发现） */
         post: operations["review_pass_on_invited_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meeting-rhythm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联席会议召开节奏（默认每半年一次；未按期召开的标记逾期） */
+        get: operations["review_joint_meeting_rhythm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联席会议列表（本辖区；执法机关：本单位召集或参加的） */
+        get: operations["review_list_joint_meetings"];
+        put?: never;
+        /** 登记联席会议（召集单位、成员单位、议程、纪要） */
+        post: operations["review_create_joint_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次联席会议（议定事项及跟进） */
+        get: operations["review_get_joint_meeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meetings/{meeting_id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记会议议定事项（责任单位、完成期限） */
+        post: operations["review_add_joint_meeting_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meetings/{meeting_id}/decisions/{decision_id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 议定事项跟进（责任单位或监督机构登记；可标记办结） */
+        post: operations["review_follow_up_joint_meeting_decision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4705,6 +4963,92 @@ export interface paths {
         put?: never;
         /** 被监督单位回复整改情况 */
         post: operations["review_reply_supervision_opinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度监督计划列表（本辖区） */
+        get: operations["review_list_supervision_plans"];
+        put?: never;
+        /** 起草年度行政执法监督计划 */
+        post: operations["review_create_supervision_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份年度监督计划（事项及完成进度：计划数与已完成数） */
+        get: operations["review_get_supervision_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans/{plan_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准年度监督计划 */
+        post: operations["review_approve_supervision_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans/{plan_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 计划事项（监督类型、对象、时段） */
+        post: operations["review_add_supervision_plan_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans/{plan_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公布年度监督计划（经公示服务公开） */
+        post: operations["review_publish_supervision_plan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11156,6 +11500,15 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PublicPlanRead] */
+        publicity__Page_PublicPlanRead_: {
+            /** Items */
+            items: components["schemas"]["publicity__PublicPlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /**
          * Problem
          * @description RFC 9457 problem details; `status` is always the HTTP status code
@@ -11166,6 +11519,31 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        /** PublicPlanRead */
+        publicity__PublicPlanRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Region Code */
+            region_code: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
         };
         /** RecordRef */
         publicity__RecordRef: {
@@ -11347,6 +11725,8 @@ export interface components {
             kind: "routine" | "key" | "special" | "file_evaluation" | "appraisal" | "observation";
             /** Plan Id */
             plan_id?: string | null;
+            /** Plan Item Id */
+            plan_item_id?: string | null;
             /** Region Code */
             region_code?: string | null;
             /**
@@ -11379,9 +11759,11 @@ export interface components {
             /** Kind */
             kind: string;
             /** Participants */
-            participants?: components["schemas"]["review__ParticipantRead"][];
+            participants?: components["schemas"]["review__services__review__actions__schemas__ParticipantRead"][];
             /** Plan Id */
             plan_id: string | null;
+            /** Plan Item Id */
+            plan_item_id: string | null;
             /** Region Code */
             region_code: string;
             /**
@@ -11413,6 +11795,8 @@ export interface components {
             kind: string;
             /** Plan Id */
             plan_id: string | null;
+            /** Plan Item Id */
+            plan_item_id: string | null;
             /** Region Code */
             region_code: string;
             /**
@@ -11490,6 +11874,67 @@ export interface components {
             comment: string | null;
             /** Grade */
             grade: string;
+            /** Year */
+            year: number;
+        };
+        /** AssessmentCreate */
+        review__AssessmentCreate: {
+            /** Indicators */
+            indicators?: components["schemas"]["review__Indicator"][] | null;
+            /** Region Code */
+            region_code?: string | null;
+            /** Year */
+            year: number;
+        };
+        /** AssessmentRead */
+        review__AssessmentRead: {
+            /** Calls */
+            calls: number;
+            /**
+             * Computed At
+             * Format: date-time
+             */
+            computed_at: string;
+            /** Computed By */
+            computed_by: string;
+            /** Finalised At */
+            finalised_at: string | null;
+            /** Finalised By */
+            finalised_by: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Indicators */
+            indicators: components["schemas"]["review__Indicator"][];
+            /** Ranking */
+            ranking?: components["schemas"]["review__ScoreRead"][];
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /** Year */
+            year: number;
+        };
+        /** AssessmentSummary */
+        review__AssessmentSummary: {
+            /**
+             * Computed At
+             * Format: date-time
+             */
+            computed_at: string;
+            /** Finalised At */
+            finalised_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
             /** Year */
             year: number;
         };
@@ -11978,6 +12423,130 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** ConclusionCreate */
+        review__ConclusionCreate: {
+            /** Adopted Opinion Ids */
+            adopted_opinion_ids?: string[];
+            /** Conclusion */
+            conclusion: string;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "uphold" | "modify" | "investigate_further" | "transfer";
+        };
+        /** ConsultationCreate */
+        review__ConsultationCreate: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Inspection Ids */
+            inspection_ids?: string[];
+            /** Opinion Due On */
+            opinion_due_on?: string | null;
+            /** Participants */
+            participants: components["schemas"]["review__ParticipantIn"][];
+            /** Question */
+            question: string;
+        };
+        /** ConsultationDetail */
+        review__ConsultationDetail: {
+            /** Adopted Opinion Ids */
+            adopted_opinion_ids: string[];
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string | null;
+            /** Concluded At */
+            concluded_at: string | null;
+            /** Conclusion */
+            conclusion: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inspection Ids */
+            inspection_ids: string[];
+            /** Legal Review Id */
+            legal_review_id: string | null;
+            /**
+             * Opinion Due On
+             * Format: date
+             */
+            opinion_due_on: string;
+            /** Opinions */
+            opinions?: components["schemas"]["review__services__review__consultations__schemas__OpinionRead"][];
+            /** Outcome */
+            outcome: string | null;
+            /** Overdue Participant Ids */
+            overdue_participant_ids?: string[];
+            /** Participants */
+            participants?: components["schemas"]["review__services__review__consultations__schemas__ParticipantRead"][];
+            /** Question */
+            question: string;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+        };
+        /** ConsultationRead */
+        review__ConsultationRead: {
+            /** Adopted Opinion Ids */
+            adopted_opinion_ids: string[];
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string | null;
+            /** Concluded At */
+            concluded_at: string | null;
+            /** Conclusion */
+            conclusion: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inspection Ids */
+            inspection_ids: string[];
+            /** Legal Review Id */
+            legal_review_id: string | null;
+            /**
+             * Opinion Due On
+             * Format: date
+             */
+            opinion_due_on: string;
+            /** Outcome */
+            outcome: string | null;
+            /** Question */
+            question: string;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+        };
         /** Dashboard */
         review__Dashboard: {
             /** Agencies */
@@ -12011,6 +12580,50 @@ export interface components {
             };
             /** Region Code */
             region_code?: string | null;
+        };
+        /** DecisionCreate */
+        review__DecisionCreate: {
+            /** Due On */
+            due_on?: string | null;
+            /**
+             * Responsible Agency Id
+             * Format: uuid
+             */
+            responsible_agency_id: string;
+            /** Text */
+            text: string;
+        };
+        /** DecisionRead */
+        review__DecisionRead: {
+            /** Done At */
+            done_at: string | null;
+            /** Due On */
+            due_on: string | null;
+            /** Follow Ups */
+            follow_ups: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            /**
+             * Responsible Agency Id
+             * Format: uuid
+             */
+            responsible_agency_id: string;
+            /** Seq */
+            seq: number;
+            /** Status */
+            status: string;
+            /** Text */
+            text: string;
         };
         /** Deduction */
         review__Deduction: {
@@ -12148,12 +12761,67 @@ export interface components {
             /** Summary */
             summary: string;
         };
+        /** FollowUpCreate */
+        review__FollowUpCreate: {
+            /**
+             * Done
+             * @default false
+             */
+            done?: boolean;
+            /** Note */
+            note: string;
+        };
         /** GradeBand */
         review__GradeBand: {
             /** Grade */
             grade: string;
             /** Min Score */
             min_score: number;
+        };
+        /**
+         * Indicator
+         * @description One indicator: a statistics figure key, its weight, and whether more is better.
+         */
+        review__Indicator: {
+            /**
+             * Dimension
+             * @enum {string}
+             */
+            dimension: "quantity" | "quality" | "effect" | "discipline";
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Weight */
+            weight: number;
+        };
+        /** IndicatorScore */
+        review__IndicatorScore: {
+            /** Dimension */
+            dimension: string;
+            /** Direction */
+            direction: string;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Missing */
+            missing: boolean;
+            /** Score */
+            score: number;
+            /** Source */
+            source: {
+                [key: string]: unknown;
+            } | null;
+            /** Value */
+            value: number | null;
+            /** Weight */
+            weight: number;
         };
         /** InstrumentCreate */
         review__InstrumentCreate: {
@@ -12394,6 +13062,15 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** ItemProgress */
+        review__ItemProgress: {
+            /** Action Ids */
+            action_ids: string[];
+            /** Actions */
+            actions: number;
+            /** Done */
+            done: boolean;
+        };
         /** LeadRead */
         review__LeadRead: {
             /**
@@ -12534,24 +13211,19 @@ export interface components {
             /** Required */
             required: boolean;
         };
-        /** MeetingCreate */
-        review__MeetingCreate: {
-            /** Attendee Member Ids */
-            attendee_member_ids?: string[];
+        /** MeetingDetail */
+        review__MeetingDetail: {
+            /** Agenda */
+            agenda?: string[];
             /**
-             * Held On
-             * Format: date
+             * Convener Agency Id
+             * Format: uuid
              */
-            held_on: string;
-            /** Minutes */
-            minutes: string;
-            /** Topic */
-            topic: string;
-        };
-        /** MeetingRead */
-        review__MeetingRead: {
-            /** Attendee Member Ids */
-            attendee_member_ids: string[];
+            convener_agency_id: string;
+            /** Created By */
+            created_by: string;
+            /** Decisions */
+            decisions?: components["schemas"]["review__DecisionRead"][];
             /**
              * Held On
              * Format: date
@@ -12562,10 +13234,17 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Minutes */
-            minutes: string;
-            /** Topic */
-            topic: string;
+            /**
+             * Minutes
+             * @default
+             */
+            minutes?: string;
+            /** Participant Agency Ids */
+            participant_agency_ids?: string[];
+            /** Region Code */
+            region_code: string;
+            /** Title */
+            title: string;
         };
         /** MemberCreate */
         review__MemberCreate: {
@@ -12661,73 +13340,6 @@ export interface components {
             /** Upheld */
             upheld: boolean;
         };
-        /** OpinionCreate */
-        review__OpinionCreate: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Findings */
-            findings: string;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Rectify By
-             * Format: date
-             */
-            rectify_by: string;
-            /** Region Code */
-            region_code?: string | null;
-            /** Required Actions */
-            required_actions: string;
-        };
-        /** OpinionRead */
-        review__OpinionRead: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Findings */
-            findings: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Is Overdue
-             * @default false
-             */
-            is_overdue?: boolean;
-            /**
-             * Issued At
-             * Format: date-time
-             */
-            issued_at: string;
-            /** Issued By */
-            issued_by: string;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Rectify By
-             * Format: date
-             */
-            rectify_by: string;
-            /** Region Code */
-            region_code: string;
-            /** Replied At */
-            replied_at: string | null;
-            /** Replied Late */
-            replied_late: boolean | null;
-            /** Reply */
-            reply: string | null;
-            /** Required Actions */
-            required_actions: string;
-            /** Status */
-            status: string;
-        };
         /** OpinionReply */
         review__OpinionReply: {
             /** Content */
@@ -12756,6 +13368,15 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[AssessmentSummary] */
+        review__Page_AssessmentSummary_: {
+            /** Items */
+            items: components["schemas"]["review__AssessmentSummary"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[CohortRead] */
         review__Page_CohortRead_: {
             /** Items */
@@ -12769,6 +13390,15 @@ export interface components {
         review__Page_ComplaintRead_: {
             /** Items */
             items: components["schemas"]["review__ComplaintRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ConsultationRead] */
+        review__Page_ConsultationRead_: {
+            /** Items */
+            items: components["schemas"]["review__ConsultationRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -12792,10 +13422,28 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[MeetingRead] */
+        review__Page_MeetingRead_: {
+            /** Items */
+            items: components["schemas"]["review__services__review__meetings__schemas__MeetingRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[OpinionRead] */
         review__Page_OpinionRead_: {
             /** Items */
-            items: components["schemas"]["review__OpinionRead"][];
+            items: components["schemas"]["review__services__review__supervision__schemas__OpinionRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PlanRead] */
+        review__Page_PlanRead_: {
+            /** Items */
+            items: components["schemas"]["review__PlanRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -12824,21 +13472,17 @@ export interface components {
             /** User Id */
             user_id?: string | null;
         };
-        /** ParticipantRead */
-        review__ParticipantRead: {
+        /** ParticipantIn */
+        review__ParticipantIn: {
+            /** Agency Id */
+            agency_id?: string | null;
             /**
-             * Id
-             * Format: uuid
+             * Kind
+             * @enum {string}
              */
-            id: string;
-            /** Kind */
-            kind: string;
-            /** Member Id */
-            member_id: string | null;
+            kind: "agency" | "expert";
             /** Name */
             name: string;
-            /** User Id */
-            user_id: string | null;
         };
         /** Penalty */
         review__Penalty: {
@@ -12846,6 +13490,154 @@ export interface components {
             amount?: string | null;
             /** Kind */
             kind: string;
+        };
+        /** PlanApprove */
+        review__PlanApprove: {
+            /** Note */
+            note?: string | null;
+        };
+        /** PlanCreate */
+        review__PlanCreate: {
+            /** Region Code */
+            region_code?: string | null;
+            /**
+             * Summary
+             * @default
+             */
+            summary?: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
+        /** PlanDetail */
+        review__PlanDetail: {
+            /** Approval Note */
+            approval_note: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items?: components["schemas"]["review__PlanItemRead"][];
+            progress?: components["schemas"]["review__PlanProgress"] | null;
+            /** Published At */
+            published_at: string | null;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
+        /** PlanItemCreate */
+        review__PlanItemCreate: {
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "routine" | "key" | "special" | "file_evaluation" | "appraisal" | "observation";
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Target Agency Ids */
+            target_agency_ids?: string[];
+            /** Target Domains */
+            target_domains?: string[];
+            /** Target Matters */
+            target_matters?: string[];
+            /** Title */
+            title: string;
+        };
+        /** PlanItemRead */
+        review__PlanItemRead: {
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            progress?: components["schemas"]["review__ItemProgress"] | null;
+            /** Seq */
+            seq: number;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Target Agency Ids */
+            target_agency_ids: string[];
+            /** Target Domains */
+            target_domains: string[];
+            /** Target Matters */
+            target_matters: string[];
+            /** Title */
+            title: string;
+        };
+        /** PlanProgress */
+        review__PlanProgress: {
+            /** Done */
+            done: number;
+            /** Done Rate */
+            done_rate: number | null;
+            /** Overdue */
+            overdue: number;
+            /** Planned */
+            planned: number;
+            /** Started */
+            started: number;
+        };
+        /** PlanRead */
+        review__PlanRead: {
+            /** Approval Note */
+            approval_note: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Published At */
+            published_at: string | null;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
         };
         /**
          * Problem
@@ -13150,6 +13942,36 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /** Rhythm */
+        review__Rhythm: {
+            /** Interval Months */
+            interval_months: number;
+            /** Periods */
+            periods: components["schemas"]["review__RhythmPeriod"][];
+            /** Region Code */
+            region_code: string;
+            /** Year */
+            year: number;
+        };
+        /** RhythmPeriod */
+        review__RhythmPeriod: {
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Meeting Ids */
+            meeting_ids: string[];
+            /** Meetings */
+            meetings: number;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+        };
         /** RubricCreate */
         review__RubricCreate: {
             /** Code */
@@ -13210,6 +14032,26 @@ export interface components {
              * Format: date
              */
             starts_on: string;
+        };
+        /** ScoreRead */
+        review__ScoreRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Agency Name */
+            agency_name: string | null;
+            /** Details */
+            details: components["schemas"]["review__IndicatorScore"][];
+            /** Dimensions */
+            dimensions: {
+                [key: string]: number;
+            };
+            /** Rank */
+            rank: number;
+            /** Total */
+            total: number;
         };
         /** ScoreRequest */
         review__ScoreRequest: {
@@ -13330,6 +14172,22 @@ export interface components {
             /** Value */
             value: number;
         };
+        /** ParticipantRead */
+        review__services__review__actions__schemas__ParticipantRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Member Id */
+            member_id: string | null;
+            /** Name */
+            name: string;
+            /** User Id */
+            user_id: string | null;
+        };
         /**
          * LeadCreate
          * @description What the officer adds so cases can open the lead (线索): matter and party.
@@ -13352,6 +14210,68 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** OpinionCreate */
+        review__services__review__consultations__schemas__OpinionCreate: {
+            /**
+             * Legal Basis
+             * @default
+             */
+            legal_basis?: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Position
+             * @enum {string}
+             */
+            position: "agree" | "disagree" | "supplement";
+            /** Reasons */
+            reasons: string;
+        };
+        /** OpinionRead */
+        review__services__review__consultations__schemas__OpinionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Late */
+            late: boolean;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Position */
+            position: string;
+            /** Reasons */
+            reasons: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Submitted By */
+            submitted_by: string;
+        };
+        /** ParticipantRead */
+        review__services__review__consultations__schemas__ParticipantRead: {
+            /** Agency Id */
+            agency_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+        };
         /** LeadCreate */
         review__services__review__invited__schemas__LeadCreate: {
             /** Action Id */
@@ -13370,6 +14290,89 @@ export interface components {
             /** Target Agency Id */
             target_agency_id?: string | null;
         };
+        /** MeetingCreate */
+        review__services__review__invited__schemas__MeetingCreate: {
+            /** Attendee Member Ids */
+            attendee_member_ids?: string[];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Minutes */
+            minutes: string;
+            /** Topic */
+            topic: string;
+        };
+        /** MeetingRead */
+        review__services__review__invited__schemas__MeetingRead: {
+            /** Attendee Member Ids */
+            attendee_member_ids: string[];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Minutes */
+            minutes: string;
+            /** Topic */
+            topic: string;
+        };
+        /** MeetingCreate */
+        review__services__review__meetings__schemas__MeetingCreate: {
+            /** Agenda */
+            agenda: string[];
+            /**
+             * Convener Agency Id
+             * Format: uuid
+             */
+            convener_agency_id: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Minutes
+             * @default
+             */
+            minutes?: string;
+            /** Participant Agency Ids */
+            participant_agency_ids: string[];
+            /** Region Code */
+            region_code?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** MeetingRead */
+        review__services__review__meetings__schemas__MeetingRead: {
+            /**
+             * Convener Agency Id
+             * Format: uuid
+             */
+            convener_agency_id: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Region Code */
+            region_code: string;
+            /** Title */
+            title: string;
+        };
         /** Figure */
         review__services__review__reports__schemas__Figure: {
             /** Change */
@@ -13387,6 +14390,73 @@ export interface components {
             unit?: string | null;
             /** Value */
             value: unknown;
+        };
+        /** OpinionCreate */
+        review__services__review__supervision__schemas__OpinionCreate: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Findings */
+            findings: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Rectify By
+             * Format: date
+             */
+            rectify_by: string;
+            /** Region Code */
+            region_code?: string | null;
+            /** Required Actions */
+            required_actions: string;
+        };
+        /** OpinionRead */
+        review__services__review__supervision__schemas__OpinionRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Findings */
+            findings: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Is Overdue
+             * @default false
+             */
+            is_overdue?: boolean;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Rectify By
+             * Format: date
+             */
+            rectify_by: string;
+            /** Region Code */
+            region_code: string;
+            /** Replied At */
+            replied_at: string | null;
+            /** Replied Late */
+            replied_late: boolean | null;
+            /** Reply */
+            reply: string | null;
+            /** Required Actions */
+            required_actions: string;
+            /** Status */
+            status: string;
         };
     };
     responses: never;
@@ -38319,6 +39389,152 @@ export interface operations {
             };
         };
     };
+    publicity_list_public_supervision_plans: {
+        parameters: {
+            query?: {
+                region_code?: string | null;
+                year?: number | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__Page_PublicPlanRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
+    publicity_get_public_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__PublicPlanRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description PublicPlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
     publicity_list_webhooks: {
         parameters: {
             query?: never;
@@ -39382,6 +40598,1017 @@ export interface operations {
             };
             /** @description ReportNotFound: 年度报告不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_assessments: {
+        parameters: {
+            query?: {
+                year?: number | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_AssessmentSummary_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_create_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__AssessmentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentOutOfRegion: 只能对本辖区开展评议考核; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentExists: 该辖区该年度已有评议考核 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IndicatorsInvalid: 考核指标设置不正确; UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__AssessmentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentNotFound: 评议考核不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_finalise_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__AssessmentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentOutOfRegion: 只能对本辖区开展评议考核; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentNotFound: 评议考核不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentFinalised: 评议考核已定稿，不得重新计算 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_recompute_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__AssessmentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentOutOfRegion: 只能对本辖区开展评议考核; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentNotFound: 评议考核不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentFinalised: 评议考核已定稿，不得重新计算 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_case_consultations: {
+        parameters: {
+            query?: {
+                case_id?: string | null;
+                legal_review_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_ConsultationRead_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_create_case_consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__ConsultationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__ConsultationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotAllowed: 无权办理该案件会商; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnknownAgency: 执法机关不存在; UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_case_consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__ConsultationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotFound: 案件会商不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_conclude_case_consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__ConclusionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__ConsultationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotAllowed: 无权办理该案件会商; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotFound: 案件会商不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationConcluded: 案件会商已形成结论; NoOpinions: 尚无书面意见 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_add_case_consultation_opinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__services__review__consultations__schemas__OpinionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__services__review__consultations__schemas__OpinionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotAllowed: 无权办理该案件会商; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotFound: 案件会商不存在; ParticipantNotFound: 会商参加方不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationConcluded: 案件会商已形成结论; OpinionExists: 该参加方已提交书面意见 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -41802,7 +44029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__MeetingRead"][];
+                    "application/json": components["schemas"]["review__services__review__invited__schemas__MeetingRead"][];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -41890,7 +44117,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__MeetingCreate"];
+                "application/json": components["schemas"]["review__services__review__invited__schemas__MeetingCreate"];
             };
         };
         responses: {
@@ -41900,7 +44127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__MeetingRead"];
+                    "application/json": components["schemas"]["review__services__review__invited__schemas__MeetingRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -42494,6 +44721,610 @@ export interface operations {
                 };
             };
             /** @description UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_joint_meeting_rhythm: {
+        parameters: {
+            query: {
+                year: number;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Rhythm"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作; MeetingOutOfRegion: 只能召集本辖区的联席会议 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_joint_meetings: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_MeetingRead_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_create_joint_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__services__review__meetings__schemas__MeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__MeetingDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作; MeetingOutOfRegion: 只能召集本辖区的联席会议 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnknownAgency: 执法机关不存在; UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_joint_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__MeetingDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description MeetingNotFound: 联席会议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_add_joint_meeting_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__DecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__DecisionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作; MeetingOutOfRegion: 只能召集本辖区的联席会议 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description MeetingNotFound: 联席会议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnknownAgency: 执法机关不存在 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_follow_up_joint_meeting_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__FollowUpCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__DecisionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description FollowUpNotAllowed: 只有责任单位或本辖区监督机构可以登记跟进情况; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description DecisionNotFound: 会议议定事项不存在; MeetingNotFound: 联席会议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description DecisionClosed: 议定事项已办结 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -44467,7 +47298,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["review__Problem"];
                 };
             };
-            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            /** @description PlanItemNotFound: 监督计划事项不存在; PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanItemNotCarried: 监督行动不能承接该计划事项 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -44754,7 +47594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__ParticipantRead"];
+                    "application/json": components["schemas"]["review__services__review__actions__schemas__ParticipantRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -45898,7 +48738,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__OpinionCreate"];
+                "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionCreate"];
             };
         };
         responses: {
@@ -45908,7 +48748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__OpinionRead"];
+                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -46011,7 +48851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__OpinionRead"];
+                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -46109,7 +48949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__OpinionRead"];
+                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -46159,6 +48999,627 @@ export interface operations {
             };
             /** @description PayloadTooLarge: 请求体过大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_supervision_plans: {
+        parameters: {
+            query?: {
+                year?: number | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_PlanRead_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_create_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__PlanDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作; PlanOutOfRegion: 只能为本辖区制定监督计划 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanExists: 该辖区该年度已有监督计划 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__PlanDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_approve_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__PlanApprove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__PlanDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanEmpty: 监督计划没有事项; PlanStateConflict: 监督计划当前状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_add_supervision_plan_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__PlanItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__PlanItemRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanStateConflict: 监督计划当前状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_publish_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__PlanDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanStateConflict: 监督计划当前状态不允许此操作 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

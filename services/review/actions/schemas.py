@@ -7,10 +7,10 @@ from typing import Literal
 from pydantic import Field
 
 from kit.schemas import ApiModel
+from services.review.plans.schemas import ActionKind as PlanActionKind
 
-# 日常 / 重点 / 专项 / 评查 / 评议 / 现场观摩
-ActionKind = Literal["routine", "key", "special", "file_evaluation", "appraisal",
-                     "observation"]
+# 日常 / 重点 / 专项 / 评查 / 评议 / 现场观摩 (shared with the plan items)
+ActionKind = PlanActionKind
 # the owning service of each record type: complaints are review's own, the rest are cases'
 RecordType = Literal["case", "inspection", "licence", "complaint"]
 

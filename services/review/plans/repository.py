@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Uuid, column, func, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.pagination import keyset_page
 from kit.scope import ALL_SEEING, region_prefix
-from services.review.actions.models import SupervisionAction
 from services.review.plans.models import PlanItem, SupervisionPlan
 
 P, It = SupervisionPlan, PlanItem
+# the columns of 监督行动 (services.review.actions, which imports this package) read here
+ACTIONS = table("supervision_actions", column("id", Uuid), column("plan_id", Uuid),
+                column("plan_item_id", Uuid), column("starts_on", Date), column("ends_on", Date))
 
 
 def plan_scope(principal: Principal):
@@ -63,11 +66,12 @@ class PlanRepository:
         top = await self.session.scalar(select(func.max(It.seq)).where(It.plan_id == plan_id))
         return (top or 0) + 1
 
-    async def actions_by_item(self, plan_id: uuid.UUID) -> list[SupervisionAction]:
-        return list(await self.session.scalars(select(SupervisionAction).where(
-            SupervisionAction.plan_id == plan_id,
-            SupervisionAction.plan_item_id.is_not(None)).order_by(
-            SupervisionAction.starts_on, SupervisionAction.id)))
+    async def actions_by_item(self, plan_id: uuid.UUID) -> list[Any]:
+        """(id, plan_item_id, ends_on) of the actions carrying the plan's items."""
+        a = ACTIONS.c
+        return list((await self.session.execute(select(a.id, a.plan_item_id, a.ends_on).where(
+            a.plan_id == plan_id, a.plan_item_id.is_not(None)).order_by(
+            a.starts_on, a.id))).all())
 
     def add(self, row: object) -> None:
         self.session.add(row)

@@ -2,11 +2,16 @@
 
 import uuid
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import Field
 
 from kit.schemas import ApiModel
-from services.review.actions.schemas import ActionKind
+
+# 日常 / 重点 / 专项 / 评查 / 评议 / 现场观摩 (行政执法监督条例 Ch.3 methods [S]); the kinds of
+# the plan items and of the actions that carry them out
+ActionKind = Literal["routine", "key", "special", "file_evaluation", "appraisal",
+                     "observation"]
 
 
 class PlanCreate(ApiModel):
