@@ -122,3 +122,26 @@ async def test_only_the_cases_agency_or_its_supervisor_refers(zhifa, review, hel
                                  headers=sup(zhifa, "500113"),
                                  json={"outcome": "uphold", "conclusion": "维持"})
     assert outsider.status_code == 404
+
+
+async def test_the_consultation_attaches_to_the_cases_legal_review(zhifa, review, helpers,
+                                                                   send_event):
+    from sqlalchemy import select
+
+    from services.review.legal.models import LegalReview
+    w = await World(zhifa).setup()
+    case = await w.lead()
+    resp = await send_event("case.review_requested", helpers.request(
+        case_id=case["id"], agency_id=w.agency_id, region_code="500112100"))
+    assert resp.status_code == 200, resp.text
+    async with zhifa.session("review") as s:
+        review_id = str((await s.scalars(select(LegalReview.id).where(
+            LegalReview.case_id == uuid.UUID(case["id"])))).one())
+    made = await review.post(URL, headers=w.admin_headers(), json={
+        "case_id": case["id"], "question": "疑难", "participants": [
+            {"kind": "expert", "name": "专家"}]})
+    assert made.status_code == 201 and made.json()["legal_review_id"] == review_id
+    listed = await review.get(URL, headers=sup(zhifa), params={"legal_review_id": review_id})
+    assert [i["id"] for i in listed.json()["items"]] == [made.json()["id"]]
+    none = await review.get(URL, headers=sup(zhifa), params={"legal_review_id": str(uuid.uuid4())})
+    assert none.json()["items"] == []
