@@ -11759,7 +11759,7 @@ export interface components {
             /** Kind */
             kind: string;
             /** Participants */
-            participants?: components["schemas"]["review__services__review__actions__schemas__ParticipantRead"][];
+            participants?: components["schemas"]["review__ParticipantRead"][];
             /** Plan Id */
             plan_id: string | null;
             /** Plan Item Id */
@@ -12447,7 +12447,7 @@ export interface components {
             /** Opinion Due On */
             opinion_due_on?: string | null;
             /** Participants */
-            participants: components["schemas"]["review__ParticipantIn"][];
+            participants: components["schemas"]["review__ConsultationParticipantIn"][];
             /** Question */
             question: string;
         };
@@ -12488,19 +12488,93 @@ export interface components {
              */
             opinion_due_on: string;
             /** Opinions */
-            opinions?: components["schemas"]["review__services__review__consultations__schemas__OpinionRead"][];
+            opinions?: components["schemas"]["review__ConsultationOpinionRead"][];
             /** Outcome */
             outcome: string | null;
             /** Overdue Participant Ids */
             overdue_participant_ids?: string[];
             /** Participants */
-            participants?: components["schemas"]["review__services__review__consultations__schemas__ParticipantRead"][];
+            participants?: components["schemas"]["review__ConsultationParticipantRead"][];
             /** Question */
             question: string;
             /** Region Code */
             region_code: string;
             /** Status */
             status: string;
+        };
+        /** ConsultationOpinionCreate */
+        review__ConsultationOpinionCreate: {
+            /**
+             * Legal Basis
+             * @default
+             */
+            legal_basis?: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Position
+             * @enum {string}
+             */
+            position: "agree" | "disagree" | "supplement";
+            /** Reasons */
+            reasons: string;
+        };
+        /** ConsultationOpinionRead */
+        review__ConsultationOpinionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Late */
+            late: boolean;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Position */
+            position: string;
+            /** Reasons */
+            reasons: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Submitted By */
+            submitted_by: string;
+        };
+        /** ConsultationParticipantIn */
+        review__ConsultationParticipantIn: {
+            /** Agency Id */
+            agency_id?: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "agency" | "expert";
+            /** Name */
+            name: string;
+        };
+        /** ConsultationParticipantRead */
+        review__ConsultationParticipantRead: {
+            /** Agency Id */
+            agency_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
         };
         /** ConsultationRead */
         review__ConsultationRead: {
@@ -12580,50 +12654,6 @@ export interface components {
             };
             /** Region Code */
             region_code?: string | null;
-        };
-        /** DecisionCreate */
-        review__DecisionCreate: {
-            /** Due On */
-            due_on?: string | null;
-            /**
-             * Responsible Agency Id
-             * Format: uuid
-             */
-            responsible_agency_id: string;
-            /** Text */
-            text: string;
-        };
-        /** DecisionRead */
-        review__DecisionRead: {
-            /** Done At */
-            done_at: string | null;
-            /** Due On */
-            due_on: string | null;
-            /** Follow Ups */
-            follow_ups: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Overdue
-             * @default false
-             */
-            overdue?: boolean;
-            /**
-             * Responsible Agency Id
-             * Format: uuid
-             */
-            responsible_agency_id: string;
-            /** Seq */
-            seq: number;
-            /** Status */
-            status: string;
-            /** Text */
-            text: string;
         };
         /** Deduction */
         review__Deduction: {
@@ -13071,6 +13101,102 @@ export interface components {
             /** Done */
             done: boolean;
         };
+        /** JointMeetingCreate */
+        review__JointMeetingCreate: {
+            /** Agenda */
+            agenda: string[];
+            /**
+             * Convener Agency Id
+             * Format: uuid
+             */
+            convener_agency_id: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Minutes
+             * @default
+             */
+            minutes?: string;
+            /** Participant Agency Ids */
+            participant_agency_ids: string[];
+            /** Region Code */
+            region_code?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** JointMeetingDetail */
+        review__JointMeetingDetail: {
+            /** Agenda */
+            agenda?: string[];
+            /**
+             * Convener Agency Id
+             * Format: uuid
+             */
+            convener_agency_id: string;
+            /** Created By */
+            created_by: string;
+            /** Decisions */
+            decisions?: components["schemas"]["review__MeetingDecisionRead"][];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Minutes
+             * @default
+             */
+            minutes?: string;
+            /** Participant Agency Ids */
+            participant_agency_ids?: string[];
+            /** Region Code */
+            region_code: string;
+            /** Title */
+            title: string;
+        };
+        /** JointMeetingRead */
+        review__JointMeetingRead: {
+            /**
+             * Convener Agency Id
+             * Format: uuid
+             */
+            convener_agency_id: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Region Code */
+            region_code: string;
+            /** Title */
+            title: string;
+        };
+        /** JointMeetingRhythm */
+        review__JointMeetingRhythm: {
+            /** Interval Months */
+            interval_months: number;
+            /** Periods */
+            periods: components["schemas"]["review__RhythmPeriod"][];
+            /** Region Code */
+            region_code: string;
+            /** Year */
+            year: number;
+        };
         /** LeadRead */
         review__LeadRead: {
             /**
@@ -13211,19 +13337,68 @@ export interface components {
             /** Required */
             required: boolean;
         };
-        /** MeetingDetail */
-        review__MeetingDetail: {
-            /** Agenda */
-            agenda?: string[];
+        /** MeetingCreate */
+        review__MeetingCreate: {
+            /** Attendee Member Ids */
+            attendee_member_ids?: string[];
             /**
-             * Convener Agency Id
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Minutes */
+            minutes: string;
+            /** Topic */
+            topic: string;
+        };
+        /** MeetingDecisionCreate */
+        review__MeetingDecisionCreate: {
+            /** Due On */
+            due_on?: string | null;
+            /**
+             * Responsible Agency Id
              * Format: uuid
              */
-            convener_agency_id: string;
-            /** Created By */
-            created_by: string;
-            /** Decisions */
-            decisions?: components["schemas"]["review__DecisionRead"][];
+            responsible_agency_id: string;
+            /** Text */
+            text: string;
+        };
+        /** MeetingDecisionRead */
+        review__MeetingDecisionRead: {
+            /** Done At */
+            done_at: string | null;
+            /** Due On */
+            due_on: string | null;
+            /** Follow Ups */
+            follow_ups: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            /**
+             * Responsible Agency Id
+             * Format: uuid
+             */
+            responsible_agency_id: string;
+            /** Seq */
+            seq: number;
+            /** Status */
+            status: string;
+            /** Text */
+            text: string;
+        };
+        /** MeetingRead */
+        review__MeetingRead: {
+            /** Attendee Member Ids */
+            attendee_member_ids: string[];
             /**
              * Held On
              * Format: date
@@ -13234,17 +13409,10 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /**
-             * Minutes
-             * @default
-             */
-            minutes?: string;
-            /** Participant Agency Ids */
-            participant_agency_ids?: string[];
-            /** Region Code */
-            region_code: string;
-            /** Title */
-            title: string;
+            /** Minutes */
+            minutes: string;
+            /** Topic */
+            topic: string;
         };
         /** MemberCreate */
         review__MemberCreate: {
@@ -13340,6 +13508,73 @@ export interface components {
             /** Upheld */
             upheld: boolean;
         };
+        /** OpinionCreate */
+        review__OpinionCreate: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Findings */
+            findings: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Rectify By
+             * Format: date
+             */
+            rectify_by: string;
+            /** Region Code */
+            region_code?: string | null;
+            /** Required Actions */
+            required_actions: string;
+        };
+        /** OpinionRead */
+        review__OpinionRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Findings */
+            findings: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Is Overdue
+             * @default false
+             */
+            is_overdue?: boolean;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Rectify By
+             * Format: date
+             */
+            rectify_by: string;
+            /** Region Code */
+            region_code: string;
+            /** Replied At */
+            replied_at: string | null;
+            /** Replied Late */
+            replied_late: boolean | null;
+            /** Reply */
+            reply: string | null;
+            /** Required Actions */
+            required_actions: string;
+            /** Status */
+            status: string;
+        };
         /** OpinionReply */
         review__OpinionReply: {
             /** Content */
@@ -13413,6 +13648,15 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[JointMeetingRead] */
+        review__Page_JointMeetingRead_: {
+            /** Items */
+            items: components["schemas"]["review__JointMeetingRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[LegalReviewRead] */
         review__Page_LegalReviewRead_: {
             /** Items */
@@ -13422,28 +13666,10 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[MeetingRead] */
-        review__Page_MeetingRead_: {
-            /** Items */
-            items: components["schemas"]["review__services__review__meetings__schemas__MeetingRead"][];
-            /** Limit */
-            limit: number;
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
         /** Page[OpinionRead] */
         review__Page_OpinionRead_: {
             /** Items */
-            items: components["schemas"]["review__services__review__supervision__schemas__OpinionRead"][];
-            /** Limit */
-            limit: number;
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
-        /** Page[PlanRead] */
-        review__Page_PlanRead_: {
-            /** Items */
-            items: components["schemas"]["review__PlanRead"][];
+            items: components["schemas"]["review__OpinionRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -13453,6 +13679,15 @@ export interface components {
         review__Page_RecordRead_: {
             /** Items */
             items: components["schemas"]["review__RecordRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[SupervisionPlanRead] */
+        review__Page_SupervisionPlanRead_: {
+            /** Items */
+            items: components["schemas"]["review__SupervisionPlanRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -13472,17 +13707,21 @@ export interface components {
             /** User Id */
             user_id?: string | null;
         };
-        /** ParticipantIn */
-        review__ParticipantIn: {
-            /** Agency Id */
-            agency_id?: string | null;
+        /** ParticipantRead */
+        review__ParticipantRead: {
             /**
-             * Kind
-             * @enum {string}
+             * Id
+             * Format: uuid
              */
-            kind: "agency" | "expert";
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Member Id */
+            member_id: string | null;
             /** Name */
             name: string;
+            /** User Id */
+            user_id: string | null;
         };
         /** Penalty */
         review__Penalty: {
@@ -13495,51 +13734,6 @@ export interface components {
         review__PlanApprove: {
             /** Note */
             note?: string | null;
-        };
-        /** PlanCreate */
-        review__PlanCreate: {
-            /** Region Code */
-            region_code?: string | null;
-            /**
-             * Summary
-             * @default
-             */
-            summary?: string;
-            /** Title */
-            title: string;
-            /** Year */
-            year: number;
-        };
-        /** PlanDetail */
-        review__PlanDetail: {
-            /** Approval Note */
-            approval_note: string | null;
-            /** Approved At */
-            approved_at: string | null;
-            /** Approved By */
-            approved_by: string | null;
-            /** Created By */
-            created_by: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Items */
-            items?: components["schemas"]["review__PlanItemRead"][];
-            progress?: components["schemas"]["review__PlanProgress"] | null;
-            /** Published At */
-            published_at: string | null;
-            /** Region Code */
-            region_code: string;
-            /** Status */
-            status: string;
-            /** Summary */
-            summary: string;
-            /** Title */
-            title: string;
-            /** Year */
-            year: number;
         };
         /** PlanItemCreate */
         review__PlanItemCreate: {
@@ -13610,34 +13804,6 @@ export interface components {
             planned: number;
             /** Started */
             started: number;
-        };
-        /** PlanRead */
-        review__PlanRead: {
-            /** Approval Note */
-            approval_note: string | null;
-            /** Approved At */
-            approved_at: string | null;
-            /** Approved By */
-            approved_by: string | null;
-            /** Created By */
-            created_by: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Published At */
-            published_at: string | null;
-            /** Region Code */
-            region_code: string;
-            /** Status */
-            status: string;
-            /** Summary */
-            summary: string;
-            /** Title */
-            title: string;
-            /** Year */
-            year: number;
         };
         /**
          * Problem
@@ -13942,17 +14108,6 @@ export interface components {
             /** User Id */
             user_id: string;
         };
-        /** Rhythm */
-        review__Rhythm: {
-            /** Interval Months */
-            interval_months: number;
-            /** Periods */
-            periods: components["schemas"]["review__RhythmPeriod"][];
-            /** Region Code */
-            region_code: string;
-            /** Year */
-            year: number;
-        };
         /** RhythmPeriod */
         review__RhythmPeriod: {
             /**
@@ -14144,6 +14299,79 @@ export interface components {
             /** Note */
             note: string | null;
         };
+        /** SupervisionPlanCreate */
+        review__SupervisionPlanCreate: {
+            /** Region Code */
+            region_code?: string | null;
+            /**
+             * Summary
+             * @default
+             */
+            summary?: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
+        /** SupervisionPlanDetail */
+        review__SupervisionPlanDetail: {
+            /** Approval Note */
+            approval_note: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items?: components["schemas"]["review__PlanItemRead"][];
+            progress?: components["schemas"]["review__PlanProgress"] | null;
+            /** Published At */
+            published_at: string | null;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
+        /** SupervisionPlanRead */
+        review__SupervisionPlanRead: {
+            /** Approval Note */
+            approval_note: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Published At */
+            published_at: string | null;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
         /** ValidationProblem */
         review__ValidationProblem: components["schemas"]["review__Problem"] & {
             errors?: {
@@ -14172,22 +14400,6 @@ export interface components {
             /** Value */
             value: number;
         };
-        /** ParticipantRead */
-        review__services__review__actions__schemas__ParticipantRead: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Kind */
-            kind: string;
-            /** Member Id */
-            member_id: string | null;
-            /** Name */
-            name: string;
-            /** User Id */
-            user_id: string | null;
-        };
         /**
          * LeadCreate
          * @description What the officer adds so cases can open the lead (线索): matter and party.
@@ -14210,68 +14422,6 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** OpinionCreate */
-        review__services__review__consultations__schemas__OpinionCreate: {
-            /**
-             * Legal Basis
-             * @default
-             */
-            legal_basis?: string;
-            /**
-             * Participant Id
-             * Format: uuid
-             */
-            participant_id: string;
-            /**
-             * Position
-             * @enum {string}
-             */
-            position: "agree" | "disagree" | "supplement";
-            /** Reasons */
-            reasons: string;
-        };
-        /** OpinionRead */
-        review__services__review__consultations__schemas__OpinionRead: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Late */
-            late: boolean;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Participant Id
-             * Format: uuid
-             */
-            participant_id: string;
-            /** Position */
-            position: string;
-            /** Reasons */
-            reasons: string;
-            /**
-             * Submitted At
-             * Format: date-time
-             */
-            submitted_at: string;
-            /** Submitted By */
-            submitted_by: string;
-        };
-        /** ParticipantRead */
-        review__services__review__consultations__schemas__ParticipantRead: {
-            /** Agency Id */
-            agency_id: string | null;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Kind */
-            kind: string;
-            /** Name */
-            name: string;
-        };
         /** LeadCreate */
         review__services__review__invited__schemas__LeadCreate: {
             /** Action Id */
@@ -14290,89 +14440,6 @@ export interface components {
             /** Target Agency Id */
             target_agency_id?: string | null;
         };
-        /** MeetingCreate */
-        review__services__review__invited__schemas__MeetingCreate: {
-            /** Attendee Member Ids */
-            attendee_member_ids?: string[];
-            /**
-             * Held On
-             * Format: date
-             */
-            held_on: string;
-            /** Minutes */
-            minutes: string;
-            /** Topic */
-            topic: string;
-        };
-        /** MeetingRead */
-        review__services__review__invited__schemas__MeetingRead: {
-            /** Attendee Member Ids */
-            attendee_member_ids: string[];
-            /**
-             * Held On
-             * Format: date
-             */
-            held_on: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Minutes */
-            minutes: string;
-            /** Topic */
-            topic: string;
-        };
-        /** MeetingCreate */
-        review__services__review__meetings__schemas__MeetingCreate: {
-            /** Agenda */
-            agenda: string[];
-            /**
-             * Convener Agency Id
-             * Format: uuid
-             */
-            convener_agency_id: string;
-            /**
-             * Held On
-             * Format: date
-             */
-            held_on: string;
-            /**
-             * Minutes
-             * @default
-             */
-            minutes?: string;
-            /** Participant Agency Ids */
-            participant_agency_ids: string[];
-            /** Region Code */
-            region_code?: string | null;
-            /** Title */
-            title: string;
-        };
-        /** MeetingRead */
-        review__services__review__meetings__schemas__MeetingRead: {
-            /**
-             * Convener Agency Id
-             * Format: uuid
-             */
-            convener_agency_id: string;
-            /** Created By */
-            created_by: string;
-            /**
-             * Held On
-             * Format: date
-             */
-            held_on: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Region Code */
-            region_code: string;
-            /** Title */
-            title: string;
-        };
         /** Figure */
         review__services__review__reports__schemas__Figure: {
             /** Change */
@@ -14390,73 +14457,6 @@ export interface components {
             unit?: string | null;
             /** Value */
             value: unknown;
-        };
-        /** OpinionCreate */
-        review__services__review__supervision__schemas__OpinionCreate: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Findings */
-            findings: string;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Rectify By
-             * Format: date
-             */
-            rectify_by: string;
-            /** Region Code */
-            region_code?: string | null;
-            /** Required Actions */
-            required_actions: string;
-        };
-        /** OpinionRead */
-        review__services__review__supervision__schemas__OpinionRead: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Findings */
-            findings: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Is Overdue
-             * @default false
-             */
-            is_overdue?: boolean;
-            /**
-             * Issued At
-             * Format: date-time
-             */
-            issued_at: string;
-            /** Issued By */
-            issued_by: string;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Rectify By
-             * Format: date
-             */
-            rectify_by: string;
-            /** Region Code */
-            region_code: string;
-            /** Replied At */
-            replied_at: string | null;
-            /** Replied Late */
-            replied_late: boolean | null;
-            /** Reply */
-            reply: string | null;
-            /** Required Actions */
-            required_actions: string;
-            /** Status */
-            status: string;
         };
     };
     responses: never;
@@ -41549,7 +41549,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__services__review__consultations__schemas__OpinionCreate"];
+                "application/json": components["schemas"]["review__ConsultationOpinionCreate"];
             };
         };
         responses: {
@@ -41559,7 +41559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__consultations__schemas__OpinionRead"];
+                    "application/json": components["schemas"]["review__ConsultationOpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -44029,7 +44029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__invited__schemas__MeetingRead"][];
+                    "application/json": components["schemas"]["review__MeetingRead"][];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -44117,7 +44117,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__services__review__invited__schemas__MeetingCreate"];
+                "application/json": components["schemas"]["review__MeetingCreate"];
             };
         };
         responses: {
@@ -44127,7 +44127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__invited__schemas__MeetingRead"];
+                    "application/json": components["schemas"]["review__MeetingRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -44776,7 +44776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__Rhythm"];
+                    "application/json": components["schemas"]["review__JointMeetingRhythm"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -44862,7 +44862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__Page_MeetingRead_"];
+                    "application/json": components["schemas"]["review__Page_JointMeetingRead_"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -44939,7 +44939,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__services__review__meetings__schemas__MeetingCreate"];
+                "application/json": components["schemas"]["review__JointMeetingCreate"];
             };
         };
         responses: {
@@ -44949,7 +44949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__MeetingDetail"];
+                    "application/json": components["schemas"]["review__JointMeetingDetail"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -45052,7 +45052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__MeetingDetail"];
+                    "application/json": components["schemas"]["review__JointMeetingDetail"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -45140,7 +45140,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__DecisionCreate"];
+                "application/json": components["schemas"]["review__MeetingDecisionCreate"];
             };
         };
         responses: {
@@ -45150,7 +45150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__DecisionRead"];
+                    "application/json": components["schemas"]["review__MeetingDecisionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -45267,7 +45267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__DecisionRead"];
+                    "application/json": components["schemas"]["review__MeetingDecisionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -47594,7 +47594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__actions__schemas__ParticipantRead"];
+                    "application/json": components["schemas"]["review__ParticipantRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -48738,7 +48738,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionCreate"];
+                "application/json": components["schemas"]["review__OpinionCreate"];
             };
         };
         responses: {
@@ -48748,7 +48748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
+                    "application/json": components["schemas"]["review__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -48851,7 +48851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
+                    "application/json": components["schemas"]["review__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -48949,7 +48949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
+                    "application/json": components["schemas"]["review__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -49063,7 +49063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__Page_PlanRead_"];
+                    "application/json": components["schemas"]["review__Page_SupervisionPlanRead_"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -49140,7 +49140,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__PlanCreate"];
+                "application/json": components["schemas"]["review__SupervisionPlanCreate"];
             };
         };
         responses: {
@@ -49150,7 +49150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__PlanDetail"];
+                    "application/json": components["schemas"]["review__SupervisionPlanDetail"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -49253,7 +49253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__PlanDetail"];
+                    "application/json": components["schemas"]["review__SupervisionPlanDetail"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -49351,7 +49351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__PlanDetail"];
+                    "application/json": components["schemas"]["review__SupervisionPlanDetail"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -49579,7 +49579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__PlanDetail"];
+                    "application/json": components["schemas"]["review__SupervisionPlanDetail"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */

@@ -18,10 +18,10 @@ from services.review.consultations.schemas import (
     ConclusionCreate,
     ConsultationCreate,
     ConsultationDetail,
+    ConsultationOpinionCreate,
+    ConsultationOpinionRead,
+    ConsultationParticipantRead,
     ConsultationRead,
-    OpinionCreate,
-    OpinionRead,
-    ParticipantRead,
 )
 from services.review.dependencies import AgencyRegions
 
@@ -36,9 +36,9 @@ Writer = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor"
 async def _detail(session, row: CaseConsultation) -> ConsultationDetail:
     repo = ConsultationRepository(session)
     out = ConsultationDetail.model_validate(row)
-    out.participants = [ParticipantRead.model_validate(p)
+    out.participants = [ConsultationParticipantRead.model_validate(p)
                         for p in await repo.participants(row.id)]
-    out.opinions = [OpinionRead.model_validate(o) for o in await repo.opinions(row.id)]
+    out.opinions = [ConsultationOpinionRead.model_validate(o) for o in await repo.opinions(row.id)]
     given = {o.participant_id for o in out.opinions}
     if today_legal() > row.opinion_due_on:
         out.overdue_participant_ids = [p.id for p in out.participants if p.id not in given]
@@ -83,7 +83,7 @@ async def get_case_consultation(consultation_id: uuid.UUID, principal: Reader,
     return await _detail(session, await service.load(session, principal, consultation_id))
 
 
-@router.post(URL + "/{consultation_id}/opinions", response_model=OpinionRead,
+@router.post(URL + "/{consultation_id}/opinions", response_model=ConsultationOpinionRead,
              status_code=201,
              responses=kit_errors.responses(*AUTH, errors.ConsultationNotFound,
                                             errors.ParticipantNotFound,
@@ -91,10 +91,10 @@ async def get_case_consultation(consultation_id: uuid.UUID, principal: Reader,
                                             errors.ConsultationConcluded,
                                             errors.OpinionExists),
              summary="参加方书面意见（逾期提交的予以标记）")
-async def add_case_consultation_opinion(consultation_id: uuid.UUID, body: OpinionCreate,
+async def add_case_consultation_opinion(consultation_id: uuid.UUID, body: ConsultationOpinionCreate,
                                         principal: Writer,
-                                        session: SessionDep) -> OpinionRead:
-    return OpinionRead.model_validate(
+                                        session: SessionDep) -> ConsultationOpinionRead:
+    return ConsultationOpinionRead.model_validate(
         await service.add_opinion(session, principal, consultation_id, body))
 
 

@@ -14,7 +14,7 @@ Position = Literal["agree", "disagree", "supplement"]
 Outcome = Literal["uphold", "modify", "investigate_further", "transfer"]
 
 
-class ParticipantIn(ApiModel):
+class ConsultationParticipantIn(ApiModel):
     kind: Literal["agency", "expert"]
     # for `agency`: checked in personnel; its name comes from the request
     agency_id: uuid.UUID | None = None
@@ -25,12 +25,12 @@ class ConsultationCreate(ApiModel):
     case_id: uuid.UUID
     inspection_ids: list[uuid.UUID] = Field(default_factory=list, max_length=20)
     question: str = Field(min_length=1, max_length=20000)
-    participants: list[ParticipantIn] = Field(min_length=1, max_length=50)
+    participants: list[ConsultationParticipantIn] = Field(min_length=1, max_length=50)
     # omitted: `consultation_opinion_days` after today
     opinion_due_on: date | None = None
 
 
-class OpinionCreate(ApiModel):
+class ConsultationOpinionCreate(ApiModel):
     participant_id: uuid.UUID
     position: Position
     legal_basis: str = Field("", max_length=5000)
@@ -43,14 +43,14 @@ class ConclusionCreate(ApiModel):
     adopted_opinion_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
 
 
-class ParticipantRead(ApiModel):
+class ConsultationParticipantRead(ApiModel):
     id: uuid.UUID
     kind: str
     agency_id: uuid.UUID | None
     name: str
 
 
-class OpinionRead(ApiModel):
+class ConsultationOpinionRead(ApiModel):
     id: uuid.UUID
     participant_id: uuid.UUID
     position: str
@@ -80,7 +80,7 @@ class ConsultationRead(ApiModel):
 
 
 class ConsultationDetail(ConsultationRead):
-    participants: list[ParticipantRead] = Field(default_factory=list)
-    opinions: list[OpinionRead] = Field(default_factory=list)
+    participants: list[ConsultationParticipantRead] = Field(default_factory=list)
+    opinions: list[ConsultationOpinionRead] = Field(default_factory=list)
     # participants whose opinion is missing after the due date
     overdue_participant_ids: list[uuid.UUID] = Field(default_factory=list)

@@ -39,7 +39,7 @@ from services.review.consultations.repository import ConsultationRepository
 from services.review.consultations.schemas import (
     ConclusionCreate,
     ConsultationCreate,
-    OpinionCreate,
+    ConsultationOpinionCreate,
 )
 
 RecordReader = Callable[[str, uuid.UUID], Awaitable[dict[str, Any]]]
@@ -109,7 +109,7 @@ def _supervises(principal: Principal, row: CaseConsultation) -> bool:
 
 
 async def add_opinion(session: AsyncSession, principal: Principal, consultation_id: uuid.UUID,
-                      body: OpinionCreate) -> ConsultationOpinion:
+                      body: ConsultationOpinionCreate) -> ConsultationOpinion:
     row = await load(session, principal, consultation_id, for_update=True)
     _open(row)
     repo = ConsultationRepository(session)

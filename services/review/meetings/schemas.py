@@ -9,7 +9,7 @@ from pydantic import Field
 from kit.schemas import ApiModel
 
 
-class MeetingCreate(ApiModel):
+class JointMeetingCreate(ApiModel):
     title: str = Field(min_length=1, max_length=200)
     held_on: date
     region_code: str | None = Field(None, pattern=r"^\d{6,12}$")
@@ -19,7 +19,7 @@ class MeetingCreate(ApiModel):
     minutes: str = Field("", max_length=50000)
 
 
-class DecisionCreate(ApiModel):
+class MeetingDecisionCreate(ApiModel):
     text: str = Field(min_length=1, max_length=5000)
     responsible_agency_id: uuid.UUID
     due_on: date | None = None
@@ -31,7 +31,7 @@ class FollowUpCreate(ApiModel):
     done: bool = False
 
 
-class DecisionRead(ApiModel):
+class MeetingDecisionRead(ApiModel):
     id: uuid.UUID
     seq: int
     text: str
@@ -43,7 +43,7 @@ class DecisionRead(ApiModel):
     overdue: bool = False
 
 
-class MeetingRead(ApiModel):
+class JointMeetingRead(ApiModel):
     id: uuid.UUID
     region_code: str
     title: str
@@ -52,11 +52,11 @@ class MeetingRead(ApiModel):
     created_by: str
 
 
-class MeetingDetail(MeetingRead):
+class JointMeetingDetail(JointMeetingRead):
     participant_agency_ids: list[uuid.UUID] = Field(default_factory=list)
     agenda: list[str] = Field(default_factory=list)
     minutes: str = ""
-    decisions: list[DecisionRead] = Field(default_factory=list)
+    decisions: list[MeetingDecisionRead] = Field(default_factory=list)
 
 
 class RhythmPeriod(ApiModel):
@@ -68,7 +68,7 @@ class RhythmPeriod(ApiModel):
     overdue: bool
 
 
-class Rhythm(ApiModel):
+class JointMeetingRhythm(ApiModel):
     region_code: str
     year: int
     interval_months: int

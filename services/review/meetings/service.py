@@ -28,7 +28,11 @@ from kit.scope import AgencyOutOfScope, AgencyRegionLookup, in_region
 from services.review.meetings import errors
 from services.review.meetings.models import JointMeeting, MeetingAgency, MeetingDecision
 from services.review.meetings.repository import MeetingRepository
-from services.review.meetings.schemas import DecisionCreate, FollowUpCreate, MeetingCreate
+from services.review.meetings.schemas import (
+    FollowUpCreate,
+    JointMeetingCreate,
+    MeetingDecisionCreate,
+)
 
 
 async def known_agency(regions: AgencyRegionLookup, agency_id: uuid.UUID) -> str:
@@ -38,7 +42,7 @@ async def known_agency(regions: AgencyRegionLookup, agency_id: uuid.UUID) -> str
     return real
 
 
-async def create(session: AsyncSession, principal: Principal, body: MeetingCreate,
+async def create(session: AsyncSession, principal: Principal, body: JointMeetingCreate,
                  regions: AgencyRegionLookup) -> JointMeeting:
     region = body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not in_region(region, principal.region_code):
@@ -80,7 +84,7 @@ def _supervises(principal: Principal, meeting: JointMeeting) -> bool:
 
 
 async def add_decision(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID,
-                       body: DecisionCreate, regions: AgencyRegionLookup) -> MeetingDecision:
+                       body: MeetingDecisionCreate, regions: AgencyRegionLookup) -> MeetingDecision:
     meeting = await load(session, principal, meeting_id)
     if not _supervises(principal, meeting):
         raise errors.MeetingOutOfRegion("只有本辖区监督机构可以登记议定事项")

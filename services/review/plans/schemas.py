@@ -14,7 +14,7 @@ ActionKind = Literal["routine", "key", "special", "file_evaluation", "appraisal"
                      "observation"]
 
 
-class PlanCreate(ApiModel):
+class SupervisionPlanCreate(ApiModel):
     year: int = Field(ge=2000, le=2100)
     region_code: str | None = Field(None, pattern=r"^\d{6,12}$")
     title: str = Field(min_length=1, max_length=200)
@@ -64,7 +64,7 @@ class PlanProgress(ApiModel):
     done_rate: float | None
 
 
-class PlanRead(ApiModel):
+class SupervisionPlanRead(ApiModel):
     id: uuid.UUID
     year: int
     region_code: str
@@ -78,6 +78,6 @@ class PlanRead(ApiModel):
     created_by: str
 
 
-class PlanDetail(PlanRead):
+class SupervisionPlanDetail(SupervisionPlanRead):
     items: list[PlanItemRead] = Field(default_factory=list)
     progress: PlanProgress | None = None

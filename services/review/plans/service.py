@@ -29,13 +29,13 @@ from kit.scope import in_region
 from services.review.plans import errors
 from services.review.plans.models import PlanItem, SupervisionPlan
 from services.review.plans.repository import PlanRepository
-from services.review.plans.schemas import PlanApprove, PlanCreate, PlanItemCreate
+from services.review.plans.schemas import PlanApprove, PlanItemCreate, SupervisionPlanCreate
 
 KIND_NAMES = {"routine": "日常监督", "key": "重点监督", "special": "专项监督",
               "file_evaluation": "案卷评查", "appraisal": "执法评议", "observation": "现场观摩"}
 
 
-async def create(session: AsyncSession, principal: Principal, body: PlanCreate
+async def create(session: AsyncSession, principal: Principal, body: SupervisionPlanCreate
                  ) -> SupervisionPlan:
     region = body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not in_region(region, principal.region_code):
