@@ -12,6 +12,7 @@ from services.publicity.config import PublicitySettings
 from services.publicity.inspections import service as inspections
 from services.publicity.licences import service as licences
 from services.publicity.models import platform
+from services.publicity.plans import service as plans
 from services.publicity.router import router
 
 
@@ -48,6 +49,7 @@ def _handlers(app: FastAPI) -> dict[str, EventHandler]:
             "licence.decided": licence_decided, "licence.issued": licence_issued,
             "licence.revoked": licence_revoked,
             "annual_report.finalised": annual.consume_finalised,
+            "supervision_plan.published": plans.consume_published,
             "inspection.item_published": on(inspections.consume_item),
             "inspection.task_announced": on(inspections.consume_task),
             "inspection.result_published": on(inspections.consume_result)}

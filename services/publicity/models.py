@@ -103,3 +103,4 @@ class RegionSetting(Base):
 from services.publicity.annual import models as _annual_models  # noqa: E402,F401
 from services.publicity.inspections import models as _inspection_models  # noqa: E402,F401
 from services.publicity.licences import models as _licence_models  # noqa: E402,F401
+from services.publicity.plans import models as _plan_models  # noqa: E402,F401

@@ -21,6 +21,7 @@ from services.publicity.feeds.router import router as feeds_router
 from services.publicity.inspections.router import router as inspections_router
 from services.publicity.licences.router import router as licences_router
 from services.publicity.redactions.router import router as redactions_router
+from services.publicity.plans.router import router as plans_router
 from services.publicity.schemas import (
     DisclosureRead,
     DisclosureStatusRead,
@@ -100,3 +101,4 @@ router.include_router(annual_router)
 router.include_router(statistics_router)
 router.include_router(inspections_router)
 router.include_router(redactions_router)
+router.include_router(plans_router)

@@ -142,10 +142,17 @@ RECORD_LABELS = {"case": "案件", "inspection": "行政检查", "licence": "行
 async def check_record(request: Request, record_type: str, record_id: Any) -> None:
     """The record exists and the CALLER may see it: the owning service's by-id read with the
     caller's own token (its 404 becomes a 422 "references unknown …")."""
+    await fetch_record(request, record_type, record_id)
+
+
+async def fetch_record(request: Request, record_type: str, record_id: Any) -> dict[str, Any]:
+    """`check_record`, answering the owning service's body (e.g. a case's `agency_id`)."""
     client: ServiceClient = request.app.state.clients["cases"]
-    await client.call("GET", RECORD_PATHS[record_type].format(id=record_id),
-                      headers={"Authorization": request.headers.get("authorization", "")},
-                      unknown=RECORD_LABELS[record_type])
+    resp = await client.call("GET", RECORD_PATHS[record_type].format(id=record_id),
+                             headers={"Authorization": request.headers.get("authorization", "")},
+                             unknown=RECORD_LABELS[record_type])
+    body = resp.json()
+    return body if isinstance(body, dict) else {}
 
 
 class OfficerRef(BaseModel):

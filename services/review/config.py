@@ -1,4 +1,4 @@
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field
 from pydantic_settings import SettingsConfigDict
@@ -33,7 +33,8 @@ class ReviewSettings(ServiceSettings):
     calls: ClassVar[tuple[str, ...]] = ("cases", "personnel", "publicity", "review")
     subscriptions: dict[str, list[str]] = Field(
         default_factory=lambda: {"review.completed": ["cases"],
-                                 "annual_report.finalised": ["publicity"]})
+                                 "annual_report.finalised": ["publicity"],
+                                 "supervision_plan.published": ["publicity"]})
 
     # 法制审核: due N working days after the request (locally set).
     legal_review_working_days: int = 10
@@ -89,3 +90,35 @@ class ReviewSettings(ServiceSettings):
         "penalty.decisions.total", "penalty.amount.total_wan", "inspections.counted",
         "licensing.accepted", "complaints.received", "officers.year_end"])
     report_dashboard_concurrency: int = 8
+
+    # 联席会议 (seed 001: every half-year; a local practice, not law): one meeting per period
+    # of N months from 1 January, a past period without one is overdue
+    joint_meeting_interval_months: int = Field(6, ge=1, le=12)
+    # 案件会商: written opinions are due N calendar days after the referral (UNVERIFIED; the
+    # local default follows the 15-day reply of the supervision instruments, DOMAIN-WAVE2 §5)
+    consultation_opinion_days: int = Field(15, ge=1, le=90)
+
+    # 评议考核 (issue 15 point 6): the default indicator set — the dimensions are seed 003 §四
+    # (执法办案数量、质量、效果) plus 纪律 (issue 15); the keys are the statistics figures that
+    # exist (docs/statistics.md); the weights (30/30/25/15) are a local default, not law
+    assessment_indicators: list[dict[str, Any]] = Field(default_factory=lambda: [
+        {"key": "penalty.decisions.total", "label": "行政处罚决定数", "dimension": "quantity",
+         "weight": 10, "direction": "higher"},
+        {"key": "inspections.counted", "label": "行政检查次数", "dimension": "quantity",
+         "weight": 10, "direction": "higher"},
+        {"key": "licensing.decided", "label": "行政许可办结数", "dimension": "quantity",
+         "weight": 10, "direction": "higher"},
+        {"key": "evaluation.average_score", "label": "案卷评查平均分", "dimension": "quality",
+         "weight": 20, "direction": "higher"},
+        {"key": "legal_review.late", "label": "法制审核逾期数", "dimension": "quality",
+         "weight": 10, "direction": "lower"},
+        {"key": "complaints.received", "label": "投诉举报数", "dimension": "effect",
+         "weight": 10, "direction": "lower"},
+        {"key": "complaints.response_rate", "label": "投诉举报回应率", "dimension": "effect",
+         "weight": 10, "direction": "higher"},
+        {"key": "publicity.published_late", "label": "逾期公示数", "dimension": "effect",
+         "weight": 5, "direction": "lower"},
+        {"key": "supervision.overdue", "label": "监督意见书逾期回复数",
+         "dimension": "discipline", "weight": 10, "direction": "lower"},
+        {"key": "supervision.instruments_issued", "label": "被制发监督文书数",
+         "dimension": "discipline", "weight": 5, "direction": "lower"}])

@@ -182,6 +182,9 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{PUB}/annual-statistics": ("exempt", "public 统计年报 tables (aggregates, no personal "
                                            "data), test_annual_reports.py"),
     f"{PUB}/annual-statistics/{{report_id}}": ("exempt", "public 统计年报 tables"),
+    f"{PUB}/supervision-plans": ("exempt", "public 年度行政执法监督计划 (redacted); "
+                                 "tests/services/review/test_supervision_plans.py"),
+    f"{PUB}/supervision-plans/{{plan_id}}": ("exempt", "public 年度行政执法监督计划"),
     f"{PUB}/inspections": ("exempt", "public 双随机、一公开 records (items, tasks, results), "
                                      "redacted"),
     f"{PUB}/matters": ("exempt", "public catalogue"),
@@ -239,6 +242,24 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{REV}/responsibility-records/{{record_id}}": ("byid", f"{REV}/responsibility-records"),
     f"{REV}/supervision-opinions": ("list", None),
     f"{REV}/supervision-opinions/{{opinion_id}}": ("byid", f"{REV}/supervision-opinions"),
+    f"{REV}/supervision-plans": ("exempt", "region-only rows (no agency), supervisors only; "
+                                 "tests/services/review/test_supervision_plans.py"),
+    f"{REV}/supervision-plans/{{plan_id}}": ("exempt", "as the list (region-only)"),
+    f"{REV}/joint-meetings": ("exempt", "region rows; agency roles see meetings their agency "
+                              "convened or attended (a wider rule than the matrix's); "
+                              "tests/services/review/test_joint_meetings.py"),
+    f"{REV}/joint-meetings/{{meeting_id}}": ("exempt", "as the list"),
+    f"{REV}/joint-meeting-rhythm": ("exempt", "aggregate counts of the supervisor's region; "
+                                    "tests/services/review/test_joint_meetings.py"),
+    f"{REV}/case-consultations": ("exempt", "the case's agency and the participating agencies "
+                                  "(a wider rule than the matrix's), supervisors by the case "
+                                  "agency's real region; "
+                                  "tests/services/review/test_case_consultations.py"),
+    f"{REV}/case-consultations/{{consultation_id}}": ("exempt", "as the list"),
+    f"{REV}/assessments": ("exempt", "region rows; agency admins only finalised assessments "
+                           "ranking their agency (内部通报); "
+                           "tests/services/review/test_performance_assessment.py"),
+    f"{REV}/assessments/{{assessment_id}}": ("exempt", "as the list"),
 }
 AGENCY_FIELDS = ("agency_id", "target_agency_id")
 AGENCY_ROLES = {"officer", "agency_admin", "legal_reviewer"}

@@ -151,6 +151,19 @@ FALSE_POSITIVES: dict[tuple[str, str], str] = {
     ("POST /api/v1/review/major-decision-catalogues", _RULE):
         "agency_id or region_code: exactly one of two",
     ("POST /api/v1/review/supervision-opinions", _RULE): "rectify_by not before today",
+    ("POST /api/v1/review/assessments", _RULE):
+        "indicator keys unique within the set (items against each other)",
+    ("POST /api/v1/review/case-consultations", _RULE):
+        "the case and inspections must exist in cases and be visible to the caller (rows); an "
+        "agency participant needs agency_id (depends on kind) of an existing agency",
+    ("POST /api/v1/review/case-consultations/{consultation_id}/conclude", _RULE):
+        "the adopted opinions must belong to the consultation (rows)",
+    ("POST /api/v1/review/joint-meetings", _RULE):
+        "convener and participant agencies must exist in personnel (rows)",
+    ("POST /api/v1/review/joint-meetings/{meeting_id}/decisions", _RULE):
+        "the responsible agency must exist in personnel (a row)",
+    ("POST /api/v1/review/supervision-plans/{plan_id}/items", _RULE):
+        "ends_on ≥ starts_on (one field against another) and starts in the plan's year (a row)",
     ("GET /api/v1/personnel/training-compliance", _RULE):
         "a caller without an agency (sysadmin, supervisor) must name agency_id (the role)",
 }

@@ -2460,61 +2460,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/spot-check-plans/merge-suggestions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 综合查一次合并建议（不同机关、期间重叠、抽中同一企业的计划）
-         * @description A supervisor sees pairs whose both plans lie in the region; an agency admin the pairs
-         *     that involve its own agency's plans. Plans already merged are not suggested.
-         */
-        get: operations["cases_get_merge_suggestions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/spot-check-plans/merges": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 合并抽查计划为综合查一次（区县执法监督机构决定；每个共同企业一个联合检查任务） */
-        post: operations["cases_create_plan_merge"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/spot-check-plans/merges/{merge_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 综合查一次合并计划（联合检查任务及其检查） */
-        get: operations["cases_get_plan_merge"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cases/spot-check-plans/{plan_id}": {
         parameters: {
             query?: never;
@@ -3561,23 +3506,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/publicity/redactions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 按公示脱敏规则处理文本（仅限服务间调用，不留存） */
-        post: operations["publicity_redact_texts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/publicity/region-settings/{region_code}": {
         parameters: {
             query?: never;
@@ -3638,6 +3566,40 @@ export interface paths {
         };
         /** 服务状态；deep=true 时以调用者令牌逐一调用上游服务 */
         get: operations["publicity_read_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/supervision-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：年度行政执法监督计划（最新在前） */
+        get: operations["publicity_list_public_supervision_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/supervision-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：一份年度行政执法监督计划 */
+        get: operations["publicity_get_public_supervision_plan"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3799,6 +3761,144 @@ export interface paths {
         get: operations["review_annual_report_tables_xlsx"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评议考核列表 */
+        get: operations["review_list_assessments"];
+        put?: never;
+        /** 开展年度评议考核（按统计数据计分、加权、排名） */
+        post: operations["review_create_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次评议考核（排名及每项得分所依据的数据） */
+        get: operations["review_get_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/assessments/{assessment_id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定稿（冻结排名，内部通报） */
+        post: operations["review_finalise_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/assessments/{assessment_id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按最新统计数据重新计算（定稿前） */
+        post: operations["review_recompute_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/case-consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件会商列表（可按案件或法制审核筛选） */
+        get: operations["review_list_case_consultations"];
+        put?: never;
+        /** 提请疑难案件联合会商（案件、检查经案件服务核验） */
+        post: operations["review_create_case_consultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/case-consultations/{consultation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次案件会商（参加方、书面意见、结论） */
+        get: operations["review_get_case_consultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/case-consultations/{consultation_id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 形成会商结论 */
+        post: operations["review_conclude_case_consultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/case-consultations/{consultation_id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 参加方书面意见（逾期提交的予以标记） */
+        post: operations["review_add_case_consultation_opinion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4251,6 +4351,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review/joint-meeting-rhythm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联席会议召开节奏（默认每半年一次；未按期召开的标记逾期） */
+        get: operations["review_joint_meeting_rhythm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联席会议列表（本辖区；执法机关：本单位召集或参加的） */
+        get: operations["review_list_joint_meetings"];
+        put?: never;
+        /** 登记联席会议（召集单位、成员单位、议程、纪要） */
+        post: operations["review_create_joint_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次联席会议（议定事项及跟进） */
+        get: operations["review_get_joint_meeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meetings/{meeting_id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记会议议定事项（责任单位、完成期限） */
+        post: operations["review_add_joint_meeting_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/joint-meetings/{meeting_id}/decisions/{decision_id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 议定事项跟进（责任单位或监督机构登记；可标记办结） */
+        post: operations["review_follow_up_joint_meeting_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/review/legal-reviews": {
         parameters: {
             query?: never;
@@ -4347,40 +4533,6 @@ export interface paths {
         put?: never;
         /** 拟作决定是否属于重大执法决定（按单位/辖区目录，未配置时用默认目录） */
         post: operations["review_check_major_decision"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/my-social-evaluations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 特邀监督员：本人所在评议小组的社会评议（脱敏的拟作决定） */
-        get: operations["review_list_my_social_evaluations"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/my-social-evaluations/{evaluation_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 特邀监督员：一件本人参加评议的拟作决定（脱敏） */
-        get: operations["review_get_my_social_evaluation"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4502,126 +4654,6 @@ export interface paths {
         put?: never;
         /** 登记法制审核人员（含外聘法律顾问） */
         post: operations["review_create_reviewer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/social-evaluations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 社会评议列表 */
-        get: operations["review_list_social_evaluations"];
-        put?: never;
-        /** 提交社会评议：脱敏的拟作决定，按声明的种子从特邀监督员中抽取评议小组 */
-        post: operations["review_open_social_evaluation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/social-evaluations/check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 服务间：拟作决定是否须经社会评议，以及是否已答复评议意见 */
-        post: operations["review_check_social_evaluation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/social-evaluations/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 社会评议年度统计（按单位：评议件数、答复、采纳、采纳率） */
-        get: operations["review_get_social_evaluation_stats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/social-evaluations/{evaluation_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一件社会评议：摘要、抽取记录、意见与答复 */
-        get: operations["review_get_social_evaluation"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/social-evaluations/{evaluation_id}/answer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 承办机关答复评议意见（采纳，或不予采纳并说明理由） */
-        post: operations["review_answer_social_evaluation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/social-evaluations/{evaluation_id}/conclude": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 结束评议并统计结果（全部成员已提出意见或评议期限届满） */
-        post: operations["review_conclude_social_evaluation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review/social-evaluations/{evaluation_id}/opinions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 登记评议小组成员的意见（合法、合理、合情） */
-        post: operations["review_add_social_evaluation_opinion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4800,23 +4832,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/review/supervision-instruments/{instrument_id}/document.docx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 监督文书（.docx，含文号；内容与 SHA-256 自制作时冻结） */
-        get: operations["review_get_supervision_instrument_docx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/review/supervision-instruments/{instrument_id}/escalations": {
         parameters: {
             query?: never;
@@ -4948,6 +4963,92 @@ export interface paths {
         put?: never;
         /** 被监督单位回复整改情况 */
         post: operations["review_reply_supervision_opinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度监督计划列表（本辖区） */
+        get: operations["review_list_supervision_plans"];
+        put?: never;
+        /** 起草年度行政执法监督计划 */
+        post: operations["review_create_supervision_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份年度监督计划（事项及完成进度：计划数与已完成数） */
+        get: operations["review_get_supervision_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans/{plan_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准年度监督计划 */
+        post: operations["review_approve_supervision_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans/{plan_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 计划事项（监督类型、对象、时段） */
+        post: operations["review_add_supervision_plan_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-plans/{plan_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公布年度监督计划（经公示服务公开） */
+        post: operations["review_publish_supervision_plan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6452,11 +6553,6 @@ export interface components {
              * Format: uuid
              */
             target_id: string;
-            /**
-             * Visits
-             * @default 0
-             */
-            visits?: number;
             /** Year */
             year: number | null;
         };
@@ -7091,28 +7187,6 @@ export interface components {
         cases__JoinBody: {
             /** Joint Task Id */
             joint_task_id?: string | null;
-        };
-        /** JointTaskRead */
-        cases__JointTaskRead: {
-            /** Agency Ids */
-            agency_ids: string[];
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Inspection Ids */
-            inspection_ids: string[];
-            /** Plan Ids */
-            plan_ids: string[];
-            /** Target Ids */
-            target_ids: {
-                [key: string]: string;
-            };
-            /** Target Name */
-            target_name: string;
-            /** Target Uscc */
-            target_uscc: string;
         };
         /** LeadCreate */
         cases__LeadCreate: {
@@ -7779,91 +7853,6 @@ export interface components {
              */
             status: "active" | "released" | "disposed" | "transferred";
         };
-        /**
-         * MergeCreate
-         * @description Plans of at least two agencies to be carried out as one 综合查一次.
-         */
-        cases__MergeCreate: {
-            /** Lead Agency Id */
-            lead_agency_id?: string | null;
-            /**
-             * Note
-             * @default
-             */
-            note?: string;
-            /** Plan Ids */
-            plan_ids: string[];
-        };
-        /** MergeRead */
-        cases__MergeRead: {
-            /** Agency Ids */
-            agency_ids: string[];
-            /** Cap Counting */
-            cap_counting: string;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Decided By */
-            decided_by: string | null;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Lead Agency Id
-             * Format: uuid
-             */
-            lead_agency_id: string;
-            /** Note */
-            note: string;
-            /**
-             * Period End
-             * Format: date
-             */
-            period_end: string;
-            /**
-             * Period Start
-             * Format: date
-             */
-            period_start: string;
-            /** Plan Ids */
-            plan_ids: string[];
-            /** Region Code */
-            region_code: string;
-            /** Tasks */
-            tasks: components["schemas"]["cases__JointTaskRead"][];
-            /** Year */
-            year: number;
-        };
-        /** MergeSuggestion */
-        cases__MergeSuggestion: {
-            /**
-             * Overlap End
-             * Format: date
-             */
-            overlap_end: string;
-            /**
-             * Overlap Start
-             * Format: date
-             */
-            overlap_start: string;
-            /** Plans */
-            plans: components["schemas"]["cases__PlanBrief"][];
-            /** Targets */
-            targets: components["schemas"]["cases__SharedTarget"][];
-        };
-        /** MergeSuggestions */
-        cases__MergeSuggestions: {
-            /** Items */
-            items: components["schemas"]["cases__MergeSuggestion"][];
-            /** Rule */
-            rule: string;
-            /** Year */
-            year: number;
-        };
         /** NotAcceptBody */
         cases__NotAcceptBody: {
             /**
@@ -8293,31 +8282,6 @@ export interface components {
              */
             kind: "warning" | "criticism" | "fine" | "confiscation" | "confiscate_income" | "confiscate_property" | "license_suspension" | "qualification_downgrade" | "license_revocation" | "business_restriction" | "business_suspension" | "closure" | "employment_restriction" | "detention" | "other";
         };
-        /** PlanBrief */
-        cases__PlanBrief: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Name */
-            name: string;
-            /**
-             * Period End
-             * Format: date
-             */
-            period_end: string;
-            /**
-             * Period Start
-             * Format: date
-             */
-            period_start: string;
-            /**
-             * Plan Id
-             * Format: uuid
-             */
-            plan_id: string;
-        };
         /** PlanCreate */
         cases__PlanCreate: {
             /** Inspector Ids */
@@ -8335,10 +8299,6 @@ export interface components {
             max_targets_per_inspector?: number | null;
             /** Name */
             name: string;
-            /** Period End */
-            period_end?: string | null;
-            /** Period Start */
-            period_start?: string | null;
             /** Strata */
             strata?: {
                 [key: string]: number;
@@ -8375,20 +8335,8 @@ export interface components {
             joint_agency_ids: string[];
             /** Max Targets Per Inspector */
             max_targets_per_inspector: number | null;
-            /** Merge Id */
-            merge_id?: string | null;
             /** Name */
             name: string;
-            /**
-             * Period End
-             * Format: date
-             */
-            period_end: string;
-            /**
-             * Period Start
-             * Format: date
-             */
-            period_start: string;
             /** Region Code */
             region_code: string;
             /** Seed Commitment */
@@ -9084,20 +9032,6 @@ export interface components {
             /** Expired */
             expired: number;
         };
-        /**
-         * SharedTarget
-         * @description One enterprise both plans drew; `target_ids` is each plan's own registry row.
-         */
-        cases__SharedTarget: {
-            /** Target Ids */
-            target_ids: {
-                [key: string]: string;
-            };
-            /** Target Name */
-            target_name: string;
-            /** Target Uscc */
-            target_uscc: string;
-        };
         /** Stakeholder */
         cases__Stakeholder: {
             /** Name */
@@ -9184,21 +9118,6 @@ export interface components {
             joint_tasks: number;
             /** Led To Case */
             led_to_case: number;
-            /**
-             * Merged Departments
-             * @default 0
-             */
-            merged_departments?: number;
-            /**
-             * Merged Joint Tasks
-             * @default 0
-             */
-            merged_joint_tasks?: number;
-            /**
-             * Merged Plans
-             * @default 0
-             */
-            merged_plans?: number;
             scope: components["schemas"]["cases__StatisticsScope"];
             /** Total */
             total: number;
@@ -11581,6 +11500,15 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PublicPlanRead] */
+        publicity__Page_PublicPlanRead_: {
+            /** Items */
+            items: components["schemas"]["publicity__PublicPlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /**
          * Problem
          * @description RFC 9457 problem details; `status` is always the HTTP status code
@@ -11591,6 +11519,31 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        /** PublicPlanRead */
+        publicity__PublicPlanRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Region Code */
+            region_code: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
         };
         /** RecordRef */
         publicity__RecordRef: {
@@ -11614,37 +11567,6 @@ export interface components {
             limit: number;
             /** Next Cursor */
             next_cursor?: string | null;
-        };
-        /** RedactionParty */
-        publicity__RedactionParty: {
-            /** Address */
-            address?: string | null;
-            /** Id Number */
-            id_number?: string | null;
-            /**
-             * Kind
-             * @default person
-             */
-            kind?: string;
-            /** Name */
-            name?: string | null;
-            /** Phone */
-            phone?: string | null;
-        };
-        /** RedactionRequest */
-        publicity__RedactionRequest: {
-            party?: components["schemas"]["publicity__RedactionParty"];
-            /** Texts */
-            texts: string[];
-            /** Third Parties */
-            third_parties?: string[];
-        };
-        /** RedactionResult */
-        publicity__RedactionResult: {
-            /** Party Name */
-            party_name: string;
-            /** Texts */
-            texts: string[];
         };
         /** RegionSettingRead */
         publicity__RegionSettingRead: {
@@ -11803,6 +11725,8 @@ export interface components {
             kind: "routine" | "key" | "special" | "file_evaluation" | "appraisal" | "observation";
             /** Plan Id */
             plan_id?: string | null;
+            /** Plan Item Id */
+            plan_item_id?: string | null;
             /** Region Code */
             region_code?: string | null;
             /**
@@ -11838,6 +11762,8 @@ export interface components {
             participants?: components["schemas"]["review__ParticipantRead"][];
             /** Plan Id */
             plan_id: string | null;
+            /** Plan Item Id */
+            plan_item_id: string | null;
             /** Region Code */
             region_code: string;
             /**
@@ -11869,6 +11795,8 @@ export interface components {
             kind: string;
             /** Plan Id */
             plan_id: string | null;
+            /** Plan Item Id */
+            plan_item_id: string | null;
             /** Region Code */
             region_code: string;
             /**
@@ -11928,13 +11856,6 @@ export interface components {
             /** Vetoed */
             vetoed: number;
         };
-        /** AnswerCreate */
-        review__AnswerCreate: {
-            /** Adopted */
-            adopted: boolean;
-            /** Reasons */
-            reasons: string;
-        };
         /** AppraisalCreate */
         review__AppraisalCreate: {
             /** Comment */
@@ -11953,6 +11874,67 @@ export interface components {
             comment: string | null;
             /** Grade */
             grade: string;
+            /** Year */
+            year: number;
+        };
+        /** AssessmentCreate */
+        review__AssessmentCreate: {
+            /** Indicators */
+            indicators?: components["schemas"]["review__Indicator"][] | null;
+            /** Region Code */
+            region_code?: string | null;
+            /** Year */
+            year: number;
+        };
+        /** AssessmentRead */
+        review__AssessmentRead: {
+            /** Calls */
+            calls: number;
+            /**
+             * Computed At
+             * Format: date-time
+             */
+            computed_at: string;
+            /** Computed By */
+            computed_by: string;
+            /** Finalised At */
+            finalised_at: string | null;
+            /** Finalised By */
+            finalised_by: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Indicators */
+            indicators: components["schemas"]["review__Indicator"][];
+            /** Ranking */
+            ranking?: components["schemas"]["review__ScoreRead"][];
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /** Year */
+            year: number;
+        };
+        /** AssessmentSummary */
+        review__AssessmentSummary: {
+            /**
+             * Computed At
+             * Format: date-time
+             */
+            computed_at: string;
+            /** Finalised At */
+            finalised_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
             /** Year */
             year: number;
         };
@@ -12441,6 +12423,204 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** ConclusionCreate */
+        review__ConclusionCreate: {
+            /** Adopted Opinion Ids */
+            adopted_opinion_ids?: string[];
+            /** Conclusion */
+            conclusion: string;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "uphold" | "modify" | "investigate_further" | "transfer";
+        };
+        /** ConsultationCreate */
+        review__ConsultationCreate: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Inspection Ids */
+            inspection_ids?: string[];
+            /** Opinion Due On */
+            opinion_due_on?: string | null;
+            /** Participants */
+            participants: components["schemas"]["review__ConsultationParticipantIn"][];
+            /** Question */
+            question: string;
+        };
+        /** ConsultationDetail */
+        review__ConsultationDetail: {
+            /** Adopted Opinion Ids */
+            adopted_opinion_ids: string[];
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string | null;
+            /** Concluded At */
+            concluded_at: string | null;
+            /** Conclusion */
+            conclusion: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inspection Ids */
+            inspection_ids: string[];
+            /** Legal Review Id */
+            legal_review_id: string | null;
+            /**
+             * Opinion Due On
+             * Format: date
+             */
+            opinion_due_on: string;
+            /** Opinions */
+            opinions?: components["schemas"]["review__ConsultationOpinionRead"][];
+            /** Outcome */
+            outcome: string | null;
+            /** Overdue Participant Ids */
+            overdue_participant_ids?: string[];
+            /** Participants */
+            participants?: components["schemas"]["review__ConsultationParticipantRead"][];
+            /** Question */
+            question: string;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+        };
+        /** ConsultationOpinionCreate */
+        review__ConsultationOpinionCreate: {
+            /**
+             * Legal Basis
+             * @default
+             */
+            legal_basis?: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Position
+             * @enum {string}
+             */
+            position: "agree" | "disagree" | "supplement";
+            /** Reasons */
+            reasons: string;
+        };
+        /** ConsultationOpinionRead */
+        review__ConsultationOpinionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Late */
+            late: boolean;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Position */
+            position: string;
+            /** Reasons */
+            reasons: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Submitted By */
+            submitted_by: string;
+        };
+        /** ConsultationParticipantIn */
+        review__ConsultationParticipantIn: {
+            /** Agency Id */
+            agency_id?: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "agency" | "expert";
+            /** Name */
+            name: string;
+        };
+        /** ConsultationParticipantRead */
+        review__ConsultationParticipantRead: {
+            /** Agency Id */
+            agency_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+        };
+        /** ConsultationRead */
+        review__ConsultationRead: {
+            /** Adopted Opinion Ids */
+            adopted_opinion_ids: string[];
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string | null;
+            /** Concluded At */
+            concluded_at: string | null;
+            /** Conclusion */
+            conclusion: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inspection Ids */
+            inspection_ids: string[];
+            /** Legal Review Id */
+            legal_review_id: string | null;
+            /**
+             * Opinion Due On
+             * Format: date
+             */
+            opinion_due_on: string;
+            /** Outcome */
+            outcome: string | null;
+            /** Question */
+            question: string;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+        };
         /** Dashboard */
         review__Dashboard: {
             /** Agencies */
@@ -12496,195 +12676,6 @@ export interface components {
             level: "interview" | "circular" | "supervise";
             /** Note */
             note: string;
-        };
-        /** EvaluationCreate */
-        review__EvaluationCreate: {
-            /**
-             * Case Id
-             * Format: uuid
-             */
-            case_id: string;
-            /** Due On */
-            due_on?: string | null;
-            /** Panel Size */
-            panel_size?: number | null;
-            /** Seed */
-            seed: string;
-        };
-        /** EvaluationDetail */
-        review__EvaluationDetail: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Algorithm */
-            algorithm: string;
-            /** Answer */
-            answer: string | null;
-            /** Answer Reasons */
-            answer_reasons: string | null;
-            /** Answered At */
-            answered_at: string | null;
-            /** Answered By */
-            answered_by: string | null;
-            /**
-             * Case Id
-             * Format: uuid
-             */
-            case_id: string;
-            /** Case Number */
-            case_number: string | null;
-            /** Concluded At */
-            concluded_at: string | null;
-            /**
-             * Due On
-             * Format: date
-             */
-            due_on: string;
-            /** Exclusions */
-            exclusions: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Opened At
-             * Format: date-time
-             */
-            opened_at: string;
-            /** Opened By */
-            opened_by: string;
-            /**
-             * Opened On
-             * Format: date
-             */
-            opened_on: string;
-            /** Opinions */
-            opinions?: components["schemas"]["review__services__review__social__schemas__OpinionRead"][];
-            /** Outcome */
-            outcome: {
-                [key: string]: unknown;
-            } | null;
-            /** Panel */
-            panel: string[];
-            /** Panel Size */
-            panel_size: number;
-            /** Pool */
-            pool: string[];
-            /** Pool Hash */
-            pool_hash: string;
-            /** Region Code */
-            region_code: string;
-            /** Seed */
-            seed: string;
-            /** Status */
-            status: string;
-            /** Summary */
-            summary: {
-                [key: string]: unknown;
-            };
-        };
-        /** EvaluationRead */
-        review__EvaluationRead: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Algorithm */
-            algorithm: string;
-            /** Answer */
-            answer: string | null;
-            /** Answer Reasons */
-            answer_reasons: string | null;
-            /** Answered At */
-            answered_at: string | null;
-            /** Answered By */
-            answered_by: string | null;
-            /**
-             * Case Id
-             * Format: uuid
-             */
-            case_id: string;
-            /** Case Number */
-            case_number: string | null;
-            /** Concluded At */
-            concluded_at: string | null;
-            /**
-             * Due On
-             * Format: date
-             */
-            due_on: string;
-            /** Exclusions */
-            exclusions: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Opened At
-             * Format: date-time
-             */
-            opened_at: string;
-            /** Opened By */
-            opened_by: string;
-            /**
-             * Opened On
-             * Format: date
-             */
-            opened_on: string;
-            /** Outcome */
-            outcome: {
-                [key: string]: unknown;
-            } | null;
-            /** Panel */
-            panel: string[];
-            /** Panel Size */
-            panel_size: number;
-            /** Pool */
-            pool: string[];
-            /** Pool Hash */
-            pool_hash: string;
-            /** Region Code */
-            region_code: string;
-            /** Seed */
-            seed: string;
-            /** Status */
-            status: string;
-            /** Summary */
-            summary: {
-                [key: string]: unknown;
-            };
-        };
-        /**
-         * EvaluationStats
-         * @description Per agency, for evaluations opened in the year: 评议件数, 答复, 采纳, 采纳率.
-         */
-        review__EvaluationStats: {
-            /** Adopted */
-            adopted: number;
-            /** Adoption Rate */
-            adoption_rate: number | null;
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Answered */
-            answered: number;
-            /** Concluded */
-            concluded: number;
-            /** Evaluated */
-            evaluated: number;
-            /** Year */
-            year: number;
         };
         /** EventAck */
         review__EventAck: {
@@ -12800,12 +12791,67 @@ export interface components {
             /** Summary */
             summary: string;
         };
+        /** FollowUpCreate */
+        review__FollowUpCreate: {
+            /**
+             * Done
+             * @default false
+             */
+            done?: boolean;
+            /** Note */
+            note: string;
+        };
         /** GradeBand */
         review__GradeBand: {
             /** Grade */
             grade: string;
             /** Min Score */
             min_score: number;
+        };
+        /**
+         * Indicator
+         * @description One indicator: a statistics figure key, its weight, and whether more is better.
+         */
+        review__Indicator: {
+            /**
+             * Dimension
+             * @enum {string}
+             */
+            dimension: "quantity" | "quality" | "effect" | "discipline";
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Weight */
+            weight: number;
+        };
+        /** IndicatorScore */
+        review__IndicatorScore: {
+            /** Dimension */
+            dimension: string;
+            /** Direction */
+            direction: string;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Missing */
+            missing: boolean;
+            /** Score */
+            score: number;
+            /** Source */
+            source: {
+                [key: string]: unknown;
+            } | null;
+            /** Value */
+            value: number | null;
+            /** Weight */
+            weight: number;
         };
         /** InstrumentCreate */
         review__InstrumentCreate: {
@@ -12843,10 +12889,6 @@ export interface components {
             agency_id: string;
             /** Closed At */
             closed_at: string | null;
-            /** Document Number */
-            document_number?: string | null;
-            /** Document Sha256 */
-            document_sha256?: string | null;
             /** Escalation Level */
             escalation_level: number;
             /** Facts */
@@ -13050,6 +13092,111 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** ItemProgress */
+        review__ItemProgress: {
+            /** Action Ids */
+            action_ids: string[];
+            /** Actions */
+            actions: number;
+            /** Done */
+            done: boolean;
+        };
+        /** JointMeetingCreate */
+        review__JointMeetingCreate: {
+            /** Agenda */
+            agenda: string[];
+            /**
+             * Convener Agency Id
+             * Format: uuid
+             */
+            convener_agency_id: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Minutes
+             * @default
+             */
+            minutes?: string;
+            /** Participant Agency Ids */
+            participant_agency_ids: string[];
+            /** Region Code */
+            region_code?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** JointMeetingDetail */
+        review__JointMeetingDetail: {
+            /** Agenda */
+            agenda?: string[];
+            /**
+             * Convener Agency Id
+             * Format: uuid
+             */
+            convener_agency_id: string;
+            /** Created By */
+            created_by: string;
+            /** Decisions */
+            decisions?: components["schemas"]["review__MeetingDecisionRead"][];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Minutes
+             * @default
+             */
+            minutes?: string;
+            /** Participant Agency Ids */
+            participant_agency_ids?: string[];
+            /** Region Code */
+            region_code: string;
+            /** Title */
+            title: string;
+        };
+        /** JointMeetingRead */
+        review__JointMeetingRead: {
+            /**
+             * Convener Agency Id
+             * Format: uuid
+             */
+            convener_agency_id: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Region Code */
+            region_code: string;
+            /** Title */
+            title: string;
+        };
+        /** JointMeetingRhythm */
+        review__JointMeetingRhythm: {
+            /** Interval Months */
+            interval_months: number;
+            /** Periods */
+            periods: components["schemas"]["review__RhythmPeriod"][];
+            /** Region Code */
+            region_code: string;
+            /** Year */
+            year: number;
+        };
         /** LeadRead */
         review__LeadRead: {
             /**
@@ -13204,6 +13351,50 @@ export interface components {
             /** Topic */
             topic: string;
         };
+        /** MeetingDecisionCreate */
+        review__MeetingDecisionCreate: {
+            /** Due On */
+            due_on?: string | null;
+            /**
+             * Responsible Agency Id
+             * Format: uuid
+             */
+            responsible_agency_id: string;
+            /** Text */
+            text: string;
+        };
+        /** MeetingDecisionRead */
+        review__MeetingDecisionRead: {
+            /** Done At */
+            done_at: string | null;
+            /** Due On */
+            due_on: string | null;
+            /** Follow Ups */
+            follow_ups: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            /**
+             * Responsible Agency Id
+             * Format: uuid
+             */
+            responsible_agency_id: string;
+            /** Seq */
+            seq: number;
+            /** Status */
+            status: string;
+            /** Text */
+            text: string;
+        };
         /** MeetingRead */
         review__MeetingRead: {
             /** Attendee Member Ids */
@@ -13317,6 +13508,73 @@ export interface components {
             /** Upheld */
             upheld: boolean;
         };
+        /** OpinionCreate */
+        review__OpinionCreate: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Findings */
+            findings: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Rectify By
+             * Format: date
+             */
+            rectify_by: string;
+            /** Region Code */
+            region_code?: string | null;
+            /** Required Actions */
+            required_actions: string;
+        };
+        /** OpinionRead */
+        review__OpinionRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Findings */
+            findings: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Is Overdue
+             * @default false
+             */
+            is_overdue?: boolean;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Rectify By
+             * Format: date
+             */
+            rectify_by: string;
+            /** Region Code */
+            region_code: string;
+            /** Replied At */
+            replied_at: string | null;
+            /** Replied Late */
+            replied_late: boolean | null;
+            /** Reply */
+            reply: string | null;
+            /** Required Actions */
+            required_actions: string;
+            /** Status */
+            status: string;
+        };
         /** OpinionReply */
         review__OpinionReply: {
             /** Content */
@@ -13345,6 +13603,15 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[AssessmentSummary] */
+        review__Page_AssessmentSummary_: {
+            /** Items */
+            items: components["schemas"]["review__AssessmentSummary"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[CohortRead] */
         review__Page_CohortRead_: {
             /** Items */
@@ -13363,10 +13630,10 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[EvaluationRead] */
-        review__Page_EvaluationRead_: {
+        /** Page[ConsultationRead] */
+        review__Page_ConsultationRead_: {
             /** Items */
-            items: components["schemas"]["review__EvaluationRead"][];
+            items: components["schemas"]["review__ConsultationRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -13376,6 +13643,15 @@ export interface components {
         review__Page_InstrumentRead_: {
             /** Items */
             items: components["schemas"]["review__InstrumentRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[JointMeetingRead] */
+        review__Page_JointMeetingRead_: {
+            /** Items */
+            items: components["schemas"]["review__JointMeetingRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -13393,16 +13669,7 @@ export interface components {
         /** Page[OpinionRead] */
         review__Page_OpinionRead_: {
             /** Items */
-            items: components["schemas"]["review__services__review__supervision__schemas__OpinionRead"][];
-            /** Limit */
-            limit: number;
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
-        /** Page[PanelView] */
-        review__Page_PanelView_: {
-            /** Items */
-            items: components["schemas"]["review__PanelView"][];
+            items: components["schemas"]["review__OpinionRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -13417,33 +13684,14 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /**
-         * PanelView
-         * @description What a panel member sees: the redacted proposed decision and the window, nothing else
-         *     (no case id, no agency staff, no other members).
-         */
-        review__PanelView: {
-            /**
-             * Due On
-             * Format: date
-             */
-            due_on: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Opened On
-             * Format: date
-             */
-            opened_on: string;
-            /** Status */
-            status: string;
-            /** Summary */
-            summary: {
-                [key: string]: unknown;
-            };
+        /** Page[SupervisionPlanRead] */
+        review__Page_SupervisionPlanRead_: {
+            /** Items */
+            items: components["schemas"]["review__SupervisionPlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
         };
         /** ParticipantCreate */
         review__ParticipantCreate: {
@@ -13481,6 +13729,81 @@ export interface components {
             amount?: string | null;
             /** Kind */
             kind: string;
+        };
+        /** PlanApprove */
+        review__PlanApprove: {
+            /** Note */
+            note?: string | null;
+        };
+        /** PlanItemCreate */
+        review__PlanItemCreate: {
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "routine" | "key" | "special" | "file_evaluation" | "appraisal" | "observation";
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Target Agency Ids */
+            target_agency_ids?: string[];
+            /** Target Domains */
+            target_domains?: string[];
+            /** Target Matters */
+            target_matters?: string[];
+            /** Title */
+            title: string;
+        };
+        /** PlanItemRead */
+        review__PlanItemRead: {
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            progress?: components["schemas"]["review__ItemProgress"] | null;
+            /** Seq */
+            seq: number;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Target Agency Ids */
+            target_agency_ids: string[];
+            /** Target Domains */
+            target_domains: string[];
+            /** Target Matters */
+            target_matters: string[];
+            /** Title */
+            title: string;
+        };
+        /** PlanProgress */
+        review__PlanProgress: {
+            /** Done */
+            done: number;
+            /** Done Rate */
+            done_rate: number | null;
+            /** Overdue */
+            overdue: number;
+            /** Planned */
+            planned: number;
+            /** Started */
+            started: number;
         };
         /**
          * Problem
@@ -13785,6 +14108,25 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /** RhythmPeriod */
+        review__RhythmPeriod: {
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Meeting Ids */
+            meeting_ids: string[];
+            /** Meetings */
+            meetings: number;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+        };
         /** RubricCreate */
         review__RubricCreate: {
             /** Code */
@@ -13846,6 +14188,26 @@ export interface components {
              */
             starts_on: string;
         };
+        /** ScoreRead */
+        review__ScoreRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Agency Name */
+            agency_name: string | null;
+            /** Details */
+            details: components["schemas"]["review__IndicatorScore"][];
+            /** Dimensions */
+            dimensions: {
+                [key: string]: number;
+            };
+            /** Rank */
+            rank: number;
+            /** Total */
+            total: number;
+        };
         /** ScoreRequest */
         review__ScoreRequest: {
             /** Deductions */
@@ -13863,66 +14225,6 @@ export interface components {
             max_points: number;
             /** Stage */
             stage: string;
-        };
-        /** SocialCheck */
-        review__SocialCheck: {
-            /** Answer */
-            answer?: string | null;
-            /** Answer Reasons */
-            answer_reasons?: string | null;
-            /** Answered */
-            answered: boolean;
-            /** Evaluation Id */
-            evaluation_id?: string | null;
-            /** Outcome */
-            outcome?: {
-                [key: string]: unknown;
-            } | null;
-            /** Reasons */
-            reasons: string[];
-            /** Required */
-            required: boolean;
-            /** Rule */
-            rule: string;
-            /** Status */
-            status?: string | null;
-        };
-        /**
-         * SocialCheckRequest
-         * @description What cases sends from `/decide`: the case and its proposed decision's class facts.
-         */
-        review__SocialCheckRequest: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /**
-             * Case Id
-             * Format: uuid
-             */
-            case_id: string;
-            /**
-             * Fine Fen
-             * @default 0
-             */
-            fine_fen?: number;
-            /**
-             * Major Decision
-             * @default false
-             */
-            major_decision?: boolean;
-            /** Matter Code */
-            matter_code?: string | null;
-            /**
-             * Party Kind
-             * @enum {string}
-             */
-            party_kind: "person" | "organization";
-            /** Penalty Kinds */
-            penalty_kinds?: string[];
-            /** Region Code */
-            region_code: string;
         };
         /** Source */
         review__Source: {
@@ -13996,6 +14298,79 @@ export interface components {
             level: number | null;
             /** Note */
             note: string | null;
+        };
+        /** SupervisionPlanCreate */
+        review__SupervisionPlanCreate: {
+            /** Region Code */
+            region_code?: string | null;
+            /**
+             * Summary
+             * @default
+             */
+            summary?: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
+        /** SupervisionPlanDetail */
+        review__SupervisionPlanDetail: {
+            /** Approval Note */
+            approval_note: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items?: components["schemas"]["review__PlanItemRead"][];
+            progress?: components["schemas"]["review__PlanProgress"] | null;
+            /** Published At */
+            published_at: string | null;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
+        };
+        /** SupervisionPlanRead */
+        review__SupervisionPlanRead: {
+            /** Approval Note */
+            approval_note: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Published At */
+            published_at: string | null;
+            /** Region Code */
+            region_code: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Year */
+            year: number;
         };
         /** ValidationProblem */
         review__ValidationProblem: components["schemas"]["review__Problem"] & {
@@ -14082,126 +14457,6 @@ export interface components {
             unit?: string | null;
             /** Value */
             value: unknown;
-        };
-        /** OpinionCreate */
-        review__services__review__social__schemas__OpinionCreate: {
-            /** Comment */
-            comment: string;
-            /**
-             * Fairness
-             * @enum {string}
-             */
-            fairness: "agree" | "disagree" | "unsure";
-            /**
-             * Legality
-             * @enum {string}
-             */
-            legality: "agree" | "disagree" | "unsure";
-            /**
-             * Member Id
-             * Format: uuid
-             */
-            member_id: string;
-            /**
-             * Reasonableness
-             * @enum {string}
-             */
-            reasonableness: "agree" | "disagree" | "unsure";
-        };
-        /** OpinionRead */
-        review__services__review__social__schemas__OpinionRead: {
-            /**
-             * At
-             * Format: date-time
-             */
-            at: string;
-            /** Comment */
-            comment: string;
-            /** Fairness */
-            fairness: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Legality */
-            legality: string;
-            /**
-             * Member Id
-             * Format: uuid
-             */
-            member_id: string;
-            /** Reasonableness */
-            reasonableness: string;
-            /** Recorded By */
-            recorded_by: string;
-        };
-        /** OpinionCreate */
-        review__services__review__supervision__schemas__OpinionCreate: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Findings */
-            findings: string;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Rectify By
-             * Format: date
-             */
-            rectify_by: string;
-            /** Region Code */
-            region_code?: string | null;
-            /** Required Actions */
-            required_actions: string;
-        };
-        /** OpinionRead */
-        review__services__review__supervision__schemas__OpinionRead: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Findings */
-            findings: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Is Overdue
-             * @default false
-             */
-            is_overdue?: boolean;
-            /**
-             * Issued At
-             * Format: date-time
-             */
-            issued_at: string;
-            /** Issued By */
-            issued_by: string;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Rectify By
-             * Format: date
-             */
-            rectify_by: string;
-            /** Region Code */
-            region_code: string;
-            /** Replied At */
-            replied_at: string | null;
-            /** Replied Late */
-            replied_late: boolean | null;
-            /** Reply */
-            reply: string | null;
-            /** Required Actions */
-            required_actions: string;
-            /** Status */
-            status: string;
         };
     };
     responses: never;
@@ -32023,301 +32278,6 @@ export interface operations {
             };
         };
     };
-    cases_get_merge_suggestions: {
-        parameters: {
-            query: {
-                year: number;
-                period_start?: string | null;
-                period_end?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__MergeSuggestions"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-        };
-    };
-    cases_create_plan_merge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["cases__MergeCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__MergeRead"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description SpotCheckPlanNotFound: 抽查计划不存在 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description PlanAlreadyMerged: 抽查计划已合并 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description PayloadTooLarge: 请求体过大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description PlanMergeRefused: 抽查计划不能合并为综合查一次 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-        };
-    };
-    cases_get_plan_merge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                merge_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cases__MergeRead"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description PlanMergeNotFound: 合并计划不存在 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["cases__Problem"];
-                };
-            };
-        };
-    };
     cases_get_spot_check_plan: {
         parameters: {
             query?: never;
@@ -39040,111 +39000,6 @@ export interface operations {
             };
         };
     };
-    publicity_redact_texts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["publicity__RedactionRequest"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["publicity__RedactionResult"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__Problem"];
-                };
-            };
-            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__Problem"];
-                };
-            };
-            /** @description PayloadTooLarge: 请求体过大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["publicity__Problem"];
-                };
-            };
-        };
-    };
     publicity_update_region_setting: {
         parameters: {
             query?: never;
@@ -39489,6 +39344,152 @@ export interface operations {
             };
             /** @description Forbidden: 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
+    publicity_list_public_supervision_plans: {
+        parameters: {
+            query?: {
+                region_code?: string | null;
+                year?: number | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__Page_PublicPlanRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
+    publicity_get_public_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__PublicPlanRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description PublicPlanNotFound: 年度监督计划不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -40597,6 +40598,1017 @@ export interface operations {
             };
             /** @description ReportNotFound: 年度报告不存在 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_assessments: {
+        parameters: {
+            query?: {
+                year?: number | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_AssessmentSummary_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_create_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__AssessmentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentOutOfRegion: 只能对本辖区开展评议考核; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentExists: 该辖区该年度已有评议考核 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IndicatorsInvalid: 考核指标设置不正确; UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__AssessmentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentNotFound: 评议考核不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_finalise_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__AssessmentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentOutOfRegion: 只能对本辖区开展评议考核; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentNotFound: 评议考核不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentFinalised: 评议考核已定稿，不得重新计算 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_recompute_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__AssessmentRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentOutOfRegion: 只能对本辖区开展评议考核; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentNotFound: 评议考核不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AssessmentFinalised: 评议考核已定稿，不得重新计算 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_case_consultations: {
+        parameters: {
+            query?: {
+                case_id?: string | null;
+                legal_review_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_ConsultationRead_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_create_case_consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__ConsultationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__ConsultationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotAllowed: 无权办理该案件会商; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnknownAgency: 执法机关不存在; UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_case_consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__ConsultationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotFound: 案件会商不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_conclude_case_consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__ConclusionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__ConsultationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotAllowed: 无权办理该案件会商; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotFound: 案件会商不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationConcluded: 案件会商已形成结论; NoOpinions: 尚无书面意见 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_add_case_consultation_opinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__ConsultationOpinionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__ConsultationOpinionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotAllowed: 无权办理该案件会商; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationNotFound: 案件会商不存在; ParticipantNotFound: 会商参加方不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ConsultationConcluded: 案件会商已形成结论; OpinionExists: 该参加方已提交书面意见 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -43746,6 +44758,610 @@ export interface operations {
             };
         };
     };
+    review_joint_meeting_rhythm: {
+        parameters: {
+            query: {
+                year: number;
+                region_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__JointMeetingRhythm"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作; MeetingOutOfRegion: 只能召集本辖区的联席会议 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_joint_meetings: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_JointMeetingRead_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_create_joint_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__JointMeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__JointMeetingDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作; MeetingOutOfRegion: 只能召集本辖区的联席会议 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnknownAgency: 执法机关不存在; UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_joint_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__JointMeetingDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description MeetingNotFound: 联席会议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_add_joint_meeting_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__MeetingDecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__MeetingDecisionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作; MeetingOutOfRegion: 只能召集本辖区的联席会议 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description MeetingNotFound: 联席会议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnknownAgency: 执法机关不存在 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_follow_up_joint_meeting_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__FollowUpCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__MeetingDecisionRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description FollowUpNotAllowed: 只有责任单位或本辖区监督机构可以登记跟进情况; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description DecisionNotFound: 会议议定事项不存在; MeetingNotFound: 联席会议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description DecisionClosed: 议定事项已办结 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
     review_list_legal_reviews: {
         parameters: {
             query?: {
@@ -44326,195 +45942,6 @@ export interface operations {
             };
             /** @description PayloadTooLarge: 请求体过大 */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_list_my_social_evaluations: {
-        parameters: {
-            query?: {
-                cursor?: string | null;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__Page_PanelView_"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description NotFound: 资源不存在 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_get_my_social_evaluation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__PanelView"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description EvaluationNotFound: 社会评议不存在 */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -45454,818 +46881,6 @@ export interface operations {
             };
         };
     };
-    review_list_social_evaluations: {
-        parameters: {
-            query?: {
-                status?: string | null;
-                case_id?: string | null;
-                cursor?: string | null;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__Page_EvaluationRead_"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_open_social_evaluation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["review__EvaluationCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__EvaluationDetail"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description CaseNotEvaluable: 该案件当前不能提交社会评议; EvaluationExists: 该案件已有社会评议; PanelUnavailable: 评议员库不足以抽取评议小组 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description PayloadTooLarge: 请求体过大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description UnprocessableEntity: 请求内容无法处理; ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_check_social_evaluation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["review__SocialCheckRequest"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__SocialCheck"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description PayloadTooLarge: 请求体过大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_get_social_evaluation_stats: {
-        parameters: {
-            query: {
-                year: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__EvaluationStats"][];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_get_social_evaluation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__EvaluationDetail"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description EvaluationNotFound: 社会评议不存在 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_answer_social_evaluation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["review__AnswerCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__EvaluationDetail"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description EvaluationNotFound: 社会评议不存在 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description EvaluationStateConflict: 社会评议当前状态不允许此操作 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description PayloadTooLarge: 请求体过大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_conclude_social_evaluation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__EvaluationDetail"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description EvaluationNotFound: 社会评议不存在 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description EvaluationStateConflict: 社会评议当前状态不允许此操作 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
-    review_add_social_evaluation_opinion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["review__services__review__social__schemas__OpinionCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["review__EvaluationDetail"];
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description EvaluationNotFound: 社会评议不存在 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Conflict: 与当前状态冲突; EvaluationStateConflict: 社会评议当前状态不允许此操作; NotOnPanel: 该监督员不在本案评议小组中; OpinionWindowClosed: 评议意见期限已届满或评议已结束 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description PayloadTooLarge: 请求体过大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
     review_review_statistics: {
         parameters: {
             query: {
@@ -46683,7 +47298,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["review__Problem"];
                 };
             };
-            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            /** @description PlanItemNotFound: 监督计划事项不存在; PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanItemNotCarried: 监督行动不能承接该计划事项 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -47438,100 +48062,6 @@ export interface operations {
             };
         };
     };
-    review_get_supervision_instrument_docx: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                instrument_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
-                };
-            };
-            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Unauthorized: 未认证或令牌无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description Forbidden: 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description InstrumentNotFound: 监督文书不存在 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ValidationFailed: 请求参数校验失败 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
-                };
-            };
-            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description ServiceUnavailable: 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-            /** @description GatewayTimeout: 上游服务响应超时 */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["review__Problem"];
-                };
-            };
-        };
-    };
     review_escalate_supervision_instrument: {
         parameters: {
             query?: never;
@@ -48208,7 +48738,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionCreate"];
+                "application/json": components["schemas"]["review__OpinionCreate"];
             };
         };
         responses: {
@@ -48218,7 +48748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
+                    "application/json": components["schemas"]["review__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -48321,7 +48851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
+                    "application/json": components["schemas"]["review__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -48419,7 +48949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
+                    "application/json": components["schemas"]["review__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -48469,6 +48999,627 @@ export interface operations {
             };
             /** @description PayloadTooLarge: 请求体过大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_supervision_plans: {
+        parameters: {
+            query?: {
+                year?: number | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_SupervisionPlanRead_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_create_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__SupervisionPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__SupervisionPlanDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作; PlanOutOfRegion: 只能为本辖区制定监督计划 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanExists: 该辖区该年度已有监督计划 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__SupervisionPlanDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_approve_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__PlanApprove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__SupervisionPlanDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanEmpty: 监督计划没有事项; PlanStateConflict: 监督计划当前状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_add_supervision_plan_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__PlanItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__PlanItemRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanStateConflict: 监督计划当前状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnprocessableEntity: 请求内容无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_publish_supervision_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__SupervisionPlanDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanNotFound: 年度监督计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PlanStateConflict: 监督计划当前状态不允许此操作 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

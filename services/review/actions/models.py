@@ -18,6 +18,8 @@ class SupervisionAction(UUIDPk, Timestamps, Base):
     __table_args__ = (Index("ix_supervision_actions_region_created", "region_code",
                             "created_at", "id"),)
     plan_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # the 年度监督计划 item this action carries out (services.review.plans)
+    plan_item_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     region_code: Mapped[str] = mapped_column(String(12), nullable=False)

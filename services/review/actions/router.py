@@ -22,6 +22,7 @@ from services.review.actions.schemas import (
 )
 from services.review.clients import check_record
 from services.review.dependencies import Supervisor
+from services.review.plans import errors as plan_errors
 
 router = APIRouter(prefix="/api/v1/review", tags=["supervision"], route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
@@ -38,6 +39,9 @@ async def _detail(session: AsyncSession, action: SupervisionAction) -> ActionDet
 
 @router.post(A, response_model=ActionDetail, status_code=201,
              responses=kit_errors.responses(*AUTH, errors.ActionOutOfRegion,
+                                            plan_errors.PlanNotFound,
+                                            plan_errors.PlanItemNotFound,
+                                            plan_errors.PlanItemNotCarried,
                                             kit_errors.UnprocessableEntity),
              summary="组织监督行动（日常/重点/专项/评查/评议/现场观摩）")
 async def create_supervision_action(body: ActionCreate, principal: Supervisor,

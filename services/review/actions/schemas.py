@@ -7,10 +7,10 @@ from typing import Literal
 from pydantic import Field
 
 from kit.schemas import ApiModel
+from services.review.plans.schemas import ActionKind as PlanActionKind
 
-# 日常 / 重点 / 专项 / 评查 / 评议 / 现场观摩
-ActionKind = Literal["routine", "key", "special", "file_evaluation", "appraisal",
-                     "observation"]
+# 日常 / 重点 / 专项 / 评查 / 评议 / 现场观摩 (shared with the plan items)
+ActionKind = PlanActionKind
 # the owning service of each record type: complaints are review's own, the rest are cases'
 RecordType = Literal["case", "inspection", "licence", "complaint"]
 
@@ -20,6 +20,8 @@ class ActionCreate(ApiModel):
     title: str = Field(min_length=1, max_length=200)
     region_code: str | None = Field(None, pattern=r"^\d{6,12}$")
     plan_id: uuid.UUID | None = None
+    # the 年度监督计划 item carried out (its plan becomes plan_id)
+    plan_item_id: uuid.UUID | None = None
     target_agency_ids: list[uuid.UUID] = Field(default_factory=list, max_length=200)
     target_matters: list[str] = Field(default_factory=list, max_length=200)
     target_domains: list[str] = Field(default_factory=list, max_length=50)
@@ -60,6 +62,7 @@ class FindingRead(ApiModel):
 class ActionRead(ApiModel):
     id: uuid.UUID
     plan_id: uuid.UUID | None
+    plan_item_id: uuid.UUID | None
     kind: str
     title: str
     region_code: str

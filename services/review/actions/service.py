@@ -3,7 +3,9 @@
 
 Decisions: findings name records of other services by id only, validated through the owning
 service's API with the caller's token (a record the supervisor cannot see is refused as
-unknown); complaints are review's own records. An invited supervisor (特邀行政执法监督员) takes
+unknown); complaints are review's own records. An action may carry an item of an approved
+年度监督计划 (`plan_item_id`, services.review.plans), which counts it in the plan's progress.
+An invited supervisor (特邀行政执法监督员) takes
 part as a participant linked to their cohort member and account, and reads a redacted view of
 exactly those actions: targets, findings and the instruments issued in the action, with
 personal data in texts masked and no staff accounts."""
@@ -21,6 +23,7 @@ from services.review.actions.repository import ActionRepository
 from services.review.actions.schemas import ActionCreate, FindingCreate, ParticipantCreate
 from services.review.complaints import service as complaints
 from services.review.invited import service as invited
+from services.review.plans import service as plans
 
 
 async def create(session: AsyncSession, principal: Principal,
@@ -30,8 +33,17 @@ async def create(session: AsyncSession, principal: Principal,
         raise errors.ActionOutOfRegion(f"辖区 {region} 不在本人辖区内")
     if body.ends_on and body.ends_on < body.starts_on:
         raise kit_errors.UnprocessableEntity("结束日期早于开始日期")
+    plan_id = body.plan_id
+    if body.plan_item_id is not None:
+        item = await plans.item_for_action(session, principal, body.plan_item_id, region)
+        if plan_id is not None and plan_id != item.plan_id:
+            raise kit_errors.UnprocessableEntity("plan_id 与计划事项所属计划不一致")
+        plan_id = item.plan_id
+    elif plan_id is not None:
+        await plans.load(session, principal, plan_id)
     action = SupervisionAction(
-        id=uuid.uuid4(), plan_id=body.plan_id, kind=body.kind, title=body.title,
+        id=uuid.uuid4(), plan_id=plan_id, plan_item_id=body.plan_item_id, kind=body.kind,
+        title=body.title,
         region_code=region, target_agency_ids=[str(a) for a in body.target_agency_ids],
         target_matters=body.target_matters, target_domains=body.target_domains,
         starts_on=body.starts_on, ends_on=body.ends_on, created_by=principal.subject)

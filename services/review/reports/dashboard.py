@@ -38,18 +38,26 @@ def grouped(path: str, body: dict[str, Any]) -> dict[str, list[dict[str, Any]]] 
 async def _per_source(fetcher: DashboardFetcher, service: str, path: str, region: str,
                       year: int, agency_ids: list[str], gate: asyncio.Semaphore
                       ) -> tuple[dict[str, list[dict[str, Any]]], int]:
-    body = await fetcher.fetch(service, path, {"year": year, "region_code": region,
-                                               "group_by": "agency"})
+    asked = {"year": year, "region_code": region, "group_by": "agency"}
+    body = await fetcher.fetch(service, path, asked)
     groups = grouped(path, body) if body else None
     if groups is not None:
+        for agency, figs in groups.items():
+            for f in figs:
+                f["source"] = {"service": service, "path": path,
+                               "params": {"year": year, "agency_id": agency}}
         return groups, 1
 
     async def one(agency: str) -> tuple[str, list[dict[str, Any]]]:
+        params = {"year": year, "agency_id": agency}
         async with gate:
-            answer = await fetcher.fetch(service, path, {"year": year, "agency_id": agency})
+            answer = await fetcher.fetch(service, path, params)
         ok = answer is not None and (isinstance(answer.get("figures"), list)
                                      or str(answer.get("agency_id")) == agency)
-        return agency, figures_of(path, answer) if ok and answer else []
+        figs = figures_of(path, answer) if ok and answer else []
+        for f in figs:
+            f["source"] = {"service": service, "path": path, "params": params}
+        return agency, figs
 
     if body is None:  # not deployed: nothing to ask per agency either
         return {}, 1
@@ -61,22 +69,36 @@ def _is_overdue(key: str) -> bool:
     return "overdue" in key or key.endswith(".late")
 
 
-async def build(fetcher: DashboardFetcher, sources: list[str], region: str, year: int,
-                headlines: list[str], concurrency: int = 8) -> dict[str, Any]:
+async def per_agency(fetcher: DashboardFetcher, sources: list[str], region: str, year: int,
+                     concurrency: int = 8
+                     ) -> tuple[list[dict[str, Any]], dict[str, dict[str, dict[str, Any]]], int]:
+    """The region's agencies (personnel), every figure of each (`{key: figure}` with its
+    `source`; a later source wins a shared key) and the number of statistics calls made.
+    Also used by
+    评议考核 (services.review.assessment)."""
     agencies = await fetcher.agencies(region)
     ids = [str(a["id"]) for a in agencies]
-    names = {str(a["id"]): a.get("name") for a in agencies}
-    regions = {str(a["id"]): a.get("region_code") for a in agencies}
     gate = asyncio.Semaphore(concurrency)
     results = await asyncio.gather(*(_per_source(fetcher, s, p, region, year, ids, gate)
                                      for s, p in parse_sources(sources)))
-    per: dict[str, dict[str, Any]] = {a: {} for a in ids}
+    per: dict[str, dict[str, dict[str, Any]]] = {a: {} for a in ids}
     calls = 0
     for groups, n in results:
         calls += n
         for agency, figs in groups.items():
             if agency in per:
-                per[agency].update({f["key"]: f.get("value") for f in figs})
+                for f in figs:
+                    per[agency][f["key"]] = f
+    return agencies, per, calls
+
+
+async def build(fetcher: DashboardFetcher, sources: list[str], region: str, year: int,
+                headlines: list[str], concurrency: int = 8) -> dict[str, Any]:
+    agencies, figures, calls = await per_agency(fetcher, sources, region, year, concurrency)
+    ids = [str(a["id"]) for a in agencies]
+    names = {str(a["id"]): a.get("name") for a in agencies}
+    regions = {str(a["id"]): a.get("region_code") for a in agencies}
+    per = {a: {k: f.get("value") for k, f in figs.items()} for a, figs in figures.items()}
     rows = []
     for agency in ids:
         values = per[agency]

@@ -1,0 +1,100 @@
+"""HTTP surface of 评议考核 (performance assessment)."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from kit import errors as kit_errors
+from kit.auth import Principal, require_roles
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page
+from services.review.assessment import errors, service
+from services.review.assessment.repository import AssessmentRepository
+from services.review.assessment.schemas import (
+    AssessmentCreate,
+    AssessmentRead,
+    AssessmentSummary,
+)
+from services.review.clients import StatisticsClient
+from services.review.dependencies import Supervisor
+
+router = APIRouter(prefix="/api/v1/review", tags=["assessment"], route_class=CommittingRoute)
+AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
+URL = "/assessments"
+Reader = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor",
+                                                    "sysadmin"))]
+
+
+def _stats(request: Request) -> StatisticsClient:
+    return StatisticsClient(request)
+
+
+Stats = Annotated[StatisticsClient, Depends(_stats)]
+
+
+def _settings(request: Request):
+    return request.app.state.settings
+
+
+@router.post(URL, response_model=AssessmentRead, status_code=201,
+             responses=kit_errors.responses(*AUTH, errors.AssessmentOutOfRegion,
+                                            errors.AssessmentExists, errors.IndicatorsInvalid,
+                                            kit_errors.UnprocessableEntity,
+                                            kit_errors.ServiceUnavailable),
+             summary="开展年度评议考核（按统计数据计分、加权、排名）")
+async def create_assessment(body: AssessmentCreate, principal: Supervisor, request: Request,
+                            session: SessionDep, stats: Stats) -> AssessmentRead:
+    s = _settings(request)
+    row = await service.create(session, principal, body, stats, s.report_statistics_sources,
+                               s.assessment_indicators, s.report_dashboard_concurrency)
+    return AssessmentRead.model_validate(await service.read_model(session, row))
+
+
+@router.get(URL, response_model=Page[AssessmentSummary],
+            responses=kit_errors.responses(*AUTH), summary="评议考核列表")
+async def list_assessments(principal: Reader, session: SessionDep,
+                           year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+                           cursor: str | None = None,
+                           limit: Annotated[int, Query(ge=1, le=200)] = 50
+                           ) -> Page[AssessmentSummary]:
+    rows, nxt = await AssessmentRepository(session).list(principal, year, cursor, limit)
+    return Page[AssessmentSummary](items=[AssessmentSummary.model_validate(r) for r in rows],
+                                   next_cursor=nxt, limit=limit)
+
+
+@router.get(URL + "/{assessment_id}", response_model=AssessmentRead,
+            responses=kit_errors.responses(*AUTH, errors.AssessmentNotFound),
+            summary="一次评议考核（排名及每项得分所依据的数据）")
+async def get_assessment(assessment_id: uuid.UUID, principal: Reader,
+                         session: SessionDep) -> AssessmentRead:
+    row = await service.load(session, principal, assessment_id)
+    return AssessmentRead.model_validate(await service.read_model(session, row))
+
+
+@router.post(URL + "/{assessment_id}/recompute", response_model=AssessmentRead,
+             responses=kit_errors.responses(*AUTH, errors.AssessmentNotFound,
+                                            errors.AssessmentOutOfRegion,
+                                            errors.AssessmentFinalised,
+                                            kit_errors.ServiceUnavailable),
+             summary="按最新统计数据重新计算（定稿前）")
+async def recompute_assessment(assessment_id: uuid.UUID, principal: Supervisor,
+                               request: Request, session: SessionDep,
+                               stats: Stats) -> AssessmentRead:
+    s = _settings(request)
+    row = await service.load(session, principal, assessment_id, for_update=True)
+    await service.recompute(session, principal, row, stats, s.report_statistics_sources,
+                            s.report_dashboard_concurrency)
+    return AssessmentRead.model_validate(await service.read_model(session, row))
+
+
+@router.post(URL + "/{assessment_id}/finalise", response_model=AssessmentRead,
+             responses=kit_errors.responses(*AUTH, errors.AssessmentNotFound,
+                                            errors.AssessmentOutOfRegion,
+                                            errors.AssessmentFinalised),
+             summary="定稿（冻结排名，内部通报）")
+async def finalise_assessment(assessment_id: uuid.UUID, principal: Supervisor,
+                              session: SessionDep) -> AssessmentRead:
+    row = await service.load(session, principal, assessment_id, for_update=True)
+    await service.finalise(session, principal, row)
+    return AssessmentRead.model_validate(await service.read_model(session, row))

@@ -1,0 +1,112 @@
+"""HTTP surface of 案件联合会商 (referral, written opinions, conclusion)."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from kit import errors as kit_errors
+from kit.auth import Principal, require_roles
+from kit.calendar import today_legal
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import Page
+from services.review.clients import fetch_record
+from services.review.consultations import errors, service
+from services.review.consultations.models import CaseConsultation
+from services.review.consultations.repository import ConsultationRepository
+from services.review.consultations.schemas import (
+    ConclusionCreate,
+    ConsultationCreate,
+    ConsultationDetail,
+    ConsultationOpinionCreate,
+    ConsultationOpinionRead,
+    ConsultationParticipantRead,
+    ConsultationRead,
+)
+from services.review.dependencies import AgencyRegions
+
+router = APIRouter(prefix="/api/v1/review", tags=["supervision"], route_class=CommittingRoute)
+AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
+URL = "/case-consultations"
+Reader = Annotated[Principal, Depends(require_roles(
+    "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
+Writer = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor", "sysadmin"))]
+
+
+async def _detail(session, row: CaseConsultation) -> ConsultationDetail:
+    repo = ConsultationRepository(session)
+    out = ConsultationDetail.model_validate(row)
+    out.participants = [ConsultationParticipantRead.model_validate(p)
+                        for p in await repo.participants(row.id)]
+    out.opinions = [ConsultationOpinionRead.model_validate(o) for o in await repo.opinions(row.id)]
+    given = {o.participant_id for o in out.opinions}
+    if today_legal() > row.opinion_due_on:
+        out.overdue_participant_ids = [p.id for p in out.participants if p.id not in given]
+    return out
+
+
+@router.post(URL, response_model=ConsultationDetail, status_code=201,
+             responses=kit_errors.responses(*AUTH, errors.ConsultationNotAllowed,
+                                            errors.UnknownAgency,
+                                            kit_errors.UnprocessableEntity,
+                                            kit_errors.ServiceUnavailable),
+             summary="提请疑难案件联合会商（案件、检查经案件服务核验）")
+async def create_case_consultation(body: ConsultationCreate, principal: Writer,
+                                   request: Request, session: SessionDep,
+                                   regions: AgencyRegions) -> ConsultationDetail:
+    async def read(record_type: str, record_id: uuid.UUID) -> dict:
+        return await fetch_record(request, record_type, record_id)
+    row = await service.create(session, principal, body, read, regions,
+                               request.app.state.settings.consultation_opinion_days)
+    return await _detail(session, row)
+
+
+@router.get(URL, response_model=Page[ConsultationRead], responses=kit_errors.responses(*AUTH),
+            summary="案件会商列表（可按案件或法制审核筛选）")
+async def list_case_consultations(principal: Reader, session: SessionDep,
+                                  case_id: uuid.UUID | None = None,
+                                  legal_review_id: uuid.UUID | None = None,
+                                  cursor: str | None = None,
+                                  limit: Annotated[int, Query(ge=1, le=200)] = 50
+                                  ) -> Page[ConsultationRead]:
+    rows, nxt = await ConsultationRepository(session).list(principal, case_id,
+                                                           legal_review_id, cursor, limit)
+    return Page[ConsultationRead](items=[ConsultationRead.model_validate(r) for r in rows],
+                                  next_cursor=nxt, limit=limit)
+
+
+@router.get(URL + "/{consultation_id}", response_model=ConsultationDetail,
+            responses=kit_errors.responses(*AUTH, errors.ConsultationNotFound),
+            summary="一次案件会商（参加方、书面意见、结论）")
+async def get_case_consultation(consultation_id: uuid.UUID, principal: Reader,
+                                session: SessionDep) -> ConsultationDetail:
+    return await _detail(session, await service.load(session, principal, consultation_id))
+
+
+@router.post(URL + "/{consultation_id}/opinions", response_model=ConsultationOpinionRead,
+             status_code=201,
+             responses=kit_errors.responses(*AUTH, errors.ConsultationNotFound,
+                                            errors.ParticipantNotFound,
+                                            errors.ConsultationNotAllowed,
+                                            errors.ConsultationConcluded,
+                                            errors.OpinionExists),
+             summary="参加方书面意见（逾期提交的予以标记）")
+async def add_case_consultation_opinion(consultation_id: uuid.UUID, body: ConsultationOpinionCreate,
+                                        principal: Writer,
+                                        session: SessionDep) -> ConsultationOpinionRead:
+    return ConsultationOpinionRead.model_validate(
+        await service.add_opinion(session, principal, consultation_id, body))
+
+
+@router.post(URL + "/{consultation_id}/conclude", response_model=ConsultationDetail,
+             responses=kit_errors.responses(*AUTH, errors.ConsultationNotFound,
+                                            errors.ConsultationNotAllowed,
+                                            errors.ConsultationConcluded, errors.NoOpinions,
+                                            kit_errors.UnprocessableEntity),
+             summary="形成会商结论")
+async def conclude_case_consultation(consultation_id: uuid.UUID, body: ConclusionCreate,
+                                     principal: Writer,
+                                     session: SessionDep) -> ConsultationDetail:
+    row = await service.load(session, principal, consultation_id, for_update=True)
+    await service.conclude(session, principal, row, body)
+    return await _detail(session, row)
