@@ -11,6 +11,7 @@ from services.cases.inspections import models as inspections_models
 from services.cases.licensing import models as licensing_models
 from services.cases.preservation import models as preservation_models
 from services.cases.recusal import models as recusal_models
+from services.cases.self_enforcement import models as self_enforcement_models
 from services.cases.summary import models as summary_models
 from services.cases.transfers import models as transfers_models
 
@@ -25,4 +26,5 @@ SUBPACKAGES = (
     preservation_models,
     enforcement_models,
     recusal_models,
+    self_enforcement_models,
 )
