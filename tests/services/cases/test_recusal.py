@@ -12,7 +12,7 @@ from typing import Any
 from harness import Platform
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
-from factories import C, CHECKLIST, REV, TOWN, World, problem, world
+from factories import CHECKLIST, REV, TOWN, C, World, problem, world
 
 ART43 = "行政处罚法第四十三条"
 HEAD_RULE = ("行政处罚法第四十三条第三款（当事人提出回避申请的，行政机关应当依法审查，"
