@@ -60,7 +60,7 @@ async def execute_self_enforcement(body: schemas.ExecutionCreate, case: CaseForA
                                    principal: Actor, request: Request,
                                    session: SessionDep) -> Read:
     row = await service.execute(Ctx(request, session, principal), case, body)
-    return service.to_read(row, row.executed_at.date() if row.executed_at else today_legal())
+    return service.to_read(row, today_legal(row.executed_at))
 
 
 @router.get("/self-enforcements", response_model=Page[Read],

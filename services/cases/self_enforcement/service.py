@@ -29,12 +29,12 @@ court path of `services/cases/enforcement`.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.calendar import LEGAL_TZ, WorkingCalendar
+from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.schemas import fen_to_yuan
 from services.cases import deadlines
@@ -193,7 +193,7 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecisionCreate) -> SelfEnfo
 
 def off_hours(cal: WorkingCalendar, hours: tuple[int, int], at: Any) -> str | None:
     """Why `at` is barred by 第四十三条 (night or a non-working day), or None."""
-    local = (at if at.tzinfo else at.replace(tzinfo=LEGAL_TZ)).astimezone(LEGAL_TZ)
+    local = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(LEGAL_TZ)  # naive: UTC
     start, end = hours
     if local.hour >= start or local.hour < end:
         return f"{local:%H:%M}属于夜间（{start}时至次日{end}时）"
@@ -211,8 +211,7 @@ async def execute(ctx: Ctx, case: Case, body: schemas.ExecutionCreate) -> SelfEn
     why = off_hours(ctx.calendar, (hours[0], hours[1]), body.executed_at)
     if why and not body.emergency_reason:
         raise refuse(f"{why}，不得实施行政强制执行（情况紧急的除外，须写明理由）", ART43)
-    executed_on = body.executed_at.astimezone(LEGAL_TZ).date() if body.executed_at.tzinfo \
-        else body.executed_at.date()
+    executed_on = today_legal(body.executed_at)
     if row.decided_on is not None and executed_on < row.decided_on:
         raise refuse("执行日期早于强制执行决定日期", ART37)
     _, total = dec.amounts(case, executed_on, ctx)
