@@ -53,6 +53,14 @@ class CasesSettings(ServiceSettings):
     # overdue list is the alert either way); checked every interval when on [S]
     coercion_auto_release: bool = False
     coercion_release_interval_seconds: float = Field(3600.0, gt=0)
+    # 行政强制法第十三条、第四十六条第一款: agencies given 行政强制执行权 by law, agency id → the
+    # manners the law grants ("auction" 拍卖 第四十八条, "transfer" 划拨 第四十七条); none by
+    # default (a township has none: it applies to the court, or auctions what it already
+    # sealed/seized under 第四十六条第三款)
+    self_enforcement_powers: dict[str, list[Literal["auction", "transfer"]]] = Field(
+        default_factory=dict)
+    # 行政强制法第四十三条 “夜间”: from this hour to that hour, local time [S]
+    enforcement_night_hours: tuple[int, int] = (22, 6)
     # evidence storage (default: <data_dir>/evidence)
     evidence_dir: str | None = None
     evidence_max_bytes: int = 50 * 1024 * 1024

@@ -18,6 +18,7 @@ from services.cases.lifecycle.router import router as lifecycle_router
 from services.cases.matters.router import router as matters_router
 from services.cases.preservation.router import router as preservation_router
 from services.cases.recusal.router import router as recusal_router
+from services.cases.self_enforcement.router import router as self_enforcement_router
 from services.cases.statistics.router import router as statistics_router
 from services.cases.summary.router import router as summary_router
 from services.cases.transfers.router import router as transfers_router
@@ -38,6 +39,7 @@ SUBROUTERS = (
     preservation_router,
     enforcement_router,
     recusal_router,
+    self_enforcement_router,
     subject_documents_router,
 )
 

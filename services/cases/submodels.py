@@ -12,6 +12,7 @@ from services.cases.licensing import models as licensing_models
 from services.cases.matters import models as matters_models
 from services.cases.preservation import models as preservation_models
 from services.cases.recusal import models as recusal_models
+from services.cases.self_enforcement import models as self_enforcement_models
 from services.cases.summary import models as summary_models
 from services.cases.timeline import models as timeline_models
 from services.cases.transfers import models as transfers_models
@@ -29,4 +30,5 @@ SUBPACKAGES = (
     preservation_models,
     enforcement_models,
     recusal_models,
+    self_enforcement_models,
 )

@@ -68,6 +68,13 @@ class CasesClient:
         body = resp.json()
         return body if isinstance(body, dict) else {}
 
+    async def recused_officers(self, case_id: Any) -> set[str]:
+        """Officers whose 回避 was granted on the case (`GET /cases/{id}/recusals`, 行政处罚法
+        第四十三条): cases owns the decision; review keeps no copy of it."""
+        resp = await self.client.call("GET", f"/api/v1/cases/cases/{case_id}/recusals",
+                                      headers=self.headers, unknown="案件")
+        return {str(r["officer_id"]) for r in resp.json() if r.get("status") == "granted"}
+
     async def dossier(self, case_id: str) -> dict[str, Any]:
         resp = await self.client.call("GET", f"/api/v1/cases/cases/{case_id}/dossier",
                                       headers=self.headers, unknown="案件")

@@ -68,6 +68,8 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{C}/cases/{{case_id}}/recusals": ("sub", f"{C}/cases"),
     f"{C}/court-enforcements": ("exempt", "scoped in the query; another agency's empty list "
                                           "is tested in test_court_enforcement"),
+    f"{C}/self-enforcements": ("exempt", "scoped in the query; another agency's empty list "
+                                         "is tested in test_self_enforcement"),
     f"{C}/preservations": ("exempt", "scoped in the query; another agency's empty list is "
                                      "tested in test_preservation"),
     f"{C}/coercive-measures": ("list", None),

@@ -5,6 +5,7 @@ on /readyz and /status, the State Council notice accepted by `zhifa calendar loa
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -117,3 +118,21 @@ class TestOperatorWarnings:
         resp = await zhifa.client.get("/api/v1/cases/status", headers=headers)
         assert resp.json()["warnings"] == warnings
         await svc.aclose()
+
+
+class TestOneLegalToday:
+    """Point 16: the legal date comes from `kit.calendar.today_legal` everywhere — no service
+    reads the server's local date, nor takes the UTC date of a stored timestamp (`…_at.date()`
+    is yesterday's date in Shanghai between 00:00 and 08:00)."""
+
+    PATTERNS = (re.compile(r"\bdate\.today\(\)"), re.compile(r"\bdatetime\.(now|today)\(\)"),
+                re.compile(r"_at\.date\(\)"))
+
+    def test_no_service_computes_its_own_today(self) -> None:
+        root = Path(__file__).resolve().parents[2]
+        found = [f"{path.relative_to(root)}:{n}: {line.strip()}"
+                 for top in ("services", "kit", "gateway")
+                 for path in sorted((root / top).rglob("*.py"))
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if any(p.search(line) for p in self.PATTERNS)]
+        assert found == []

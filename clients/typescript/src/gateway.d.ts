@@ -671,6 +671,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/cases/{case_id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 行政机关负责人增派执法人员（回避后替换，行政处罚法第四十二条、第四十三条） */
+        post: operations["cases_assign_case_officer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/cases/{case_id}/payment-arrangement": {
         parameters: {
             query?: never;
@@ -820,6 +837,74 @@ export interface paths {
         put?: never;
         /** 变更、撤销或确认违法（公示撤回，第四十八条） */
         post: operations["cases_revoke_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/self-enforcement/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出强制执行决定（行政强制法第三十七条、第四十六条） */
+        post: operations["cases_decide_self_enforcement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/self-enforcement/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 自行强制执行前送达催告书（行政强制法第三十五条、第四十六条） */
+        post: operations["cases_demand_self_enforcement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/self-enforcement/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 实施拍卖或者划拨并抵缴罚款（行政强制法第四十三条、第四十七条至第四十九条） */
+        post: operations["cases_execute_self_enforcement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/cases/{case_id}/self-enforcement/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录当事人陈述申辩及复核（行政强制法第三十六条） */
+        post: operations["cases_record_enforcement_statement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2434,6 +2519,23 @@ export interface paths {
         };
         /** 先行登记保存列表（overdue=true：逾七个工作日未作处理决定） */
         get: operations["cases_list_preservations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/self-enforcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自行强制执行跟踪（催告、决定、执行） */
+        get: operations["cases_list_self_enforcements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5627,6 +5729,16 @@ export interface components {
             /** Source Ref */
             source_ref?: string | null;
         };
+        /** CaseOfficersRead */
+        cases__CaseOfficersRead: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Officer Ids */
+            officer_ids: string[];
+        };
         /** CaseRead */
         cases__CaseRead: {
             /**
@@ -6274,21 +6386,47 @@ export interface components {
             /** Penalties */
             penalties?: components["schemas"]["cases__PenaltyItem"][];
         };
+        /** DecisionCreate */
+        cases__DecisionCreate: {
+            /**
+             * Approver Id
+             * @description 批准的行政机关负责人
+             */
+            approver_id: string;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /**
+             * Immediate
+             * @description 催告期间有转移或者隐匿财物迹象，立即强制执行（第三十七条第三款）
+             * @default false
+             */
+            immediate?: boolean;
+            /**
+             * Institution
+             * @description 受委托的拍卖机构或者被书面通知的金融机构
+             */
+            institution: string;
+            /**
+             * Manner
+             * @description auction：拍卖（第四十八条）；transfer：划拨存款、汇款（第四十七条）
+             * @enum {string}
+             */
+            manner: "auction" | "transfer";
+            /**
+             * Reason
+             * @description 强制执行的理由和依据
+             */
+            reason: string;
+        };
         /** DeclineCase */
         cases__DeclineCase: {
             /** Approver Id */
             approver_id?: string | null;
             /** Reason */
             reason: string;
-        };
-        /** DemandCreate */
-        cases__DemandCreate: {
-            /**
-             * Served On
-             * Format: date
-             * @description 催告书送达日期（行政强制法第三十五条、第五十四条）
-             */
-            served_on: string;
         };
         /**
          * DiscretionTier
@@ -6679,6 +6817,37 @@ export interface components {
             sha256: string;
             /** Size */
             size: number;
+        };
+        /** ExecutionCreate */
+        cases__ExecutionCreate: {
+            /**
+             * Emergency Reason
+             * @description 情况紧急的理由（第四十三条但书）
+             */
+            emergency_reason?: string | null;
+            /**
+             * Executed At
+             * Format: date-time
+             * @description 实施时间（不得在夜间或者法定节假日，第四十三条）
+             */
+            executed_at: string;
+            /**
+             * Proceeds Account
+             * @description 上缴国库或者划入财政专户（第四十九条）
+             * @enum {string}
+             */
+            proceeds_account: "treasury" | "fiscal_account";
+            /**
+             * Receipt Number
+             * @description 缴库凭证号
+             */
+            receipt_number: string;
+            /**
+             * Recovered
+             * @description 拍卖或者划拨所得抵缴的金额
+             * @example 500.00
+             */
+            recovered: string;
         };
         /** ExtendBody */
         cases__ExtendBody: {
@@ -7955,6 +8124,29 @@ export interface components {
              */
             pattern: string;
         };
+        /** OfficerAssign */
+        cases__OfficerAssign: {
+            /**
+             * Approver Id
+             * @description 指派的行政机关负责人
+             */
+            approver_id: string;
+            /**
+             * Assigned On
+             * Format: date
+             */
+            assigned_on: string;
+            /**
+             * Officer Id
+             * @description 增派的执法人员
+             */
+            officer_id: string;
+            /**
+             * Reason
+             * @description 如：原承办人员已回避
+             */
+            reason: string;
+        };
         /** OfficerShown */
         cases__OfficerShown: {
             /** Certificate Numbers */
@@ -8138,6 +8330,15 @@ export interface components {
         cases__Page_PreservationRead_: {
             /** Items */
             items: components["schemas"]["cases__PreservationRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[SelfEnforcementRead] */
+        cases__Page_SelfEnforcementRead_: {
+            /** Items */
+            items: components["schemas"]["cases__SelfEnforcementRead"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -8881,6 +9082,101 @@ export interface components {
             /** Commitment */
             commitment: string;
         };
+        /** SelfEnforcementRead */
+        cases__SelfEnforcementRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Approver Id */
+            approver_id: string | null;
+            /**
+             * Basis
+             * @enum {string}
+             */
+            basis: "own_power" | "seized_property";
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Decided On */
+            decided_on: string | null;
+            /**
+             * Demand Amount
+             * @default 0.00
+             * @example 500.00
+             */
+            demand_amount?: string;
+            /**
+             * Demand Served On
+             * Format: date
+             */
+            demand_served_on: string;
+            /** Executed At */
+            executed_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Immediate */
+            immediate: boolean;
+            /** Institution */
+            institution: string | null;
+            /** Manner */
+            manner: ("auction" | "transfer") | null;
+            /**
+             * May Decide
+             * @default false
+             */
+            may_decide?: boolean;
+            /** Measure Ids */
+            measure_ids: string[];
+            /**
+             * Payment Due On
+             * Format: date
+             */
+            payment_due_on: string;
+            /**
+             * Perform By
+             * Format: date
+             */
+            perform_by: string;
+            /** Proceeds Account */
+            proceeds_account: string | null;
+            /** Receipt Number */
+            receipt_number: string | null;
+            /**
+             * Recovered
+             * @default 0.00
+             * @example 500.00
+             */
+            recovered?: string;
+            /** Region Code */
+            region_code: string;
+            /** Statement */
+            statement: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "demanded" | "decided" | "executed";
+            /**
+             * Surcharge
+             * @default 0.00
+             * @example 500.00
+             */
+            surcharge?: string;
+            /**
+             * Surcharge Days
+             * @description 催告时已加处罚款的天数（须超过三十日，第四十六条）
+             */
+            surcharge_days: number;
+        };
         /**
          * ServeCase
          * @description 送达 (rules: `services.cases.lifecycle.delivery`, 民事诉讼法第八十七条–第九十五条).
@@ -9052,30 +9348,6 @@ export interface components {
             cap_exempt_reason?: string | null;
             /** Started At */
             started_at?: string | null;
-        };
-        /** StatementCreate */
-        cases__StatementCreate: {
-            /** Adopted */
-            adopted?: boolean | null;
-            /**
-             * Content
-             * @default
-             */
-            content?: string;
-            /** Received On */
-            received_on?: string | null;
-            /** Recheck Result */
-            recheck_result?: string | null;
-            /**
-             * Waive Hearing
-             * @default false
-             */
-            waive_hearing?: boolean;
-            /**
-             * Waived
-             * @default false
-             */
-            waived?: boolean;
         };
         /**
          * Statistics
@@ -9849,6 +10121,15 @@ export interface components {
              */
             court_name: string;
         };
+        /** DemandCreate */
+        cases__services__cases__enforcement__schemas__DemandCreate: {
+            /**
+             * Served On
+             * Format: date
+             * @description 催告书送达日期（行政强制法第三十五条、第五十四条）
+             */
+            served_on: string;
+        };
         /** EvaluationCreate */
         cases__services__cases__entrustment__schemas__EvaluationCreate: {
             /** Comments */
@@ -10019,6 +10300,74 @@ export interface components {
              * Format: date-time
              */
             started_at: string;
+        };
+        /** StatementCreate */
+        cases__services__cases__lifecycle__schemas__StatementCreate: {
+            /** Adopted */
+            adopted?: boolean | null;
+            /**
+             * Content
+             * @default
+             */
+            content?: string;
+            /** Received On */
+            received_on?: string | null;
+            /** Recheck Result */
+            recheck_result?: string | null;
+            /**
+             * Waive Hearing
+             * @default false
+             */
+            waive_hearing?: boolean;
+            /**
+             * Waived
+             * @default false
+             */
+            waived?: boolean;
+        };
+        /** DemandCreate */
+        cases__services__cases__self_enforcement__schemas__DemandCreate: {
+            /**
+             * Basis
+             * @description own_power：本机关依法具有行政强制执行权（行政强制法第四十六条第一款）；seized_property：无强制执行权，但已查封、扣押财物，拍卖抵缴罚款（第四十六条第三款）
+             * @enum {string}
+             */
+            basis: "own_power" | "seized_property";
+            /**
+             * Perform By
+             * Format: date
+             * @description 催告书载明的履行义务期限（第三十五条第一项）
+             */
+            perform_by: string;
+            /**
+             * Served On
+             * Format: date
+             * @description 催告书送达日期（行政强制法第三十五条、第三十八条）
+             */
+            served_on: string;
+        };
+        /** StatementCreate */
+        cases__services__cases__self_enforcement__schemas__StatementCreate: {
+            /**
+             * Accepted
+             * @description 陈述申辩成立、予以采纳（行政强制法第三十六条）
+             */
+            accepted: boolean;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /**
+             * Review
+             * @description 对事实、理由和证据的复核意见
+             */
+            review: string;
+            /**
+             * Text
+             * @description 当事人的陈述和申辩
+             */
+            text: string;
         };
         /** AgencyCreate */
         personnel__AgencyCreate: {
@@ -16950,7 +17299,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["cases__DemandCreate"];
+                "application/json": components["schemas"]["cases__services__cases__enforcement__schemas__DemandCreate"];
             };
         };
         responses: {
@@ -19167,6 +19516,131 @@ export interface operations {
             };
         };
     };
+    cases_assign_case_officer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__OfficerAssign"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__CaseOfficersRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; OfficerAssignmentRefused: 不能增派该执法人员; OfficerRecused: 已回避的执法人员不得参与本案; OfficersNotQualified: 执法人员不具备执法资格或不足两人 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_arrange_payment: {
         parameters: {
             query?: never;
@@ -20482,6 +20956,506 @@ export interface operations {
             };
         };
     };
+    cases_decide_self_enforcement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__DecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__SelfEnforcementRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; SelfEnforcementNotFound: 尚未催告，无自行强制执行记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ApproverNotHead: 审批人不是本机关负责人; CaseArchived: 案件已归档，不得变更; SelfEnforcementRefused: 不符合行政机关自行强制执行的条件 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_demand_self_enforcement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__services__cases__self_enforcement__schemas__DemandCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__SelfEnforcementRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; SelfEnforcementRefused: 不符合行政机关自行强制执行的条件 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_execute_self_enforcement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__ExecutionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__SelfEnforcementRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; SelfEnforcementNotFound: 尚未催告，无自行强制执行记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; SelfEnforcementRefused: 不符合行政机关自行强制执行的条件 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_record_enforcement_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__services__cases__self_enforcement__schemas__StatementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__SelfEnforcementRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseNotFound: 案件不存在; SelfEnforcementNotFound: 尚未催告，无自行强制执行记录 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description CaseArchived: 案件已归档，不得变更; SelfEnforcementRefused: 不符合行政机关自行强制执行的条件 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PreconditionFailed: 资源已被修改，请刷新后重试 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_serve_decision: {
         parameters: {
             query?: never;
@@ -20618,7 +21592,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["cases__StatementCreate"];
+                "application/json": components["schemas"]["cases__services__cases__lifecycle__schemas__StatementCreate"];
             };
         };
         responses: {
@@ -32019,6 +32993,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cases__Page_PreservationRead_"];
+                };
+            };
+            /** @description InvalidCursor: 分页游标无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_list_self_enforcements: {
+        parameters: {
+            query?: {
+                status?: ("demanded" | "decided" | "executed") | null;
+                on?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__Page_SelfEnforcementRead_"];
                 };
             };
             /** @description InvalidCursor: 分页游标无效 */
@@ -45739,7 +46801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["review__Problem"];
                 };
             };
-            /** @description ChecklistInconsistent: 审核要点与审核结论不一致; ValidationFailed: 请求参数校验失败 */
+            /** @description ChecklistInconsistent: 审核要点与审核结论不一致; ReviewerRecused: 审核人员应当回避; ValidationFailed: 请求参数校验失败 */
             422: {
                 headers: {
                     [name: string]: unknown;

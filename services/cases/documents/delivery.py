@@ -21,7 +21,7 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.calendar import LEGAL_TZ
+from kit.calendar import LEGAL_TZ, today_legal
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents import service as svc
@@ -180,7 +180,7 @@ async def dossier_zip(ctx: Ctx, case: Case) -> bytes:
     docs = in_order(await DocumentRepository(ctx.session).documents(case.id))
     base = await dctx.build_case(ctx, case)
     listing = [{"index": i, "name": d.name, "number": d.number or "",
-                "issued_on": dctx.cn_date(d.issued_at.date()), "pages": ""}
+                "issued_on": dctx.cn_date(today_legal(d.issued_at)), "pages": ""}
                for i, d in enumerate(docs, 1)]
     extra = {"documents": listing, "document_count": len(docs)}
     sheets = {}

@@ -16,6 +16,7 @@ from anyio import to_thread
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
+from kit.calendar import today_legal
 from services.cases.documents import context as dctx
 from services.cases.documents import delivery, render
 from services.cases.documents import service as svc
@@ -81,7 +82,7 @@ def listing(docs: list[Any], counts: list[int], first: int) -> list[dict[str, An
     for i, (d, n) in enumerate(zip(docs, counts, strict=True), 1):
         pages = str(page) if n == 1 else f"{page}-{page + n - 1}"
         rows.append({"index": i, "name": d.name, "number": d.number or "",
-                     "issued_on": dctx.cn_date(d.issued_at.date()), "pages": pages})
+                     "issued_on": dctx.cn_date(today_legal(d.issued_at)), "pages": pages})
         page += n
     return rows
 

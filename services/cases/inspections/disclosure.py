@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kit.calendar import today_legal
 from services.cases.inspections.catalogue.models import InspectionItem
 from services.cases.inspections.draws.models import SpotCheckDraw, SpotCheckPlan
 from services.cases.inspections.models import Inspection
@@ -55,7 +56,7 @@ async def announce_result(ctx: Ctx, i: Inspection, due_on: str | None) -> None:
         "target": {"kind": t.get("kind"), "name": t.get("name"), "uscc": t.get("uscc"),
                    "address": t.get("address")},
         "result": i.result, "findings": i.findings,
-        "ended_on": i.ended_at.date().isoformat() if i.ended_at else None,
+        "ended_on": today_legal(i.ended_at).isoformat() if i.ended_at else None,
         "publish_due_on": due_on}, aggregate_id=str(i.id))
 
 

@@ -19,3 +19,10 @@ class OfficerRecused(errors.Conflict):
     `officer_ids`."""
 
     title = "已回避的执法人员不得参与本案"
+
+
+class OfficerAssignmentRefused(errors.Conflict):
+    """The officer cannot be added to the case (already on it, or the case is closed).
+    Extension: `rule`."""
+
+    title = "不能增派该执法人员"

@@ -7,9 +7,14 @@ from fastapi import APIRouter, Request
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from services.cases.dependencies import Actor, CaseById, CaseForAction
-from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound
+from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
 from services.cases.recusal import schemas, service
-from services.cases.recusal.errors import RecusalNotAllowed, RecusalNotFound
+from services.cases.recusal.errors import (
+    OfficerAssignmentRefused,
+    OfficerRecused,
+    RecusalNotAllowed,
+    RecusalNotFound,
+)
 
 router = APIRouter(tags=["cases: recusal"], route_class=CommittingRoute)
 ACT = (errors.Unauthorized, errors.Forbidden, CaseNotFound, CaseArchived,
@@ -43,3 +48,17 @@ async def decide_recusal(recusal_id: uuid.UUID, body: schemas.RecusalDecide,
 async def list_recusals(case: CaseById, session: SessionDep) -> list[schemas.RecusalRead]:
     return [schemas.RecusalRead.model_validate(r)
             for r in await service.for_case(session, case)]
+
+
+@router.post("/cases/{case_id}/officers", response_model=schemas.CaseOfficersRead,
+             responses=errors.responses(errors.Unauthorized, errors.Forbidden, CaseNotFound,
+                                        CaseArchived, errors.PreconditionFailed,
+                                        OfficerAssignmentRefused, OfficerRecused,
+                                        ApproverNotHead, OfficersNotQualified,
+                                        errors.ServiceUnavailable),
+             summary="行政机关负责人增派执法人员（回避后替换，行政处罚法第四十二条、第四十三条）")
+async def assign_case_officer(body: schemas.OfficerAssign, case: CaseForAction,
+                              principal: Actor, request: Request,
+                              session: SessionDep) -> schemas.CaseOfficersRead:
+    row = await service.assign_officer(session, request, principal, case, body)
+    return schemas.CaseOfficersRead(case_id=row.id, officer_ids=[str(o) for o in row.officer_ids])

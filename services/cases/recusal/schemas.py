@@ -40,3 +40,15 @@ class RecusalRead(ApiModel):
     decided_on: date | None
     decision_reason: str | None
     created_at: datetime
+
+
+class OfficerAssign(ApiModel):
+    officer_id: str = Field(min_length=1, max_length=64, description="增派的执法人员")
+    approver_id: str = Field(min_length=1, max_length=64, description="指派的行政机关负责人")
+    assigned_on: date
+    reason: str = Field(min_length=2, max_length=2000, description="如：原承办人员已回避")
+
+
+class CaseOfficersRead(ApiModel):
+    case_id: uuid.UUID
+    officer_ids: list[str]

@@ -9,7 +9,11 @@
   then on `ensure_not_recused` refuses them on every step that names officers (证据, 笔录,
   查封扣押, 先行登记保存) and as hearing host.
 - The hearing host may not be an investigator (第六十四条第四项): every officer named on a step
-  of the case's timeline counts, not only those named at filing (`investigators`)."""
+  of the case's timeline counts, not only those named at filing (`investigators`).
+- The head adds a replacement officer (`assign_officer`, e.g. after a recusal): not a recused
+  one, approved by a head (`require_head`), and the team with them passes the filing check of
+  personnel (第四十二条: every named officer holds a valid certificate for the matter's domain
+  on that date, at least two)."""
 
 from __future__ import annotations
 
@@ -20,9 +24,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from services.cases.approvals import require_head
-from services.cases.models import Case
+from services.cases.clients import qualified_officers
+from services.cases.models import Case, CaseOfficer
 from services.cases.recusal import schemas
-from services.cases.recusal.errors import OfficerRecused, RecusalNotAllowed, RecusalNotFound
+from services.cases.recusal.errors import (
+    OfficerAssignmentRefused,
+    OfficerRecused,
+    RecusalNotAllowed,
+    RecusalNotFound,
+)
 from services.cases.recusal.models import Recusal
 from services.cases.recusal.repository import RecusalRepository
 from services.cases.timeline.service import append_entry
@@ -97,3 +107,25 @@ async def decide_recusal(session: AsyncSession, request: Any, principal: Princip
 
 async def for_case(session: AsyncSession, case: Case) -> list[Recusal]:
     return await RecusalRepository(session).for_case(case.id)
+
+
+async def assign_officer(session: AsyncSession, request: Any, principal: Principal, case: Case,
+                         body: schemas.OfficerAssign) -> Case:
+    """增派执法人员 to a case by the head (after a 回避, or to strengthen the team)."""
+    if case.status not in OPEN_STATES:
+        raise OfficerAssignmentRefused("案件已办结，不得增派执法人员", rule=ART43,
+                                       case_status=case.status)
+    current = [str(o) for o in case.officer_ids]
+    if body.officer_id in current:
+        raise OfficerAssignmentRefused("该执法人员已是本案承办人员", rule=ART43)
+    await ensure_not_recused(session, case, [body.officer_id])
+    await require_head(request, case.agency_id, body.approver_id, "officer_replacement")
+    await qualified_officers(request, [*current, body.officer_id],
+                             case.matter_snapshot["domain"], body.assigned_on, case.region_code)
+    case.officer_ids = [*current, body.officer_id]
+    session.add(CaseOfficer(case_id=case.id, officer_id=body.officer_id))
+    await session.flush()
+    await append_entry(session, case, "officer.assigned", principal, [body.officer_id], {
+        "officer_id": body.officer_id, "approver_id": body.approver_id,
+        "assigned_on": body.assigned_on.isoformat(), "reason": body.reason})
+    return case

@@ -215,8 +215,8 @@ def to_read(decision: SummaryDecision, case: Case) -> schemas.SummaryDecisionRea
     snap = case.matter_snapshot
     return schemas.SummaryDecisionRead(
         id=decision.id, case_id=case.id, document_number=decision.document_number,
-        decided_at=decision.decided_at, decided_on=case.decided_on or decision.decided_at.date(),
-        place=decision.place,
+        decided_at=decision.decided_at,
+        decided_on=case.decided_on or today_legal(decision.decided_at), place=decision.place,
         penalty=schemas.SummaryPenalty(kind=decision.penalty_kind,
                                        amount=fen_to_yuan(decision.amount_fen)),
         officers=[schemas.OfficerShown.model_validate(o) for o in decision.officers],

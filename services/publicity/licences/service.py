@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.calendar import today_legal
 from kit.db import utcnow
 from services.publicity import errors, redaction
 from services.publicity.licences.models import LicenceDisclosure
@@ -85,7 +86,7 @@ async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Con
     await _fill(session, row, p, ctx)
     if row.withdrawn_at is not None:
         return  # revoked before we heard of the grant: never published
-    start = row.decided_on or date.today()
+    start = row.decided_on or today_legal()
     row.publish_due_on = ctx.calendar.add_days(start, ctx.settings.publish_within_working_days,
                                                "working", basis=PUBLISH_BASIS).due_on
     region = await RegionSettingRepository(session).for_region(row.region_code)

@@ -3,13 +3,14 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from kit import errors as kit_errors
 from kit.app import OutboxDep
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from kit.scope import AgencyOutOfScope
+from services.review.clients import CasesClient
 from services.review.dependencies import (
     AgencyRegions,
     LegalReviewer,
@@ -87,11 +88,14 @@ async def get_legal_review(review_id: uuid.UUID, principal: ReviewReader,
                                             errors.ReviewAlreadyCompleted,
                                             errors.ReviewerNotFound, errors.ReviewerRecused,
                                             errors.ReviewerNotQualified,
-                                            errors.ReviewerOutOfScope),
+                                            errors.ReviewerOutOfScope,
+                                            kit_errors.ServiceUnavailable),
              summary="分配审核人员（回避与法律职业资格检查）")
 async def assign_legal_review(review_id: uuid.UUID, body: AssignRequest,
-                              principal: ReviewAssigner, session: SessionDep) -> LegalReviewRead:
-    return _read(await service.assign_review(session, principal, review_id, body.reviewer_id))
+                              principal: ReviewAssigner, session: SessionDep,
+                              request: Request) -> LegalReviewRead:
+    return _read(await service.assign_review(session, principal, review_id, body.reviewer_id,
+                                             CasesClient(request).recused_officers))
 
 
 @router.post("/legal-reviews/{review_id}/opinion", response_model=LegalReviewRead,
@@ -99,12 +103,15 @@ async def assign_legal_review(review_id: uuid.UUID, body: AssignRequest,
                                             errors.ReviewAlreadyCompleted,
                                             errors.ReviewNotAssigned,
                                             errors.ChecklistInconsistent,
-                                            kit_errors.ValidationFailed),
+                                            errors.ReviewerRecused,
+                                            kit_errors.ValidationFailed,
+                                            kit_errors.ServiceUnavailable),
              summary="出具法制审核意见书（十项审核要点 + 结论）")
 async def record_legal_review_opinion(review_id: uuid.UUID, body: OpinionRequest,
                                       principal: LegalReviewer, session: SessionDep,
-                                      outbox: OutboxDep) -> LegalReviewRead:
-    return _read(await service.record_opinion(session, outbox, principal, review_id, body))
+                                      outbox: OutboxDep, request: Request) -> LegalReviewRead:
+    return _read(await service.record_opinion(session, outbox, principal, review_id, body,
+                                              CasesClient(request).recused_officers))
 
 
 @router.post("/major-decision-checks", response_model=MajorDecisionResult, status_code=200,

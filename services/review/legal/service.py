@@ -7,6 +7,10 @@ Decisions where the issue was silent:
   so `?status=pending` is the open queue and `mine=true` narrows it to the caller's own reviews.
 - Recusal (回避, 行政处罚法第四十三条 by analogy): a reviewer whose `officer_id` is among the
   case's `officer_ids` may not review it.
+- A reviewer whose officer was recused on the case (回避 granted by the agency head in cases,
+  行政处罚法第四十三条) may neither be assigned nor record the opinion: before either step review
+  asks cases for the case's recusals over HTTP (`recused`, a service-token call; no copy is
+  kept), so a recusal decided after the review was opened still counts.
 - "First review" (第五十八条第二款): a reviewer with no completed review yet must hold 法律职业资格;
   after the first completed review the profile counts `completed_reviews` and the rule is met.
 - `approved` needs all ten checklist points passed; a failed point needs a note.
@@ -15,6 +19,7 @@ Decisions where the issue was silent:
 """
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -111,6 +116,16 @@ def eligibility_problems(reviewer: Reviewer, review: LegalReview) -> None:
             "该审核人员初次从事法制审核，但未取得法律职业资格", rule=QUALIFICATION_RULE)
 
 
+async def ensure_not_recused(reviewer: Reviewer, review: LegalReview,
+                             recused: Callable[[Any], Awaitable[set[str]]]) -> None:
+    """The reviewer's officer is not among the officers recused on the case (asked of cases
+    only when the profile names an officer)."""
+    if reviewer.officer_id is not None and str(reviewer.officer_id) in await recused(
+            review.case_id):
+        raise errors.ReviewerRecused("审核人员已被决定在本案回避，不得审核本案",
+                                     rule=RECUSAL_RULE)
+
+
 async def load_review(session: AsyncSession, principal: Principal, review_id: uuid.UUID,
                       for_update: bool = False) -> LegalReview:
     review = await ReviewRepository(session).get_scoped(principal, review_id, for_update)
@@ -120,7 +135,8 @@ async def load_review(session: AsyncSession, principal: Principal, review_id: uu
 
 
 async def assign_review(session: AsyncSession, principal: Principal, review_id: uuid.UUID,
-                        reviewer_id: uuid.UUID) -> LegalReview:
+                        reviewer_id: uuid.UUID,
+                        recused: Callable[[Any], Awaitable[set[str]]]) -> LegalReview:
     review = await load_review(session, principal, review_id, for_update=True)
     if review.status == "completed":
         raise errors.ReviewAlreadyCompleted("法制审核已完成，不能再分配")
@@ -128,6 +144,7 @@ async def assign_review(session: AsyncSession, principal: Principal, review_id: 
     if reviewer is None or not reviewer.is_active:
         raise errors.ReviewerNotFound(f"审核人员 {reviewer_id} 不存在或已停用")
     eligibility_problems(reviewer, review)
+    await ensure_not_recused(reviewer, review, recused)
     review.reviewer_id, review.reviewer_name = reviewer.id, reviewer.name
     review.assigned_at = utcnow()
     await session.flush()
@@ -146,7 +163,8 @@ def _check_consistency(body: OpinionRequest) -> None:
 
 
 async def record_opinion(session: AsyncSession, outbox: Outbox, principal: Principal,
-                         review_id: uuid.UUID, body: OpinionRequest) -> LegalReview:
+                         review_id: uuid.UUID, body: OpinionRequest,
+                         recused: Callable[[Any], Awaitable[set[str]]]) -> LegalReview:
     """The assigned reviewer records the 法制审核意见书; the result goes to cases."""
     review = await load_review(session, principal, review_id, for_update=True)
     if review.status == "completed":
@@ -156,6 +174,7 @@ async def record_opinion(session: AsyncSession, outbox: Outbox, principal: Princ
         raise errors.ReviewNotAssigned("只有被分配的审核人员可以出具审核意见")
     _check_consistency(body)
     eligibility_problems(reviewer, review)
+    await ensure_not_recused(reviewer, review, recused)
     review.outcome, review.opinion = body.outcome, body.opinion
     review.checklist = {k: v.model_dump() for k, v in body.checklist.items()}
     review.status, review.completed_at = "completed", utcnow()

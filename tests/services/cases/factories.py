@@ -22,11 +22,12 @@ CHECKLIST = ("subject", "qualification", "authority", "procedure", "facts", "evi
 
 
 def uscc() -> str:
-    body = f"11500112{next(_seq):09d}"[:17]
+    # "…1129…": never the "…11200…" numbers of factories_extra.make_uscc (own counter)
+    body = f"115001129{next(_seq):08d}"[:17]
     return with_uscc_check(body)
 
 
-def id_number(born: str = "19800101") -> str:
+def id_number(born: str = "19800102") -> str:  # not make_id_number's default day
     body = f"500112{born}{next(_seq) % 1000:03d}"
     return with_id_check(body)
 

@@ -24,6 +24,7 @@ from services.cases.documents.catalogue import SPECS
 from services.cases.documents.pdf import PdfWorker
 from services.cases.documents.service import storage
 
+DECISION_RULE = "行政处罚法第五十一条、第五十七条、第五十九条"
 PARTY = "张三 & <李四> 商行"
 ITEMS = [{"name": "电动三轮车", "spec": "红色", "quantity": "1辆", "note": "完好"},
          {"name": "遮阳伞 <大>", "spec": "", "quantity": "2把", "note": ""}]
@@ -155,7 +156,8 @@ class TestCaseDocuments:
         # corrections: never changed in place, a new version with its own number
         resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=w.officer_headers(),
                                    json={"code": "penalty_decision"})
-        problem(resp, 409, "document-already-issued")
+        assert problem(resp, 409, "document-already-issued")["detail"] == (
+            "本案已制作行政处罚决定书，如需更正请制作新版本（replaces_id）")
         fixed = await issue(w, cid, "penalty_decision", replaces_id=decision["id"])
         assert fixed["version"] == 2 and fixed["replaces_id"] == decision["id"]
         assert fixed["number"] == "木耳综执罚决〔2026〕2号"
@@ -169,7 +171,9 @@ class TestCaseDocuments:
                 "place": "木耳镇人民路1号", "server_ids": w.officers[:2]}
         resp = await w.client.post(f"{C}/cases/{cid}/documents/{decision['id']}/services",
                                    headers=w.officer_headers(), json={**body, "method": "direct"})
-        problem(resp, 409, "document-already-issued")  # the replaced version is not served
+        # the replaced version is not served
+        assert problem(resp, 409, "document-already-issued")["detail"] == (
+            "该文书已被更正版本取代，请送达现行版本")
         resp = await w.client.post(served, headers=w.officer_headers(), json=body)
         assert problem(resp, 422, "document-service-invalid")["rule"] == "民事诉讼法第八十九条"
         resp = await w.client.post(served, headers=w.officer_headers(), json={
@@ -204,7 +208,8 @@ class TestCaseDocuments:
         other = issued["prior_notice"]["id"]
         resp = await w.client.get(f"{C}/cases/{cid}/documents/{other}/pdf",
                                   headers=w.officer_headers())
-        problem(resp, 503, "pdf-unavailable")
+        assert problem(resp, 503, "pdf-unavailable")["detail"].startswith(
+            "本服务器未安装 LibreOffice")
         resp = await w.client.get(f"{C}/cases/{cid}/documents/{other}/docx",
                                   headers=w.officer_headers())
         assert resp.status_code == 200
@@ -243,6 +248,7 @@ class TestRefusals:
                                    json={"code": "seizure_decision",
                                          "fields": {"measure": "查封", "reason": "涉嫌违法"}})
         body = problem(resp, 422, "document-fields-missing")
+        assert body["rule"] == "行政强制法第二十四条"
         missing = {m["field"]: m["article"] for m in body["missing"]}
         assert missing["period_days"] == missing["items"] == "行政强制法第二十四条"
         assert "party.address" in missing  # the party has no address on record
@@ -250,10 +256,12 @@ class TestRefusals:
         resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=w.officer_headers(),
                                    json={"code": "rectification_notice",
                                          "fields": {"secret": "x"}})
-        problem(resp, 422, "document-fields-unknown")
+        body = problem(resp, 422, "document-fields-unknown")
+        assert (body["detail"], body["unknown"]) == (
+            "模板 rectification_notice 不使用字段：secret", ["secret"])
         resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=w.officer_headers(),
                                    json={"code": "penalty_decision"})
-        problem(resp, 409, "document-not-issuable")
+        assert problem(resp, 409, "document-not-issuable")["rule"] == DECISION_RULE
         # a request fills gaps but never overrides the record; Idempotency-Key replays
         body = {"code": "rectification_notice", "fields": {
             **FIELDS["rectification_notice"], "party": {"name": "别人", "address": "新地址"}}}
@@ -274,6 +282,7 @@ class TestRefusals:
         resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=w.officer_headers(),
                                    json={"code": "penalty_decision"})
         body = problem(resp, 422, "document-fields-missing")
+        assert body["rule"] == "行政处罚法第五十九条"
         assert body["missing"] == [  # no address and no evidence on record
             {"field": "party.address", "label": "当事人的地址", "article": "行政处罚法第五十九条"},
             {"field": "evidence", "label": "证据", "article": "行政处罚法第五十九条"}]
@@ -284,7 +293,8 @@ class TestRefusals:
         for path in ("documents", f"documents/{doc['id']}", f"documents/{doc['id']}/docx",
                      f"documents/{doc['id']}/context", "dossier.zip"):
             resp = await w.client.get(f"{C}/cases/{cid}/{path}", headers=stranger)
-            problem(resp, 404, "case-not-found")
+            assert problem(resp, 404, "case-not-found")["detail"] == (
+                f"案件 {cid} 不存在或不在您的管辖范围内")
 
 
 class TestOtherDecisionsTemplatesAndRanges:
@@ -331,7 +341,8 @@ class TestOtherDecisionsTemplatesAndRanges:
         await w.act(case, "decide", {"decided_on": "2026-03-30"})
         resp = await w.client.post(f"{C}/cases/{case}/documents", headers=w.officer_headers(),
                                    json={"code": "penalty_decision"})
-        problem(resp, 409, "document-not-issuable")
+        body = problem(resp, 409, "document-not-issuable")
+        assert body["rule"] == DECISION_RULE and "决定：no_penalty" in body["detail"]
         doc = await issue(w, case, "no_penalty_decision")
         text = "\n".join(render.texts((await document_of(w, case, doc))[0]))
         assert "违法行为轻微并及时改正" in text and doc["number"] in text
@@ -379,14 +390,15 @@ class TestOtherDecisionsTemplatesAndRanges:
                                    json={"code": "penalty_decision", "range_id": rng["id"],
                                          "range_seq": 2})
         assert resp.status_code in (409, 422)  # no decision yet / numbered from the case
-        for seq, headers in ((3, w.officer_headers()), (9, w.officer_headers()),
-                             (4, w.zhifa.headers("officer", agency_id=w.agency_id,
-                                                 region_code="500112100",
-                                                 officer_id=w.officers[1]))):
+        for seq, headers, why in (
+                (3, w.officer_headers(), "已被使用"),
+                (9, w.officer_headers(), "编号序号须在 2–4 之间"),
+                (4, w.zhifa.headers("officer", agency_id=w.agency_id, region_code="500112100",
+                                    officer_id=w.officers[1]), "不属于当前执法人员/设备")):
             resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=headers, json={
                 "code": "rectification_notice", "fields": FIELDS["rectification_notice"],
                 "range_id": rng["id"], "range_seq": seq})
-            problem(resp, 422, "document-number-range-invalid")
+            assert why in problem(resp, 422, "document-number-range-invalid")["detail"], seq
         resp = await w.client.get(f"{C}/document-templates", headers=w.officer_headers())
         listed = {(t["code"], t["source"]) for t in resp.json()}
         assert ("rectification_notice", "agency") in listed and ("penalty_decision",

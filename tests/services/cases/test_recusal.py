@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factories import C, World, problem, world
+from factories import CHECKLIST, REV, TOWN, C, World, problem, world
 from harness import Platform
 
 ART43 = "行政处罚法第四十三条"
@@ -86,3 +86,80 @@ class TestRecusal:
         assert out["status"] == "refused"
         assert a in (await w.get(case))["officer_ids"]
         await w.act(case, "records", inquiry([a, b]), expect=201)
+
+    async def test_replacement_officer_and_recused_kept_off_the_legal_review(
+            self, zhifa: Platform) -> None:
+        """第四十三条: the head adds a replacement (qualified as at filing, 第四十二条); review
+        asks cases for the recusals and refuses a recused officer as reviewer — at assignment
+        and again at the opinion, so a recusal decided after assignment still counts."""
+        w = await world(zhifa)
+        case = (await w.filed())["id"]
+        a, b, head = w.officers[:3]
+        c, lapsed = await w.create_officer(), await w.create_officer(expires_on="2026-02-28")
+        rec = await w.act(case, "recusals", {
+            "officer_id": b, "initiated_by": "party", "reason": "执法人员系当事人的近亲属",
+            "requested_on": "2026-03-05"}, expect=201)
+        await w.act(case, f"recusals/{rec['id']}/decide", {
+            "granted": True, "decided_on": "2026-03-06", "reason": "存在近亲属关系",
+            "decided_by": head})
+        assign = {"approver_id": head, "assigned_on": "2026-03-06", "reason": "原承办人员已回避"}
+        body = problem(await post(w, case, "officers", {**assign, "officer_id": b}), 409,
+                       "officer-recused")
+        assert (body["rule"], body["officer_ids"]) == (ART43, [b])
+        body = problem(await post(w, case, "officers", {**assign, "officer_id": a}), 409,
+                       "officer-assignment-refused")
+        assert body["rule"] == ART43
+        body = problem(await post(w, case, "officers", {**assign, "officer_id": c,
+                                                        "approver_id": a}),
+                       409, "approver-not-head")
+        assert body["rule"].startswith("行政处罚法第四十三条、第四十二条")
+        body = problem(await post(w, case, "officers", {**assign, "officer_id": lapsed}), 409,
+                       "officers-not-qualified")
+        assert body["rule"] == "行政处罚法第四十二条"
+        assert [o["officer_id"] for o in body["officers"] if not o["qualified"]] == [lapsed]
+        out = await w.act(case, "officers", {**assign, "officer_id": c})
+        assert out["officer_ids"] == [a, c]
+        assert (await w.get(case))["officer_ids"] == [a, c]
+        await w.act(case, "records", inquiry([a, c]), expect=201)  # the new team acts
+
+        # 法制审核 (第五十八条) opened at conclusion; b is no longer among the case's officers
+        await w.act(case, "conclude", {
+            "outcome": "penalty", "penalties": [{"kind": "fine", "amount": "20000.00"}],
+            "discretion_tier": "一般", "reasoning": "占道经营，情节一般"})
+        await zhifa.drain()
+        admin, d = w.admin_headers(), await w.create_officer()
+
+        async def reviewer(officer_id: str) -> tuple[str, dict[str, str]]:
+            user = f"reviewer-{officer_id[:8]}"
+            resp = await w.client.post(f"{REV}/reviewers", headers=admin, json={
+                "user_id": user, "name": "审核员", "agency_id": w.agency_id,
+                "region_code": TOWN, "has_legal_qualification": True,
+                "officer_id": officer_id})
+            assert resp.status_code == 201, resp.text
+            return resp.json()["id"], zhifa.headers("legal_reviewer", agency_id=w.agency_id,
+                                                    region_code=TOWN, subject=user)
+
+        rb, _ = await reviewer(b)
+        rd, dh = await reviewer(d)
+        resp = await w.client.get(f"{REV}/legal-reviews?status=pending", headers=dh)
+        review = [r for r in resp.json()["items"] if r["case_id"] == case][0]["id"]
+        resp = await w.client.post(f"{REV}/legal-reviews/{review}/assign", headers=admin,
+                                   json={"reviewer_id": rb})
+        assert problem(resp, 422, "reviewer-recused")["rule"] == ART43
+        resp = await w.client.post(f"{REV}/legal-reviews/{review}/assign", headers=admin,
+                                   json={"reviewer_id": rd})
+        assert resp.status_code == 200, resp.text
+        # the party now challenges the reviewer d; the head grants it
+        rec = await w.act(case, "recusals", {
+            "officer_id": d, "initiated_by": "party", "reason": "审核人员与当事人有利害关系",
+            "requested_on": "2026-03-21"}, expect=201)
+        await w.act(case, f"recusals/{rec['id']}/decide", {
+            "granted": True, "decided_on": "2026-03-21", "reason": "存在利害关系",
+            "decided_by": head})
+        checklist = {k: {"passed": True, "note": ""} for k in CHECKLIST}
+        resp = await w.client.post(f"{REV}/legal-reviews/{review}/opinion", headers=dh,
+                                   json={"outcome": "approved", "checklist": checklist,
+                                         "opinion": "同意"})
+        assert problem(resp, 422, "reviewer-recused")["rule"] == ART43
+        resp = await w.client.get(f"{REV}/legal-reviews/{review}", headers=admin)
+        assert resp.json()["status"] == "pending"

@@ -1,6 +1,6 @@
 """Issue 16 point 17: the 复议 60 days / 诉讼 6 months text (行政复议法第二十条,
 行政诉讼法第四十六条) comes from one setting (`ZHIFA_REMEDY_*`) on ordinary decisions,
-summary decisions and the public matter list."""
+summary decisions, the issued 执法文书 and the public matter list."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from factories_extra import agency_with_officers, create_matter, make_id_number
 from harness import Databases, Platform, platform
 
 from kit.settings import RemedySettings, chinese_number
+from services.cases.documents import render
 
 
 async def _texts(zhifa: Platform) -> tuple[dict[str, str], dict[str, str], str]:
@@ -67,3 +68,21 @@ class TestOneSetting:
                                                "（某法第九条）")
         assert "三个月内提起行政诉讼" in ordinary["litigation"]
         assert "九十日内申请行政复议（某法第九条）" in public and "三个月内" in public
+
+
+    async def test_the_issued_document_carries_the_setting(self, changed: Platform) -> None:
+        """The 查封（扣押）决定书 (行政强制法第二十四条) is rendered with the remedy setting."""
+        w = await world(changed)
+        cid = (await w.filed())["id"]
+        resp = await w.client.post(f"{C}/cases/{cid}/documents", headers=w.officer_headers(),
+                                   json={"code": "seizure_decision", "fields": {
+                                       "measure": "扣押", "reason": "涉嫌占道经营，拒不改正",
+                                       "period_days": 30, "place": "人民路1号",
+                                       "items": [{"name": "三轮车", "spec": "", "note": "",
+                                                  "quantity": "1辆"}]}})
+        assert resp.status_code == 201, resp.text
+        docx = await w.client.get(f"{C}/cases/{cid}/documents/{resp.json()['id']}/docx",
+                                  headers=w.officer_headers())
+        assert docx.status_code == 200, docx.text
+        text = "".join("\n".join(render.texts(docx.content)).split())
+        assert "九十日内申请行政复议（某法第九条）" in text and "三个月内提起行政诉讼" in text

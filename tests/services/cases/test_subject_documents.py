@@ -80,9 +80,10 @@ class TestInspectionDocuments:
         assert notice["number"] == "木耳综执检通〔2026〕1号"
         assert result["number"] == "木耳综执检果〔2026〕1号"
         # a case template is not issued under an inspection
-        problem(await zhifa.client.post(f"{base}/documents", headers=h,
-                                        json={"code": "penalty_decision"}),
-                409, "document-not-issuable")
+        body = problem(await zhifa.client.post(f"{base}/documents", headers=h,
+                                               json={"code": "penalty_decision"}),
+                       409, "document-not-issuable")
+        assert body["detail"] == "行政处罚决定书用于case，不能在inspection下制作"
 
         # 送达 of the result notice: the 送达回证 under the inspection, both in its chain
         resp = await zhifa.client.post(f"{base}/documents/{result['id']}/services", headers=h,
@@ -112,11 +113,11 @@ class TestInspectionDocuments:
         stranger = other.officer_headers()
         for path in ("documents", f"documents/{notice['id']}/docx",
                      f"documents/{notice['id']}/context"):
-            problem(await zhifa.client.get(f"{base}/{path}", headers=stranger),
-                    404, "inspection-not-found")
-        problem(await zhifa.client.post(f"{base}/documents", headers=stranger,
-                                        json={"code": "inspection_notice"}),
-                404, "inspection-not-found")
+            assert "不存在" in problem(await zhifa.client.get(f"{base}/{path}", headers=stranger),
+                                    404, "inspection-not-found")["detail"]
+        assert "不存在" in problem(await zhifa.client.post(f"{base}/documents", headers=stranger,
+                                                        json={"code": "inspection_notice"}),
+                                404, "inspection-not-found")["detail"]
 
 
 class TestLicenceDocuments:
@@ -164,9 +165,11 @@ class TestLicenceDocuments:
         denial = await issue_and_check(zhifa.client, f"{docs}/{denied['id']}", h,
                                        "license_denial")
         assert "不符合村庄规划" in denial["text"] and "行政诉讼" in denial["text"]
-        problem(await zhifa.client.post(f"{docs}/{denied['id']}/documents", headers=h,
-                                        json={"code": "license_grant"}),
-                409, "document-not-issuable")
+        body = problem(await zhifa.client.post(f"{docs}/{denied['id']}/documents", headers=h,
+                                               json={"code": "license_grant"}),
+                       409, "document-not-issuable")
+        assert body["rule"] == "行政许可法第三十二条、第三十八条"
+        assert "尚未作出准予行政许可决定书所记载的行为" in body["detail"]
 
         # 送达 of the grant; the chain of the application holds both entries and verifies
         resp = await zhifa.client.post(f"{base}/documents/{grant['id']}/services", headers=h,
