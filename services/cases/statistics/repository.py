@@ -10,11 +10,9 @@ count (广州 填报说明). 表三: 查封/扣押 by decisions, and the 清单 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import and_, select
 
-from kit.auth import Principal
 from kit.calendar import today_legal
 from kit.statistics import Derived, Measure, Period, Registry, Source, wan
 from services.cases.coercion.models import CoercedItem, CoerciveMeasure
@@ -324,16 +322,3 @@ REGISTRY = Registry().add(
         lambda per: CoerciveMeasure.ends_on < day_of(per),
     ),
 )
-
-
-class StatisticsRepository:
-    def __init__(self, session: Any) -> None:
-        self.session = session
-
-    async def figures(self, principal: Principal, period: Period) -> list[Any]:
-        return await REGISTRY.figures(self.session, principal, period)
-
-    async def records(
-        self, principal: Principal, period: Period, key: str, cursor: str | None, limit: int
-    ) -> Any:
-        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)
