@@ -4737,6 +4737,16 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** AgencyFigures */
+        cases__AgencyFigures: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Figures */
+            figures: components["schemas"]["cases__Figure"][];
+        };
         /** AgreementCreate */
         cases__AgreementCreate: {
             /**
@@ -8764,10 +8774,14 @@ export interface components {
             };
             /** Counted */
             counted: number;
+            /** Empty */
+            empty?: components["schemas"]["cases__Figure"][] | null;
             /** Enterprise */
             enterprise: number;
             /** Figures */
             figures: components["schemas"]["cases__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["cases__AgencyFigures"][] | null;
             /** Joint Departments */
             joint_departments: number;
             /** Joint Tasks */
@@ -9465,9 +9479,13 @@ export interface components {
          * StatisticsRead
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
-        cases__kit__statistics__StatisticsRead: {
+        cases__kit__statistics_schemas__StatisticsRead: {
+            /** Empty */
+            empty?: components["schemas"]["cases__Figure"][] | null;
             /** Figures */
             figures: components["schemas"]["cases__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["cases__AgencyFigures"][] | null;
             scope: components["schemas"]["cases__StatisticsScope"];
             /** Year */
             year: number;
@@ -9643,8 +9661,12 @@ export interface components {
             agency_id: string | null;
             /** By Matter */
             by_matter: components["schemas"]["cases__StatisticsRow"][];
+            /** Empty */
+            empty?: components["schemas"]["cases__Figure"][] | null;
             /** Figures */
             figures: components["schemas"]["cases__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["cases__AgencyFigures"][] | null;
             scope: components["schemas"]["cases__StatisticsScope"];
             total: components["schemas"]["cases__StatisticsRow"];
             /** Year */
@@ -9705,6 +9727,16 @@ export interface components {
              * @description 统一社会信用代码（GB 32100-2015，18位，含校验位）
              */
             uscc: string;
+        };
+        /** AgencyFigures */
+        personnel__AgencyFigures: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Figures */
+            figures: components["schemas"]["personnel__Figure"][];
         };
         /** AgencyRead */
         personnel__AgencyRead: {
@@ -10467,8 +10499,12 @@ export interface components {
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
         personnel__StatisticsRead: {
+            /** Empty */
+            empty?: components["schemas"]["personnel__Figure"][] | null;
             /** Figures */
             figures: components["schemas"]["personnel__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["personnel__AgencyFigures"][] | null;
             scope: components["schemas"]["personnel__StatisticsScope"];
             /** Year */
             year: number;
@@ -10704,6 +10740,16 @@ export interface components {
                 field?: string;
                 message?: string;
             }[];
+        };
+        /** AgencyFigures */
+        publicity__AgencyFigures: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Figures */
+            figures: components["schemas"]["publicity__Figure"][];
         };
         /** AnnualStatisticsRead */
         publicity__AnnualStatisticsRead: {
@@ -11238,8 +11284,12 @@ export interface components {
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
         publicity__StatisticsRead: {
+            /** Empty */
+            empty?: components["schemas"]["publicity__Figure"][] | null;
             /** Figures */
             figures: components["schemas"]["publicity__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["publicity__AgencyFigures"][] | null;
             scope: components["schemas"]["publicity__StatisticsScope"];
             /** Year */
             year: number;
@@ -11447,6 +11497,16 @@ export interface components {
             kind: string;
             /** Note */
             note: string | null;
+        };
+        /** AgencyFigures */
+        review__AgencyFigures: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Figures */
+            figures: components["schemas"]["review__kit__statistics_schemas__Figure"][];
         };
         /** AgencyRank */
         review__AgencyRank: {
@@ -13245,8 +13305,12 @@ export interface components {
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
         review__StatisticsRead: {
+            /** Empty */
+            empty?: components["schemas"]["review__kit__statistics_schemas__Figure"][] | null;
             /** Figures */
-            figures: components["schemas"]["review__kit__statistics__Figure"][];
+            figures: components["schemas"]["review__kit__statistics_schemas__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["review__AgencyFigures"][] | null;
             scope: components["schemas"]["review__StatisticsScope"];
             /** Year */
             year: number;
@@ -13318,7 +13382,7 @@ export interface components {
             label: string;
         };
         /** Figure */
-        review__kit__statistics__Figure: {
+        review__kit__statistics_schemas__Figure: {
             /** Key */
             key: string;
             /** Label */
@@ -23805,6 +23869,8 @@ export interface operations {
     cases_get_inspection_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -30327,6 +30393,8 @@ export interface operations {
     cases_licensing_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -31727,6 +31795,8 @@ export interface operations {
     cases_case_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -31748,7 +31818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["cases__kit__statistics__StatisticsRead"];
+                    "application/json": components["schemas"]["cases__kit__statistics_schemas__StatisticsRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -35820,6 +35890,8 @@ export interface operations {
     personnel_personnel_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -38040,6 +38112,8 @@ export interface operations {
     publicity_publicity_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -44053,6 +44127,8 @@ export interface operations {
     review_review_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
