@@ -4,7 +4,9 @@ read, and `add_statistics_routes`, the one factory behind every service's
 
 `group_by=agency` adds `groups` (one entry per agency with rows, the same figures as asking with
 its `agency_id`) and `empty` (the figures of an agency without rows) to the answer, computed by
-the same queries grouped by the agency, still scoped."""
+the same queries grouped by the agency, still scoped. For the service token and sysadmin the
+answer also states `undelivered_events`, the service's outbox events not yet delivered (the
+annual report marks the figures they feed as provisional)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy import func, select
 
 from kit import errors
 from kit.auth import Principal, require_roles
@@ -53,6 +56,15 @@ READ_ROLES = ("officer", "agency_admin", "legal_reviewer", "supervisor", "sysadm
 StatisticsReader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
 
 
+async def undelivered(session: Any, outbox: Any) -> dict[str, int]:
+    """This service's outbox rows still pending, per destination platform service."""
+    model = outbox.model
+    rows = (await session.execute(
+        select(model.destination, func.count()).where(model.status == "pending")
+        .group_by(model.destination))).all()
+    return {d.removeprefix("service:"): int(n) for d, n in rows if d.startswith("service:")}
+
+
 Extra = Callable[[Any, Principal, Period], Awaitable[dict[str, Any]]]  # (session, …) → fields
 
 
@@ -76,6 +88,8 @@ def add_statistics_routes(router: APIRouter, *, name: str, summary: str,
                                 "figures": await reg.figures(session, principal, period)}
         if extra is not None:
             body.update(await extra(session, principal, period))
+        if principal.has("service") or principal.has("sysadmin"):
+            body["undelivered_events"] = await undelivered(session, request.app.state.outbox)
         if group_by == "agency":
             groups = await reg.by_agency(session, principal, period)
             body["groups"] = [AgencyFigures(agency_id=a, figures=groups[a])

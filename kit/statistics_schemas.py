@@ -36,6 +36,9 @@ class GroupedFigures(ApiModel):
 
     groups: list[AgencyFigures] | None = None
     empty: list[Figure] | None = None
+    # for the service token and sysadmin: this service's events not yet delivered, per
+    # platform service they go to ({"publicity": 3}): figures fed by them may still lag
+    undelivered_events: dict[str, int] | None = None
 
 
 class StatisticsRead(GroupedFigures):
