@@ -8791,6 +8791,10 @@ export interface components {
             scope: components["schemas"]["cases__StatisticsScope"];
             /** Total */
             total: number;
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -9487,6 +9491,10 @@ export interface components {
             /** Groups */
             groups?: components["schemas"]["cases__AgencyFigures"][] | null;
             scope: components["schemas"]["cases__StatisticsScope"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -9669,6 +9677,10 @@ export interface components {
             groups?: components["schemas"]["cases__AgencyFigures"][] | null;
             scope: components["schemas"]["cases__StatisticsScope"];
             total: components["schemas"]["cases__StatisticsRow"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -10506,6 +10518,10 @@ export interface components {
             /** Groups */
             groups?: components["schemas"]["personnel__AgencyFigures"][] | null;
             scope: components["schemas"]["personnel__StatisticsScope"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -11291,6 +11307,10 @@ export interface components {
             /** Groups */
             groups?: components["schemas"]["publicity__AgencyFigures"][] | null;
             scope: components["schemas"]["publicity__StatisticsScope"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -13128,6 +13148,10 @@ export interface components {
             narrative: components["schemas"]["review__Narrative"];
             /** Number */
             number: number;
+            /** Pending Events */
+            pending_events?: {
+                [key: string]: number;
+            };
             /** Previous Year Id */
             previous_year_id: string | null;
             /** Region Code */
@@ -13136,6 +13160,11 @@ export interface components {
             replaces_id: string | null;
             /** Scope Key */
             scope_key: string;
+            /**
+             * Scope Name
+             * @default
+             */
+            scope_name?: string;
             /** Skipped Sources */
             skipped_sources: string[];
             /** Status */
@@ -13312,6 +13341,10 @@ export interface components {
             /** Groups */
             groups?: components["schemas"]["review__AgencyFigures"][] | null;
             scope: components["schemas"]["review__StatisticsScope"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -13444,6 +13477,11 @@ export interface components {
             label: string;
             /** Previous */
             previous?: unknown;
+            /**
+             * Provisional
+             * @default false
+             */
+            provisional?: boolean;
             /** Rule */
             rule?: string | null;
             source: components["schemas"]["review__Source"];
