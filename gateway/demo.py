@@ -304,23 +304,11 @@ async def run_demo(app: Any, year: int | None = None) -> float | None:
         from gateway.demo_year import load_year
 
         started = time.perf_counter()
+        from gateway.demo_delivery import drain_outboxes
+
         loaded = await load_year(demo, app, year)
         await drain_outboxes(app)
         return time.perf_counter() - started if loaded else None
-
-
-async def drain_outboxes(app: Any, rounds: int = 200) -> int:
-    """Deliver every pending event between the services before the loader returns, so the
-    year's 公示 (publicity's copy of the decisions) is complete when the command ends."""
-    moved = 0
-    for _ in range(rounds):
-        step = 0
-        for service in app.state.services.values():
-            step += await service.state.outbox.run_once(service.state.sessionmaker, limit=500)
-        moved += step
-        if not step:
-            break
-    return moved
 
 
 async def load_demo(data_dir: str, year: int | None = None) -> None:
