@@ -18,6 +18,18 @@ uvicorn processes (tests/split.py, production settings, RS256 keys from files) a
 requests come from a separate generator process (this file with `--generate`, sequential
 httpx), so the timings are the servers' work plus loopback. Prints the configuration, the core
 count and the load average (the machine is shared). Databases dropped at the end.
+
+Measured 2026-12-02 on PostgreSQL (2 cores shared with 7 other engineers' runs, load average
+5.6 → 8.8; 20 sequential requests each; load 102 s), p50 / p95 ms:
+    cases/statistics           one town 248 / 770     district grouped  468 / 1599
+    inspections/statistics     one town 755 / 1174    district grouped 3719 / 6847
+    licensing/statistics       one town  86 / 316     district grouped  121 / 342
+    personnel/statistics       one town  31 / 170     district grouped   84 / 347
+    review/statistics          one town  52 / 305     district grouped   88 / 234
+    publicity/statistics       one town  57 / 199     district grouped  258 / 374
+    POST annual-reports        one town 596 / 1009    district 1629 / 2986
+    GET tables.xlsx (district)  84 / 1201
+    GET dashboard (22 towns, 6 calls) 2483 / 3756
 """
 
 from __future__ import annotations
