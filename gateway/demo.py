@@ -304,9 +304,11 @@ async def run_demo(app: Any, year: int | None = None) -> float | None:
         from gateway.demo_year import load_year
 
         started = time.perf_counter()
-        if not await load_year(demo, app, year):
-            return None
-        return time.perf_counter() - started
+        from gateway.demo_delivery import drain_outboxes
+
+        loaded = await load_year(demo, app, year)
+        await drain_outboxes(app)
+        return time.perf_counter() - started if loaded else None
 
 
 async def load_demo(data_dir: str, year: int | None = None) -> None:

@@ -5,7 +5,9 @@ A service declares `Source`s (a table, its scope columns, the date column of the
 `Measure`s over them (a count or a sum, with an extra condition); `figures()` answers every
 measure of a source with ONE `SELECT count(*) FILTER (WHERE …), …` (no Python loop over rows),
 and `records()` lists the rows behind one measure with the same WHERE, keyset-paged, so the ids'
-count equals the figure by construction. Domain-free: the services bring the rules."""
+count equals the figure by construction; `by_agency()` answers the same figures per agency with
+the same queries plus `GROUP BY agency` (docs/statistics.md, `group_by=agency`). The HTTP routes
+are `kit/statistics_routes.py`. Domain-free: the services bring the rules."""
 
 from __future__ import annotations
 
@@ -13,61 +15,25 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Query
 from sqlalchemy import ColumnElement, Select, and_, func, literal, select, true
 
-from kit import errors
-from kit.auth import Principal, require_roles
+from kit.auth import Principal
 from kit.calendar import LEGAL_TZ
 from kit.pagination import keyset_page
-from kit.schemas import ApiModel
 from kit.scope import region_prefix, scope_clause
-
-
-class Figure(ApiModel):
-    key: str
-    label: str
-    value: int | float
-    unit: str
-    rule: str
-
-
-class StatisticsScope(ApiModel):
-    agency_id: uuid.UUID | None
-    region_code: str | None
-    date_from: date
-    date_to: date
-
-
-class StatisticsRead(ApiModel):
-    """`{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract)."""
-
-    year: int
-    scope: StatisticsScope
-    figures: list[Figure]
-
-
-class RecordRef(ApiModel):
-    id: uuid.UUID
-    label: str
-    kind: str
-
-
-class RecordsPage(ApiModel):
-    key: str
-    items: list[RecordRef]
-    next_cursor: str | None = None
-    limit: int
-
-
-class FigureNotFound(errors.Problem):
-    status, title = 404, "统计指标不存在"
-
-
-class InvalidPeriod(errors.Problem):
-    status, title = 422, "统计期间无效"
+from kit.statistics_schemas import (  # noqa: F401  (re-exported for the services' schemas)
+    AgencyFigures,
+    Figure,
+    FigureNotFound,
+    GroupedFigures,
+    InvalidPeriod,
+    RecordRef,
+    RecordsPage,
+    StatisticsRead,
+    StatisticsScope,
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +100,10 @@ class Source:
     kind: str
     label: Any
     where: Callable[[Principal, Period], list[Any]]
+    agency: Any = None  # the agency column grouped by (default `model.agency_id`)
+
+    def agency_col(self) -> Any:
+        return self.model.agency_id if self.agency is None else self.agency
 
 
 @dataclass(frozen=True)
@@ -206,9 +176,15 @@ class Registry:
             return int(raw or 0)
         return round(int(raw or 0) / m.divide, m.digits)
 
-    async def figures(self, session: Any, principal: Principal, period: Period) -> list[Figure]:
-        values: dict[str, Any] = {}
-        groups: dict[str, list[tuple[str, int]]] = {}
+    async def _compute(self, session: Any, principal: Principal, period: Period,
+                       grouped: bool) -> dict[Any, tuple[dict[str, Any], dict[str, Any]]]:
+        """{agency (None when not grouped): (measure values, group rows)}: one query per source
+        and per GroupMeasure, grouped by the source's agency column when asked."""
+        out: dict[Any, tuple[dict[str, Any], dict[str, Any]]] = {}
+
+        def slot(agency: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+            return out.setdefault(agency, ({}, {}))
+
         by_source: dict[int, list[Measure]] = {}
         for e in self.entries:
             if isinstance(e, Measure):
@@ -224,48 +200,65 @@ class Registry:
                     cols.append(func.avg(m.total).filter(cond))
                 else:
                     cols.append(func.coalesce(func.sum(m.total).filter(cond), 0))
-            row = (
-                await session.execute(
-                    select(*cols).select_from(src.model).where(*src.where(principal, period))
-                )
-            ).one()
-            values.update({m.key: self._value(m, v) for m, v in zip(measures, row, strict=True)})
+            keys = [src.agency_col()] if grouped else []
+            stmt = select(*keys, *cols).select_from(src.model).where(
+                *src.where(principal, period))
+            for row in (await session.execute(stmt.group_by(*keys) if grouped else stmt)).all():
+                agency, vals = (row[0], row[1:]) if grouped else (None, row)
+                slot(agency)[0].update({m.key: v for m, v in zip(measures, vals, strict=True)})
         for e in self.entries:
             if isinstance(e, GroupMeasure):
+                keys = [e.source.agency_col()] if grouped else []
                 stmt = (
-                    select(e.column, func.count())
+                    select(*keys, e.column, func.count())
                     .where(
                         *e.source.where(principal, period), *([e.when(period)] if e.when else [])
                     )
-                    .group_by(e.column)
+                    .group_by(*keys, e.column)
                 )
-                rows = sorted(
-                    (e.fmt(k), int(n))
-                    for k, n in (await session.execute(stmt)).all()
-                    if k is not None
-                )
-                groups[e.prefix] = rows
-                values.update({f"{e.prefix}.{k}": n for k, n in rows})
+                for row in (await session.execute(stmt)).all():
+                    agency, k, n = (row[0], row[1], row[2]) if grouped else (None, row[0], row[1])
+                    if k is not None:
+                        slot(agency)[1].setdefault(e.prefix, []).append((e.fmt(k), int(n)))
+        return out
+
+    def _build(self, raw: dict[str, Any], groups: dict[str, list[tuple[str, int]]]
+               ) -> list[Figure]:
+        values = {e.key: self._value(e, raw.get(e.key)) for e in self.entries
+                  if isinstance(e, Measure)}
+        for prefix, rows in groups.items():
+            values.update({f"{prefix}.{k}": n for k, n in rows})
         out: list[Figure] = []
         for e in self.entries:
             if isinstance(e, Derived):
                 values[e.key] = e.compute(values)
             if isinstance(e, GroupMeasure):
                 out.extend(
-                    Figure(
-                        key=f"{e.prefix}.{k}",
-                        label=f"{e.label}（{k}）",
-                        value=n,
-                        unit=e.unit,
-                        rule=e.rule,
-                    )
-                    for k, n in groups[e.prefix]
+                    Figure(key=f"{e.prefix}.{k}", label=f"{e.label}（{k}）", value=n,
+                           unit=e.unit, rule=e.rule)
+                    for k, n in sorted(groups.get(e.prefix, []))
                 )
             else:
                 out.append(
                     Figure(key=e.key, label=e.label, value=values[e.key], unit=e.unit, rule=e.rule)
                 )
         return out
+
+    async def figures(self, session: Any, principal: Principal, period: Period) -> list[Figure]:
+        raw, groups = (await self._compute(session, principal, period, False)).get(None, ({}, {}))
+        return self._build(raw, groups)
+
+    async def by_agency(self, session: Any, principal: Principal,
+                        period: Period) -> dict[uuid.UUID, list[Figure]]:
+        """The figures of each agency with rows in the period, equal to asking with that
+        `agency_id` (same WHERE, plus GROUP BY the agency)."""
+        computed = await self._compute(session, principal, period, True)
+        return {a: self._build(raw, groups) for a, (raw, groups) in computed.items()
+                if a is not None}
+
+    def empty(self) -> list[Figure]:
+        """The figures of an agency without rows (every count 0)."""
+        return self._build({}, {})
 
     def _resolve(self, key: str) -> tuple[Source, list[Any]]:
         for e in self.entries:
@@ -309,24 +302,3 @@ class Registry:
 
 def _group_match(m: GroupMeasure, suffix: str) -> Any:
     return m.match(suffix) if m.match is not None else m.column == suffix
-
-
-def period_query(
-    year: Annotated[int, Query(ge=2000, le=2100, description="统计年度")],
-    date_from: Annotated[date | None, Query(description="期间起日（含）")] = None,
-    date_to: Annotated[date | None, Query(description="期间止日（含）")] = None,
-    agency_id: uuid.UUID | None = None,
-    region_code: Annotated[str | None, Query(max_length=12, pattern=r"^[0-9]*$")] = None,
-) -> Period:
-    return Period.of(year, date_from, date_to, agency_id, region_code)
-
-
-PeriodQuery = Annotated[Period, Depends(period_query)]
-FigureKey = Annotated[str, Query(min_length=1, max_length=100, description="统计指标 key")]
-Limit = Annotated[int, Query(ge=1, le=500)]
-PROBLEMS = (errors.Unauthorized, errors.Forbidden, InvalidPeriod)
-RECORD_PROBLEMS = (*PROBLEMS, FigureNotFound)
-# who may read statistics: agency staff (own agency), supervisors (region), sysadmin, and the
-# review service's report (service token)
-READ_ROLES = ("officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service")
-StatisticsReader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]

@@ -122,6 +122,18 @@ class StatisticsClient:
                                  params={k: v for k, v in params.items() if v is not None})
         return resp.json()
 
+    async def agency(self, agency_id: Any) -> dict[str, Any] | None:
+        """One agency (personnel), None when personnel does not know it."""
+        try:
+            resp = await self.clients["personnel"].call(
+                "GET", f"/api/v1/personnel/agencies/{agency_id}", headers=self.headers)
+        except UpstreamProblem as exc:
+            if exc.status == 404:
+                return None
+            raise
+        body = resp.json()
+        return body if isinstance(body, dict) else None
+
     async def agencies(self, region_code: str, page_size: int = 200) -> list[dict[str, Any]]:
         """Every agency of a region subtree (personnel), all pages."""
         out: list[dict[str, Any]] = []

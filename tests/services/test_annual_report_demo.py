@@ -49,6 +49,9 @@ async def test_the_json_states_every_seed_002_figure(demo: Platform,
     got = {f["key"]: f["value"] for f in report["figures"]}
     assert {k: got.get(k) for k in SEED_002} == SEED_002
     assert report["skipped_sources"] == []
+    # the loader delivered every event before it ended: nothing is provisional
+    assert report["pending_events"] == {} and not any(f["provisional"] for f in report["figures"])
+    assert report["scope_name"] == "重庆市渝北区洛碛镇人民政府"
     src = next(f["source"] for f in report["figures"] if f["key"] == "inspections.counted")
     assert src == {"service": "cases", "path": "/api/v1/cases/inspections/statistics",
                    "params": {"year": YEAR, "region_code": LUOQI}}
@@ -74,6 +77,7 @@ async def test_the_xlsx_tables_state_the_seed_figures(demo: Platform,
         return dict(zip(rows[2], rows[3], strict=True))
 
     t1 = row("表一")
+    assert t1["填报单位"] == "重庆市渝北区洛碛镇人民政府"  # not "辖区 500112118"
     assert (t1["警告"], t1["罚款"], t1["合计"], t1["罚没金额（万元）"]) == (9, 192, 201, 1.165)
     t2 = row("表二")
     assert (t2["申请数量"], t2["受理数量"]) == (41, 41)

@@ -5183,6 +5183,16 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** AgencyFigures */
+        cases__AgencyFigures: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Figures */
+            figures: components["schemas"]["cases__Figure"][];
+        };
         /** AgreementCreate */
         cases__AgreementCreate: {
             /**
@@ -9380,10 +9390,14 @@ export interface components {
             };
             /** Counted */
             counted: number;
+            /** Empty */
+            empty?: components["schemas"]["cases__Figure"][] | null;
             /** Enterprise */
             enterprise: number;
             /** Figures */
             figures: components["schemas"]["cases__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["cases__AgencyFigures"][] | null;
             /** Joint Departments */
             joint_departments: number;
             /** Joint Tasks */
@@ -9393,6 +9407,10 @@ export interface components {
             scope: components["schemas"]["cases__StatisticsScope"];
             /** Total */
             total: number;
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -10081,10 +10099,18 @@ export interface components {
          * StatisticsRead
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
-        cases__kit__statistics__StatisticsRead: {
+        cases__kit__statistics_schemas__StatisticsRead: {
+            /** Empty */
+            empty?: components["schemas"]["cases__Figure"][] | null;
             /** Figures */
             figures: components["schemas"]["cases__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["cases__AgencyFigures"][] | null;
             scope: components["schemas"]["cases__StatisticsScope"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -10268,10 +10294,18 @@ export interface components {
             agency_id: string | null;
             /** By Matter */
             by_matter: components["schemas"]["cases__StatisticsRow"][];
+            /** Empty */
+            empty?: components["schemas"]["cases__Figure"][] | null;
             /** Figures */
             figures: components["schemas"]["cases__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["cases__AgencyFigures"][] | null;
             scope: components["schemas"]["cases__StatisticsScope"];
             total: components["schemas"]["cases__StatisticsRow"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -10398,6 +10432,16 @@ export interface components {
              * @description 统一社会信用代码（GB 32100-2015，18位，含校验位）
              */
             uscc: string;
+        };
+        /** AgencyFigures */
+        personnel__AgencyFigures: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Figures */
+            figures: components["schemas"]["personnel__Figure"][];
         };
         /** AgencyRead */
         personnel__AgencyRead: {
@@ -11160,9 +11204,17 @@ export interface components {
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
         personnel__StatisticsRead: {
+            /** Empty */
+            empty?: components["schemas"]["personnel__Figure"][] | null;
             /** Figures */
             figures: components["schemas"]["personnel__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["personnel__AgencyFigures"][] | null;
             scope: components["schemas"]["personnel__StatisticsScope"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -11397,6 +11449,16 @@ export interface components {
                 field?: string;
                 message?: string;
             }[];
+        };
+        /** AgencyFigures */
+        publicity__AgencyFigures: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Figures */
+            figures: components["schemas"]["publicity__Figure"][];
         };
         /** AnnualStatisticsRead */
         publicity__AnnualStatisticsRead: {
@@ -11965,9 +12027,17 @@ export interface components {
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
         publicity__StatisticsRead: {
+            /** Empty */
+            empty?: components["schemas"]["publicity__Figure"][] | null;
             /** Figures */
             figures: components["schemas"]["publicity__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["publicity__AgencyFigures"][] | null;
             scope: components["schemas"]["publicity__StatisticsScope"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -12180,6 +12250,16 @@ export interface components {
             kind: string;
             /** Note */
             note: string | null;
+        };
+        /** AgencyFigures */
+        review__AgencyFigures: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Figures */
+            figures: components["schemas"]["review__kit__statistics_schemas__Figure"][];
         };
         /** AgencyRank */
         review__AgencyRank: {
@@ -14375,6 +14455,10 @@ export interface components {
             narrative: components["schemas"]["review__Narrative"];
             /** Number */
             number: number;
+            /** Pending Events */
+            pending_events?: {
+                [key: string]: number;
+            };
             /** Previous Year Id */
             previous_year_id: string | null;
             /** Region Code */
@@ -14383,6 +14467,11 @@ export interface components {
             replaces_id: string | null;
             /** Scope Key */
             scope_key: string;
+            /**
+             * Scope Name
+             * @default
+             */
+            scope_name?: string;
             /** Skipped Sources */
             skipped_sources: string[];
             /** Status */
@@ -14591,9 +14680,17 @@ export interface components {
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
         review__StatisticsRead: {
+            /** Empty */
+            empty?: components["schemas"]["review__kit__statistics_schemas__Figure"][] | null;
             /** Figures */
-            figures: components["schemas"]["review__kit__statistics__Figure"][];
+            figures: components["schemas"]["review__kit__statistics_schemas__Figure"][];
+            /** Groups */
+            groups?: components["schemas"]["review__AgencyFigures"][] | null;
             scope: components["schemas"]["review__StatisticsScope"];
+            /** Undelivered Events */
+            undelivered_events?: {
+                [key: string]: number;
+            } | null;
             /** Year */
             year: number;
         };
@@ -14737,7 +14834,7 @@ export interface components {
             label: string;
         };
         /** Figure */
-        review__kit__statistics__Figure: {
+        review__kit__statistics_schemas__Figure: {
             /** Key */
             key: string;
             /** Label */
@@ -14799,6 +14896,11 @@ export interface components {
             label: string;
             /** Previous */
             previous?: unknown;
+            /**
+             * Provisional
+             * @default false
+             */
+            provisional?: boolean;
             /** Rule */
             rule?: string | null;
             source: components["schemas"]["review__Source"];
@@ -25849,6 +25951,8 @@ export interface operations {
     cases_get_inspection_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -32371,6 +32475,8 @@ export interface operations {
     cases_licensing_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -33859,6 +33965,8 @@ export interface operations {
     cases_case_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -33880,7 +33988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["cases__kit__statistics__StatisticsRead"];
+                    "application/json": components["schemas"]["cases__kit__statistics_schemas__StatisticsRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -37952,6 +38060,8 @@ export interface operations {
     personnel_personnel_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -40172,6 +40282,8 @@ export interface operations {
     publicity_publicity_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */
@@ -47946,6 +48058,8 @@ export interface operations {
     review_review_statistics: {
         parameters: {
             query: {
+                /** @description agency：另按执法机关分组给出 groups（每个有记录的机关一组）与 empty */
+                group_by?: "agency" | null;
                 /** @description 统计年度 */
                 year: number;
                 /** @description 期间起日（含） */

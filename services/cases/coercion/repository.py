@@ -12,7 +12,9 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
+from kit.calendar import today_legal
 from kit.pagination import keyset_page
+from kit.statistics import Measure, Period, Source
 from services.cases.coercion.models import AppraisalPeriod, CoercedItem, CoerciveMeasure
 from services.cases.dependencies import scope_clause
 
@@ -113,3 +115,89 @@ class MeasureRepository:
         stmt = stmt.group_by(i.agency_id, i.year).order_by(i.year, i.agency_id)
         return [tuple(r) for r in (await self.session.execute(stmt)).all()]
 
+
+# 表三 (统计年报, docs/statistics.md "Cases"): 查封/扣押 by decisions, and the 清单 items (seed
+# 002 counts 185 扣押 items); served by GET /cases/statistics (services/cases/statistics)
+def day_of(period: Period) -> date:
+    """The day overdue items are judged on: the period's end, or today if that is earlier."""
+    return min(period.date_to, today_legal())
+
+
+MEASURES = Source(
+    CoerciveMeasure,
+    "coercive_measure",
+    CoerciveMeasure.place,
+    lambda p, per: [
+        *per.within(p, CoerciveMeasure.agency_id, CoerciveMeasure.region_code),
+        per.on_dates(CoerciveMeasure.started_on),
+    ],
+)
+ACTIVE_MEASURES = Source(
+    CoerciveMeasure,
+    "coercive_measure",
+    CoerciveMeasure.place,
+    lambda p, per: [
+        *per.within(p, CoerciveMeasure.agency_id, CoerciveMeasure.region_code),
+        CoerciveMeasure.status == "active",
+    ],
+)
+ITEMS = Source(
+    CoercedItem,
+    "coerced_item",
+    CoercedItem.name,
+    lambda p, per: [
+        *per.within(p, CoercedItem.agency_id, CoercedItem.region_code),
+        CoercedItem.measure_id.in_(
+            select(CoerciveMeasure.id).where(per.on_dates(CoerciveMeasure.started_on))
+        ),
+    ],
+)
+
+COERCION_FIGURES = [
+    Measure(
+        "coercion.measures.total",
+        "行政强制措施",
+        "件",
+        "统计期间内开始实施的查封、扣押决定数（表三，按决定计）",
+        MEASURES,
+    ),
+    Measure(
+        "coercion.measures.seal",
+        "查封场所设施财物",
+        "件",
+        "其中查封",
+        MEASURES,
+        lambda per: CoerciveMeasure.kind == "seal",
+    ),
+    Measure(
+        "coercion.measures.seize",
+        "扣押财物",
+        "件",
+        "其中扣押",
+        MEASURES,
+        lambda per: CoerciveMeasure.kind == "seize",
+    ),
+    Measure(
+        "coercion.items.total",
+        "查封扣押财物",
+        "件",
+        "统计期间内开始实施的查封、扣押清单所列财物件数（按清单行计）",
+        ITEMS,
+    ),
+    Measure(
+        "coercion.items.seize",
+        "扣押涉案财物",
+        "件",
+        "其中扣押清单所列财物件数",
+        ITEMS,
+        lambda per: CoercedItem.kind == "seize",
+    ),
+]
+OVERDUE_SEIZURES = Measure(
+    "overdue.seizures",
+    "超期查封扣押",
+    "件",
+    "仍在实施、期限届满日早于判断日的查封扣押措施数（行政强制法第二十五条）",
+    ACTIVE_MEASURES,
+    lambda per: CoerciveMeasure.ends_on < day_of(per),
+)

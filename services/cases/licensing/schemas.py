@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from kit.schemas import ApiModel, IdNumber, Uscc
-from kit.statistics import Figure, StatisticsScope
+from kit.statistics import Figure, GroupedFigures, StatisticsScope
 
 Category = Literal["普通", "特许", "认可", "核准", "登记", "其他"]
 # 第四十五条 kinds, plus a matter's own 公示 steps (e.g. 7 days in the village)
@@ -260,7 +260,7 @@ class StatisticsRow(ApiModel):
     revoked: int
 
 
-class StatisticsRead(ApiModel):
+class StatisticsRead(GroupedFigures):
     year: int
     agency_id: uuid.UUID | None
     total: StatisticsRow

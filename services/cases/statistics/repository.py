@@ -5,29 +5,19 @@ scoped by kit.scope; the counting rule of each figure is its `rule` text.
 order (`services.cases.penalties.REPORT_COLUMNS`, rank stored on the case with the decision);
 a named kind plus 其他 counts under the named kind; decisions later revoked or set aside still
 count (广州 填报说明). 表三: 查封/扣押 by decisions, and the 清单 items (seed 002 counts 185
-扣押 items). 不予处罚 by ground: 行政处罚法第三十三条."""
+扣押 items; the sources and figures live in services/cases/coercion/repository.py). 不予处罚
+by ground: 行政处罚法第三十三条."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from sqlalchemy import and_
 
-from sqlalchemy import and_, select
-
-from kit.auth import Principal
-from kit.calendar import today_legal
-from kit.statistics import Derived, Measure, Period, Registry, Source, wan
-from services.cases.coercion.models import CoercedItem, CoerciveMeasure
+from kit.statistics import Derived, Measure, Registry, Source, wan
+from services.cases.coercion.repository import COERCION_FIGURES, OVERDUE_SEIZURES, day_of
 from services.cases.lifecycle import states as st
 from services.cases.models import Case
 from services.cases.penalties import REPORT_COLUMNS
 from services.cases.transfers.models import CaseTransfer
-
-
-def day_of(period: Period) -> date:
-    """The day overdue items are judged on: the period's end, or today if that is earlier."""
-    return min(period.date_to, today_legal())
-
 
 DECISIONS = Source(
     Case,
@@ -57,35 +47,6 @@ TRANSFERS = Source(
         *per.within(p, CaseTransfer.agency_id, CaseTransfer.region_code),
         CaseTransfer.sent_at.is_not(None),
         per.on_times(CaseTransfer.sent_at),
-    ],
-)
-MEASURES = Source(
-    CoerciveMeasure,
-    "coercive_measure",
-    CoerciveMeasure.place,
-    lambda p, per: [
-        *per.within(p, CoerciveMeasure.agency_id, CoerciveMeasure.region_code),
-        per.on_dates(CoerciveMeasure.started_on),
-    ],
-)
-ACTIVE_MEASURES = Source(
-    CoerciveMeasure,
-    "coercive_measure",
-    CoerciveMeasure.place,
-    lambda p, per: [
-        *per.within(p, CoerciveMeasure.agency_id, CoerciveMeasure.region_code),
-        CoerciveMeasure.status == "active",
-    ],
-)
-ITEMS = Source(
-    CoercedItem,
-    "coerced_item",
-    CoercedItem.name,
-    lambda p, per: [
-        *per.within(p, CoercedItem.agency_id, CoercedItem.region_code),
-        CoercedItem.measure_id.in_(
-            select(CoerciveMeasure.id).where(per.on_dates(CoerciveMeasure.started_on))
-        ),
     ],
 )
 
@@ -269,44 +230,7 @@ REGISTRY = Registry().add(
         TRANSFERS,
         lambda per: CaseTransfer.kind == "judicial",
     ),
-    Measure(
-        "coercion.measures.total",
-        "行政强制措施",
-        "件",
-        "统计期间内开始实施的查封、扣押决定数（表三，按决定计）",
-        MEASURES,
-    ),
-    Measure(
-        "coercion.measures.seal",
-        "查封场所设施财物",
-        "件",
-        "其中查封",
-        MEASURES,
-        lambda per: CoerciveMeasure.kind == "seal",
-    ),
-    Measure(
-        "coercion.measures.seize",
-        "扣押财物",
-        "件",
-        "其中扣押",
-        MEASURES,
-        lambda per: CoerciveMeasure.kind == "seize",
-    ),
-    Measure(
-        "coercion.items.total",
-        "查封扣押财物",
-        "件",
-        "统计期间内开始实施的查封、扣押清单所列财物件数（按清单行计）",
-        ITEMS,
-    ),
-    Measure(
-        "coercion.items.seize",
-        "扣押涉案财物",
-        "件",
-        "其中扣押清单所列财物件数",
-        ITEMS,
-        lambda per: CoercedItem.kind == "seize",
-    ),
+    *COERCION_FIGURES,
     Measure(
         "overdue.cases",
         "超期案件",
@@ -315,25 +239,5 @@ REGISTRY = Registry().add(
         OPEN_CASES,
         lambda per: Case.next_due_on < day_of(per),
     ),
-    Measure(
-        "overdue.seizures",
-        "超期查封扣押",
-        "件",
-        "仍在实施、期限届满日早于判断日的查封扣押措施数（行政强制法第二十五条）",
-        ACTIVE_MEASURES,
-        lambda per: CoerciveMeasure.ends_on < day_of(per),
-    ),
+    OVERDUE_SEIZURES,
 )
-
-
-class StatisticsRepository:
-    def __init__(self, session: Any) -> None:
-        self.session = session
-
-    async def figures(self, principal: Principal, period: Period) -> list[Any]:
-        return await REGISTRY.figures(self.session, principal, period)
-
-    async def records(
-        self, principal: Principal, period: Period, key: str, cursor: str | None, limit: int
-    ) -> Any:
-        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 
-from kit.auth import Principal
 from kit.statistics import Derived, Measure, Period, Registry, Source, rate
 from services.personnel.agencies.models import Agency
 from services.personnel.certificates.models import Certificate
@@ -234,16 +233,3 @@ def registry(required_hours: int) -> Registry:
             lambda per: Device.kind != "body_camera",
         ),
     )
-
-
-class StatisticsRepository:
-    def __init__(self, session: Any, required_hours: int) -> None:
-        self.session, self.registry = session, registry(required_hours)
-
-    async def figures(self, principal: Principal, period: Period) -> list[Any]:
-        return await self.registry.figures(self.session, principal, period)
-
-    async def records(
-        self, principal: Principal, period: Period, key: str, cursor: str | None, limit: int
-    ) -> Any:
-        return await self.registry.records(self.session, principal, period, key, cursor, limit)

@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import and_
 
-from kit.auth import Principal
 from kit.calendar import today_legal
 from kit.statistics import Measure, Period, Registry, Source
 from services.publicity.licences.models import LicenceDisclosure
@@ -133,16 +132,3 @@ REGISTRY = Registry().add(
         lambda per: and_(D.publish_due_on < day_of(per)),
     ),
 )
-
-
-class StatisticsRepository:
-    def __init__(self, session: Any) -> None:
-        self.session = session
-
-    async def figures(self, principal: Principal, period: Period) -> list[Any]:
-        return await REGISTRY.figures(self.session, principal, period)
-
-    async def records(
-        self, principal: Principal, period: Period, key: str, cursor: str | None, limit: int
-    ) -> Any:
-        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)

@@ -2,7 +2,8 @@
 certificate coverage and evaluation rank (issue 14 point 3).
 
 One statistics call per source for the whole region with `group_by=agency` when the source
-answers groups (`{groups: [{agency_id, figures}]}` or figures carrying `agency_id`); a source
+answers groups (`{groups: [{agency_id, figures}], empty}`, docs/statistics.md; an agency
+without rows gets `empty`, the figures of no rows) or figures carrying `agency_id`; a source
 that does not is asked once per agency (at most `concurrency` calls at a time)."""
 
 from __future__ import annotations
@@ -46,7 +47,11 @@ async def _per_source(fetcher: DashboardFetcher, service: str, path: str, region
             for f in figs:
                 f["source"] = {"service": service, "path": path,
                                "params": {"year": year, "agency_id": agency}}
-        return groups, 1
+        empty = figures_of(path, {"figures": body.get("empty") or []}) if body else []
+        return {a: groups.get(a) or [dict(f, source={"service": service, "path": path,
+                                                       "params": {"year": year, "agency_id": a}})
+                                      for f in empty]
+                for a in {*agency_ids, *groups}}, 1
 
     async def one(agency: str) -> tuple[str, list[dict[str, Any]]]:
         params = {"year": year, "agency_id": agency}

@@ -9,7 +9,7 @@ import asyncio
 from collections import OrderedDict
 from typing import Any
 
-from kit.calendar import today_legal
+from kit.calendar import LEGAL_TZ, today_legal
 from services.review.reports import charts, document, tables
 from services.review.reports.models import AnnualReport
 from services.review.reports.narrative import overview
@@ -33,7 +33,9 @@ def _keep(key: tuple[Any, ...], content: bytes) -> bytes:
 
 
 def unit_name(report: AnnualReport) -> str:
-    return report.narrative.get("issuer") or (
+    """填报单位: the issuer the official wrote, else the agency's or the region's name from
+    personnel (service.unit_of), else the code."""
+    return report.narrative.get("issuer") or report.scope_name or (
         f"执法机关 {report.agency_id}" if report.agency_id else f"辖区 {report.region_code}")
 
 
@@ -54,7 +56,18 @@ def csv_bytes(report: AnnualReport) -> bytes:
 
 
 def _edition(report: AnnualReport) -> str:
-    return f"统计年度：{report.year} 年（第 {report.number} 版，{_status(report)}）"
+    line = f"统计年度：{report.year} 年（第 {report.number} 版，{_status(report)}）"
+    return line + lag_note(report)
+
+
+def lag_note(report: AnnualReport) -> str:
+    """"As of" when events between the services were still undelivered at the snapshot."""
+    pending = report.narrative.get("pending_events") or {}
+    if not pending:
+        return ""
+    made = report.made_at.astimezone(LEGAL_TZ).strftime("%Y-%m-%d %H:%M")
+    waits = "、".join(f"{k} {n} 条" for k, n in sorted(pending.items()))
+    return f"；数据截至 {made}，其时尚有事件未送达（{waits}），相关数据为暂计数"
 
 
 def _status(report: AnnualReport) -> str:
@@ -86,6 +99,7 @@ async def _docx(report: AnnualReport, settings: Any) -> bytes:
                           round_from=settings.report_round_from,
                           round_suffix=settings.report_round_suffix),
         narrative=report.narrative, figures=figs,
-        issuer=report.narrative.get("issuer") or settings.report_default_issuer,
+        issuer=report.narrative.get("issuer") or settings.report_default_issuer
+        or report.scope_name,
         issued_on=report.issued_on or today_legal(report.finalised_at or report.made_at),
         charts=pngs)

@@ -55,9 +55,12 @@ def figures_of(path: str, body: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-async def gather(fetcher: StatisticsFetcher, sources: list[str],
-                 params: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every figure with its source; the sources that answered nothing (404) are returned."""
+async def gather(fetcher: StatisticsFetcher, sources: list[str], params: dict[str, Any]
+                 ) -> tuple[list[dict[str, Any]], list[str], dict[str, int]]:
+    """Every figure with its source; the sources that answered nothing (404); and the events
+    not yet delivered between the services (`"cases→publicity": 3`, from each answer's
+    `undelivered_events`). A figure of a service that still awaits events is `provisional`:
+    it counts what had arrived when the report was made (e.g. 公示 seconds after a decision)."""
     pairs = parse_sources(sources)
     calls: list[Awaitable[dict[str, Any] | None]] = [
         fetcher.fetch(service, path, params) for service, path in pairs]
@@ -65,10 +68,14 @@ async def gather(fetcher: StatisticsFetcher, sources: list[str],
     figures: list[dict[str, Any]] = []
     skipped: list[str] = []
     seen: set[str] = set()
+    pending: dict[str, int] = {}
     for (service, path), body in zip(pairs, answers, strict=True):
         if body is None or not _answers_for(body, params):
             skipped.append(f"{service}:{path}")
             continue
+        for dest, n in (body.get("undelivered_events") or {}).items():
+            if isinstance(n, int) and n > 0:
+                pending[f"{service}→{dest}"] = n
         for fig in figures_of(path, body):
             if fig["key"] in seen:
                 continue
@@ -76,7 +83,11 @@ async def gather(fetcher: StatisticsFetcher, sources: list[str],
             fig["value"] = _plain(fig["value"])
             fig["source"] = {"service": service, "path": path, "params": dict(params)}
             figures.append(fig)
-    return figures, skipped
+    awaited = {k.split("→", 1)[1] for k in pending}
+    for fig in figures:
+        if fig["source"]["service"] in awaited:
+            fig["provisional"] = True
+    return figures, skipped, pending
 
 
 def _answers_for(body: dict[str, Any], params: dict[str, Any]) -> bool:

@@ -56,7 +56,8 @@ async def create_annual_report(body: ReportCreate, principal: ReportUser, reques
                                session: SessionDep, regions: AgencyRegions, stats: Stats,
                                response: Response) -> ReportRead:
     report = await service.create(session, principal, body, regions, stats,
-                                  request.app.state.settings.report_statistics_sources)
+                                  request.app.state.settings.report_statistics_sources,
+                                  names=stats)
     return _answer(report, response)
 
 

@@ -47,6 +47,9 @@ class Figure(ApiModel):
     source: Source
     previous: Any = None
     change: Any = None
+    # the value counts what had arrived when the report was made: events from another
+    # service were still undelivered (ReportRead.pending_events)
+    provisional: bool = False
 
 
 class ReportRead(ApiModel):
@@ -66,6 +69,9 @@ class ReportRead(ApiModel):
     finalised_at: datetime | None
     narrative: Narrative
     skipped_sources: list[str]
+    # events not yet delivered between services when the report was made ("cases→publicity")
+    pending_events: dict[str, int] = Field(default_factory=dict)
+    scope_name: str = ""
     figures: list[Figure]
 
 

@@ -9,12 +9,16 @@ Decisions where the issue is silent:
   latest (`replaces_id`); a replaced draft is `superseded` at once, a replaced finalised
   version when the new one is finalised. Finalised and superseded versions never change;
 - year-over-year: the previous year's current finalised snapshot of the same scope (same kind
-  first), frozen into each figure (`previous`, `change`) when the report is made."""
+  first), frozen into each figure (`previous`, `change`) when the report is made;
+- 填报单位 (`scope_name`, the XLSX/CSV unit and the default issuer): an agency report names
+  the agency (personnel); a region report names the people's government of that region (the
+  agency at exactly that region code whose kind is `township_government`), else its one
+  top-level agency at that code, else "辖区 <code>"."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,6 +33,33 @@ from services.review.reports.repository import ReportRepository
 from services.review.reports.schemas import KIND_NAMES, Narrative, ReportCreate
 
 FROZEN = ("finalised", "superseded")
+GOVERNMENT_KINDS = ("township_government",)
+
+
+class UnitNames(Protocol):
+    async def agencies(self, region_code: str) -> list[dict[str, Any]]: ...
+
+    async def agency(self, agency_id: Any) -> dict[str, Any] | None: ...
+
+
+def region_unit(region: str, agencies: list[dict[str, Any]]) -> str | None:
+    """The 填报单位 of a region: its people's government, else its one top-level agency."""
+    here = [a for a in agencies if a.get("region_code") == region]
+    government = [a for a in here if a.get("kind") in GOVERNMENT_KINDS]
+    top = [a for a in here if not a.get("parent_id")]
+    for pick in (government, top):
+        if len(pick) == 1:
+            return str(pick[0].get("name") or "") or None
+    return None
+
+
+async def unit_of(names: UnitNames | None, region: str, agency: uuid.UUID | None) -> str:
+    if names is None:
+        return ""
+    if agency is not None:
+        found = await names.agency(agency)
+        return str((found or {}).get("name") or "")
+    return region_unit(region, await names.agencies(region)) or ""
 
 
 async def _scope(principal: Principal, body: ReportCreate,
@@ -55,23 +86,25 @@ async def _scope(principal: Principal, body: ReportCreate,
 
 async def create(session: AsyncSession, principal: Principal, body: ReportCreate,
                  regions: AgencyRegionLookup, fetcher: StatisticsFetcher,
-                 sources: list[str]) -> AnnualReport:
+                 sources: list[str], names: UnitNames | None = None) -> AnnualReport:
     scope_key, region, agency = await _scope(principal, body, regions)
     params: dict[str, Any] = {"year": body.year}
     params.update({"agency_id": str(agency)} if agency else {"region_code": region})
-    figures, skipped = await gather(fetcher, sources, params)
+    figures, skipped, pending = await gather(fetcher, sources, params)
     repo = ReportRepository(session)
     last_year = await repo.finalised_of_year(scope_key, body.year - 1, body.kind)
     figures = with_previous(figures, last_year.figures if last_year else None)
     latest = await repo.latest(scope_key, body.kind, body.year)
     report = AnnualReport(
         year=body.year, kind=body.kind, agency_id=agency, region_code=region,
-        scope_key=scope_key, status="draft", number=(latest.number + 1) if latest else 1,
+        scope_key=scope_key, scope_name=await unit_of(names, region, agency), status="draft",
+        number=(latest.number + 1) if latest else 1,
         replaces_id=latest.id if latest else None, figures=figures,
-        narrative={"skipped_sources": skipped, **(latest.narrative if latest else {})},
+        narrative={**(latest.narrative if latest else {})},
         previous_year_id=last_year.id if last_year else None, made_by=principal.subject,
         made_at=utcnow())
     report.narrative["skipped_sources"] = skipped
+    report.narrative["pending_events"] = pending
     if latest is not None and latest.status == "draft":
         latest.status = "superseded"
     session.add(report)
@@ -150,7 +183,8 @@ def figure(report: AnnualReport, key: str) -> dict[str, Any]:
 
 
 def read_model(report: AnnualReport) -> dict[str, Any]:
-    narrative = {k: v for k, v in report.narrative.items() if k != "skipped_sources"}
+    narrative = {k: v for k, v in report.narrative.items()
+                 if k not in ("skipped_sources", "pending_events")}
     return {
         "id": report.id, "year": report.year, "kind": report.kind,
         "kind_name": KIND_NAMES.get(report.kind, report.kind), "agency_id": report.agency_id,
@@ -160,4 +194,6 @@ def read_model(report: AnnualReport) -> dict[str, Any]:
         "made_at": report.made_at, "finalised_at": report.finalised_at,
         "narrative": narrative,
         "skipped_sources": report.narrative.get("skipped_sources", []),
+        "pending_events": report.narrative.get("pending_events") or {},
+        "scope_name": report.scope_name,
         "figures": report.figures}

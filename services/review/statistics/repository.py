@@ -12,7 +12,16 @@ from sqlalchemy import and_, func, or_, select
 
 from kit.auth import Principal
 from kit.calendar import today_legal
-from kit.statistics import Derived, GroupMeasure, Measure, Period, Registry, Source, rate
+from kit.statistics import (
+    Derived,
+    Figure,
+    GroupMeasure,
+    Measure,
+    Period,
+    Registry,
+    Source,
+    rate,
+)
 from services.review.complaints.models import Complaint
 from services.review.evaluation.models import EvaluationBatch, EvaluationFile
 from services.review.instruments.models import SupervisionInstrument
@@ -91,6 +100,7 @@ COMPLAINTS = Source(
         *per.within(p, CO.target_agency_id, CO.region_code),
         per.on_times(CO.received_at),
     ],
+    agency=CO.target_agency_id,
 )
 OPEN_COMPLAINTS = Source(
     CO,
@@ -101,9 +111,10 @@ OPEN_COMPLAINTS = Source(
         CO.responded_at.is_(None),
         CO.closed_at.is_(None),
     ],
+    agency=CO.target_agency_id,
 )
 
-REGISTRY = Registry().add(
+FIGURES = Registry().add(
     Measure(
         "legal_review.requested",
         "法制审核申请",
@@ -221,43 +232,64 @@ RANK_RULE = (
 )
 
 
-class StatisticsRepository:
-    def __init__(self, session: Any) -> None:
-        self.session = session
 
-    async def figures(self, principal: Principal, period: Period) -> list[Any]:
-        return await REGISTRY.figures(self.session, principal, period)
+class ReviewRegistry(Registry):
+    """The review figures plus `evaluation.rank`, per agency too (one query for the regions
+    each agency was scored in, one for the score sums per region and agency)."""
 
-    async def records(
-        self, principal: Principal, period: Period, key: str, cursor: str | None, limit: int
-    ) -> Any:
-        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)
+    def _rank_figure(self, value: int) -> Figure:
+        return Figure(key="evaluation.rank", label="评查排名", unit="名", rule=RANK_RULE,
+                      value=value)
 
-    async def rank(self, principal: Principal, period: Period) -> int:
-        """拉通排名 (seed 001): the agency's place by mean score among the agencies scored in
-        the same evaluation regions in the period (1 = best, ties share a place)."""
-        agency: uuid.UUID | None = period.agency_id
-        if agency is None:
-            return 0
-        scored = [EF.scored_at.is_not(None), period.on_times(EF.scored_at)]
-        regions = (
-            select(EvaluationBatch.region_code)
-            .join(EF, EF.batch_id == EvaluationBatch.id)
-            .where(
-                *scored,
-                EF.agency_id == agency,
-                *period.within(principal, EF.agency_id, BATCH_REGION),
-            )
-        )
-        means = (
-            await self.session.execute(
-                select(EF.agency_id, func.avg(EF.score))
-                .join(EvaluationBatch, EvaluationBatch.id == EF.batch_id)
-                .where(*scored, EvaluationBatch.region_code.in_(regions))
-                .group_by(EF.agency_id)
-            )
-        ).all()
-        mine = next((float(m) for a, m in means if a == agency and m is not None), None)
-        if mine is None:
-            return 0
-        return 1 + sum(1 for _, m in means if m is not None and float(m) > mine)
+    async def figures(self, session: Any, principal: Principal, period: Period) -> list[Figure]:
+        out = await super().figures(session, principal, period)
+        agency = period.agency_id
+        ranks = await ranks_of(session, principal, period) if agency is not None else {}
+        return [*out, self._rank_figure(ranks.get(agency, 0))]
+
+    async def by_agency(self, session: Any, principal: Principal,
+                        period: Period) -> dict[uuid.UUID, list[Figure]]:
+        groups = await super().by_agency(session, principal, period)
+        ranks = await ranks_of(session, principal, period)
+        return {a: [*f, self._rank_figure(ranks.get(a, 0))] for a, f in groups.items()}
+
+    def empty(self) -> list[Figure]:
+        return [*super().empty(), self._rank_figure(0)]
+
+
+REGISTRY = ReviewRegistry(FIGURES.entries)
+
+
+async def ranks_of(session: Any, principal: Principal, period: Period) -> dict[uuid.UUID, int]:
+    """拉通排名 (seed 001): each agency's place by mean score among the agencies scored in the
+    same evaluation regions (the regions of its files' batches) in the period (1 = best, ties
+    share a place); agencies in the caller's scope (and the asked agency / region) only."""
+    scored = [EF.scored_at.is_not(None), period.on_times(EF.scored_at)]
+    pairs = (await session.execute(
+        select(EF.agency_id, EvaluationBatch.region_code).distinct()
+        .join(EvaluationBatch, EvaluationBatch.id == EF.batch_id)
+        .where(*scored, *period.within(principal, EF.agency_id, BATCH_REGION)))).all()
+    regions: dict[uuid.UUID, set[str]] = {}
+    for agency, region in pairs:
+        regions.setdefault(agency, set()).add(region)
+    if not regions:
+        return {}
+    sums: dict[str, dict[uuid.UUID, tuple[float, int]]] = {}
+    for region, agency, total, n in (await session.execute(
+            select(EvaluationBatch.region_code, EF.agency_id, func.sum(EF.score),
+                   func.count(EF.score))
+            .join(EvaluationBatch, EvaluationBatch.id == EF.batch_id)
+            .where(*scored, EvaluationBatch.region_code.in_(set().union(*regions.values())))
+            .group_by(EvaluationBatch.region_code, EF.agency_id))).all():
+        sums.setdefault(region, {})[agency] = (float(total or 0), int(n))
+    out: dict[uuid.UUID, int] = {}
+    for agency, mine_regions in regions.items():
+        acc: dict[uuid.UUID, list[float]] = {}
+        for region in mine_regions:
+            for other, (total, n) in sums.get(region, {}).items():
+                slot = acc.setdefault(other, [0.0, 0])
+                slot[0], slot[1] = slot[0] + total, slot[1] + n
+        means = {a: t / n for a, (t, n) in acc.items() if n}
+        if agency in means:
+            out[agency] = 1 + sum(1 for m in means.values() if m > means[agency])
+    return out

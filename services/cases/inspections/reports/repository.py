@@ -98,13 +98,6 @@ class ReportRepository:
                                            Inspection.status.in_(COMPLETE)),
             "cap_exemptions": await self._group(where, Inspection.cap_exempt_reason)}
 
-    async def figures(self, principal: Principal, period: Period) -> list[Any]:
-        return await REGISTRY.figures(self.session, principal, period)
-
-    async def records(self, principal: Principal, period: Period, key: str,
-                      cursor: str | None, limit: int) -> Any:
-        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)
-
     async def of_target(self, principal: Principal, target_id: uuid.UUID,
                         year: int | None) -> tuple[list[Inspection], list[Any]]:
         where = [Inspection.target_id == target_id, scope_clause(

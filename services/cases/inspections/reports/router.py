@@ -2,21 +2,15 @@
 `GET /inspection-targets/{target_id}/inspections?year=` (the enterprise's record)."""
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from kit import errors
+from kit.auth import Principal
 from kit.db import CommittingRoute, SessionDep
-from kit.statistics import (
-    PROBLEMS,
-    RECORD_PROBLEMS,
-    FigureKey,
-    Limit,
-    PeriodQuery,
-    RecordsPage,
-    StatisticsReader,
-)
+from kit.statistics import Period
+from kit.statistics_routes import add_statistics_routes
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.reports import schemas, service
@@ -25,24 +19,17 @@ router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
 
 
-@router.get("/inspections/statistics", response_model=schemas.Statistics,
-            responses=errors.responses(*PROBLEMS),
-            summary="行政检查统计（统计年报口径：有对象、记录完整的检查计 1 次）")
-async def get_inspection_statistics(principal: StatisticsReader, session: SessionDep,
-                                    period: PeriodQuery) -> schemas.Statistics:
-    figures, traced = await service.statistics(session, principal, period)
-    return schemas.Statistics(year=period.year, agency_id=period.agency_id, **figures,
-                              scope=period.scope(), figures=traced)
+async def _legacy(session: Any, principal: Principal, period: Period) -> dict[str, Any]:
+    """The fields of before the figures (whole year, `agency_id` only; docs/statistics.md)."""
+    return {"agency_id": period.agency_id,
+            **await service.legacy_figures(session, principal, period.year, period.agency_id)}
 
 
-@router.get("/inspections/statistics/records", response_model=RecordsPage,
-            responses=errors.responses(*RECORD_PROBLEMS),
-            summary="行政检查统计指标所计记录（数据溯源）")
-async def get_inspection_statistics_records(principal: StatisticsReader, session: SessionDep,
-                                            period: PeriodQuery, key: FigureKey,
-                                            cursor: str | None = None, limit: Limit = 100,
-                                            ) -> RecordsPage:
-    return await service.records(session, principal, period, key, cursor, limit)
+add_statistics_routes(router, path="/inspections/statistics", name="get_inspection_statistics",
+                      summary="行政检查统计（统计年报口径：有对象、记录完整的检查计 1 次）",
+                      records_summary="行政检查统计指标所计记录（数据溯源）",
+                      registry=service.REGISTRY, response_model=schemas.Statistics,
+                      extra=_legacy)
 
 
 @router.get("/inspection-targets/{target_id}/inspections",

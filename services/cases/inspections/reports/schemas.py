@@ -6,10 +6,10 @@ import uuid
 from datetime import date
 
 from kit.schemas import ApiModel
-from kit.statistics import Figure, StatisticsScope
+from kit.statistics import Figure, GroupedFigures, StatisticsScope
 
 
-class Statistics(ApiModel):
+class Statistics(GroupedFigures):
     """Annual-report figures (统计年报). `counted` follows the 大同 填报说明 rule [S]: one
     target with a complete record (finished or closed) counts once; no target (巡查) does not;
     a check that led to a case counts under the case, not here."""

@@ -11,24 +11,19 @@ from kit.auth import Principal
 from services.cases.inspections import errors as ie
 from services.cases.inspections.catalogue.repository import TargetRepository
 from services.cases.inspections.merges.repository import MergeRepository
-from services.cases.inspections.reports.repository import ReportRepository
+from services.cases.inspections.reports.repository import REGISTRY, ReportRepository
+
+__all__ = ["REGISTRY", "legacy_figures", "of_target"]
 
 
-async def statistics(session: AsyncSession, principal: Principal,
-                     period: Any) -> tuple[dict[str, Any], Any]:
-    """(the year's figures, the traceable figure list) for `period`."""
-    repo = ReportRepository(session)
-    figures = await repo.statistics(principal, period.year, period.agency_id)
-    merged = await MergeRepository(session).figures(principal, period.year, period.agency_id)
-    figures |= dict(zip(("merged_plans", "merged_joint_tasks", "merged_departments"), merged,
-                        strict=True))
-    return figures, await repo.figures(principal, period)
-
-
-async def records(session: AsyncSession, principal: Principal, period: Any, key: Any,
-                  cursor: str | None, limit: int) -> Any:
-    """The records one figure counts (data lineage), one keyset page."""
-    return await ReportRepository(session).records(principal, period, key, cursor, limit)
+async def legacy_figures(session: AsyncSession, principal: Principal, year: int,
+                         agency_id: Any) -> dict[str, Any]:
+    """The year's named figures, the 综合查一次 merges included (merged_plans,
+    merged_joint_tasks, merged_departments)."""
+    figures = await ReportRepository(session).statistics(principal, year, agency_id)
+    merged = await MergeRepository(session).figures(principal, year, agency_id)
+    return figures | dict(zip(("merged_plans", "merged_joint_tasks", "merged_departments"),
+                              merged, strict=True))
 
 
 async def of_target(session: AsyncSession, principal: Principal, target_id: uuid.UUID,

@@ -13,7 +13,7 @@ from kit.auth import Principal
 from kit.calendar import today_legal
 from kit.pagination import keyset_page
 from kit.scope import scope_clause
-from kit.statistics import Derived, GroupMeasure, Measure, Period, Registry, Source
+from kit.statistics import Derived, GroupMeasure, Measure, Registry, Source
 from services.cases.licensing import states as st
 from services.cases.licensing.models import (
     Licence,
@@ -134,13 +134,6 @@ class StatisticsRepository:
             bump(series, "refused", refused)
             bump(series, "revoked", revoked)
         return out
-
-    async def figures(self, principal: Principal, period: Period) -> list[Any]:
-        return await REGISTRY.figures(self.session, principal, period)
-
-    async def records(self, principal: Principal, period: Period, key: str,
-                      cursor: str | None, limit: int) -> Any:
-        return await REGISTRY.records(self.session, principal, period, key, cursor, limit)
 
     async def matter_names(self, series: set[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
         if not series:

@@ -13,20 +13,14 @@ from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
 from kit.scope import may_act_for
-from kit.statistics import (
-    PROBLEMS,
-    RECORD_PROBLEMS,
-    FigureKey,
-    Limit,
-    PeriodQuery,
-    RecordsPage,
-    StatisticsReader,
-)
+from kit.statistics import Period
+from kit.statistics_routes import add_statistics_routes
 from services.cases.dependencies import Actor, Reader
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le
 from services.cases.licensing import schemas as ls
 from services.cases.licensing.licences import schemas, service
+from services.cases.licensing.licences.repository import REGISTRY as LICENSING
 from services.cases.licensing.licences.repository import LicenceRepository, StatisticsRepository
 from services.cases.licensing.models import Licence, LicenceMatter
 from services.cases.licensing.service import Ctx, matter_summary
@@ -159,32 +153,22 @@ async def settle_licences(body: schemas.SettleBody, request: Request, session: S
                                 expired=expired)
 
 
-@router.get("/licensing/statistics", response_model=ls.StatisticsRead,
-            responses=errors.responses(*PROBLEMS),
-            summary="行政许可统计年报（申请、受理、许可、不予许可、撤销）")
-async def licensing_statistics(principal: StatisticsReader, session: SessionDep,
-                               period: PeriodQuery) -> ls.StatisticsRead:
-    year, agency_id = period.year, period.agency_id
+async def _legacy(session: Any, principal: Principal, period: Period) -> dict[str, Any]:
+    """The fields of before the figures: per matter and the total (whole year, `agency_id`)."""
     repo = StatisticsRepository(session)
-    counts = await repo.counts(principal, year, agency_id)
+    counts = await repo.counts(principal, period.year, period.agency_id)
     names = await repo.matter_names(set(counts))
     rows = [ls.StatisticsRow(matter_series_id=s, matter_code=names.get(s, (None, None))[0],
                              matter_name=names.get(s, (None, None))[1], **c)
             for s, c in sorted(counts.items(), key=lambda kv: names.get(kv[0], ("", ""))[0])]
     total = {k: sum(getattr(r, k) for r in rows)
              for k in ("applications", "accepted", "granted", "refused", "revoked")}
-    return ls.StatisticsRead(year=year, agency_id=agency_id, by_matter=rows,
-                             total=ls.StatisticsRow(matter_series_id=None, matter_code=None,
-                                                    matter_name=None, **total),
-                             scope=period.scope(),
-                             figures=await repo.figures(principal, period))
+    return {"agency_id": period.agency_id, "by_matter": rows,
+            "total": ls.StatisticsRow(matter_series_id=None, matter_code=None, matter_name=None,
+                                      **total)}
 
 
-@router.get("/licensing/statistics/records", response_model=RecordsPage,
-            responses=errors.responses(*RECORD_PROBLEMS),
-            summary="行政许可统计指标所计记录（数据溯源）")
-async def licensing_statistics_records(principal: StatisticsReader, session: SessionDep,
-                                       period: PeriodQuery, key: FigureKey,
-                                       cursor: str | None = None, limit: Limit = 100,
-                                       ) -> RecordsPage:
-    return await StatisticsRepository(session).records(principal, period, key, cursor, limit)
+add_statistics_routes(router, path="/licensing/statistics", name="licensing_statistics",
+                      summary="行政许可统计年报（申请、受理、许可、不予许可、撤销）",
+                      records_summary="行政许可统计指标所计记录（数据溯源）",
+                      registry=LICENSING, response_model=ls.StatisticsRead, extra=_legacy)
