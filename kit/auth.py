@@ -172,7 +172,7 @@ def issue_access_token(ring: KeyRing, settings: JwtSettings, *, subject: str,
                        username: str | None = None, ttl: int | None = None,
                        session_version: int | None = None,
                        session_id: str | None = None) -> str:
-    """`sv`: the user's session version (kit.sessions); raising it cuts this token. `sid`: the
+    """`sv`: the user's session version (common.sessions); raising it cuts this token. `sid`: the
     login session (the refresh-token family); logging that one session out cuts this token."""
     now = int(time.time())
     claims = {

@@ -98,7 +98,7 @@ class ServiceSettings(BaseSettings):
     # shared limits (login throttle, complaint limiter) across replicas; unset: in memory
     redis_url: str | None = Field(None, validation_alias="ZHIFA_REDIS_URL")
     redis_prefix: str = Field("zhifa:", validation_alias="ZHIFA_REDIS_PREFIX")
-    # how stale a service's view of revoked sessions may get (kit.sessions)
+    # how stale a service's view of revoked sessions may get (common.sessions)
     session_sync_seconds: float = Field(10.0, ge=0, validation_alias="ZHIFA_SESSION_SYNC_SECONDS")
     # /metrics: bearer token; protection defaults to on outside dev (kit.observability)
     metrics_token: str | None = Field(None, validation_alias="ZHIFA_METRICS_TOKEN")

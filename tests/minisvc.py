@@ -15,8 +15,8 @@ from sqlalchemy import Date, ForeignKey, Integer, String, select
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.orm import Mapped, mapped_column
 
+from common.app import OutboxDep, ServiceSpec, build_app, platform_models
 from kit import errors
-from kit.app import OutboxDep, ServiceSpec, build_app, platform_models
 from kit.auth import CurrentPrincipal, Principal, require_roles
 from kit.db import CommittingRoute, SessionDep, Timestamps, UUIDPk, make_base
 from kit.schemas import (

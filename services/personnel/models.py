@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.app import platform_models
+from common.app import platform_models
 from kit.db import Timestamps, UTCDateTime, UUIDPk, make_base
 
 Base = make_base()

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar, today_legal
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
 from kit.schemas import fen_to_yuan

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from harness import Platform
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from services.personnel.identifiers import id_check_char, uscc_check_char
 
 PER, R = "/api/v1/personnel", "/api/v1/review"

@@ -10445,7 +10445,7 @@ export interface components {
         };
         /**
          * SessionChanges
-         * @description Session versions raised and single sessions ended since `since` (kit.sessions);
+         * @description Session versions raised and single sessions ended since `since` (common.sessions);
          *     `as_of` is personnel's clock.
          */
         personnel__SessionChanges: {

@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import Deadline, WorkingCalendar, today_legal
 from kit.auth import Principal
-from kit.calendar import Deadline, WorkingCalendar, today_legal
 from kit.db import utcnow
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers

@@ -13,11 +13,11 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from common.calendar import LEGAL_TZ as SHANGHAI
+from common.calendar import today_legal as today
+from common.scope import parse_uuid
 from kit import errors
-from kit.calendar import LEGAL_TZ as SHANGHAI
-from kit.calendar import today_legal as today
 from kit.db import new_id, utcnow
-from kit.scope import parse_uuid
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.inspections import schemas

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from common.calendar import today_legal
 from kit import errors
-from kit.calendar import today_legal
 from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases import penalties as penalty_kinds

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kit.calendar import WorkingCalendar
+from common.calendar import WorkingCalendar
 from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases.identifiers import mask_id_number

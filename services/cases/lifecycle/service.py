@@ -14,9 +14,9 @@ from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit import errors
 from kit.auth import Principal
-from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.events import Outbox
 from kit.http import forward_headers
 from kit.schemas import fen_to_yuan

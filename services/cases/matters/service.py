@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import and_, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import AgencyRegionLookup, check_agency_region
 from services.cases.dependencies import scope_clause
 from services.cases.errors import MatterNotFound, MatterNotHeld
 from services.cases.matters import schemas

@@ -1,5 +1,5 @@
 """The cases figures (docs/statistics.md, "Cases"): each a filtered aggregate over one table,
-scoped by kit.scope; the counting rule of each figure is its `rule` text.
+scoped by common.scope; the counting rule of each figure is its `rule` text.
 
 表一 (行政处罚实施情况统计表): a decision counts ONCE, under its heaviest kind in the 统计年报
 order (`services.cases.penalties.REPORT_COLUMNS`, rank stored on the case with the decision);
@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import and_, select
 
+from common.calendar import today_legal
+from common.statistics import Derived, Measure, Period, Registry, Source, wan
 from kit.auth import Principal
-from kit.calendar import today_legal
-from kit.statistics import Derived, Measure, Period, Registry, Source, wan
 from services.cases.coercion.models import CoercedItem, CoerciveMeasure
 from services.cases.lifecycle import states as st
 from services.cases.models import Case

@@ -3,9 +3,7 @@
 
 from fastapi import APIRouter
 
-from kit import errors
-from kit.db import CommittingRoute, SessionDep
-from kit.statistics import (
+from common.statistics import (
     PROBLEMS,
     RECORD_PROBLEMS,
     FigureKey,
@@ -15,6 +13,8 @@ from kit.statistics import (
     StatisticsRead,
     StatisticsReader,
 )
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
 from services.cases.statistics.repository import StatisticsRepository
 
 router = APIRouter(route_class=CommittingRoute, tags=["cases: statistics"])

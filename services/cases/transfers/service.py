@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from kit.db import utcnow
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 
+from common.statistics import Derived, Measure, Period, Registry, Source, rate
 from kit.auth import Principal
-from kit.statistics import Derived, Measure, Period, Registry, Source, rate
 from services.personnel.agencies.models import Agency
 from services.personnel.certificates.models import Certificate
 from services.personnel.devices.models import Device

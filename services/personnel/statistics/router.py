@@ -2,9 +2,7 @@
 
 from fastapi import APIRouter, Request
 
-from kit import errors
-from kit.db import CommittingRoute, SessionDep
-from kit.statistics import (
+from common.statistics import (
     PROBLEMS,
     RECORD_PROBLEMS,
     FigureKey,
@@ -14,6 +12,8 @@ from kit.statistics import (
     StatisticsRead,
     StatisticsReader,
 )
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
 from services.personnel.statistics.repository import StatisticsRepository
 
 router = APIRouter(prefix="/api/v1/personnel", tags=["statistics"], route_class=CommittingRoute)

@@ -22,7 +22,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.background import BackgroundTask
 
-from kit.calendar import LEGAL_TZ, today_legal
+from common.calendar import LEGAL_TZ, today_legal
 from kit.db import utcnow
 from kit.exports import csv_row, xlsx_row
 from kit.schemas import Page

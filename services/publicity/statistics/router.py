@@ -2,9 +2,7 @@
 
 from fastapi import APIRouter
 
-from kit import errors
-from kit.db import CommittingRoute, SessionDep
-from kit.statistics import (
+from common.statistics import (
     PROBLEMS,
     RECORD_PROBLEMS,
     FigureKey,
@@ -14,6 +12,8 @@ from kit.statistics import (
     StatisticsRead,
     StatisticsReader,
 )
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
 from services.publicity.statistics.repository import StatisticsRepository
 
 router = APIRouter(tags=["statistics"], route_class=CommittingRoute)

@@ -12,9 +12,9 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.db import utcnow
 from services.review.invited import errors
 from services.review.invited.models import (

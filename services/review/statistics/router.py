@@ -2,9 +2,7 @@
 
 from fastapi import APIRouter
 
-from kit import errors
-from kit.db import CommittingRoute, SessionDep
-from kit.statistics import (
+from common.statistics import (
     PROBLEMS,
     RECORD_PROBLEMS,
     Figure,
@@ -15,6 +13,8 @@ from kit.statistics import (
     StatisticsRead,
     StatisticsReader,
 )
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
 from services.review.statistics.repository import RANK_RULE, StatisticsRepository
 
 router = APIRouter(prefix="/api/v1/review", tags=["statistics"], route_class=CommittingRoute)

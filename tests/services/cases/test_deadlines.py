@@ -16,7 +16,7 @@ from harness import Databases, Platform, platform
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, world
 
-from kit.calendar import WorkingCalendar
+from common.calendar import WorkingCalendar
 from services.cases import deadlines
 
 

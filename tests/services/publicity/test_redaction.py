@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from kit.calendar import WorkingCalendar
+from common.calendar import WorkingCalendar
 from services.publicity import redaction
 from services.publicity.config import PublicitySettings
 from services.publicity.feeds.service import render_atom

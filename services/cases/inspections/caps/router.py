@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from common.scope import may_act_for
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
-from kit.scope import may_act_for
 from services.cases.clients import agency_regions
 from services.cases.dependencies import Reader
 from services.cases.inspections.caps import schemas
@@ -17,7 +17,7 @@ from services.cases.inspections.caps.models import InspectionCap
 from services.cases.inspections.caps.repository import CapRepository
 
 router = APIRouter(route_class=CommittingRoute)
-MANAGERS = ("agency_admin",)  # supervisors act by region through kit.scope
+MANAGERS = ("agency_admin",)  # supervisors act by region through common.scope
 
 
 @router.put("/inspection-caps", response_model=schemas.CapRowRead,

@@ -6,9 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from kit import errors
-from kit.db import CommittingRoute, SessionDep
-from kit.statistics import (
+from common.statistics import (
     PROBLEMS,
     RECORD_PROBLEMS,
     FigureKey,
@@ -17,6 +15,8 @@ from kit.statistics import (
     RecordsPage,
     StatisticsReader,
 )
+from kit import errors
+from kit.db import CommittingRoute, SessionDep
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.catalogue.repository import TargetRepository

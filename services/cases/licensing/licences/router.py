@@ -7,12 +7,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from kit import errors
-from kit.auth import Principal, require_roles
-from kit.db import CommittingRoute, SessionDep
-from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
-from kit.scope import may_act_for
-from kit.statistics import (
+from common.scope import may_act_for
+from common.statistics import (
     PROBLEMS,
     RECORD_PROBLEMS,
     FigureKey,
@@ -21,6 +17,10 @@ from kit.statistics import (
     RecordsPage,
     StatisticsReader,
 )
+from kit import errors
+from kit.auth import Principal, require_roles
+from kit.db import CommittingRoute, SessionDep
+from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
 from services.cases.dependencies import Actor, Reader
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le

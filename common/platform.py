@@ -11,7 +11,8 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, HttpUrl
 from sqlalchemy import select
 
-from kit import auth, errors, idempotency, scope
+from common import scope
+from kit import auth, errors, idempotency
 from kit.db import CommittingRoute, SessionDep
 from kit.egress import WebhookTargetRefused
 from kit.events import InboxMixin, OutboxMixin, WebhookMixin, accept_event
@@ -102,7 +103,7 @@ def _hook_scope(principal: auth.Principal, body: WebhookCreate) -> str | None:
 
 def calendar_warnings(app: Any) -> list[str]:
     """Operator warnings about the calendar on the legal date `app.state.legal_today()` (the
-    injectable clock, `kit.calendar.today_legal` by default)."""
+    injectable clock, `common.calendar.today_legal` by default)."""
     warning = app.state.calendar.missing_year_warning(app.state.legal_today())
     return [warning] if warning else []
 

@@ -17,8 +17,10 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, docs, errors, idempotency, limits, openapi, sessions, strict
-from kit.calendar import WorkingCalendar, today_legal
+from common import sessions
+from common.calendar import WorkingCalendar, today_legal
+from common.platform import calendar_warnings, platform_models, platform_router
+from kit import auth, docs, errors, idempotency, limits, openapi, strict
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
@@ -29,7 +31,6 @@ from kit.observability import (
     metrics_authorized,
     metrics_hidden,
 )
-from kit.platform import calendar_warnings, platform_models, platform_router
 from kit.settings import ServiceSettings
 
 __all__ = ["ServiceSpec", "build_app", "platform_models", "OutboxDep", "CalendarDep"]

@@ -18,12 +18,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Query
 from sqlalchemy import ColumnElement, Select, and_, func, literal, select, true
 
+from common.calendar import LEGAL_TZ
+from common.scope import region_prefix, scope_clause
 from kit import errors
 from kit.auth import Principal, require_roles
-from kit.calendar import LEGAL_TZ
 from kit.pagination import keyset_page
 from kit.schemas import ApiModel
-from kit.scope import region_prefix, scope_clause
 
 
 class Figure(ApiModel):
@@ -117,7 +117,7 @@ class Period:
         return datetime.combine(self.date_to + timedelta(days=1), time(), LEGAL_TZ)
 
     def within(self, principal: Principal, agency_col: Any, region_col: Any) -> list[Any]:
-        """Scope (kit.scope) AND the requested agency / region."""
+        """Scope (common.scope) AND the requested agency / region."""
         where: list[Any] = [scope_clause(principal, agency_col, region_col)]
         if self.agency_id is not None:
             where.append(agency_col == self.agency_id)
