@@ -20,6 +20,7 @@ from sqlalchemy import text
 from common import sessions
 from common.calendar import WorkingCalendar, today_legal
 from common.platform import calendar_warnings, platform_models, platform_router
+from common.roles import NOT_FOUND_ROLES
 from kit import auth, docs, errors, idempotency, limits, openapi, strict
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
@@ -168,6 +169,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.legal_today = today_legal
+    app.state.not_found_roles = NOT_FOUND_ROLES  # kit.auth.require_roles answers 404 for them
     app.state.around_request = idempotency.make_hook(spec.platform.Idempotency)
     app.state.outbox = Outbox(service=spec.name, outbox_model=spec.platform.Outbox,
                               webhook_model=spec.platform.Webhook,

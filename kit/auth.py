@@ -21,11 +21,6 @@ from kit import errors
 from kit.settings import JwtSettings
 
 ALGORITHM = "RS256"
-ROLES = ("officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service",
-         "invited_supervisor")
-# 特邀行政执法监督员: read-only on the redacted records of their assigned actions; any route that
-# does not admit the role answers 404, so nothing else even shows that it exists
-NOT_FOUND_ROLES = frozenset({"invited_supervisor"})
 
 
 @dataclass(frozen=True)
@@ -242,11 +237,14 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
 def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
-    """A dependency admitting principals holding at least one of `roles` (403 otherwise)."""
+    """A dependency admitting principals holding at least one of `roles` (403 otherwise; 404
+    for a principal whose roles all lie in the app's `state.not_found_roles`, so a route it may
+    not use does not even show that it exists)."""
 
-    async def guard(principal: CurrentPrincipal) -> Principal:
+    async def guard(request: Request, principal: CurrentPrincipal) -> Principal:
         if not principal.has(*roles):
-            if principal.roles and principal.roles <= NOT_FOUND_ROLES:
+            hidden = getattr(request.app.state, "not_found_roles", frozenset())
+            if principal.roles and principal.roles <= hidden:
                 raise errors.NotFound("资源不存在")
             raise errors.Forbidden("当前角色无权执行此操作", required_roles=list(roles))
         return principal
