@@ -21,6 +21,7 @@ from common import sessions
 from common.calendar import WorkingCalendar, today_legal
 from common.platform import calendar_warnings, platform_models, platform_router
 from common.roles import NOT_FOUND_ROLES
+from common.settings import ServiceSettings
 from kit import auth, docs, errors, idempotency, limits, openapi, strict
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
@@ -32,7 +33,6 @@ from kit.observability import (
     metrics_authorized,
     metrics_hidden,
 )
-from kit.settings import ServiceSettings
 
 __all__ = ["ServiceSpec", "build_app", "platform_models", "OutboxDep", "CalendarDep"]
 

@@ -18,7 +18,8 @@ import uvicorn
 from minisvc import notes, notes_platform, on_note_created, sink, sink_platform
 
 from common.app import ServiceSpec, build_app
-from kit.settings import JwtSettings, ServiceSettings
+from common.settings import ServiceSettings
+from kit.settings import JwtSettings
 
 DELAY = float(os.environ.get("SINK_DELAY", "0.1"))
 

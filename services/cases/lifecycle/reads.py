@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from common.calendar import WorkingCalendar
-from kit.schemas import fen_to_yuan
+from common.money import fen_to_yuan
 from services.cases import deadlines
 from services.cases.identifiers import mask_id_number
 from services.cases.lifecycle import schemas

@@ -15,11 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import LEGAL_TZ, WorkingCalendar, today_legal
+from common.money import fen_to_yuan
 from kit import errors
 from kit.auth import Principal
 from kit.events import Outbox
 from kit.http import forward_headers
-from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases import penalties as penalty_kinds
 from services.cases.approvals import require_head

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from harness import Databases, Platform, platform
 
-from kit.settings import RemedySettings, chinese_number
+from common.settings import RemedySettings, chinese_number
 
 sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, world
