@@ -22,6 +22,7 @@ from common.calendar import WorkingCalendar, today_legal
 from common.platform import calendar_warnings, platform_models, platform_router
 from common.roles import NOT_FOUND_ROLES
 from common.settings import ServiceSettings
+from common.webhooks import in_hook_scope
 from kit import auth, docs, errors, idempotency, limits, openapi, strict
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
@@ -177,7 +178,8 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
                               max_attempts=settings.outbox_max_attempts,
                               max_backoff=settings.outbox_max_backoff_seconds,
                               public_events=spec.public_events,
-                              egress=EgressPolicy.from_settings(settings))
+                              egress=EgressPolicy.from_settings(settings),
+                              in_scope=in_hook_scope)
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     _ops_routes(app, metrics)

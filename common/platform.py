@@ -12,10 +12,11 @@ from pydantic import BaseModel, Field, HttpUrl
 from sqlalchemy import select
 
 from common import scope
+from common.webhooks import ScopedWebhookMixin
 from kit import auth, errors, idempotency
 from kit.db import CommittingRoute, SessionDep
 from kit.egress import WebhookTargetRefused
-from kit.events import InboxMixin, OutboxMixin, WebhookMixin, accept_event
+from kit.events import InboxMixin, OutboxMixin, accept_event
 from kit.http import forward_headers
 
 
@@ -24,7 +25,7 @@ def platform_models(base: type) -> SimpleNamespace:
     return SimpleNamespace(
         Outbox=type("OutboxEvent", (OutboxMixin, base), {}),
         Inbox=type("InboxEvent", (InboxMixin, base), {}),
-        Webhook=type("WebhookSubscription", (WebhookMixin, base), {}),
+        Webhook=type("WebhookSubscription", (ScopedWebhookMixin, base), {}),
         Idempotency=type("IdempotencyRecord", (idempotency.IdempotencyMixin, base), {}),
     )
 

@@ -63,6 +63,7 @@ SYMBOL_MOVES = {
     ("kit.settings", "ServiceSettings"): "common.settings",
     ("kit.settings", "RemedySettings"): "common.settings",
     ("kit.settings", "chinese_number"): "common.settings",
+    ("kit.events", "in_hook_scope"): "common.webhooks",
 }
 
 TEXT_SUFFIXES = {".py", ".md", ".toml", ".txt", ".cfg", ".ini", ".mako", ".sh", ".yml", ".yaml",
