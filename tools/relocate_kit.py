@@ -69,7 +69,8 @@ SYMBOL_MOVES = {
 TEXT_SUFFIXES = {".py", ".md", ".toml", ".txt", ".cfg", ".ini", ".mako", ".sh", ".yml", ".yaml",
                  ".json", ".ts", ".html", ".js"}
 TEXT_NAMES = {"Makefile", "Dockerfile", "run"}
-SKIP_PREFIXES = ("kit/static/", "tools/relocate_kit.py", ".venv/", "node_modules/",
+SKIP_PREFIXES = ("kit/static/", "tools/relocate_kit.py", "tests/contract/test_kit_domain_free.py",
+                 ".venv/", "node_modules/",
                  "clients/typescript/node_modules/")
 SKIP_DIRS = {".venv", "node_modules", "__pycache__", ".git"}
 
