@@ -9,7 +9,7 @@ repository root). It
    reference to a moved module: `from kit.calendar import X`, `import kit.calendar`,
    `from kit import calendar, errors` (split into `from common import calendar` and
    `from kit import errors`), dotted mentions (`kit.calendar.today_legal`, monkeypatch targets,
-   docs) and paths (`kit/calendar.py`);
+   docs), paths (`kit/calendar.py`) and OpenAPI component names (`kit__statistics__Figure`);
 3. rewrites imports of single names that left a kit module which stays (SYMBOL_MOVES, once the
    target module exists:
    `from kit.auth import ROLES, Principal` becomes `from common.roles import ROLES` and
@@ -120,6 +120,8 @@ def candidate_files() -> list[Path]:
 _OLD = "|".join(re.escape(m.split(".", 1)[1]) for m in MODULE_MOVES)
 DOTTED = re.compile(rf"\bkit\.({_OLD})\b")
 SLASHED = re.compile(rf"(?<![\w/.])kit/({_OLD})\.py\b")
+# FastAPI's component names for models whose names collide (`review__kit__statistics__Figure`)
+COMPONENT = re.compile(rf"(?<![A-Za-z0-9])kit__({_OLD})__")
 FROM_KIT = re.compile(r"^(?P<indent>[ \t]*)from kit import (?P<body>\([^)]*\)|[^\n]*)", re.M)
 FROM_MOD = re.compile(r"^(?P<indent>[ \t]*)from (?P<mod>kit\.\w+) import "
                       r"(?P<body>\([^)]*\)|[^\n#]*)(?P<tail>[^\n]*)", re.M)
@@ -183,6 +185,7 @@ def rewrite(text: str, inside_kit: bool) -> str:
     text = FROM_KIT.sub(_split_from_kit, text)
     text = DOTTED.sub(lambda m: f"common.{m.group(1)}", text)
     text = SLASHED.sub(lambda m: f"common/{m.group(1)}.py", text)
+    text = COMPONENT.sub(lambda m: f"common__{m.group(1)}__", text)
     if not inside_kit:
         text = FROM_MOD.sub(_split_symbols, text)
         for (module, name), target in SYMBOL_MOVES.items():
