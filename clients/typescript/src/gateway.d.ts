@@ -9465,7 +9465,7 @@ export interface components {
          * StatisticsRead
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
-        cases__kit__statistics__StatisticsRead: {
+        cases__common__statistics__StatisticsRead: {
             /** Figures */
             figures: components["schemas"]["cases__Figure"][];
             scope: components["schemas"]["cases__StatisticsScope"];
@@ -13246,7 +13246,7 @@ export interface components {
          */
         review__StatisticsRead: {
             /** Figures */
-            figures: components["schemas"]["review__kit__statistics__Figure"][];
+            figures: components["schemas"]["review__common__statistics__Figure"][];
             scope: components["schemas"]["review__StatisticsScope"];
             /** Year */
             year: number;
@@ -13318,7 +13318,7 @@ export interface components {
             label: string;
         };
         /** Figure */
-        review__kit__statistics__Figure: {
+        review__common__statistics__Figure: {
             /** Key */
             key: string;
             /** Label */
@@ -31748,7 +31748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["cases__kit__statistics__StatisticsRead"];
+                    "application/json": components["schemas"]["cases__common__statistics__StatisticsRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
