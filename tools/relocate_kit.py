@@ -23,6 +23,7 @@ can see whether a merged branch brought new old-path imports.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -217,9 +218,13 @@ def main(argv: list[str]) -> int:
         print(f"{'would rewrite' if check else 'rewrote'} {rel}")
     py = [c for c in changed if c.endswith(".py")]
     if py and not check:
-        ruff = ROOT / ".venv" / "bin" / "ruff"
-        subprocess.run([str(ruff) if ruff.exists() else "ruff", "check", "-q", "--select", "I",
-                        "--fix", *py], cwd=ROOT, check=False)
+        local = ROOT / ".venv" / "bin" / "ruff"
+        ruff = str(local) if local.exists() else shutil.which("ruff")
+        if ruff is None:
+            print("ruff not found: sort the imports of the rewritten files by hand")
+        else:
+            subprocess.run([ruff, "check", "-q", "--select", "I", "--fix", *py], cwd=ROOT,
+                           check=False)
     if check:
         return 1 if pending or changed else 0
     return 0
