@@ -1,5 +1,5 @@
 """The ceiling of a Python endpoint on this machine: a bare FastAPI hello world, served by
-uvicorn with exactly the settings `kit.app.serve_main` uses (no log config, no access log).
+uvicorn with exactly the settings `common.app.serve_main` uses (no log config, no access log).
 
     .venv/bin/python bench/ceiling.py   # HOST / PORT from the environment
 """

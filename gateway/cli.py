@@ -30,7 +30,7 @@ def service_app() -> Any:
 
 
 def serve(target: str, host: str, port: int, data_dir: str, workers: int = 1) -> None:
-    from kit.app import run_uvicorn
+    from common.app import run_uvicorn
 
     if target == "all":
         if workers > 1:  # the gateway reaches the services in-process: one process only
@@ -111,8 +111,8 @@ def calendar_load(path: str, data_dir: str, year: int | None = None) -> None:
     notice (.txt, 国务院办公厅关于部分节假日安排的通知) and store its dates as JSON."""
     import json
 
-    from kit.calendar import load_overrides
-    from kit.holiday_notice import parse_notice
+    from common.calendar import load_overrides
+    from common.holiday_notice import parse_notice
 
     folder = Path(data_dir) / "calendar"
     folder.mkdir(parents=True, exist_ok=True)
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     if hasattr(args, "func"):
         args.func(args)
     elif cmd == "serve":
-        from kit.app import workers_from_env
+        from common.app import workers_from_env
 
         serve(args.target, args.host, args.port, args.data_dir,
               args.workers if args.workers is not None else workers_from_env())

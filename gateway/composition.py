@@ -10,10 +10,10 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from common.settings import ServiceSettings
 from gateway import app as gateway_app
 from gateway.config import SERVICES, GatewaySettings
 from kit import migrate
-from kit.settings import ServiceSettings
 from services.cases.app import create_app as create_cases
 from services.cases.config import CasesSettings
 from services.personnel.app import create_app as create_personnel

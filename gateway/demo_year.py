@@ -20,6 +20,7 @@ from typing import Any
 
 from starlette.requests import Request
 
+from common.calendar import LEGAL_TZ
 from gateway.demo_year_data import (
     FINES_YUAN,
     INSPECTIONS_ENTERPRISE,
@@ -31,7 +32,6 @@ from gateway.demo_year_data import (
     id_number,
 )
 from kit.auth import principal_from_claims
-from kit.calendar import LEGAL_TZ
 
 C, PER = "/api/v1/cases", "/api/v1/personnel"
 TEAM, GOV = "luoqi_team", "luoqi"

@@ -2,8 +2,8 @@
 served by the gateway at `/problems/<slug>` as a short page (HTML, or JSON when asked for) with
 what it means, the article it comes from and what the client should do; `/problems` lists them.
 
-Generated from the code: every subclass of `kit.errors.Problem` defined in kit or in any
-service's `errors` modules, so a new problem type documents itself. The article is the class's
+Generated from the code: every subclass of `kit.errors.Problem` defined in kit, in common or in
+any service's `errors` modules, so a new problem type documents itself. The article is the class's
 `article`, else the citations (《…》/…法第…条) found in its docstring; the advice is the class's
 `advice`, else a default by HTTP status."""
 
@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from kit import errors
 
-PACKAGES = ("kit", "services")
+PACKAGES = ("kit", "common", "services")
 _LAW = r"(?:《[^》]{2,40}》|[\u4e00-\u9fa5]{1,20}(?:法|条例|规定|办法|细则))"
 _ART = r"第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?"
 CITATION = re.compile(rf"{_LAW}{_ART}(?:[、和及]{_ART})*")
@@ -68,13 +68,13 @@ def _modules() -> list[str]:
         package = importlib.import_module(root)
         for info in pkgutil.walk_packages(package.__path__, f"{root}."):
             last = info.name.rsplit(".", 1)[-1]
-            if root == "kit" and last != "__main__" or last == "errors":
+            if root in ("kit", "common") and last != "__main__" or last == "errors":
                 names.append(info.name)
     return names
 
 
 def problem_classes() -> list[type[errors.Problem]]:
-    """Every Problem subclass in kit and in the services' errors modules, imported here."""
+    """Every Problem subclass in kit, in common and in the services' errors modules."""
     for name in _modules():
         importlib.import_module(name)
     found: list[type[errors.Problem]] = []

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import asyncio
+import configparser
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,16 +17,29 @@ from sqlalchemy import MetaData, pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-SERVICES = ("personnel", "cases", "review", "publicity")
 ROOT = Path(__file__).resolve().parent.parent
-INI = ROOT / "migrations" / "alembic.ini"
+INI = Path(os.environ.get("ZHIFA_ALEMBIC_INI") or ROOT / "migrations" / "alembic.ini")
 
 
-def config(service: str, url: str | None = None) -> Config:
-    if service not in SERVICES:
-        raise SystemExit(f"未知服务 {service}；可选：{', '.join(SERVICES)}")
-    cfg = Config(str(INI), ini_section=service)
-    cfg.set_main_option("script_location", str(ROOT / "migrations" / service))
+def chains(ini: Path = INI) -> dict[str, Path]:
+    """The ini's migration chains: section name -> script folder (relative paths are taken from
+    the project root, the folder above the ini's)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ini, encoding="utf-8")
+    root = ini.resolve().parent.parent
+    return {name: root / parser[name]["script_location"] for name in parser.sections()
+            if parser.has_option(name, "script_location")}
+
+
+SERVICES: tuple[str, ...] = tuple(chains())
+
+
+def config(service: str, url: str | None = None, ini: Path = INI) -> Config:
+    known = chains(ini)
+    if service not in known:
+        raise SystemExit(f"未知迁移链 {service}；可选：{', '.join(known)}")
+    cfg = Config(str(ini), ini_section=service)
+    cfg.set_main_option("script_location", str(known[service]))
     if url:
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
@@ -82,7 +97,7 @@ def run_env(metadata: MetaData, default_url: Callable[[], str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     if len(args) != 2 or args[0] not in ("upgrade", "downgrade", "check"):
-        raise SystemExit("用法: python -m kit.migrate upgrade|downgrade|check all|<service>")
+        raise SystemExit("用法: python -m kit.migrate upgrade|downgrade|check all|<chain>")
     action = {"upgrade": upgrade, "downgrade": downgrade, "check": check}[args[0]]
     for service in SERVICES if args[1] == "all" else (args[1],):
         action(service)

@@ -71,7 +71,7 @@ def drifted(specs: dict[str, dict[str, Any]], out_dir: Path) -> list[str]:
     return out
 
 
-# --- schema truth: what every route can answer, applied by `kit.app` to every service --------
+# --- schema truth: what every route can answer, applied by `common.app` to every service --------
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_SCHEMA = "Problem"

@@ -15,20 +15,13 @@ from sqlalchemy import Date, ForeignKey, Integer, String, select
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.orm import Mapped, mapped_column
 
+from common.app import OutboxDep, ServiceSpec, build_app, platform_models
+from common.money import Money
+from common.settings import ServiceSettings
 from kit import errors
-from kit.app import OutboxDep, ServiceSpec, build_app, platform_models
 from kit.auth import CurrentPrincipal, Principal, require_roles
 from kit.db import CommittingRoute, SessionDep, Timestamps, UUIDPk, make_base
-from kit.schemas import (
-    ApiModel,
-    Money,
-    Page,
-    check_if_match,
-    decode_cursor,
-    encode_cursor,
-    set_etag,
-)
-from kit.settings import ServiceSettings
+from kit.schemas import ApiModel, Page, check_if_match, decode_cursor, encode_cursor, set_etag
 
 NotesBase = make_base()
 notes_platform = platform_models(NotesBase)

@@ -17,8 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import uvicorn
 from minisvc import notes, notes_platform, on_note_created, sink, sink_platform
 
-from kit.app import ServiceSpec, build_app
-from kit.settings import JwtSettings, ServiceSettings
+from common.app import ServiceSpec, build_app
+from common.settings import ServiceSettings
+from kit.settings import JwtSettings
 
 DELAY = float(os.environ.get("SINK_DELAY", "0.1"))
 

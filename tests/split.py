@@ -47,7 +47,7 @@ class SplitDeployment:
                     "PYTHONPATH": str(ROOT), "ZHIFA_METRICS_TOKEN": "split-metrics-token",
                     # personal data key, as a mounted secret would provide it
                     "PERSONNEL_PII_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
-                    # a revoked session stops working within a second (kit.sessions)
+                    # a revoked session stops working within a second (common.sessions)
                     "ZHIFA_SESSION_SYNC_SECONDS": "1"}
         if redis_url:
             self.env.update(ZHIFA_REDIS_URL=redis_url, ZHIFA_REDIS_PREFIX=self.redis_prefix)

@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
-from kit.app import ServiceSpec, build_app
+from common.app import ServiceSpec, build_app
 from kit.http import AsgiApps
 from services.cases.coercion.release import release_worker
 from services.cases.config import CasesSettings

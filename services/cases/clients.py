@@ -18,9 +18,9 @@ from typing import Any
 from fastapi import Request
 from pydantic import BaseModel, Field
 
+from common.scope import AgencyRegionLookup, personnel_agency_regions
 from kit import errors
 from kit.http import ServiceClient, UpstreamProblem, forward_headers
-from kit.scope import AgencyRegionLookup, personnel_agency_regions
 from services.cases.errors import OfficersNotQualified
 
 log = logging.getLogger("zhifa.cases.clients")
@@ -134,7 +134,7 @@ def as_upstream(source: Upstream | Request) -> Upstream:
 
 
 def agency_regions(request: Request) -> AgencyRegionLookup:
-    """The real region of an agency, from personnel (`kit.scope.personnel_agency_regions`)."""
+    """The real region of an agency, from personnel (`common.scope.personnel_agency_regions`)."""
     return personnel_agency_regions(request, "cases")
 
 

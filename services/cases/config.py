@@ -3,7 +3,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from kit.settings import ServiceSettings
+from common.settings import ServiceSettings
 
 
 class CasesSettings(ServiceSettings):

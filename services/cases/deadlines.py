@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from kit.calendar import Deadline, WorkingCalendar, today_legal
+from common.calendar import Deadline, WorkingCalendar, today_legal
 from services.cases.lifecycle import states as st
 
 DECISION_DAYS = 90          # 行政处罚法第六十条 (calendar days)

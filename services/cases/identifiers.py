@@ -3,7 +3,7 @@ and the masking every read model applies to ID numbers (keep first 6 and last 4)
 
 from datetime import date
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_W = [pow(3, i, 31) for i in range(17)]

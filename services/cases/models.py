@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.app import platform_models
+from common.app import platform_models
 from kit.db import Timestamps, UTCDateTime, UUIDPk, make_base, utcnow
 
 Base = make_base()

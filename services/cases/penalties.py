@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from kit.schemas import fen_to_yuan
+from common.money import fen_to_yuan
 
 Hearing = Literal["amount", "always"] | None
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from kit import sessions
-from kit.app import ServiceSpec, build_app
-from kit.calendar import today_legal
+from common import sessions
+from common.app import ServiceSpec, build_app
+from common.calendar import today_legal
 from kit.http import AsgiApps
 from services.personnel.config import PersonnelSettings
 from services.personnel.examples import EXAMPLES

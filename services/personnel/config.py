@@ -3,7 +3,7 @@ from typing import ClassVar
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from kit.settings import ServiceSettings
+from common.settings import ServiceSettings
 
 
 class PersonnelSettings(ServiceSettings):

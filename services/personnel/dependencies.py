@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import false
 
+from common.scope import ALL_SEEING, parse_uuid, scope_clause
 from kit.auth import Principal, require_roles
-from kit.scope import ALL_SEEING, parse_uuid, scope_clause
 from services.personnel.identifiers import PiiVault
 
 UserAdmin = Annotated[Principal, Depends(require_roles("sysadmin", "agency_admin"))]
@@ -26,7 +26,7 @@ Sysadmin = Annotated[Principal, Depends(require_roles("sysadmin"))]
 
 @dataclass(frozen=True)
 class Scope:
-    """What a principal may read, as the platform's one scope rule (kit.scope): everything
+    """What a principal may read, as the platform's one scope rule (common.scope): everything
     (sysadmin, service, or no principal for internal reads), a region subtree, or one agency."""
 
     everything: bool = False

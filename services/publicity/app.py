@@ -3,7 +3,7 @@ from typing import Any
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.app import ServiceSpec, build_app
+from common.app import ServiceSpec, build_app
 from kit.events import EventHandler
 from kit.http import AsgiApps
 from services.publicity import service

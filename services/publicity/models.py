@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.app import platform_models
+from common.app import platform_models
 from kit.db import Timestamps, UTCDateTime, UUIDPk, make_base
 
 Base = make_base()

@@ -10,9 +10,9 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import region_prefix, scope_clause
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import region_prefix, scope_clause
 from services.publicity.models import Disclosure, DisclosureStatus, RegionSetting
 
 D = Disclosure
@@ -64,7 +64,7 @@ def public_conditions(f: PublicFilter) -> list[ColumnElement[bool]]:
 
 
 def scope_condition(principal: Principal) -> ColumnElement[bool]:
-    """The platform's one scope rule (kit.scope) on disclosure records."""
+    """The platform's one scope rule (common.scope) on disclosure records."""
     return scope_clause(principal, D.agency_id, D.region_code)
 
 

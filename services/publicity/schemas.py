@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 from pydantic import Field
 
-from kit.schemas import ApiModel, Money
+from common.money import Money
+from kit.schemas import ApiModel
 
 
 class DisclosureRead(ApiModel):

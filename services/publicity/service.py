@@ -15,11 +15,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar, today_legal
+from common.money import fen_to_yuan
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.schemas import fen_to_yuan
 from services.publicity import errors, redaction
 from services.publicity.config import PublicitySettings
 from services.publicity.models import Disclosure, DisclosureStatus, RegionSetting

@@ -2,7 +2,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from kit.app import ServiceSpec, build_app
+from common.app import ServiceSpec, build_app
 from kit.http import AsgiApps
 from services.review.complaints.events import handlers as complaint_handlers
 from services.review.config import ReviewSettings

@@ -9,9 +9,9 @@ from typing import Any
 from fastapi import Request
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from common.scope import AgencyRegionLookup, personnel_agency_regions
 from kit.auth import service_token
 from kit.http import ServiceClient, UpstreamProblem
-from kit.scope import AgencyRegionLookup, personnel_agency_regions
 
 
 class CaseRef(BaseModel):
@@ -83,7 +83,7 @@ class CasesClient:
 
 
 def agency_regions(request: Request) -> AgencyRegionLookup:
-    """The real region of an agency, from personnel (`kit.scope.personnel_agency_regions`)."""
+    """The real region of an agency, from personnel (`common.scope.personnel_agency_regions`)."""
     return personnel_agency_regions(request, "review")
 
 

@@ -3,7 +3,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, Field
 from pydantic_settings import SettingsConfigDict
 
-from kit.settings import ServiceSettings
+from common.settings import ServiceSettings
 
 
 class SocialEvaluationClass(BaseModel):

@@ -4,8 +4,8 @@ from typing import Annotated
 
 from fastapi import Depends
 
+from common.scope import AgencyRegionLookup
 from kit.auth import Principal, require_roles
-from kit.scope import AgencyRegionLookup
 from services.review.clients import agency_regions
 
 # the real region of a named agency (personnel, service token) for writes across regions

@@ -1,6 +1,6 @@
 """Review tables: this Base, plus the sub-packages' tables imported at the end for Alembic."""
 
-from kit.app import platform_models
+from common.app import platform_models
 from kit.db import make_base
 
 Base = make_base()

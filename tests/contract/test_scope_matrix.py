@@ -2,7 +2,7 @@
 service, with data in two agencies of two regions, asserting exactly what each one sees.
 
 The rule (docs/contracts.md, "Scope model") is written out again here, independently of
-kit.scope, so the test can fail when the code's rule drifts: sysadmin and service see all; a
+common.scope, so the test can fail when the code's rule drifts: sysadmin and service see all; a
 supervisor sees the rows of their region subtree (the supervisor rule wins); agency roles see
 their own agency; a token without an agency sees nothing. Out of scope by id → 404.
 
@@ -59,7 +59,7 @@ ROUTES: dict[str, tuple[str, str | None]] = {
         "exempt", "the case file as PDF: through the case (CaseById), 404 out of scope, "
                   "tested in tests/services/cases/test_dossier_pdf.py"),
     f"{C}/document-templates": ("exempt", "the shipped catalogue is the same for all; agency "
-                                          "versions are listed through kit.scope"),
+                                          "versions are listed through common.scope"),
     f"{C}/cases/{{case_id}}/evidence": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline": ("sub", f"{C}/cases"),
     f"{C}/cases/{{case_id}}/timeline/verify": ("sub", f"{C}/cases"),
@@ -103,7 +103,7 @@ ROUTES: dict[str, tuple[str, str | None]] = {
         "sub", f"{C}/licence-applications"),
     f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/context": (
         "exempt", "a document under an application: loaded through it (ApplicationById), "
-                  "404 out of scope (kit.scope in ApplicationRepository.get)"),
+                  "404 out of scope (common.scope in ApplicationRepository.get)"),
     f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/docx": (
         "exempt", "as the context"),
     f"{C}/licence-applications/{{application_id}}/documents/{{document_id}}/pdf": (
@@ -203,7 +203,7 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     f"{REV}/legal-reviews": ("list", None),
     f"{REV}/legal-reviews/{{review_id}}": ("byid", f"{REV}/legal-reviews"),
     f"{REV}/reviewers": ("list", None),
-    # 年度报告 (issue 14): no list; by id through kit.scope (404 out of scope) and the files
+    # 年度报告 (issue 14): no list; by id through common.scope (404 out of scope) and the files
     # through the same load, tested in tests/services/review/test_annual_reports.py
     f"{REV}/annual-reports/{{report_id}}": (
         "exempt", "by id through scope_clause, 404 out of scope (test_annual_reports.py)"),

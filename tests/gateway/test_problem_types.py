@@ -16,8 +16,9 @@ from kit import errors
 
 
 def _every_problem_class() -> list[type[errors.Problem]]:
-    """Found independently of the catalogue: import every module of kit, services, gateway."""
-    for root in ("kit", "services", "gateway"):
+    """Found independently of the catalogue: import every module of kit, common, services,
+    gateway."""
+    for root in ("kit", "common", "services", "gateway"):
         package = importlib.import_module(root)
         for info in pkgutil.walk_packages(package.__path__, f"{root}."):
             if not info.name.endswith("__main__"):
@@ -26,7 +27,8 @@ def _every_problem_class() -> list[type[errors.Problem]]:
     todo = [errors.Problem]
     while todo:
         for sub in todo.pop().__subclasses__():
-            if sub not in seen and sub.__module__.split(".")[0] in ("kit", "services", "gateway"):
+            if sub not in seen and sub.__module__.split(".")[0] in ("kit", "common", "services",
+                                                                   "gateway"):
                 seen.append(sub)
                 todo.append(sub)
     return seen

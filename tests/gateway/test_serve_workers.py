@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from common.app import run_uvicorn, workers_from_env
 from gateway import cli
-from kit.app import run_uvicorn, workers_from_env
 
 
 def test_workers_come_from_the_environment(monkeypatch):

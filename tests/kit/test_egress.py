@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from common.settings import ServiceSettings
 from kit.egress import EgressPolicy, WebhookTargetRefused, parse_allowed
-from kit.settings import ServiceSettings
 
 DNS = {"hooks.example.com": ["93.184.215.14"], "metadata.example.com": ["169.254.169.254"],
        "mixed.example.com": ["93.184.215.14", "10.1.2.3"], "v6.example.com": ["2606:4700::1"]}

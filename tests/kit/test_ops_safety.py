@@ -9,9 +9,9 @@ from collections.abc import AsyncIterator
 import pytest
 from harness import Platform, platform
 
+from common.settings import ServiceSettings
 from gateway.config import GatewaySettings
 from kit.observability import metrics_authorized
-from kit.settings import ServiceSettings
 
 
 def test_metrics_protection_rule() -> None:

@@ -1,4 +1,4 @@
-"""kit.scope (the one scope rule) and kit.pagination (the one keyset pager)."""
+"""common.scope (the one scope rule) and kit.pagination (the one keyset pager)."""
 
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -8,11 +8,11 @@ from sqlalchemy import String, Uuid, select
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from common.scope import may_act_for, scope_clause
 from kit.auth import Principal
 from kit.db import UTCDateTime
 from kit.pagination import keyset_page
 from kit.schemas import InvalidCursor
-from kit.scope import may_act_for, scope_clause
 
 A, B = uuid.uuid4(), uuid.uuid4()
 

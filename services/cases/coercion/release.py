@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from kit.db import utcnow
 from services.cases.coercion.models import CoerciveMeasure
 from services.cases.coercion.repository import MeasureRepository

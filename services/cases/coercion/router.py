@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
+from common.app import CalendarDep
 from kit import errors
-from kit.app import CalendarDep
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.cases.coercion import schemas, service

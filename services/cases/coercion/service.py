@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import Deadline, WorkingCalendar, today_legal
 from kit.auth import Principal
-from kit.calendar import Deadline, WorkingCalendar, today_legal
 from kit.db import utcnow
 from services.cases.approvals import require_head
 from services.cases.clients import Upstream, qualified_officers

@@ -3,13 +3,13 @@ services.cases.documents.build` writes `templates/<code>.docx` (committed, revie
 byte-for-byte reproducible: fixed core properties and zip timestamps).
 
 The generic builder (fonts on the styles, A4, GB/T 9704 margins, zip normalisation) lives in
-`kit.docbuild`. Officials open and edit the result in Word or WPS."""
+`common.docbuild`. Officials open and edit the result in Word or WPS."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kit.docbuild import build_one, normalise_zip, set_fonts  # noqa: F401 (re-exported)
+from common.docbuild import build_one, normalise_zip, set_fonts  # noqa: F401 (re-exported)
 from services.cases.documents.layouts import LAYOUTS
 
 TEMPLATES = Path(__file__).parent / "templates"

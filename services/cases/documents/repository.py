@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import scope_clause
 from kit.auth import Principal
-from kit.scope import scope_clause
 from services.cases.documents.models import (
     DocumentNumberRange,
     DocumentService,

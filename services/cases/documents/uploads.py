@@ -11,9 +11,9 @@ from typing import Any
 
 from anyio import to_thread
 
+from common.scope import parse_uuid
 from kit import errors
 from kit.auth import Principal
-from kit.scope import parse_uuid
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents import service as svc

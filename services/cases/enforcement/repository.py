@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import scope_clause
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import scope_clause
 from services.cases.enforcement.models import CourtEnforcement
 
 

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from kit.schemas import ApiModel, Money
+from common.money import Money
+from kit.schemas import ApiModel
 
 
 class DemandCreate(ApiModel):

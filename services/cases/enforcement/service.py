@@ -18,8 +18,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
 from services.cases import deadlines
 from services.cases.enforcement import schemas
 from services.cases.enforcement.errors import CourtEnforcementNotFound, CourtEnforcementRefused

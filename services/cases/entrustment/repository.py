@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import scope_clause
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import scope_clause
 from services.cases.entrustment.models import (
     EntrustmentAgreement,
     EntrustmentEvaluation,
@@ -22,7 +22,7 @@ from services.cases.matters.models import Matter
 
 
 def scoped(stmt: Select[Any], principal: Principal) -> Select[Any]:
-    """The one scope rule (kit.scope), where an agency sees both sides of its agreements
+    """The one scope rule (common.scope), where an agency sees both sides of its agreements
     (entrusted or delegating)."""
     a = EntrustmentAgreement
     return stmt.where(or_(scope_clause(principal, a.agency_id, a.region_code),

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from kit.schemas import ApiModel, Uscc
+from common.identifiers import Uscc
+from kit.schemas import ApiModel
 
 EvaluationResult = Literal["excellent", "qualified", "basically_qualified", "unqualified"]
 

@@ -9,10 +9,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from common.scope import parse_uuid
 from kit.auth import Principal
 from kit.db import SessionDep
 from kit.schemas import check_if_match
-from kit.scope import parse_uuid
 from services.cases.dependencies import Actor, Reader
 from services.cases.inspections.errors import InspectionNotFound
 from services.cases.inspections.models import Inspection

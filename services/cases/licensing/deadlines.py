@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from kit.calendar import Deadline, WorkingCalendar
+from common.calendar import Deadline, WorkingCalendar
 from services.cases.licensing import states as st
 
 CORRECTION_DAYS = 5          # 第三十二条第一款第四项

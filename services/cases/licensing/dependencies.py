@@ -1,4 +1,4 @@
-"""Load-or-404 and act-on dependencies of licensing: scope by kit.scope; actions only by the
+"""Load-or-404 and act-on dependencies of licensing: scope by common.scope; actions only by the
 officers and admins of the agency that handles the application, row-locked, with `If-Match`."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from common.scope import may_act_for
 from kit.auth import Principal
 from kit.db import SessionDep
 from kit.schemas import check_if_match
-from kit.scope import may_act_for
 from services.cases.dependencies import Actor, Reader
 from services.cases.licensing.errors import LicenceApplicationNotFound
 from services.cases.licensing.models import LicenceApplication

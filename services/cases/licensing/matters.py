@@ -9,11 +9,11 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import may_act_for
 from kit import errors
 from kit.auth import Principal
 from kit.db import utcnow
 from kit.http import forward_headers
-from kit.scope import may_act_for
 from services.cases.clients import personnel_client
 from services.cases.entrustment.models import EntrustmentAgreement
 from services.cases.licensing import schemas

@@ -7,7 +7,7 @@ from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
-from kit.calendar import WorkingCalendar
+from common.calendar import WorkingCalendar
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import deadlines as dl
 from services.cases.licensing import schemas

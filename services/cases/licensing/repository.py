@@ -1,4 +1,4 @@
-"""Every query of licence matters, applications, materials and bans (scoped by kit.scope)."""
+"""Every query of licence matters, applications, materials and bans (scoped by common.scope)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import scope_clause
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import scope_clause
 from services.cases.licensing.models import (
     LicenceApplication,
     LicenceMaterial,

@@ -12,11 +12,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar, today_legal
+from common.scope import may_act_for
 from kit import errors
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar, today_legal
 from kit.db import utcnow  # noqa: F401  (re-exported for the router)
-from kit.scope import may_act_for
 from services.cases.identifiers import id_number_ok, uscc_ok
 from services.cases.licensing import deadlines as dl
 from services.cases.licensing import schemas

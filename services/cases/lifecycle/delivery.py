@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kit.calendar import WorkingCalendar, today_legal
+from common.calendar import WorkingCalendar, today_legal
 from services.cases import deadlines
 
 PUBLIC_NOTICE_DAYS = 30  # 民事诉讼法第九十五条

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
+from common.calendar import today_legal
 from kit import errors
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
 from services.cases import errors as ce

@@ -7,7 +7,9 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from kit.schemas import ApiModel, IdNumber, Money, Uscc
+from common.identifiers import IdNumber, Uscc
+from common.money import Money
+from kit.schemas import ApiModel
 from services.cases.identifiers import id_number_ok, uscc_ok
 
 # 行政处罚法第九条 (services.cases.penalties.KINDS holds names, hearing rights, report order)

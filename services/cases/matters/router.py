@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
+from common.scope import AgencyOutOfScope
 from kit import errors
 from kit.auth import Principal, current_principal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from kit.scope import AgencyOutOfScope
 from services.cases.dependencies import AgencyRegions, CatalogueAdmin, Reader
 from services.cases.errors import MatterNotFound
 from services.cases.matters import schemas, service

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from kit.schemas import ApiModel, Money
+from common.money import Money
+from kit.schemas import ApiModel
 
 MatterKind = Literal["penalty", "coercion", "inspection", "license", "levy", "other"]
 MatterSource = Literal["statutory", "empowered", "entrusted"]

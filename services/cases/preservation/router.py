@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from common.app import CalendarDep
+from common.calendar import today_legal
 from kit import errors
-from kit.app import CalendarDep
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.lifecycle import states as st

@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar, today_legal
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar, today_legal
 from services.cases.summary import schemas
 from services.cases.summary.errors import CollectionNotFound, CollectionStepRefused
 from services.cases.summary.models import OnSpotCollection, SummaryDecision

@@ -25,9 +25,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import LEGAL_TZ, today_legal
+from common.money import fen_to_yuan
 from kit import errors
-from kit.calendar import LEGAL_TZ, today_legal
-from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases.clients import qualified_officers
 from services.cases.entrustment.service import require_valid_agreement

@@ -42,7 +42,7 @@ class UserRepository:
             .values(failed_logins=0).execution_options(synchronize_session=False))
 
     async def raise_session_version(self, user_id: uuid.UUID, now: datetime) -> int:
-        """会话版本 + 1: every access token issued before stops working (kit.sessions)."""
+        """会话版本 + 1: every access token issued before stops working (common.sessions)."""
         stmt = (update(User).where(User.id == user_id)
                 .values(session_version=User.session_version + 1, session_changed_at=now)
                 .returning(User.session_version).execution_options(synchronize_session=False))

@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 
+from common.sessions import SessionRevoked
 from kit import errors as kit_errors
 from kit.auth import CurrentPrincipal, Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.limits import client_address
-from kit.sessions import SessionRevoked
 from services.personnel.accounts import errors, service
 from services.personnel.accounts.schemas import (
     Me,

@@ -42,7 +42,7 @@ class EndedSession(ApiModel):
 
 
 class SessionChanges(ApiModel):
-    """Session versions raised and single sessions ended since `since` (kit.sessions);
+    """Session versions raised and single sessions ended since `since` (common.sessions);
     `as_of` is personnel's clock."""
 
     as_of: datetime

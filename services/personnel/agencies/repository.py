@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import region_prefix as scope_region
 from kit.pagination import keyset_page
-from kit.scope import region_prefix as scope_region
 from services.personnel.agencies.models import Agency
 from services.personnel.dependencies import Scope
 

@@ -5,7 +5,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from kit.schemas import ApiModel, Uscc
+from common.identifiers import Uscc
+from kit.schemas import ApiModel
 from services.personnel.identifiers import validate_uscc
 
 # 区直部门 / 乡镇人民政府 / 街道办事处 / 综合行政执法队 / 司法所

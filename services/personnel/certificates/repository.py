@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import region_prefix as scope_region
 from kit.pagination import keyset_page
-from kit.scope import region_prefix as scope_region
 from services.personnel.agencies.models import Agency
 from services.personnel.certificates.models import Certificate
 from services.personnel.dependencies import Scope

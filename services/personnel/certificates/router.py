@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from common.app import OutboxDep
+from common.calendar import today_legal
 from kit import errors as kit_errors
-from kit.app import OutboxDep
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.personnel import errors

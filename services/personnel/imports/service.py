@@ -32,8 +32,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.db import utcnow
 from services.personnel import errors
 from services.personnel.agencies.models import Agency

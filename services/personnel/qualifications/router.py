@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from common.calendar import today_legal
 from kit import errors as kit_errors
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from services.personnel.certificates.schemas import (
     DirectoryEntry,

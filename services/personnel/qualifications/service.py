@@ -3,7 +3,7 @@ enforcement qualification, no fewer than two; 行政强制法第十七条: other
 An officer qualifies on a date when they hold a certificate valid that day, covering the domain
 (and the region, when given), and they are active, on post and not an auxiliary.
 
-Who learns what (issue 10, point 5): the caller's own scope (`kit.scope.sees_row`: the own
+Who learns what (issue 10, point 5): the caller's own scope (`common.scope.sees_row`: the own
 agency, a supervisor's region, sysadmin and service) gets the full answer; about officers
 outside it the caller learns only what the public directory shows — a qualified officer's
 name, agency and certificate numbers; an unqualified or unknown one is just "not in the public
@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import ALL_SEEING, sees_row
 from kit.auth import Principal
-from kit.scope import ALL_SEEING, sees_row
 from services.personnel.certificates.repository import CertificateRepository
 from services.personnel.certificates.schemas import (
     DirectoryEntry,

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from kit.schemas import ApiModel, IdNumber, PatchModel
+from common.identifiers import IdNumber
+from kit.schemas import ApiModel, PatchModel
 from services.personnel.identifiers import validate_id_number
 
 EmploymentType = Literal["established", "contract", "dispatched", "seconded", "service",

@@ -10,9 +10,9 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.db import utcnow
 from kit.events import Outbox
 from services.personnel import errors

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from common.calendar import today_legal
 from kit import errors as kit_errors
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from services.personnel import errors
 from services.personnel.dependencies import Reader, SettingsDep, StaffAdmin

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from kit.calendar import LEGAL_TZ, today_legal
+from common.calendar import LEGAL_TZ, today_legal
 from kit.db import utcnow
 from kit.exports import csv_row, xlsx_row
 from kit.schemas import Page

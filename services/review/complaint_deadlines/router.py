@@ -4,8 +4,8 @@ import uuid
 
 from fastapi import APIRouter, Request
 
+from common.app import CalendarDep
 from kit import errors as kit_errors
-from kit.app import CalendarDep
 from kit.db import CommittingRoute, SessionDep
 from services.review.complaint_deadlines import errors, service
 from services.review.complaint_deadlines.schemas import (

@@ -12,9 +12,9 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
 from kit.db import utcnow
 from services.review.complaint_deadlines import errors
 from services.review.complaints import errors as complaint_errors

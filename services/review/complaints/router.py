@@ -5,12 +5,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from common.app import CalendarDep
+from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
-from kit.app import CalendarDep
 from kit.auth import Principal, current_principal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from kit.scope import AgencyOutOfScope
 from services.review.clients import CasesClient
 from services.review.complaints import errors, service
 from services.review.complaints.dependencies import PublicRateLimit

@@ -24,11 +24,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import LEGAL_TZ, WorkingCalendar, today_legal
+from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
-from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.clients import CasesClient
 from services.review.complaints import errors
 from services.review.complaints.models import Complaint

@@ -4,9 +4,9 @@ import uuid
 
 from fastapi import APIRouter, Request
 
+from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
-from kit.scope import AgencyOutOfScope
 from services.review.clients import CasesClient
 from services.review.dependencies import AgencyRegions, EvaluationReader, Supervisor
 from services.review.evaluation import errors, service

@@ -23,9 +23,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import AgencyRegionLookup, check_agency_region
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.clients import CasesClient
 from services.review.evaluation import errors
 from services.review.evaluation.models import EvaluationBatch, EvaluationFile, EvaluationRubric

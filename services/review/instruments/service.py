@@ -20,11 +20,11 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar, today_legal
+from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar, today_legal
 from kit.db import utcnow
-from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.actions.repository import ActionRepository
 from services.review.config import ReviewSettings
 from services.review.instruments import errors

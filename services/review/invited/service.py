@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.db import utcnow
 from services.review.invited import errors
 from services.review.invited.models import (

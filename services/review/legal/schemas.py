@@ -6,7 +6,8 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from kit.schemas import ApiModel, Money
+from common.money import Money
+from kit.schemas import ApiModel
 
 Outcome = Literal["approved", "rejected", "needs_correction"]
 # 行政处罚法第九条: the penalty kinds cases sends (services/cases/penalties.py), so a catalogue

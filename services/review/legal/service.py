@@ -25,13 +25,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import LEGAL_TZ, WorkingCalendar, today_legal
+from common.money import fen_to_yuan
+from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.schemas import fen_to_yuan
-from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.legal import errors
 from services.review.legal.models import LegalReview, MajorDecisionCatalogue, Reviewer
 from services.review.legal.repository import (

@@ -2,7 +2,7 @@
 的报告", 一、总体情况 with sub-heads from data and the charts, 二、存在的主要问题 and 三、下一步
 工作打算 from the official's text, issuer and date, and an appendix table of every figure.
 
-The template is built with `kit.docbuild` (CJK fonts on the styles) and rendered with docxtpl,
+The template is built with `common.docbuild` (CJK fonts on the styles) and rendered with docxtpl,
 `autoescape=True` (an `&` or `<` in the narrative would otherwise corrupt the file)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 
-from kit.docbuild import build_one, normalise_zip
+from common.docbuild import build_one, normalise_zip
 
 BLOCKS: list[tuple[Any, ...]] = [
     ("title", "{{ title }}"),

@@ -5,11 +5,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from common.scope import AgencyOutOfScope, in_region
 from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import check_if_match, set_etag
-from kit.scope import AgencyOutOfScope, in_region
 from services.review.clients import StatisticsClient
 from services.review.dependencies import AgencyRegions
 from services.review.reports import charts, dashboard, errors, exports, service

@@ -22,10 +22,10 @@ from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import AgencyRegionLookup, check_agency_region, in_region
 from kit.auth import Principal
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.scope import AgencyRegionLookup, check_agency_region, in_region
 from services.review.reports import errors
 from services.review.reports.figures import StatisticsFetcher, gather, with_previous
 from services.review.reports.models import AnnualReport

@@ -5,10 +5,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from kit.scope import AgencyOutOfScope
 from services.review.clients import PersonnelClient
 from services.review.dependencies import AgencyRegions, SupervisionReader, Supervisor
 from services.review.responsibility import errors, service

@@ -15,10 +15,10 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.scope import AgencyRegionLookup, check_agency_region
 from services.review.clients import PersonnelClient
 from services.review.responsibility import errors
 from services.review.responsibility.models import ResponsibilityRecord

@@ -8,9 +8,9 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar
+from common.scope import AgencyRegionLookup
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
-from kit.scope import AgencyRegionLookup
 from services.review.config import ReviewSettings
 from services.review.instruments import errors as instrument_errors
 from services.review.instruments import service as instruments

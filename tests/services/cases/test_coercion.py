@@ -358,7 +358,7 @@ class TestListCoerciveMeasures:
 
 @pytest.mark.parametrize("days,expected", [(0, date(2026, 4, 9)), (30, date(2026, 5, 9))])
 def test_measure_end_is_calendar_days(days: int, expected: date) -> None:
-    from kit.calendar import WorkingCalendar
+    from common.calendar import WorkingCalendar
     from services.cases.coercion.service import measure_end
 
     assert measure_end(WorkingCalendar(), date(2026, 3, 10), days, 0).due_on == expected

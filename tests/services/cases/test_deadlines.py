@@ -13,7 +13,7 @@ import pytest
 from factories import C, World, world
 from harness import Databases, Platform, platform
 
-from kit.calendar import WorkingCalendar
+from common.calendar import WorkingCalendar
 from services.cases import deadlines
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 
 World = Any
 P = "/api/v1/personnel"

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from services.personnel.app import _status_worker
 from services.personnel.staff.service import apply_due_status_changes
 

@@ -18,7 +18,7 @@ from check_digits import with_id_check as with_check
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from kit.calendar import WorkingCalendar
+from common.calendar import WorkingCalendar
 from services.publicity import redaction
 from services.publicity.config import PublicitySettings
 from services.publicity.feeds.service import render_atom

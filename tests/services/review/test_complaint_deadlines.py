@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import update
 
-from kit.calendar import WorkingCalendar, today_legal
+from common.calendar import WorkingCalendar, today_legal
 from services.review.complaints.models import Complaint
 
 P = "https://zhifa.dev/problems/"

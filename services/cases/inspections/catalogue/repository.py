@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import scope_clause
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import scope_clause
 from services.cases.inspections.catalogue.models import InspectionItem, InspectionTarget
 
 

@@ -8,7 +8,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from kit.schemas import ApiModel, Uscc
+from common.identifiers import Uscc
+from kit.schemas import ApiModel
 
 TargetKind = Literal["enterprise", "individual_business", "person", "site"]
 InspectionType = Literal["routine", "case", "special"]

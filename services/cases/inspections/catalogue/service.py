@@ -9,10 +9,10 @@ import io
 import uuid
 from typing import Any
 
+from common.scope import may_act_for, parse_uuid
 from kit import errors
 from kit.db import utcnow
 from kit.http import forward_headers
-from kit.scope import may_act_for, parse_uuid
 from services.cases.clients import personnel_client
 from services.cases.identifiers import uscc_ok
 from services.cases.inspections.catalogue import schemas
@@ -34,7 +34,7 @@ ORG_KINDS = ("enterprise", "individual_business")
 
 async def agency_region(ctx: Ctx, agency_id: uuid.UUID, roles: tuple[str, ...]) -> str:
     """The agency's real region code (from the token for one's own agency, else personnel),
-    after `kit.scope.may_act_for`; 403 when the caller may not act for it."""
+    after `common.scope.may_act_for`; 403 when the caller may not act for it."""
     p = ctx.principal
     if parse_uuid(p.agency_id) == agency_id and p.region_code:
         region = p.region_code

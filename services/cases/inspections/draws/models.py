@@ -46,7 +46,7 @@ class SpotCheckPlan(UUIDPk, Timestamps, Base):
 
 class SpotCheckDraw(UUIDPk, Base):
     """抽取记录: algorithm, seed, the pool snapshots and their hashes, the ranked result and
-    every exclusion with its reason and replacement (see `kit.draw`)."""
+    every exclusion with its reason and replacement (see `common.draw`)."""
 
     __tablename__ = "spot_check_draws"
     __table_args__ = (Index("ix_spot_check_draws_plan", "plan_id", "drawn_at"),)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from common.calendar import LEGAL_TZ
 from kit import errors
-from kit.calendar import LEGAL_TZ
 from services.cases.inspections import schemas
 from services.cases.inspections.errors import OFFICER_RULE
 from services.cases.inspections.models import (

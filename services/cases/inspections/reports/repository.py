@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Select, and_, distinct, extract, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import scope_clause
+from common.statistics import GroupMeasure, Measure, Period, Registry, Source
 from kit.auth import Principal
-from kit.scope import scope_clause
-from kit.statistics import GroupMeasure, Measure, Period, Registry, Source
 from services.cases.inspections.models import Inspection
 
 COMPLETE = ("finished", "closed")

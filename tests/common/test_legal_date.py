@@ -13,10 +13,10 @@ import chinese_calendar
 import pytest
 from harness import Platform
 
+from common.calendar import CalendarFileError, WorkingCalendar, load_overrides, today_legal
+from common.holiday_notice import parse_notice
+from common.settings import ServiceSettings
 from gateway.cli import main as zhifa_cli
-from kit.calendar import CalendarFileError, WorkingCalendar, load_overrides, today_legal
-from kit.holiday_notice import parse_notice
-from kit.settings import ServiceSettings
 
 # 国务院办公厅关于2026年部分节假日安排的通知: the festival lines as published
 NOTICE_2026 = """国务院办公厅关于2026年部分节假日安排的通知

@@ -17,8 +17,13 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from kit import auth, dispatch, docs, errors, idempotency, limits, openapi, sessions, strict
-from kit.calendar import WorkingCalendar, today_legal
+from common import sessions
+from common.calendar import WorkingCalendar, today_legal
+from common.platform import calendar_warnings, platform_models, platform_router
+from common.roles import NOT_FOUND_ROLES
+from common.settings import ServiceSettings
+from common.webhooks import in_hook_scope
+from kit import auth, dispatch, docs, errors, idempotency, limits, openapi, strict
 from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
 from kit.events import EventHandler, Outbox
@@ -29,8 +34,6 @@ from kit.observability import (
     metrics_authorized,
     metrics_hidden,
 )
-from kit.platform import calendar_warnings, platform_models, platform_router
-from kit.settings import ServiceSettings
 
 __all__ = ["ServiceSpec", "build_app", "platform_models", "OutboxDep", "CalendarDep"]
 
@@ -167,6 +170,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.legal_today = today_legal
+    app.state.not_found_roles = NOT_FOUND_ROLES  # kit.auth.require_roles answers 404 for them
     app.state.around_request = idempotency.make_hook(spec.platform.Idempotency)
     app.state.outbox = Outbox(service=spec.name, outbox_model=spec.platform.Outbox,
                               webhook_model=spec.platform.Webhook,
@@ -174,7 +178,8 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
                               max_attempts=settings.outbox_max_attempts,
                               max_backoff=settings.outbox_max_backoff_seconds,
                               public_events=spec.public_events,
-                              egress=EgressPolicy.from_settings(settings))
+                              egress=EgressPolicy.from_settings(settings),
+                              in_scope=in_hook_scope)
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     _ops_routes(app, metrics)

@@ -5,7 +5,7 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
-from kit.calendar import (
+from common.calendar import (
     CalendarData,
     CalendarFileError,
     DayStatus,

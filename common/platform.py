@@ -11,10 +11,12 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, HttpUrl
 from sqlalchemy import select
 
-from kit import auth, errors, idempotency, scope
+from common import scope
+from common.webhooks import ScopedWebhookMixin
+from kit import auth, errors, idempotency
 from kit.db import CommittingRoute, SessionDep
 from kit.egress import WebhookTargetRefused
-from kit.events import InboxMixin, OutboxMixin, WebhookMixin, accept_event
+from kit.events import InboxMixin, OutboxMixin, accept_event
 from kit.http import forward_headers
 
 
@@ -23,7 +25,7 @@ def platform_models(base: type) -> SimpleNamespace:
     return SimpleNamespace(
         Outbox=type("OutboxEvent", (OutboxMixin, base), {}),
         Inbox=type("InboxEvent", (InboxMixin, base), {}),
-        Webhook=type("WebhookSubscription", (WebhookMixin, base), {}),
+        Webhook=type("WebhookSubscription", (ScopedWebhookMixin, base), {}),
         Idempotency=type("IdempotencyRecord", (idempotency.IdempotencyMixin, base), {}),
     )
 
@@ -102,7 +104,7 @@ def _hook_scope(principal: auth.Principal, body: WebhookCreate) -> str | None:
 
 def calendar_warnings(app: Any) -> list[str]:
     """Operator warnings about the calendar on the legal date `app.state.legal_today()` (the
-    injectable clock, `kit.calendar.today_legal` by default)."""
+    injectable clock, `common.calendar.today_legal` by default)."""
     warning = app.state.calendar.missing_year_warning(app.state.legal_today())
     return [warning] if warning else []
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kit.calendar import CalendarData, CalendarFileError
+from common.calendar import CalendarData, CalendarFileError
 
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _DAY = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"

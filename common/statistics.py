@@ -83,7 +83,7 @@ class Period:
         return datetime.combine(self.date_to + timedelta(days=1), time(), LEGAL_TZ)
 
     def within(self, principal: Principal, agency_col: Any, region_col: Any) -> list[Any]:
-        """Scope (kit.scope) AND the requested agency / region."""
+        """Scope (common.scope) AND the requested agency / region."""
         where: list[Any] = [scope_clause(principal, agency_col, region_col)]
         if self.agency_id is not None:
             where.append(agency_col == self.agency_id)

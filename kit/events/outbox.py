@@ -1,10 +1,10 @@
-"""Transactional outbox, delivery worker and idempotent inbox.
+"""The transactional outbox and its delivery worker.
 
 A state change and its event are written in one transaction (`Outbox.emit`); the worker delivers
 each (event, destination) row at least once with exponential backoff — `FOR UPDATE SKIP LOCKED`
 on PostgreSQL so replicas can share the work — to internal services (POST with a service token)
-and to external webhooks (HMAC-SHA256 signed). Consumers record event ids (`accept_event`), so a
-redelivery changes nothing."""
+and to external webhooks (HMAC-SHA256 signed) whose subscriber's scope (`in_scope`) admits the
+event."""
 
 from __future__ import annotations
 
@@ -15,70 +15,18 @@ import json
 import logging
 import random
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime, timedelta
+from collections.abc import Callable, Mapping
+from datetime import timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import JSON, Boolean, Integer, String, Text, Uuid, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Mapped, mapped_column
 
-from kit.db import UTCDateTime, utcnow
+from kit.db import utcnow
 from kit.egress import EgressPolicy, WebhookTargetRefused
 
 log = logging.getLogger("zhifa.events")
-EventHandler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
-
-
-class OutboxMixin:
-    __tablename__ = "outbox_events"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False, index=True)
-    event_type: Mapped[str] = mapped_column(String(80), nullable=False)
-    aggregate_id: Mapped[str | None] = mapped_column(String(64))
-    destination: Mapped[str] = mapped_column(String(200), nullable=False)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
-    status: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-class InboxMixin:
-    __tablename__ = "inbox_events"
-    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    event_type: Mapped[str] = mapped_column(String(80), nullable=False)
-    source: Mapped[str] = mapped_column(String(40), nullable=False)
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-
-
-class WebhookMixin:
-    __tablename__ = "webhook_subscriptions"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    url: Mapped[str] = mapped_column(String(500), nullable=False)
-    secret: Mapped[str] = mapped_column(String(128), nullable=False)
-    event_types: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
-    description: Mapped[str | None] = mapped_column(String(200))
-    is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
-    # the subscriber's scope: only events of rows inside it are delivered (None = all)
-    region_code: Mapped[str | None] = mapped_column(String(12))
-    agency_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    created_by: Mapped[str | None] = mapped_column(String(120))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-
-
-def in_hook_scope(hook: Any, payload: Mapping[str, Any]) -> bool:
-    """Whether an event about the row in `payload` lies inside the subscriber's scope."""
-    region = str(payload.get("region_code") or "")
-    if hook.region_code and not (region.isdigit() and region.startswith(hook.region_code)):
-        return False
-    return not hook.agency_id or str(payload.get("agency_id") or "") == str(hook.agency_id)
-
-
 def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
@@ -95,8 +43,8 @@ class Outbox:
     def __init__(self, *, service: str, outbox_model: type, webhook_model: type,
                  subscriptions: Mapping[str, list[str]], max_attempts: int = 20,
                  max_backoff: float = 300.0,
-                 public_events: tuple[str, ...] = (), egress: EgressPolicy | None = None
-                 ) -> None:
+                 public_events: tuple[str, ...] = (), egress: EgressPolicy | None = None,
+                 in_scope: Callable[[Any, Mapping[str, Any]], bool] | None = None) -> None:
         self.service, self.model, self.webhooks = service, outbox_model, webhook_model
         self.subscriptions, self.max_attempts = subscriptions, max_attempts
         self.max_backoff = max_backoff
@@ -104,6 +52,8 @@ class Outbox:
         # every other event travels only to the platform's own services
         self.public_events = frozenset(public_events)
         self.egress = egress or EgressPolicy()
+        # whether an event lies inside a webhook subscriber's scope (default: every event)
+        self.in_scope = in_scope or (lambda hook, payload: True)
         self.clients: dict[str, httpx.AsyncClient] = {}
         self.token_factory: Callable[[], str] | None = None
         self.external: httpx.AsyncClient | None = None
@@ -117,7 +67,7 @@ class Outbox:
                 self.webhooks.is_active.is_(True)))).all()
             destinations += [f"webhook:{h.id}" for h in hooks
                              if (not h.event_types or event_type in h.event_types)
-                             and in_hook_scope(h, payload)]
+                             and self.in_scope(h, payload)]
         now = utcnow()
         for dest in destinations:
             session.add(self.model(event_id=event_id, event_type=event_type, payload=payload,
@@ -216,21 +166,3 @@ class Outbox:
             await self.external.aclose()
 
 
-async def accept_event(session: AsyncSession, inbox_model: type, event: dict[str, Any],
-                       handlers: Mapping[str, EventHandler]) -> str:
-    """Record the event id and run its handler in the caller's transaction; a redelivery is a
-    no-op answered `duplicate`."""
-    event_id = uuid.UUID(str(event["id"]))
-    if await session.get(inbox_model, event_id) is not None:
-        return "duplicate"
-    try:
-        async with session.begin_nested():
-            session.add(inbox_model(event_id=event_id, event_type=event["type"],
-                                    source=str(event.get("source", ""))))
-    except IntegrityError:
-        return "duplicate"
-    handler = handlers.get(event["type"])
-    if handler is None:
-        return "ignored"
-    await handler(session, event)
-    return "processed"

@@ -1,0 +1,1 @@
+"""zhifa's shared domain vocabulary (see kit for plumbing)."""
