@@ -7,7 +7,7 @@ measure of a source with ONE `SELECT count(*) FILTER (WHERE …), …` (no Pytho
 and `records()` lists the rows behind one measure with the same WHERE, keyset-paged, so the ids'
 count equals the figure by construction; `by_agency()` answers the same figures per agency with
 the same queries plus `GROUP BY agency` (docs/statistics.md, `group_by=agency`). The HTTP routes
-are `kit/statistics_routes.py`. Domain-free: the services bring the rules."""
+are `common/statistics_routes.py`. Domain-free: the services bring the rules."""
 
 from __future__ import annotations
 
@@ -19,11 +19,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, select, true
 
-from kit.auth import Principal
-from kit.calendar import LEGAL_TZ
-from kit.pagination import keyset_page
-from kit.scope import region_prefix, scope_clause
-from kit.statistics_schemas import (  # noqa: F401  (re-exported for the services' schemas)
+from common.calendar import LEGAL_TZ
+from common.scope import region_prefix, scope_clause
+from common.statistics_schemas import (  # noqa: F401  (re-exported for the services' schemas)
     AgencyFigures,
     Figure,
     FigureNotFound,
@@ -34,6 +32,8 @@ from kit.statistics_schemas import (  # noqa: F401  (re-exported for the service
     StatisticsRead,
     StatisticsScope,
 )
+from kit.auth import Principal
+from kit.pagination import keyset_page
 
 
 @dataclass(frozen=True)

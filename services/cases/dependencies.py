@@ -17,10 +17,10 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from common.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
 from kit.auth import Principal, require_roles
 from kit.db import SessionDep
 from kit.schemas import check_if_match
-from kit.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
 from services.cases.clients import Upstream, agency_regions, upstream
 from services.cases.errors import CaseArchived, CaseNotFound
 from services.cases.models import Case

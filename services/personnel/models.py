@@ -3,7 +3,7 @@ devices, staff, training each own theirs in `<sub>/models.py`)."""
 
 from __future__ import annotations
 
-from kit.app import platform_models
+from common.app import platform_models
 from kit.db import make_base
 
 Base = make_base()

@@ -20,8 +20,8 @@ from services.publicity.feeds import service as views
 from services.publicity.feeds.router import router as feeds_router
 from services.publicity.inspections.router import router as inspections_router
 from services.publicity.licences.router import router as licences_router
-from services.publicity.redactions.router import router as redactions_router
 from services.publicity.plans.router import router as plans_router
+from services.publicity.redactions.router import router as redactions_router
 from services.publicity.schemas import (
     DisclosureRead,
     DisclosureStatusRead,

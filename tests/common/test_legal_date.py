@@ -121,7 +121,7 @@ class TestOperatorWarnings:
 
 
 class TestOneLegalToday:
-    """Point 16: the legal date comes from `kit.calendar.today_legal` everywhere — no service
+    """Point 16: the legal date comes from `common.calendar.today_legal` everywhere — no service
     reads the server's local date, nor takes the UTC date of a stored timestamp (`…_at.date()`
     is yesterday's date in Shanghai between 00:00 and 08:00)."""
 

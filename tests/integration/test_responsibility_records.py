@@ -13,7 +13,7 @@ from check_digits import id_check as id_check_char
 from check_digits import uscc_check as uscc_check_char
 from harness import Platform
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 
 PER, R = "/api/v1/personnel", "/api/v1/review"
 P = "https://zhifa.dev/problems/"

@@ -71,7 +71,7 @@ async def pool(zhifa: Platform, n: int = 6, dismissed: int = 1) -> tuple[list[st
 
 
 def rederive(seed: str, ids: list[str], k: int, gone: set[str]) -> list[str]:
-    """The draw by hand, from the algorithm's text (kit/draw.py docstring), not its code:
+    """The draw by hand, from the algorithm's text (common/draw.py docstring), not its code:
     order by SHA-256(seed ‖ id) ascending, the first k that are still active."""
     order = sorted(ids, key=lambda i: hashlib.sha256((seed + i).encode()).hexdigest())
     return [i for i in order if i not in gone][:k]

@@ -2562,6 +2562,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/spot-check-plans/merge-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 综合查一次合并建议（不同机关、期间重叠、抽中同一企业的计划）
+         * @description A supervisor sees pairs whose both plans lie in the region; an agency admin the pairs
+         *     that involve its own agency's plans. Plans already merged are not suggested.
+         */
+        get: operations["cases_get_merge_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并抽查计划为综合查一次（区县执法监督机构决定；每个共同企业一个联合检查任务） */
+        post: operations["cases_create_plan_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/spot-check-plans/merges/{merge_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合查一次合并计划（联合检查任务及其检查） */
+        get: operations["cases_get_plan_merge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/spot-check-plans/{plan_id}": {
         parameters: {
             query?: never;
@@ -3608,6 +3663,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/publicity/redactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按公示脱敏规则处理文本（仅限服务间调用，不留存） */
+        post: operations["publicity_redact_texts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/publicity/region-settings/{region_code}": {
         parameters: {
             query?: never;
@@ -4641,6 +4713,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review/my-social-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 特邀监督员：本人所在评议小组的社会评议（脱敏的拟作决定） */
+        get: operations["review_list_my_social_evaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/my-social-evaluations/{evaluation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 特邀监督员：一件本人参加评议的拟作决定（脱敏） */
+        get: operations["review_get_my_social_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/review/my-supervision-actions": {
         parameters: {
             query?: never;
@@ -4756,6 +4862,126 @@ export interface paths {
         put?: never;
         /** 登记法制审核人员（含外聘法律顾问） */
         post: operations["review_create_reviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/social-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社会评议列表 */
+        get: operations["review_list_social_evaluations"];
+        put?: never;
+        /** 提交社会评议：脱敏的拟作决定，按声明的种子从特邀监督员中抽取评议小组 */
+        post: operations["review_open_social_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/social-evaluations/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服务间：拟作决定是否须经社会评议，以及是否已答复评议意见 */
+        post: operations["review_check_social_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/social-evaluations/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社会评议年度统计（按单位：评议件数、答复、采纳、采纳率） */
+        get: operations["review_get_social_evaluation_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/social-evaluations/{evaluation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件社会评议：摘要、抽取记录、意见与答复 */
+        get: operations["review_get_social_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/social-evaluations/{evaluation_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办机关答复评议意见（采纳，或不予采纳并说明理由） */
+        post: operations["review_answer_social_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/social-evaluations/{evaluation_id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束评议并统计结果（全部成员已提出意见或评议期限届满） */
+        post: operations["review_conclude_social_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/social-evaluations/{evaluation_id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记评议小组成员的意见（合法、合理、合情） */
+        post: operations["review_add_social_evaluation_opinion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4926,6 +5152,23 @@ export interface paths {
         };
         /** 一份监督文书及其办理经过 */
         get: operations["review_get_supervision_instrument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/supervision-instruments/{instrument_id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监督文书（.docx，含文号；内容与 SHA-256 自制作时冻结） */
+        get: operations["review_get_supervision_instrument_docx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6701,6 +6944,11 @@ export interface components {
              * Format: uuid
              */
             target_id: string;
+            /**
+             * Visits
+             * @default 0
+             */
+            visits?: number;
             /** Year */
             year: number | null;
         };
@@ -7367,6 +7615,28 @@ export interface components {
             /** Joint Task Id */
             joint_task_id?: string | null;
         };
+        /** JointTaskRead */
+        cases__JointTaskRead: {
+            /** Agency Ids */
+            agency_ids: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inspection Ids */
+            inspection_ids: string[];
+            /** Plan Ids */
+            plan_ids: string[];
+            /** Target Ids */
+            target_ids: {
+                [key: string]: string;
+            };
+            /** Target Name */
+            target_name: string;
+            /** Target Uscc */
+            target_uscc: string;
+        };
         /** LeadCreate */
         cases__LeadCreate: {
             /** Act Date */
@@ -8032,6 +8302,91 @@ export interface components {
              */
             status: "active" | "released" | "disposed" | "transferred";
         };
+        /**
+         * MergeCreate
+         * @description Plans of at least two agencies to be carried out as one 综合查一次.
+         */
+        cases__MergeCreate: {
+            /** Lead Agency Id */
+            lead_agency_id?: string | null;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /** Plan Ids */
+            plan_ids: string[];
+        };
+        /** MergeRead */
+        cases__MergeRead: {
+            /** Agency Ids */
+            agency_ids: string[];
+            /** Cap Counting */
+            cap_counting: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided By */
+            decided_by: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lead Agency Id
+             * Format: uuid
+             */
+            lead_agency_id: string;
+            /** Note */
+            note: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /** Plan Ids */
+            plan_ids: string[];
+            /** Region Code */
+            region_code: string;
+            /** Tasks */
+            tasks: components["schemas"]["cases__JointTaskRead"][];
+            /** Year */
+            year: number;
+        };
+        /** MergeSuggestion */
+        cases__MergeSuggestion: {
+            /**
+             * Overlap End
+             * Format: date
+             */
+            overlap_end: string;
+            /**
+             * Overlap Start
+             * Format: date
+             */
+            overlap_start: string;
+            /** Plans */
+            plans: components["schemas"]["cases__PlanBrief"][];
+            /** Targets */
+            targets: components["schemas"]["cases__SharedTarget"][];
+        };
+        /** MergeSuggestions */
+        cases__MergeSuggestions: {
+            /** Items */
+            items: components["schemas"]["cases__MergeSuggestion"][];
+            /** Rule */
+            rule: string;
+            /** Year */
+            year: number;
+        };
         /** NotAcceptBody */
         cases__NotAcceptBody: {
             /**
@@ -8493,6 +8848,31 @@ export interface components {
              */
             kind: "warning" | "criticism" | "fine" | "confiscation" | "confiscate_income" | "confiscate_property" | "license_suspension" | "qualification_downgrade" | "license_revocation" | "business_restriction" | "business_suspension" | "closure" | "employment_restriction" | "detention" | "other";
         };
+        /** PlanBrief */
+        cases__PlanBrief: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Name */
+            name: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+        };
         /** PlanCreate */
         cases__PlanCreate: {
             /** Inspector Ids */
@@ -8510,6 +8890,10 @@ export interface components {
             max_targets_per_inspector?: number | null;
             /** Name */
             name: string;
+            /** Period End */
+            period_end?: string | null;
+            /** Period Start */
+            period_start?: string | null;
             /** Strata */
             strata?: {
                 [key: string]: number;
@@ -8546,8 +8930,20 @@ export interface components {
             joint_agency_ids: string[];
             /** Max Targets Per Inspector */
             max_targets_per_inspector: number | null;
+            /** Merge Id */
+            merge_id?: string | null;
             /** Name */
             name: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
             /** Region Code */
             region_code: string;
             /** Seed Commitment */
@@ -9338,6 +9734,20 @@ export interface components {
             /** Expired */
             expired: number;
         };
+        /**
+         * SharedTarget
+         * @description One enterprise both plans drew; `target_ids` is each plan's own registry row.
+         */
+        cases__SharedTarget: {
+            /** Target Ids */
+            target_ids: {
+                [key: string]: string;
+            };
+            /** Target Name */
+            target_name: string;
+            /** Target Uscc */
+            target_uscc: string;
+        };
         /** Stakeholder */
         cases__Stakeholder: {
             /** Name */
@@ -9404,6 +9814,21 @@ export interface components {
             joint_tasks: number;
             /** Led To Case */
             led_to_case: number;
+            /**
+             * Merged Departments
+             * @default 0
+             */
+            merged_departments?: number;
+            /**
+             * Merged Joint Tasks
+             * @default 0
+             */
+            merged_joint_tasks?: number;
+            /**
+             * Merged Plans
+             * @default 0
+             */
+            merged_plans?: number;
             scope: components["schemas"]["cases__StatisticsScope"];
             /** Total */
             total: number;
@@ -10099,7 +10524,7 @@ export interface components {
          * StatisticsRead
          * @description `{year, scope, figures: [{key, label, value, unit, rule}]}` (issue 14 contract).
          */
-        cases__kit__statistics_schemas__StatisticsRead: {
+        cases__common__statistics_schemas__StatisticsRead: {
             /** Empty */
             empty?: components["schemas"]["cases__Figure"][] | null;
             /** Figures */
@@ -11182,7 +11607,7 @@ export interface components {
         };
         /**
          * SessionChanges
-         * @description Session versions raised and single sessions ended since `since` (kit.sessions);
+         * @description Session versions raised and single sessions ended since `since` (common.sessions);
          *     `as_of` is personnel's clock.
          */
         personnel__SessionChanges: {
@@ -11979,6 +12404,37 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** RedactionParty */
+        publicity__RedactionParty: {
+            /** Address */
+            address?: string | null;
+            /** Id Number */
+            id_number?: string | null;
+            /**
+             * Kind
+             * @default person
+             */
+            kind?: string;
+            /** Name */
+            name?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** RedactionRequest */
+        publicity__RedactionRequest: {
+            party?: components["schemas"]["publicity__RedactionParty"];
+            /** Texts */
+            texts: string[];
+            /** Third Parties */
+            third_parties?: string[];
+        };
+        /** RedactionResult */
+        publicity__RedactionResult: {
+            /** Party Name */
+            party_name: string;
+            /** Texts */
+            texts: string[];
+        };
         /** RegionSettingRead */
         publicity__RegionSettingRead: {
             /**
@@ -12259,7 +12715,7 @@ export interface components {
              */
             agency_id: string;
             /** Figures */
-            figures: components["schemas"]["review__kit__statistics_schemas__Figure"][];
+            figures: components["schemas"]["review__common__statistics_schemas__Figure"][];
         };
         /** AgencyRank */
         review__AgencyRank: {
@@ -12284,6 +12740,13 @@ export interface components {
             scored: number;
             /** Vetoed */
             vetoed: number;
+        };
+        /** AnswerCreate */
+        review__AnswerCreate: {
+            /** Adopted */
+            adopted: boolean;
+            /** Reasons */
+            reasons: string;
         };
         /** AppraisalCreate */
         review__AppraisalCreate: {
@@ -13106,6 +13569,195 @@ export interface components {
             /** Note */
             note: string;
         };
+        /** EvaluationCreate */
+        review__EvaluationCreate: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Due On */
+            due_on?: string | null;
+            /** Panel Size */
+            panel_size?: number | null;
+            /** Seed */
+            seed: string;
+        };
+        /** EvaluationDetail */
+        review__EvaluationDetail: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Algorithm */
+            algorithm: string;
+            /** Answer */
+            answer: string | null;
+            /** Answer Reasons */
+            answer_reasons: string | null;
+            /** Answered At */
+            answered_at: string | null;
+            /** Answered By */
+            answered_by: string | null;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string | null;
+            /** Concluded At */
+            concluded_at: string | null;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Exclusions */
+            exclusions: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Opened By */
+            opened_by: string;
+            /**
+             * Opened On
+             * Format: date
+             */
+            opened_on: string;
+            /** Opinions */
+            opinions?: components["schemas"]["review__services__review__social__schemas__OpinionRead"][];
+            /** Outcome */
+            outcome: {
+                [key: string]: unknown;
+            } | null;
+            /** Panel */
+            panel: string[];
+            /** Panel Size */
+            panel_size: number;
+            /** Pool */
+            pool: string[];
+            /** Pool Hash */
+            pool_hash: string;
+            /** Region Code */
+            region_code: string;
+            /** Seed */
+            seed: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: {
+                [key: string]: unknown;
+            };
+        };
+        /** EvaluationRead */
+        review__EvaluationRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Algorithm */
+            algorithm: string;
+            /** Answer */
+            answer: string | null;
+            /** Answer Reasons */
+            answer_reasons: string | null;
+            /** Answered At */
+            answered_at: string | null;
+            /** Answered By */
+            answered_by: string | null;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string | null;
+            /** Concluded At */
+            concluded_at: string | null;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Exclusions */
+            exclusions: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Opened By */
+            opened_by: string;
+            /**
+             * Opened On
+             * Format: date
+             */
+            opened_on: string;
+            /** Outcome */
+            outcome: {
+                [key: string]: unknown;
+            } | null;
+            /** Panel */
+            panel: string[];
+            /** Panel Size */
+            panel_size: number;
+            /** Pool */
+            pool: string[];
+            /** Pool Hash */
+            pool_hash: string;
+            /** Region Code */
+            region_code: string;
+            /** Seed */
+            seed: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EvaluationStats
+         * @description Per agency, for evaluations opened in the year: 评议件数, 答复, 采纳, 采纳率.
+         */
+        review__EvaluationStats: {
+            /** Adopted */
+            adopted: number;
+            /** Adoption Rate */
+            adoption_rate: number | null;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Answered */
+            answered: number;
+            /** Concluded */
+            concluded: number;
+            /** Evaluated */
+            evaluated: number;
+            /** Year */
+            year: number;
+        };
         /** EventAck */
         review__EventAck: {
             /** Status */
@@ -13318,6 +13970,10 @@ export interface components {
             agency_id: string;
             /** Closed At */
             closed_at: string | null;
+            /** Document Number */
+            document_number?: string | null;
+            /** Document Sha256 */
+            document_sha256?: string | null;
             /** Escalation Level */
             escalation_level: number;
             /** Facts */
@@ -13937,73 +14593,6 @@ export interface components {
             /** Upheld */
             upheld: boolean;
         };
-        /** OpinionCreate */
-        review__OpinionCreate: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Findings */
-            findings: string;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Rectify By
-             * Format: date
-             */
-            rectify_by: string;
-            /** Region Code */
-            region_code?: string | null;
-            /** Required Actions */
-            required_actions: string;
-        };
-        /** OpinionRead */
-        review__OpinionRead: {
-            /**
-             * Agency Id
-             * Format: uuid
-             */
-            agency_id: string;
-            /** Findings */
-            findings: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Is Overdue
-             * @default false
-             */
-            is_overdue?: boolean;
-            /**
-             * Issued At
-             * Format: date-time
-             */
-            issued_at: string;
-            /** Issued By */
-            issued_by: string;
-            /** Legal Basis */
-            legal_basis: string;
-            /**
-             * Rectify By
-             * Format: date
-             */
-            rectify_by: string;
-            /** Region Code */
-            region_code: string;
-            /** Replied At */
-            replied_at: string | null;
-            /** Replied Late */
-            replied_late: boolean | null;
-            /** Reply */
-            reply: string | null;
-            /** Required Actions */
-            required_actions: string;
-            /** Status */
-            status: string;
-        };
         /** OpinionReply */
         review__OpinionReply: {
             /** Content */
@@ -14068,6 +14657,15 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[EvaluationRead] */
+        review__Page_EvaluationRead_: {
+            /** Items */
+            items: components["schemas"]["review__EvaluationRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[InstrumentRead] */
         review__Page_InstrumentRead_: {
             /** Items */
@@ -14098,7 +14696,16 @@ export interface components {
         /** Page[OpinionRead] */
         review__Page_OpinionRead_: {
             /** Items */
-            items: components["schemas"]["review__OpinionRead"][];
+            items: components["schemas"]["review__services__review__supervision__schemas__OpinionRead"][];
+            /** Limit */
+            limit: number;
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PanelView] */
+        review__Page_PanelView_: {
+            /** Items */
+            items: components["schemas"]["review__PanelView"][];
             /** Limit */
             limit: number;
             /** Next Cursor */
@@ -14121,6 +14728,34 @@ export interface components {
             limit: number;
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /**
+         * PanelView
+         * @description What a panel member sees: the redacted proposed decision and the window, nothing else
+         *     (no case id, no agency staff, no other members).
+         */
+        review__PanelView: {
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Opened On
+             * Format: date
+             */
+            opened_on: string;
+            /** Status */
+            status: string;
+            /** Summary */
+            summary: {
+                [key: string]: unknown;
+            };
         };
         /** ParticipantCreate */
         review__ParticipantCreate: {
@@ -14664,6 +15299,66 @@ export interface components {
             /** Stage */
             stage: string;
         };
+        /** SocialCheck */
+        review__SocialCheck: {
+            /** Answer */
+            answer?: string | null;
+            /** Answer Reasons */
+            answer_reasons?: string | null;
+            /** Answered */
+            answered: boolean;
+            /** Evaluation Id */
+            evaluation_id?: string | null;
+            /** Outcome */
+            outcome?: {
+                [key: string]: unknown;
+            } | null;
+            /** Reasons */
+            reasons: string[];
+            /** Required */
+            required: boolean;
+            /** Rule */
+            rule: string;
+            /** Status */
+            status?: string | null;
+        };
+        /**
+         * SocialCheckRequest
+         * @description What cases sends from `/decide`: the case and its proposed decision's class facts.
+         */
+        review__SocialCheckRequest: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Fine Fen
+             * @default 0
+             */
+            fine_fen?: number;
+            /**
+             * Major Decision
+             * @default false
+             */
+            major_decision?: boolean;
+            /** Matter Code */
+            matter_code?: string | null;
+            /**
+             * Party Kind
+             * @enum {string}
+             */
+            party_kind: "person" | "organization";
+            /** Penalty Kinds */
+            penalty_kinds?: string[];
+            /** Region Code */
+            region_code: string;
+        };
         /** Source */
         review__Source: {
             /** Params */
@@ -14681,9 +15376,9 @@ export interface components {
          */
         review__StatisticsRead: {
             /** Empty */
-            empty?: components["schemas"]["review__kit__statistics_schemas__Figure"][] | null;
+            empty?: components["schemas"]["review__common__statistics_schemas__Figure"][] | null;
             /** Figures */
-            figures: components["schemas"]["review__kit__statistics_schemas__Figure"][];
+            figures: components["schemas"]["review__common__statistics_schemas__Figure"][];
             /** Groups */
             groups?: components["schemas"]["review__AgencyFigures"][] | null;
             scope: components["schemas"]["review__StatisticsScope"];
@@ -14834,7 +15529,7 @@ export interface components {
             label: string;
         };
         /** Figure */
-        review__kit__statistics_schemas__Figure: {
+        review__common__statistics_schemas__Figure: {
             /** Key */
             key: string;
             /** Label */
@@ -14908,6 +15603,126 @@ export interface components {
             unit?: string | null;
             /** Value */
             value: unknown;
+        };
+        /** OpinionCreate */
+        review__services__review__social__schemas__OpinionCreate: {
+            /** Comment */
+            comment: string;
+            /**
+             * Fairness
+             * @enum {string}
+             */
+            fairness: "agree" | "disagree" | "unsure";
+            /**
+             * Legality
+             * @enum {string}
+             */
+            legality: "agree" | "disagree" | "unsure";
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /**
+             * Reasonableness
+             * @enum {string}
+             */
+            reasonableness: "agree" | "disagree" | "unsure";
+        };
+        /** OpinionRead */
+        review__services__review__social__schemas__OpinionRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Comment */
+            comment: string;
+            /** Fairness */
+            fairness: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Legality */
+            legality: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /** Reasonableness */
+            reasonableness: string;
+            /** Recorded By */
+            recorded_by: string;
+        };
+        /** OpinionCreate */
+        review__services__review__supervision__schemas__OpinionCreate: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Findings */
+            findings: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Rectify By
+             * Format: date
+             */
+            rectify_by: string;
+            /** Region Code */
+            region_code?: string | null;
+            /** Required Actions */
+            required_actions: string;
+        };
+        /** OpinionRead */
+        review__services__review__supervision__schemas__OpinionRead: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Findings */
+            findings: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Is Overdue
+             * @default false
+             */
+            is_overdue?: boolean;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /**
+             * Rectify By
+             * Format: date
+             */
+            rectify_by: string;
+            /** Region Code */
+            region_code: string;
+            /** Replied At */
+            replied_at: string | null;
+            /** Replied Late */
+            replied_late: boolean | null;
+            /** Reply */
+            reply: string | null;
+            /** Required Actions */
+            required_actions: string;
+            /** Status */
+            status: string;
         };
     };
     responses: never;
@@ -33446,6 +34261,301 @@ export interface operations {
             };
         };
     };
+    cases_get_merge_suggestions: {
+        parameters: {
+            query: {
+                year: number;
+                period_start?: string | null;
+                period_end?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__MergeSuggestions"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_create_plan_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases__MergeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__MergeRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description AgencyOutOfScope: 目标执法机关不在本人管辖范围内; Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description SpotCheckPlanNotFound: 抽查计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PlanAlreadyMerged: 抽查计划已合并 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PlanMergeRefused: 抽查计划不能合并为综合查一次 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
+    cases_get_plan_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merge_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases__MergeRead"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description PlanMergeNotFound: 合并计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["cases__Problem"];
+                };
+            };
+        };
+    };
     cases_get_spot_check_plan: {
         parameters: {
             query?: never;
@@ -33988,7 +35098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["cases__kit__statistics_schemas__StatisticsRead"];
+                    "application/json": components["schemas"]["cases__common__statistics_schemas__StatisticsRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -40127,6 +41237,111 @@ export interface operations {
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+        };
+    };
+    publicity_redact_texts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["publicity__RedactionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publicity__RedactionResult"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["publicity__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -47161,6 +48376,195 @@ export interface operations {
             };
         };
     };
+    review_list_my_social_evaluations: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_PanelView_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description NotFound: 资源不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_my_social_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__PanelView"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description EvaluationNotFound: 社会评议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
     review_list_my_supervision_actions: {
         parameters: {
             query?: {
@@ -48000,6 +49404,818 @@ export interface operations {
                 };
             };
             /** @description ReviewerExists: 该用户已有审核人员档案 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_list_social_evaluations: {
+        parameters: {
+            query?: {
+                status?: string | null;
+                case_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__Page_EvaluationRead_"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_open_social_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__EvaluationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__EvaluationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description CaseNotEvaluable: 该案件当前不能提交社会评议; EvaluationExists: 该案件已有社会评议; PanelUnavailable: 评议员库不足以抽取评议小组 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description UnprocessableEntity: 请求内容无法处理; ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_check_social_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__SocialCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__SocialCheck"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description IdempotencyKeyInProgress: 相同幂等键的请求正在处理中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_social_evaluation_stats: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__EvaluationStats"][];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_get_social_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__EvaluationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description EvaluationNotFound: 社会评议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_answer_social_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__AnswerCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__EvaluationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description EvaluationNotFound: 社会评议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description EvaluationStateConflict: 社会评议当前状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description PayloadTooLarge: 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_conclude_social_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__EvaluationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description EvaluationNotFound: 社会评议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description EvaluationStateConflict: 社会评议当前状态不允许此操作 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
+    review_add_social_evaluation_opinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["review__services__review__social__schemas__OpinionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["review__EvaluationDetail"];
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description EvaluationNotFound: 社会评议不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Conflict: 与当前状态冲突; EvaluationStateConflict: 社会评议当前状态不允许此操作; NotOnPanel: 该监督员不在本案评议小组中; OpinionWindowClosed: 评议意见期限已届满或评议已结束 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -49238,6 +51454,100 @@ export interface operations {
             };
         };
     };
+    review_get_supervision_instrument_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instrument_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Unauthorized: 未认证或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description Forbidden: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description InstrumentNotFound: 监督文书不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ValidationFailed: 请求参数校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__ValidationProblem"];
+                };
+            };
+            /** @description TooManyRequests: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description ServiceUnavailable: 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+            /** @description GatewayTimeout: 上游服务响应超时 */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["review__Problem"];
+                };
+            };
+        };
+    };
     review_escalate_supervision_instrument: {
         parameters: {
             query?: never;
@@ -49914,7 +52224,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["review__OpinionCreate"];
+                "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionCreate"];
             };
         };
         responses: {
@@ -49924,7 +52234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__OpinionRead"];
+                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -50027,7 +52337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__OpinionRead"];
+                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */
@@ -50125,7 +52435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__OpinionRead"];
+                    "application/json": components["schemas"]["review__services__review__supervision__schemas__OpinionRead"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */

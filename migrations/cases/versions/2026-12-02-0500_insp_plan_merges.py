@@ -4,7 +4,7 @@ Moves data: every existing plan gets its year as its period; every existing draw
 enterprises (those with a 统一社会信用代码 in the registry) become match rows.
 
 Revision ID: b7d41e9c2a58
-Revises: f2a8d6b4c310
+Revises: 9615a2b6de22
 Create Date: 2026-12-02 05:00:00+00:00
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 import kit.db
 
 revision: str = "b7d41e9c2a58"
-down_revision: str | None = "f2a8d6b4c310"
+down_revision: str | None = "9615a2b6de22"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

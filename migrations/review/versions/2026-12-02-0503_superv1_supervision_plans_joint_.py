@@ -1,7 +1,7 @@
 """superv1: supervision plans, joint meetings, case consultations, performance assessments
 
 Revision ID: e7b8d975f22d
-Revises: a4b8c1d2e3f5
+Revises: b7e2c4d9a1f3
 Create Date: 2026-12-02 05:03:24.842442+00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import kit.db
 
 revision: str = "e7b8d975f22d"
-down_revision: str | None = "a4b8c1d2e3f5"
+down_revision: str | None = "b7e2c4d9a1f3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

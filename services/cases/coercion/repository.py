@@ -11,10 +11,10 @@ from sqlalchemy import case as sa_case
 from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
+from common.statistics import Measure, Period, Source
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.pagination import keyset_page
-from kit.statistics import Measure, Period, Source
 from services.cases.coercion.models import AppraisalPeriod, CoercedItem, CoerciveMeasure
 from services.cases.dependencies import scope_clause
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from common.calendar import LEGAL_TZ, today_legal
 from kit import errors
-from kit.calendar import LEGAL_TZ, today_legal
 from kit.http import forward_headers
 from services.cases import deadlines
 from services.cases.clients import personnel_client

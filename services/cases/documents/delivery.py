@@ -21,7 +21,7 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.calendar import LEGAL_TZ, today_legal
+from common.calendar import LEGAL_TZ, today_legal
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents import service as svc

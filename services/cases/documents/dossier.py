@@ -16,7 +16,7 @@ from anyio import to_thread
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from services.cases.documents import context as dctx
 from services.cases.documents import delivery, render
 from services.cases.documents import service as svc

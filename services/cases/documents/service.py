@@ -15,8 +15,8 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.exc import IntegrityError
 
-from kit.calendar import today_legal
-from kit.scope import parse_uuid
+from common.calendar import today_legal
+from common.scope import parse_uuid
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents.catalogue import SPECS, Spec

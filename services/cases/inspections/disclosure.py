@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from services.cases.inspections.catalogue.models import InspectionItem
 from services.cases.inspections.draws.models import SpotCheckDraw, SpotCheckPlan
 from services.cases.inspections.models import Inspection

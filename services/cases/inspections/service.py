@@ -13,10 +13,10 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from common.calendar import LEGAL_TZ, today_legal
+from common.scope import parse_uuid
 from kit import errors
-from kit.calendar import LEGAL_TZ, today_legal
 from kit.db import new_id, utcnow
-from kit.scope import parse_uuid
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.inspections import schemas

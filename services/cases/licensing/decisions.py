@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from kit.http import forward_headers
 from services.cases.approvals import require_head
 from services.cases.clients import personnel_client

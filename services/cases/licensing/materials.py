@@ -9,9 +9,9 @@ from typing import IO, Any
 from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
 from kit import errors
 from kit.auth import Principal
-from kit.calendar import today_legal
 from services.cases.licensing import errors as le
 from services.cases.licensing import service
 from services.cases.licensing.models import LicenceApplication, LicenceMaterial, LicenceMatter

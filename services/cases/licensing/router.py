@@ -8,9 +8,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
+from common.calendar import today_legal
 from kit import errors
 from kit.auth import current_principal
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, set_etag
 from services.cases.dependencies import Reader

@@ -8,8 +8,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from kit.schemas import ApiModel, IdNumber, Uscc
-from kit.statistics import Figure, GroupedFigures, StatisticsScope
+from common.identifiers import IdNumber, Uscc
+from common.statistics import Figure, GroupedFigures, StatisticsScope
+from kit.schemas import ApiModel
 
 Category = Literal["普通", "特许", "认可", "核准", "登记", "其他"]
 # 第四十五条 kinds, plus a matter's own 公示 steps (e.g. 7 days in the village)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from common.calendar import LEGAL_TZ, today_legal
+from common.money import fen_to_yuan
 from kit import errors
-from kit.calendar import LEGAL_TZ, today_legal
 from kit.http import forward_headers
-from kit.schemas import fen_to_yuan
 from services.cases import penalties as penalty_kinds
 from services.cases.approvals import require_head
 from services.cases.clients import review_client

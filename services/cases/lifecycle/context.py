@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import WorkingCalendar
 from kit.auth import Principal
-from kit.calendar import WorkingCalendar
 from kit.events import Outbox
 from services.cases.config import CasesSettings
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from common.calendar import today_legal
+from common.money import fen_to_yuan
 from kit import errors
-from kit.calendar import today_legal
-from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases.approvals import require_head
 from services.cases.errors import ActionNotAllowed, CaseNotClosable, ServiceRefused

@@ -5,8 +5,9 @@ import uuid
 from datetime import date, datetime
 from typing import Any, Literal
 
-from kit.calendar import WorkingCalendar
-from kit.schemas import ApiModel, Money, fen_to_yuan
+from common.calendar import WorkingCalendar
+from common.money import Money, fen_to_yuan
+from kit.schemas import ApiModel
 from services.cases import deadlines
 from services.cases.identifiers import mask_id_number
 from services.cases.lifecycle import states as st

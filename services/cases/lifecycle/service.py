@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import LEGAL_TZ, today_legal
 from kit import errors
-from kit.calendar import LEGAL_TZ, today_legal
 from kit.events import Outbox
 from kit.http import forward_headers
 from services.cases import deadlines

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors
 from kit.auth import Principal
-from kit.scope import AgencyRegionLookup, check_agency_region
 from services.cases.errors import MatterNotFound, MatterNotHeld
 from services.cases.matters import schemas
 from services.cases.matters.models import HearingThreshold, Matter

@@ -7,9 +7,9 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import scope_clause
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import scope_clause
 from services.cases.coercion.models import CoercedItem, CoerciveMeasure
 from services.cases.enforcement.models import CourtEnforcement
 from services.cases.self_enforcement.models import SelfEnforcement

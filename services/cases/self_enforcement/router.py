@@ -5,8 +5,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from common.calendar import today_legal
 from kit import errors
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
 from services.cases.dependencies import Actor, CaseForAction, Reader

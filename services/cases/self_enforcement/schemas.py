@@ -6,7 +6,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from kit.schemas import ApiModel, Money
+from common.money import Money
+from kit.schemas import ApiModel
 
 Basis = Literal["own_power", "seized_property"]
 Manner = Literal["auction", "transfer"]

@@ -34,9 +34,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.calendar import LEGAL_TZ, WorkingCalendar, today_legal
+from common.calendar import LEGAL_TZ, WorkingCalendar, today_legal
+from common.money import fen_to_yuan
 from kit.db import utcnow
-from kit.schemas import fen_to_yuan
 from services.cases import deadlines
 from services.cases.approvals import require_head
 from services.cases.enforcement.service import remedy_end

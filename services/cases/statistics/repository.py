@@ -1,5 +1,5 @@
 """The cases figures (docs/statistics.md, "Cases"): each a filtered aggregate over one table,
-scoped by kit.scope; the counting rule of each figure is its `rule` text.
+scoped by common.scope; the counting rule of each figure is its `rule` text.
 
 表一 (行政处罚实施情况统计表): a decision counts ONCE, under its heaviest kind in the 统计年报
 order (`services.cases.penalties.REPORT_COLUMNS`, rank stored on the case with the decision);
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import and_
 
-from kit.statistics import Derived, Measure, Registry, Source, wan
+from common.statistics import Derived, Measure, Registry, Source, wan
 from services.cases.coercion.repository import COERCION_FIGURES, OVERDUE_SEIZURES, day_of
 from services.cases.lifecycle import states as st
 from services.cases.models import Case

@@ -3,8 +3,8 @@
 
 from fastapi import APIRouter
 
+from common.statistics_routes import add_statistics_routes
 from kit.db import CommittingRoute
-from kit.statistics_routes import add_statistics_routes
 from services.cases.statistics.repository import REGISTRY
 
 router = APIRouter(route_class=CommittingRoute, tags=["cases: statistics"])

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from kit.schemas import ApiModel, Money
+from common.money import Money
+from kit.schemas import ApiModel
 from services.cases.lifecycle.reads import PartyRead
 from services.cases.lifecycle.schemas import HarmKind, Party, PenaltyKind
 

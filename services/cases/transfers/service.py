@@ -19,7 +19,7 @@ overrides it when present."""
 import uuid
 from datetime import timedelta
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from kit.db import utcnow
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 
-from kit.statistics import Derived, Measure, Period, Registry, Source, rate
+from common.statistics import Derived, Measure, Period, Registry, Source, rate
 from services.personnel.agencies.models import Agency
 from services.personnel.certificates.models import Certificate
 from services.personnel.devices.models import Device

@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter, Request
 
+from common.statistics import Registry
+from common.statistics_routes import add_statistics_routes
 from kit.db import CommittingRoute
-from kit.statistics import Registry
-from kit.statistics_routes import add_statistics_routes
 from services.personnel.statistics.repository import registry
 
 router = APIRouter(prefix="/api/v1/personnel", tags=["statistics"], route_class=CommittingRoute)

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.db import utcnow
 from services.publicity import errors, redaction
 from services.publicity.licences.models import LicenceDisclosure

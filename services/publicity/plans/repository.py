@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import region_prefix
 from kit.pagination import keyset_page
-from kit.scope import region_prefix
 from services.publicity.plans.models import PublicSupervisionPlan as P
 
 

@@ -1,5 +1,5 @@
 """The publicity figures (docs/statistics.md, "Publicity"), each one filtered aggregate, scoped
-by kit.scope. Seed 004 counts PUBLISHED decisions (公示 21 件, 罚款共 316081.7 元), kept apart
+by common.scope. Seed 004 counts PUBLISHED decisions (公示 21 件, 罚款共 316081.7 元), kept apart
 from the cases service's decided count. Deadlines: 行政处罚法第四十八条 (7 个工作日, publicity
 settings) and 撤回 within 3 working days of a revocation."""
 
@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import and_
 
-from kit.calendar import today_legal
-from kit.statistics import Measure, Period, Registry, Source
+from common.calendar import today_legal
+from common.statistics import Measure, Period, Registry, Source
 from services.publicity.licences.models import LicenceDisclosure
 from services.publicity.models import Disclosure, DisclosureStatus
 

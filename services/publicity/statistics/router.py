@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
+from common.statistics_routes import add_statistics_routes
 from kit.db import CommittingRoute
-from kit.statistics_routes import add_statistics_routes
 from services.publicity.statistics.repository import REGISTRY
 
 router = APIRouter(tags=["statistics"], route_class=CommittingRoute)

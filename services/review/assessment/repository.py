@@ -7,9 +7,9 @@ import uuid
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import ALL_SEEING, region_prefix
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import ALL_SEEING, region_prefix
 from services.review.assessment.models import AssessmentScore, PerformanceAssessment
 
 A, S = PerformanceAssessment, AssessmentScore

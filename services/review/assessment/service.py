@@ -19,9 +19,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import in_region
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.scope import in_region
 from services.review.assessment import errors
 from services.review.assessment.models import AssessmentScore, PerformanceAssessment
 from services.review.assessment.repository import AssessmentRepository

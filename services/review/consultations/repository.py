@@ -7,9 +7,9 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import ALL_SEEING, DEFAULT_AGENCY_ROLES, parse_uuid, region_prefix
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from kit.scope import ALL_SEEING, DEFAULT_AGENCY_ROLES, parse_uuid, region_prefix
 from services.review.consultations.models import (
     CaseConsultation,
     ConsultationOpinion,

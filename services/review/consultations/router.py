@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from common.calendar import today_legal
 from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.review.clients import fetch_record

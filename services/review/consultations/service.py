@@ -24,11 +24,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
+from common.scope import AgencyRegionLookup, in_region
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.db import utcnow
-from kit.scope import AgencyRegionLookup, in_region
 from services.review.consultations import errors
 from services.review.consultations.models import (
     CaseConsultation,

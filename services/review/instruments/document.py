@@ -1,5 +1,5 @@
 """监督文书 as .docx, built the way the cases' 执法文书 are: a layout of blocks made into a
-docxtpl template by `kit.docbuild.build_one` (CJK fonts on the styles, A4, GB/T 9704 margins),
+docxtpl template by `common.docbuild.build_one` (CJK fonts on the styles, A4, GB/T 9704 margins),
 rendered with `autoescape=True` (an `&` or `<` in the facts would corrupt the file otherwise),
 zip timestamps fixed so a re-render of the frozen context gives the same bytes (and SHA-256).
 
@@ -19,7 +19,7 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 
-from kit.docbuild import build_one, normalise_zip
+from common.docbuild import build_one, normalise_zip
 
 TEMPLATE_VERSION = "1"
 ABBR = {"notice": "监通", "opinion": "监意", "decision": "监决", "suggestion": "监建"}

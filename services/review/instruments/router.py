@@ -6,11 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.app import CalendarDep
+from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
-from kit.app import CalendarDep
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from kit.scope import AgencyOutOfScope
 from services.review.clients import PersonnelClient
 from services.review.dependencies import (
     AgencyRegions,

@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from common.app import OutboxDep
+from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
-from kit.app import OutboxDep
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from kit.scope import AgencyOutOfScope
 from services.review.clients import CasesClient
 from services.review.dependencies import (
     AgencyRegions,

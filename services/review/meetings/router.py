@@ -5,12 +5,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from common.calendar import today_legal
+from common.scope import AgencyOutOfScope, in_region
 from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from kit.scope import AgencyOutOfScope, in_region
 from services.review.dependencies import AgencyRegions, Supervisor
 from services.review.meetings import errors, service
 from services.review.meetings.models import JointMeeting

@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import AgencyOutOfScope, AgencyRegionLookup, in_region
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.scope import AgencyOutOfScope, AgencyRegionLookup, in_region
 from services.review.meetings import errors
 from services.review.meetings.models import JointMeeting, MeetingAgency, MeetingDecision
 from services.review.meetings.repository import MeetingRepository

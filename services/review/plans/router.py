@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from common.calendar import today_legal
 from kit import errors as kit_errors
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.review.dependencies import Supervisor

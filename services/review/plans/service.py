@@ -21,11 +21,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.scope import in_region
 from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.db import utcnow
 from kit.events import Outbox
-from kit.scope import in_region
 from services.review.plans import errors
 from services.review.plans.models import PlanItem, SupervisionPlan
 from services.review.plans.repository import PlanRepository

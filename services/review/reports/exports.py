@@ -9,7 +9,7 @@ import asyncio
 from collections import OrderedDict
 from typing import Any
 
-from kit.calendar import LEGAL_TZ, today_legal
+from common.calendar import LEGAL_TZ, today_legal
 from services.review.reports import charts, document, tables
 from services.review.reports.models import AnnualReport
 from services.review.reports.narrative import overview

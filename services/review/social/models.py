@@ -15,7 +15,7 @@ from services.review.models import Base
 
 class SocialEvaluation(UUIDPk, Timestamps, Base):
     """社会评议 of one case's proposed decision. `pool` is every eligible member id at the draw,
-    `panel` the members drawn (`kit.draw.take(seed, pool, panel_size)`), `exclusions` the ones
+    `panel` the members drawn (`common.draw.take(seed, pool, panel_size)`), `exclusions` the ones
     passed over with the reason; `outcome` the counts per dimension once concluded; `answer`
     (adopted / not_adopted) with `answer_reasons` is the deciding officer's reply."""
 

@@ -1,4 +1,4 @@
-"""Queries of 社会评议 (scoped by `kit.scope`: agencies their own, supervisors a region)."""
+"""Queries of 社会评议 (scoped by `common.scope`: agencies their own, supervisors a region)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ Rules (each a ReviewSettings / per-region choice, `social_evaluation_regions`):
   person or 10万元 on an organisation, 责令停产停业 or 吊销许可证件 (the city rule's 重大
   thresholds), a listed matter code, or (optionally) any 重大 decision sent to 法制审核;
 - the panel: `panel_size` (5) members drawn from the invited supervisors of the cohorts in
-  office whose region contains the case's, with the platform's one draw (`kit.draw.take`,
+  office whose region contains the case's, with the platform's one draw (`common.draw.take`,
   `sha256-consistent-v1`) from a declared seed; pool, pool hash, panel and the members passed
   over are recorded, so anyone re-derives the panel from the seed;
 - the panel sees the redacted proposed decision only (publicity's redaction engine);
@@ -24,12 +24,12 @@ from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit import draw
+from common import draw
+from common.calendar import today_legal
+from common.scope import sees_row
 from kit import errors as kit_errors
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.db import utcnow
-from kit.scope import sees_row
 from services.review.config import ReviewSettings, SocialEvaluationClass
 from services.review.social import errors
 from services.review.social.models import PanelSeat, SocialEvaluation, SocialOpinion

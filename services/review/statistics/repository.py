@@ -1,5 +1,5 @@
 """The review figures (docs/statistics.md, "Review"), each one filtered aggregate, scoped by
-kit.scope (complaints by their target agency). Rates carry their numerator and denominator as
+common.scope (complaints by their target agency). Rates carry their numerator and denominator as
 figures of their own (seed 004: 投诉举报 774 件, 回应率 100%, 办结率 100%; seed 001: 监督意见书
 9 份, 案卷评查 76 卷 拉通排名)."""
 
@@ -10,9 +10,8 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
-from kit.auth import Principal
-from kit.calendar import today_legal
-from kit.statistics import (
+from common.calendar import today_legal
+from common.statistics import (
     Derived,
     Figure,
     GroupMeasure,
@@ -22,6 +21,7 @@ from kit.statistics import (
     Source,
     rate,
 )
+from kit.auth import Principal
 from services.review.complaints.models import Complaint
 from services.review.evaluation.models import EvaluationBatch, EvaluationFile
 from services.review.instruments.models import SupervisionInstrument

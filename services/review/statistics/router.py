@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
+from common.statistics_routes import add_statistics_routes
 from kit.db import CommittingRoute
-from kit.statistics_routes import add_statistics_routes
 from services.review.statistics.repository import REGISTRY
 
 router = APIRouter(prefix="/api/v1/review", tags=["statistics"], route_class=CommittingRoute)

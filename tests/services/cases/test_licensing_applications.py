@@ -54,7 +54,7 @@ class TestMatterPublication:
 
 
 def _today() -> str:
-    from kit.calendar import today_legal
+    from common.calendar import today_legal
     return today_legal().isoformat()
 
 

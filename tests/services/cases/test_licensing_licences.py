@@ -11,7 +11,7 @@ from harness import Platform
 from licensing_world import L, Lic, problem
 from openpyxl import load_workbook
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from services.cases.licensing.licences.service import settle_all
 from services.cases.licensing.service import add_years
 

@@ -12,7 +12,7 @@ from factories import C, world
 from factories_extra import agency_with_officers, create_matter, make_id_number
 from harness import Databases, Platform, platform
 
-from kit.settings import RemedySettings, chinese_number
+from common.settings import RemedySettings, chinese_number
 from services.cases.documents import render
 
 

@@ -12,7 +12,7 @@ from factories import World
 from inspection_factories import Inspections
 from sqlalchemy import update
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from services.review.consultations.models import CaseConsultation
 
 P = "https://zhifa.dev/problems/"

@@ -1,5 +1,5 @@
 """监督文书 rendered through the document templates (issue 15 point 2, last sentence): built
-with `kit.docbuild` and docxtpl like the cases' 执法文书, numbered per district/kind/year, the
+with `common.docbuild` and docxtpl like the cases' 执法文书, numbered per district/kind/year, the
 context frozen and the bytes' SHA-256 kept; opened back with python-docx."""
 
 from __future__ import annotations

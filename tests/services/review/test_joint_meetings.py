@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 
 P = "https://zhifa.dev/problems/"
 URL = "/api/v1/review/joint-meetings"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 
 P = "https://zhifa.dev/problems/"
 URL = "/api/v1/review/supervision-plans"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kit.calendar import today_legal
+from common.calendar import today_legal
 from services.cases.documents import context as dctx
 from services.cases.documents import delivery
 from services.cases.documents import service as svc

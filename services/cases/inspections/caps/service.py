@@ -14,8 +14,8 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from common.scope import AgencyRegionLookup, may_act_for
 from kit import errors
-from kit.scope import AgencyRegionLookup, may_act_for
 from services.cases.inspections import schemas
 from services.cases.inspections.caps.models import InspectionCap
 from services.cases.inspections.caps.repository import CapRepository
@@ -122,7 +122,7 @@ async def flag_duplicates(ctx: Ctx, i: Inspection) -> None:
                               "agency_ids": sorted({str(o.agency_id) for o in others})}]
 
 
-CAP_MANAGERS = ("agency_admin",)  # supervisors act by region through kit.scope
+CAP_MANAGERS = ("agency_admin",)  # supervisors act by region through common.scope
 
 
 async def put_cap(session: Any, principal: Any, body: Any,

@@ -1,4 +1,4 @@
-"""双随机 draws by consistent sampling (`kit.draw`, algorithm `sha256-consistent-v1`):
+"""双随机 draws by consistent sampling (`common.draw`, algorithm `sha256-consistent-v1`):
 
 1. the target pool = every registry target of the plan's agencies (joint plan: all of them)
    whose kind the plan's items inspect, snapshotted as `{id, stratum (credit-risk class),
@@ -6,11 +6,11 @@
    personnel's qualification answer for the plan's domain on the draw date;
 2. per stratum (A–D, sorted), `share(n, ratio)` targets in sampling order
    `SHA-256(seed ‖ target_id)`;
-3. the inspectors' sampling order `SHA-256(seed ‖ officer_id)` is dealt (`kit.draw.deal`) to
+3. the inspectors' sampling order `SHA-256(seed ‖ officer_id)` is dealt (`common.draw.deal`) to
    the drawn targets in their sampling order, `inspectors_per_target` each, cycling; an
    inspector who is unqualified, on the target's conflict list (回避) or at the load cap is
    passed over — an exclusion with its reason and the inspector who replaced it;
-4. pool hashes = `kit.draw.pool_hash` of the target ids and of the inspector ids.
+4. pool hashes = `common.draw.pool_hash` of the target ids and of the inspector ids.
 `verify` re-runs 2–4 on the stored snapshot and compares."""
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from kit import draw, errors
-from kit.calendar import today_legal
+from common import draw
+from common.calendar import today_legal
+from common.scope import parse_uuid
+from kit import errors
 from kit.db import utcnow
 from kit.http import forward_headers
-from kit.scope import parse_uuid
 from services.cases.clients import personnel_client
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
 from services.cases.inspections.disclosure import announce_task

@@ -8,10 +8,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from common.scope import AgencyOutOfScope
 from kit import errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
-from kit.scope import AgencyOutOfScope
 from services.cases.dependencies import Reader
 from services.cases.inspections.errors import SpotCheckPlanNotFound
 from services.cases.inspections.merges import schemas, service

@@ -21,9 +21,9 @@ import uuid
 from datetime import date
 from itertools import groupby
 
+from common.scope import check_agency_region, parse_uuid, sees_row
 from kit import errors
 from kit.db import new_id
-from kit.scope import check_agency_region, parse_uuid, sees_row
 from services.cases.clients import agency_regions
 from services.cases.inspections import service as inspections
 from services.cases.inspections.catalogue.repository import ItemRepository

@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from common.statistics import Period
+from common.statistics_routes import add_statistics_routes
 from kit import errors
 from kit.auth import Principal
 from kit.db import CommittingRoute, SessionDep
-from kit.statistics import Period
-from kit.statistics_routes import add_statistics_routes
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.reports import schemas, service

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from common.statistics import Figure, GroupedFigures, StatisticsScope
 from kit.schemas import ApiModel
-from kit.statistics import Figure, GroupedFigures, StatisticsScope
 
 
 class Statistics(GroupedFigures):

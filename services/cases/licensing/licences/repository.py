@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.calendar import today_legal
+from common.scope import scope_clause
+from common.statistics import Derived, GroupMeasure, Measure, Registry, Source
 from kit.auth import Principal
-from kit.calendar import today_legal
 from kit.pagination import keyset_page
-from kit.scope import scope_clause
-from kit.statistics import Derived, GroupMeasure, Measure, Registry, Source
 from services.cases.licensing import states as st
 from services.cases.licensing.models import (
     Licence,

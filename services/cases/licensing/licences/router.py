@@ -7,14 +7,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from common.calendar import today_legal
+from common.scope import may_act_for
+from common.statistics import Period
+from common.statistics_routes import add_statistics_routes
 from kit import errors
 from kit.auth import Principal, require_roles
-from kit.calendar import today_legal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
-from kit.scope import may_act_for
-from kit.statistics import Period
-from kit.statistics_routes import add_statistics_routes
 from services.cases.dependencies import Actor, Reader
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le

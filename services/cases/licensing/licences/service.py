@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from kit.calendar import WorkingCalendar, today_legal
+from common.calendar import WorkingCalendar, today_legal
 from services.cases.licensing.errors import LicenceActionNotAllowed, RenewalTooLate
 from services.cases.licensing.licences import schemas
 from services.cases.licensing.licences.repository import ENDED, LicenceRepository

@@ -18,17 +18,17 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import func, select
 
-from kit import errors
-from kit.auth import Principal, require_roles
-from kit.db import SessionDep
-from kit.statistics import Period, Registry
-from kit.statistics_schemas import (
+from common.statistics import Period, Registry
+from common.statistics_schemas import (
     AgencyFigures,
     FigureNotFound,
     InvalidPeriod,
     RecordsPage,
     StatisticsRead,
 )
+from kit import errors
+from kit.auth import Principal, require_roles
+from kit.db import SessionDep
 
 
 def period_query(

@@ -1,5 +1,5 @@
 """The response models and problems of the statistics endpoints (docs/statistics.md); the
-figures themselves are computed by `kit/statistics.py`."""
+figures themselves are computed by `common/statistics.py`."""
 
 from __future__ import annotations
 
