@@ -20,26 +20,30 @@ ROOT = Path(__file__).parents[2]
 SERVICES = ("cases", "personnel", "review", "publicity")
 
 SUBPACKAGES = frozenset({
-    "services/cases/coercion", "services/cases/documents", "services/cases/documents/subjects",
-    "services/cases/enforcement", "services/cases/entrustment", "services/cases/inspections",
-    "services/cases/inspections/caps", "services/cases/inspections/catalogue",
-    "services/cases/inspections/draws", "services/cases/inspections/fieldwork",
+    "services/cases/coercion", "services/cases/documents",
+    "services/cases/documents/subjects", "services/cases/enforcement",
+    "services/cases/entrustment", "services/cases/inspections", "services/cases/inspections/caps",
+    "services/cases/inspections/catalogue", "services/cases/inspections/draws",
+    "services/cases/inspections/fieldwork", "services/cases/inspections/merges",
     "services/cases/inspections/public", "services/cases/inspections/reports",
     "services/cases/inspections/sync", "services/cases/licensing",
     "services/cases/licensing/licences", "services/cases/lifecycle", "services/cases/matters",
-    "services/cases/preservation", "services/cases/recusal", "services/cases/statistics",
-    "services/cases/summary", "services/cases/timeline", "services/cases/transfers",
-    "services/personnel/accounts", "services/personnel/agencies",
-    "services/personnel/certificates", "services/personnel/devices",
-    "services/personnel/imports", "services/personnel/qualifications",
-    "services/personnel/staff", "services/personnel/statistics", "services/personnel/training",
+    "services/cases/preservation", "services/cases/recusal", "services/cases/self_enforcement",
+    "services/cases/statistics", "services/cases/summary", "services/cases/timeline",
+    "services/cases/transfers", "services/personnel/accounts",
+    "services/personnel/agencies", "services/personnel/certificates",
+    "services/personnel/devices", "services/personnel/imports",
+    "services/personnel/qualifications", "services/personnel/staff",
+    "services/personnel/statistics", "services/personnel/training",
     "services/publicity/annual", "services/publicity/exante", "services/publicity/feeds",
-    "services/publicity/inspections", "services/publicity/licences",
-    "services/publicity/statistics",
-    "services/review/actions", "services/review/complaint_deadlines",
-    "services/review/complaints", "services/review/evaluation", "services/review/instruments",
-    "services/review/invited", "services/review/legal", "services/review/participation",
-    "services/review/reports", "services/review/responsibility", "services/review/statistics",
+    "services/publicity/inspections", "services/publicity/licences", "services/publicity/plans",
+    "services/publicity/redactions", "services/publicity/statistics",
+    "services/review/actions", "services/review/assessment",
+    "services/review/complaint_deadlines", "services/review/complaints",
+    "services/review/consultations", "services/review/evaluation", "services/review/instruments",
+    "services/review/invited", "services/review/legal", "services/review/meetings",
+    "services/review/participation", "services/review/plans", "services/review/reports",
+    "services/review/responsibility", "services/review/social", "services/review/statistics",
     "services/review/supervision",
 })
 
@@ -63,7 +67,7 @@ def _files() -> list[Path]:
 
 def _classes() -> dict[str, list[tuple[Path, ast.ClassDef]]]:
     found: dict[str, list[tuple[Path, ast.ClassDef]]] = {}
-    for path in [*_files(), ROOT / "kit" / "errors.py", ROOT / "kit" / "schemas.py"]:
+    for path in [*_files(), ROOT / "kit" / "errors" / "__init__.py", ROOT / "kit" / "schemas.py"]:
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.ClassDef):
                 found.setdefault(node.name, []).append((path, node))

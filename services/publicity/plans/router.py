@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
+from services.publicity.plans import service
 from services.publicity.plans.errors import PublicPlanNotFound
-from services.publicity.plans.repository import PublicPlanRepository
 from services.publicity.plans.schemas import PublicPlanRead
 
 router = APIRouter(route_class=CommittingRoute)
@@ -24,7 +24,7 @@ async def list_public_supervision_plans(
         year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
         cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[PublicPlanRead]:
-    rows, nxt = await PublicPlanRepository(session).page(region_code, year, cursor, limit)
+    rows, nxt = await service.page(session, region_code, year, cursor, limit)
     return Page(items=[PublicPlanRead.model_validate(r, from_attributes=True) for r in rows],
                 next_cursor=nxt, limit=limit)
 
@@ -34,7 +34,5 @@ async def list_public_supervision_plans(
             summary="公开：一份年度行政执法监督计划")
 async def get_public_supervision_plan(plan_id: uuid.UUID,
                                       session: SessionDep) -> PublicPlanRead:
-    row = await PublicPlanRepository(session).get(plan_id)
-    if row is None:
-        raise PublicPlanNotFound(f"年度监督计划 {plan_id} 不存在")
+    row = await service.get(session, plan_id)
     return PublicPlanRead.model_validate(row, from_attributes=True)

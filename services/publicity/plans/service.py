@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import utcnow
 from services.publicity import redaction
+from services.publicity.plans.errors import PublicPlanNotFound
 from services.publicity.plans.models import PublicSupervisionPlan
 from services.publicity.plans.repository import PublicPlanRepository
 
@@ -43,3 +44,18 @@ async def consume_published(session: AsyncSession, event: dict[str, Any]) -> Non
                for i in items if isinstance(i, dict)],
         published_at=utcnow()))
     await session.flush()
+
+
+async def page(session: AsyncSession, region_code: str | None, year: int | None,
+               cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+    """Published plans, newest first, one keyset page."""
+    rows, nxt = await PublicPlanRepository(session).page(region_code, year, cursor, limit)
+    return list(rows), nxt
+
+
+async def get(session: AsyncSession, plan_id: uuid.UUID) -> Any:
+    """One published plan, else `PublicPlanNotFound`."""
+    row = await PublicPlanRepository(session).get(plan_id)
+    if row is None:
+        raise PublicPlanNotFound(f"年度监督计划 {plan_id} 不存在")
+    return row

@@ -10,7 +10,6 @@ from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
 from services.review.assessment import errors, service
-from services.review.assessment.repository import AssessmentRepository
 from services.review.assessment.schemas import (
     AssessmentCreate,
     AssessmentRead,
@@ -58,7 +57,7 @@ async def list_assessments(principal: Reader, session: SessionDep,
                            cursor: str | None = None,
                            limit: Annotated[int, Query(ge=1, le=200)] = 50
                            ) -> Page[AssessmentSummary]:
-    rows, nxt = await AssessmentRepository(session).list(principal, year, cursor, limit)
+    rows, nxt = await service.page(session, principal, year, cursor, limit)
     return Page[AssessmentSummary](items=[AssessmentSummary.model_validate(r) for r in rows],
                                    next_cursor=nxt, limit=limit)
 

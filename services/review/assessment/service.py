@@ -118,3 +118,10 @@ async def read_model(session: AsyncSession, assessment: PerformanceAssessment
         "ranking": [{"agency_id": s.agency_id, "agency_name": s.agency_name, "rank": s.rank,
                      "total": s.total, "dimensions": s.dimensions, "details": s.details}
                     for s in scores]}
+
+
+async def page(session: AsyncSession, principal: Principal, year: int | None,
+               cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+    """Assessments the caller may read, one keyset page."""
+    rows, nxt = await AssessmentRepository(session).list(principal, year, cursor, limit)
+    return list(rows), nxt

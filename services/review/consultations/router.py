@@ -13,7 +13,6 @@ from kit.schemas import Page
 from services.review.clients import fetch_record
 from services.review.consultations import errors, service
 from services.review.consultations.models import CaseConsultation
-from services.review.consultations.repository import ConsultationRepository
 from services.review.consultations.schemas import (
     ConclusionCreate,
     ConsultationCreate,
@@ -34,11 +33,10 @@ Writer = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor"
 
 
 async def _detail(session, row: CaseConsultation) -> ConsultationDetail:
-    repo = ConsultationRepository(session)
+    participants, opinions = await service.parts(session, row.id)
     out = ConsultationDetail.model_validate(row)
-    out.participants = [ConsultationParticipantRead.model_validate(p)
-                        for p in await repo.participants(row.id)]
-    out.opinions = [ConsultationOpinionRead.model_validate(o) for o in await repo.opinions(row.id)]
+    out.participants = [ConsultationParticipantRead.model_validate(p) for p in participants]
+    out.opinions = [ConsultationOpinionRead.model_validate(o) for o in opinions]
     given = {o.participant_id for o in out.opinions}
     if today_legal() > row.opinion_due_on:
         out.overdue_participant_ids = [p.id for p in out.participants if p.id not in given]
@@ -69,8 +67,8 @@ async def list_case_consultations(principal: Reader, session: SessionDep,
                                   cursor: str | None = None,
                                   limit: Annotated[int, Query(ge=1, le=200)] = 50
                                   ) -> Page[ConsultationRead]:
-    rows, nxt = await ConsultationRepository(session).list(principal, case_id,
-                                                           legal_review_id, cursor, limit)
+    rows, nxt = await service.page(session, principal, case_id, legal_review_id, cursor,
+                                   limit)
     return Page[ConsultationRead](items=[ConsultationRead.model_validate(r) for r in rows],
                                   next_cursor=nxt, limit=limit)
 

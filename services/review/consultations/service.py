@@ -149,3 +149,20 @@ async def conclude(session: AsyncSession, principal: Principal, row: CaseConsult
     row.adopted_opinion_ids = [str(i) for i in dict.fromkeys(body.adopted_opinion_ids)]
     row.concluded_by, row.concluded_at = principal.subject, utcnow()
     await session.flush()
+
+
+async def parts(session: AsyncSession, consultation_id: uuid.UUID
+                ) -> tuple[list[Any], list[Any]]:
+    """(the consultation's participants, their opinions)."""
+    repo = ConsultationRepository(session)
+    return (list(await repo.participants(consultation_id)),
+            list(await repo.opinions(consultation_id)))
+
+
+async def page(session: AsyncSession, principal: Principal, case_id: uuid.UUID | None,
+               legal_review_id: uuid.UUID | None, cursor: str | None,
+               limit: int) -> tuple[list[Any], str | None]:
+    """Consultations the caller may see, one keyset page."""
+    rows, nxt = await ConsultationRepository(session).list(principal, case_id,
+                                                           legal_review_id, cursor, limit)
+    return list(rows), nxt

@@ -14,7 +14,6 @@ from kit.schemas import Page
 from services.review.dependencies import AgencyRegions, Supervisor
 from services.review.meetings import errors, service
 from services.review.meetings.models import JointMeeting
-from services.review.meetings.repository import MeetingRepository
 from services.review.meetings.schemas import (
     FollowUpCreate,
     JointMeetingCreate,
@@ -40,11 +39,10 @@ def _decision(row) -> MeetingDecisionRead:
 
 
 async def _detail(session, meeting: JointMeeting) -> JointMeetingDetail:
-    repo = MeetingRepository(session)
+    agencies, decisions = await service.parts(session, meeting.id)
     out = JointMeetingDetail.model_validate(meeting)
-    out.participant_agency_ids = [a.agency_id for a in await repo.agencies(meeting.id)
-                                  if a.role == "participant"]
-    out.decisions = [_decision(d) for d in await repo.decisions(meeting.id)]
+    out.participant_agency_ids = [a.agency_id for a in agencies if a.role == "participant"]
+    out.decisions = [_decision(d) for d in decisions]
     return out
 
 
@@ -64,7 +62,7 @@ async def list_joint_meetings(principal: Reader, session: SessionDep,
                               cursor: str | None = None,
                               limit: Annotated[int, Query(ge=1, le=200)] = 50
                               ) -> Page[JointMeetingRead]:
-    rows, nxt = await MeetingRepository(session).list(principal, cursor, limit)
+    rows, nxt = await service.page(session, principal, cursor, limit)
     return Page[JointMeetingRead](items=[JointMeetingRead.model_validate(m) for m in rows],
                              next_cursor=nxt, limit=limit)
 

@@ -145,3 +145,16 @@ async def rhythm(session: AsyncSession, region_code: str, year: int, months: int
         start = end + timedelta(days=1)
     return {"region_code": region_code, "year": year, "interval_months": months,
             "periods": periods}
+
+
+async def parts(session: AsyncSession, meeting_id: uuid.UUID) -> tuple[list[Any], list[Any]]:
+    """(the meeting's agencies with their role, its decisions)."""
+    repo = MeetingRepository(session)
+    return list(await repo.agencies(meeting_id)), list(await repo.decisions(meeting_id))
+
+
+async def page(session: AsyncSession, principal: Principal, cursor: str | None,
+               limit: int) -> tuple[list[Any], str | None]:
+    """Meetings in the caller's scope, one keyset page."""
+    rows, nxt = await MeetingRepository(session).list(principal, cursor, limit)
+    return list(rows), nxt

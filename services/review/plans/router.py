@@ -12,7 +12,6 @@ from kit.schemas import Page
 from services.review.dependencies import Supervisor
 from services.review.plans import errors, service
 from services.review.plans.models import PlanItem, SupervisionPlan
-from services.review.plans.repository import PlanRepository
 from services.review.plans.schemas import (
     PlanApprove,
     PlanItemCreate,
@@ -52,7 +51,7 @@ async def list_supervision_plans(principal: Supervisor, session: SessionDep,
                                  cursor: str | None = None,
                                  limit: Annotated[int, Query(ge=1, le=200)] = 50
                                  ) -> Page[SupervisionPlanRead]:
-    rows, nxt = await PlanRepository(session).list(principal, year, cursor, limit)
+    rows, nxt = await service.page(session, principal, year, cursor, limit)
     return Page[SupervisionPlanRead](
         items=[SupervisionPlanRead.model_validate(p) for p in rows], next_cursor=nxt,
         limit=limit)

@@ -149,3 +149,10 @@ async def detail(session: AsyncSession, plan: SupervisionPlan, today: date
     return {"items": rows, "progress": {
         "planned": len(items), "started": started, "done": done, "overdue": overdue,
         "done_rate": round(done / len(items) * 100, 2) if items else None}}
+
+
+async def page(session: AsyncSession, principal: Principal, year: int | None,
+               cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+    """Plans in the caller's region, one keyset page."""
+    rows, nxt = await PlanRepository(session).list(principal, year, cursor, limit)
+    return list(rows), nxt

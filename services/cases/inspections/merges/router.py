@@ -20,7 +20,6 @@ from services.cases.inspections.merges.errors import (
     PlanMergeNotFound,
     PlanMergeRefused,
 )
-from services.cases.inspections.merges.repository import MergeRepository
 from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
@@ -59,7 +58,5 @@ async def create_plan_merge(body: schemas.MergeCreate, principal: Decider, reque
             summary="综合查一次合并计划（联合检查任务及其检查）")
 async def get_plan_merge(merge_id: uuid.UUID, principal: Reader, request: Request,
                          session: SessionDep) -> schemas.MergeRead:
-    merge = await MergeRepository(session).get(merge_id, principal)
-    if merge is None:
-        raise PlanMergeNotFound(f"合并计划 {merge_id} 不存在")
-    return await service.read(Ctx(request, session, principal), merge)
+    ctx = Ctx(request, session, principal)
+    return await service.read(ctx, await service.load(ctx, merge_id))

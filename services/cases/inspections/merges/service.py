@@ -36,6 +36,7 @@ from services.cases.inspections.merges.errors import (
     MERGE_RULE,
     SCOPE_RULE,
     PlanAlreadyMerged,
+    PlanMergeNotFound,
     PlanMergeRefused,
 )
 from services.cases.inspections.merges.models import JointTask, JointTaskMember, PlanMerge
@@ -217,3 +218,9 @@ async def read(ctx: Ctx, merge: PlanMerge) -> schemas.MergeRead:
             inspection_ids=done.get(t.id, [])) for t in tasks])
 
 
+async def load(ctx: Ctx, merge_id: uuid.UUID) -> PlanMerge:
+    """A merge in the caller's scope, else `PlanMergeNotFound` (404 hides other regions)."""
+    merge = await MergeRepository(ctx.session).get(merge_id, ctx.principal)
+    if merge is None:
+        raise PlanMergeNotFound(f"合并计划 {merge_id} 不存在")
+    return merge
