@@ -57,7 +57,9 @@ ROUTER_DEBT = frozenset({
 # files that predate the rule and still hold a schema outside schemas.py
 FILE_DEBT = frozenset({"services/cases/lifecycle/clock.py: schema ClockPause (→ schemas.py)"})
 
-PYDANTIC_HOMES = ("schemas.py", "clients.py")
+# schemas.py (or a schemas/ package once it passes ~300 lines), clients.py for a caller's view
+# of another service, config.py for the settings' own sub-models
+PYDANTIC_HOMES = ("schemas.py", "clients.py", "config.py")
 
 
 def _files() -> list[Path]:
@@ -97,7 +99,8 @@ def _rel(path: Path) -> str:
 
 def test_every_subpackage_is_listed() -> None:
     actual = {_rel(p.parent) for s in SERVICES for p in (ROOT / "services" / s).rglob("__init__.py")
-              if p.parent != ROOT / "services" / s and "__pycache__" not in p.parts}
+              if p.parent != ROOT / "services" / s and "__pycache__" not in p.parts
+              and p.parent.name != "schemas"}  # a split schemas.py, not a sub-package
     assert actual - SUBPACKAGES == set(), "add the new sub-package to SUBPACKAGES"
     assert SUBPACKAGES - actual == set(), "remove the deleted sub-package from SUBPACKAGES"
 
@@ -119,7 +122,7 @@ def test_tables_problems_schemas_and_routes_live_in_their_files() -> None:
                         path.name != "errors.py":
                     wrong.append(f"{_rel(path)}: problem {node.name} (→ errors.py)")
                 if node.name in models and _bases(node) & models and \
-                        path.name not in PYDANTIC_HOMES:
+                        path.name not in PYDANTIC_HOMES and path.parent.name != "schemas":
                     wrong.append(f"{_rel(path)}: schema {node.name} (→ schemas.py)")
             if isinstance(node, ast.Call):
                 fn = ast.unparse(node.func).split(".")[-1]
