@@ -40,7 +40,7 @@ from kit.db import utcnow
 from services.cases import deadlines
 from services.cases.approvals import require_head
 from services.cases.enforcement.service import remedy_end
-from services.cases.lifecycle import decision as dec
+from services.cases.lifecycle import execution
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.schemas import PaymentCreate
 from services.cases.lifecycle.service import Ctx
@@ -214,7 +214,7 @@ async def execute(ctx: Ctx, case: Case, body: schemas.ExecutionCreate) -> SelfEn
     executed_on = today_legal(body.executed_at)
     if row.decided_on is not None and executed_on < row.decided_on:
         raise refuse("执行日期早于强制执行决定日期", ART37)
-    _, total = dec.amounts(case, executed_on, ctx)
+    _, total = execution.amounts(case, executed_on, ctx)
     if body.recovered <= 0 or body.recovered > total - case.paid_fen:
         raise refuse("抵缴金额须大于零且不超过尚欠的罚款和加处罚款", ART48 if
                      row.manner == "auction" else ART47, outstanding_fen=total - case.paid_fen)
@@ -235,8 +235,9 @@ async def execute(ctx: Ctx, case: Case, body: schemas.ExecutionCreate) -> SelfEn
         "executed_at": body.executed_at.isoformat(), "manner": row.manner,
         "recovered_fen": body.recovered, "proceeds_account": body.proceeds_account,
         "emergency_reason": body.emergency_reason})
-    await dec.pay(ctx, case, PaymentCreate(amount=fen_to_yuan(body.recovered), paid_on=executed_on,
-                                           receipt_number=body.receipt_number))
+    await execution.pay(ctx, case, PaymentCreate(amount=fen_to_yuan(body.recovered),
+                                                 paid_on=executed_on,
+                                                 receipt_number=body.receipt_number))
     return row
 
 

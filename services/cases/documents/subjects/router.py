@@ -87,7 +87,7 @@ def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
         set_etag(response, owner.version)
         return schemas.ServiceRead(
             id=row.id, document_id=row.document_id, method=row.method,
-            method_name=delivery.dec.SERVE_NAMES[row.method], delivered_on=row.delivered_on,
+            method_name=delivery.exe.SERVE_NAMES[row.method], delivered_on=row.delivered_on,
             served_on=row.served_on, recipient=row.recipient, relation=row.relation,
             place=row.place, details=row.details, server_ids=row.server_ids,
             receipt_document_id=row.receipt_document_id, case_served_on=None)
