@@ -37,7 +37,7 @@ async def test_ranking_recomputes_from_statistics_and_changes_when_a_figure_chan
     assert made.status_code == 201, made.text
     body = made.json()
     aid = body["id"]
-    assert body["status"] == "draft" and len(body["indicators"]) == 10
+    assert body["status"] == "draft" and len(body["indicators"]) == 12
     base = totals(body)
     assert len(base) == 4 and {rank for _, rank in base.values()} == {1}
     t0 = next(iter(base.values()))[0]
