@@ -100,7 +100,10 @@ class ReviewSettings(ServiceSettings):
 
     # 评议考核 (issue 15 point 6): the default indicator set — the dimensions are seed 003 §四
     # (执法办案数量、质量、效果) plus 纪律 (issue 15); the keys are the statistics figures that
-    # exist (docs/statistics.md); the weights (30/30/25/15) are a local default, not law
+    # exist (docs/statistics.md); the weights (30/30/25/15) are a local default, not law.
+    # Decisions revoked in 复议/诉讼 (quality) and cap exemptions (effect) joined later with
+    # weight 5 each, taken from 评查平均分 (20 → 15) and 投诉举报数 (10 → 5), so the dimension
+    # weights stay 30/30/25/15 and the sum 100
     assessment_indicators: list[dict[str, Any]] = Field(default_factory=lambda: [
         {"key": "penalty.decisions.total", "label": "行政处罚决定数", "dimension": "quantity",
          "weight": 10, "direction": "higher"},
@@ -109,11 +112,15 @@ class ReviewSettings(ServiceSettings):
         {"key": "licensing.decided", "label": "行政许可办结数", "dimension": "quantity",
          "weight": 10, "direction": "higher"},
         {"key": "evaluation.average_score", "label": "案卷评查平均分", "dimension": "quality",
-         "weight": 20, "direction": "higher"},
+         "weight": 15, "direction": "higher"},
+        {"key": "decisions.revoked_after_remedy", "label": "经复议、诉讼被撤销或变更的决定数",
+         "dimension": "quality", "weight": 5, "direction": "lower"},
         {"key": "legal_review.late", "label": "法制审核逾期数", "dimension": "quality",
          "weight": 10, "direction": "lower"},
         {"key": "complaints.received", "label": "投诉举报数", "dimension": "effect",
-         "weight": 10, "direction": "lower"},
+         "weight": 5, "direction": "lower"},
+        {"key": "inspections.cap_exempted", "label": "涉企检查频次上限豁免数",
+         "dimension": "effect", "weight": 5, "direction": "lower"},
         {"key": "complaints.response_rate", "label": "投诉举报回应率", "dimension": "effect",
          "weight": 10, "direction": "higher"},
         {"key": "publicity.published_late", "label": "逾期公示数", "dimension": "effect",

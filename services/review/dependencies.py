@@ -1,12 +1,15 @@
 """Role guards of the review service (typed aliases)."""
 
-from typing import Annotated
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
 
 from fastapi import Depends
 
 from common.scope import AgencyRegionLookup
 from kit.auth import Principal, require_roles
 from services.review.clients import agency_regions
+from services.review.consultations.service import linked_to_review
 
 # the real region of a named agency (personnel, service token) for writes across regions
 AgencyRegions = Annotated[AgencyRegionLookup, Depends(agency_regions)]
@@ -32,3 +35,17 @@ ComplaintStaff = Annotated[Principal, Depends(require_roles(
 # 评查 ranking and 通报: supervisors, and the agencies evaluated in the batch
 EvaluationReader = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin",
                                                               "agency_admin"))]
+
+
+ConsultationLookup = Callable[[Any, Principal, uuid.UUID, uuid.UUID],
+                              Awaitable[list[dict[str, Any]]]]
+
+
+def linked_consultations() -> ConsultationLookup:
+    """The consultations service function the legal review's read uses (issue 15 point 5),
+    wired here so that `legal` does not import `consultations` (which reads `legal`'s reviews):
+    the sub-packages stay acyclic."""
+    return linked_to_review
+
+
+LinkedConsultations = Annotated[ConsultationLookup, Depends(linked_consultations)]

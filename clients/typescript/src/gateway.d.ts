@@ -4635,7 +4635,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一次法制审核（含审核申请材料与意见） */
+        /** 一次法制审核（含审核申请材料与意见，及本审核或本案的案件会商与书面意见摘要） */
         get: operations["review_get_legal_review"];
         put?: never;
         post?: never;
@@ -14303,6 +14303,71 @@ export interface components {
              */
             id: string;
         };
+        /** LegalReviewDetail */
+        review__LegalReviewDetail: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Assigned At */
+            assigned_at: string | null;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Number */
+            case_number: string | null;
+            /** Checklist */
+            checklist: {
+                [key: string]: unknown;
+            } | null;
+            /** Completed At */
+            completed_at: string | null;
+            /** Consultations */
+            consultations?: components["schemas"]["review__LinkedConsultation"][];
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /** Due Provisional */
+            due_provisional: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Is Overdue
+             * @default false
+             */
+            is_overdue?: boolean;
+            /** Opinion */
+            opinion: string | null;
+            /** Outcome */
+            outcome: string | null;
+            /** Region Code */
+            region_code: string;
+            /** Request */
+            request: {
+                [key: string]: unknown;
+            };
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            /** Reviewer Id */
+            reviewer_id: string | null;
+            /** Reviewer Name */
+            reviewer_name: string | null;
+            /** Round */
+            round: number;
+            /** Status */
+            status: string;
+        };
         /** LegalReviewRead */
         review__LegalReviewRead: {
             /**
@@ -14365,6 +14430,63 @@ export interface components {
             round: number;
             /** Status */
             status: string;
+        };
+        /**
+         * LinkedConsultation
+         * @description A 案件联合会商 attached to the review or to its case, with its opinions summary.
+         */
+        review__LinkedConsultation: {
+            /** Adopted Opinion Ids */
+            adopted_opinion_ids: string[];
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Concluded At */
+            concluded_at: string | null;
+            /** Conclusion */
+            conclusion: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Legal Review Id */
+            legal_review_id: string | null;
+            /**
+             * Opinion Due On
+             * Format: date
+             */
+            opinion_due_on: string;
+            /** Opinions */
+            opinions: components["schemas"]["review__LinkedOpinion"][];
+            /** Outcome */
+            outcome: string | null;
+            /** Question */
+            question: string;
+            /** Status */
+            status: string;
+        };
+        /**
+         * LinkedOpinion
+         * @description One written opinion of a linked 案件会商, summarised.
+         */
+        review__LinkedOpinion: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Late */
+            late: boolean;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Position */
+            position: string;
         };
         /** MajorDecisionCheck */
         review__MajorDecisionCheck: {
@@ -47857,7 +47979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["review__LegalReviewRead"];
+                    "application/json": components["schemas"]["review__LegalReviewDetail"];
                 };
             };
             /** @description BadRequest: 请求有误（网关拒绝无法成立的路径、幂等键格式无效等） */

@@ -10,7 +10,7 @@ by ground: 行政处罚法第三十三条."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_
+from sqlalchemy import and_, func
 
 from common.statistics import Derived, Measure, Registry, Source, wan
 from services.cases.coercion.repository import COERCION_FIGURES, OVERDUE_SEIZURES, day_of
@@ -49,6 +49,19 @@ TRANSFERS = Source(
         per.on_times(CaseTransfer.sent_at),
     ],
 )
+
+REVOKED = Source(
+    Case,
+    "case",
+    Case.decision_number,
+    lambda p, per: [
+        *per.within(p, Case.agency_id, Case.region_code),
+        per.on_dates(Case.revoked_on),
+        Case.decision_kind.is_not(None),
+    ],
+)
+# a 复议/诉讼 recorded on the case (lifecycle `remedy`: one period per proceeding)
+REMEDY_RECORDED = func.json_array_length(Case.remedy_periods) > 0
 
 PENALTY = Case.decision_kind == "penalty"
 HEAVIEST = (
@@ -213,6 +226,16 @@ REGISTRY = Registry().add(
         lambda per: and_(
             Case.legal_review_required.is_(True), Case.legal_review_status == "approved"
         ),
+    ),
+    Measure(
+        "decisions.revoked_after_remedy",
+        "经复议、诉讼被撤销或变更的决定",
+        "宗",
+        "撤销、变更、确认违法或无效登记日期（revoked_on）在统计期间内，且案件上登记过行政复议或"
+        "行政诉讼（复议/诉讼期间，行政处罚法第七十三条）的决定数；未登记复议、诉讼的撤销"
+        "（机关自行纠错）不计；一宗决定只计一次",
+        REVOKED,
+        lambda per: REMEDY_RECORDED,
     ),
     Measure(
         "transfers.agency",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.scope import ALL_SEEING, DEFAULT_AGENCY_ROLES, parse_uuid, region_prefix
@@ -70,6 +70,17 @@ class ConsultationRepository:
     async def latest_legal_review(self, case_id: uuid.UUID) -> uuid.UUID | None:
         return await self.session.scalar(select(LegalReview.id).where(
             LegalReview.case_id == case_id).order_by(LegalReview.round.desc()).limit(1))
+
+    async def linked(self, principal: Principal, review_id: uuid.UUID,
+                     case_id: uuid.UUID) -> list[tuple[C, CO | None]]:
+        """The consultations of the legal review or of its case the caller may see, each with
+        its opinions (outer join: one row per opinion, one row with `None` when there is
+        none) — one query, oldest consultation first."""
+        stmt = (select(C, CO).outerjoin(CO, CO.consultation_id == C.id)
+                .where(or_(C.legal_review_id == review_id, C.case_id == case_id),
+                       consultation_scope(principal))
+                .order_by(C.created_at, C.id, CO.submitted_at, CO.id))
+        return [(c, o) for c, o in (await self.session.execute(stmt)).all()]
 
     def add(self, row: object) -> None:
         self.session.add(row)

@@ -166,3 +166,22 @@ async def page(session: AsyncSession, principal: Principal, case_id: uuid.UUID |
     rows, nxt = await ConsultationRepository(session).list(principal, case_id,
                                                            legal_review_id, cursor, limit)
     return list(rows), nxt
+
+
+async def linked_to_review(session: AsyncSession, principal: Principal, review_id: uuid.UUID,
+                           case_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The consultations attached to a legal review or to its case (issue 15 point 5: "the
+    opinions attach to the case and to its legal review"), each with its opinions summary
+    (id, position, late) — read in one query, for the legal review's read."""
+    out: dict[uuid.UUID, dict[str, Any]] = {}
+    for c, o in await ConsultationRepository(session).linked(principal, review_id, case_id):
+        row = out.setdefault(c.id, {
+            "id": c.id, "case_id": c.case_id, "legal_review_id": c.legal_review_id,
+            "question": c.question, "opinion_due_on": c.opinion_due_on, "status": c.status,
+            "outcome": c.outcome, "conclusion": c.conclusion,
+            "adopted_opinion_ids": list(c.adopted_opinion_ids or []),
+            "concluded_at": c.concluded_at, "opinions": []})
+        if o is not None:
+            row["opinions"].append({"id": o.id, "participant_id": o.participant_id,
+                                    "position": o.position, "late": o.late})
+    return list(out.values())

@@ -14,6 +14,7 @@ from services.review.clients import CasesClient
 from services.review.dependencies import (
     AgencyRegions,
     LegalReviewer,
+    LinkedConsultations,
     MajorCheckCaller,
     ReviewAdmin,
     ReviewAssigner,
@@ -25,7 +26,9 @@ from services.review.legal.schemas import (
     AssignRequest,
     CatalogueCreate,
     CatalogueRead,
+    LegalReviewDetail,
     LegalReviewRead,
+    LinkedConsultation,
     MajorDecisionCheck,
     MajorDecisionResult,
     OpinionRequest,
@@ -75,12 +78,18 @@ async def list_legal_reviews(
                                  limit=limit)
 
 
-@router.get("/legal-reviews/{review_id}", response_model=LegalReviewRead,
+@router.get("/legal-reviews/{review_id}", response_model=LegalReviewDetail,
             responses=kit_errors.responses(*AUTH, errors.LegalReviewNotFound),
-            summary="一次法制审核（含审核申请材料与意见）")
+            summary="一次法制审核（含审核申请材料与意见，及本审核或本案的案件会商与书面意见摘要）")
 async def get_legal_review(review_id: uuid.UUID, principal: ReviewReader,
-                           session: SessionDep) -> LegalReviewRead:
-    return _read(await service.load_review(session, principal, review_id))
+                           session: SessionDep,
+                           linked: LinkedConsultations) -> LegalReviewDetail:
+    review = await service.load_review(session, principal, review_id)
+    out = LegalReviewDetail.model_validate(review)
+    out.is_overdue = service.is_overdue(review)
+    out.consultations = [LinkedConsultation.model_validate(c) for c in await linked(
+        session, principal, review.id, review.case_id)]
+    return out
 
 
 @router.post("/legal-reviews/{review_id}/assign", response_model=LegalReviewRead,

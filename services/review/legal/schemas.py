@@ -98,6 +98,36 @@ class LegalReviewRead(ApiModel):
     request: dict[str, Any]
 
 
+class LinkedOpinion(ApiModel):
+    """One written opinion of a linked 案件会商, summarised."""
+
+    id: uuid.UUID
+    participant_id: uuid.UUID
+    position: str
+    late: bool
+
+
+class LinkedConsultation(ApiModel):
+    """A 案件联合会商 attached to the review or to its case, with its opinions summary."""
+
+    id: uuid.UUID
+    case_id: uuid.UUID
+    legal_review_id: uuid.UUID | None
+    question: str
+    opinion_due_on: date
+    status: str
+    outcome: str | None
+    conclusion: str | None
+    adopted_opinion_ids: list[uuid.UUID]
+    concluded_at: datetime | None
+    opinions: list[LinkedOpinion]
+
+
+class LegalReviewDetail(LegalReviewRead):
+    # the case consultations linked to this review or to its case (issue 15 point 5)
+    consultations: list[LinkedConsultation] = Field(default_factory=list)
+
+
 class Penalty(ApiModel):
     kind: str = Field(min_length=1, max_length=40)
     amount: Money | None = None

@@ -145,3 +145,76 @@ async def test_the_consultation_attaches_to_the_cases_legal_review(zhifa, review
     assert [i["id"] for i in listed.json()["items"]] == [made.json()["id"]]
     none = await review.get(URL, headers=sup(zhifa), params={"legal_review_id": str(uuid.uuid4())})
     assert none.json()["items"] == []
+
+
+async def test_the_legal_review_read_carries_the_case_consultations_and_opinions(
+        zhifa, review, helpers, send_event):
+    """Issue 15 point 5 "the opinions attach to the case and to its legal review": the legal
+    review's read lists the consultations of the review or of its case (one referred before
+    the review opened, one after) with their opinions summary, in ONE query; another case's
+    consultation is not listed; whoever cannot see the review gets 404."""
+    from sqlalchemy import event, select
+    from sqlalchemy.engine import Engine
+
+    from services.review.legal.models import LegalReview
+    w = await World(zhifa).setup()
+    case, other_case = await w.lead(), await w.lead()
+    two = [{"kind": "agency", "agency_id": str(helpers.OTHER_AGENCY), "name": "区市场监管局"},
+           {"kind": "expert", "name": "李教授（法学专家）"}]
+
+    async def refer(case_id: str, participants: list) -> dict:
+        made = await review.post(URL, headers=w.admin_headers(), json={
+            "case_id": case_id, "question": "应否从重处罚", "participants": participants})
+        assert made.status_code == 201, made.text
+        return made.json()
+
+    before = await refer(case["id"], two)  # referred before the review opened
+    assert before["legal_review_id"] is None
+    other = helpers.agency_headers(zhifa, "agency_admin", agency=helpers.OTHER_AGENCY)
+    parts = {p["kind"]: p["id"] for p in before["participants"]}
+    o1 = (await review.post(f"{URL}/{before['id']}/opinions", headers=other, json={
+        "participant_id": parts["agency"], "position": "disagree", "reasons": "首违"})).json()
+    o2 = (await review.post(f"{URL}/{before['id']}/opinions", headers=sup(zhifa), json={
+        "participant_id": parts["expert"], "position": "agree", "reasons": "同意"})).json()
+    done = await review.post(f"{URL}/{before['id']}/conclude", headers=w.admin_headers(), json={
+        "outcome": "modify", "conclusion": "适用首违不罚", "adopted_opinion_ids": [o1["id"]]})
+    assert done.status_code == 200, done.text
+    resp = await send_event("case.review_requested", helpers.request(
+        case_id=case["id"], agency_id=w.agency_id, region_code="500112100"))
+    assert resp.status_code == 200, resp.text
+    async with zhifa.session("review") as s:
+        review_id = str((await s.scalars(select(LegalReview.id).where(
+            LegalReview.case_id == uuid.UUID(case["id"])))).one())
+    after = await refer(case["id"], two[1:])  # attached to the review too
+    assert after["legal_review_id"] == review_id
+    await refer(other_case["id"], two[1:])  # another case: not listed
+
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        if "case_consultation" in statement:
+            statements.append(statement)
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        got = await review.get(f"/api/v1/review/legal-reviews/{review_id}",
+                               headers=w.admin_headers())
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert got.status_code == 200, got.text
+    assert len(statements) == 1  # consultations and opinions in one query, no N+1
+    linked = {c["id"]: c for c in got.json()["consultations"]}
+    assert set(linked) == {before["id"], after["id"]}
+    b, a = linked[before["id"]], linked[after["id"]]
+    assert (b["status"], b["outcome"], b["conclusion"], b["legal_review_id"]) == (
+        "concluded", "modify", "适用首违不罚", None)
+    assert b["adopted_opinion_ids"] == [o1["id"]]
+    assert sorted((o["id"], o["position"], o["late"]) for o in b["opinions"]) == sorted(
+        [(o1["id"], "disagree", False), (o2["id"], "agree", False)])
+    assert (a["status"], a["outcome"], a["legal_review_id"], a["opinions"]) == (
+        "open", None, review_id, [])
+    # the region's supervisor reads the same; an agency that cannot see the review: 404
+    seen = await review.get(f"/api/v1/review/legal-reviews/{review_id}", headers=sup(zhifa))
+    assert {c["id"] for c in seen.json()["consultations"]} == {before["id"], after["id"]}
+    stranger = helpers.agency_headers(zhifa, "agency_admin", agency=uuid.uuid4())
+    gone = await review.get(f"/api/v1/review/legal-reviews/{review_id}", headers=stranger)
+    assert gone.status_code == 404 and gone.json()["type"] == P + "legal-review-not-found"

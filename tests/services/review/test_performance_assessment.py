@@ -37,7 +37,7 @@ async def test_ranking_recomputes_from_statistics_and_changes_when_a_figure_chan
     assert made.status_code == 201, made.text
     body = made.json()
     aid = body["id"]
-    assert body["status"] == "draft" and len(body["indicators"]) == 10
+    assert body["status"] == "draft" and len(body["indicators"]) == 12
     base = totals(body)
     assert len(base) == 4 and {rank for _, rank in base.values()} == {1}
     t0 = next(iter(base.values()))[0]
@@ -127,3 +127,44 @@ def test_scoring_rule_min_max_missing_and_ties():
     assert [(r["agency_id"], r["total"], r["rank"]) for r in rows] == [
         ("a", 100.0, 1), ("c", 100.0, 1), ("b", 50.0, 3), ("d", 0.0, 4), ("e", 0.0, 4)]
     assert [r["details"][0]["missing"] for r in rows] == [False, False, False, True, False]
+
+
+async def test_default_set_scores_decisions_revoked_in_remedy_and_cap_exemptions(
+        zhifa, review, helpers):
+    """The two figures added to the default indicator set come from the cases statistics
+    endpoints: an agency with one decision revoked after a recorded 复议 (行政处罚法第七十三条)
+    and one inspection approved under a cap exemption (国办发〔2024〕54号) scores 0 on both
+    (less is better), the agencies with none 100, and the detail names the source call."""
+    from factories import world
+    from inspection_factories import Inspections
+    w = await world(zhifa)
+    case = await w.decided()
+    await w.act(case["id"], "serve", {"method": "direct", "served_on": "2026-03-30"})
+    await w.act(case["id"], "remedy", {"pending": True, "kind": "reconsideration",
+                                       "on": "2026-04-10"})
+    await w.act(case["id"], "revoke-decision", {"reason": "复议机关决定撤销",
+                                                "revoked_on": "2026-06-01"})
+    x = Inspections(w)
+    item, target = await x.item(annual_cap=1), await x.target()
+    await x.act(await x.create(item, target), "approve")
+    await x.act(await x.create(item, target), "approve", {"cap_exempt_reason": "complaint_12345"})
+
+    made = await review.post(URL, json={"year": 2026, "region_code": "500112"},
+                             headers=sup(zhifa))
+    assert made.status_code == 201, made.text
+    body = made.json()
+    weights = {i["key"]: (i["dimension"], i["weight"]) for i in body["indicators"]}
+    assert weights["decisions.revoked_after_remedy"] == ("quality", 5.0)
+    assert weights["inspections.cap_exempted"] == ("effect", 5.0)
+    assert sum(wt for _, wt in weights.values()) == 100.0
+    rows = {r["agency_id"]: r for r in body["ranking"]}
+    assert len(rows) == 5 and w.agency_id in rows
+    paths = {"decisions.revoked_after_remedy": "/api/v1/cases/statistics",
+             "inspections.cap_exempted": "/api/v1/cases/inspections/statistics"}
+    for key, path in paths.items():
+        mine = next(d for d in rows[w.agency_id]["details"] if d["key"] == key)
+        assert (mine["value"], mine["score"], mine["missing"]) == (1, 0, False)
+        assert mine["source"]["service"] == "cases" and mine["source"]["path"] == path
+        others = [next(d for d in r["details"] if d["key"] == key)
+                  for a, r in rows.items() if a != w.agency_id]
+        assert [(d["value"], d["score"]) for d in others] == [(0, 100)] * 4

@@ -25,6 +25,22 @@ def counted_rule() -> Any:
 COUNTED_RULE = ("大同 统计年报 填报说明 [S]：有具体检查对象、检查记录完整（已完成或已结束）"
                 "的检查计 1 次；无具体对象的巡查、记录不完整的检查、检查后立案作出处罚等的"
                 "不计")
+# merges/service.py MEMBER_EXEMPTION: the "lead" counting convention of a joint task, not an
+# exemption from the cap (not imported: merges imports the inspections service)
+JOINT_MEMBER = "joint_inspection_member"
+CAP_EXEMPTED_RULE = ("涉企检查中经审批或已实施、且注明已配置的频次豁免理由（不计入同一机关对同一"
+                     "企业的年度频次上限，国办发〔2024〕54号）的检查次数；联合检查成员机关按"
+                     "“牵头计”口径记录的不计；超过上限未注明豁免理由的审批、实施被拒绝，不形成"
+                     "记录，故不计")
+
+
+def cap_exempted() -> Any:
+    """An enterprise inspection approved or carried out under a cap exemption."""
+    return and_(Inspection.is_enterprise.is_(True), Inspection.cap_exempt_reason.is_not(None),
+                Inspection.cap_exempt_reason != JOINT_MEMBER,
+                or_(Inspection.approved_at.is_not(None), Inspection.started_at.is_not(None)))
+
+
 INSPECTIONS = Source(Inspection, "inspection", Inspection.public_code, lambda p, per: [
     *per.within(p, Inspection.agency_id, Inspection.region_code),
     per.on_dates(Inspection.planned_on), Inspection.status != "cancelled"])
@@ -49,6 +65,8 @@ REGISTRY = Registry().add(
     Measure("inspections.led_to_case", "检查后立案", "次",
             "检查后转为案件线索的检查（不计入检查次数）",
             INSPECTIONS, lambda per: Inspection.case_id.is_not(None)),
+    Measure("inspections.cap_exempted", "频次上限豁免检查", "次", CAP_EXEMPTED_RULE,
+            INSPECTIONS, lambda per: cap_exempted()),
     GroupMeasure("inspections.type", "按检查类型", "次", "计入行政检查次数的检查，按类型",
                  INSPECTIONS, Inspection.type, _counted),
     GroupMeasure("inspections.domain", "按执法领域", "次", "计入行政检查次数的检查，按领域",
