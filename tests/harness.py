@@ -155,3 +155,20 @@ async def platform(dbs: Databases, tmp: Path, keys_dir: Path,
         finally:
             await p.client.aclose()
     await dbs.wipe()
+    release_built_apps()
+
+
+def release_built_apps() -> None:
+    """Let a closed platform's apps be freed. FastAPI memoises "is this dependency a coroutine /
+    generator" per callable in module-level LRU caches (4,096 entries each, `fastapi.dependencies.
+    models`); every app build adds its own closures, so without this about a hundred closed
+    platforms stayed alive (1.2 GB per lane after 160 tests), and the garbage collector's full
+    passes over them grew into seconds — once long enough to time out a 10 s service call in the
+    demo-year load on CI. A production process builds its apps once, so this is a test concern."""
+    from fastapi.dependencies import models
+
+    for name in ("_is_gen_callable_cached", "_is_async_gen_callable_cached",
+                 "_is_coroutine_callable_cached"):
+        cached = getattr(models, name, None)
+        if cached is not None:
+            cached.cache_clear()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from harness import Databases, Platform, platform
 
+from gateway.config import SERVICES
 from gateway.demo import run_demo
 
 DEMO_YEAR = 2024
@@ -19,7 +20,11 @@ DEMO_YEAR = 2024
 @pytest.fixture(scope="session")
 async def demo_year(databases: Databases, tmp_path_factory: pytest.TempPathFactory,
                     keys_dir: Path) -> AsyncIterator[Platform]:
-    async with platform(databases, tmp_path_factory.mktemp("demo-year"), keys_dir) as p:
+    # the year is a bulk load (thousands of calls): a slow CI machine must not turn one slow
+    # service-to-service call into a failed fixture for every test that reads the year
+    slow = {s: {"http_timeout_seconds": 60.0} for s in SERVICES}
+    async with platform(databases, tmp_path_factory.mktemp("demo-year"), keys_dir,
+                        overrides=slow) as p:
         started = time.perf_counter()
         took = await run_demo(p.gateway, DEMO_YEAR)
         print(f"\ndemo base + year {DEMO_YEAR}: {time.perf_counter() - started:.1f} s "
