@@ -49,6 +49,10 @@ async def _call(app: Any, method: str, path: str) -> tuple[Any, ...]:
             scope.get("endpoint"))
 
 
+def _unstamped(answer: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (*answer[:2], re.sub(rb"<updated>[^<]*</updated>", b"", answer[2]), *answer[3:])
+
+
 def _requests(app: FastAPI) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for context in routing.iter_route_contexts(app.routes):
@@ -85,6 +89,9 @@ async def test_every_service_dispatches_exactly_as_fastapi(zhifa: Platform) -> N
             elif got[2][:2] == b"PK" and expected[2][:2] == b"PK":
                 # a zip (XLSX/DOCX) stamps its members with the second it was written
                 got, expected = (got[:2], got[3:]), (expected[:2], expected[3:])
+            elif b"<feed" in got[2][:200]:
+                # an empty Atom feed's <updated> is the second it was answered
+                got, expected = (_unstamped(got), _unstamped(expected))
             assert got == expected, (name, method, path)
             compared += 1
         assert indexed.index is not None and indexed.index.ok, name
