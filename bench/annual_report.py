@@ -107,7 +107,7 @@ async def fill(urls: dict[str, str], town_list: list[tuple[uuid.UUID, str]],
     from services.personnel.agencies.models import Agency
     from services.personnel.certificates.models import Certificate
     from services.personnel.staff.models import Officer
-    from services.publicity.models import Disclosure
+    from services.publicity.disclosures.models import Disclosure
 
     rank = {s: r for s, r, _ in REPORT_COLUMNS}
     rnd, t0 = random.Random(14), time.perf_counter()

@@ -42,7 +42,7 @@ from kit.schemas import encode_cursor  # noqa: E402
 from kit.settings import JwtSettings  # noqa: E402
 from services.publicity.app import create_app  # noqa: E402
 from services.publicity.config import PublicitySettings  # noqa: E402
-from services.publicity.models import Disclosure  # noqa: E402
+from services.publicity.disclosures.models import Disclosure  # noqa: E402
 
 AGENCIES = [uuid.UUID(int=i + 1) for i in range(40)]
 REGIONS = [f"500112{n:03d}" for n in range(100, 120)] + [f"500113{n:03d}" for n in range(100, 120)]

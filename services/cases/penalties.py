@@ -3,9 +3,9 @@ and its column in the 统计年报 行政处罚实施情况统计表, ordered li
 once, in its heaviest column; a named kind plus 其他 counts in the named kind).
 
 Review's 重大执法决定目录 (`services.review.legal.schemas.PENALTY_KINDS`) and publicity's
-处罚类别 (`services.publicity.rules.CATEGORY`) use the same kind keys; a contract test keeps
-the three lists equal. `confiscation` is the combined 没收违法所得、没收非法财物 kept for older
-clients; `confiscate_income` / `confiscate_property` name one of the two."""
+处罚类别 (`services.publicity.disclosures.rules.CATEGORY`) use the same kind keys; a contract
+test keeps the three lists equal. `confiscation` is the combined 没收违法所得、没收非法财物 kept
+for older clients; `confiscate_income` / `confiscate_property` name one of the two."""
 
 from __future__ import annotations
 

@@ -6,9 +6,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from common.app import ServiceSpec, build_app
 from kit.events import EventHandler
 from kit.http import AsgiApps
-from services.publicity import service
 from services.publicity.annual import service as annual
 from services.publicity.config import PublicitySettings
+from services.publicity.context import Context
+from services.publicity.disclosures import service as disclosures
 from services.publicity.inspections import service as inspections
 from services.publicity.licences import service as licences
 from services.publicity.models import platform
@@ -20,16 +21,15 @@ def _handlers(app: FastAPI) -> dict[str, EventHandler]:
     """Consumers of `case.decided` / `case.decision_revoked`; the context is read at call time
     because the calendar and outbox clients are set up in the lifespan."""
 
-    def ctx() -> service.Context:
+    def ctx() -> Context:
         state = app.state
-        return service.Context(settings=state.settings, calendar=state.calendar,
-                               outbox=state.outbox)
+        return Context(settings=state.settings, calendar=state.calendar, outbox=state.outbox)
 
     async def decided(session: AsyncSession, event: dict[str, Any]) -> None:
-        await service.consume_decided(session, event, ctx())
+        await disclosures.consume_decided(session, event, ctx())
 
     async def revoked(session: AsyncSession, event: dict[str, Any]) -> None:
-        await service.consume_revoked(session, event, ctx())
+        await disclosures.consume_revoked(session, event, ctx())
 
     async def licence_decided(session: AsyncSession, event: dict[str, Any]) -> None:
         await licences.consume_decided(session, event, ctx())

@@ -6,7 +6,7 @@ from fastapi import Depends, Request
 
 from kit.auth import Principal, require_roles
 from services.publicity.clients import PublicLists, public_lists
-from services.publicity.service import Context
+from services.publicity.context import Context
 
 # who may read the deadline list: agency staff (own agency), supervisors (region), sysadmin
 StatusReader = Annotated[Principal, Depends(require_roles(

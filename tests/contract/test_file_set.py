@@ -35,9 +35,9 @@ SUBPACKAGES = frozenset({
     "services/personnel/devices", "services/personnel/imports",
     "services/personnel/qualifications", "services/personnel/staff",
     "services/personnel/statistics", "services/personnel/training",
-    "services/publicity/annual", "services/publicity/exante", "services/publicity/feeds",
-    "services/publicity/inspections", "services/publicity/licences", "services/publicity/plans",
-    "services/publicity/redactions", "services/publicity/statistics",
+    "services/publicity/annual", "services/publicity/disclosures", "services/publicity/exante",
+    "services/publicity/feeds", "services/publicity/inspections", "services/publicity/licences",
+    "services/publicity/plans", "services/publicity/redactions", "services/publicity/statistics",
     "services/review/actions", "services/review/assessment",
     "services/review/complaint_deadlines", "services/review/complaints",
     "services/review/consultations", "services/review/evaluation", "services/review/instruments",
@@ -54,8 +54,9 @@ ROUTER_DEBT = frozenset({
     "services/personnel/statistics/router.py", "services/publicity/statistics/router.py",
     "services/review/statistics/router.py", "services/cases/licensing/licences/router.py",
 })
-# files that predate the rule and still hold a schema outside schemas.py
-FILE_DEBT = frozenset({"services/cases/lifecycle/clock.py: schema ClockPause (→ schemas.py)"})
+# files that predate the rule and still hold a schema outside schemas.py (none left; a new
+# entry only with a reason, and the list only shrinks)
+FILE_DEBT: frozenset[str] = frozenset()
 
 # schemas.py (or a schemas/ package once it passes ~300 lines), clients.py for a caller's view
 # of another service, config.py for the settings' own sub-models

@@ -12,7 +12,7 @@ from harness import Platform
 from sqlalchemy import func, select, update
 
 from services.cases.models import platform as cases_platform
-from services.publicity.models import Disclosure
+from services.publicity.disclosures.models import Disclosure
 
 SUMMARY = "/api/v1/cases/summary-decisions"
 PUBLIC = ["/api/v1/publicity/decisions", "/api/v1/publicity/feeds/decisions.atom",

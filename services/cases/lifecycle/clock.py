@@ -9,29 +9,18 @@ explicitly; while it runs the decision deadline moves day for day."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
-from pydantic import Field
-
-from kit.schemas import ApiModel
 from services.cases.errors import ActionNotAllowed
 from services.cases.lifecycle import states as st
+from services.cases.lifecycle.schemas import ClockPause
 from services.cases.lifecycle.service import Ctx, record, require_action
 from services.cases.models import Case
 
 BASIS = "行政处罚法第六十条；市场监督管理行政处罚程序规定第六十四条"
-PauseReason = Literal["suspension", "appraisal", "announcement", "rights_holder_identification",
-                      "refund_order"]
+# the public label of each `PauseReason` (services.cases.lifecycle.schemas)
 LABELS: dict[str, str] = {
     "suspension": "案件中止", "appraisal": "检测、检验、检疫、鉴定", "announcement": "公告",
     "rights_holder_identification": "权利人辨认或者鉴别", "refund_order": "责令退还多收价款"}
-
-
-class ClockPause(ApiModel):
-    action: Literal["start", "end"]
-    reason: PauseReason
-    on: date = Field(description="开始或结束日期")
-    note: str = Field("", max_length=2000, description="依据或说明，如鉴定委托书文号")
 
 
 def _refuse(case: Case, detail: str) -> None:

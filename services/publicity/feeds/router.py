@@ -1,4 +1,4 @@
-"""Public feeds (no token): Atom and the 双公示 exports."""
+"""Public reads (no token): the decision list and detail, Atom and the 双公示 exports."""
 
 from __future__ import annotations
 
@@ -13,15 +13,18 @@ from starlette.background import BackgroundTask
 
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
-from services.publicity import errors
+from kit.schemas import Page
 from services.publicity.caching import cached, not_modified, validator_headers
 from services.publicity.dependencies import ContextDep, Publisher
+from services.publicity.disclosures import errors
+from services.publicity.disclosures.schemas import DisclosureRead
 from services.publicity.feeds import service
 
 router = APIRouter(route_class=CommittingRoute)
 Region = Annotated[str | None, Query(pattern=r"^\d{2,12}$", description="区划代码前缀")]
 From = Annotated[date | None, Query(alias="from", description="处罚决定日期起（含）")]
 To = Annotated[date | None, Query(alias="to", description="处罚决定日期止（含）")]
+Q = Annotated[str | None, Query(min_length=1, max_length=100, description="当事人名称或决定书文号")]
 Template = Annotated[Literal["legal", "natural"],
                      Query(description="legal：法人及非法人组织模板；natural：自然人模板")]
 
@@ -47,6 +50,32 @@ async def _csv(request: Request, session: SessionDep, ctx: ContextDep, f: servic
     name = "credit-upload" if private else "penalties"
     headers["Content-Disposition"] = f'attachment; filename="{name}-{template}.csv"'
     return StreamingResponse(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/decisions", response_model=Page[DisclosureRead],
+            responses=kit_errors.responses(kit_errors.BadRequest),
+            summary="公开：行政处罚决定公示列表（无需令牌，游标分页，最新在前）")
+async def list_decisions(
+        request: Request, session: SessionDep, ctx: ContextDep,
+        agency_id: uuid.UUID | None = None,
+        region_code: Region = None, penalty_category: str | None = None,
+        decided_from: date | None = None, decided_to: date | None = None,
+        q: Q = None, status: Literal["published", "withdrawn"] = "published",
+        cursor: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
+    f = service.public_filter(status=status, agency_id=agency_id, region_code=region_code,
+                              penalty_category=penalty_category, decided_from=decided_from,
+                              decided_to=decided_to, q=q)
+    body, last = await service.decisions_page(session, f, cursor, limit)
+    return cached(request, body, "application/json", last, ctx.settings.public_cache_seconds)
+
+
+@router.get("/decisions/{decision_id}", response_model=DisclosureRead,
+            responses=kit_errors.responses(errors.DisclosureNotFound),
+            summary="公开：单条行政处罚决定公示（含撤回说明）")
+async def get_decision(decision_id: uuid.UUID, request: Request,
+                       session: SessionDep, ctx: ContextDep) -> Response:
+    body, last = await service.decision_detail(session, decision_id)
+    return cached(request, body, "application/json", last, ctx.settings.public_cache_seconds)
 
 
 @router.get("/feeds/decisions.atom", response_class=Response,

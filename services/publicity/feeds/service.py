@@ -23,13 +23,17 @@ from common.calendar import LEGAL_TZ, today_legal
 from kit.db import utcnow
 from kit.exports import csv_row, xlsx_row
 from kit.schemas import Page
-from services.publicity import errors
 from services.publicity.caching import weak_etag
+from services.publicity.disclosures import errors
+from services.publicity.disclosures.models import Disclosure
+from services.publicity.disclosures.repository import (
+    DisclosureRepository,
+    PublicFilter,
+    public_conditions,
+)
+from services.publicity.disclosures.schemas import DisclosureRead
+from services.publicity.disclosures.service import public_view
 from services.publicity.feeds.templates import columns_for, row_for
-from services.publicity.models import Disclosure
-from services.publicity.repository import DisclosureRepository, PublicFilter, public_conditions
-from services.publicity.schemas import DisclosureRead
-from services.publicity.service import public_view
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from services.publicity.models import Disclosure
-from services.publicity.rules import wan_yuan
+from services.publicity.disclosures.models import Disclosure
+from services.publicity.disclosures.rules import wan_yuan
 
 Cell = Callable[[Disclosure], str]
 

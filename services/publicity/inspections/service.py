@@ -18,10 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.db import utcnow
 from kit.schemas import Page
 from services.publicity import redaction
+from services.publicity.context import Context
 from services.publicity.inspections.models import InspectionDisclosure
 from services.publicity.inspections.repository import InspectionDisclosureRepository
 from services.publicity.inspections.schemas import InspectionDisclosureRead
-from services.publicity.service import Context
 
 ORG_KINDS = ("enterprise", "individual_business")
 RESULTS = {"no_issue": "未发现问题", "rectify": "责令改正", "case": "立案查处", "transfer": "移送"}

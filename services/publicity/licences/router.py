@@ -10,8 +10,8 @@ from fastapi import APIRouter, Query, Response
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
-from services.publicity import errors
 from services.publicity.dependencies import Publisher
+from services.publicity.disclosures import errors
 from services.publicity.licences import service, templates
 from services.publicity.licences.schemas import LicenceDisclosureRead
 

@@ -18,11 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from common.calendar import today_legal
 from kit.auth import Principal
 from kit.db import utcnow
-from services.publicity import errors, redaction
+from services.publicity import redaction
+from services.publicity.context import Context
+from services.publicity.disclosures import errors
+from services.publicity.disclosures.repository import RegionSettingRepository
+from services.publicity.disclosures.service import PUBLISH_BASIS
 from services.publicity.licences.models import LicenceDisclosure
 from services.publicity.licences.repository import LicenceDisclosureRepository
-from services.publicity.repository import RegionSettingRepository
-from services.publicity.service import PUBLISH_BASIS, Context
 
 log = logging.getLogger("zhifa.publicity.licences")
 

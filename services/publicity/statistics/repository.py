@@ -11,8 +11,8 @@ from sqlalchemy import and_
 
 from common.calendar import today_legal
 from common.statistics import Measure, Period, Registry, Source
+from services.publicity.disclosures.models import Disclosure, DisclosureStatus
 from services.publicity.licences.models import LicenceDisclosure
-from services.publicity.models import Disclosure, DisclosureStatus
 
 D, L = Disclosure, LicenceDisclosure
 

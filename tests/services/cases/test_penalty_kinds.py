@@ -11,7 +11,7 @@ from harness import Platform
 
 from services.cases import penalties
 from services.cases.lifecycle.schemas import PenaltyKind
-from services.publicity.rules import CATEGORY, penalty_categories
+from services.publicity.disclosures.rules import CATEGORY, penalty_categories
 from services.review.legal.schemas import PENALTY_KINDS
 
 ART9 = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级",

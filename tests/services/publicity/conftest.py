@@ -10,7 +10,7 @@ import pytest
 from harness import Platform
 from sqlalchemy import select
 
-from services.publicity.models import Disclosure
+from services.publicity.disclosures.models import Disclosure
 
 AGENCY_ID = uuid.UUID("00000000-0000-4000-8000-00000000a001")
 OTHER_AGENCY_ID = uuid.UUID("00000000-0000-4000-8000-00000000a002")

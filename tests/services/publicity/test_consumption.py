@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from services.publicity.models import Disclosure
+from services.publicity.disclosures.models import Disclosure
 
 PROBLEMS = "https://zhifa.dev/problems/"
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import update
 
 from kit.db import utcnow
-from services.publicity.models import Disclosure
+from services.publicity.disclosures.models import Disclosure
 
 PROBLEMS = "https://zhifa.dev/problems/"
 OTHER_AGENCY_ID = uuid.UUID("00000000-0000-4000-8000-00000000a002")

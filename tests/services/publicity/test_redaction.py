@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 from common.calendar import WorkingCalendar
 from services.publicity import redaction
 from services.publicity.config import PublicitySettings
+from services.publicity.context import Context
+from services.publicity.disclosures.models import Disclosure
+from services.publicity.disclosures.repository import PublicFilter
+from services.publicity.disclosures.service import _fill_record, public_view
 from services.publicity.feeds.service import render_atom
 from services.publicity.feeds.templates import row_for
-from services.publicity.models import Disclosure
-from services.publicity.repository import PublicFilter
-from services.publicity.service import Context, _fill_record, public_view
 
 AREAS = ["110105", "500112", "310101", "440305", "510107", "330106"]
 FILLER = ["当事人", "于2026年3月1日", "在经营场所", "销售过期食品", "经查", "罚款5000元", "，",

@@ -274,6 +274,18 @@ class RevokeDecision(ApiModel):
     revoked_on: date | None = None
 
 
+# 办案期限扣除 (lifecycle/clock.py): 市场监督管理行政处罚程序规定第六十四条 [S]
+PauseReason = Literal["suspension", "appraisal", "announcement", "rights_holder_identification",
+                      "refund_order"]
+
+
+class ClockPause(ApiModel):
+    action: Literal["start", "end"]
+    reason: PauseReason
+    on: date = Field(description="开始或结束日期")
+    note: str = Field("", max_length=2000, description="依据或说明，如鉴定委托书文号")
+
+
 class CloseCase(ApiModel):
     closed_on: date | None = None
     summary: str = Field("", max_length=4000)

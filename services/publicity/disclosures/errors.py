@@ -1,4 +1,4 @@
-"""Problems of the publicity service."""
+"""Problems of the disclosures (and of their public filters)."""
 
 from kit import errors
 

@@ -9,27 +9,26 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.calendar import WorkingCalendar, today_legal
+from common.calendar import today_legal
 from common.money import fen_to_yuan
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.events import Outbox
-from services.publicity import errors, redaction
-from services.publicity.config import PublicitySettings
-from services.publicity.models import Disclosure, DisclosureStatus, RegionSetting
-from services.publicity.repository import (
+from services.publicity import redaction
+from services.publicity.context import Context
+from services.publicity.disclosures import errors
+from services.publicity.disclosures.models import Disclosure, DisclosureStatus, RegionSetting
+from services.publicity.disclosures.repository import (
     DisclosureRepository,
     RegionSettingRepository,
     scope_condition,
 )
-from services.publicity.rules import classify, penalty_categories, penalty_content
-from services.publicity.schemas import (
+from services.publicity.disclosures.rules import classify, penalty_categories, penalty_content
+from services.publicity.disclosures.schemas import (
     DisclosureRead,
     DisclosureStatusRead,
     RegionSettingRead,
@@ -44,13 +43,6 @@ RESIDUE_RULE = ("脱敏后仍有疑似个人信息，须人工审核后发布"
                 "（行政处罚法第五十条：个人隐私应当依法予以保密）")
 MINOR_CLASS_RULE = ("轻微失信信息原则上不公示"
                     "（信用修复管理办法，国家发展改革委令2025年第36号；按配置）")
-
-
-@dataclass
-class Context:
-    settings: PublicitySettings
-    calendar: WorkingCalendar
-    outbox: Outbox
 
 
 def public_view(d: Disclosure) -> DisclosureRead:

@@ -1,4 +1,4 @@
-"""Every query of the publicity service."""
+"""Every query of the disclosures: the public feeds, exports, deadline list and region settings."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from common.scope import region_prefix, scope_clause
 from kit.auth import Principal
 from kit.pagination import keyset_page
-from services.publicity.models import Disclosure, DisclosureStatus, RegionSetting
+from services.publicity.disclosures.models import Disclosure, DisclosureStatus, RegionSetting
 
 D = Disclosure
 
