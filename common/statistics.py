@@ -32,6 +32,7 @@ from common.statistics_schemas import (  # noqa: F401  (re-exported for the serv
     StatisticsRead,
     StatisticsScope,
 )
+from common.statistics_sql import add_partial, aggregates, group_match, own_table
 from kit.auth import Principal
 from kit.pagination import keyset_page
 
@@ -168,8 +169,8 @@ class Registry:
         return self
 
     def _value(self, m: Measure, raw: Any) -> int | float:
-        if m.average:
-            return round(float(raw or 0), m.digits)
+        if m.average:  # (sum, count) of the averaged column
+            return round(float(raw[0]) / int(raw[1]), m.digits) if raw and raw[1] else 0.0
         if m.total is None:
             return int(raw or 0)
         if m.divide == 1:
@@ -178,56 +179,53 @@ class Registry:
 
     async def _compute(self, session: Any, principal: Principal, period: Period,
                        grouped: bool) -> dict[Any, tuple[dict[str, Any], dict[str, Any]]]:
-        """{agency (None when not grouped): (measure values, group rows)}: one query per source
-        and per GroupMeasure, grouped by the source's agency column when asked."""
+        """{agency (None when not grouped): (measure values, {prefix: {value: count}})}: ONE
+        statement per source for its measures and the GroupMeasures on its own table together
+        — `GROUP BY` their columns (and the agency when asked), each figure a `FILTER`ed
+        aggregate — summed over the groups here (a loop over groups, never over rows); a
+        GroupMeasure that joins another table gets a statement of its own."""
         out: dict[Any, tuple[dict[str, Any], dict[str, Any]]] = {}
-
-        def slot(agency: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-            return out.setdefault(agency, ({}, {}))
-
-        by_source: dict[int, list[Measure]] = {}
+        sources: dict[int, tuple[Source, list[Measure], list[GroupMeasure]]] = {}
+        joining: list[GroupMeasure] = []
         for e in self.entries:
             if isinstance(e, Measure):
-                by_source.setdefault(id(e.source), []).append(e)
-        for measures in by_source.values():
-            src = measures[0].source
-            cols = []
-            for m in measures:
-                cond = m.when(period) if m.when else true()
-                if m.total is None:
-                    cols.append(func.count().filter(cond))
-                elif m.average:
-                    cols.append(func.avg(m.total).filter(cond))
-                else:
-                    cols.append(func.coalesce(func.sum(m.total).filter(cond), 0))
-            keys = [src.agency_col()] if grouped else []
-            stmt = select(*keys, *cols).select_from(src.model).where(
-                *src.where(principal, period))
-            for row in (await session.execute(stmt.group_by(*keys) if grouped else stmt)).all():
-                agency, vals = (row[0], row[1:]) if grouped else (None, row)
-                slot(agency)[0].update({m.key: v for m, v in zip(measures, vals, strict=True)})
-        for e in self.entries:
-            if isinstance(e, GroupMeasure):
-                keys = [e.source.agency_col()] if grouped else []
-                stmt = (
-                    select(*keys, e.column, func.count())
-                    .where(
-                        *e.source.where(principal, period), *([e.when(period)] if e.when else [])
-                    )
-                    .group_by(*keys, e.column)
-                )
-                for row in (await session.execute(stmt)).all():
-                    agency, k, n = (row[0], row[1], row[2]) if grouped else (None, row[0], row[1])
-                    if k is not None:
-                        slot(agency)[1].setdefault(e.prefix, []).append((e.fmt(k), int(n)))
+                sources.setdefault(id(e.source), (e.source, [], []))[1].append(e)
+            elif isinstance(e, GroupMeasure) and own_table(e, period):
+                sources.setdefault(id(e.source), (e.source, [], []))[2].append(e)
+            elif isinstance(e, GroupMeasure):
+                joining.append(e)
+        statements = []
+        for src, measures, groups in sources.values():
+            keys = [*([src.agency_col()] if grouped else []), *(g.column for g in groups)]
+            cols = [c for m in measures for c in aggregates(m, period)]
+            cols += [func.count().filter(g.when(period) if g.when else true()) for g in groups]
+            stmt = select(*keys, *cols).select_from(src.model).where(*src.where(principal, period))
+            statements.append((stmt.group_by(*keys) if keys else stmt, measures, groups))
+        for g in joining:  # the join condition is in its `when`: WHERE, with its own FROMs
+            keys = [*([g.source.agency_col()] if grouped else []), g.column]
+            statements.append((select(*keys, func.count()).where(
+                *g.source.where(principal, period), *([g.when(period)] if g.when else [])
+            ).group_by(*keys), [], [g]))
+        for stmt, measures, groups in statements:
+            for row in (await session.execute(stmt)).all():
+                agency = row[0] if grouped else None
+                at = 1 if grouped else 0
+                values, counts = out.setdefault(agency, ({}, {}))
+                group_keys, vals = row[at:at + len(groups)], list(row[at + len(groups):])
+                for m in measures:
+                    got = (vals.pop(0), vals.pop(0)) if m.average else vals.pop(0)
+                    values[m.key] = add_partial(values.get(m.key), got)
+                for g, k, n in zip(groups, group_keys, vals, strict=True):
+                    if k is not None and n:
+                        per = counts.setdefault(g.prefix, {})
+                        per[g.fmt(k)] = per.get(g.fmt(k), 0) + int(n)
         return out
 
-    def _build(self, raw: dict[str, Any], groups: dict[str, list[tuple[str, int]]]
-               ) -> list[Figure]:
+    def _build(self, raw: dict[str, Any], groups: dict[str, dict[str, int]]) -> list[Figure]:
         values = {e.key: self._value(e, raw.get(e.key)) for e in self.entries
                   if isinstance(e, Measure)}
         for prefix, rows in groups.items():
-            values.update({f"{prefix}.{k}": n for k, n in rows})
+            values.update({f"{prefix}.{k}": n for k, n in rows.items()})
         out: list[Figure] = []
         for e in self.entries:
             if isinstance(e, Derived):
@@ -236,7 +234,7 @@ class Registry:
                 out.extend(
                     Figure(key=f"{e.prefix}.{k}", label=f"{e.label}（{k}）", value=n,
                            unit=e.unit, rule=e.rule)
-                    for k, n in sorted(groups.get(e.prefix, []))
+                    for k, n in sorted(groups.get(e.prefix, {}).items())
                 )
             else:
                 out.append(
@@ -252,9 +250,23 @@ class Registry:
                         period: Period) -> dict[uuid.UUID, list[Figure]]:
         """The figures of each agency with rows in the period, equal to asking with that
         `agency_id` (same WHERE, plus GROUP BY the agency)."""
+        return (await self.grouped(session, principal, period))[1]
+
+    async def grouped(self, session: Any, principal: Principal, period: Period
+                      ) -> tuple[list[Figure], dict[uuid.UUID, list[Figure]]]:
+        """`figures()` and `by_agency()` from the same statements: the totals are the sums of
+        the agency groups (rows without an agency included), so they equal `figures()`."""
         computed = await self._compute(session, principal, period, True)
-        return {a: self._build(raw, groups) for a, (raw, groups) in computed.items()
-                if a is not None}
+        total: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+        for values, counts in computed.values():
+            for k, v in values.items():
+                total[0][k] = add_partial(total[0].get(k), v)
+            for prefix, per in counts.items():
+                into = total[1].setdefault(prefix, {})
+                for k, n in per.items():
+                    into[k] = into.get(k, 0) + n
+        return self._build(*total), {a: self._build(raw, groups)
+                                     for a, (raw, groups) in computed.items() if a is not None}
 
     def empty(self) -> list[Figure]:
         """The figures of an agency without rows (every count 0)."""
@@ -285,7 +297,7 @@ class Registry:
         if m.when is not None:
             where.append(m.when(period))
         if isinstance(m, GroupMeasure):
-            where.append(_group_match(m, spec[1]))
+            where.append(group_match(m, spec[1]))
         elif m.average:
             where.append(m.total.is_not(None))
         elif m.total is not None:
@@ -298,7 +310,3 @@ class Registry:
             next_cursor=nxt,
             items=[RecordRef(id=r[0], label=str(r[1] or ""), kind=src.kind) for r in rows],
         )
-
-
-def _group_match(m: GroupMeasure, suffix: str) -> Any:
-    return m.match(suffix) if m.match is not None else m.column == suffix

@@ -84,17 +84,18 @@ def add_statistics_routes(router: APIRouter, *, name: str, summary: str,
     async def statistics(request: Request, principal: StatisticsReader, session: SessionDep,
                          period: PeriodQuery, group_by: GroupBy = None) -> Any:
         reg = _registry(request)
-        body: dict[str, Any] = {"year": period.year, "scope": period.scope(),
-                                "figures": await reg.figures(session, principal, period)}
+        body: dict[str, Any] = {"year": period.year, "scope": period.scope()}
+        if group_by == "agency":  # the totals and the groups from the same statements
+            body["figures"], groups = await reg.grouped(session, principal, period)
+            body["groups"] = [AgencyFigures(agency_id=a, figures=groups[a])
+                              for a in sorted(groups, key=str)]
+            body["empty"] = reg.empty()
+        else:
+            body["figures"] = await reg.figures(session, principal, period)
         if extra is not None:
             body.update(await extra(session, principal, period))
         if principal.has("service") or principal.has("sysadmin"):
             body["undelivered_events"] = await undelivered(session, request.app.state.outbox)
-        if group_by == "agency":
-            groups = await reg.by_agency(session, principal, period)
-            body["groups"] = [AgencyFigures(agency_id=a, figures=groups[a])
-                              for a in sorted(groups, key=str)]
-            body["empty"] = reg.empty()
         return response_model(**body)
 
     async def records(request: Request, principal: StatisticsReader, session: SessionDep,

@@ -247,11 +247,13 @@ class ReviewRegistry(Registry):
         ranks = await ranks_of(session, principal, period) if agency is not None else {}
         return [*out, self._rank_figure(ranks.get(agency, 0))]
 
-    async def by_agency(self, session: Any, principal: Principal,
-                        period: Period) -> dict[uuid.UUID, list[Figure]]:
-        groups = await super().by_agency(session, principal, period)
+    async def grouped(self, session: Any, principal: Principal, period: Period
+                      ) -> tuple[list[Figure], dict[uuid.UUID, list[Figure]]]:
+        figures, groups = await super().grouped(session, principal, period)
         ranks = await ranks_of(session, principal, period)
-        return {a: [*f, self._rank_figure(ranks.get(a, 0))] for a, f in groups.items()}
+        own = ranks.get(period.agency_id, 0) if period.agency_id is not None else 0
+        return [*figures, self._rank_figure(own)], {
+            a: [*f, self._rank_figure(ranks.get(a, 0))] for a, f in groups.items()}
 
     def empty(self) -> list[Figure]:
         return [*super().empty(), self._rank_figure(0)]

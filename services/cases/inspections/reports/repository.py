@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, and_, distinct, extract, false, func, or_, select
+from sqlalchemy import and_, distinct, extract, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.scope import scope_clause
@@ -88,33 +88,36 @@ class ReportRepository:
             where.append(Inspection.agency_id == agency_id)
         return where
 
-    async def _group(self, where: list[Any], column: Any, *extra: Any) -> dict[str, int]:
-        stmt: Select[Any] = select(column, func.count()).where(*where, *extra).group_by(column)
-        return {str(k): int(n) for k, n in (await self.session.execute(stmt)).all()
-                if k is not None}
-
     async def statistics(self, principal: Principal, year: int,
                          agency_id: uuid.UUID | None) -> dict[str, Any]:
+        """Two statements: the counts grouped by every reported column at once (summed here
+        over the groups, never over rows) and the distinct joint-task counts."""
         where = self._base(principal, year, agency_id)
-        rule = counted_rule()
-        totals = (await self.session.execute(select(
-            func.count(),
-            func.count().filter(rule),
+        rule, complete = counted_rule(), Inspection.status.in_(COMPLETE)
+        columns = (Inspection.type, Inspection.domain, Inspection.method, Inspection.result,
+                   Inspection.cap_exempt_reason)
+        rows = (await self.session.execute(select(
+            *columns, func.count(), func.count().filter(rule),
             func.count().filter(and_(rule, Inspection.is_enterprise.is_(True))),
+            func.count().filter(Inspection.case_id.is_not(None)), func.count().filter(complete),
+        ).where(*where).group_by(*columns))).all()
+        out: dict[str, Any] = dict.fromkeys(("total", "counted", "enterprise", "led_to_case"), 0)
+        groups: dict[str, dict[str, int]] = {k: {} for k in (
+            "by_type", "by_domain", "by_method", "by_result", "cap_exemptions")}
+        for kind, domain, method, result, reason, n, counted, ent, led, done in rows:
+            for key, n_of in (("total", n), ("counted", counted), ("enterprise", ent),
+                              ("led_to_case", led)):
+                out[key] += n_of
+            for name, value, n_of in (("by_type", kind, counted), ("by_domain", domain, counted),
+                                      ("by_method", method, counted),
+                                      ("by_result", result, done), ("cap_exemptions", reason, n)):
+                if value is not None and n_of:
+                    groups[name][str(value)] = groups[name].get(str(value), 0) + n_of
+        joint = (await self.session.execute(select(
             func.count(distinct(Inspection.joint_task_id)),
             func.count(distinct(Inspection.agency_id)).filter(
-                Inspection.joint_task_id.is_not(None)),
-            func.count().filter(Inspection.case_id.is_not(None)),
-        ).where(*where))).one()
-        return {
-            "total": totals[0], "counted": totals[1], "enterprise": totals[2],
-            "joint_tasks": totals[3], "joint_departments": totals[4], "led_to_case": totals[5],
-            "by_type": await self._group(where, Inspection.type, rule),
-            "by_domain": await self._group(where, Inspection.domain, rule),
-            "by_method": await self._group(where, Inspection.method, rule),
-            "by_result": await self._group(where, Inspection.result,
-                                           Inspection.status.in_(COMPLETE)),
-            "cap_exemptions": await self._group(where, Inspection.cap_exempt_reason)}
+                Inspection.joint_task_id.is_not(None))).where(*where))).one()
+        return out | {"joint_tasks": joint[0], "joint_departments": joint[1]} | groups
 
     async def of_target(self, principal: Principal, target_id: uuid.UUID,
                         year: int | None) -> tuple[list[Inspection], list[Any]]:
