@@ -1,6 +1,7 @@
 """The narrative report as .docx (年度行政执法工作报告): title "关于 YYYY 年度行政执法工作开展情况
 的报告", 一、总体情况 with sub-heads from data and the charts, 二、存在的主要问题 and 三、下一步
-工作打算 from the official's text, issuer and date, and an appendix table of every figure.
+工作打算 from the official's text, issuer and date, and an appendix table of every figure under
+the snapshot's "数据截至" line (its time, edition and, if so, why figures are provisional).
 
 The template is built with `common.docbuild` (CJK fonts on the styles) and rendered with docxtpl,
 `autoescape=True` (an `&` or `<` in the narrative would otherwise corrupt the file)."""
@@ -29,6 +30,7 @@ BLOCKS: list[tuple[Any, ...]] = [
     ("right", "{{ issuer }}"),
     ("right", "{{ issued_on }}"),
     ("head", "附表：主要数据"),
+    ("loop", "s in as_of", "{{ s }}"),
     ("rows", ["数据项", "代码", "数值", "单位", "上年", "增减"], "f in figures",
      ["{{ f.label }}", "{{ f.key }}", "{{ f.value }}", "{{ f.unit }}", "{{ f.previous }}",
       "{{ f.change }}"]),
@@ -65,7 +67,7 @@ def _cell(value: Any) -> str:
 
 def render(*, year: int, kind: str, overview: list[dict[str, Any]],
            narrative: dict[str, Any], figures: list[dict[str, Any]], issuer: str,
-           issued_on: date, charts: list[bytes]) -> bytes:
+           issued_on: date, charts: list[bytes], as_of: str = "") -> bytes:
     tpl = DocxTemplate(io.BytesIO(template()))
     lines: list[str] = []
     for section in overview:
@@ -81,6 +83,7 @@ def render(*, year: int, kind: str, overview: list[dict[str, Any]],
         "plans": paragraphs(narrative.get("plans"), "（待填写）"),
         "issuer": issuer or "（发文单位）",
         "issued_on": chinese_date(issued_on),
+        "as_of": [as_of] if as_of else [],
         "figures": [{"label": f.get("label") or f["key"], "key": f["key"],
                      "value": _cell(f.get("value")), "unit": f.get("unit") or "",
                      "previous": _cell(f.get("previous")), "change": _cell(f.get("change"))}

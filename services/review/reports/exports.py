@@ -56,18 +56,19 @@ def csv_bytes(report: AnnualReport) -> bytes:
 
 
 def _edition(report: AnnualReport) -> str:
-    line = f"统计年度：{report.year} 年（第 {report.number} 版，{_status(report)}）"
-    return line + lag_note(report)
+    return f"统计年度：{report.year} 年；{as_of(report)}"
 
 
-def lag_note(report: AnnualReport) -> str:
-    """"As of" when events between the services were still undelivered at the snapshot."""
+def as_of(report: AnnualReport) -> str:
+    """数据截至: the snapshot's time (Asia/Shanghai), its edition, and whether events between the
+    services were still undelivered then (the figures they feed are provisional)."""
+    made = report.made_at.astimezone(LEGAL_TZ).strftime("%Y-%m-%d %H:%M")
+    line = f"数据截至 {made}（第 {report.number} 版，{_status(report)}）"
     pending = report.narrative.get("pending_events") or {}
     if not pending:
-        return ""
-    made = report.made_at.astimezone(LEGAL_TZ).strftime("%Y-%m-%d %H:%M")
+        return line
     waits = "、".join(f"{k} {n} 条" for k, n in sorted(pending.items()))
-    return f"；数据截至 {made}，其时尚有事件未送达（{waits}），相关数据为暂计数"
+    return f"{line}，其时尚有事件未送达（{waits}），相关数据为暂计数"
 
 
 def _status(report: AnnualReport) -> str:
@@ -98,7 +99,7 @@ async def _docx(report: AnnualReport, settings: Any) -> bytes:
         overview=overview(figs, money_style=settings.report_money_style,
                           round_from=settings.report_round_from,
                           round_suffix=settings.report_round_suffix),
-        narrative=report.narrative, figures=figs,
+        narrative=report.narrative, figures=figs, as_of=as_of(report),
         issuer=report.narrative.get("issuer") or settings.report_default_issuer
         or report.scope_name,
         issued_on=report.issued_on or today_legal(report.finalised_at or report.made_at),

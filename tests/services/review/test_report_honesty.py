@@ -8,15 +8,15 @@ stand-ins; the outbox worker does not run in tests, so delivery is `zhifa.drain(
 from __future__ import annotations
 
 import io
-import sys
-from pathlib import Path
+from datetime import datetime
 from typing import Any
 
+from docx import Document
+from factories import DISTRICT, TOWN, C, World, id_number, uscc, world
 from harness import Platform
 from openpyxl import load_workbook
 
-sys.path.append(str(Path(__file__).parents[1] / "cases"))  # the cases factories
-from factories import DISTRICT, TOWN, C, World, id_number, uscc, world
+from common.calendar import LEGAL_TZ
 
 URL = "/api/v1/review/annual-reports"
 YEAR = 2026
@@ -50,6 +50,15 @@ async def xlsx_rows(zhifa: Platform, report: dict[str, Any]) -> tuple[str, dict[
         zip(rows[2], rows[3], strict=True))
 
 
+async def docx_as_of(zhifa: Platform, report: dict[str, Any]) -> str:
+    """The .docx line under 附表 that states the snapshot's time (数据截至)."""
+    resp = await zhifa.client.get(f"{URL}/{report['id']}/report.docx",
+                                  headers=zhifa.headers("supervisor", region_code=DISTRICT))
+    assert resp.status_code == 200, resp.text
+    lines = [p.text for p in Document(io.BytesIO(resp.content)).paragraphs]
+    return lines[lines.index("附表：主要数据") + 1]
+
+
 async def test_unit_is_the_agency_or_the_towns_government(zhifa: Platform) -> None:
     w = await world(zhifa, region=TOWN_C)
     team = await zhifa.client.post("/api/v1/personnel/agencies", headers=zhifa.headers(
@@ -76,24 +85,31 @@ async def test_report_before_delivery_is_marked_provisional(zhifa: Platform) -> 
     decided = [await summary_fine(zhifa, w, 2 + n) for n in range(3)]
     stats = await zhifa.client.get(f"{C}/statistics", params={"year": YEAR},
                                    headers=zhifa.headers("sysadmin"))
-    assert stats.json()["undelivered_events"]["publicity"] >= len(decided)
+    assert stats.json()["undelivered_events"]["publicity"] == len(decided)
     own = await zhifa.client.get(f"{C}/statistics", params={"year": YEAR},
                                  headers=w.officer_headers())
     assert own.json()["undelivered_events"] is None  # an operational count, not for officers
 
     early = await make(zhifa, agency_id=w.agency_id)
-    assert early["pending_events"]["cases→publicity"] >= len(decided)
+    assert early["pending_events"]["cases→publicity"] == len(decided)
     by_service = {f["key"]: (f["source"]["service"], f["provisional"]) for f in early["figures"]}
     assert by_service["publicity.decisions_published"] == ("publicity", True)
     assert by_service["penalty.decisions.total"] == ("cases", False)
     head, _ = await xlsx_rows(zhifa, early)
     assert "尚有事件未送达（cases→publicity" in head and "暂计数" in head
+    made = datetime.fromisoformat(early["made_at"]).astimezone(LEGAL_TZ)
+    line = await docx_as_of(zhifa, early)
+    assert line.startswith(f"数据截至 {made:%Y-%m-%d %H:%M}（第 1 版，草稿），其时尚有事件未送达"
+                           "（cases→publicity "), line
+    assert line.endswith("相关数据为暂计数") and line in head
 
     await zhifa.drain()
     later = await make(zhifa, agency_id=w.agency_id)
     assert later["pending_events"] == {}
     assert not any(f["provisional"] for f in later["figures"])
     assert "暂计数" not in (await xlsx_rows(zhifa, later))[0]
+    made = datetime.fromisoformat(later["made_at"]).astimezone(LEGAL_TZ)
+    assert await docx_as_of(zhifa, later) == f"数据截至 {made:%Y-%m-%d %H:%M}（第 2 版，草稿）"
     fetched = await zhifa.client.get(f"{URL}/{early['id']}",
                                      headers=zhifa.headers("supervisor", region_code=DISTRICT))
     assert fetched.json()["pending_events"] == early["pending_events"]  # the snapshot keeps it
