@@ -215,9 +215,7 @@ async def main() -> None:
     town_list = towns(args.towns)
     with tempfile.TemporaryDirectory() as tmp:
         dep = SplitDeployment(Path(tmp), urls)
-        # review gathers from all four (tests/split.py lists only cases and personnel)
-        dep.env.update(ZHIFA_WORKERS="1", REVIEW_UPSTREAMS=json.dumps(
-            {s: dep.url(s) for s in ("cases", "personnel", "publicity", "review")}))
+        dep.env.update(ZHIFA_WORKERS="1")
         try:
             dep.prepare()
             await fill(urls, town_list, args.inspections, args.decisions)

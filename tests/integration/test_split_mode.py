@@ -15,6 +15,8 @@ from split import SERVICES, SplitDeployment, new_id
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from common.calendar import today_legal
+
 # .ci/run sets ZHIFA_TEST_REDIS_URL: there the Redis-backed checks must run, never skip
 REDIS_REQUIRED = "ZHIFA_TEST_REDIS_URL" in os.environ
 REDIS_URL = os.environ.get("ZHIFA_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -144,6 +146,25 @@ async def test_split_decision_flows_from_cases_to_the_public_feed(split: SplitDe
             await asyncio.sleep(0.5)
         else:
             raise AssertionError("decision never reached the public feed\n" + split.logs())
+        # the annual report: review gathers the four services' statistics over HTTP with its
+        # service token (its own too), none skipped; the decision counted once in each
+        await demo.login("admin2")
+        year = today_legal().year
+        made = await demo.call("POST", "/api/v1/review/annual-reports", json={
+            "year": year, "kind": "statistical", "region_code": "500112"})
+        report = made.json()
+        assert made.status_code == 201 and report["skipped_sources"] == [], report
+        figures = {f["key"]: f for f in report["figures"]}
+        assert figures["penalty.decisions.total"]["value"] == 1
+        assert figures["penalty.decisions.total"]["source"]["service"] == "cases"
+        assert figures["publicity.decisions_published"]["value"] == 1
+        assert {f["source"]["service"] for f in report["figures"]} == set(SERVICES)
+        board = (await demo.call("GET", "/api/v1/review/dashboard", params={
+            "region_code": "500112", "year": year})).json()
+        assert board["calls"] == 6  # one grouped call per source, over HTTP
+        muer = next(a for a in board["agencies"]
+                    if a["agency_id"] == demo.agencies["muer_team"]["id"])
+        assert muer["figures"]["penalty.decisions.total"] == 1
 
 
 async def test_split_limits_on_redis_and_revoked_sessions(split: SplitDeployment) -> None:
