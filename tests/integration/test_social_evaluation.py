@@ -7,20 +7,16 @@ sees the redacted proposed decision only. Real services in one process, both dat
 from __future__ import annotations
 
 import hashlib
-import sys
 import uuid
 from datetime import date, timedelta
-from pathlib import Path
 
+from factories import DISTRICT, REV, C, problem, world
 from harness import Platform
 from sqlalchemy import update
 
 from services.review.config import SocialEvaluationClass
 from services.review.invited.models import InvitedMember
 from services.review.social.models import SocialEvaluation
-
-sys.path.append(str(Path(__file__).parents[1] / "services" / "cases"))
-from factories import DISTRICT, REV, C, problem, world
 
 SE = f"{REV}/social-evaluations"
 SEED = "2026年12月2日 福彩3D 开奖号码 517"

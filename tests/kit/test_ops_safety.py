@@ -51,7 +51,7 @@ async def test_metrics_need_the_token_and_logs_carry_templates(zhifa: Platform,
         assert ok.status_code == 200 and "http_requests_total" in ok.text
     lines = [str(getattr(r, "fields", "")) + r.getMessage() for r in caplog.records
              if r.name == "zhifa.access"]
-    assert len(lines) >= 3  # review twice, gateway once
+    assert len(lines) == 3, lines  # review twice, gateway once
     assert any("/api/v1/review/complaints/{tracking_code}/status" in line for line in lines)
     assert not [line for line in lines if "K7Q2M9X4P1ZA" in line or "张三" in line
                 or "13800138000" in line]

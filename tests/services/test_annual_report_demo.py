@@ -100,7 +100,7 @@ async def test_the_docx_states_the_seed_figures(demo: Platform, report: dict[str
         assert phrase in text, phrase
     cells = {r.cells[1].text: r.cells[2].text for r in doc.tables[0].rows}
     assert {k: cells[k] for k in SEED_002} == {k: str(v) for k, v in SEED_002.items()}
-    assert len(doc.inline_shapes) >= 2  # penalties and inspections by month at least
+    assert len(doc.inline_shapes) == 3  # penalties, inspections by month, complaints
 
 
 async def test_another_towns_supervisor_sees_nothing(demo: Platform,

@@ -5,17 +5,13 @@ it counts (visit burden once; per agency cap as configured), statistics and the 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import Platform
-from sqlalchemy import func, select
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, problem, uscc, world
+from harness import Platform
 from inspection_factories import Inspections
+from sqlalchemy import func, select
 
 OTHER_TOWN = "500113100"  # another county (区县)
 MERGES, SUGGEST = f"{C}/spot-check-plans/merges", f"{C}/spot-check-plans/merge-suggestions"

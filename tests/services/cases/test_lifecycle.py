@@ -85,7 +85,7 @@ class TestWholeLifecycle:
 
         resp = await zhifa.client.get(f"{C}/cases/{cid}/timeline/verify",
                                       headers=w.officer_headers())
-        assert resp.json()["valid"] is True and resp.json()["entries"] >= 14
+        assert resp.json()["valid"] is True and resp.json()["entries"] == 15
         await zhifa.drain()
         async with zhifa.session("cases") as s:
             row = await s.scalar(select(Case).where(Case.id == __import__("uuid").UUID(cid)))

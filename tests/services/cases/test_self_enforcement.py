@@ -7,16 +7,12 @@ the fine (第四十八条、第四十九条)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import Platform
-
-sys.path.append(str(Path(__file__).parent))  # import-mode=importlib: sibling helper module
 from factories import C, World, problem, world
 from factories_extra import ON_SITE, SCOPE
+from harness import Platform
 
 ART35, ART36, ART37 = "行政强制法第三十五条", "行政强制法第三十六条", "行政强制法第三十七条"
 ART43, ART46 = "行政强制法第四十三条", "行政强制法第四十六条第一款"
