@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,12 @@ from kit import errors
 from kit.settings import JwtSettings
 
 ALGORITHM = "RS256"
+
+# The clock the ring reads: a new key's id stamp and the verified-token cache's exp/nbf check.
+# A module attribute so a test moves time forward (monkeypatch) instead of sleeping; python-jose's
+# own checks in `jwt.decode` read the system clock, so a test only moves this one forward by less
+# than a token's lifetime.
+clock: Callable[[], float] = time.time
 
 
 class KeyRing:
@@ -71,7 +78,7 @@ class KeyRing:
         """Generate a new signing key and make it active; older keys stay verifiable."""
         path = Path(keys_dir)
         path.mkdir(parents=True, exist_ok=True)
-        kid = time.strftime("%Y%m%d%H%M%S") + "-" + uuid.uuid4().hex[:8]
+        kid = time.strftime("%Y%m%d%H%M%S", time.localtime(clock())) + "-" + uuid.uuid4().hex[:8]
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption())
@@ -103,7 +110,7 @@ class KeyRing:
         key = (token, settings.issuer, settings.audience)
         cached = self._verified.get(key)
         if cached is not None:
-            now = time.time()
+            now = clock()
             if (cached["exp"] + settings.leeway_seconds > now
                     and cached.get("nbf", 0) - settings.leeway_seconds <= now):
                 return cached

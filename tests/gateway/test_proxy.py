@@ -28,7 +28,7 @@ def _stub() -> FastAPI:
 
     @app.get("/api/v1/cases/slow")
     async def slow() -> JSONResponse:
-        await asyncio.sleep(2)
+        await asyncio.Event().wait()  # never answers: the gateway's timeout must end the call
         return JSONResponse({})
 
     @app.get("/api/v1/cases/stream")

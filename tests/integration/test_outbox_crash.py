@@ -1,11 +1,13 @@
 """Issue 10, point 22: the outbox across crashes, with real processes over HTTP.
 
-A producer replica (`notes`, outbox worker on) delivers N events to a consumer (`sink`) that
-applies each slowly. The consumer is killed with SIGKILL in the middle of the deliveries and
-started again; then the producer replica is killed in the middle of a batch (on PostgreSQL it
-holds the batch's rows under `FOR UPDATE SKIP LOCKED`; its transaction dies with it) and a
-second replica takes over. In the end the consumer has applied exactly N events, each once:
-nothing is lost, and the inbox absorbed every redelivery."""
+A producer replica (`notes`, outbox worker on) delivers N events to a consumer (`sink`). The
+consumer applies a few and holds the next one inside its transaction (`tests/outbox_serve.py`,
+a gate, no delay): it is killed with SIGKILL while it holds it and started again; then the
+producer replica is killed while the sink holds a delivery of its batch (on PostgreSQL it holds
+the batch's rows under `FOR UPDATE SKIP LOCKED`; its transaction dies with it) and a second
+replica takes over. In the end the consumer has applied exactly N events, each once: nothing is
+lost, and the inbox absorbed every redelivery. No step waits a fixed time: each waits for a
+condition (bounded by a deadline)."""
 
 from __future__ import annotations
 
@@ -35,13 +37,16 @@ SERVE = str(Path(__file__).resolve().parent.parent / "outbox_serve.py")
 
 class Proc:
     def __init__(self, tmp: Path, role: str, url: str, keys: Path, sink: str = "",
-                 port: int | None = None) -> None:
+                 port: int | None = None, allow: int | None = None) -> None:
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = (tmp / f"{role}-{self.port}.log").open("wb")
+        env = {k: v for k, v in os.environ.items() if k != "SINK_ALLOW"}
+        if allow is not None:
+            env["SINK_ALLOW"] = str(allow)  # the sink applies this many, then holds the next
         self.proc = subprocess.Popen(
             [sys.executable, SERVE, role, str(self.port), url, str(keys), sink], cwd=ROOT,
-            env={**os.environ, "SINK_DELAY": "0.1"}, stdout=self.log, stderr=subprocess.STDOUT)
+            env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 180  # a start-up bound on a busy machine, not a timing
         while True:
             try:
@@ -121,14 +126,22 @@ def test_no_event_lost_or_doubled_across_kill_9(tmp_path: Path) -> None:
                                         roles=["officer"])
         h = {"Authorization": f"Bearer {token}"}
 
-        def start(role: str, sink: str = "", port: int | None = None) -> Proc:
+        def start(role: str, sink: str = "", port: int | None = None,
+                  allow: int | None = None) -> Proc:
             url = urls["sink" if role == "sink" else "notes"]
-            p = Proc(tmp_path, role, url, keys, sink, port)
+            p = Proc(tmp_path, role, url, keys, sink, port, allow)
             procs.append(p)
             return p
 
-        sink = start("sink")
+        sink = start("sink", allow=3)
         replica_a = start("notes", sink.base)
+
+        def gate(open_it: bool = False) -> dict[str, int]:
+            try:
+                return (httpx.post if open_it else httpx.get)(f"{sink.base}/_gate",
+                                                             timeout=5).json()
+            except httpx.HTTPError:
+                return {"held": 0, "inflight": -1}
 
         def received() -> list[str]:
             try:
@@ -142,22 +155,28 @@ def test_no_event_lost_or_doubled_across_kill_9(tmp_path: Path) -> None:
             for t in titles:
                 assert c.post("/api/v1/notes/notes", json={"title": t, "amount": "1.00"}
                               ).status_code == 201
-        # 1. the consumer dies mid deliveries (SIGKILL: the event it was applying is lost
-        #    with its transaction, the producer sees a broken connection and backs off)
-        wait_for(lambda: len(received()) >= 3)
+        # 1. the consumer dies mid delivery: it applied 3 events and holds the 4th inside its
+        #    transaction (SIGKILL: that event is lost with the transaction, the producer sees a
+        #    broken connection and backs off)
+        wait_for(lambda: gate()["held"] >= 1 and len(received()) >= 3)
         sink.kill9()
-        sink = start("sink", "", sink.port)  # same address
+        sink = start("sink", "", sink.port, allow=3)  # same address; 3 more, then hold again
         first = len(received())
         assert 3 <= first < N
-        # 2. the producer replica dies mid batch: on PostgreSQL it holds the batch's rows
-        #    (FOR UPDATE SKIP LOCKED) and its transaction dies with it; rows it delivered but
-        #    did not yet mark go out again from the second replica
-        wait_for(lambda: len(received()) >= first + 3)
+        # 2. the producer replica dies mid batch, waiting for the delivery the sink holds: on
+        #    PostgreSQL it holds the batch's rows (FOR UPDATE SKIP LOCKED) and its transaction
+        #    dies with it; rows it delivered but did not yet mark go out again from the second
+        #    replica
+        wait_for(lambda: gate()["held"] >= 1 and len(received()) >= 6)
         replica_a.kill9()
         assert len(received()) < N, "the replica finished before it could be killed"
+        gate(open_it=True)  # the held apply (its producer is gone) goes on
         start("notes", sink.base)
         wait_for(lambda: len(received()) >= N)
-        time.sleep(0.5)  # a straggling double apply would show up as an extra row
+        # no straggler can add a row once every outbox row is marked (the live replica sends
+        # nothing more) and the sink has no delivery in flight (the dead replica's held one)
+        wait_for(lambda: asyncio.run(_outbox_states(urls["notes"])).get("pending", 0) == 0
+                 and gate()["inflight"] == 0)
         assert sorted(received()) == titles
         assert asyncio.run(_outbox_states(urls["notes"])) == {"delivered": N}
     finally:

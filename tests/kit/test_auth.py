@@ -13,6 +13,7 @@ import pytest
 from harness import Platform
 
 from kit import auth
+from kit.auth import keys
 from kit.settings import JwtSettings
 
 SERVICES = ("personnel", "cases", "review", "publicity")
@@ -98,15 +99,22 @@ class TestTokenAttacks:
 
 
 class TestKeyRotation:
-    def test_previous_key_still_verifies_after_rotation(self, tmp_path: Path) -> None:
+    def test_previous_key_still_verifies_after_rotation(self, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
         jwt = JwtSettings(keys_dir=str(tmp_path))
         auth.KeyRing.rotate(tmp_path)
         old = auth.KeyRing.load(tmp_path)
         token = auth.issue_access_token(old, jwt, subject="u1", roles=["officer"])
-        time.sleep(1.1)
+        # the next rotation a second later (no sleep): a key id starts with its second, so the
+        # newer key sorts after the older one
+        later = keys.clock() + 1
+        monkeypatch.setattr(keys, "clock", lambda: later)
         new_kid = auth.KeyRing.rotate(tmp_path)
         ring = auth.KeyRing.load(tmp_path)
         assert ring.active_kid == new_kid != old.active_kid
+        assert new_kid > (old.active_kid or "")
+        (tmp_path / "active").unlink()  # without the pointer the newest key still signs
+        assert auth.KeyRing.load(tmp_path).active_kid == new_kid
         assert ring.verify(token, jwt)["sub"] == "u1"
         assert {k["kid"] for k in ring.jwks()["keys"]} == {old.active_kid, new_kid}
 
