@@ -117,12 +117,14 @@ def personnel_agency_regions(request: Any, caller: str) -> AgencyRegionLookup:
     """The real region of an agency as personnel (who owns agencies) states it, asked with the
     calling service's own token (the caller may not see the agency); None for an unknown agency.
     One lookup for every service that checks a write naming an agency (`check_agency_region`)."""
-    from kit.http import UpstreamProblem  # kit.http imports kit.errors only; keep it lazy
-
     state = request.app.state
-    client = state.clients["personnel"]
-    headers = {"Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt,
-                                                          caller)}
+    return personnel_region_lookup(state.clients["personnel"], {
+        "Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt, caller)})
+
+
+def personnel_region_lookup(client: Any, headers: dict[str, str]) -> AgencyRegionLookup:
+    """`personnel_agency_regions` from a personnel client and the service-token headers."""
+    from kit.http import UpstreamProblem  # kit.http imports kit.errors only; keep it lazy
 
     async def lookup(agency_id: Any) -> str | None:
         try:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import Request
-
 from kit.http import UpstreamProblem
-from services.cases.clients import OfficerPosition, Upstream, as_upstream
+from services.cases.clients import OfficerPosition, Upstream
 from services.cases.errors import ApproverNotHead
 
 RULES = {
@@ -42,7 +40,7 @@ RULES = {
 }
 
 
-async def require_head(request: Upstream | Request, agency_id: uuid.UUID | str,
+async def require_head(up: Upstream, agency_id: uuid.UUID | str,
                        approver_id: str | None,
                        action: str, *, principal_only: bool = False) -> OfficerPosition:
     """The approver's personnel record, or `ApproverNotHead` (409) with the rule of `action`."""
@@ -56,7 +54,6 @@ async def require_head(request: Upstream | Request, agency_id: uuid.UUID | str,
         uuid.UUID(str(approver_id))
     except ValueError as exc:
         raise refuse("须为本机关负责人在人事系统中的人员编号") from exc
-    up = as_upstream(request)
     try:
         resp = await up.clients["personnel"].call(
             "GET", f"/api/v1/personnel/officers/{approver_id}", headers=up.headers)

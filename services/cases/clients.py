@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from fastapi import Request
 from pydantic import BaseModel, Field
 
-from common.scope import AgencyRegionLookup, personnel_agency_regions
+from common.scope import AgencyRegionLookup, personnel_region_lookup
 from kit import errors
-from kit.http import ServiceClient, UpstreamProblem, forward_headers
+from kit.auth import KeyRing, service_token
+from kit.http import ServiceClient, UpstreamProblem
+from kit.settings import JwtSettings
 from services.cases.errors import OfficersNotQualified
 
 log = logging.getLogger("zhifa.cases.clients")
@@ -112,38 +113,31 @@ class ReviewClient:
 
 @dataclass(frozen=True)
 class Upstream:
-    """What a service function needs to call another service: the app's clients and the
-    caller's forwarded headers (Authorization, X-Request-ID) — never the request itself."""
+    """What a service function needs to call another service: the app's clients, the caller's
+    forwarded headers (Authorization, X-Request-ID) and what mints the cases service token —
+    never the request itself."""
 
     clients: dict[str, ServiceClient]
     headers: dict[str, str]
+    keyring: KeyRing
+    jwt: JwtSettings
 
     @property
     def personnel(self) -> PersonnelClient:
         return PersonnelClient(self.clients["personnel"])
 
+    @property
+    def review(self) -> ReviewClient:
+        return ReviewClient(self.clients.get("review"))
 
-def upstream(request: Request) -> Upstream:
-    """Dependency: the `Upstream` of this request."""
-    return Upstream(request.app.state.clients, forward_headers(request))
-
-
-def as_upstream(source: Upstream | Request) -> Upstream:
-    """Callers that still pass the request get the same `Upstream`."""
-    return source if isinstance(source, Upstream) else upstream(source)
+    def service_headers(self) -> dict[str, str]:
+        """Headers for a call made with the cases service token (not the caller's)."""
+        return {"Authorization": "Bearer " + service_token(self.keyring, self.jwt, "cases")}
 
 
-def agency_regions(request: Request) -> AgencyRegionLookup:
+def agency_regions(up: Upstream) -> AgencyRegionLookup:
     """The real region of an agency, from personnel (`common.scope.personnel_agency_regions`)."""
-    return personnel_agency_regions(request, "cases")
-
-
-def personnel_client(request: Request) -> PersonnelClient:
-    return PersonnelClient(request.app.state.clients["personnel"])
-
-
-def review_client(request: Request) -> ReviewClient:
-    return ReviewClient(request.app.state.clients.get("review"))
+    return personnel_region_lookup(up.clients["personnel"], up.service_headers())
 
 
 def ensure_two_qualified(check: QualificationCheck, officer_ids: list[str],
@@ -166,7 +160,7 @@ def ensure_two_qualified(check: QualificationCheck, officer_ids: list[str],
     return qualified
 
 
-async def qualified_officers(request: Upstream | Request, officer_ids: list[str], domain: str,
+async def qualified_officers(up: Upstream, officer_ids: list[str], domain: str,
                              on_date: date, region_code: str | None = None,
                              rule: str = TWO_OFFICER_RULE) -> QualificationCheck:
     """Ask personnel (forwarding the caller's token) and enforce the two-officer rule."""
@@ -174,7 +168,6 @@ async def qualified_officers(request: Upstream | Request, officer_ids: list[str]
         raise OfficersNotQualified(f"执法人员不得少于两人（{rule}）", rule=rule,
                                    officers=[{"officer_id": str(o), "qualified": None,
                                               "reasons": []} for o in officer_ids])
-    up = as_upstream(request)
     check = await up.personnel.check_qualifications(up.headers, officer_ids, domain, on_date,
                                                     region_code)
     ensure_two_qualified(check, officer_ids, rule)

@@ -8,6 +8,8 @@ whose `region_code` starts with theirs; anyone else sees nothing. Out of scope �
 - `CaseForAction`: a case the caller may act on — officer/agency_admin of the owning agency —
   locked `FOR UPDATE` on PostgreSQL, refused with `CaseArchived` (409) once archived, and checked
   against `If-Match` (412 when stale). Sub-packages use it for their POST routes on a case.
+- `case_ctx(request, session, principal)`: the `Ctx` a route hands its service, built from the
+  route's own (role-checked) principal; `UpstreamDep`: the clients and forwarded headers.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
 from kit.auth import Principal, require_roles
 from kit.db import SessionDep
+from kit.http import forward_headers
 from kit.schemas import check_if_match
-from services.cases.clients import Upstream, agency_regions, upstream
+from services.cases.clients import Upstream, agency_regions
+from services.cases.context import Ctx
 from services.cases.errors import CaseArchived, CaseNotFound
 from services.cases.models import Case
 from services.cases.repository import CaseRepository
@@ -75,8 +80,25 @@ async def _case_for_action(case_id: uuid.UUID, request: Request, session: Sessio
     return case
 
 
+def upstream(request: Request) -> Upstream:
+    """Dependency: the `Upstream` of this request."""
+    state = request.app.state
+    return Upstream(state.clients, forward_headers(request), state.keyring, state.settings.jwt)
+
+
+def case_ctx(request: Request, session: AsyncSession, principal: Principal) -> Ctx:
+    """The `Ctx` of a route, from its session and its (role-checked) principal."""
+    state = request.app.state
+    return Ctx(session, principal, state.outbox, state.calendar, state.settings,
+               upstream(request))
+
+
+def _agency_regions(request: Request) -> AgencyRegionLookup:
+    return agency_regions(upstream(request))
+
+
 # the real region of a named agency (personnel, service token) for writes across regions
-AgencyRegions = Annotated[AgencyRegionLookup, Depends(agency_regions)]
+AgencyRegions = Annotated[AgencyRegionLookup, Depends(_agency_regions)]
 # the app's service clients and the caller's forwarded headers, for service functions
 UpstreamDep = Annotated[Upstream, Depends(upstream)]
 CaseById = Annotated[Case, Depends(_case_by_id)]

@@ -18,9 +18,7 @@ from typing import Any
 
 from common.calendar import LEGAL_TZ, today_legal
 from kit import errors
-from kit.http import forward_headers
 from services.cases import deadlines
-from services.cases.clients import personnel_client
 from services.cases.documents.catalogue import Spec
 from services.cases.documents.render import capital, yuan
 from services.cases.documents.repository import DocumentRepository
@@ -138,8 +136,8 @@ async def officers_of(ctx: Ctx, officer_ids: list[str], domain: str) -> list[dic
     if not officer_ids:
         return []
     try:
-        check = await personnel_client(ctx.request).check_qualifications(
-            forward_headers(ctx.request), officer_ids, domain, today_legal())
+        check = await ctx.up.personnel.check_qualifications(
+            ctx.up.headers, officer_ids, domain, today_legal())
     except errors.Problem:
         return []
     return [{"id": r.officer_id, "name": r.name, "certificates": "、".join(r.certificate_numbers)}

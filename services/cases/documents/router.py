@@ -15,12 +15,18 @@ from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import set_etag
 from services.cases import errors as ce
-from services.cases.dependencies import Actor, AgencyAdmin, CaseById, CaseForAction, Reader
+from services.cases.dependencies import (
+    Actor,
+    AgencyAdmin,
+    CaseById,
+    CaseForAction,
+    Reader,
+    case_ctx,
+)
 from services.cases.documents import delivery, dossier, schemas, uploads
 from services.cases.documents import errors as de
 from services.cases.documents import service as svc
 from services.cases.documents.dependencies import DocumentById, Worker, document_or_404
-from services.cases.lifecycle.service import Ctx
 from services.cases.numbering import render_number
 
 router = APIRouter(route_class=CommittingRoute)
@@ -49,7 +55,7 @@ async def upload_document_template(code: str, principal: AgencyAdmin, request: R
                                    session: SessionDep, file: Annotated[UploadFile, File()]
                                    ) -> schemas.TemplateRead:
     data = await file.read(request.app.state.settings.document_template_max_bytes + 1)
-    row = await uploads.upload(Ctx(request, session, principal), code, data)
+    row = await uploads.upload(case_ctx(request, session, principal), code, data)
     spec = svc.spec_of(code)
     return schemas.TemplateRead(**uploads.describe(spec, "agency", f"{spec.version}.a"
                                                    f"{row.version}", row.sha256))
@@ -63,7 +69,7 @@ async def upload_document_template(code: str, principal: AgencyAdmin, request: R
 async def reserve_number_range(body: schemas.NumberRangeCreate, principal: Actor,
                                request: Request, session: SessionDep
                                ) -> schemas.NumberRangeRead:
-    rng = await svc.reserve_range(Ctx(request, session, principal), body)
+    rng = await svc.reserve_range(case_ctx(request, session, principal), body)
     fmt = lambda seq: render_number(rng.pattern, prefix=rng.prefix,  # noqa: E731
                                     year=rng.year, seq=seq)
     return schemas.NumberRangeRead(
@@ -81,7 +87,7 @@ async def reserve_number_range(body: schemas.NumberRangeCreate, principal: Actor
 async def issue_document(body: schemas.DocumentIssue, case: CaseForAction, principal: Actor,
                          request: Request, session: SessionDep,
                          response: Response) -> schemas.DocumentRead:
-    doc = await svc.issue(Ctx(request, session, principal), case, body)
+    doc = await svc.issue(case_ctx(request, session, principal), case, body)
     response.headers["Location"] = f"/api/v1/cases/cases/{case.id}/documents/{doc.id}"
     set_etag(response, case.version)
     return schemas.DocumentRead.model_validate(doc)
@@ -138,7 +144,7 @@ async def serve_document(document_id: uuid.UUID, body: schemas.ServiceCreate, ca
                          principal: Actor, request: Request, session: SessionDep,
                          response: Response) -> schemas.ServiceRead:
     doc = await document_or_404(session, case.id, document_id)
-    row = await delivery.record_service(Ctx(request, session, principal), case, doc, body)
+    row = await delivery.record_service(case_ctx(request, session, principal), case, doc, body)
     set_etag(response, case.version)
     return schemas.ServiceRead(
         id=row.id, document_id=row.document_id, method=row.method,
@@ -154,7 +160,7 @@ async def serve_document(document_id: uuid.UUID, body: schemas.ServiceCreate, ca
             summary="案卷（封面、卷内目录、按法定顺序排列的文书、备考表）")
 async def download_dossier(case: CaseById, principal: Reader, request: Request,
                            session: SessionDep) -> Response:
-    data = await delivery.dossier_zip(Ctx(request, session, principal), case)
+    data = await delivery.dossier_zip(case_ctx(request, session, principal), case)
     return _file(data, "application/zip", f"{case.number or case.id}_案卷.zip")
 
 
@@ -164,5 +170,5 @@ async def download_dossier(case: CaseById, principal: Reader, request: Request,
             summary="案卷 PDF（封面、带页号的卷内目录、按法定顺序排列的文书、备考表，每页编页号）")
 async def download_dossier_pdf(case: CaseById, principal: Reader, request: Request,
                                session: SessionDep, worker: Worker) -> Response:
-    data = await dossier.dossier_pdf(Ctx(request, session, principal), case, worker)
+    data = await dossier.dossier_pdf(case_ctx(request, session, principal), case, worker)
     return _file(data, "application/pdf", f"{case.number or case.id}_案卷.pdf")

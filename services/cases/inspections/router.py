@@ -11,7 +11,8 @@ from fastapi import APIRouter, Query, Request, Response
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
-from services.cases.dependencies import Actor, Reader
+from services.cases.context import Ctx
+from services.cases.dependencies import Actor, Reader, case_ctx
 from services.cases.errors import ApproverNotHead, OfficersNotQualified
 from services.cases.inspections import errors as ie
 from services.cases.inspections import joint, schemas
@@ -25,7 +26,6 @@ from services.cases.inspections.merges.router import router as merges_router
 from services.cases.inspections.public.router import router as public_router
 from services.cases.inspections.reports.router import router as reports_router
 from services.cases.inspections.sync.router import router as sync_router
-from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
 router.include_router(catalogue_router)
@@ -52,7 +52,7 @@ async def answer(ctx: Ctx, i: Any, response: Response) -> schemas.InspectionRead
 async def create_inspection(body: schemas.InspectionCreate, principal: Actor, request: Request,
                             session: SessionDep, response: Response
                             ) -> schemas.InspectionRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     i = await svc.create_inspection(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/inspections/{i.id}"
     return await answer(ctx, i, response)
@@ -66,7 +66,7 @@ async def list_inspections(principal: Reader, request: Request, session: Session
                            cursor: str | None = None,
                            limit: Annotated[int, Query(ge=1, le=200)] = 50,
                            ) -> Page[schemas.InspectionRead]:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     rows, nxt = await svc.list_inspections(ctx, status, target_id, cursor, limit)
     return Page(items=await svc.read_page(ctx, rows), next_cursor=nxt, limit=limit)
 
@@ -76,7 +76,7 @@ async def list_inspections(principal: Reader, request: Request, session: Session
             summary="行政检查详情（含可执行操作、期限、频次）")
 async def get_inspection(i: InspectionById, principal: Reader, request: Request,
                          session: SessionDep, response: Response) -> schemas.InspectionRead:
-    return await answer(Ctx(request, session, principal), i, response)
+    return await answer(case_ctx(request, session, principal), i, response)
 
 
 @router.post("/inspections/{inspection_id}/approve", response_model=schemas.InspectionRead,
@@ -87,7 +87,7 @@ async def approve_inspection(body: schemas.Approve, i: InspectionForAction,
                              response: Response) -> schemas.InspectionRead:
     """The 行政执法主体负责人 named by `approver_id` approves (司法部问题解答); an officer or the
     agency admin records it."""
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     await svc.approve(ctx, i, body)
     return await answer(ctx, i, response)
 
@@ -97,7 +97,7 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
     async def endpoint(body: body_model, i: InspectionForAction,  # type: ignore[valid-type]
                        principal: Actor, request: Request, session: SessionDep,
                        response: Response) -> schemas.InspectionRead:
-        ctx = Ctx(request, session, principal)
+        ctx = case_ctx(request, session, principal)
         await fn(ctx, i, body)
         return await answer(ctx, i, response)
 

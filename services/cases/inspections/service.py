@@ -134,7 +134,7 @@ async def create_inspection(ctx: Ctx, body: schemas.InspectionCreate) -> Inspect
         if target is None:
             raise InspectionTargetNotFound(f"检查对象 {body.target_id} 不存在")
     domain = items[0].domain
-    check = await qualified_officers(ctx.request, body.officer_ids, domain, body.planned_on,
+    check = await qualified_officers(ctx.up, body.officer_ids, domain, body.planned_on,
                                      p.region_code, rule=OFFICER_RULE)
     i = Inspection(
         id=new_id("inspections"), agency_id=agency_id, region_code=p.region_code or "",
@@ -178,7 +178,7 @@ async def create_inspection(ctx: Ctx, body: schemas.InspectionCreate) -> Inspect
 async def approve(ctx: Ctx, i: Inspection, body: schemas.Approve) -> None:
     """审批 by the 行政执法主体负责人 (国办发〔2024〕54号; 司法部问题解答)."""
     require(i, "approve")
-    head = await require_head(ctx.request, i.agency_id, body.approver_id, "inspection")
+    head = await require_head(ctx.up, i.agency_id, body.approver_id, "inspection")
     await enforce_cap(ctx, i, body.cap_exempt_reason)
     late = i.status != "planned"
     i.approved_at = utcnow()
@@ -219,7 +219,7 @@ async def start(ctx: Ctx, i: Inspection, body: schemas.Start) -> None:
     await enforce_cap(ctx, i, body.cap_exempt_reason)
     started = body.started_at or utcnow()
     on = started.astimezone(LEGAL_TZ).date()
-    await qualified_officers(ctx.request, i.officer_ids, i.domain, on, i.region_code,
+    await qualified_officers(ctx.up, i.officer_ids, i.domain, on, i.region_code,
                              rule=OFFICER_RULE)
     i.started_at = started
     i.attestation = {"version": DISCIPLINE["version"], "officer_ids": i.officer_ids,

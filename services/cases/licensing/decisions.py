@@ -7,9 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from common.calendar import today_legal
-from kit.http import forward_headers
 from services.cases.approvals import require_head
-from services.cases.clients import personnel_client
 from services.cases.licensing import deadlines as dl
 from services.cases.licensing import schemas
 from services.cases.licensing import states as st
@@ -58,7 +56,7 @@ async def review(ctx: Ctx, app: LicenceApplication, body: schemas.ReviewBody) ->
     if body.substantive and len(reviewers) < 2:
         raise ReviewersInsufficient(f"实质核查须指派两名以上工作人员，本次 {len(reviewers)} 人",
                                     rule="行政许可法第三十四条第三款")
-    await ensure_staff(ctx.request, app.agency_id, reviewers, REVIEW_RULE)
+    await ensure_staff(ctx.up, app.agency_id, reviewers, REVIEW_RULE)
     app.reviews = [*app.reviews, {"reviewer_ids": reviewers, "findings": body.findings,
                                   "substantive": body.substantive, "on": on.isoformat()}]
     if body.stakeholders:
@@ -83,7 +81,7 @@ async def request_hearing(ctx: Ctx, app: LicenceApplication,
     hearing = dict(app.hearing or {})
     not_before(on, app.accepted_on, "听证申请日期")
     if hearing.get("told_on"):
-        due = ctx.cal.add_days(date.fromisoformat(hearing["told_on"]), dl.HEARING_REQUEST_DAYS,
+        due = ctx.calendar.add_days(date.fromisoformat(hearing["told_on"]), dl.HEARING_REQUEST_DAYS,
                                "working").due_on
         if on > due:
             raise HearingNotAllowed(f"应当在被告知听证权利之日起五日内提出，期限已于{due}届满",
@@ -99,7 +97,7 @@ async def hold_hearing(ctx: Ctx, app: LicenceApplication, body: schemas.HearingB
     matter = await _load(ctx, app, "hearing")
     not_before(body.held_on, app.accepted_on, "听证日期")
     not_before(body.notice_on, app.accepted_on, "听证通知日期")
-    earliest = ctx.cal.add_days(body.notice_on, dl.HEARING_NOTICE_DAYS, "working").due_on
+    earliest = ctx.calendar.add_days(body.notice_on, dl.HEARING_NOTICE_DAYS, "working").due_on
     if body.held_on < earliest:
         raise HearingNotAllowed(f"应当于举行听证的七日前通知，最早可于{earliest}举行",
                                 rule="行政许可法第四十八条第一款第一项")
@@ -107,13 +105,13 @@ async def hold_hearing(ctx: Ctx, app: LicenceApplication, body: schemas.HearingB
     if body.host_id in reviewers:
         raise HearingNotAllowed("听证主持人不得为审查该申请的工作人员",
                                 rule="行政许可法第四十八条第一款第三项")
-    await ensure_staff(ctx.request, app.agency_id, [body.host_id], HOST_RULE)
+    await ensure_staff(ctx.up, app.agency_id, [body.host_id], HOST_RULE)
     hearing = dict(app.hearing or {})
     start = date.fromisoformat(hearing["requested_on"]) if hearing.get("requested_on") \
         else body.notice_on
     late = None
     if hearing.get("requested_on"):
-        late = body.held_on > ctx.cal.add_days(start, dl.HEARING_HOLD_DAYS, "working").due_on
+        late = body.held_on > ctx.calendar.add_days(start, dl.HEARING_HOLD_DAYS, "working").due_on
     hearing.update(notice_on=body.notice_on.isoformat(), held_on=body.held_on.isoformat(),
                    host_id=body.host_id, record=body.record, participants=body.participants,
                    held_late=late, basis="行政许可法第四十六条" if matter.hearing_required
@@ -162,11 +160,11 @@ async def extend(ctx: Ctx, app: LicenceApplication, body: schemas.ExtendBody) ->
     a township government is itself the licensing agency, so its head is checked the same way."""
     matter = await _load(ctx, app, "extend")
     rule = "行政许可法第四十二条第二款" if matter.joint_handling else "行政许可法第四十二条第一款"
-    head = await require_head(ctx.request, app.agency_id, body.approver_id,
+    head = await require_head(ctx.up, app.agency_id, body.approver_id,
                               "licence_joint_extension" if matter.joint_handling
                               else "licence_extension")
     on = body.told_on or today_legal()
-    due = dl.decision_due(app, matter, ctx.cal, today_legal())
+    due = dl.decision_due(app, matter, ctx.calendar, today_legal())
     if due is not None and on > due.due_on:
         raise ExtensionNotAllowed(f"许可决定期限已于{due.due_on}届满，不得再延长", rule=rule)
     app.extension = {"approver_id": head.id, "position": head.position,
@@ -195,8 +193,8 @@ async def decide(ctx: Ctx, app: LicenceApplication, body: schemas.DecideBody) ->
         raise DecisionInvalid("不予行政许可的，应当说明理由", rule="行政许可法第三十八条第二款")
     if body.false_materials and body.granted:
         raise DecisionInvalid("提供虚假材料的，不予行政许可", rule="行政许可法第七十八条")
-    due = dl.decision_due(app, matter, ctx.cal, on)
-    agency = await personnel_client(ctx.request).get_agency(forward_headers(ctx.request),
+    due = dl.decision_due(app, matter, ctx.calendar, on)
+    agency = await ctx.up.personnel.get_agency(ctx.up.headers,
                                                             str(app.agency_id))
     pattern = ctx.settings.licence_grant_number_pattern if body.granted \
         else ctx.settings.licence_refusal_number_pattern
@@ -219,7 +217,7 @@ async def decide(ctx: Ctx, app: LicenceApplication, body: schemas.DecideBody) ->
     if body.false_materials:
         await ban_applicant(ctx, app, matter, on, 1, "第七十八条")
     refresh(ctx, app, matter)
-    await ctx.request.app.state.outbox.emit(ctx.session, "licence.decided",
+    await ctx.outbox.emit(ctx.session, "licence.decided",
                                             decided_payload(app, matter),
                                             aggregate_id=str(app.id))
 
@@ -258,13 +256,13 @@ async def issue_certificate(ctx: Ctx, app: LicenceApplication,
         valid_to=add_years(on, years) - timedelta(days=1) if years else None, status="active")
     ctx.session.add(licence)
     await ctx.session.flush()
-    due = ctx.cal.add_days(app.decided_on or on, dl.CERTIFICATE_DAYS, "working").due_on
+    due = ctx.calendar.add_days(app.decided_on or on, dl.CERTIFICATE_DAYS, "working").due_on
     app.decision = {**decision, "certificate": {"licence_id": str(licence.id),
                                                 "number": number, "issued_on": on.isoformat(),
                                                 "late": on > due}}
     app.licence_id, app.status = licence.id, st.CERTIFICATE_ISSUED
     refresh(ctx, app, matter)
-    await ctx.request.app.state.outbox.emit(ctx.session, "licence.issued", {
+    await ctx.outbox.emit(ctx.session, "licence.issued", {
         **decided_payload(app, matter), "licence": {
             "id": str(licence.id), "number": number, "valid_from": on.isoformat(),
             "valid_to": licence.valid_to.isoformat() if licence.valid_to else None,

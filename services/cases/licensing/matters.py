@@ -13,8 +13,6 @@ from common.scope import may_act_for
 from kit import errors
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.http import forward_headers
-from services.cases.clients import personnel_client
 from services.cases.entrustment.models import EntrustmentAgreement
 from services.cases.licensing import schemas
 from services.cases.licensing.errors import LicenceMatterInvalid, LicenceMatterNotFound
@@ -68,7 +66,7 @@ async def create_matter(ctx: Ctx, body: schemas.LicenceMatterCreate) -> LicenceM
     when the new one is published)."""
     if not ctx.principal.has(*MAINTAINERS):
         raise errors.Forbidden("只有机关管理员可以维护许可事项")
-    agency = await personnel_client(ctx.request).get_agency(forward_headers(ctx.request),
+    agency = await ctx.up.personnel.get_agency(ctx.up.headers,
                                                             str(body.agency_id))
     region = agency.region_code or ""
     if not may_act_for(ctx.principal, body.agency_id, region):

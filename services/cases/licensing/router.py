@@ -13,7 +13,7 @@ from kit import errors
 from kit.auth import current_principal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, set_etag
-from services.cases.dependencies import Reader
+from services.cases.dependencies import Reader, case_ctx
 from services.cases.licensing import decisions, materials, matters, reads, schemas, service
 from services.cases.licensing import errors as le
 from services.cases.licensing.dependencies import ApplicationById, ApplicationForAction
@@ -44,7 +44,7 @@ async def read_app(request: Request, session: Any, app: Any,
 async def create_licence_matter(body: schemas.LicenceMatterCreate, request: Request,
                                 session: SessionDep, principal: Reader,
                                 response: Response) -> schemas.LicenceMatterRead:
-    matter = await matters.create_matter(service.Ctx(request, session, principal), body)
+    matter = await matters.create_matter(case_ctx(request, session, principal), body)
     response.headers["Location"] = f"/api/v1/cases/licence-matters/{matter.id}"
     return reads.matter_read(matter)
 
@@ -89,7 +89,7 @@ async def publish_licence_matter(matter_id: uuid.UUID, session: SessionDep,
 async def create_licence_application(body: schemas.ApplicationCreate, request: Request,
                                      session: SessionDep, principal: Reader,
                                      response: Response) -> schemas.ApplicationRead:
-    app = await service.receive(service.Ctx(request, session, principal), body)
+    app = await service.receive(case_ctx(request, session, principal), body)
     response.headers["Location"] = f"/api/v1/cases/licence-applications/{app.id}"
     return await read_app(request, session, app, response)
 
@@ -135,7 +135,7 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
     async def endpoint(body: body_model, app: ApplicationForAction,  # type: ignore[valid-type]
                        principal: Reader, request: Request, session: SessionDep,
                        response: Response) -> schemas.ApplicationRead:
-        await fn(service.Ctx(request, session, principal), app, body)
+        await fn(case_ctx(request, session, principal), app, body)
         await session.flush()
         return await read_app(request, session, app, response)
 

@@ -6,7 +6,6 @@ the kit calendar in working days (第八十二条)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from common.calendar import WorkingCalendar, today_legal
 from common.scope import may_act_for
 from kit import errors
-from kit.auth import Principal
 from kit.db import utcnow  # noqa: F401  (re-exported for the router)
+from services.cases.context import Ctx
 from services.cases.identifiers import id_number_ok, uscc_ok
 from services.cases.licensing import deadlines as dl
 from services.cases.licensing import schemas
@@ -36,24 +35,6 @@ from services.cases.licensing.models import LicenceApplication, LicenceMatter, L
 from services.cases.licensing.repository import ApplicationRepository, MatterRepository
 
 ACT_ROLES = ("officer", "agency_admin")
-
-
-@dataclass
-class Ctx:
-    request: Any  # the HTTP request: app state (calendar, settings, outbox) and the token
-    session: AsyncSession
-    principal: Principal
-
-    @property
-    def cal(self) -> WorkingCalendar:
-        return self.request.app.state.calendar  # type: ignore[no-any-return]
-
-    @property
-    def settings(self) -> Any:
-        return self.request.app.state.settings
-
-    def actor(self) -> str:
-        return self.principal.officer_id or self.principal.subject
 
 
 def applicant_key(row: Any) -> str:
@@ -86,7 +67,7 @@ def not_before(on: date, earliest: date | None, what: str) -> None:
 
 
 def refresh(ctx: Ctx, app: LicenceApplication, matter: LicenceMatter) -> None:
-    app.next_due_on = dl.next_due_on(app, matter, ctx.cal, today_legal())
+    app.next_due_on = dl.next_due_on(app, matter, ctx.calendar, today_legal())
 
 
 def receipt(app: LicenceApplication, kind: str, on: date, **extra: Any) -> None:
@@ -159,7 +140,7 @@ def deem_accepted(cal: WorkingCalendar, app: LicenceApplication, matter: Licence
 
 
 def settle_deemed(ctx: Ctx, app: LicenceApplication, matter: LicenceMatter, on: date) -> bool:
-    return deem_accepted(ctx.cal, app, matter, on)
+    return deem_accepted(ctx.calendar, app, matter, on)
 
 
 async def serve_correction(ctx: Ctx, app: LicenceApplication,
@@ -170,7 +151,7 @@ async def serve_correction(ctx: Ctx, app: LicenceApplication,
             app.correction["served_on"]), rule=dl.CORRECTION_RULE)
     served_on = body.served_on or today_legal()
     not_before(served_on, app.received_on, "补正通知送达日期")
-    due = dl.correction_due(ctx.cal, app.received_on)
+    due = dl.correction_due(ctx.calendar, app.received_on)
     if app.deemed_accepted or settle_deemed(ctx, app, matter, served_on):
         raise ApplicationDeemedAccepted(
             f"补正告知期限已于{due.due_on}届满，申请自{app.received_on}起视为受理",

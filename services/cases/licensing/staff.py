@@ -9,10 +9,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import Request
-
-from kit.auth import service_token
 from kit.http import UpstreamProblem
+from services.cases.clients import Upstream
 from services.cases.licensing.errors import StaffNotEligible
 
 REVIEW_RULE = "行政许可法第三十四条第三款（行政机关应当指派工作人员进行核查）"
@@ -28,13 +26,9 @@ async def _get(client: Any, headers: dict[str, str], path: str) -> dict[str, Any
         raise
 
 
-async def ensure_staff(request: Request, agency_id: uuid.UUID, ids: list[str],
-                       rule: str) -> None:
+async def ensure_staff(up: Upstream, agency_id: uuid.UUID, ids: list[str], rule: str) -> None:
     """`StaffNotEligible` (422) naming `rule` unless every id is eligible (see module)."""
-    state = request.app.state
-    client = state.clients["personnel"]
-    headers = {"Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt,
-                                                          "cases")}
+    client, headers = up.clients["personnel"], up.service_headers()
     own, parents = str(agency_id), {}
     refused = []
     for oid in dict.fromkeys(ids):

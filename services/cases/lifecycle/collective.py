@@ -31,5 +31,5 @@ async def check_record(ctx: Any, case: Any, record: Any, decided_on: date) -> di
     if problems:
         raise CollectiveDiscussionInvalid("；".join(problems), rule=RULE, quorum=quorum)
     for officer_id in participants:
-        await require_head(ctx.request, case.agency_id, officer_id, "collective")
+        await require_head(ctx.up, case.agency_id, officer_id, "collective")
     return record.model_dump(mode="json")

@@ -10,14 +10,12 @@ from typing import Any
 from common.calendar import LEGAL_TZ, today_legal
 from common.money import fen_to_yuan
 from kit import errors
-from kit.http import forward_headers
 from services.cases import penalties as penalty_kinds
 from services.cases.approvals import require_head
-from services.cases.clients import review_client
+from services.cases.context import Ctx
 from services.cases.errors import ActionNotAllowed, AgeOrCapacityRule, FineOutsideTier
 from services.cases.lifecycle import minors, schemas, soft
 from services.cases.lifecycle import states as st
-from services.cases.lifecycle.context import Ctx
 from services.cases.lifecycle.repository import CaseRepository
 from services.cases.lifecycle.service import record, require_action
 from services.cases.matters import service as matters
@@ -101,11 +99,11 @@ async def conclude_case(ctx: Ctx, case: Case, body: schemas.ConcludeCase) -> dic
         raise AgeOrCapacityRule(exc.detail, rule=exc.rule, **exc.extra) from exc
     await soft.check(ctx.session, ctx.settings, case, body)
     if body.complex_case or body.major_violation:
-        await require_head(ctx.request, case.agency_id, body.assessed_by, "assessment")
+        await require_head(ctx.up, case.agency_id, body.assessed_by, "assessment")
     penalties = penalties_store(body.penalties)
     eligible, hearing_reasons = await hearing_eligibility(ctx, case, penalties)
-    check = await review_client(ctx.request).major_decision_check(
-        forward_headers(ctx.request), {
+    check = await ctx.up.review.major_decision_check(
+        ctx.up.headers, {
             "agency_id": str(case.agency_id), "region_code": case.region_code,
             "party_kind": case.party_kind,
             "penalties": [{"kind": p.kind, "amount": fen_to_yuan(p.amount)}

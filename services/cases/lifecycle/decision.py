@@ -12,6 +12,7 @@ from common.money import fen_to_yuan
 from kit import errors
 from services.cases import deadlines
 from services.cases import penalties as penalty_kinds
+from services.cases.context import Ctx
 from services.cases.errors import (
     ActionNotAllowed,
     HearingNotAllowed,
@@ -22,7 +23,6 @@ from services.cases.errors import (
 from services.cases.lifecycle import collective, schemas, social, soft
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.conclusion import penalties_store, request_legal_review
-from services.cases.lifecycle.context import Ctx
 from services.cases.lifecycle.service import agency_prefix, record, require_action
 from services.cases.models import Case, Statement
 from services.cases.numbering import next_number

@@ -12,11 +12,11 @@ from common.money import fen_to_yuan
 from kit import errors
 from services.cases import deadlines
 from services.cases.approvals import require_head
+from services.cases.context import Ctx
 from services.cases.errors import ActionNotAllowed, CaseNotClosable, ServiceRefused
 from services.cases.lifecycle import delivery, schemas
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.closing import close_refusal
-from services.cases.lifecycle.context import Ctx
 from services.cases.lifecycle.decision import _refuse
 from services.cases.lifecycle.service import record, require_action
 from services.cases.models import Case, Payment
@@ -76,7 +76,7 @@ async def pay(ctx: Ctx, case: Case, body: schemas.PaymentCreate) -> dict[str, An
 async def arrange_payment(ctx: Ctx, case: Case, body: schemas.PaymentArrangement) -> Case:
     """暂缓或者分期缴纳 approved on the party's application (第六十六条第二款)."""
     require_action(case, "payment-arrangement")
-    await require_head(ctx.request, case.agency_id, body.approver_id, "arrangement")
+    await require_head(ctx.up, case.agency_id, body.approver_id, "arrangement")
     case.payment_arrangement = {"kind": body.kind, "until": body.until.isoformat(),
                                 "approver_id": body.approver_id,
                                 "instalments": body.instalments}
@@ -112,7 +112,7 @@ async def extend_deadline(ctx: Ctx, case: Case, body: schemas.ExtendDeadline) ->
     if not ext and body.days > 30 and not body.collective_discussion:
         _refuse(ActionNotAllowed, case, "经负责人批准可延长不超过三十日",
                 "行政处罚法第六十条；市场监督管理行政处罚程序规定第六十四条")
-    await require_head(ctx.request, case.agency_id, body.approver_id, "extend")
+    await require_head(ctx.up, case.agency_id, body.approver_id, "extend")
     ext.append({"days": body.days, "approver_id": body.approver_id, "reason": body.reason,
                 "collective_discussion": body.collective_discussion,
                 "on": today_legal().isoformat()})

@@ -14,7 +14,7 @@ from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
 from services.cases import errors as ce
-from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, Registrar
+from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, Registrar, case_ctx
 from services.cases.filetypes import check_upload, safe_filename
 from services.cases.licensing.errors import LinkInvalid
 from services.cases.lifecycle import clock, reads, schemas
@@ -45,7 +45,7 @@ def _read(request: Request, case: object, response: Response) -> reads.CaseRead:
              summary="登记案件线索（可关联所涉许可证件 licence_id）")
 async def create_case(body: schemas.CaseCreate, request: Request, session: SessionDep,
                       principal: Registrar, response: Response) -> reads.CaseRead:
-    case = await svc.create_case(svc.Ctx(request, session, principal), body)
+    case = await svc.create_case(case_ctx(request, session, principal), body)
     response.headers["Location"] = f"/api/v1/cases/cases/{case.id}"
     return _read(request, case, response)
 
@@ -141,7 +141,7 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
                                   max_bytes=s.evidence_max_bytes) from exc
     if stored.size == 0:
         raise ce.EvidenceRejected("文件为空")
-    ev = await svc.add_evidence(svc.Ctx(request, session, principal), case, kind=kind,
+    ev = await svc.add_evidence(case_ctx(request, session, principal), case, kind=kind,
                                 description=description, filename=safe_filename(file.filename),
                                 content_type=ctype, stored=stored, officer_ids=officer_ids)
     return reads.EvidenceRead.model_validate(ev)
@@ -152,7 +152,7 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
              summary="制作笔录（现场检查/询问）")
 async def create_record(body: schemas.RecordCreate, case: CaseForAction, principal: Actor,
                         request: Request, session: SessionDep) -> reads.RecordRead:
-    rec = await svc.add_record(svc.Ctx(request, session, principal), case, body)
+    rec = await svc.add_record(case_ctx(request, session, principal), case, body)
     return reads.RecordRead.model_validate(rec)
 
 
@@ -164,7 +164,7 @@ async def create_record(body: schemas.RecordCreate, case: CaseForAction, princip
 async def conclude_case(body: schemas.ConcludeCase, case: CaseForAction, principal: Actor,
                         request: Request, session: SessionDep,
                         response: Response) -> schemas.ConcludeResult:
-    out = await concl.conclude_case(svc.Ctx(request, session, principal), case, body)
+    out = await concl.conclude_case(case_ctx(request, session, principal), case, body)
     set_etag(response, case.version)
     return schemas.ConcludeResult(**out)
 
@@ -174,7 +174,7 @@ async def conclude_case(body: schemas.ConcludeCase, case: CaseForAction, princip
 async def create_payment(body: schemas.PaymentCreate, case: CaseForAction, principal: Actor,
                          request: Request, session: SessionDep,
                          response: Response) -> reads.PaymentRead:
-    out = await exe.pay(svc.Ctx(request, session, principal), case, body)
+    out = await exe.pay(case_ctx(request, session, principal), case, body)
     set_etag(response, case.version)
     return reads.PaymentRead(**out)
 
@@ -186,7 +186,7 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
     async def endpoint(body: body_model, case: CaseForAction,  # type: ignore[valid-type]
                        principal: Actor, request: Request, session: SessionDep,
                        response: Response) -> reads.CaseRead:
-        await fn(svc.Ctx(request, session, principal), case, body)
+        await fn(case_ctx(request, session, principal), case, body)
         return _read(request, case, response)
 
     router.add_api_route(f"/cases/{{case_id}}/{path}", endpoint, methods=["POST"], name=name,
@@ -227,5 +227,5 @@ _action("revoke-decision", "revoke_decision", schemas.RevokeDecision, dec.revoke
              responses=errors.responses(*ACTION), summary="归档（此后只读）")
 async def archive_case(case: CaseForAction, principal: Actor, request: Request,
                        session: SessionDep, response: Response) -> reads.CaseRead:
-    await exe.archive(svc.Ctx(request, session, principal), case)
+    await exe.archive(case_ctx(request, session, principal), case)
     return _read(request, case, response)

@@ -1,7 +1,7 @@
 """Ordinary procedure, first half: 线索登记, 立案/不予立案 and 调查取证 (evidence, 笔录).
 Every action checks the state machine (`states.allowed_actions`), records a timeline entry and
 emits `case.status_changed` on a transition. The context (`Ctx`) is built by the routers
-(`services.cases.lifecycle.context`); 调查终结 with the 法制审核 request is
+(`services.cases.context`); 调查终结 with the 法制审核 request is
 `services.cases.lifecycle.conclusion`; the second half (告知 … 归档) is
 `services.cases.lifecycle.decision` and `services.cases.lifecycle.execution`."""
 
@@ -16,14 +16,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from common.calendar import LEGAL_TZ, today_legal
 from kit import errors
 from kit.events import Outbox
-from kit.http import forward_headers
 from services.cases import deadlines
 from services.cases.approvals import require_head
-from services.cases.clients import personnel_client, qualified_officers
+from services.cases.clients import qualified_officers
+from services.cases.context import Ctx
 from services.cases.errors import ActionNotAllowed, LimitationExpired, MatterNotHeld
 from services.cases.lifecycle import minors, schemas
 from services.cases.lifecycle import states as st
-from services.cases.lifecycle.context import Ctx
 from services.cases.links import ensure_licence_link
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Matter
@@ -79,8 +78,8 @@ async def agency_prefix(ctx: Ctx, agency_id: uuid.UUID) -> tuple[str, dict[str, 
     """The agency's short name for numbers, and {id, name, uscc} (best effort: personnel down
     → empty prefix, the number stays unique by its counter)."""
     try:
-        agency = await personnel_client(ctx.request).get_agency(
-            forward_headers(ctx.request), str(agency_id))
+        agency = await ctx.up.personnel.get_agency(
+            ctx.up.headers, str(agency_id))
     except errors.Problem:
         return "", {"id": str(agency_id), "name": "", "uscc": None}
     return (agency.short_name or agency.name or ""), {
@@ -93,8 +92,8 @@ async def create_case(ctx: Ctx, body: schemas.CaseCreate) -> Case:
         if body.agency_id is None:
             raise errors.UnprocessableEntity("服务调用须在请求体中指明 agency_id")
         agency_id = body.agency_id
-        agency = await personnel_client(ctx.request).get_agency(
-            forward_headers(ctx.request), str(agency_id))
+        agency = await ctx.up.personnel.get_agency(
+            ctx.up.headers, str(agency_id))
         region = agency.region_code or ""
     else:
         if not p.agency_id:
@@ -150,9 +149,9 @@ async def file_case(ctx: Ctx, case: Case, body: schemas.FileCase) -> Case:
         snap["deciding_agency"] = {"id": str(case.deciding_agency_id),
                                    "name": agreement.delegating_agency_name,
                                    "uscc": agreement.delegating_agency_uscc}
-    check = await qualified_officers(ctx.request, body.officer_ids, matter.domain, filed_on,
+    check = await qualified_officers(ctx.up, body.officer_ids, matter.domain, filed_on,
                                      case.region_code)
-    await require_head(ctx.request, case.agency_id, body.approver_id, "file")
+    await require_head(ctx.up, case.agency_id, body.approver_id, "file")
     officers = check.qualified_ids()
     prefix, agency = await agency_prefix(ctx, case.agency_id)
     snap.setdefault("deciding_agency", agency)
@@ -173,7 +172,7 @@ async def decline_case(ctx: Ctx, case: Case, body: schemas.DeclineCase) -> Case:
     """不予立案 with the reason (审批表)."""
     require_action(case, "decline")
     if body.approver_id is not None:
-        await require_head(ctx.request, case.agency_id, body.approver_id, "decline")
+        await require_head(ctx.up, case.agency_id, body.approver_id, "decline")
     case.declined_reason = body.reason
     case.approver_id = body.approver_id
     await record(ctx, case, "decline", [], {"reason": body.reason,
@@ -187,7 +186,7 @@ async def add_evidence(ctx: Ctx, case: Case, *, kind: str, description: str, fil
     its SHA-256 goes into the timeline chain."""
     require_action(case, "evidence")
     await recusal.ensure_not_recused(ctx.session, case, officer_ids)
-    check = await qualified_officers(ctx.request, officer_ids,
+    check = await qualified_officers(ctx.up, officer_ids,
                                      case.matter_snapshot["domain"], today_legal(),
                                      case.region_code)
     ev = Evidence(case_id=case.id, kind=kind, description=description, filename=filename,
@@ -207,7 +206,7 @@ async def add_record(ctx: Ctx, case: Case, body: schemas.RecordCreate) -> CaseRe
     require_action(case, "records")
     await recusal.ensure_not_recused(ctx.session, case, body.officer_ids)
     on = today_legal(body.started_at)
-    check = await qualified_officers(ctx.request, body.officer_ids,
+    check = await qualified_officers(ctx.up, body.officer_ids,
                                      case.matter_snapshot["domain"], on, case.region_code)
     rec = CaseRecord(case_id=case.id, kind=body.kind, officer_ids=check.qualified_ids(),
                      started_at=body.started_at, ended_at=body.ended_at, place=body.place,

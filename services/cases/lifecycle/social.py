@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from kit import errors
-from kit.auth import service_token
 from services.cases.errors import SocialEvaluationUnanswered
 from services.cases.lifecycle import states as st
 from services.cases.models import Case
@@ -20,13 +19,10 @@ CHECK_PATH = "/api/v1/review/social-evaluations/check"
 async def require_answer(ctx: Any, case: Case, penalties: list[dict[str, Any]]
                          ) -> dict[str, Any] | None:
     """None when no evaluation is required (nor held); else what goes on the decision."""
-    state = ctx.request.app.state
-    client = state.clients.get("review")
+    client = ctx.up.clients.get("review")
     if client is None:
         raise errors.ServiceUnavailable("审核服务不可用，无法确认社会评议", upstream="review")
-    headers = {"Authorization": "Bearer " + service_token(state.keyring, state.settings.jwt,
-                                                          "cases")}
-    resp = await client.call("POST", CHECK_PATH, headers=headers, json={
+    resp = await client.call("POST", CHECK_PATH, headers=ctx.up.service_headers(), json={
         "case_id": str(case.id), "agency_id": str(case.agency_id),
         "region_code": case.region_code, "party_kind": case.party_kind,
         "fine_fen": sum(p["amount_fen"] for p in penalties if p["kind"] == "fine"),

@@ -4,14 +4,14 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from common.app import CalendarDep
 from common.calendar import today_legal
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
-from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader
+from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, UpstreamDep
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
 from services.cases.preservation import schemas, service
 from services.cases.preservation.errors import PreservationNotAllowed, PreservationNotFound
@@ -26,9 +26,9 @@ ACT = (errors.Unauthorized, errors.Forbidden, CaseNotFound, CaseArchived,
              responses=errors.responses(*ACT, OfficersNotQualified, ApproverNotHead,
                                         errors.ServiceUnavailable))
 async def create_preservation(body: schemas.PreservationCreate, case: CaseForAction,
-                              principal: Actor, request: Request, session: SessionDep,
+                              principal: Actor, up: UpstreamDep, session: SessionDep,
                               cal: CalendarDep) -> schemas.PreservationRead:
-    row = await service.preserve(session, request, principal, case, body, cal)
+    row = await service.preserve(session, up, principal, case, body, cal)
     return service.to_read(row, today_legal())
 
 

@@ -12,14 +12,13 @@
 
 import uuid
 from datetime import date
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import WorkingCalendar
 from kit.auth import Principal
 from services.cases.approvals import require_head
-from services.cases.clients import qualified_officers
+from services.cases.clients import Upstream, qualified_officers
 from services.cases.lifecycle import states as st
 from services.cases.matters.models import Matter
 from services.cases.models import Case
@@ -44,7 +43,7 @@ def is_overdue(row: EvidencePreservation, on: date) -> bool:
     return row.status == "preserved" and on > row.decision_due_on
 
 
-async def preserve(session: AsyncSession, request: Any, principal: Principal, case: Case,
+async def preserve(session: AsyncSession, up: Upstream, principal: Principal, case: Case,
                    body: schemas.PreservationCreate,
                    cal: WorkingCalendar) -> EvidencePreservation:
     if case.status not in OPEN_FOR_PRESERVATION:
@@ -53,9 +52,9 @@ async def preserve(session: AsyncSession, request: Any, principal: Principal, ca
     await ensure_not_recused(session, case, body.officer_ids)
     matter = await session.get(Matter, case.matter_id)
     domain = matter.domain if matter else case.matter_snapshot.get("domain", "")
-    await qualified_officers(request, body.officer_ids, domain, body.preserved_on,
+    await qualified_officers(up, body.officer_ids, domain, body.preserved_on,
                              rule="行政处罚法第四十二条、第五十五条")
-    await require_head(request, case.agency_id, body.approver_id, "preservation")
+    await require_head(up, case.agency_id, body.approver_id, "preservation")
     due_on, provisional = decision_due(cal, body.preserved_on)
     row = EvidencePreservation(
         case_id=case.id, agency_id=case.agency_id, region_code=case.region_code,

@@ -2,11 +2,11 @@
 
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
-from services.cases.dependencies import Actor, CaseById, CaseForAction
+from services.cases.dependencies import Actor, CaseById, CaseForAction, UpstreamDep
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
 from services.cases.recusal import schemas, service
 from services.cases.recusal.errors import (
@@ -36,9 +36,9 @@ async def create_recusal(body: schemas.RecusalCreate, case: CaseForAction, princ
                                         errors.ServiceUnavailable),
              summary="行政机关负责人决定是否回避（行政处罚法第四十三条第三款）")
 async def decide_recusal(recusal_id: uuid.UUID, body: schemas.RecusalDecide,
-                         case: CaseForAction, principal: Actor, request: Request,
+                         case: CaseForAction, principal: Actor, up: UpstreamDep,
                          session: SessionDep) -> schemas.RecusalRead:
-    row = await service.decide_recusal(session, request, principal, case, recusal_id, body)
+    row = await service.decide_recusal(session, up, principal, case, recusal_id, body)
     return schemas.RecusalRead.model_validate(row)
 
 
@@ -58,7 +58,7 @@ async def list_recusals(case: CaseById, session: SessionDep) -> list[schemas.Rec
                                         errors.ServiceUnavailable),
              summary="行政机关负责人增派执法人员（回避后替换，行政处罚法第四十二条、第四十三条）")
 async def assign_case_officer(body: schemas.OfficerAssign, case: CaseForAction,
-                              principal: Actor, request: Request,
+                              principal: Actor, up: UpstreamDep,
                               session: SessionDep) -> schemas.CaseOfficersRead:
-    row = await service.assign_officer(session, request, principal, case, body)
+    row = await service.assign_officer(session, up, principal, case, body)
     return schemas.CaseOfficersRead(case_id=row.id, officer_ids=[str(o) for o in row.officer_ids])

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from services.cases.approvals import require_head
-from services.cases.clients import qualified_officers
+from services.cases.clients import Upstream, qualified_officers
 from services.cases.models import Case, CaseOfficer
 from services.cases.recusal import schemas
 from services.cases.recusal.errors import (
@@ -78,7 +78,7 @@ async def request_recusal(session: AsyncSession, principal: Principal, case: Cas
     return row
 
 
-async def decide_recusal(session: AsyncSession, request: Any, principal: Principal,
+async def decide_recusal(session: AsyncSession, up: Upstream, principal: Principal,
                          case: Case, recusal_id: uuid.UUID,
                          body: schemas.RecusalDecide) -> Recusal:
     repo = RecusalRepository(session)
@@ -91,7 +91,7 @@ async def decide_recusal(session: AsyncSession, request: Any, principal: Princip
         raise RecusalNotAllowed("被申请回避的人员不得决定本人的回避", rule=ART43)
     if body.decided_on < row.requested_on:
         raise RecusalNotAllowed("决定日期早于申请日期", rule=ART43)
-    await require_head(request, case.agency_id, body.decided_by, "recusal")
+    await require_head(up, case.agency_id, body.decided_by, "recusal")
     row.status = "granted" if body.granted else "refused"
     row.decided_by, row.decided_on, row.decision_reason = (body.decided_by, body.decided_on,
                                                            body.reason)
@@ -109,7 +109,7 @@ async def for_case(session: AsyncSession, case: Case) -> list[Recusal]:
     return await RecusalRepository(session).for_case(case.id)
 
 
-async def assign_officer(session: AsyncSession, request: Any, principal: Principal, case: Case,
+async def assign_officer(session: AsyncSession, up: Upstream, principal: Principal, case: Case,
                          body: schemas.OfficerAssign) -> Case:
     """增派执法人员 to a case by the head (after a 回避, or to strengthen the team)."""
     if case.status not in OPEN_STATES:
@@ -119,8 +119,8 @@ async def assign_officer(session: AsyncSession, request: Any, principal: Princip
     if body.officer_id in current:
         raise OfficerAssignmentRefused("该执法人员已是本案承办人员", rule=ART43)
     await ensure_not_recused(session, case, [body.officer_id])
-    await require_head(request, case.agency_id, body.approver_id, "officer_replacement")
-    await qualified_officers(request, [*current, body.officer_id],
+    await require_head(up, case.agency_id, body.approver_id, "officer_replacement")
+    await qualified_officers(up, [*current, body.officer_id],
                              case.matter_snapshot["domain"], body.assigned_on, case.region_code)
     case.officer_ids = [*current, body.officer_id]
     session.add(CaseOfficer(case_id=case.id, officer_id=body.officer_id))

@@ -9,9 +9,8 @@ from common.calendar import today_legal
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
-from services.cases.dependencies import Actor, CaseForAction, Reader
+from services.cases.dependencies import Actor, CaseForAction, Reader, case_ctx
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound
-from services.cases.lifecycle.service import Ctx
 from services.cases.self_enforcement import schemas, service
 from services.cases.self_enforcement.errors import SelfEnforcementNotFound, SelfEnforcementRefused
 
@@ -28,7 +27,7 @@ Read = schemas.SelfEnforcementRead
 async def demand_self_enforcement(body: schemas.DemandCreate, case: CaseForAction,
                                   principal: Actor, request: Request,
                                   session: SessionDep) -> Read:
-    row = await service.demand(Ctx(request, session, principal), case, body)
+    row = await service.demand(case_ctx(request, session, principal), case, body)
     return service.to_read(row, body.served_on)
 
 
@@ -38,7 +37,7 @@ async def demand_self_enforcement(body: schemas.DemandCreate, case: CaseForActio
 async def record_enforcement_statement(body: schemas.StatementCreate, case: CaseForAction,
                                        principal: Actor, request: Request,
                                        session: SessionDep) -> Read:
-    row = await service.statement(Ctx(request, session, principal), case, body)
+    row = await service.statement(case_ctx(request, session, principal), case, body)
     return service.to_read(row, body.received_on)
 
 
@@ -49,7 +48,7 @@ async def record_enforcement_statement(body: schemas.StatementCreate, case: Case
 async def decide_self_enforcement(body: schemas.DecisionCreate, case: CaseForAction,
                                   principal: Actor, request: Request,
                                   session: SessionDep) -> Read:
-    row = await service.decide(Ctx(request, session, principal), case, body)
+    row = await service.decide(case_ctx(request, session, principal), case, body)
     return service.to_read(row, body.decided_on)
 
 
@@ -59,7 +58,7 @@ async def decide_self_enforcement(body: schemas.DecisionCreate, case: CaseForAct
 async def execute_self_enforcement(body: schemas.ExecutionCreate, case: CaseForAction,
                                    principal: Actor, request: Request,
                                    session: SessionDep) -> Read:
-    row = await service.execute(Ctx(request, session, principal), case, body)
+    row = await service.execute(case_ctx(request, session, principal), case, body)
     return service.to_read(row, today_legal(row.executed_at))
 
 

@@ -178,7 +178,7 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecisionCreate) -> SelfEnfo
     measures = await SelfEnforcementRepository(ctx.session).held_measures(case.id)
     if body.manner == "auction" and not measures:
         raise refuse("拍卖抵缴须先依照行政强制法第三章查封、扣押财物", ART46_2)
-    await require_head(ctx.request, case.agency_id, body.approver_id, "self_enforcement")
+    await require_head(ctx.up, case.agency_id, body.approver_id, "self_enforcement")
     row.status, row.decided_on, row.approver_id = "decided", body.decided_on, body.approver_id
     row.manner, row.institution, row.immediate = body.manner, body.institution, body.immediate
     row.decision_reason = body.reason

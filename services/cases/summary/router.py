@@ -11,7 +11,7 @@ from common.calendar import today_legal
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
-from services.cases.dependencies import Actor, AgencyAdmin, Reader
+from services.cases.dependencies import Actor, AgencyAdmin, Reader, case_ctx
 from services.cases.entrustment.errors import EntrustmentAgreementRequired
 from services.cases.errors import (
     LimitationExpired,
@@ -19,7 +19,6 @@ from services.cases.errors import (
     MatterNotHeld,
     OfficersNotQualified,
 )
-from services.cases.lifecycle.service import Ctx
 from services.cases.summary import collection, schemas, service
 from services.cases.summary.errors import (
     CollectionNotFound,
@@ -46,7 +45,7 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
 async def create_summary_decision(body: schemas.SummaryDecisionCreate, principal: Actor,
                                   request: Request,
                                   session: SessionDep) -> schemas.SummaryDecisionRead:
-    decision, case = await service.create_summary_decision(Ctx(request, session, principal),
+    decision, case = await service.create_summary_decision(case_ctx(request, session, principal),
                                                            body)
     return service.to_read(decision, case)
 

@@ -131,7 +131,7 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
         snap["deciding_agency"] = {"id": str(deciding_id),
                                    "name": agreement.delegating_agency_name,
                                    "uscc": agreement.delegating_agency_uscc}
-    check = await qualified_officers(ctx.request, body.officer_ids, matter.domain, decided_on,
+    check = await qualified_officers(ctx.up, body.officer_ids, matter.domain, decided_on,
                                      p.region_code, rule=OFFICER_RULE)
     prefix, agency = await agency_prefix(ctx, agency_id)
     deciding = snap.setdefault("deciding_agency", agency)

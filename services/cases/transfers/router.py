@@ -6,9 +6,8 @@ from fastapi import APIRouter, Request
 
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
-from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader
+from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, case_ctx
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
-from services.cases.lifecycle.service import Ctx
 from services.cases.transfers import schemas, service
 from services.cases.transfers.errors import TransferNotAllowed, TransferNotFound
 
@@ -24,7 +23,7 @@ ONE = "/cases/{case_id}/transfers/{transfer_id}"
              summary="提交移送报告（移送管辖或涉嫌犯罪移送司法机关）")
 async def report_transfer(body: schemas.TransferCreate, case: CaseForAction, principal: Actor,
                           request: Request, session: SessionDep) -> schemas.TransferRead:
-    transfer = await service.report_transfer(Ctx(request, session, principal), case, body)
+    transfer = await service.report_transfer(case_ctx(request, session, principal), case, body)
     return schemas.TransferRead.model_validate(transfer)
 
 
@@ -33,7 +32,7 @@ async def report_transfer(body: schemas.TransferCreate, case: CaseForAction, pri
             summary="案件的移送记录")
 async def list_case_transfers(case: CaseById, principal: Reader, request: Request,
                               session: SessionDep) -> list[schemas.TransferRead]:
-    rows = await service.list_transfers(Ctx(request, session, principal), case)
+    rows = await service.list_transfers(case_ctx(request, session, principal), case)
     return [schemas.TransferRead.model_validate(t) for t in rows]
 
 
@@ -43,7 +42,7 @@ async def list_case_transfers(case: CaseById, principal: Reader, request: Reques
 async def decide_transfer(transfer_id: uuid.UUID, body: schemas.TransferDecision,
                           case: CaseForAction, principal: Actor, request: Request,
                           session: SessionDep) -> schemas.TransferRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     transfer = await service.load(ctx, case, transfer_id)
     await service.decide_transfer(ctx, case, transfer, body)
     return schemas.TransferRead.model_validate(transfer)
@@ -54,7 +53,7 @@ async def decide_transfer(transfer_id: uuid.UUID, body: schemas.TransferDecision
 async def send_transfer(transfer_id: uuid.UUID, body: schemas.TransferSend,
                         case: CaseForAction, principal: Actor, request: Request,
                         session: SessionDep) -> schemas.TransferRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     transfer = await service.load(ctx, case, transfer_id)
     await service.send_transfer(ctx, case, transfer, body)
     return schemas.TransferRead.model_validate(transfer)
@@ -65,7 +64,7 @@ async def send_transfer(transfer_id: uuid.UUID, body: schemas.TransferSend,
 async def answer_transfer(transfer_id: uuid.UUID, body: schemas.TransferAnswer,
                           case: CaseForAction, principal: Actor, request: Request,
                           session: SessionDep) -> schemas.TransferRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     transfer = await service.load(ctx, case, transfer_id)
     await service.answer_transfer(ctx, case, transfer, body)
     return schemas.TransferRead.model_validate(transfer)

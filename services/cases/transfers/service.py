@@ -72,7 +72,7 @@ async def report_transfer(ctx: Ctx, case: Case, body: schemas.TransferCreate) ->
     domain = matter.domain if matter else (case.matter_snapshot or {}).get("domain", "")
     reported_at = body.reported_at or utcnow()
     reported_on = today_legal(reported_at)
-    check = await qualified_officers(ctx.request, body.officer_ids, domain, reported_on,
+    check = await qualified_officers(ctx.up, body.officer_ids, domain, reported_on,
                                      rule="国务院令第310号第五条" if body.kind == "judicial"
                                      else "行政处罚法第四十二条")
     unit = getattr(ctx.settings, "transfer_approval_unit", "calendar")
@@ -97,7 +97,7 @@ async def decide_transfer(ctx: Ctx, case: Case, transfer: CaseTransfer,
     _require(transfer, "pending_approval")
     if not body.approved and not body.reason:
         raise TransferNotAllowed("不批准移送的，应当记录不予批准的理由", rule=RULES[transfer.kind])
-    await require_head(ctx.request, case.agency_id, body.approver_id, "transfer",
+    await require_head(ctx.up, case.agency_id, body.approver_id, "transfer",
                        principal_only=True)
     transfer.approver_id, transfer.decided_at = body.approver_id, body.decided_at
     transfer.decision_late = today_legal(body.decided_at) > \

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request, Response
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import set_etag
-from services.cases.dependencies import Actor
+from services.cases.dependencies import Actor, case_ctx
 from services.cases.documents import delivery, schemas
 from services.cases.documents import errors as de
 from services.cases.documents import service as svc
@@ -24,7 +24,6 @@ from services.cases.inspections import errors as ie
 from services.cases.inspections.dependencies import InspectionById, InspectionForAction
 from services.cases.licensing import errors as le
 from services.cases.licensing.dependencies import ApplicationById, ApplicationForAction
-from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -52,7 +51,7 @@ def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
     async def issue(body: schemas.DocumentIssue, owner: for_action, principal: Actor,
                     request: Request, session: SessionDep,
                     response: Response) -> schemas.DocumentRead:
-        doc = await svc.issue(Ctx(request, session, principal), owner, body)
+        doc = await svc.issue(case_ctx(request, session, principal), owner, body)
         response.headers["Location"] = f"/api/v1/cases{docs.split('{')[0]}{owner.id}" \
                                        f"/documents/{doc.id}"
         set_etag(response, owner.version)
@@ -83,7 +82,7 @@ def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
                     principal: Actor, request: Request, session: SessionDep,
                     response: Response) -> schemas.ServiceRead:
         doc = await _doc(session, owner, owner_col, document_id)
-        row = await subjects.record_service(Ctx(request, session, principal), owner, doc, body)
+        row = await subjects.record_service(case_ctx(request, session, principal), owner, doc, body)
         set_etag(response, owner.version)
         return schemas.ServiceRead(
             id=row.id, document_id=row.document_id, method=row.method,

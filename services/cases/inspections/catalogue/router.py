@@ -8,10 +8,9 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.cases.dependencies import Actor, CatalogueAdmin, Reader
+from services.cases.dependencies import Actor, CatalogueAdmin, Reader, case_ctx
 from services.cases.inspections import errors as ie
 from services.cases.inspections.catalogue import schemas, service
-from services.cases.lifecycle.service import Ctx
 from services.cases.matters.router import optional_principal
 
 router = APIRouter(route_class=CommittingRoute)
@@ -24,7 +23,7 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
 async def create_inspection_item(body: schemas.ItemCreate, principal: CatalogueAdmin,
                                  request: Request, session: SessionDep,
                                  response: Response) -> schemas.ItemRead:
-    item = await service.create_item(Ctx(request, session, principal), body)
+    item = await service.create_item(case_ctx(request, session, principal), body)
     response.headers["Location"] = f"/api/v1/cases/inspection-items/{item.id}"
     return service.item_read(item)
 
@@ -51,7 +50,8 @@ async def list_inspection_items(request: Request, session: SessionDep,
             responses=errors.responses(*AUTH, ie.InspectionItemNotFound), summary="检查事项详情")
 async def get_inspection_item(item_id: uuid.UUID, principal: Reader, request: Request,
                               session: SessionDep) -> schemas.ItemRead:
-    return service.item_read(await service.load_item(Ctx(request, session, principal), item_id))
+    ctx = case_ctx(request, session, principal)
+    return service.item_read(await service.load_item(ctx, item_id))
 
 
 @router.post("/inspection-items/{item_id}/publish", response_model=schemas.ItemRead,
@@ -59,7 +59,7 @@ async def get_inspection_item(item_id: uuid.UUID, principal: Reader, request: Re
              summary="公布检查事项")
 async def publish_inspection_item(item_id: uuid.UUID, principal: CatalogueAdmin,
                                   request: Request, session: SessionDep) -> schemas.ItemRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     return service.item_read(await service.publish_item(ctx, await service.load_item(
         ctx, item_id)))
 
@@ -71,7 +71,7 @@ async def publish_inspection_item(item_id: uuid.UUID, principal: CatalogueAdmin,
 async def create_inspection_item_version(item_id: uuid.UUID, body: schemas.ItemVersionCreate,
                                          principal: CatalogueAdmin, request: Request,
                                          session: SessionDep) -> schemas.ItemRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     item = await service.load_item(ctx, item_id)
     return service.item_read(await service.new_item_version(ctx, item, body))
 
@@ -82,7 +82,7 @@ async def create_inspection_item_version(item_id: uuid.UUID, body: schemas.ItemV
 async def create_inspection_target(body: schemas.TargetCreate, principal: Actor,
                                    request: Request, session: SessionDep,
                                    response: Response) -> schemas.TargetRead:
-    target = await service.create_target(Ctx(request, session, principal), body)
+    target = await service.create_target(case_ctx(request, session, principal), body)
     response.headers["Location"] = f"/api/v1/cases/inspection-targets/{target.id}"
     return service.target_read(target)
 
@@ -95,7 +95,7 @@ async def import_inspection_targets(principal: Actor, request: Request, session:
                                     agency_id: Annotated[uuid.UUID | None, Form()] = None,
                                     ) -> schemas.ImportReport:
     content = await file.read()
-    return await service.import_targets(Ctx(request, session, principal), agency_id,
+    return await service.import_targets(case_ctx(request, session, principal), agency_id,
                                         file.filename or "upload.csv", content)
 
 

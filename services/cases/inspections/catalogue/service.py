@@ -12,8 +12,6 @@ from typing import Any
 from common.scope import may_act_for, parse_uuid
 from kit import errors
 from kit.db import utcnow
-from kit.http import forward_headers
-from services.cases.clients import personnel_client
 from services.cases.identifiers import uscc_ok
 from services.cases.inspections.catalogue import schemas
 from services.cases.inspections.catalogue.models import InspectionItem, InspectionTarget
@@ -39,7 +37,7 @@ async def agency_region(ctx: Ctx, agency_id: uuid.UUID, roles: tuple[str, ...]) 
     if parse_uuid(p.agency_id) == agency_id and p.region_code:
         region = p.region_code
     else:
-        agency = await personnel_client(ctx.request).get_agency(forward_headers(ctx.request),
+        agency = await ctx.up.personnel.get_agency(ctx.up.headers,
                                                                 str(agency_id))
         region = agency.region_code or ""
     if not may_act_for(p, agency_id, region, roles):

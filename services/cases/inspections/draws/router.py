@@ -8,10 +8,9 @@ from fastapi import APIRouter, Query, Request, Response
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.cases.dependencies import Actor, Reader
+from services.cases.dependencies import Actor, Reader, case_ctx
 from services.cases.inspections import errors as ie
 from services.cases.inspections.draws import schemas, service
-from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -22,7 +21,7 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
              summary="制定抽查计划（可多机关联合：综合查一次）")
 async def create_spot_check_plan(body: schemas.PlanCreate, principal: Actor, request: Request,
                                  session: SessionDep, response: Response) -> schemas.PlanRead:
-    plan = await service.create_plan(Ctx(request, session, principal), body)
+    plan = await service.create_plan(case_ctx(request, session, principal), body)
     response.headers["Location"] = f"/api/v1/cases/spot-check-plans/{plan.id}"
     return schemas.PlanRead.model_validate(plan)
 
@@ -57,7 +56,7 @@ async def commit_spot_check_seed(plan_id: uuid.UUID, body: schemas.SeedCommitmen
                                  principal: Actor, request: Request,
                                  session: SessionDep) -> schemas.PlanRead:
     plan = await _plan(session, principal, plan_id)
-    await service.commit_seed(Ctx(request, session, principal), plan, body)  # type: ignore[arg-type]
+    await service.commit_seed(case_ctx(request, session, principal), plan, body)  # type: ignore[arg-type]
     return schemas.PlanRead.model_validate(plan)
 
 
@@ -69,7 +68,7 @@ async def create_spot_check_draw(plan_id: uuid.UUID, body: schemas.DrawCreate,
                                  principal: Actor, request: Request, session: SessionDep,
                                  response: Response) -> schemas.DrawRead:
     plan = await _plan(session, principal, plan_id)
-    d = await service.create_draw(Ctx(request, session, principal), plan, body)  # type: ignore[arg-type]
+    d = await service.create_draw(case_ctx(request, session, principal), plan, body)  # type: ignore[arg-type]
     response.headers["Location"] = f"/api/v1/cases/spot-check-plans/{plan_id}/draws/{d.id}"
     return schemas.DrawRead.model_validate(d)
 

@@ -24,8 +24,6 @@ from common.calendar import today_legal
 from common.scope import parse_uuid
 from kit import errors
 from kit.db import utcnow
-from kit.http import forward_headers
-from services.cases.clients import personnel_client
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
 from services.cases.inspections.disclosure import announce_task
 from services.cases.inspections.draws import schemas
@@ -115,10 +113,10 @@ async def snapshot(ctx: Ctx, plan: SpotCheckPlan, on: Any) -> dict[str, Any]:
     items = await ItemRepository(ctx.session).many([parse_uuid(x) for x in plan.item_ids])
     agencies = [plan.agency_id, *(parse_uuid(a) for a in plan.joint_agency_ids)]
     targets = await TargetRepository(ctx.session).pool(agencies, {i.target_kind for i in items})
-    client, answers = personnel_client(ctx.request), {}
+    client, answers = ctx.up.personnel, {}
     for n in range(0, len(plan.inspector_ids), CHECK_BATCH):  # personnel answers ≤100 a call
         check = await client.check_qualifications(
-            forward_headers(ctx.request), plan.inspector_ids[n:n + CHECK_BATCH], plan.domain,
+            ctx.up.headers, plan.inspector_ids[n:n + CHECK_BATCH], plan.domain,
             on, plan.region_code)
         answers.update({r.officer_id: r for r in check.results})
     inspectors = [{"id": o, "qualified": bool(answers.get(o) and answers[o].qualified),

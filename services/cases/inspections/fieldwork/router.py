@@ -10,14 +10,13 @@ from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import set_etag
 from services.cases import errors as ce
-from services.cases.dependencies import Actor, Reader
+from services.cases.dependencies import Actor, Reader, case_ctx
 from services.cases.inspections import errors as ie
 from services.cases.inspections import schemas
 from services.cases.inspections import service as svc
 from services.cases.inspections.dependencies import InspectionById, InspectionForAction
 from services.cases.inspections.fieldwork import service
 from services.cases.lifecycle.schemas import EvidenceKind
-from services.cases.lifecycle.service import Ctx
 from services.cases.storage import LocalStorage, TooLarge
 from services.cases.timeline import service as chain
 
@@ -32,7 +31,7 @@ ACTION = (*AUTH, ie.InspectionNotFound, ie.InspectionActionNotAllowed, errors.Pr
 async def create_inspection_record(body: schemas.RecordCreate, i: InspectionForAction,
                                    principal: Actor, request: Request, session: SessionDep,
                                    response: Response) -> schemas.RecordRead:
-    rec = await service.add_record(Ctx(request, session, principal), i, body)
+    rec = await service.add_record(case_ctx(request, session, principal), i, body)
     set_etag(response, i.version)
     return schemas.RecordRead.model_validate(rec)
 
@@ -62,7 +61,7 @@ async def upload_inspection_evidence(i: InspectionForAction, principal: Actor,
                                   max_bytes=s.evidence_max_bytes) from exc
     if stored.size == 0:
         raise ce.EvidenceRejected("文件为空")
-    ev = await service.add_evidence(Ctx(request, session, principal), i, kind=kind,
+    ev = await service.add_evidence(case_ctx(request, session, principal), i, kind=kind,
                                     description=description, filename=file.filename or "upload",
                                     content_type=ctype, stored=stored, officer_ids=officer_ids)
     set_etag(response, i.version)
@@ -78,7 +77,7 @@ async def upload_inspection_evidence(i: InspectionForAction, principal: Actor,
 async def create_inspection_lead(body: schemas.LeadCreate, i: InspectionForAction,
                                  principal: Actor, request: Request, session: SessionDep,
                                  response: Response) -> schemas.LeadRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     case, created, carried = await service.create_lead(ctx, i, body)
     if not created:
         response.status_code = 200
@@ -94,7 +93,7 @@ async def create_inspection_lead(body: schemas.LeadCreate, i: InspectionForActio
 async def scan_inspection(body: schemas.Scan, i: InspectionForAction, principal: Actor,
                           request: Request, session: SessionDep,
                           response: Response) -> schemas.InspectionRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     await service.scan(ctx, i, body)
     set_etag(response, i.version)
     return await svc.read(ctx, i)

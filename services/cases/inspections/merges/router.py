@@ -12,7 +12,7 @@ from common.scope import AgencyOutOfScope
 from kit import errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
-from services.cases.dependencies import Reader
+from services.cases.dependencies import Reader, case_ctx
 from services.cases.inspections.errors import SpotCheckPlanNotFound
 from services.cases.inspections.merges import schemas, service
 from services.cases.inspections.merges.errors import (
@@ -20,7 +20,6 @@ from services.cases.inspections.merges.errors import (
     PlanMergeNotFound,
     PlanMergeRefused,
 )
-from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -37,7 +36,7 @@ async def get_merge_suggestions(principal: Reader, request: Request, session: Se
                                 period_end: date | None = None) -> schemas.MergeSuggestions:
     """A supervisor sees pairs whose both plans lie in the region; an agency admin the pairs
     that involve its own agency's plans. Plans already merged are not suggested."""
-    return await service.suggest(Ctx(request, session, principal), year, period_start,
+    return await service.suggest(case_ctx(request, session, principal), year, period_start,
                                  period_end)
 
 
@@ -47,7 +46,7 @@ async def get_merge_suggestions(principal: Reader, request: Request, session: Se
              summary="合并抽查计划为综合查一次（区县执法监督机构决定；每个共同企业一个联合检查任务）")
 async def create_plan_merge(body: schemas.MergeCreate, principal: Decider, request: Request,
                             session: SessionDep, response: Response) -> schemas.MergeRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     merge = await service.create_merge(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/spot-check-plans/merges/{merge.id}"
     return await service.read(ctx, merge)
@@ -58,5 +57,5 @@ async def create_plan_merge(body: schemas.MergeCreate, principal: Decider, reque
             summary="综合查一次合并计划（联合检查任务及其检查）")
 async def get_plan_merge(merge_id: uuid.UUID, principal: Reader, request: Request,
                          session: SessionDep) -> schemas.MergeRead:
-    ctx = Ctx(request, session, principal)
+    ctx = case_ctx(request, session, principal)
     return await service.read(ctx, await service.load(ctx, merge_id))

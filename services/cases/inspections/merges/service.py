@@ -85,7 +85,7 @@ async def _load(ctx: Ctx, ids: list[uuid.UUID]) -> list[SpotCheckPlan]:
     if missing:
         raise SpotCheckPlanNotFound("抽查计划不存在或不在本人管辖范围内", rule=SCOPE_RULE,
                                     plan_ids=missing)
-    lookup = agency_regions(ctx.request)
+    lookup = agency_regions(ctx.up)
     for agency in sorted({pl.agency_id for pl in plans.values()}):
         await check_agency_region(p, agency, lookup)
     return [plans[x] for x in ids]

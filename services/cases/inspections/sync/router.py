@@ -4,9 +4,8 @@ from fastapi import APIRouter, Request
 
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
-from services.cases.dependencies import Actor
+from services.cases.dependencies import Actor, case_ctx
 from services.cases.inspections.sync import schemas, service
-from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
 
@@ -16,4 +15,4 @@ router = APIRouter(route_class=CommittingRoute)
              summary="离线采集同步：逐条应用（每条带 Idempotency-Key 与 If-Match），逐条答复")
 async def sync_inspections(body: schemas.SyncBatch, principal: Actor, request: Request,
                            session: SessionDep) -> schemas.SyncReport:
-    return await service.sync(Ctx(request, session, principal), body)
+    return await service.sync(case_ctx(request, session, principal), body)

@@ -15,7 +15,7 @@ from kit import errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
-from services.cases.dependencies import Actor, Reader
+from services.cases.dependencies import Actor, Reader, case_ctx
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le
 from services.cases.licensing import schemas as ls
@@ -23,7 +23,7 @@ from services.cases.licensing.licences import schemas, service
 from services.cases.licensing.licences.repository import REGISTRY as LICENSING
 from services.cases.licensing.licences.repository import LicenceRepository, StatisticsRepository
 from services.cases.licensing.models import Licence, LicenceMatter
-from services.cases.licensing.service import Ctx, matter_summary
+from services.cases.licensing.service import matter_summary
 
 router = APIRouter(tags=["cases: licensing"], route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -116,7 +116,7 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
     async def endpoint(body: body_model, lic: LicenceForAction,  # type: ignore[valid-type]
                        principal: Actor, request: Request, session: SessionDep,
                        response: Response) -> schemas.LicenceRead:
-        await fn(Ctx(request, session, principal), lic, body)
+        await fn(case_ctx(request, session, principal), lic, body)
         return await read(session, lic, response)
 
     router.add_api_route(f"{LIC}/{path}", endpoint, methods=["POST"], name=name,

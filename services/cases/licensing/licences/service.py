@@ -185,7 +185,7 @@ def _end(lic: Licence, status: str, on: date, **detail: Any) -> None:
 
 
 async def _emit_revoked(ctx: Ctx, lic: Licence, kind: str, **detail: Any) -> None:
-    await ctx.request.app.state.outbox.emit(ctx.session, "licence.revoked", {
+    await ctx.outbox.emit(ctx.session, "licence.revoked", {
         "licence_id": str(lic.id), "application_id": str(lic.application_id),
         "number": lic.number, "agency_id": str(lic.agency_id), "region_code": lic.region_code,
         "kind": kind, **detail}, aggregate_id=str(lic.application_id))
