@@ -5,13 +5,13 @@ from fastapi import APIRouter, Request
 from common.statistics import Registry
 from common.statistics_routes import add_statistics_routes
 from kit.db import CommittingRoute
-from services.personnel.statistics.repository import registry
+from services.personnel.statistics import service
 
 router = APIRouter(prefix="/api/v1/personnel", tags=["statistics"], route_class=CommittingRoute)
 
 
 def _registry(request: Request) -> Registry:
-    return registry(request.app.state.settings.training_hours_required)
+    return service.figures(request.app.state.settings.training_hours_required)
 
 
 add_statistics_routes(router, name="personnel_statistics",
