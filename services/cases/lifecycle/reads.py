@@ -6,6 +6,7 @@ from typing import Any
 
 from common.calendar import WorkingCalendar
 from common.money import fen_to_yuan
+from kit.schemas import Page
 from services.cases import deadlines
 from services.cases.identifiers import mask_id_number
 from services.cases.lifecycle import states as st
@@ -25,25 +26,39 @@ from services.cases.lifecycle.schemas.reads import (  # noqa: F401  (the read mo
 from services.cases.models import Case
 
 
-def _party(c: Case) -> PartyRead:
-    return PartyRead(kind=c.party_kind, name=c.party_name,
-                             id_number=mask_id_number(c.party_id_number), uscc=c.party_uscc,
-                             address=c.party_address, phone=c.party_phone,
-                             is_minor=c.party_is_minor)
+def _party(c: Any) -> dict[str, Any]:
+    return {"kind": c.party_kind, "name": c.party_name,
+            "id_number": mask_id_number(c.party_id_number), "uscc": c.party_uscc,
+            "address": c.party_address, "phone": c.party_phone, "is_minor": c.party_is_minor}
 
 
-def _matter(c: Case) -> dict[str, Any]:
+def _matter(c: Any) -> dict[str, Any]:
     s = c.matter_snapshot or {}
     return {k: s.get(k) for k in ("id", "code", "name", "domain", "kind", "source")}
 
 
-def summary(c: Case) -> CaseSummary:
-    return CaseSummary(
-        id=c.id, number=c.number, status=c.status, version=c.version, agency_id=c.agency_id,
-        region_code=c.region_code, matter=_matter(c), party=_party(c), procedure=c.procedure,
-        kind=c.kind, source=c.source, discovered_on=c.discovered_on, filed_on=c.filed_on,
-        decided_on=c.decided_on, next_due_on=c.next_due_on, officer_ids=c.officer_ids,
-        created_at=c.created_at)
+def _summary_fields(c: Any) -> dict[str, Any]:
+    """A list row's fields: from a `Case` or a row of `CaseRepository.list` (same names)."""
+    return {"id": c.id, "number": c.number, "status": c.status, "version": c.version,
+            "agency_id": c.agency_id, "region_code": c.region_code, "matter": _matter(c),
+            "procedure": c.procedure, "kind": c.kind, "source": c.source,
+            "discovered_on": c.discovered_on, "filed_on": c.filed_on,
+            "decided_on": c.decided_on, "next_due_on": c.next_due_on,
+            "officer_ids": c.officer_ids, "created_at": c.created_at}
+
+
+def summary(c: Any) -> CaseSummary:
+    return CaseSummary.model_validate(_summary_fields(c) | {"party": _party(c)})
+
+
+def page(rows: list[Any], next_cursor: str | None, limit: int) -> Page[CaseSummary]:
+    """The list page built without validating each row again: the values are the database's
+    own typed columns (uuid, date, aware datetime, the JSON lists), which is what the models
+    declare; FastAPI serialises the page once with pydantic-core."""
+    build, party = CaseSummary.model_construct, PartyRead.model_construct
+    return Page[CaseSummary].model_construct(
+        items=[build(**_summary_fields(c), party=party(**_party(c))) for c in rows],
+        next_cursor=next_cursor, limit=limit)
 
 
 def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> CaseRead:

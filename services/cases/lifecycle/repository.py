@@ -15,6 +15,15 @@ from services.cases.dependencies import case_scope
 from services.cases.lifecycle import states as st
 from services.cases.models import Case, CaseOfficer, CaseRecord, Evidence, Payment, Statement
 
+# the columns of a list row (`reads.summary`): the list reads these, not the whole case with
+# its JSON documents (decision, conclusion, notice, …), and builds no ORM object
+SUMMARY_COLUMNS = (
+    Case.id, Case.number, Case.status, Case.version, Case.agency_id, Case.region_code,
+    Case.matter_snapshot, Case.party_kind, Case.party_name, Case.party_id_number,
+    Case.party_uscc, Case.party_address, Case.party_phone, Case.party_is_minor, Case.procedure,
+    Case.kind, Case.source, Case.discovered_on, Case.filed_on, Case.decided_on,
+    Case.next_due_on, Case.officer_ids, Case.created_at)
+
 
 class CaseRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -40,10 +49,11 @@ class CaseRepository:
                    discovered_from: date | None = None, discovered_to: date | None = None,
                    overdue: bool | None = None, today: date | None = None,
                    cursor: str | None = None, limit: int = 50
-                   ) -> tuple[list[Case], str | None]:
+                   ) -> tuple[list[Any], str | None]:
         """Newest first, keyset on (created_at, id); every filter is a column in an index
-        that starts with the scope column (agency_id or region_code)."""
-        stmt = select(Case)
+        that starts with the scope column (agency_id or region_code). Rows of
+        SUMMARY_COLUMNS (attribute access like a case), not ORM objects."""
+        stmt = select(*SUMMARY_COLUMNS)
         if (clause := case_scope(principal)) is not None:
             stmt = stmt.where(clause)
         if agency_id is not None:
@@ -70,7 +80,7 @@ class CaseRepository:
         elif overdue is False:
             stmt = stmt.where(or_(Case.next_due_on.is_(None), Case.next_due_on >= today))
         return await keyset_page(self.session, stmt, cursor, limit, (Case.created_at, Case.id),
-                                 descending=True)
+                                 descending=True, scalars=False)
 
     async def evidence(self, case_id: uuid.UUID) -> list[Evidence]:
         return list((await self.session.scalars(select(Evidence).where(

@@ -66,7 +66,7 @@ async def list_cases(principal: Reader, session: SessionDep,
         agency_id=agency_id, filed_from=filed_from, filed_to=filed_to,
         discovered_from=discovered_from, discovered_to=discovered_to, overdue=overdue,
         today=today_legal(), cursor=cursor, limit=limit)
-    return Page(items=[reads.summary(c) for c in rows], next_cursor=nxt, limit=limit)
+    return reads.page(rows, nxt, limit)
 
 
 @router.get("/cases/{case_id}", response_model=reads.CaseRead,

@@ -24,6 +24,16 @@ class TestWholeLifecycle:
                                           "filed_on": "2026-03-03"})
         assert filed["status"] == "investigating"
         assert filed["number"] == "木耳综执罚立〔2026〕1号"
+        # the list row (read as columns, not the whole case) says what the case read says
+        listed = await zhifa.client.get(f"{C}/cases", headers=w.officer_headers())
+        assert listed.status_code == 200, listed.text
+        [row] = listed.json()["items"]
+        assert row == {k: filed[k] for k in row}
+        assert set(row) == {"id", "number", "status", "version", "agency_id", "region_code",
+                            "matter", "party", "procedure", "kind", "source", "discovered_on",
+                            "filed_on", "decided_on", "next_due_on", "officer_ids",
+                            "created_at"}
+        assert row["party"]["id_number"] == "110105********002X"
         # evidence with a server-side hash, and an inquiry record, each by two officers
         resp = await zhifa.client.post(
             f"{C}/cases/{cid}/evidence", headers=w.officer_headers(),
