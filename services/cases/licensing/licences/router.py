@@ -20,9 +20,7 @@ from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le
 from services.cases.licensing import schemas as ls
 from services.cases.licensing.licences import schemas, service
-from services.cases.licensing.licences.repository import REGISTRY as LICENSING
-from services.cases.licensing.licences.repository import LicenceRepository, StatisticsRepository
-from services.cases.licensing.models import Licence, LicenceMatter
+from services.cases.licensing.models import Licence
 from services.cases.licensing.service import matter_summary
 
 router = APIRouter(tags=["cases: licensing"], route_class=CommittingRoute)
@@ -33,22 +31,13 @@ LicenceStatus = Literal["active", "changed", "renewal_pending", "withdrawn", "re
                         "cancelled", "expired"]
 
 
-async def _load(licence_id: uuid.UUID, session: Any, principal: Principal,
-                for_update: bool = False) -> Licence:
-    lic = await LicenceRepository(session).get(licence_id, principal, for_update)
-    if lic is None:
-        raise le.LicenceNotFound(f"许可证件 {licence_id} 不存在或不在您的管辖范围内",
-                                 licence_id=str(licence_id))
-    return lic
-
-
 async def _by_id(licence_id: uuid.UUID, session: SessionDep, principal: Reader) -> Licence:
-    return await _load(licence_id, session, principal)
+    return await service.get(session, licence_id, principal)
 
 
 async def _for_action(licence_id: uuid.UUID, request: Request, session: SessionDep,
                       principal: Actor) -> Licence:
-    lic = await _load(licence_id, session, principal, for_update=True)
+    lic = await service.get(session, licence_id, principal, for_update=True)
     if not may_act_for(principal, lic.agency_id, lic.region_code, ("officer", "agency_admin")):
         raise le.LicenceNotFound(f"许可证件 {licence_id} 不存在或不在您的管辖范围内")
     check_if_match(request, lic.version)
@@ -63,8 +52,7 @@ LicenceForAction = Annotated[Licence, Depends(_for_action)]
 async def read(session: Any, lic: Licence, response: Response) -> schemas.LicenceRead:
     await session.flush()
     set_etag(response, lic.version)
-    matter = await session.get(LicenceMatter, lic.matter_id)
-    events = await LicenceRepository(session).events(lic.id)
+    matter, events = await service.history(session, lic)
     return schemas.LicenceRead(
         id=lic.id, number=lic.number, version=lic.version, status=lic.status,
         matter=matter_summary(matter), application_id=lic.application_id,
@@ -87,8 +75,8 @@ async def list_licences(
         holder: Annotated[str | None, Query(min_length=2, max_length=100)] = None,
         valid_to_before: date | None = None, cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[schemas.LicenceListItem]:
-    rows, nxt = await LicenceRepository(session).list(
-        principal, status=status, matter_id=matter_id, agency_id=agency_id, holder=holder,
+    rows, nxt = await service.page(
+        session, principal, status=status, matter_id=matter_id, agency_id=agency_id, holder=holder,
         valid_to_before=valid_to_before, cursor=cursor, limit=limit)
     return Page(items=[schemas.LicenceListItem(
         id=x.id, number=x.number, version=x.version, status=x.status, matter_id=x.matter_id,
@@ -155,20 +143,11 @@ async def settle_licences(body: schemas.SettleBody, request: Request, session: S
 
 async def _legacy(session: Any, principal: Principal, period: Period) -> dict[str, Any]:
     """The fields of before the figures: per matter and the total (whole year, `agency_id`)."""
-    repo = StatisticsRepository(session)
-    counts = await repo.counts(principal, period.year, period.agency_id)
-    names = await repo.matter_names(set(counts))
-    rows = [ls.StatisticsRow(matter_series_id=s, matter_code=names.get(s, (None, None))[0],
-                             matter_name=names.get(s, (None, None))[1], **c)
-            for s, c in sorted(counts.items(), key=lambda kv: names.get(kv[0], ("", ""))[0])]
-    total = {k: sum(getattr(r, k) for r in rows)
-             for k in ("applications", "accepted", "granted", "refused", "revoked")}
-    return {"agency_id": period.agency_id, "by_matter": rows,
-            "total": ls.StatisticsRow(matter_series_id=None, matter_code=None, matter_name=None,
-                                      **total)}
+    rows, total = await service.legacy_figures(session, principal, period.year, period.agency_id)
+    return {"agency_id": period.agency_id, "by_matter": rows, "total": total}
 
 
 add_statistics_routes(router, path="/licensing/statistics", name="licensing_statistics",
                       summary="行政许可统计年报（申请、受理、许可、不予许可、撤销）",
                       records_summary="行政许可统计指标所计记录（数据溯源）",
-                      registry=LICENSING, response_model=ls.StatisticsRead, extra=_legacy)
+                      registry=service.REGISTRY, response_model=ls.StatisticsRead, extra=_legacy)

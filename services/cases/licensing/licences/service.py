@@ -6,19 +6,34 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from common.calendar import WorkingCalendar, today_legal
-from services.cases.licensing.errors import LicenceActionNotAllowed, RenewalTooLate
+from kit.auth import Principal
+from services.cases.licensing import schemas as ls
+from services.cases.licensing.errors import (
+    LicenceActionNotAllowed,
+    LicenceNotFound,
+    RenewalTooLate,
+)
 from services.cases.licensing.licences import schemas
-from services.cases.licensing.licences.repository import ENDED, LicenceRepository
+from services.cases.licensing.licences.repository import (
+    ENDED,
+    REGISTRY,
+    LicenceRepository,
+    StatisticsRepository,
+)
 from services.cases.licensing.models import Licence, LicenceEvent, LicenceMatter
 from services.cases.licensing.repository import ApplicationRepository
 from services.cases.licensing.service import Ctx, add_years, ban_applicant, deem_accepted
 
+__all__ = ["CANCEL_RULES", "REGISTRY", "REVOKE_RULES", "allowed_actions", "apply_renewal", "cancel",
+           "change", "decide_renewal", "get", "history", "legacy_figures", "page", "revoke",
+           "settle", "settle_acceptances", "settle_all", "settle_worker", "withdraw"]
 log = logging.getLogger("zhifa.cases.licensing")
 VALID = ("active", "changed")
 REVOKE_RULES = {
@@ -37,6 +52,51 @@ CANCEL_RULES = {
     "force_majeure": "行政许可法第七十条第五项",
     "other": "行政许可法第七十条第六项",
 }
+
+
+async def get(session: AsyncSession, licence_id: uuid.UUID, principal: Principal,
+              for_update: bool = False) -> Licence:
+    """The licence in the principal's scope (row-locked `for_update`); `LicenceNotFound` if it
+    does not exist or is out of scope."""
+    lic = await LicenceRepository(session).get(licence_id, principal, for_update)
+    if lic is None:
+        raise LicenceNotFound(f"许可证件 {licence_id} 不存在或不在您的管辖范围内",
+                              licence_id=str(licence_id))
+    return lic
+
+
+async def page(session: AsyncSession, principal: Principal, *, status: str | None,
+               matter_id: uuid.UUID | None, agency_id: uuid.UUID | None, holder: str | None,
+               valid_to_before: date | None, cursor: str | None,
+               limit: int) -> tuple[list[Licence], str | None]:
+    """The licences in scope, newest first (`LicenceRepository.list` filters)."""
+    return await LicenceRepository(session).list(
+        principal, status=status, matter_id=matter_id, agency_id=agency_id, holder=holder,
+        valid_to_before=valid_to_before, cursor=cursor, limit=limit)
+
+
+async def history(session: AsyncSession,
+                  lic: Licence) -> tuple[LicenceMatter | None, list[LicenceEvent]]:
+    """The matter version a licence was granted under and its events, oldest first."""
+    matter = await session.get(LicenceMatter, lic.matter_id)
+    return matter, await LicenceRepository(session).events(lic.id)
+
+
+async def legacy_figures(session: AsyncSession, principal: Principal, year: int,
+                         agency_id: uuid.UUID | None) -> tuple[list[ls.StatisticsRow],
+                                                               ls.StatisticsRow]:
+    """The figures of before the registry: per matter series (by matter code) and the total,
+    for the whole year."""
+    repo = StatisticsRepository(session)
+    counts = await repo.counts(principal, year, agency_id)
+    names = await repo.matter_names(set(counts))
+    rows = [ls.StatisticsRow(matter_series_id=s, matter_code=names.get(s, (None, None))[0],
+                             matter_name=names.get(s, (None, None))[1], **c)
+            for s, c in sorted(counts.items(), key=lambda kv: names.get(kv[0], ("", ""))[0])]
+    total = {k: sum(getattr(r, k) for r in rows)
+             for k in ("applications", "accepted", "granted", "refused", "revoked")}
+    return rows, ls.StatisticsRow(matter_series_id=None, matter_code=None, matter_name=None,
+                                  **total)
 
 
 def allowed_actions(lic: Licence) -> list[str]:
