@@ -163,15 +163,15 @@ class DemoYear:
         return app, request, principal_from_claims(claims)
 
     async def load_inspections(self) -> None:
+        from services.cases.dependencies import case_ctx
         from services.cases.inspections import schemas as s
         from services.cases.inspections import service as svc
         from services.cases.inspections.catalogue import schemas as cs
         from services.cases.inspections.catalogue import service as cat
-        from services.cases.lifecycle.service import Ctx
 
         app, request, principal = await self.ctx_for("luoqi-admin")
         async with app.state.sessionmaker() as session:
-            ctx = Ctx(request, session, principal)
+            ctx = case_ctx(request, session, principal)
             items = {}
             for code, kind, name in (("JC-LQ-01", "enterprise", "涉企安全生产与市容检查"),
                                      ("JC-LQ-02", "site", "农村建房与违法建设巡查检查")):
@@ -208,7 +208,7 @@ class DemoYear:
             await session.commit()
 
     async def load_penalties(self) -> None:
-        from services.cases.lifecycle.service import Ctx
+        from services.cases.dependencies import case_ctx
         from services.cases.summary import schemas as ss
         from services.cases.summary import service as summary
 
@@ -218,7 +218,7 @@ class DemoYear:
         kinds = [("warning", "0")] * WARNINGS + [("fine", f"{y}.00") for y in FINES_YUAN]
         decisions = sorted((day_in(self.rng, self.year, 10), k, a) for k, a in kinds)
         async with app.state.sessionmaker() as session:
-            ctx = Ctx(request, session, principal)
+            ctx = case_ctx(request, session, principal)
             for n, (on, kind, amount) in enumerate(decisions):
                 await summary.create_summary_decision(ctx, ss.SummaryDecisionCreate(
                     matter_id=uuid.UUID(matter["id"]), officer_ids=self.pair(on.toordinal()),
