@@ -4,7 +4,9 @@ header forwarding and upstream error mapping."""
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -79,3 +81,24 @@ class ServiceClient:
                 body = {"detail": resp.text[:200]}
             raise UpstreamProblem(resp.status_code, body if isinstance(body, dict) else {})
         return resp
+
+
+class TtlCache:
+    """Upstream answers kept for a while: `get` says whether the copy is still fresh and returns
+    it either way (a stale copy can stand in while the upstream is down). Bounded: past
+    `size` entries it starts over."""
+
+    def __init__(self, size: int = 1000, clock: Callable[[], float] = time.monotonic) -> None:
+        self.entries: dict[str, tuple[float, Any]] = {}
+        self.size, self.clock = size, clock
+
+    def get(self, key: str, ttl: float) -> tuple[bool, Any]:
+        hit = self.entries.get(key)
+        if hit is None:
+            return False, None
+        return self.clock() - hit[0] < ttl, hit[1]
+
+    def put(self, key: str, value: Any) -> None:
+        if len(self.entries) >= self.size:
+            self.entries.clear()
+        self.entries[key] = (self.clock(), value)

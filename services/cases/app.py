@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 
 from common.app import ServiceSpec, build_app
-from kit.http import AsgiApps
+from kit.http import AsgiApps, TtlCache
 from services.cases.coercion.release import release_worker
 from services.cases.config import CasesSettings
 from services.cases.events import HANDLERS
@@ -41,4 +41,6 @@ def create_app(settings: CasesSettings | None = None,
     spec = ServiceSpec(name="cases", router=router, platform=platform, event_handlers=HANDLERS,
                        title="zhifa 案件服务 (cases)", lifespan=lifespan,
                        examples=EXAMPLES)
-    return build_app(spec, settings, asgi_apps)
+    app = build_app(spec, settings, asgi_apps)
+    app.state.agency_cache = TtlCache()  # clients.agency_named
+    return app

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from common.scope import AgencyRegionLookup, personnel_region_lookup
 from kit import errors
 from kit.auth import KeyRing, service_token
-from kit.http import ServiceClient, UpstreamProblem
+from kit.http import ServiceClient, TtlCache, UpstreamProblem
 from kit.settings import JwtSettings
 from services.cases.errors import OfficersNotQualified
 
@@ -121,6 +121,8 @@ class Upstream:
     headers: dict[str, str]
     keyring: KeyRing
     jwt: JwtSettings
+    agencies: TtlCache | None = None  # `agency_named`'s copies, shared by the app's requests
+    agency_ttl: float = 0.0
 
     @property
     def personnel(self) -> PersonnelClient:
@@ -133,6 +135,25 @@ class Upstream:
     def service_headers(self) -> dict[str, str]:
         """Headers for a call made with the cases service token (not the caller's)."""
         return {"Authorization": "Bearer " + service_token(self.keyring, self.jwt, "cases")}
+
+
+async def agency_named(up: Upstream, agency_id: str) -> AgencyView:
+    """The agency's name, short name and USCC for numbers and documents — of the case's or the
+    application's own agency, whose scope the action has already checked — kept for
+    `agency_ttl` seconds; a kept copy answers while personnel is down."""
+    cache = up.agencies
+    fresh, kept = cache.get(agency_id, up.agency_ttl) if cache is not None else (False, None)
+    if fresh:
+        return kept
+    try:
+        agency = await up.personnel.get_agency(up.headers, agency_id)
+    except errors.Problem:
+        if kept is not None:
+            return kept
+        raise
+    if cache is not None and up.agency_ttl > 0:
+        cache.put(agency_id, agency)
+    return agency
 
 
 def agency_regions(up: Upstream) -> AgencyRegionLookup:

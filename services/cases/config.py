@@ -37,6 +37,10 @@ class CasesSettings(ServiceSettings):
     collective_discussion_quorum: int = Field(3, ge=2)
     # 首违不罚 (行政处罚法第三十三条第一款) only for matters on the agency's list [S]
     first_violation_requires_list: bool = True
+    # an agency's name and short name (numbers, documents) are kept this long after personnel
+    # answered, and a kept copy stands in while personnel is down; a rename shows within this
+    # time [S]; 0 asks personnel every time
+    agency_cache_seconds: float = Field(60.0, ge=0)
     # numbering; placeholders {prefix} {year} {seq}
     case_number_pattern: str = "{prefix}罚立〔{year}〕{seq}号"
     decision_number_pattern: str = "{prefix}罚决〔{year}〕{seq}号"

@@ -83,7 +83,8 @@ async def _case_for_action(case_id: uuid.UUID, request: Request, session: Sessio
 def upstream(request: Request) -> Upstream:
     """Dependency: the `Upstream` of this request."""
     state = request.app.state
-    return Upstream(state.clients, forward_headers(request), state.keyring, state.settings.jwt)
+    return Upstream(state.clients, forward_headers(request), state.keyring, state.settings.jwt,
+                    getattr(state, "agency_cache", None), state.settings.agency_cache_seconds)
 
 
 def case_ctx(request: Request, session: AsyncSession, principal: Principal) -> Ctx:

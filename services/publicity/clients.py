@@ -5,29 +5,12 @@ service restarts); with no copy at all the caller gets the 503."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from fastapi import Request
 
 from kit import errors
-from kit.http import ServiceClient, forward_headers
-
-
-class TtlCache:
-    def __init__(self) -> None:
-        self.entries: dict[str, tuple[float, Any]] = {}
-
-    def get(self, key: str, ttl: float) -> tuple[bool, Any]:
-        hit = self.entries.get(key)
-        if hit is None:
-            return False, None
-        return time.monotonic() - hit[0] < ttl, hit[1]
-
-    def put(self, key: str, value: Any) -> None:
-        if len(self.entries) > 1000:
-            self.entries.clear()
-        self.entries[key] = (time.monotonic(), value)
+from kit.http import ServiceClient, TtlCache, forward_headers
 
 
 class PublicLists:

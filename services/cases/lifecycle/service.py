@@ -18,7 +18,7 @@ from kit import errors
 from kit.events import Outbox
 from services.cases import deadlines
 from services.cases.approvals import require_head
-from services.cases.clients import qualified_officers
+from services.cases.clients import agency_named, qualified_officers
 from services.cases.context import Ctx
 from services.cases.errors import ActionNotAllowed, LimitationExpired, MatterNotHeld
 from services.cases.lifecycle import minors, schemas
@@ -78,8 +78,7 @@ async def agency_prefix(ctx: Ctx, agency_id: uuid.UUID) -> tuple[str, dict[str, 
     """The agency's short name for numbers, and {id, name, uscc} (best effort: personnel down
     → empty prefix, the number stays unique by its counter)."""
     try:
-        agency = await ctx.up.personnel.get_agency(
-            ctx.up.headers, str(agency_id))
+        agency = await agency_named(ctx.up, str(agency_id))
     except errors.Problem:
         return "", {"id": str(agency_id), "name": "", "uscc": None}
     return (agency.short_name or agency.name or ""), {
