@@ -1,15 +1,21 @@
-"""Read models of a case (the response side of the mobile/web contract) and their builders:
-masked party, legal review, `allowed_actions`, `deadlines`."""
+"""Read models of a case (the response side of the mobile/web contract), their builders
+(masked party, legal review, `allowed_actions`, `deadlines`) and the reads the routes answer
+from (the list page, the evidence catalogue, the dossier's files)."""
 
+import uuid
 from datetime import date
 from typing import Any
 
-from common.calendar import WorkingCalendar
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from common.calendar import WorkingCalendar, today_legal
 from common.money import fen_to_yuan
+from kit.auth import Principal
 from kit.schemas import Page
 from services.cases import deadlines
 from services.cases.identifiers import mask_id_number
 from services.cases.lifecycle import states as st
+from services.cases.lifecycle.repository import CaseRepository
 from services.cases.lifecycle.schemas.reads import (  # noqa: F401  (the read models)
     CaseRead,
     CaseSummary,
@@ -84,3 +90,25 @@ def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> CaseRead
         mitigation=c.mitigation,
         deadlines=[Deadline(**{k: v for k, v in d.items() if k != "tracked"})
                    for d in deadlines.case_deadlines(c, cal, today, lead_days)])
+
+
+async def list_page(session: AsyncSession, principal: Principal, *, cursor: str | None,
+                    limit: int, **filters: Any) -> Page[CaseSummary]:
+    """The scoped, filtered keyset page of cases (newest first)."""
+    rows, nxt = await CaseRepository(session).list(
+        principal, today=today_legal(), cursor=cursor, limit=limit, **filters)
+    return page(rows, nxt, limit)
+
+
+async def evidence(session: AsyncSession, case_id: uuid.UUID) -> list[EvidenceRead]:
+    return [EvidenceRead.model_validate(e)
+            for e in await CaseRepository(session).evidence(case_id)]
+
+
+async def dossier_files(session: AsyncSession, case_id: uuid.UUID) -> dict[str, Any]:
+    """The dossier's evidence, records, statements and payments (one query each)."""
+    repo = CaseRepository(session)
+    return {"evidence": await evidence(session, case_id),
+            "records": [RecordRead.model_validate(r) for r in await repo.records(case_id)],
+            "statements": await repo.statements(case_id),
+            "payments": await repo.payments(case_id)}

@@ -22,7 +22,6 @@ from services.cases.lifecycle import conclusion as concl
 from services.cases.lifecycle import decision as dec
 from services.cases.lifecycle import execution as exe
 from services.cases.lifecycle import service as svc
-from services.cases.lifecycle.repository import CaseRepository
 from services.cases.storage import LocalStorage, TooLarge
 from services.cases.timeline import service as timeline
 
@@ -61,12 +60,11 @@ async def list_cases(principal: Reader, session: SessionDep,
                      cursor: str | None = None,
                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
                      ) -> Page[reads.CaseSummary]:
-    rows, nxt = await CaseRepository(session).list(
-        principal, status=status, matter_id=matter_id, officer_id=officer_id, party=party,
-        agency_id=agency_id, filed_from=filed_from, filed_to=filed_to,
+    return await reads.list_page(
+        session, principal, status=status, matter_id=matter_id, officer_id=officer_id,
+        party=party, agency_id=agency_id, filed_from=filed_from, filed_to=filed_to,
         discovered_from=discovered_from, discovered_to=discovered_to, overdue=overdue,
-        today=today_legal(), cursor=cursor, limit=limit)
-    return reads.page(rows, nxt, limit)
+        cursor=cursor, limit=limit)
 
 
 @router.get("/cases/{case_id}", response_model=reads.CaseRead,
@@ -81,13 +79,9 @@ async def get_case(case: CaseById, request: Request, response: Response) -> read
             summary="完整案卷（供案卷评查）")
 async def get_dossier(case: CaseById, request: Request, session: SessionDep,
                       response: Response) -> reads.Dossier:
-    repo = CaseRepository(session)
     entries = await timeline.list_entries(session, case.id)
     return reads.Dossier(
-        case=_read(request, case, response),
-        evidence=[reads.EvidenceRead.model_validate(e) for e in await repo.evidence(case.id)],
-        records=[reads.RecordRead.model_validate(r) for r in await repo.records(case.id)],
-        statements=await repo.statements(case.id), payments=await repo.payments(case.id),
+        case=_read(request, case, response), **await reads.dossier_files(session, case.id),
         timeline=[reads.TimelineEntryRead.model_validate(e) for e in entries],
         timeline_verification=reads.TimelineVerifyRead(**await timeline.verify(
             session, case, request.app.state.settings)))
@@ -113,8 +107,7 @@ async def verify_timeline(case: CaseById, session: SessionDep,
 @router.get("/cases/{case_id}/evidence", response_model=list[reads.EvidenceRead],
             responses=errors.responses(*AUTH, ce.CaseNotFound), summary="证据目录")
 async def list_evidence(case: CaseById, session: SessionDep) -> list[reads.EvidenceRead]:
-    return [reads.EvidenceRead.model_validate(e)
-            for e in await CaseRepository(session).evidence(case.id)]
+    return await reads.evidence(session, case.id)
 
 
 @router.post("/cases/{case_id}/evidence", response_model=reads.EvidenceRead, status_code=201,
