@@ -8,8 +8,10 @@ whose `region_code` starts with theirs; anyone else sees nothing. Out of scope �
 - `CaseForAction`: a case the caller may act on — officer/agency_admin of the owning agency —
   locked `FOR UPDATE` on PostgreSQL, refused with `CaseArchived` (409) once archived, and checked
   against `If-Match` (412 when stale). Sub-packages use it for their POST routes on a case.
-- `case_ctx(request, session, principal)`: the `Ctx` a route hands its service, built from the
-  route's own (role-checked) principal; `UpstreamDep`: the clients and forwarded headers.
+- `ActorCtx`, `ReaderCtx`, `RegistrarCtx`, `AgencyAdminCtx`, `CatalogueAdminCtx`,
+  `SupervisorCtx`: the `Ctx` a
+  route hands its service, as a dependency with that role check (built by `case_ctx`, which the
+  demo-year loader also calls); `UpstreamDep`: the clients and forwarded headers.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ Registrar = Annotated[Principal, Depends(require_roles(*ACT_ROLES, "service", "s
 AgencyAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sysadmin"))]
 CatalogueAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sysadmin",
                                                             "supervisor"))]
+# 执法监督 decisions across agencies (e.g. merging inspection plans, 综合查一次)
+Supervisor = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin"))]
 
 
 def sees_all(principal: Principal) -> bool:
@@ -92,6 +96,43 @@ def case_ctx(request: Request, session: AsyncSession, principal: Principal) -> C
     state = request.app.state
     return Ctx(session, principal, state.outbox, state.calendar, state.settings,
                upstream(request))
+
+
+# the `Ctx` of a route as a dependency, one per principal kind (the same role check as the
+# principal alias; FastAPI resolves the principal once per request even when a route also
+# names it)
+async def _actor_ctx(request: Request, session: SessionDep, principal: Actor) -> Ctx:
+    return case_ctx(request, session, principal)
+
+
+async def _reader_ctx(request: Request, session: SessionDep, principal: Reader) -> Ctx:
+    return case_ctx(request, session, principal)
+
+
+async def _registrar_ctx(request: Request, session: SessionDep, principal: Registrar) -> Ctx:
+    return case_ctx(request, session, principal)
+
+
+async def _agency_admin_ctx(request: Request, session: SessionDep,
+                            principal: AgencyAdmin) -> Ctx:
+    return case_ctx(request, session, principal)
+
+
+async def _catalogue_admin_ctx(request: Request, session: SessionDep,
+                               principal: CatalogueAdmin) -> Ctx:
+    return case_ctx(request, session, principal)
+
+
+async def _supervisor_ctx(request: Request, session: SessionDep, principal: Supervisor) -> Ctx:
+    return case_ctx(request, session, principal)
+
+
+ActorCtx = Annotated[Ctx, Depends(_actor_ctx)]
+ReaderCtx = Annotated[Ctx, Depends(_reader_ctx)]
+RegistrarCtx = Annotated[Ctx, Depends(_registrar_ctx)]
+AgencyAdminCtx = Annotated[Ctx, Depends(_agency_admin_ctx)]
+CatalogueAdminCtx = Annotated[Ctx, Depends(_catalogue_admin_ctx)]
+SupervisorCtx = Annotated[Ctx, Depends(_supervisor_ctx)]
 
 
 def _agency_regions(request: Request) -> AgencyRegionLookup:

@@ -16,12 +16,12 @@ from kit.db import CommittingRoute, SessionDep
 from kit.schemas import set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import (
-    Actor,
-    AgencyAdmin,
+    ActorCtx,
+    AgencyAdminCtx,
     CaseById,
     CaseForAction,
     Reader,
-    case_ctx,
+    ReaderCtx,
 )
 from services.cases.documents import delivery, dossier, schemas, uploads
 from services.cases.documents import errors as de
@@ -51,11 +51,10 @@ async def list_document_templates(principal: Reader, session: SessionDep
              status_code=201, responses=errors.responses(
                  *AUTH, de.DocumentTemplateNotFound, de.DocumentTemplateInvalid),
              summary="上传本机关的文书模板版本（校验后启用）")
-async def upload_document_template(code: str, principal: AgencyAdmin, request: Request,
-                                   session: SessionDep, file: Annotated[UploadFile, File()]
-                                   ) -> schemas.TemplateRead:
+async def upload_document_template(ctx: AgencyAdminCtx, code: str, request: Request,
+                                   file: Annotated[UploadFile, File()]) -> schemas.TemplateRead:
     data = await file.read(request.app.state.settings.document_template_max_bytes + 1)
-    row = await uploads.upload(case_ctx(request, session, principal), code, data)
+    row = await uploads.upload(ctx, code, data)
     spec = svc.spec_of(code)
     return schemas.TemplateRead(**uploads.describe(spec, "agency", f"{spec.version}.a"
                                                    f"{row.version}", row.sha256))
@@ -66,10 +65,9 @@ async def upload_document_template(code: str, principal: AgencyAdmin, request: R
                  *AUTH, de.DocumentTemplateNotFound, de.DocumentNotIssuable,
                  de.DocumentNumberRangeInvalid),
              summary="为执法人员或设备预分配文书编号段（离线当场文书）")
-async def reserve_number_range(body: schemas.NumberRangeCreate, principal: Actor,
-                               request: Request, session: SessionDep
+async def reserve_number_range(ctx: ActorCtx, body: schemas.NumberRangeCreate
                                ) -> schemas.NumberRangeRead:
-    rng = await svc.reserve_range(case_ctx(request, session, principal), body)
+    rng = await svc.reserve_range(ctx, body)
     fmt = lambda seq: render_number(rng.pattern, prefix=rng.prefix,  # noqa: E731
                                     year=rng.year, seq=seq)
     return schemas.NumberRangeRead(
@@ -84,10 +82,9 @@ async def reserve_number_range(body: schemas.NumberRangeCreate, principal: Actor
                  de.DocumentFieldsUnknown, de.DocumentAlreadyIssued, de.DocumentNotIssuable,
                  de.DocumentNumberRangeInvalid, de.DocumentNotFound),
              summary="制作执法文书（校验法定必备内容、编号、固化并记入全过程记录）")
-async def issue_document(body: schemas.DocumentIssue, case: CaseForAction, principal: Actor,
-                         request: Request, session: SessionDep,
+async def issue_document(ctx: ActorCtx, body: schemas.DocumentIssue, case: CaseForAction,
                          response: Response) -> schemas.DocumentRead:
-    doc = await svc.issue(case_ctx(request, session, principal), case, body)
+    doc = await svc.issue(ctx, case, body)
     response.headers["Location"] = f"/api/v1/cases/cases/{case.id}/documents/{doc.id}"
     set_etag(response, case.version)
     return schemas.DocumentRead.model_validate(doc)
@@ -140,11 +137,11 @@ async def download_document_pdf(doc: DocumentById, request: Request,
                                         de.DocumentFieldsMissing, de.DocumentAlreadyIssued,
                                         ce.ActionNotAllowed),
              summary="登记送达并制作送达回证")
-async def serve_document(document_id: uuid.UUID, body: schemas.ServiceCreate, case: CaseForAction,
-                         principal: Actor, request: Request, session: SessionDep,
-                         response: Response) -> schemas.ServiceRead:
+async def serve_document(ctx: ActorCtx, document_id: uuid.UUID, body: schemas.ServiceCreate,
+                         case: CaseForAction, session: SessionDep, response: Response
+                         ) -> schemas.ServiceRead:
     doc = await document_or_404(session, case.id, document_id)
-    row = await delivery.record_service(case_ctx(request, session, principal), case, doc, body)
+    row = await delivery.record_service(ctx, case, doc, body)
     set_etag(response, case.version)
     return schemas.ServiceRead(
         id=row.id, document_id=row.document_id, method=row.method,
@@ -158,9 +155,8 @@ async def serve_document(document_id: uuid.UUID, body: schemas.ServiceCreate, ca
             responses={200: {"content": {"application/zip": {}}},
                        **errors.responses(*AUTH, ce.CaseNotFound)},
             summary="案卷（封面、卷内目录、按法定顺序排列的文书、备考表）")
-async def download_dossier(case: CaseById, principal: Reader, request: Request,
-                           session: SessionDep) -> Response:
-    data = await delivery.dossier_zip(case_ctx(request, session, principal), case)
+async def download_dossier(ctx: ReaderCtx, case: CaseById) -> Response:
+    data = await delivery.dossier_zip(ctx, case)
     return _file(data, "application/zip", f"{case.number or case.id}_案卷.zip")
 
 
@@ -168,7 +164,6 @@ async def download_dossier(case: CaseById, principal: Reader, request: Request,
             responses={200: {"content": {"application/pdf": {}}},
                        **errors.responses(*AUTH, ce.CaseNotFound, de.PdfUnavailable)},
             summary="案卷 PDF（封面、带页号的卷内目录、按法定顺序排列的文书、备考表，每页编页号）")
-async def download_dossier_pdf(case: CaseById, principal: Reader, request: Request,
-                               session: SessionDep, worker: Worker) -> Response:
-    data = await dossier.dossier_pdf(case_ctx(request, session, principal), case, worker)
+async def download_dossier_pdf(ctx: ReaderCtx, case: CaseById, worker: Worker) -> Response:
+    data = await dossier.dossier_pdf(ctx, case, worker)
     return _file(data, "application/pdf", f"{case.number or case.id}_案卷.pdf")

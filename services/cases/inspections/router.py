@@ -6,13 +6,13 @@ fieldwork, public) are included here; fixed paths come before `/inspections/{ins
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page, set_etag
 from services.cases.context import Ctx
-from services.cases.dependencies import Actor, Reader, case_ctx
+from services.cases.dependencies import ActorCtx, ReaderCtx
 from services.cases.errors import ApproverNotHead, OfficersNotQualified
 from services.cases.inspections import errors as ie
 from services.cases.inspections import joint, schemas
@@ -49,10 +49,8 @@ async def answer(ctx: Ctx, i: Any, response: Response) -> schemas.InspectionRead
                                         ie.InspectionItemMismatch, ie.InspectionTargetNotFound,
                                         OfficersNotQualified),
              summary="登记行政检查（日常/个案/专项）")
-async def create_inspection(body: schemas.InspectionCreate, principal: Actor, request: Request,
-                            session: SessionDep, response: Response
+async def create_inspection(ctx: ActorCtx, body: schemas.InspectionCreate, response: Response
                             ) -> schemas.InspectionRead:
-    ctx = case_ctx(request, session, principal)
     i = await svc.create_inspection(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/inspections/{i.id}"
     return await answer(ctx, i, response)
@@ -61,12 +59,10 @@ async def create_inspection(body: schemas.InspectionCreate, principal: Actor, re
 @router.get("/inspections", response_model=Page[schemas.InspectionRead],
             responses=errors.responses(*AUTH),
             summary="行政检查列表（按管辖范围，游标分页；含 cap 频次）")
-async def list_inspections(principal: Reader, request: Request, session: SessionDep,
-                           status: str | None = None, target_id: uuid.UUID | None = None,
-                           cursor: str | None = None,
-                           limit: Annotated[int, Query(ge=1, le=200)] = 50,
+async def list_inspections(ctx: ReaderCtx, status: str | None = None,
+                           target_id: uuid.UUID | None = None, cursor: str | None = None,
+                           limit: Annotated[int, Query(ge=1, le=200)] = 50
                            ) -> Page[schemas.InspectionRead]:
-    ctx = case_ctx(request, session, principal)
     rows, nxt = await svc.list_inspections(ctx, status, target_id, cursor, limit)
     return Page(items=await svc.read_page(ctx, rows), next_cursor=nxt, limit=limit)
 
@@ -74,30 +70,26 @@ async def list_inspections(principal: Reader, request: Request, session: Session
 @router.get("/inspections/{inspection_id}", response_model=schemas.InspectionRead,
             responses=errors.responses(*AUTH, ie.InspectionNotFound),
             summary="行政检查详情（含可执行操作、期限、频次）")
-async def get_inspection(i: InspectionById, principal: Reader, request: Request,
-                         session: SessionDep, response: Response) -> schemas.InspectionRead:
-    return await answer(case_ctx(request, session, principal), i, response)
+async def get_inspection(ctx: ReaderCtx, i: InspectionById, response: Response
+                         ) -> schemas.InspectionRead:
+    return await answer(ctx, i, response)
 
 
 @router.post("/inspections/{inspection_id}/approve", response_model=schemas.InspectionRead,
              responses=errors.responses(*ACTION, ie.InspectionCapExceeded, ApproverNotHead),
              summary="审批（approver_id 须为行政执法主体负责人）")
-async def approve_inspection(body: schemas.Approve, i: InspectionForAction,
-                             principal: Actor, request: Request, session: SessionDep,
+async def approve_inspection(ctx: ActorCtx, body: schemas.Approve, i: InspectionForAction,
                              response: Response) -> schemas.InspectionRead:
     """The 行政执法主体负责人 named by `approver_id` approves (司法部问题解答); an officer or the
     agency admin records it."""
-    ctx = case_ctx(request, session, principal)
     await svc.approve(ctx, i, body)
     return await answer(ctx, i, response)
 
 
 def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
             *problems: type[errors.Problem]) -> None:
-    async def endpoint(body: body_model, i: InspectionForAction,  # type: ignore[valid-type]
-                       principal: Actor, request: Request, session: SessionDep,
-                       response: Response) -> schemas.InspectionRead:
-        ctx = case_ctx(request, session, principal)
+    async def endpoint(ctx: ActorCtx, body: body_model,  # type: ignore[valid-type]
+                       i: InspectionForAction, response: Response) -> schemas.InspectionRead:
         await fn(ctx, i, body)
         return await answer(ctx, i, response)
 

@@ -13,7 +13,7 @@ from kit import errors
 from kit.auth import current_principal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, set_etag
-from services.cases.dependencies import Reader, case_ctx
+from services.cases.dependencies import Reader, ReaderCtx
 from services.cases.licensing import decisions, materials, matters, reads, schemas, service
 from services.cases.licensing import errors as le
 from services.cases.licensing.dependencies import ApplicationById, ApplicationForAction
@@ -41,10 +41,9 @@ async def read_app(request: Request, session: Any, app: Any,
              responses=errors.responses(*AUTH, le.LicenceMatterInvalid,
                                         errors.ServiceUnavailable),
              summary="登记许可事项（新版本；publish=true 同时公示）")
-async def create_licence_matter(body: schemas.LicenceMatterCreate, request: Request,
-                                session: SessionDep, principal: Reader,
+async def create_licence_matter(ctx: ReaderCtx, body: schemas.LicenceMatterCreate,
                                 response: Response) -> schemas.LicenceMatterRead:
-    matter = await matters.create_matter(case_ctx(request, session, principal), body)
+    matter = await matters.create_matter(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/licence-matters/{matter.id}"
     return reads.matter_read(matter)
 
@@ -86,10 +85,10 @@ async def publish_licence_matter(matter_id: uuid.UUID, session: SessionDep,
                                         le.LicenceMatterNotPublished, le.ApplicantInvalid,
                                         le.ApplicantBanned, errors.UnprocessableEntity),
              summary="接收许可申请（申请人身份校验、禁止申请期检查）")
-async def create_licence_application(body: schemas.ApplicationCreate, request: Request,
-                                     session: SessionDep, principal: Reader,
-                                     response: Response) -> schemas.ApplicationRead:
-    app = await service.receive(case_ctx(request, session, principal), body)
+async def create_licence_application(ctx: ReaderCtx, body: schemas.ApplicationCreate,
+                                     request: Request, session: SessionDep, response: Response
+                                     ) -> schemas.ApplicationRead:
+    app = await service.receive(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/licence-applications/{app.id}"
     return await read_app(request, session, app, response)
 
@@ -132,10 +131,10 @@ async def upload_licence_material(app: ApplicationForAction, request: Request,
 
 def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
             *problems: type[errors.Problem]) -> None:
-    async def endpoint(body: body_model, app: ApplicationForAction,  # type: ignore[valid-type]
-                       principal: Reader, request: Request, session: SessionDep,
+    async def endpoint(ctx: ReaderCtx, body: body_model,  # type: ignore[valid-type]
+                       app: ApplicationForAction, request: Request, session: SessionDep,
                        response: Response) -> schemas.ApplicationRead:
-        await fn(case_ctx(request, session, principal), app, body)
+        await fn(ctx, app, body)
         await session.flush()
         return await read_app(request, session, app, response)
 

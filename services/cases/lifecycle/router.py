@@ -14,7 +14,13 @@ from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page, set_etag
 from services.cases import errors as ce
-from services.cases.dependencies import Actor, CaseById, CaseForAction, Reader, Registrar, case_ctx
+from services.cases.dependencies import (
+    ActorCtx,
+    CaseById,
+    CaseForAction,
+    Reader,
+    RegistrarCtx,
+)
 from services.cases.filetypes import check_upload, safe_filename
 from services.cases.licensing.errors import LinkInvalid
 from services.cases.lifecycle import clock, reads, schemas
@@ -42,9 +48,9 @@ def _read(request: Request, case: object, response: Response) -> reads.CaseRead:
              responses=errors.responses(*AUTH, ce.MatterNotFound, ce.MatterNotHeld,
                                         LinkInvalid),
              summary="登记案件线索（可关联所涉许可证件 licence_id）")
-async def create_case(body: schemas.CaseCreate, request: Request, session: SessionDep,
-                      principal: Registrar, response: Response) -> reads.CaseRead:
-    case = await svc.create_case(case_ctx(request, session, principal), body)
+async def create_case(ctx: RegistrarCtx, body: schemas.CaseCreate, request: Request,
+                      response: Response) -> reads.CaseRead:
+    case = await svc.create_case(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/cases/{case.id}"
     return _read(request, case, response)
 
@@ -114,11 +120,11 @@ async def list_evidence(case: CaseById, session: SessionDep) -> list[reads.Evide
              responses=errors.responses(*ACTION, ce.OfficersNotQualified, ce.EvidenceRejected,
                                         ce.EvidenceTooLarge),
              summary="上传证据（服务器计算 SHA-256）")
-async def upload_evidence(case: CaseForAction, principal: Actor, request: Request,
-                          session: SessionDep, file: Annotated[UploadFile, File()],
+async def upload_evidence(ctx: ActorCtx, case: CaseForAction, request: Request,
+                          file: Annotated[UploadFile, File()],
                           kind: Annotated[schemas.EvidenceKind, Form()],
                           officer_ids: Annotated[list[str], Form()],
-                          description: Annotated[str, Form(max_length=4000)] = "",
+                          description: Annotated[str, Form(max_length=4000)] = ""
                           ) -> reads.EvidenceRead:
     s = request.app.state.settings
     ctype = (file.content_type or "application/octet-stream").split(";")[0].strip()
@@ -134,7 +140,7 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
                                   max_bytes=s.evidence_max_bytes) from exc
     if stored.size == 0:
         raise ce.EvidenceRejected("文件为空")
-    ev = await svc.add_evidence(case_ctx(request, session, principal), case, kind=kind,
+    ev = await svc.add_evidence(ctx, case, kind=kind,
                                 description=description, filename=safe_filename(file.filename),
                                 content_type=ctype, stored=stored, officer_ids=officer_ids)
     return reads.EvidenceRead.model_validate(ev)
@@ -143,9 +149,9 @@ async def upload_evidence(case: CaseForAction, principal: Actor, request: Reques
 @router.post("/cases/{case_id}/records", response_model=reads.RecordRead, status_code=201,
              responses=errors.responses(*ACTION, ce.OfficersNotQualified),
              summary="制作笔录（现场检查/询问）")
-async def create_record(body: schemas.RecordCreate, case: CaseForAction, principal: Actor,
-                        request: Request, session: SessionDep) -> reads.RecordRead:
-    rec = await svc.add_record(case_ctx(request, session, principal), case, body)
+async def create_record(ctx: ActorCtx, body: schemas.RecordCreate, case: CaseForAction
+                        ) -> reads.RecordRead:
+    rec = await svc.add_record(ctx, case, body)
     return reads.RecordRead.model_validate(rec)
 
 
@@ -154,20 +160,18 @@ async def create_record(body: schemas.RecordCreate, case: CaseForAction, princip
                                         ce.SoftEnforcementRule,
                                         ce.ApproverNotHead),
              summary="调查终结（答复是否须法制审核、集体讨论）")
-async def conclude_case(body: schemas.ConcludeCase, case: CaseForAction, principal: Actor,
-                        request: Request, session: SessionDep,
+async def conclude_case(ctx: ActorCtx, body: schemas.ConcludeCase, case: CaseForAction,
                         response: Response) -> schemas.ConcludeResult:
-    out = await concl.conclude_case(case_ctx(request, session, principal), case, body)
+    out = await concl.conclude_case(ctx, case, body)
     set_etag(response, case.version)
     return schemas.ConcludeResult(**out)
 
 
 @router.post("/cases/{case_id}/payments", response_model=reads.PaymentRead, status_code=201,
              responses=errors.responses(*ACTION), summary="登记缴款（计算加处罚款）")
-async def create_payment(body: schemas.PaymentCreate, case: CaseForAction, principal: Actor,
-                         request: Request, session: SessionDep,
+async def create_payment(ctx: ActorCtx, body: schemas.PaymentCreate, case: CaseForAction,
                          response: Response) -> reads.PaymentRead:
-    out = await exe.pay(case_ctx(request, session, principal), case, body)
+    out = await exe.pay(ctx, case, body)
     set_etag(response, case.version)
     return reads.PaymentRead(**out)
 
@@ -176,10 +180,10 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
             *problems: type[errors.Problem]) -> None:
     """One POST per case action: `fn(ctx, case, body)`, answering the updated case."""
 
-    async def endpoint(body: body_model, case: CaseForAction,  # type: ignore[valid-type]
-                       principal: Actor, request: Request, session: SessionDep,
+    async def endpoint(ctx: ActorCtx, body: body_model,  # type: ignore[valid-type]
+                       case: CaseForAction, request: Request,
                        response: Response) -> reads.CaseRead:
-        await fn(case_ctx(request, session, principal), case, body)
+        await fn(ctx, case, body)
         return _read(request, case, response)
 
     router.add_api_route(f"/cases/{{case_id}}/{path}", endpoint, methods=["POST"], name=name,
@@ -218,7 +222,7 @@ _action("revoke-decision", "revoke_decision", schemas.RevokeDecision, dec.revoke
 
 @router.post("/cases/{case_id}/archive", response_model=reads.CaseRead,
              responses=errors.responses(*ACTION), summary="归档（此后只读）")
-async def archive_case(case: CaseForAction, principal: Actor, request: Request,
-                       session: SessionDep, response: Response) -> reads.CaseRead:
-    await exe.archive(case_ctx(request, session, principal), case)
+async def archive_case(ctx: ActorCtx, case: CaseForAction, request: Request, response: Response
+                       ) -> reads.CaseRead:
+    await exe.archive(ctx, case)
     return _read(request, case, response)

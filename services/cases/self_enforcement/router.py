@@ -3,13 +3,13 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from common.calendar import today_legal
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
-from services.cases.dependencies import Actor, CaseForAction, Reader, case_ctx
+from services.cases.dependencies import ActorCtx, CaseForAction, Reader
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound
 from services.cases.self_enforcement import schemas, service
 from services.cases.self_enforcement.errors import SelfEnforcementNotFound, SelfEnforcementRefused
@@ -24,20 +24,18 @@ Read = schemas.SelfEnforcementRead
 @router.post(f"{BASE}/demand", response_model=Read, status_code=201,
              responses=errors.responses(*ACT),
              summary="自行强制执行前送达催告书（行政强制法第三十五条、第四十六条）")
-async def demand_self_enforcement(body: schemas.DemandCreate, case: CaseForAction,
-                                  principal: Actor, request: Request,
-                                  session: SessionDep) -> Read:
-    row = await service.demand(case_ctx(request, session, principal), case, body)
+async def demand_self_enforcement(ctx: ActorCtx, body: schemas.DemandCreate, case: CaseForAction
+                                  ) -> Read:
+    row = await service.demand(ctx, case, body)
     return service.to_read(row, body.served_on)
 
 
 @router.post(f"{BASE}/statement", response_model=Read,
              responses=errors.responses(*ACT, SelfEnforcementNotFound),
              summary="记录当事人陈述申辩及复核（行政强制法第三十六条）")
-async def record_enforcement_statement(body: schemas.StatementCreate, case: CaseForAction,
-                                       principal: Actor, request: Request,
-                                       session: SessionDep) -> Read:
-    row = await service.statement(case_ctx(request, session, principal), case, body)
+async def record_enforcement_statement(ctx: ActorCtx, body: schemas.StatementCreate,
+                                       case: CaseForAction) -> Read:
+    row = await service.statement(ctx, case, body)
     return service.to_read(row, body.received_on)
 
 
@@ -45,20 +43,18 @@ async def record_enforcement_statement(body: schemas.StatementCreate, case: Case
              responses=errors.responses(*ACT, SelfEnforcementNotFound, ApproverNotHead,
                                         errors.ServiceUnavailable),
              summary="作出强制执行决定（行政强制法第三十七条、第四十六条）")
-async def decide_self_enforcement(body: schemas.DecisionCreate, case: CaseForAction,
-                                  principal: Actor, request: Request,
-                                  session: SessionDep) -> Read:
-    row = await service.decide(case_ctx(request, session, principal), case, body)
+async def decide_self_enforcement(ctx: ActorCtx, body: schemas.DecisionCreate, case: CaseForAction
+                                  ) -> Read:
+    row = await service.decide(ctx, case, body)
     return service.to_read(row, body.decided_on)
 
 
 @router.post(f"{BASE}/execute", response_model=Read,
              responses=errors.responses(*ACT, SelfEnforcementNotFound),
              summary="实施拍卖或者划拨并抵缴罚款（行政强制法第四十三条、第四十七条至第四十九条）")
-async def execute_self_enforcement(body: schemas.ExecutionCreate, case: CaseForAction,
-                                   principal: Actor, request: Request,
-                                   session: SessionDep) -> Read:
-    row = await service.execute(case_ctx(request, session, principal), case, body)
+async def execute_self_enforcement(ctx: ActorCtx, body: schemas.ExecutionCreate,
+                                   case: CaseForAction) -> Read:
+    row = await service.execute(ctx, case, body)
     return service.to_read(row, today_legal(row.executed_at))
 
 

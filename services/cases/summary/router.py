@@ -4,14 +4,14 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from common.app import CalendarDep
 from common.calendar import today_legal
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page
-from services.cases.dependencies import Actor, AgencyAdmin, Reader, case_ctx
+from services.cases.dependencies import Actor, ActorCtx, AgencyAdmin, Reader
 from services.cases.entrustment.errors import EntrustmentAgreementRequired
 from services.cases.errors import (
     LimitationExpired,
@@ -42,10 +42,9 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
                                         OnSpotCollectionNotAllowed,
                                         errors.ServiceUnavailable),
              summary="当场作出行政处罚决定（简易程序，行政处罚法第五十一条、第五十二条）")
-async def create_summary_decision(body: schemas.SummaryDecisionCreate, principal: Actor,
-                                  request: Request,
-                                  session: SessionDep) -> schemas.SummaryDecisionRead:
-    decision, case = await service.create_summary_decision(case_ctx(request, session, principal),
+async def create_summary_decision(ctx: ActorCtx, body: schemas.SummaryDecisionCreate
+                                  ) -> schemas.SummaryDecisionRead:
+    decision, case = await service.create_summary_decision(ctx,
                                                            body)
     return service.to_read(decision, case)
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request, Response
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import set_etag
-from services.cases.dependencies import Actor, case_ctx
+from services.cases.dependencies import ActorCtx
 from services.cases.documents import delivery, schemas
 from services.cases.documents import errors as de
 from services.cases.documents import service as svc
@@ -48,10 +48,9 @@ def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
     one = f"{docs}/{{document_id}}"
     read = errors.responses(*AUTH, missing, de.DocumentNotFound)
 
-    async def issue(body: schemas.DocumentIssue, owner: for_action, principal: Actor,
-                    request: Request, session: SessionDep,
+    async def issue(ctx: ActorCtx, body: schemas.DocumentIssue, owner: for_action,
                     response: Response) -> schemas.DocumentRead:
-        doc = await svc.issue(case_ctx(request, session, principal), owner, body)
+        doc = await svc.issue(ctx, owner, body)
         response.headers["Location"] = f"/api/v1/cases{docs.split('{')[0]}{owner.id}" \
                                        f"/documents/{doc.id}"
         set_etag(response, owner.version)
@@ -78,11 +77,11 @@ def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
         data = await delivery.pdf_of(request.app.state.settings, doc, worker)
         return _file(data, "application/pdf", f"{doc.name}.pdf")
 
-    async def serve(document_id: uuid.UUID, body: schemas.ServiceCreate, owner: for_action,
-                    principal: Actor, request: Request, session: SessionDep,
-                    response: Response) -> schemas.ServiceRead:
+    async def serve(ctx: ActorCtx, document_id: uuid.UUID, body: schemas.ServiceCreate,
+                    owner: for_action, session: SessionDep, response: Response
+                    ) -> schemas.ServiceRead:
         doc = await _doc(session, owner, owner_col, document_id)
-        row = await subjects.record_service(case_ctx(request, session, principal), owner, doc, body)
+        row = await subjects.record_service(ctx, owner, doc, body)
         set_etag(response, owner.version)
         return schemas.ServiceRead(
             id=row.id, document_id=row.document_id, method=row.method,

@@ -8,7 +8,12 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.cases.dependencies import Actor, CatalogueAdmin, Reader, case_ctx
+from services.cases.dependencies import (
+    ActorCtx,
+    CatalogueAdminCtx,
+    Reader,
+    ReaderCtx,
+)
 from services.cases.inspections import errors as ie
 from services.cases.inspections.catalogue import schemas, service
 from services.cases.matters.router import optional_principal
@@ -20,10 +25,9 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
 @router.post("/inspection-items", response_model=schemas.ItemRead, status_code=201,
              responses=errors.responses(*AUTH, errors.Conflict),
              summary="登记检查事项（检查事项清单；publish=true 同时公布）")
-async def create_inspection_item(body: schemas.ItemCreate, principal: CatalogueAdmin,
-                                 request: Request, session: SessionDep,
+async def create_inspection_item(ctx: CatalogueAdminCtx, body: schemas.ItemCreate,
                                  response: Response) -> schemas.ItemRead:
-    item = await service.create_item(case_ctx(request, session, principal), body)
+    item = await service.create_item(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/inspection-items/{item.id}"
     return service.item_read(item)
 
@@ -48,18 +52,14 @@ async def list_inspection_items(request: Request, session: SessionDep,
 
 @router.get("/inspection-items/{item_id}", response_model=schemas.ItemRead,
             responses=errors.responses(*AUTH, ie.InspectionItemNotFound), summary="检查事项详情")
-async def get_inspection_item(item_id: uuid.UUID, principal: Reader, request: Request,
-                              session: SessionDep) -> schemas.ItemRead:
-    ctx = case_ctx(request, session, principal)
+async def get_inspection_item(ctx: ReaderCtx, item_id: uuid.UUID) -> schemas.ItemRead:
     return service.item_read(await service.load_item(ctx, item_id))
 
 
 @router.post("/inspection-items/{item_id}/publish", response_model=schemas.ItemRead,
              responses=errors.responses(*AUTH, ie.InspectionItemNotFound, errors.Conflict),
              summary="公布检查事项")
-async def publish_inspection_item(item_id: uuid.UUID, principal: CatalogueAdmin,
-                                  request: Request, session: SessionDep) -> schemas.ItemRead:
-    ctx = case_ctx(request, session, principal)
+async def publish_inspection_item(ctx: CatalogueAdminCtx, item_id: uuid.UUID) -> schemas.ItemRead:
     return service.item_read(await service.publish_item(ctx, await service.load_item(
         ctx, item_id)))
 
@@ -68,10 +68,8 @@ async def publish_inspection_item(item_id: uuid.UUID, principal: CatalogueAdmin,
              status_code=201,
              responses=errors.responses(*AUTH, ie.InspectionItemNotFound, errors.Conflict),
              summary="新增检查事项版本（已作出的检查保留原版本）")
-async def create_inspection_item_version(item_id: uuid.UUID, body: schemas.ItemVersionCreate,
-                                         principal: CatalogueAdmin, request: Request,
-                                         session: SessionDep) -> schemas.ItemRead:
-    ctx = case_ctx(request, session, principal)
+async def create_inspection_item_version(ctx: CatalogueAdminCtx, item_id: uuid.UUID,
+                                         body: schemas.ItemVersionCreate) -> schemas.ItemRead:
     item = await service.load_item(ctx, item_id)
     return service.item_read(await service.new_item_version(ctx, item, body))
 
@@ -79,10 +77,9 @@ async def create_inspection_item_version(item_id: uuid.UUID, body: schemas.ItemV
 @router.post("/inspection-targets", response_model=schemas.TargetRead, status_code=201,
              responses=errors.responses(*AUTH, ie.InvalidUscc, errors.Conflict),
              summary="登记检查对象（检查对象名录库）")
-async def create_inspection_target(body: schemas.TargetCreate, principal: Actor,
-                                   request: Request, session: SessionDep,
-                                   response: Response) -> schemas.TargetRead:
-    target = await service.create_target(case_ctx(request, session, principal), body)
+async def create_inspection_target(ctx: ActorCtx, body: schemas.TargetCreate, response: Response
+                                   ) -> schemas.TargetRead:
+    target = await service.create_target(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/inspection-targets/{target.id}"
     return service.target_read(target)
 
@@ -90,12 +87,11 @@ async def create_inspection_target(body: schemas.TargetCreate, principal: Actor,
 @router.post("/inspection-targets/imports", response_model=schemas.ImportReport,
              responses=errors.responses(*AUTH, ie.ImportFileRejected),
              summary="批量导入检查对象（CSV/XLSX，逐行报告）")
-async def import_inspection_targets(principal: Actor, request: Request, session: SessionDep,
-                                    file: Annotated[UploadFile, File()],
-                                    agency_id: Annotated[uuid.UUID | None, Form()] = None,
+async def import_inspection_targets(ctx: ActorCtx, file: Annotated[UploadFile, File()],
+                                    agency_id: Annotated[uuid.UUID | None, Form()] = None
                                     ) -> schemas.ImportReport:
     content = await file.read()
-    return await service.import_targets(case_ctx(request, session, principal), agency_id,
+    return await service.import_targets(ctx, agency_id,
                                         file.filename or "upload.csv", content)
 
 

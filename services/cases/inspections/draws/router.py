@@ -3,12 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.cases.dependencies import Actor, Reader, case_ctx
+from services.cases.dependencies import Actor, ActorCtx, Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections.draws import schemas, service
 
@@ -19,9 +19,9 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
 @router.post("/spot-check-plans", response_model=schemas.PlanRead, status_code=201,
              responses=errors.responses(*AUTH, ie.InspectionItemNotPublished),
              summary="制定抽查计划（可多机关联合：综合查一次）")
-async def create_spot_check_plan(body: schemas.PlanCreate, principal: Actor, request: Request,
-                                 session: SessionDep, response: Response) -> schemas.PlanRead:
-    plan = await service.create_plan(case_ctx(request, session, principal), body)
+async def create_spot_check_plan(ctx: ActorCtx, body: schemas.PlanCreate, response: Response
+                                 ) -> schemas.PlanRead:
+    plan = await service.create_plan(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/spot-check-plans/{plan.id}"
     return schemas.PlanRead.model_validate(plan)
 
@@ -52,11 +52,10 @@ async def get_spot_check_plan(plan_id: uuid.UUID, principal: Reader,
 @router.post("/spot-check-plans/{plan_id}/seed-commitment", response_model=schemas.PlanRead,
              responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound, ie.SeedRefused),
              summary="抽取前公布种子承诺值（nonce 的 SHA-256；抽取时与公开值一起生成种子）")
-async def commit_spot_check_seed(plan_id: uuid.UUID, body: schemas.SeedCommitment,
-                                 principal: Actor, request: Request,
-                                 session: SessionDep) -> schemas.PlanRead:
+async def commit_spot_check_seed(ctx: ActorCtx, plan_id: uuid.UUID, body: schemas.SeedCommitment,
+                                 principal: Actor, session: SessionDep) -> schemas.PlanRead:
     plan = await _plan(session, principal, plan_id)
-    await service.commit_seed(case_ctx(request, session, principal), plan, body)  # type: ignore[arg-type]
+    await service.commit_seed(ctx, plan, body)  # type: ignore[arg-type]
     return schemas.PlanRead.model_validate(plan)
 
 
@@ -64,11 +63,11 @@ async def commit_spot_check_seed(plan_id: uuid.UUID, body: schemas.SeedCommitmen
              status_code=201, responses=errors.responses(*AUTH, ie.SpotCheckPlanNotFound,
                                                          ie.SeedRefused),
              summary="随机抽取（公布的种子，一致性抽样，可复算）")
-async def create_spot_check_draw(plan_id: uuid.UUID, body: schemas.DrawCreate,
-                                 principal: Actor, request: Request, session: SessionDep,
-                                 response: Response) -> schemas.DrawRead:
+async def create_spot_check_draw(ctx: ActorCtx, plan_id: uuid.UUID, body: schemas.DrawCreate,
+                                 principal: Actor, session: SessionDep, response: Response
+                                 ) -> schemas.DrawRead:
     plan = await _plan(session, principal, plan_id)
-    d = await service.create_draw(case_ctx(request, session, principal), plan, body)  # type: ignore[arg-type]
+    d = await service.create_draw(ctx, plan, body)  # type: ignore[arg-type]
     response.headers["Location"] = f"/api/v1/cases/spot-check-plans/{plan_id}/draws/{d.id}"
     return schemas.DrawRead.model_validate(d)
 

@@ -10,7 +10,7 @@ from kit import errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import set_etag
 from services.cases import errors as ce
-from services.cases.dependencies import Actor, Reader, case_ctx
+from services.cases.dependencies import ActorCtx, Reader
 from services.cases.inspections import errors as ie
 from services.cases.inspections import schemas
 from services.cases.inspections import service as svc
@@ -28,10 +28,10 @@ ACTION = (*AUTH, ie.InspectionNotFound, ie.InspectionActionNotAllowed, errors.Pr
 @router.post("/inspections/{inspection_id}/records", response_model=schemas.RecordRead,
              status_code=201, responses=errors.responses(*ACTION, ce.OfficersNotQualified),
              summary="制作笔录（现场检查、询问、抽样、勘验）")
-async def create_inspection_record(body: schemas.RecordCreate, i: InspectionForAction,
-                                   principal: Actor, request: Request, session: SessionDep,
-                                   response: Response) -> schemas.RecordRead:
-    rec = await service.add_record(case_ctx(request, session, principal), i, body)
+async def create_inspection_record(ctx: ActorCtx, body: schemas.RecordCreate,
+                                   i: InspectionForAction, response: Response
+                                   ) -> schemas.RecordRead:
+    rec = await service.add_record(ctx, i, body)
     set_etag(response, i.version)
     return schemas.RecordRead.model_validate(rec)
 
@@ -41,12 +41,11 @@ async def create_inspection_record(body: schemas.RecordCreate, i: InspectionForA
              responses=errors.responses(*ACTION, ce.OfficersNotQualified, ce.EvidenceRejected,
                                         ce.EvidenceTooLarge),
              summary="上传检查证据（服务器计算 SHA-256）")
-async def upload_inspection_evidence(i: InspectionForAction, principal: Actor,
-                                     request: Request, session: SessionDep, response: Response,
-                                     file: Annotated[UploadFile, File()],
+async def upload_inspection_evidence(ctx: ActorCtx, i: InspectionForAction, request: Request,
+                                     response: Response, file: Annotated[UploadFile, File()],
                                      kind: Annotated[EvidenceKind, Form()],
                                      officer_ids: Annotated[list[str], Form()],
-                                     description: Annotated[str, Form(max_length=4000)] = "",
+                                     description: Annotated[str, Form(max_length=4000)] = ""
                                      ) -> schemas.EvidenceRead:
     s = request.app.state.settings
     ctype = (file.content_type or "application/octet-stream").split(";")[0].strip()
@@ -61,7 +60,7 @@ async def upload_inspection_evidence(i: InspectionForAction, principal: Actor,
                                   max_bytes=s.evidence_max_bytes) from exc
     if stored.size == 0:
         raise ce.EvidenceRejected("文件为空")
-    ev = await service.add_evidence(case_ctx(request, session, principal), i, kind=kind,
+    ev = await service.add_evidence(ctx, i, kind=kind,
                                     description=description, filename=file.filename or "upload",
                                     content_type=ctype, stored=stored, officer_ids=officer_ids)
     set_etag(response, i.version)
@@ -74,10 +73,8 @@ async def upload_inspection_evidence(i: InspectionForAction, principal: Actor,
                               "description": "线索此前已生成：返回同一案件，不再新建"},
                         **errors.responses(*ACTION, ce.MatterNotFound, ce.MatterNotHeld)},
              summary="检查发现违法线索：生成案件线索并移交证据（幂等：再次调用返回同一案件）")
-async def create_inspection_lead(body: schemas.LeadCreate, i: InspectionForAction,
-                                 principal: Actor, request: Request, session: SessionDep,
+async def create_inspection_lead(ctx: ActorCtx, body: schemas.LeadCreate, i: InspectionForAction,
                                  response: Response) -> schemas.LeadRead:
-    ctx = case_ctx(request, session, principal)
     case, created, carried = await service.create_lead(ctx, i, body)
     if not created:
         response.status_code = 200
@@ -90,10 +87,8 @@ async def create_inspection_lead(body: schemas.LeadCreate, i: InspectionForActio
 @router.post("/inspections/{inspection_id}/scan", response_model=schemas.InspectionRead,
              responses=errors.responses(*ACTION),
              summary="执法人员扫码入企（检查结束后扫码标记为迟扫）")
-async def scan_inspection(body: schemas.Scan, i: InspectionForAction, principal: Actor,
-                          request: Request, session: SessionDep,
+async def scan_inspection(ctx: ActorCtx, body: schemas.Scan, i: InspectionForAction,
                           response: Response) -> schemas.InspectionRead:
-    ctx = case_ctx(request, session, principal)
     await service.scan(ctx, i, body)
     set_etag(response, i.version)
     return await svc.read(ctx, i)

@@ -15,7 +15,7 @@ from kit import errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
-from services.cases.dependencies import Actor, Reader, case_ctx
+from services.cases.dependencies import Actor, ActorCtx, Reader
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le
 from services.cases.licensing import schemas as ls
@@ -101,10 +101,10 @@ async def get_licence(lic: LicenceById, session: SessionDep,
 
 def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
             *problems: type[errors.Problem]) -> None:
-    async def endpoint(body: body_model, lic: LicenceForAction,  # type: ignore[valid-type]
-                       principal: Actor, request: Request, session: SessionDep,
+    async def endpoint(ctx: ActorCtx, body: body_model,  # type: ignore[valid-type]
+                       lic: LicenceForAction, session: SessionDep,
                        response: Response) -> schemas.LicenceRead:
-        await fn(case_ctx(request, session, principal), lic, body)
+        await fn(ctx, lic, body)
         return await read(session, lic, response)
 
     router.add_api_route(f"{LIC}/{path}", endpoint, methods=["POST"], name=name,
