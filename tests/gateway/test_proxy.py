@@ -26,9 +26,13 @@ def _stub() -> FastAPI:
                              "forwarded_for": request.headers.getlist("x-forwarded-for")},
                             headers={"X-Upstream": "cases"})
 
+    # the slow call answers only once released (a test's teardown), so the gateway's timeout
+    # must end it first; a real server can then finish its request and shut down
+    app.state.release = asyncio.Event()
+
     @app.get("/api/v1/cases/slow")
-    async def slow() -> JSONResponse:
-        await asyncio.Event().wait()  # never answers: the gateway's timeout must end the call
+    async def slow(request: Request) -> JSONResponse:
+        await request.app.state.release.wait()
         return JSONResponse({})
 
     @app.get("/api/v1/cases/stream")

@@ -64,6 +64,7 @@ async def gateway() -> AsyncIterator[httpx.AsyncClient]:
             async with httpx.AsyncClient(transport=transport, base_url="http://gw") as client:
                 yield client
     finally:
+        upstream.state.release.set()  # the slow call still held by the server ends
         server.should_exit = True
         await task
 
