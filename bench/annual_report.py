@@ -19,17 +19,21 @@ requests come from a separate generator process (this file with `--generate`, se
 httpx), so the timings are the servers' work plus loopback. Prints the configuration, the core
 count and the load average (the machine is shared). Databases dropped at the end.
 
-Measured 2026-12-02 on PostgreSQL (2 cores shared with 7 other engineers' runs, load average
-5.6 → 8.8; 20 sequential requests each; load 102 s), p50 / p95 ms:
-    cases/statistics           one town 248 / 770     district grouped  468 / 1599
-    inspections/statistics     one town 755 / 1174    district grouped 3719 / 6847
-    licensing/statistics       one town  86 / 316     district grouped  121 / 342
-    personnel/statistics       one town  31 / 170     district grouped   84 / 347
-    review/statistics          one town  52 / 305     district grouped   88 / 234
-    publicity/statistics       one town  57 / 199     district grouped  258 / 374
-    POST annual-reports        one town 596 / 1009    district 1629 / 2986
-    GET tables.xlsx (district)  84 / 1201
-    GET dashboard (22 towns, 6 calls) 2483 / 3756
+Measured 2026-12-02 on PostgreSQL, 20 sequential requests each, p50 / p95 ms. Before: 15
+statements for a grouped inspection call (run at load 0.8, 10 requests); after: one statement per
+source, grouped totals from the groups (load 0.8-1.0):
+                               one town before / after     district grouped before / after
+    cases/statistics           17 /  18 (p95 239 / 212)    90 /  43 (p95 112 /  53)
+    inspections/statistics     42 /  44 (p95 101 /  61)   402 / 207 (p95 434 / 323)
+    licensing/statistics        9 /   7                    12 /   7
+    personnel/statistics        7 /   6                    13 /   8
+    review/statistics           9 /   8                    15 /   7
+    publicity/statistics        9 /   9                    67 /  45
+    POST annual-reports       114 /  59 (p95 151 / 172)   326 / 175 (p95 465 / 285)
+    GET tables.xlsx (district)                              11 /   8
+    GET dashboard (22 towns, 6 calls)                      536 / 197 (p95 622 / 385)
+(The fourth session's figures, at load 5.6-8.8, were about ten times these: compare only
+figures of one sitting.)
 """
 
 from __future__ import annotations
