@@ -17,7 +17,7 @@ whose `region_code` starts with theirs; anyone else sees nothing. Out of scope â
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -98,41 +98,25 @@ def case_ctx(request: Request, session: AsyncSession, principal: Principal) -> C
                upstream(request))
 
 
-# the `Ctx` of a route as a dependency, one per principal kind (the same role check as the
-# principal alias; FastAPI resolves the principal once per request even when a route also
-# names it)
-async def _actor_ctx(request: Request, session: SessionDep, principal: Actor) -> Ctx:
-    return case_ctx(request, session, principal)
+def _ctx_of(principal_alias: Any) -> Any:
+    """The dependency building a route's `Ctx` with the principal of the alias's own
+    role-check dependency (the same callable, so FastAPI resolves it once per request even
+    when a route also names the principal)."""
+    role_check = get_args(principal_alias)[1]
+
+    async def route_ctx(request: Request, session: SessionDep,
+                        principal: Principal = role_check) -> Ctx:
+        return case_ctx(request, session, principal)
+
+    return route_ctx
 
 
-async def _reader_ctx(request: Request, session: SessionDep, principal: Reader) -> Ctx:
-    return case_ctx(request, session, principal)
-
-
-async def _registrar_ctx(request: Request, session: SessionDep, principal: Registrar) -> Ctx:
-    return case_ctx(request, session, principal)
-
-
-async def _agency_admin_ctx(request: Request, session: SessionDep,
-                            principal: AgencyAdmin) -> Ctx:
-    return case_ctx(request, session, principal)
-
-
-async def _catalogue_admin_ctx(request: Request, session: SessionDep,
-                               principal: CatalogueAdmin) -> Ctx:
-    return case_ctx(request, session, principal)
-
-
-async def _supervisor_ctx(request: Request, session: SessionDep, principal: Supervisor) -> Ctx:
-    return case_ctx(request, session, principal)
-
-
-ActorCtx = Annotated[Ctx, Depends(_actor_ctx)]
-ReaderCtx = Annotated[Ctx, Depends(_reader_ctx)]
-RegistrarCtx = Annotated[Ctx, Depends(_registrar_ctx)]
-AgencyAdminCtx = Annotated[Ctx, Depends(_agency_admin_ctx)]
-CatalogueAdminCtx = Annotated[Ctx, Depends(_catalogue_admin_ctx)]
-SupervisorCtx = Annotated[Ctx, Depends(_supervisor_ctx)]
+ActorCtx = Annotated[Ctx, Depends(_ctx_of(Actor))]
+ReaderCtx = Annotated[Ctx, Depends(_ctx_of(Reader))]
+RegistrarCtx = Annotated[Ctx, Depends(_ctx_of(Registrar))]
+AgencyAdminCtx = Annotated[Ctx, Depends(_ctx_of(AgencyAdmin))]
+CatalogueAdminCtx = Annotated[Ctx, Depends(_ctx_of(CatalogueAdmin))]
+SupervisorCtx = Annotated[Ctx, Depends(_ctx_of(Supervisor))]
 
 
 def _agency_regions(request: Request) -> AgencyRegionLookup:
