@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import uuid
 from types import SimpleNamespace
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, HttpUrl
 from sqlalchemy import select
 
 from common import scope
+from common.context import ServiceCtx, ctx_dependency
 from common.webhooks import ScopedWebhookMixin
 from kit import auth, errors, idempotency
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.egress import WebhookTargetRefused
 from kit.events import InboxMixin, OutboxMixin, accept_event
 from kit.http import forward_headers
@@ -84,6 +85,13 @@ class WebhookOutOfRegion(errors.Problem):
     status, title = 403, "只能订阅本辖区的公开事件"
 
 
+ServiceCaller = Annotated[auth.Principal, Depends(auth.require_roles("service"))]
+EventCtx = Annotated[ServiceCtx[Any, Any], Depends(ctx_dependency(ServiceCaller))]
+# external subscriptions are registered by a sysadmin, or a supervisor for their own region
+WebhookAdmin = Annotated[auth.Principal, Depends(auth.require_roles("sysadmin", "supervisor"))]
+AdminCtx = Annotated[ServiceCtx[Any, Any], Depends(ctx_dependency(WebhookAdmin))]
+
+
 def _read(h: Any) -> WebhookRead:
     return WebhookRead(id=str(h.id), url=h.url, event_types=h.event_types,
                        description=h.description, is_active=h.is_active,
@@ -134,11 +142,10 @@ def platform_router(spec: Any) -> APIRouter:
         handlers = spec.event_handlers
 
         @router.post("/events", response_model=EventAck, status_code=200,
-                     dependencies=[Depends(auth.require_roles("service"))],
                      responses=errors.responses(errors.Unauthorized, errors.Forbidden),
                      summary="接收内部事件（服务间调用，幂等）")
-        async def receive_event(event: EventEnvelope, session: SessionDep) -> EventAck:
-            status = await accept_event(session, models.Inbox, event.model_dump(), handlers)
+        async def receive_event(event: EventEnvelope, ctx: EventCtx) -> EventAck:
+            status = await accept_event(ctx.session, models.Inbox, event.model_dump(), handlers)
             return EventAck(status=status)
 
     if spec.public_events:
@@ -150,20 +157,19 @@ def _webhook_routes(router: APIRouter, spec: Any) -> None:
     """External subscriptions: only for services with public events (`spec.public_events`),
     registered by a sysadmin or by a supervisor for their own region, listed within scope."""
     models, public = spec.platform, tuple(spec.public_events)
-    Admin = auth.require_roles("sysadmin", "supervisor")
 
     @router.post("/webhooks", response_model=WebhookRead, status_code=201,
                  responses=errors.responses(errors.Unauthorized, errors.Forbidden,
                                             WebhookOutOfRegion, WebhookEventNotPublic,
                                             WebhookTargetRefused),
                  summary="登记外部 Webhook 订阅（仅公开事件，按辖区过滤，HMAC-SHA256 签名推送）")
-    async def create_webhook(body: WebhookCreate, session: SessionDep, request: Request,
-                             principal: auth.Principal = Depends(Admin)) -> WebhookRead:
+    async def create_webhook(body: WebhookCreate, ctx: AdminCtx) -> WebhookRead:
+        session, principal = ctx.session, ctx.principal
         if not_public := sorted(set(body.event_types) - set(public)):
             raise WebhookEventNotPublic(f"不可订阅的事件：{'、'.join(not_public)}",
                                         public_events=list(public))
         region = _hook_scope(principal, body)
-        await request.app.state.outbox.egress.check(str(body.url))
+        await ctx.outbox.egress.check(str(body.url))
         hook = models.Webhook(url=str(body.url), secret=body.secret,
                               event_types=body.event_types, description=body.description,
                               region_code=region, agency_id=body.agency_id,
@@ -175,11 +181,10 @@ def _webhook_routes(router: APIRouter, spec: Any) -> None:
     @router.get("/webhooks", response_model=list[WebhookRead],
                 responses=errors.responses(errors.Unauthorized, errors.Forbidden),
                 summary="列出本人辖区内的 Webhook 订阅")
-    async def list_webhooks(session: SessionDep,
-                            principal: auth.Principal = Depends(Admin)) -> list[WebhookRead]:
+    async def list_webhooks(ctx: AdminCtx) -> list[WebhookRead]:
         w = models.Webhook
-        rows = (await session.scalars(select(w).where(
-            scope.scope_clause(principal, w.agency_id, w.region_code, agency_roles=()))
+        rows = (await ctx.session.scalars(select(w).where(
+            scope.scope_clause(ctx.principal, w.agency_id, w.region_code, agency_roles=()))
             .order_by(w.created_at).limit(500))).all()
         return [_read(h) for h in rows]
 

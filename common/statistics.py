@@ -242,21 +242,22 @@ class Registry:
                 )
         return out
 
-    async def figures(self, session: Any, principal: Principal, period: Period) -> list[Figure]:
-        raw, groups = (await self._compute(session, principal, period, False)).get(None, ({}, {}))
+    async def figures(self, ctx: Any, period: Period) -> list[Figure]:
+        """The figures of `period` in the caller's scope (`ctx`: the service's `ServiceCtx`)."""
+        raw, groups = (await self._compute(ctx.session, ctx.principal, period, False)
+                       ).get(None, ({}, {}))
         return self._build(raw, groups)
 
-    async def by_agency(self, session: Any, principal: Principal,
-                        period: Period) -> dict[uuid.UUID, list[Figure]]:
+    async def by_agency(self, ctx: Any, period: Period) -> dict[uuid.UUID, list[Figure]]:
         """The figures of each agency with rows in the period, equal to asking with that
         `agency_id` (same WHERE, plus GROUP BY the agency)."""
-        return (await self.grouped(session, principal, period))[1]
+        return (await self.grouped(ctx, period))[1]
 
-    async def grouped(self, session: Any, principal: Principal, period: Period
+    async def grouped(self, ctx: Any, period: Period
                       ) -> tuple[list[Figure], dict[uuid.UUID, list[Figure]]]:
         """`figures()` and `by_agency()` from the same statements: the totals are the sums of
         the agency groups (rows without an agency included), so they equal `figures()`."""
-        computed = await self._compute(session, principal, period, True)
+        computed = await self._compute(ctx.session, ctx.principal, period, True)
         total: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
         for values, counts in computed.values():
             for k, v in values.items():
@@ -284,15 +285,14 @@ class Registry:
 
     async def records(
         self,
-        session: Any,
-        principal: Principal,
+        ctx: Any,
         period: Period,
         key: str,
         cursor: str | None,
         limit: int,
     ) -> RecordsPage:
         src, spec = self._resolve(key)
-        where = list(src.where(principal, period))
+        where = list(src.where(ctx.principal, period))
         m = spec[0]
         if m.when is not None:
             where.append(m.when(period))
@@ -303,7 +303,8 @@ class Registry:
         elif m.total is not None:
             where.append(m.total != 0)
         stmt: Select[Any] = select(src.model.id, src.label, literal(src.kind)).where(*where)
-        rows, nxt = await keyset_page(session, stmt, cursor, limit, [src.model.id], scalars=False)
+        rows, nxt = await keyset_page(ctx.session, stmt, cursor, limit, [src.model.id],
+                                      scalars=False)
         return RecordsPage(
             key=key,
             limit=limit,

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import func, select
 
+from common.context import ServiceCtx, ctx_dependency
 from common.statistics import Period, Registry
 from common.statistics_schemas import (
     AgencyFigures,
@@ -28,7 +29,6 @@ from common.statistics_schemas import (
 )
 from kit import errors
 from kit.auth import Principal, require_roles
-from kit.db import SessionDep
 
 
 def period_query(
@@ -54,6 +54,7 @@ RECORD_PROBLEMS = (*PROBLEMS, FigureNotFound)
 # review service's report (service token)
 READ_ROLES = ("officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service")
 StatisticsReader = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
+StatisticsCtx = Annotated[ServiceCtx[Any, Any], Depends(ctx_dependency(StatisticsReader))]
 
 
 async def undelivered(session: Any, outbox: Any) -> dict[str, int]:
@@ -65,7 +66,7 @@ async def undelivered(session: Any, outbox: Any) -> dict[str, int]:
     return {d.removeprefix("service:"): int(n) for d, n in rows if d.startswith("service:")}
 
 
-Extra = Callable[[Any, Principal, Period], Awaitable[dict[str, Any]]]  # (session, …) → fields
+Extra = Callable[[Any, Period], Awaitable[dict[str, Any]]]  # (ctx, period) → fields
 
 
 def add_statistics_routes(router: APIRouter, *, name: str, summary: str,
@@ -81,27 +82,28 @@ def add_statistics_routes(router: APIRouter, *, name: str, summary: str,
     def _registry(request: Request) -> Registry:
         return registry if isinstance(registry, Registry) else registry(request)
 
-    async def statistics(request: Request, principal: StatisticsReader, session: SessionDep,
+    async def statistics(request: Request, ctx: StatisticsCtx,
                          period: PeriodQuery, group_by: GroupBy = None) -> Any:
         reg = _registry(request)
+        principal = ctx.principal
         body: dict[str, Any] = {"year": period.year, "scope": period.scope()}
         if group_by == "agency":  # the totals and the groups from the same statements
-            body["figures"], groups = await reg.grouped(session, principal, period)
+            body["figures"], groups = await reg.grouped(ctx, period)
             body["groups"] = [AgencyFigures(agency_id=a, figures=groups[a])
                               for a in sorted(groups, key=str)]
             body["empty"] = reg.empty()
         else:
-            body["figures"] = await reg.figures(session, principal, period)
+            body["figures"] = await reg.figures(ctx, period)
         if extra is not None:
-            body.update(await extra(session, principal, period))
+            body.update(await extra(ctx, period))
         if principal.has("service") or principal.has("sysadmin"):
-            body["undelivered_events"] = await undelivered(session, request.app.state.outbox)
+            body["undelivered_events"] = await undelivered(ctx.session, ctx.outbox)
         return response_model(**body)
 
-    async def records(request: Request, principal: StatisticsReader, session: SessionDep,
+    async def records(request: Request, ctx: StatisticsCtx,
                       period: PeriodQuery, key: FigureKey, cursor: str | None = None,
                       limit: Limit = 100) -> RecordsPage:
-        return await _registry(request).records(session, principal, period, key, cursor, limit)
+        return await _registry(request).records(ctx, period, key, cursor, limit)
 
     router.add_api_route(path, statistics, methods=["GET"], name=name, summary=summary,
                          response_model=response_model, responses=errors.responses(*PROBLEMS))

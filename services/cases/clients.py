@@ -17,11 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from common.context import Upstream as BaseUpstream
 from common.scope import AgencyRegionLookup, personnel_region_lookup
 from kit import errors
-from kit.auth import KeyRing, service_token
 from kit.http import ServiceClient, TtlCache, UpstreamProblem
-from kit.settings import JwtSettings
 from services.cases.errors import OfficersNotQualified
 
 log = logging.getLogger("zhifa.cases.clients")
@@ -112,16 +111,11 @@ class ReviewClient:
 
 
 @dataclass(frozen=True)
-class Upstream:
-    """What a service function needs to call another service: the app's clients, the caller's
-    forwarded headers (Authorization, X-Request-ID) and what mints the cases service token —
-    never the request itself."""
+class Upstream(BaseUpstream):
+    """The platform's `Upstream` (`common.context`) with cases' typed clients and the kept
+    agency names (`agency_named`'s copies, shared by the app's requests)."""
 
-    clients: dict[str, ServiceClient]
-    headers: dict[str, str]
-    keyring: KeyRing
-    jwt: JwtSettings
-    agencies: TtlCache | None = None  # `agency_named`'s copies, shared by the app's requests
+    agencies: TtlCache | None = None
     agency_ttl: float = 0.0
 
     @property
@@ -132,9 +126,9 @@ class Upstream:
     def review(self) -> ReviewClient:
         return ReviewClient(self.clients.get("review"))
 
-    def service_headers(self) -> dict[str, str]:
+    def service_headers(self, service: str = "cases") -> dict[str, str]:
         """Headers for a call made with the cases service token (not the caller's)."""
-        return {"Authorization": "Bearer " + service_token(self.keyring, self.jwt, "cases")}
+        return super().service_headers(service)
 
 
 async def agency_named(up: Upstream, agency_id: str) -> AgencyView:

@@ -4,27 +4,11 @@ and settings, and the upstream clients with the caller's forwarded headers. Buil
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from common.calendar import WorkingCalendar
-from kit.auth import Principal
-from kit.events import Outbox
+from common.context import ServiceCtx
 from services.cases.clients import Upstream
 from services.cases.config import CasesSettings
 
 
-@dataclass(frozen=True)
-class Ctx:
-    """What every case action needs (see module)."""
-
-    session: AsyncSession
-    principal: Principal
-    outbox: Outbox
-    calendar: WorkingCalendar
-    settings: CasesSettings
-    up: Upstream
-
-    def actor(self) -> str:
-        return self.principal.officer_id or self.principal.subject
+class Ctx(ServiceCtx[CasesSettings, Upstream]):
+    """What every case action needs: the platform's one context shape (`common.context`) with
+    cases' settings and upstream clients; a case action always has a principal."""

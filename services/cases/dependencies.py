@@ -17,11 +17,12 @@ whose `region_code` starts with theirs; anyone else sees nothing. Out of scope â
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.context import ctx_dependency, ctx_from_state
 from common.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
 from kit.auth import Principal, require_roles
 from kit.db import SessionDep
@@ -93,22 +94,11 @@ def upstream(request: Request) -> Upstream:
 
 def case_ctx(request: Request, session: AsyncSession, principal: Principal) -> Ctx:
     """The `Ctx` of a route, from its session and its (role-checked) principal."""
-    state = request.app.state
-    return Ctx(session, principal, state.outbox, state.calendar, state.settings,
-               upstream(request))
+    return ctx_from_state(request.app.state, session, principal, upstream(request), Ctx)
 
 
 def _ctx_of(principal_alias: Any) -> Any:
-    """The dependency building a route's `Ctx` with the principal of the alias's own
-    role-check dependency (the same callable, so FastAPI resolves it once per request even
-    when a route also names the principal)."""
-    role_check = get_args(principal_alias)[1]
-
-    async def route_ctx(request: Request, session: SessionDep,
-                        principal: Principal = role_check) -> Ctx:
-        return case_ctx(request, session, principal)
-
-    return route_ctx
+    return ctx_dependency(principal_alias, upstream, Ctx)
 
 
 ActorCtx = Annotated[Ctx, Depends(_ctx_of(Actor))]

@@ -9,8 +9,10 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import false
 
+from common.context import ctx_dependency, upstream_of
 from common.scope import ALL_SEEING, parse_uuid, scope_clause
 from kit.auth import Principal, require_roles
+from services.personnel.context import Ctx
 from services.personnel.identifiers import PiiVault
 
 UserAdmin = Annotated[Principal, Depends(require_roles("sysadmin", "agency_admin"))]
@@ -72,3 +74,17 @@ def get_settings(request: Request) -> Any:
 
 
 SettingsDep = Annotated[Any, Depends(get_settings)]
+
+
+def _ctx(principal_alias: Any) -> Any:
+    return ctx_dependency(principal_alias, upstream_of, Ctx)
+
+
+# the `Ctx` a route hands its service, with the role check of the alias of the same name
+UserAdminCtx = Annotated[Ctx, Depends(_ctx(UserAdmin))]
+StaffAdminCtx = UserAdminCtx
+SanctionRecorderCtx = Annotated[Ctx, Depends(_ctx(SanctionRecorder))]
+ReaderCtx = Annotated[Ctx, Depends(_ctx(Reader))]
+SysadminCtx = Annotated[Ctx, Depends(_ctx(Sysadmin))]
+# a public route (no token): `ctx.principal` is None
+PublicCtx = Annotated[Ctx, Depends(_ctx(None))]

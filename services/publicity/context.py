@@ -1,18 +1,26 @@
-"""What the publicity services need besides a session: settings, the working calendar and the
-outbox (set up in the lifespan; built per request by `dependencies.get_context` and per event by
-`app._handlers`)."""
+"""The context every publicity service function gets: the platform's one shape
+(`common.context.ServiceCtx`) with publicity's settings and the platform `Upstream`. Built at the
+HTTP edge by the `…Ctx` dependencies of `services.publicity.dependencies` and per event by
+`app._handlers` (no principal); it never holds the request."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from common.calendar import WorkingCalendar
+from common.context import ServiceCtx, Upstream
 from kit.events import Outbox
 from services.publicity.config import PublicitySettings
 
 
+class Ctx(ServiceCtx[PublicitySettings, Upstream]):
+    """What every publicity action needs (see module)."""
+
+
 @dataclass
 class Context:
+    """Superseded by `Ctx`; kept until every publicity function takes a `Ctx`."""
+
     settings: PublicitySettings
     calendar: WorkingCalendar
     outbox: Outbox

@@ -1,12 +1,13 @@
 """Role guards of the scoped (non-public) publicity routes."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from common.context import ctx_dependency, upstream_of
 from kit.auth import Principal, require_roles
 from services.publicity.clients import PublicLists, public_lists
-from services.publicity.context import Context
+from services.publicity.context import Context, Ctx
 
 # who may read the deadline list: agency staff (own agency), supervisors (region), sysadmin
 StatusReader = Annotated[Principal, Depends(require_roles(
@@ -25,3 +26,15 @@ def get_context(request: Request) -> Context:
 ContextDep = Annotated[Context, Depends(get_context)]
 # the public lists of personnel and cases (cached, forwarded headers without the token)
 PublicListsDep = Annotated[PublicLists, Depends(public_lists)]
+
+
+def _ctx(principal_alias: Any) -> Any:
+    return ctx_dependency(principal_alias, upstream_of, Ctx)
+
+
+# the `Ctx` a route hands its service, with the role check of the alias of the same name
+StatusReaderCtx = Annotated[Ctx, Depends(_ctx(StatusReader))]
+PublisherCtx = Annotated[Ctx, Depends(_ctx(Publisher))]
+RegionAdminCtx = Annotated[Ctx, Depends(_ctx(RegionAdmin))]
+# a public route (no token): `ctx.principal` is None
+PublicCtx = Annotated[Ctx, Depends(_ctx(None))]

@@ -4,13 +4,15 @@ Background calls use a service token naming review (`kit.auth.service_token`).""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
-from common.scope import AgencyRegionLookup, personnel_agency_regions
-from kit.auth import service_token
+from common.context import Upstream as BaseUpstream
+from common.context import upstream_of
+from common.scope import AgencyRegionLookup, personnel_region_lookup
 from kit.http import ServiceClient, UpstreamProblem
 
 
@@ -32,11 +34,9 @@ class CasePage(BaseModel):
 
 
 class CasesClient:
-    def __init__(self, request: Request) -> None:
-        self.client: ServiceClient = request.app.state.clients["cases"]
-        state = request.app.state
-        self.headers = {"Authorization": "Bearer " + service_token(
-            state.keyring, state.settings.jwt, "review")}
+    def __init__(self, up: Upstream) -> None:
+        self.client: ServiceClient = up.clients["cases"]
+        self.headers = up.service_headers("review")
 
     async def create_lead(self, body: dict[str, Any]) -> CaseRef:
         """`POST /api/v1/cases/cases` (a lead, 线索) on behalf of the named agency."""
@@ -82,21 +82,35 @@ class CasesClient:
         return body if isinstance(body, dict) else {"content": body}
 
 
-def agency_regions(request: Request) -> AgencyRegionLookup:
-    """The real region of an agency, from personnel (`common.scope.personnel_agency_regions`)."""
-    return personnel_agency_regions(request, "review")
+@dataclass(frozen=True)
+class Upstream(BaseUpstream):
+    """The platform's `Upstream` (`common.context`) and whether a report may skip a statistics
+    source this deployment does not run (`report_skip_missing_sources`)."""
+
+    skip_missing_sources: bool = False
+
+
+def upstream(request: Request) -> Upstream:
+    """Dependency: the `Upstream` of this request."""
+    state = request.app.state
+    base = upstream_of(request)
+    return Upstream(base.clients, base.headers, base.keyring, base.jwt,
+                    bool(state.settings.report_skip_missing_sources))
+
+
+def agency_regions(up: Upstream) -> AgencyRegionLookup:
+    """The real region of an agency as personnel states it, asked with review's token."""
+    return personnel_region_lookup(up.clients["personnel"], up.service_headers("review"))
 
 
 class StatisticsClient:
     """The four services' statistics endpoints (issue 14), called with review's service token:
     the caller's own scope was checked before, and each service answers for its data."""
 
-    def __init__(self, request: Request) -> None:
-        state = request.app.state
-        self.clients: dict[str, ServiceClient] = state.clients
-        self.skip_missing: bool = state.settings.report_skip_missing_sources
-        self.headers = {"Authorization": "Bearer " + service_token(
-            state.keyring, state.settings.jwt, "review")}
+    def __init__(self, up: Upstream) -> None:
+        self.clients = up.clients
+        self.skip_missing: bool = up.skip_missing_sources
+        self.headers = up.service_headers("review")
 
     async def fetch(self, service: str, path: str,
                     params: dict[str, Any]) -> dict[str, Any] | None:
@@ -158,17 +172,17 @@ RECORD_PATHS = {"case": "/api/v1/cases/cases/{id}",
 RECORD_LABELS = {"case": "案件", "inspection": "行政检查", "licence": "行政许可申请"}
 
 
-async def check_record(request: Request, record_type: str, record_id: Any) -> None:
+async def check_record(up: Upstream, record_type: str, record_id: Any) -> None:
     """The record exists and the CALLER may see it: the owning service's by-id read with the
     caller's own token (its 404 becomes a 422 "references unknown …")."""
-    await fetch_record(request, record_type, record_id)
+    await fetch_record(up, record_type, record_id)
 
 
-async def fetch_record(request: Request, record_type: str, record_id: Any) -> dict[str, Any]:
+async def fetch_record(up: Upstream, record_type: str, record_id: Any) -> dict[str, Any]:
     """`check_record`, answering the owning service's body (e.g. a case's `agency_id`)."""
-    client: ServiceClient = request.app.state.clients["cases"]
+    client: ServiceClient = up.clients["cases"]
     resp = await client.call("GET", RECORD_PATHS[record_type].format(id=record_id),
-                             headers={"Authorization": request.headers.get("authorization", "")},
+                             headers={"Authorization": up.headers.get("Authorization", "")},
                              unknown=RECORD_LABELS[record_type])
     body = resp.json()
     return body if isinstance(body, dict) else {}
@@ -184,11 +198,9 @@ class OfficerRef(BaseModel):
 class PersonnelClient:
     """Personnel with a service token naming review: officers and their 处分 (sanctions)."""
 
-    def __init__(self, request: Request) -> None:
-        state = request.app.state
-        self.client: ServiceClient = state.clients["personnel"]
-        self.headers = {"Authorization": "Bearer " + service_token(
-            state.keyring, state.settings.jwt, "review")}
+    def __init__(self, up: Upstream) -> None:
+        self.client: ServiceClient = up.clients["personnel"]
+        self.headers = up.service_headers("review")
 
     async def officer(self, officer_id: Any) -> OfficerRef:
         resp = await self.client.call("GET", f"/api/v1/personnel/officers/{officer_id}",
@@ -217,11 +229,9 @@ class PersonnelClient:
 class PublicityClient:
     """Publicity's redaction engine (`POST /api/v1/publicity/redactions`), service token."""
 
-    def __init__(self, request: Request) -> None:
-        state = request.app.state
-        self.client: ServiceClient = state.clients["publicity"]
-        self.headers = {"Authorization": "Bearer " + service_token(
-            state.keyring, state.settings.jwt, "review")}
+    def __init__(self, up: Upstream) -> None:
+        self.client: ServiceClient = up.clients["publicity"]
+        self.headers = up.service_headers("review")
 
     async def redact(self, texts: list[str], party: dict[str, Any]) -> dict[str, Any]:
         body = {"texts": texts, "party": {k: party.get(k) for k in (

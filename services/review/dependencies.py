@@ -4,15 +4,22 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
+from common.context import ctx_dependency
 from common.scope import AgencyRegionLookup
 from kit.auth import Principal, require_roles
-from services.review.clients import agency_regions
+from services.review.clients import Upstream, agency_regions, upstream
 from services.review.consultations.service import linked_to_review
+from services.review.context import Ctx
+
 
 # the real region of a named agency (personnel, service token) for writes across regions
-AgencyRegions = Annotated[AgencyRegionLookup, Depends(agency_regions)]
+def _agency_regions(request: Request) -> AgencyRegionLookup:
+    return agency_regions(upstream(request))
+
+
+AgencyRegions = Annotated[AgencyRegionLookup, Depends(_agency_regions)]
 
 # who may read legal reviews: reviewers see their queue, agencies their own, supervisors a region
 ReviewReader = Annotated[Principal, Depends(require_roles(
@@ -36,6 +43,27 @@ ComplaintStaff = Annotated[Principal, Depends(require_roles(
 EvaluationReader = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin",
                                                               "agency_admin"))]
 
+
+
+def _ctx(principal_alias: Any) -> Any:
+    return ctx_dependency(principal_alias, upstream, Ctx)
+
+
+# the `Ctx` a route hands its service, with the role check of the alias of the same name
+ReviewReaderCtx = Annotated[Ctx, Depends(_ctx(ReviewReader))]
+ReviewAssignerCtx = Annotated[Ctx, Depends(_ctx(ReviewAssigner))]
+LegalReviewerCtx = Annotated[Ctx, Depends(_ctx(LegalReviewer))]
+ReviewAdminCtx = Annotated[Ctx, Depends(_ctx(ReviewAdmin))]
+MajorCheckCallerCtx = Annotated[Ctx, Depends(_ctx(MajorCheckCaller))]
+SupervisorCtx = Annotated[Ctx, Depends(_ctx(Supervisor))]
+SupervisionReaderCtx = Annotated[Ctx, Depends(_ctx(SupervisionReader))]
+AgencyReplierCtx = Annotated[Ctx, Depends(_ctx(AgencyReplier))]
+ComplaintStaffCtx = Annotated[Ctx, Depends(_ctx(ComplaintStaff))]
+EvaluationReaderCtx = Annotated[Ctx, Depends(_ctx(EvaluationReader))]
+# a public route (no token): `ctx.principal` is None
+PublicCtx = Annotated[Ctx, Depends(_ctx(None))]
+# the app's service clients and the caller's forwarded headers
+UpstreamDep = Annotated[Upstream, Depends(upstream)]
 
 ConsultationLookup = Callable[[Any, Principal, uuid.UUID, uuid.UUID],
                               Awaitable[list[dict[str, Any]]]]

@@ -20,7 +20,7 @@ from services.review.actions.schemas import (
     ParticipantCreate,
     ParticipantRead,
 )
-from services.review.clients import check_record
+from services.review.clients import check_record, upstream
 from services.review.dependencies import Supervisor
 from services.review.plans import errors as plan_errors
 
@@ -88,6 +88,6 @@ async def add_supervision_action_finding(action_id: uuid.UUID, body: FindingCrea
                                          request: Request, principal: Supervisor,
                                          session: SessionDep) -> FindingRead:
     async def check(record_type: str, record_id: uuid.UUID) -> None:
-        await check_record(request, record_type, record_id)
+        await check_record(upstream(request), record_type, record_id)
     return FindingRead.model_validate(
         await service.add_finding(session, principal, action_id, body, check))

@@ -15,7 +15,7 @@ from services.review.assessment.schemas import (
     AssessmentRead,
     AssessmentSummary,
 )
-from services.review.clients import StatisticsClient
+from services.review.clients import StatisticsClient, upstream
 from services.review.dependencies import Supervisor
 
 router = APIRouter(prefix="/api/v1/review", tags=["assessment"], route_class=CommittingRoute)
@@ -26,7 +26,7 @@ Reader = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor"
 
 
 def _stats(request: Request) -> StatisticsClient:
-    return StatisticsClient(request)
+    return StatisticsClient(upstream(request))
 
 
 Stats = Annotated[StatisticsClient, Depends(_stats)]

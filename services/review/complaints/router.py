@@ -11,7 +11,7 @@ from kit import errors as kit_errors
 from kit.auth import Principal, current_principal
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.review.clients import CasesClient
+from services.review.clients import CasesClient, upstream
 from services.review.complaints import errors, service
 from services.review.complaints.dependencies import PublicRateLimit
 from services.review.complaints.models import Complaint
@@ -146,5 +146,5 @@ async def close_complaint(complaint_id: uuid.UUID, body: CloseComplaint,
 async def create_complaint_lead(complaint_id: uuid.UUID, body: LeadCreate, request: Request,
                                 principal: ComplaintStaff, session: SessionDep,
                                 regions: AgencyRegions) -> ComplaintRead:
-    return _read(await service.make_lead(session, principal, CasesClient(request),
+    return _read(await service.make_lead(session, principal, CasesClient(upstream(request)),
                                          complaint_id, body, regions), principal)

@@ -10,7 +10,7 @@ from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.review.clients import fetch_record
+from services.review.clients import fetch_record, upstream
 from services.review.consultations import errors, service
 from services.review.consultations.models import CaseConsultation
 from services.review.consultations.schemas import (
@@ -53,7 +53,7 @@ async def create_case_consultation(body: ConsultationCreate, principal: Writer,
                                    request: Request, session: SessionDep,
                                    regions: AgencyRegions) -> ConsultationDetail:
     async def read(record_type: str, record_id: uuid.UUID) -> dict:
-        return await fetch_record(request, record_type, record_id)
+        return await fetch_record(upstream(request), record_type, record_id)
     row = await service.create(session, principal, body, read, regions,
                                request.app.state.settings.consultation_opinion_days)
     return await _detail(session, row)

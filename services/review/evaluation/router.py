@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
-from services.review.clients import CasesClient
+from services.review.clients import CasesClient, upstream
 from services.review.dependencies import AgencyRegions, EvaluationReader, Supervisor
 from services.review.evaluation import errors, service
 from services.review.evaluation.models import EvaluationRubric
@@ -47,7 +47,7 @@ async def create_evaluation_rubric(body: RubricCreate, principal: Supervisor,
              summary="创建评查批次：按种子从各单位已结案件中随机抽取案卷")
 async def create_evaluation_batch(body: BatchCreate, request: Request, principal: Supervisor,
                                   session: SessionDep, regions: AgencyRegions) -> BatchRead:
-    batch = await service.create_batch(session, principal, CasesClient(request),
+    batch = await service.create_batch(session, principal, CasesClient(upstream(request)),
                                        request.app.state.settings.evaluation_case_page_size,
                                        body, regions)
     return await get_evaluation_batch(batch.id, principal, session)

@@ -11,7 +11,7 @@ from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.review.clients import PersonnelClient
+from services.review.clients import PersonnelClient, upstream
 from services.review.dependencies import (
     AgencyRegions,
     AgencyReplier,
@@ -70,8 +70,8 @@ async def issue_supervision_instrument(body: InstrumentCreate, request: Request,
                                        regions: AgencyRegions) -> InstrumentDetail:
     ins = await service.issue(session, calendar, request.app.state.settings, principal, body,
                               regions)
-    await documents.issue_document(session, request.app.state.settings, ins,
-                                   await PersonnelClient(request).agency_name(ins.agency_id))
+    name = await PersonnelClient(upstream(request)).agency_name(ins.agency_id)
+    await documents.issue_document(session, request.app.state.settings, ins, name)
     return await detail(session, ins)
 
 
@@ -112,7 +112,7 @@ async def get_supervision_instrument_docx(instrument_id: uuid.UUID, request: Req
     ins = await service.load(session, principal, instrument_id)
     doc = await service.document(session, ins) or await documents.issue_document(
         session, request.app.state.settings, ins,
-        await PersonnelClient(request).agency_name(ins.agency_id))
+        await PersonnelClient(upstream(request)).agency_name(ins.agency_id))
     return Response(content=doc.docx, media_type=DOCX, headers={
         "Content-Disposition": f'attachment; filename="instrument-{ins.id}.docx"',
         "ETag": f'"{doc.docx_sha256}"', "X-Content-SHA256": doc.docx_sha256})

@@ -10,7 +10,7 @@ from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.review.clients import CasesClient
+from services.review.clients import CasesClient, upstream
 from services.review.dependencies import (
     AgencyRegions,
     LegalReviewer,
@@ -104,7 +104,7 @@ async def assign_legal_review(review_id: uuid.UUID, body: AssignRequest,
                               principal: ReviewAssigner, session: SessionDep,
                               request: Request) -> LegalReviewRead:
     return _read(await service.assign_review(session, principal, review_id, body.reviewer_id,
-                                             CasesClient(request).recused_officers))
+                                             CasesClient(upstream(request)).recused_officers))
 
 
 @router.post("/legal-reviews/{review_id}/opinion", response_model=LegalReviewRead,
@@ -120,7 +120,7 @@ async def record_legal_review_opinion(review_id: uuid.UUID, body: OpinionRequest
                                       principal: LegalReviewer, session: SessionDep,
                                       outbox: OutboxDep, request: Request) -> LegalReviewRead:
     return _read(await service.record_opinion(session, outbox, principal, review_id, body,
-                                              CasesClient(request).recused_officers))
+                                              CasesClient(upstream(request)).recused_officers))
 
 
 @router.post("/major-decision-checks", response_model=MajorDecisionResult, status_code=200,

@@ -14,7 +14,7 @@ from kit.schemas import Page
 from services.review.actions import errors as action_errors
 from services.review.actions import service as actions
 from services.review.actions.schemas import ActionRead, InvitedActionView
-from services.review.clients import check_record
+from services.review.clients import check_record, upstream
 from services.review.dependencies import Supervisor
 from services.review.invited import errors
 from services.review.invited.schemas import LeadCreate, LeadRead
@@ -35,7 +35,7 @@ async def pass_on_invited_lead(member_id: uuid.UUID, body: LeadCreate, request: 
                                principal: Supervisor, session: SessionDep,
                                calendar: CalendarDep) -> LeadRead:
     async def check(record_type: str, record_id: uuid.UUID) -> None:
-        await check_record(request, record_type, record_id)
+        await check_record(upstream(request), record_type, record_id)
     return LeadRead.model_validate(await service.pass_on_lead(
         session, calendar, request.app.state.settings, principal, member_id, body, check))
 

@@ -10,7 +10,7 @@ from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import check_if_match, set_etag
-from services.review.clients import StatisticsClient
+from services.review.clients import StatisticsClient, upstream
 from services.review.dependencies import AgencyRegions
 from services.review.reports import charts, dashboard, errors, exports, service
 from services.review.reports.models import AnnualReport
@@ -29,7 +29,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _stats(request: Request) -> StatisticsClient:
-    return StatisticsClient(request)
+    return StatisticsClient(upstream(request))
 
 
 Stats = Annotated[StatisticsClient, Depends(_stats)]

@@ -9,7 +9,7 @@ from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.review.clients import PersonnelClient
+from services.review.clients import PersonnelClient, upstream
 from services.review.dependencies import AgencyRegions, SupervisionReader, Supervisor
 from services.review.responsibility import errors, service
 from services.review.responsibility.schemas import (
@@ -32,7 +32,7 @@ async def open_responsibility_record(body: RecordCreate, request: Request,
                                      principal: Supervisor, session: SessionDep,
                                      regions: AgencyRegions) -> RecordRead:
     return RecordRead.model_validate(await service.open_record(
-        session, principal, body, PersonnelClient(request), regions))
+        session, principal, body, PersonnelClient(upstream(request)), regions))
 
 
 @router.get("", response_model=Page[RecordRead], responses=kit_errors.responses(*AUTH),
@@ -74,4 +74,4 @@ async def decide_responsibility_record(record_id: uuid.UUID, body: RecordDecisio
                                        request: Request, principal: Supervisor,
                                        session: SessionDep) -> RecordRead:
     return RecordRead.model_validate(await service.decide(
-        session, principal, record_id, body, PersonnelClient(request)))
+        session, principal, record_id, body, PersonnelClient(upstream(request))))

@@ -10,7 +10,7 @@ from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
 from kit.db import CommittingRoute, SessionDep
 from kit.schemas import Page
-from services.review.clients import CasesClient, PublicityClient
+from services.review.clients import CasesClient, PublicityClient, upstream
 from services.review.dependencies import Supervisor
 from services.review.social import errors, service
 from services.review.social.models import SocialEvaluation
@@ -56,8 +56,9 @@ async def detail(session: AsyncSession, ev: SocialEvaluation) -> EvaluationDetai
              summary="提交社会评议：脱敏的拟作决定，按声明的种子从特邀监督员中抽取评议小组")
 async def open_social_evaluation(body: EvaluationCreate, request: Request,
                                  principal: Supervisor, session: SessionDep) -> EvaluationDetail:
+    up = upstream(request)
     ev = await service.open_evaluation(session, request.app.state.settings, principal, body,
-                                       CasesClient(request), PublicityClient(request))
+                                       CasesClient(up), PublicityClient(up))
     return await detail(session, ev)
 
 

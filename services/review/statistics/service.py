@@ -10,7 +10,6 @@ import uuid
 from typing import Any
 
 from common.statistics import Derived, Figure, GroupMeasure, Measure, Period, Registry, rate
-from kit.auth import Principal
 from services.review.statistics import repository as repo
 
 FIGURES = Registry().add(
@@ -140,16 +139,17 @@ class ReviewRegistry(Registry):
         return Figure(key="evaluation.rank", label="评查排名", unit="名", rule=RANK_RULE,
                       value=value)
 
-    async def figures(self, session: Any, principal: Principal, period: Period) -> list[Figure]:
-        out = await super().figures(session, principal, period)
+    async def figures(self, ctx: Any, period: Period) -> list[Figure]:
+        out = await super().figures(ctx, period)
         agency = period.agency_id
-        ranks = await repo.ranks_of(session, principal, period) if agency is not None else {}
+        ranks = await repo.ranks_of(ctx.session, ctx.principal, period) \
+            if agency is not None else {}
         return [*out, self._rank_figure(ranks.get(agency, 0))]
 
-    async def grouped(self, session: Any, principal: Principal, period: Period
+    async def grouped(self, ctx: Any, period: Period
                       ) -> tuple[list[Figure], dict[uuid.UUID, list[Figure]]]:
-        figures, groups = await super().grouped(session, principal, period)
-        ranks = await repo.ranks_of(session, principal, period)
+        figures, groups = await super().grouped(ctx, period)
+        ranks = await repo.ranks_of(ctx.session, ctx.principal, period)
         own = ranks.get(period.agency_id, 0) if period.agency_id is not None else 0
         return [*figures, self._rank_figure(own)], {
             a: [*f, self._rank_figure(ranks.get(a, 0))] for a, f in groups.items()}

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query
 from common.statistics import Period
 from common.statistics_routes import add_statistics_routes
 from kit import errors
-from kit.auth import Principal
 from kit.db import CommittingRoute, SessionDep
 from services.cases.dependencies import Reader
 from services.cases.inspections import errors as ie
@@ -19,10 +18,10 @@ router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
 
 
-async def _legacy(session: Any, principal: Principal, period: Period) -> dict[str, Any]:
+async def _legacy(ctx: Any, period: Period) -> dict[str, Any]:
     """The fields of before the figures (whole year, `agency_id` only; docs/statistics.md)."""
-    return {"agency_id": period.agency_id,
-            **await service.legacy_figures(session, principal, period.year, period.agency_id)}
+    return {"agency_id": period.agency_id, **await service.legacy_figures(
+        ctx.session, ctx.principal, period.year, period.agency_id)}
 
 
 add_statistics_routes(router, path="/inspections/statistics", name="get_inspection_statistics",

@@ -141,9 +141,10 @@ async def settle_licences(body: schemas.SettleBody, request: Request, session: S
                                 expired=expired)
 
 
-async def _legacy(session: Any, principal: Principal, period: Period) -> dict[str, Any]:
+async def _legacy(ctx: Any, period: Period) -> dict[str, Any]:
     """The fields of before the figures: per matter and the total (whole year, `agency_id`)."""
-    rows, total = await service.legacy_figures(session, principal, period.year, period.agency_id)
+    rows, total = await service.legacy_figures(ctx.session, ctx.principal, period.year,
+                                               period.agency_id)
     return {"agency_id": period.agency_id, "by_matter": rows, "total": total}
 
 
