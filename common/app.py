@@ -133,10 +133,13 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     outbox.token_factory = lambda: auth.service_token(state.keyring, settings.jwt, spec.name)
     state.limits = limits.make_limits(settings.redis_url, settings.redis_prefix)
     state.session_gate = sessions.gate_for(state, settings, spec.session_source)
-    worker = None
+    worker, worker_engine = None, None
     if settings.run_outbox_worker:
-        worker = asyncio.create_task(outbox.worker(state.sessionmaker,
-                                                   settings.outbox_poll_seconds))
+        maker = state.sessionmaker
+        if state.engine.dialect.name == "postgresql":  # its own connections, not the requests'
+            worker_engine = create_engine(settings.database_url or "", settings.outbox_pool_size)
+            maker = make_sessionmaker(worker_engine)
+        worker = asyncio.create_task(outbox.worker(maker, settings.outbox_poll_seconds))
     try:
         if spec.lifespan is not None:
             async with spec.lifespan(app):
@@ -152,6 +155,8 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
         await state.limits.aclose()
         for client in state.clients.values():
             await client.http.aclose()
+        if worker_engine is not None:
+            await worker_engine.dispose()
         await state.engine.dispose()
 
 
@@ -179,7 +184,8 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
                               max_backoff=settings.outbox_max_backoff_seconds,
                               public_events=spec.public_events,
                               egress=EgressPolicy.from_settings(settings),
-                              in_scope=in_hook_scope)
+                              in_scope=in_hook_scope,
+                              concurrency=settings.outbox_concurrency)
     errors.install_handlers(app)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     _ops_routes(app, metrics)

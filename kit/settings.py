@@ -50,6 +50,10 @@ class ServiceSettings(BaseSettings):
     # the longest pause between two tries of one event (exponential backoff up to this)
     outbox_max_backoff_seconds: float = 300.0
     run_outbox_worker: bool = True
+    # the delivery worker's own connections (PostgreSQL), apart from the request pool, and how
+    # many (destination, aggregate) groups of due rows it delivers at once
+    outbox_pool_size: int = Field(2, ge=1)
+    outbox_concurrency: int = Field(8, ge=1)
     http_timeout_seconds: float = 10.0
     # X-Forwarded-For is believed only from these peers (the gateway's hop)
     trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1/32", "::1/128"],

@@ -44,7 +44,8 @@ class Outbox:
                  subscriptions: Mapping[str, list[str]], max_attempts: int = 20,
                  max_backoff: float = 300.0,
                  public_events: tuple[str, ...] = (), egress: EgressPolicy | None = None,
-                 in_scope: Callable[[Any, Mapping[str, Any]], bool] | None = None) -> None:
+                 in_scope: Callable[[Any, Mapping[str, Any]], bool] | None = None,
+                 concurrency: int = 8) -> None:
         self.service, self.model, self.webhooks = service, outbox_model, webhook_model
         self.subscriptions, self.max_attempts = subscriptions, max_attempts
         self.max_backoff = max_backoff
@@ -57,6 +58,7 @@ class Outbox:
         self.clients: dict[str, httpx.AsyncClient] = {}
         self.token_factory: Callable[[], str] | None = None
         self.external: httpx.AsyncClient | None = None
+        self.concurrency = max(1, concurrency)
 
     async def emit(self, session: AsyncSession, event_type: str, payload: dict[str, Any],
                    aggregate_id: str | None = None) -> uuid.UUID:
@@ -88,12 +90,43 @@ class Outbox:
             rows = list((await session.scalars(stmt)).all())
             if not locking:
                 await session.commit()
-            for row in rows:
-                error = await self._deliver(session, row)
+            hooks = await self._hooks_of(session, rows)
+            # SQLite has one writer: concurrent deliveries would only queue on its lock
+            width = self.concurrency if locking else 1
+            for row, error in await self._deliver_groups(rows, hooks, width):
                 self._record(row, error)
                 delivered += error is None
             await session.commit()
         return delivered
+
+    async def _hooks_of(self, session: AsyncSession, rows: list[Any]) -> dict[str, Any]:
+        """The webhook subscriptions the due rows name, read once before delivering."""
+        ids = {r.destination.partition(":")[2] for r in rows
+               if r.destination.startswith("webhook:")}
+        if not ids:
+            return {}
+        found = (await session.scalars(select(self.webhooks).where(
+            self.webhooks.id.in_([uuid.UUID(i) for i in ids])))).all()
+        return {str(h.id): h for h in found}
+
+    async def _deliver_groups(self, rows: list[Any], hooks: dict[str, Any], width: int
+                              ) -> list[tuple[Any, str | None]]:
+        """Deliver the rows of each (destination, aggregate) in their order, up to
+        `width` groups at once: one slow subscriber does not hold up the others, and an
+        aggregate's events still reach each destination one after the other."""
+        groups: dict[tuple[str, Any], list[Any]] = {}
+        for row in rows:
+            groups.setdefault((row.destination, row.aggregate_id), []).append(row)
+        gate = asyncio.Semaphore(width)
+        results: list[tuple[Any, str | None]] = []
+
+        async def one_group(group: list[Any]) -> None:
+            async with gate:
+                for row in group:
+                    results.append((row, await self._deliver(row, hooks)))
+
+        await asyncio.gather(*(one_group(g) for g in groups.values()))
+        return results
 
     def _record(self, row: Any, error: str | None) -> None:
         row.attempts += 1
@@ -108,7 +141,7 @@ class Outbox:
         delay = min(2 ** row.attempts, self.max_backoff) * (0.5 + random.random() / 2)
         row.next_attempt_at = utcnow() + timedelta(seconds=delay)
 
-    async def _deliver(self, session: AsyncSession, row: Any) -> str | None:
+    async def _deliver(self, row: Any, hooks: Mapping[str, Any]) -> str | None:
         kind, _, target = row.destination.partition(":")
         body = json.dumps(envelope(row, self.service), ensure_ascii=False).encode()
         headers = {"Content-Type": "application/json", "X-Zhifa-Event": row.event_type,
@@ -122,7 +155,7 @@ class Outbox:
                 resp = await asyncio.wait_for(client.post(
                     f"/api/v1/{target}/events", content=body, headers=headers), 15)
             else:
-                hook = await session.get(self.webhooks, uuid.UUID(target))
+                hook = hooks.get(target)
                 if hook is None or not hook.is_active or row.event_type not in self.public_events:
                     return "webhook subscription removed"
                 resp = await self._post_external(hook, body, headers)
