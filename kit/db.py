@@ -148,20 +148,32 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 async def get_session(request: Request) -> AsyncSession:
-    """The request's one session, opened and finished by `CommittingRoute`."""
+    """The request's one session, opened on first use and finished by `CommittingRoute` (a
+    request that never asks for it — `/status`, a 404 — opens none)."""
     session: AsyncSession | None = getattr(request.state, "session", None)
     if session is None:
-        raise RuntimeError("route is not a CommittingRoute")
+        maker = getattr(request.state, "session_maker", None)
+        if maker is None:
+            raise RuntimeError("route is not a CommittingRoute")
+        session = request.state.session = maker()
     return session
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
 
 
+async def _finish(request: Request, commit: bool) -> None:
+    """Commit (or roll back) the request's session, if it was opened and began a transaction."""
+    session: AsyncSession | None = request.state.session
+    if session is not None and session.in_transaction():
+        await (session.commit() if commit else session.rollback())
+
+
 class CommittingRoute(APIRoute):
-    """Owns the request session: opens it, commits it after the handler returns and before the
-    response is sent (a failed commit becomes a 5xx, never a lost write behind a 2xx), rolls it
-    back on any error or 4xx/5xx answer, and closes it."""
+    """Owns the request session: opens it when first asked for (`get_session`), commits it
+    after the handler returns and before the response is sent (a failed commit becomes a 5xx,
+    never a lost write behind a 2xx), rolls it back on any error or 4xx/5xx answer, and closes
+    it."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
@@ -171,29 +183,28 @@ class CommittingRoute(APIRoute):
                 request.app.state, "sessionmaker", None)
             if maker is None:
                 return await handler(request)
-            async with maker() as session:
-                request.state.session = session
-                try:
-                    hook = getattr(request.app.state, "around_request", None)
-                    if hook is not None:
-                        response = await hook(request, handler, session)
-                    else:
-                        response = await handler(request)
-                    if response.status_code < 400:
-                        await session.commit()
-                    else:
-                        await session.rollback()
-                    return response
-                except errors.Problem as exc:
-                    await (session.commit() if exc.persist_changes else session.rollback())
-                    raise
-                except StaleDataError as exc:  # a concurrent writer bumped the row's version
-                    await session.rollback()
-                    raise errors.ConcurrentUpdate() from exc
-                except BaseException:
-                    await session.rollback()
-                    raise
-                finally:
-                    request.state.session = None
+            request.state.session_maker, request.state.session = maker, None
+            try:
+                hook = getattr(request.app.state, "around_request", None)
+                if hook is not None:
+                    response = await hook(request, handler)
+                else:
+                    response = await handler(request)
+                await _finish(request, response.status_code < 400)
+                return response
+            except errors.Problem as exc:
+                await _finish(request, exc.persist_changes)
+                raise
+            except StaleDataError as exc:  # a concurrent writer bumped the row's version
+                await _finish(request, False)
+                raise errors.ConcurrentUpdate() from exc
+            except BaseException:
+                await _finish(request, False)
+                raise
+            finally:
+                session = request.state.session
+                request.state.session = request.state.session_maker = None
+                if session is not None:
+                    await session.close()
 
         return route_handler

@@ -13,11 +13,10 @@ from datetime import datetime
 from fastapi import Request, Response
 from sqlalchemy import Integer, LargeBinary, String, UniqueConstraint, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from kit import errors, limits
-from kit.db import UTCDateTime, utcnow
+from kit.db import UTCDateTime, get_session, utcnow
 
 HEADER = "idempotency-key"
 EXCLUDED_PREFIXES = ("/api/v1/auth/",)
@@ -67,12 +66,13 @@ def _scope(request: Request) -> str:
 def make_hook(model: type) -> Callable[..., Awaitable[Response]]:
     """The `around_request` hook `CommittingRoute` calls for every request."""
 
-    async def hook(request: Request, handler: Callable[[Request], Awaitable[Response]],
-                   session: AsyncSession) -> Response:
+    async def hook(request: Request, handler: Callable[[Request], Awaitable[Response]]
+                   ) -> Response:
         key = request.headers.get(HEADER)
         if (request.method != "POST" or key is None
                 or request.url.path.startswith(EXCLUDED_PREFIXES)):
             return await handler(request)
+        session = await get_session(request)
         if not (0 < len(key) <= 200) or not key.isprintable():
             raise IdempotencyKeyInvalid()
         body = await request.body()
