@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 
 from gateway import problems
 from gateway.config import SERVICES, GatewaySettings
+from gateway.inprocess import AsgiUpstream
 from gateway.proxy import client_key, forward, token_verifier, upstream_for
 from gateway.upstream import HttpUpstream
 from kit import docs, errors, limits, openapi
@@ -45,6 +46,11 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
             app.state.http_upstreams = {
                 name: HttpUpstream(url) for name, url in settings.upstreams().items()
                 if url.startswith(("http://", "https://")) and settings.aiohttp_upstreams}
+            if settings.direct_asgi_upstreams:  # one process: the service app called directly
+                for name, url in settings.upstreams().items():
+                    target = url.removeprefix("asgi://").strip("/")
+                    if url.startswith("asgi://") and asgi_apps and target in asgi_apps:
+                        app.state.http_upstreams[name] = AsgiUpstream(asgi_apps[target], target)
             for upstream in app.state.http_upstreams.values():
                 stack.push_async_callback(upstream.aclose)
             app.state.limits = limits.make_limits(settings.redis_url, settings.redis_prefix)

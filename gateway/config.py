@@ -17,6 +17,9 @@ class GatewaySettings(BaseSettings):
     timeout_seconds: float = 30.0
     # `http://` upstreams are reached over pooled aiohttp (gateway.upstream); false: httpx
     aiohttp_upstreams: bool = True
+    # `asgi://` upstreams (one process) are called as ASGI apps directly (gateway.inprocess);
+    # false: through httpx's ASGITransport
+    direct_asgi_upstreams: bool = True
     max_body_bytes: int = 200 * 1024 * 1024
     rate_limit_per_minute: int = Field(1200, ge=1)
     rate_limit_burst: int = Field(200, ge=1)

@@ -8,10 +8,11 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from gateway.app import create_app
 from gateway.config import GatewaySettings
+from gateway.inprocess import AsgiUpstream
 
 
 def _stub() -> FastAPI:
@@ -44,6 +45,14 @@ def _stub() -> FastAPI:
         return StreamingResponse(chunks(), media_type="text/csv", headers={
             "x-request-id": request.headers.get("x-request-id", "")})
 
+    @app.get("/api/v1/cases/boom")
+    async def boom() -> JSONResponse:
+        raise RuntimeError("the upstream fails before answering")
+
+    @app.get("/api/v1/cases/big")
+    async def big() -> Response:  # past the gateway's buffer limit: streamed back
+        return Response(bytes(range(256)) * 2400, media_type="application/octet-stream")
+
     @app.get("/readyz")
     async def ready() -> JSONResponse:
         return JSONResponse({"status": "ready"})
@@ -51,14 +60,19 @@ def _stub() -> FastAPI:
     return app
 
 
-@pytest.fixture
-async def gateway() -> AsyncIterator[httpx.AsyncClient]:
+# the one-process hop: the service app called directly (gateway.inprocess), and httpx's
+# ASGITransport (`GATEWAY_DIRECT_ASGI_UPSTREAMS=false`) — the same outcomes either way
+@pytest.fixture(params=[True, False], ids=["direct", "httpx"])
+async def gateway(request: pytest.FixtureRequest) -> AsyncIterator[httpx.AsyncClient]:
     settings = GatewaySettings(upstream_cases="asgi://cases", upstream_review="http://127.0.0.1:9",
                                upstream_personnel="asgi://cases", upstream_publicity="asgi://cases",
                                timeout_seconds=0.3, max_body_bytes=1000,
-                               rate_limit_per_minute=60, rate_limit_burst=5)
+                               rate_limit_per_minute=60, rate_limit_burst=5,
+                               direct_asgi_upstreams=request.param)
     app = create_app(settings, {"cases": _stub()})
     async with app.router.lifespan_context(app):
+        hop = app.state.http_upstreams.get("cases")
+        assert isinstance(hop, AsgiUpstream) is request.param
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gw") as client:
             yield client
@@ -85,6 +99,16 @@ class TestForwarding:
         resp = await gateway.get("/api/v1/cases/stream", headers={"X-Request-ID": "s-1"})
         assert resp.headers.get_list("x-request-id") == ["s-1"]
         assert resp.text == "".join(f"{i}," for i in range(100))
+
+    async def test_a_large_body_streams_back_whole(self, gateway):
+        resp = await gateway.get("/api/v1/cases/big")
+        assert resp.status_code == 200
+        assert resp.content == bytes(range(256)) * 2400
+        assert resp.headers["content-length"] == str(256 * 2400)
+
+    async def test_head_answers_headers_without_a_body(self, gateway):
+        resp = await gateway.head("/api/v1/cases/echo")
+        assert resp.status_code in (200, 405) and resp.content == b""
 
     async def test_unknown_prefix_is_404_problem(self, gateway):
         resp = await gateway.get("/api/v1/nothing/here")
@@ -154,6 +178,10 @@ class TestUpstreamFailures:
         resp = await gateway.get("/api/v1/cases/slow")
         assert resp.status_code == 504
         assert resp.json()["type"].endswith("/gateway-timeout")
+
+    async def test_an_upstream_that_fails_is_a_500(self, gateway):
+        resp = await gateway.get("/api/v1/cases/boom")
+        assert resp.status_code == 500
 
     async def test_upstream_down_is_503(self, gateway):
         resp = await gateway.get("/api/v1/review/anything")
