@@ -72,8 +72,7 @@ def new_id(context: Any) -> uuid.UUID:
     `zhifa demo load` plans ids, so the demo district's records have the stable ids the
     OpenAPI examples name ("Try it out" works against the demo)."""
     plan = PLANNED_IDS.get()
-    if plan:  # `context`: a table name or SQLAlchemy's execution context (a required
-        # positional argument: SQLAlchemy passes the context only to such a callable)
+    if plan:  # `context` (required: SQLAlchemy passes it only then): a table name or its own
         table = context if isinstance(context, str) else context.compiled.statement.table.name
         ids = plan.get(table, [])
         if ids:
@@ -148,8 +147,7 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 async def get_session(request: Request) -> AsyncSession:
-    """The request's one session, opened on first use and finished by `CommittingRoute` (a
-    request that never asks for it — `/status`, a 404 — opens none)."""
+    """The request's one session: opened on first use (`/status` opens none)."""
     session: AsyncSession | None = getattr(request.state, "session", None)
     if session is None:
         maker = getattr(request.state, "session_maker", None)
@@ -170,36 +168,27 @@ async def _finish(request: Request, commit: bool) -> None:
 
 
 class CommittingRoute(APIRoute):
-    """Owns the request session: opens it when first asked for (`get_session`), commits it
-    after the handler returns and before the response is sent (a failed commit becomes a 5xx,
-    never a lost write behind a 2xx), rolls it back on any error or 4xx/5xx answer, and closes
-    it."""
+    """Owns the request session (opened by `get_session`): commits it after the handler returns
+    and before the response is sent (a failed commit is a 5xx, never a lost write behind a
+    2xx), rolls it back on any error or 4xx/5xx answer, and closes it."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def route_handler(request: Request) -> Response:
-            maker: async_sessionmaker[AsyncSession] | None = getattr(
-                request.app.state, "sessionmaker", None)
+            maker = getattr(request.app.state, "sessionmaker", None)
             if maker is None:
                 return await handler(request)
             request.state.session_maker, request.state.session = maker, None
             try:
                 hook = getattr(request.app.state, "around_request", None)
-                if hook is not None:
-                    response = await hook(request, handler)
-                else:
-                    response = await handler(request)
+                response = await (hook(request, handler) if hook else handler(request))
                 await _finish(request, response.status_code < 400)
                 return response
-            except errors.Problem as exc:
-                await _finish(request, exc.persist_changes)
-                raise
-            except StaleDataError as exc:  # a concurrent writer bumped the row's version
-                await _finish(request, False)
-                raise errors.ConcurrentUpdate() from exc
-            except BaseException:
-                await _finish(request, False)
+            except BaseException as exc:  # a Problem may keep its changes (`persist_changes`)
+                await _finish(request, isinstance(exc, errors.Problem) and exc.persist_changes)
+                if isinstance(exc, StaleDataError):  # a concurrent writer bumped the version
+                    raise errors.ConcurrentUpdate() from exc
                 raise
             finally:
                 session = request.state.session

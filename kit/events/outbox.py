@@ -27,6 +27,8 @@ from kit.db import utcnow
 from kit.egress import EgressPolicy, WebhookTargetRefused
 
 log = logging.getLogger("zhifa.events")
+
+
 def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
@@ -91,8 +93,7 @@ class Outbox:
             if not locking:
                 await session.commit()
             hooks = await self._hooks_of(session, rows)
-            # SQLite has one writer: concurrent deliveries would only queue on its lock
-            width = self.concurrency if locking else 1
+            width = self.concurrency if locking else 1  # SQLite: one writer, one at a time
             for row, error in await self._deliver_groups(rows, hooks, width):
                 self._record(row, error)
                 delivered += error is None
@@ -103,17 +104,14 @@ class Outbox:
         """The webhook subscriptions the due rows name, read once before delivering."""
         ids = {r.destination.partition(":")[2] for r in rows
                if r.destination.startswith("webhook:")}
-        if not ids:
-            return {}
-        found = (await session.scalars(select(self.webhooks).where(
-            self.webhooks.id.in_([uuid.UUID(i) for i in ids])))).all()
+        found = (await session.scalars(select(self.webhooks).where(self.webhooks.id.in_(
+            [uuid.UUID(i) for i in ids])))).all() if ids else []
         return {str(h.id): h for h in found}
 
     async def _deliver_groups(self, rows: list[Any], hooks: dict[str, Any], width: int
                               ) -> list[tuple[Any, str | None]]:
-        """Deliver the rows of each (destination, aggregate) in their order, up to
-        `width` groups at once: one slow subscriber does not hold up the others, and an
-        aggregate's events still reach each destination one after the other."""
+        """Each (destination, aggregate)'s rows in order, up to `width` groups at once: a slow
+        subscriber holds up no other, an aggregate's events reach a destination in order."""
         groups: dict[tuple[str, Any], list[Any]] = {}
         for row in rows:
             groups.setdefault((row.destination, row.aggregate_id), []).append(row)

@@ -49,8 +49,8 @@ def _stub() -> FastAPI:
     async def boom() -> JSONResponse:
         raise RuntimeError("the upstream fails before answering")
 
-    @app.get("/api/v1/cases/big")
-    async def big() -> Response:  # past the gateway's buffer limit: streamed back
+    @app.get("/api/v1/cases/bytes")
+    async def many_bytes() -> Response:  # past the gateway's buffer limit: streamed back
         return Response(bytes(range(256)) * 2400, media_type="application/octet-stream")
 
     @app.get("/readyz")
@@ -101,7 +101,7 @@ class TestForwarding:
         assert resp.text == "".join(f"{i}," for i in range(100))
 
     async def test_a_large_body_streams_back_whole(self, gateway):
-        resp = await gateway.get("/api/v1/cases/big")
+        resp = await gateway.get("/api/v1/cases/bytes")
         assert resp.status_code == 200
         assert resp.content == bytes(range(256)) * 2400
         assert resp.headers["content-length"] == str(256 * 2400)
