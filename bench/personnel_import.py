@@ -24,10 +24,13 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 
+from common.calendar import WorkingCalendar  # noqa: E402
+from common.context import Upstream  # noqa: E402
 from kit import db, migrate  # noqa: E402
 from services.personnel.agencies.models import Agency  # noqa: E402
 from services.personnel.cli import ProgressBar  # noqa: E402
 from services.personnel.config import PersonnelSettings  # noqa: E402
+from services.personnel.context import Ctx  # noqa: E402
 from services.personnel.identifiers import PiiVault, id_check_char, uscc_check_char  # noqa: E402
 from services.personnel.imports.service import import_roster  # noqa: E402
 
@@ -101,8 +104,9 @@ async def main(rows: int, fmt: str, pg: str | None) -> None:
         content = encode(roster(rows, units), fmt)
         started = time.perf_counter()
         async with maker() as session:
-            report = await import_roster(session, None, vault, settings, f"roster.{fmt}",
-                                         content, progress=ProgressBar())
+            ctx = Ctx(session, None, None, WorkingCalendar(), settings, Upstream())
+            report = await import_roster(ctx, vault, f"roster.{fmt}", content,
+                                         progress=ProgressBar())
             await session.commit()
         elapsed = time.perf_counter() - started
         await engine.dispose()

@@ -28,9 +28,12 @@ from personnel_import import agencies, encode, prepare, roster  # noqa: E402
 from sqlalchemy import select, text  # noqa: E402
 from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 
+from common.calendar import WorkingCalendar  # noqa: E402
+from common.context import Upstream  # noqa: E402
 from kit import db  # noqa: E402
 from services.personnel.certificates.schemas import QualificationCheck  # noqa: E402
 from services.personnel.config import PersonnelSettings  # noqa: E402
+from services.personnel.context import Ctx  # noqa: E402
 from services.personnel.identifiers import PiiVault  # noqa: E402
 from services.personnel.imports.service import import_roster  # noqa: E402
 from services.personnel.qualifications.service import check_qualifications  # noqa: E402
@@ -47,8 +50,9 @@ async def main(calls: int, staff: int, pg: str | None) -> None:
         async with maker() as session:
             session.add_all(units)
             await session.commit()
-            await import_roster(session, None, PiiVault.load(None, folder, generate=True),
-                                settings, "r.csv", encode(roster(staff, units), "csv"))
+            await import_roster(Ctx(session, None, None, WorkingCalendar(), settings, Upstream()),
+                                PiiVault.load(None, folder, generate=True),
+                                "r.csv", encode(roster(staff, units), "csv"))
             await session.commit()
             ids = list((await session.scalars(select(Officer.id).order_by(Officer.id)
                                                .limit(20))).all())
@@ -57,9 +61,10 @@ async def main(calls: int, staff: int, pg: str | None) -> None:
                                       on_date=date(2026, 6, 1))
             timings = []
             async with maker() as session:
+                ctx = Ctx(session, SERVICE, None, WorkingCalendar(), settings, Upstream())
                 for _ in range(calls):
                     started = time.perf_counter()
-                    await check_qualifications(session, SERVICE, body, date(2026, 6, 1))
+                    await check_qualifications(ctx, body, date(2026, 6, 1))
                     timings.append((time.perf_counter() - started) * 1000)
                     await session.rollback()
             timings.sort()

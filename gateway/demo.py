@@ -267,13 +267,17 @@ def fixed(name: str) -> uuid.UUID:
 
 
 async def _ensure_admin(app: Any) -> None:
-    async with app.state.services["personnel"].state.sessionmaker() as session:
+    state = app.state.services["personnel"].state
+    async with state.sessionmaker() as session:
         from sqlalchemy import select
 
+        from common.context import Upstream, ctx_from_state
         from services.personnel.accounts.models import User
+        from services.personnel.context import Ctx
 
         if await session.scalar(select(User).where(User.username == "admin")) is None:
-            await create_user(session, None, UserCreate(
+            ctx = ctx_from_state(state, session, None, Upstream(state.clients), Ctx)
+            await create_user(ctx, UserCreate(
                 username="admin", password=PASSWORD, roles=["sysadmin"],
                 display_name="系统管理员", region_code=DISTRICT))
             await session.commit()

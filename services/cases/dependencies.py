@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.context import ctx_dependency, ctx_from_state
 from common.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
-from kit.auth import Principal, require_roles
+from kit.auth import Principal, current_principal, require_roles
 from kit.db import SessionDep
 from kit.http import forward_headers
 from kit.schemas import check_if_match
@@ -61,7 +61,7 @@ def in_agency(principal: Principal, agency_id: uuid.UUID) -> bool:
     return principal.has(*ACT_ROLES) and str(principal.agency_id or "") == str(agency_id)
 
 
-async def load_case(session: Any, principal: Principal, case_id: uuid.UUID,
+async def _load_case(session: Any, principal: Principal, case_id: uuid.UUID,
                     for_update: bool = False) -> Case:
     case = await CaseRepository(session).get_scoped(case_id, case_scope(principal), for_update)
     if case is None:
@@ -70,12 +70,12 @@ async def load_case(session: Any, principal: Principal, case_id: uuid.UUID,
 
 
 async def _case_by_id(case_id: uuid.UUID, session: SessionDep, principal: Reader) -> Case:
-    return await load_case(session, principal, case_id)
+    return await _load_case(session, principal, case_id)
 
 
 async def _case_for_action(case_id: uuid.UUID, request: Request, session: SessionDep,
                            principal: Actor) -> Case:
-    case = await load_case(session, principal, case_id, for_update=True)
+    case = await _load_case(session, principal, case_id, for_update=True)
     if not in_agency(principal, case.agency_id):
         raise CaseNotFound(f"案件 {case_id} 不存在或不在您的管辖范围内")
     if case.status == "archived":
@@ -101,12 +101,27 @@ def _ctx_of(principal_alias: Any) -> Any:
     return ctx_dependency(principal_alias, upstream, Ctx)
 
 
+async def optional_principal(request: Request) -> Principal | None:
+    """The verified principal of a request that may come without a token (None then)."""
+    if not request.headers.get("authorization"):
+        return None
+    return await current_principal(request)
+
+
+async def _optional_ctx(request: Request, session: SessionDep) -> Ctx:
+    return case_ctx(request, session, await optional_principal(request))  # type: ignore[arg-type]
+
+
 ActorCtx = Annotated[Ctx, Depends(_ctx_of(Actor))]
 ReaderCtx = Annotated[Ctx, Depends(_ctx_of(Reader))]
 RegistrarCtx = Annotated[Ctx, Depends(_ctx_of(Registrar))]
 AgencyAdminCtx = Annotated[Ctx, Depends(_ctx_of(AgencyAdmin))]
 CatalogueAdminCtx = Annotated[Ctx, Depends(_ctx_of(CatalogueAdmin))]
 SupervisorCtx = Annotated[Ctx, Depends(_ctx_of(Supervisor))]
+# a route that answers published entries without a token, the rest in the caller's scope
+OptionalCtx = Annotated[Ctx, Depends(_optional_ctx)]
+# a public route (no token; `ctx.principal` is None)
+PublicCtx = Annotated[Ctx, Depends(ctx_dependency(None, upstream, Ctx))]
 
 
 def _agency_regions(request: Request) -> AgencyRegionLookup:

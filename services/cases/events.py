@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.cases.lifecycle import states as st
 from services.cases.repository import CaseRepository
-from services.cases.timeline.service import append_entry
+from services.cases.timeline.service import append_system_entry
 
 REVIEW_OUTCOMES = ("approved", "rejected", "needs_correction")
 
@@ -29,7 +29,7 @@ async def on_review_completed(session: AsyncSession, event: dict[str, Any]) -> N
         return
     case.legal_review_status = p["outcome"]
     case.legal_review_opinion = p.get("opinion")
-    await append_entry(session, case, "legal_review_completed", None, [], {
+    await append_system_entry(session, case, "legal_review_completed", [], {
         "review_id": p.get("review_id"), "round": p.get("round"), "outcome": p["outcome"],
         "opinion": p.get("opinion"), "reviewer_name": p.get("reviewer_name"),
         "completed_at": p.get("completed_at")})
@@ -47,7 +47,7 @@ async def on_certificate_revoked(session: AsyncSession, event: dict[str, Any]) -
             "message": "承办人员执法证已被吊销/注销，须更换执法人员（行政处罚法第四十二条）"}
     for case in cases:
         case.flags = [*case.flags, flag]
-        await append_entry(session, case, "officer_certificate_revoked", None, [officer], flag)
+        await append_system_entry(session, case, "officer_certificate_revoked", [officer], flag)
 
 
 HANDLERS = {"review.completed": on_review_completed,

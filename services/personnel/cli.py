@@ -38,8 +38,11 @@ def _print_errors(items: list[dict[str, Any]], limit: int = 200) -> None:
 
 
 async def run_import(args: argparse.Namespace) -> int:
+    from common.calendar import WorkingCalendar
+    from common.context import Upstream
     from kit import migrate
     from services.personnel.config import PersonnelSettings
+    from services.personnel.context import Ctx
     from services.personnel.identifiers import PiiVault
     from services.personnel.imports.service import import_roster
 
@@ -56,8 +59,10 @@ async def run_import(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         async with db.make_sessionmaker(engine)() as session:
+            # the local operator: no principal (any agency); an import emits no event
+            ctx = Ctx(session, None, None, WorkingCalendar(), settings, Upstream())
             report = await import_roster(
-                session, None, vault, settings, args.file, content, partial=args.partial,
+                ctx, vault, args.file, content, partial=args.partial,
                 agency_id=uuid.UUID(args.agency_id) if args.agency_id else None, progress=bar)
             await session.commit()
     except kit_errors.Problem as exc:

@@ -11,7 +11,7 @@ from sqlalchemy import false
 
 from common.context import ctx_dependency, upstream_of
 from common.scope import ALL_SEEING, parse_uuid, scope_clause
-from kit.auth import Principal, require_roles
+from kit.auth import CurrentPrincipal, Principal, require_roles
 from services.personnel.context import Ctx
 from services.personnel.identifiers import PiiVault
 
@@ -69,13 +69,6 @@ def get_vault(request: Request) -> PiiVault:
 VaultDep = Annotated[PiiVault, Depends(get_vault)]
 
 
-def get_settings(request: Request) -> Any:
-    return request.app.state.settings
-
-
-SettingsDep = Annotated[Any, Depends(get_settings)]
-
-
 def _ctx(principal_alias: Any) -> Any:
     return ctx_dependency(principal_alias, upstream_of, Ctx)
 
@@ -86,5 +79,7 @@ StaffAdminCtx = UserAdminCtx
 SanctionRecorderCtx = Annotated[Ctx, Depends(_ctx(SanctionRecorder))]
 ReaderCtx = Annotated[Ctx, Depends(_ctx(Reader))]
 SysadminCtx = Annotated[Ctx, Depends(_ctx(Sysadmin))]
+# any valid token (`kit.auth.CurrentPrincipal`, no role check)
+CurrentCtx = Annotated[Ctx, Depends(_ctx(CurrentPrincipal))]
 # a public route (no token): `ctx.principal` is None
 PublicCtx = Annotated[Ctx, Depends(_ctx(None))]

@@ -4,11 +4,12 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.app import ServiceSpec, build_app
+from common.context import Upstream
 from kit.events import EventHandler
 from kit.http import AsgiApps
 from services.publicity.annual import service as annual
 from services.publicity.config import PublicitySettings
-from services.publicity.context import Context
+from services.publicity.context import Ctx
 from services.publicity.disclosures import service as disclosures
 from services.publicity.inspections import service as inspections
 from services.publicity.licences import service as licences
@@ -18,36 +19,25 @@ from services.publicity.router import router
 
 
 def _handlers(app: FastAPI) -> dict[str, EventHandler]:
-    """Consumers of `case.decided` / `case.decision_revoked`; the context is read at call time
-    because the calendar and outbox clients are set up in the lifespan."""
+    """Consumers of `case.decided` / `case.decision_revoked`; the context (no principal: an
+    event acts for no caller) is read at call time because the calendar and outbox clients are
+    set up in the lifespan."""
 
-    def ctx() -> Context:
+    def ctx(session: AsyncSession) -> Ctx:
         state = app.state
-        return Context(settings=state.settings, calendar=state.calendar, outbox=state.outbox)
-
-    async def decided(session: AsyncSession, event: dict[str, Any]) -> None:
-        await disclosures.consume_decided(session, event, ctx())
-
-    async def revoked(session: AsyncSession, event: dict[str, Any]) -> None:
-        await disclosures.consume_revoked(session, event, ctx())
-
-    async def licence_decided(session: AsyncSession, event: dict[str, Any]) -> None:
-        await licences.consume_decided(session, event, ctx())
-
-    async def licence_issued(session: AsyncSession, event: dict[str, Any]) -> None:
-        await licences.consume_issued(session, event, ctx())
-
-    async def licence_revoked(session: AsyncSession, event: dict[str, Any]) -> None:
-        await licences.consume_revoked(session, event, ctx())
+        return Ctx(session, None, state.outbox, state.calendar, state.settings,
+                   Upstream(state.clients))
 
     def on(fn: Any) -> EventHandler:
         async def handle(session: AsyncSession, event: dict[str, Any]) -> None:
-            await fn(session, event, ctx())
+            await fn(ctx(session), event)
         return handle
 
-    return {"case.decided": decided, "case.decision_revoked": revoked,
-            "licence.decided": licence_decided, "licence.issued": licence_issued,
-            "licence.revoked": licence_revoked,
+    return {"case.decided": on(disclosures.consume_decided),
+            "case.decision_revoked": on(disclosures.consume_revoked),
+            "licence.decided": on(licences.consume_decided),
+            "licence.issued": on(licences.consume_issued),
+            "licence.revoked": on(licences.consume_revoked),
             "annual_report.finalised": annual.consume_finalised,
             "supervision_plan.published": plans.consume_published,
             "inspection.item_published": on(inspections.consume_item),

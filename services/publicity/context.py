@@ -5,22 +5,10 @@ HTTP edge by the `…Ctx` dependencies of `services.publicity.dependencies` and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from common.calendar import WorkingCalendar
 from common.context import ServiceCtx, Upstream
-from kit.events import Outbox
 from services.publicity.config import PublicitySettings
 
 
 class Ctx(ServiceCtx[PublicitySettings, Upstream]):
     """What every publicity action needs (see module)."""
 
-
-@dataclass
-class Context:
-    """Superseded by `Ctx`; kept until every publicity function takes a `Ctx`."""
-
-    settings: PublicitySettings
-    calendar: WorkingCalendar
-    outbox: Outbox

@@ -2,12 +2,12 @@
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
 from common.context import ctx_dependency, upstream_of
 from kit.auth import Principal, require_roles
 from services.publicity.clients import PublicLists, public_lists
-from services.publicity.context import Context, Ctx
+from services.publicity.context import Ctx
 
 # who may read the deadline list: agency staff (own agency), supervisors (region), sysadmin
 StatusReader = Annotated[Principal, Depends(require_roles(
@@ -17,13 +17,6 @@ Publisher = Annotated[Principal, Depends(require_roles("agency_admin", "supervis
 # who may set a region's publicity switches
 RegionAdmin = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin"))]
 
-
-def get_context(request: Request) -> Context:
-    state = request.app.state
-    return Context(settings=state.settings, calendar=state.calendar, outbox=state.outbox)
-
-
-ContextDep = Annotated[Context, Depends(get_context)]
 # the public lists of personnel and cases (cached, forwarded headers without the token)
 PublicListsDep = Annotated[PublicLists, Depends(public_lists)]
 

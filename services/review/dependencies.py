@@ -65,8 +65,7 @@ PublicCtx = Annotated[Ctx, Depends(_ctx(None))]
 # the app's service clients and the caller's forwarded headers
 UpstreamDep = Annotated[Upstream, Depends(upstream)]
 
-ConsultationLookup = Callable[[Any, Principal, uuid.UUID, uuid.UUID],
-                              Awaitable[list[dict[str, Any]]]]
+ConsultationLookup = Callable[[Ctx, uuid.UUID, uuid.UUID], Awaitable[list[dict[str, Any]]]]
 
 
 def linked_consultations() -> ConsultationLookup:

@@ -1,7 +1,8 @@
 """One service context: every service has a `context.py` whose `Ctx` is the platform's one shape
 (`common.context.ServiceCtx`: session, principal, outbox, calendar, settings, up); no route takes
 the session itself (it comes inside the `Ctx` its dependency builds); and no function outside a
-repository takes a `session` and a `principal` side by side — it takes the `Ctx`."""
+repository takes a `session` and a `principal` side by side — it takes the `Ctx` (only a function
+that returns a `Ctx`, and `common.context` itself, build one from those parts)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,11 @@ def test_no_route_takes_the_session_itself(service: str, tmp_path: Path,
     assert _session_params(app) == []
 
 
+def _builds_a_ctx(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function returning a `Ctx` builds one from its parts (e.g. the demo loader's)."""
+    return node.returns is not None and ast.unparse(node.returns).split(".")[-1] == "Ctx"
+
+
 def _session_and_principal(folder: Path) -> list[str]:
     out = []
     for path in sorted(folder.rglob("*.py")):
@@ -61,7 +67,7 @@ def _session_and_principal(folder: Path) -> list[str]:
             continue  # queries, and the one builder of a context
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) \
-                    and not node.name.startswith("_"):
+                    and not node.name.startswith("_") and not _builds_a_ctx(node):
                 args = {a.arg for a in (*node.args.posonlyargs, *node.args.args,
                                         *node.args.kwonlyargs)}
                 if {"session", "principal"} <= args:
@@ -82,7 +88,9 @@ def test_the_checkers_catch_a_violation(tmp_path: Path) -> None:
         return None
 
     assert _session_params(app) == [f"{__name__}.handler(session)"]
-    (tmp_path / "service.py").write_text("async def act(session, principal, x):\n    pass\n")
+    (tmp_path / "service.py").write_text(
+        "async def act(session, principal, x):\n    pass\n"
+        "def build(session, principal) -> Ctx:\n    pass\n")
     global ROOT
     saved, ROOT = ROOT, tmp_path
     try:

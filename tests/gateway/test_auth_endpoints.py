@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from harness import Platform
 
+from common.context import Upstream, ctx_from_state
 from services.personnel.accounts.schemas import UserCreate
 from services.personnel.accounts.service import create_user
+from services.personnel.context import Ctx
 
 
 async def _user(zhifa: Platform, username: str = "zhang", password: str = "s3cret-pass",
                 roles: tuple[str, ...] = ("officer",)) -> None:
     async with zhifa.session("personnel") as session:
-        await create_user(session, None, UserCreate(username=username, password=password,
-                                                    roles=list(roles), region_code="500112"))
+        ctx = ctx_from_state(zhifa.apps["personnel"].state, session, None, Upstream(), Ctx)
+        await create_user(ctx, UserCreate(username=username, password=password,
+                                          roles=list(roles), region_code="500112"))
         await session.commit()
 
 

@@ -13,10 +13,12 @@ from argon2 import PasswordHasher
 from harness import Platform
 from sqlalchemy import select
 
+from common.context import Upstream, ctx_from_state
 from services.personnel.accounts import passwords
 from services.personnel.accounts.models import User
 from services.personnel.accounts.schemas import UserCreate
 from services.personnel.accounts.service import create_user
+from services.personnel.context import Ctx
 
 LOGIN = "/api/v1/auth/token"
 P = "https://zhifa.dev/problems/"
@@ -32,8 +34,9 @@ def cheap_argon2(monkeypatch):
 
 async def _user(zhifa: Platform, username: str = "zhang", password: str = "s3cret-pass") -> None:
     async with zhifa.session("personnel") as session:
-        await create_user(session, None, UserCreate(username=username, password=password,
-                                                    roles=["officer"], region_code="500112"))
+        ctx = ctx_from_state(zhifa.apps["personnel"].state, session, None, Upstream(), Ctx)
+        await create_user(ctx, UserCreate(username=username, password=password,
+                                          roles=["officer"], region_code="500112"))
         await session.commit()
 
 

@@ -12,10 +12,12 @@ from argon2 import PasswordHasher
 from harness import Platform
 from sqlalchemy import select
 
+from common.context import Upstream, ctx_from_state
 from services.personnel.accounts import passwords
 from services.personnel.accounts.models import User
 from services.personnel.accounts.schemas import UserCreate
 from services.personnel.accounts.service import create_user
+from services.personnel.context import Ctx
 
 P = "https://zhifa.dev/problems/"
 SERVICES = ("personnel", "cases", "review", "publicity")
@@ -56,7 +58,8 @@ async def _login(zhifa: Platform, password: str = "s3cret-pass", username: str =
 
 async def _user(zhifa: Platform, agency_id=None) -> str:
     async with zhifa.session("personnel") as session:
-        user = await create_user(session, None, UserCreate(
+        ctx = ctx_from_state(zhifa.apps["personnel"].state, session, None, Upstream(), Ctx)
+        user = await create_user(ctx, UserCreate(
             username="zhang", password="s3cret-pass", roles=["officer"], region_code="500112"))
         user.agency_id = agency_id
         await session.commit()

@@ -17,7 +17,7 @@ from kit.db import utcnow
 from services.cases.coercion.models import CoerciveMeasure
 from services.cases.coercion.repository import MeasureRepository
 from services.cases.models import Case
-from services.cases.timeline.service import append_entry
+from services.cases.timeline.service import append_system_entry
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ async def release_expired(session: AsyncSession, on: date) -> int:
             continue
         await release_items(session, measure, on, "period_expired", True,
                             "期限届满未作出处理决定，依法自动解除")
-        await append_entry(session, case, "coercion.released", None, [], {
+        await append_system_entry(session, case, "coercion.released", [], {
             "measure_id": str(measure.id), "released_on": on.isoformat(),
             "ground": "period_expired", "items_returned": True, "automatic": True})
         released += 1

@@ -17,10 +17,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import Deadline, WorkingCalendar, today_legal
-from kit.auth import Principal
 from kit.db import utcnow
 from services.cases.approvals import require_head
-from services.cases.clients import Upstream, qualified_officers
+from services.cases.clients import qualified_officers
 from services.cases.coercion import schemas
 from services.cases.coercion.errors import (
     CoercionApprovalLate,
@@ -36,6 +35,7 @@ from services.cases.coercion.procedure import on_site_refusal, scope_refusal
 from services.cases.coercion.release import release_items as _release
 from services.cases.coercion.release import transfer_items  # noqa: F401  (transfers use it)
 from services.cases.coercion.repository import MeasureRepository
+from services.cases.context import Ctx
 from services.cases.lifecycle import states as st
 from services.cases.matters.models import Matter
 from services.cases.models import Case
@@ -95,29 +95,27 @@ async def _matter(session: AsyncSession, case: Case) -> Matter:
     return matter
 
 
-async def start_measure(session: AsyncSession, up: Upstream, principal: Principal,
-                        case: Case, body: schemas.MeasureCreate,
-                        cal: WorkingCalendar) -> CoerciveMeasure:
+async def start_measure(ctx: Ctx, case: Case, body: schemas.MeasureCreate) -> CoerciveMeasure:
     """查封/扣押 on `case`: approval (or emergency), two qualified officers, the item list."""
     if case.status not in OPEN_FOR_MEASURES:
         raise CoercionNotAllowed("案件当前状态不得实施查封、扣押", case_status=case.status,
                                  rule="行政强制法第二十三条、第二十七条")
-    matter = await _matter(session, case)
+    matter = await _matter(ctx.session, case)
     if matter.source == "entrusted":
         raise CoercionNotAllowed("行政强制措施权不得委托，受委托事项不得实施查封、扣押",
                                  rule="行政强制法第十七条第一款")
     if not body.emergency and not body.approver_id:
         raise CoercionApprovalRequired("实施前须经行政机关负责人批准，或按紧急情况当场实施",
                                        rule="行政强制法第十八条第一项")
-    await ensure_not_recused(session, case, body.officer_ids)
+    await ensure_not_recused(ctx.session, case, body.officer_ids)
     if refusal := on_site_refusal(body.on_site) or scope_refusal(body.scope):
         raise CoercionProcedureIncomplete(refusal[0], rule=refusal[1])
-    check = await qualified_officers(up, body.officer_ids, matter.domain, body.started_on,
+    check = await qualified_officers(ctx.up, body.officer_ids, matter.domain, body.started_on,
                                      rule="行政强制法第十八条第二项")
     if not body.emergency:
-        await require_head(up, case.agency_id, body.approver_id, "coercion")
+        await require_head(ctx.up, case.agency_id, body.approver_id, "coercion")
     started_at = body.started_at or utcnow()
-    end = measure_end(cal, body.started_on, 0, 0)
+    end = measure_end(ctx.calendar, body.started_on, 0, 0)
     measure = CoerciveMeasure(
         case_id=case.id, agency_id=case.agency_id, region_code=case.region_code,
         kind=body.kind, place=body.place, reason=body.reason, legal_basis=body.legal_basis,
@@ -128,14 +126,14 @@ async def start_measure(session: AsyncSession, up: Upstream, principal: Principa
         else None,
         approver_id=None if body.emergency else body.approver_id,
         approved_at=None if body.emergency else started_at, base_days=BASE_DAYS,
-        ends_on=end.due_on, ends_provisional=end.provisional, created_by=principal.subject,
+        ends_on=end.due_on, ends_provisional=end.provisional, created_by=ctx.principal.subject,
         on_site=body.on_site.model_dump(), scope_attestations=body.scope.model_dump())
     items = [CoercedItem(agency_id=case.agency_id, region_code=case.region_code,
                          year=body.started_on.year, kind=body.kind, name=i.name,
                          quantity=i.quantity, unit=i.unit, condition=i.condition)
              for i in body.items]
-    await MeasureRepository(session).add(measure, items)
-    await append_entry(session, case, "coercion.started", principal, measure.officer_ids, {
+    await MeasureRepository(ctx.session).add(measure, items)
+    await append_entry(ctx, case, "coercion.started", measure.officer_ids, {
         "measure_id": str(measure.id), "kind": body.kind, "emergency": body.emergency,
         "approver_id": body.approver_id, "started_on": body.started_on.isoformat(),
         "ends_on": measure.ends_on.isoformat(),
@@ -151,9 +149,8 @@ async def load_measure(session: AsyncSession, case: Case,
     return measure
 
 
-async def approve_measure(session: AsyncSession, principal: Principal, case: Case,
-                          measure: CoerciveMeasure, body: schemas.ApprovalCreate,
-                          up: Upstream) -> None:
+async def approve_measure(ctx: Ctx, case: Case, measure: CoerciveMeasure,
+                          body: schemas.ApprovalCreate) -> None:
     """补办批准 of an emergency measure within 24 hours; a refusal releases it at once."""
     _require_active(measure)
     if not measure.is_emergency or measure.approved_at is not None:
@@ -163,22 +160,21 @@ async def approve_measure(session: AsyncSession, principal: Principal, case: Cas
         raise CoercionApprovalLate(
             f"应在{due.isoformat()}前补办批准；已超过二十四小时，应当立即解除",
             rule="行政强制法第十九条", approval_due_at=due.isoformat())
-    await require_head(up, case.agency_id, body.approver_id, "coercion")
+    await require_head(ctx.up, case.agency_id, body.approver_id, "coercion")
     if body.approved:
         measure.approver_id, measure.approved_at = body.approver_id, body.approved_at
     else:
-        await _release(session, measure, today_legal(body.approved_at),
+        await _release(ctx.session, measure, today_legal(body.approved_at),
                        "approval_refused", True, body.note)
-    await append_entry(session, case, "coercion.approval", principal, [], {
+    await append_entry(ctx, case, "coercion.approval", [], {
         "measure_id": str(measure.id), "approved": body.approved,
         "approver_id": body.approver_id, "approved_at": body.approved_at.isoformat()})
 
 
-async def extend_measure(session: AsyncSession, principal: Principal, case: Case,
-                         measure: CoerciveMeasure, body: schemas.ExtensionCreate,
-                         cal: WorkingCalendar, up: Upstream) -> None:
+async def extend_measure(ctx: Ctx, case: Case, measure: CoerciveMeasure,
+                         body: schemas.ExtensionCreate) -> None:
     _require_active(measure)
-    await require_head(up, case.agency_id, body.approver_id, "coercion_extension")
+    await require_head(ctx.up, case.agency_id, body.approver_id, "coercion_extension")
     if reason := extension_refusal(measure, body.days, body.decided_on):
         raise CoercionExtensionRefused(reason, rule=PERIOD_RULE,
                                        extension_days=measure.extension_days,
@@ -187,8 +183,8 @@ async def extend_measure(session: AsyncSession, principal: Principal, case: Case
     measure.extension = {"days": str(body.days), "approver_id": body.approver_id,
                          "reason": body.reason, "decided_on": body.decided_on.isoformat(),
                          "notified_on": body.notified_on.isoformat()}
-    _recompute_end(measure, cal)
-    await append_entry(session, case, "coercion.extended", principal, [], {
+    _recompute_end(measure, ctx.calendar)
+    await append_entry(ctx, case, "coercion.extended", [], {
         "measure_id": str(measure.id), **measure.extension,
         "ends_on": measure.ends_on.isoformat()})
 
@@ -199,9 +195,8 @@ def _recompute_end(measure: CoerciveMeasure, cal: WorkingCalendar) -> None:
     measure.updated_at = utcnow()
 
 
-async def add_appraisal(session: AsyncSession, principal: Principal, case: Case,
-                        measure: CoerciveMeasure, body: schemas.AppraisalCreate,
-                        cal: WorkingCalendar) -> AppraisalPeriod:
+async def add_appraisal(ctx: Ctx, case: Case, measure: CoerciveMeasure,
+                        body: schemas.AppraisalCreate) -> AppraisalPeriod:
     """检测/检验/检疫/技术鉴定 period, notified in writing, excluded from the period."""
     _require_active(measure)
     if body.ended_on < body.started_on or body.started_on < measure.started_on \
@@ -211,38 +206,38 @@ async def add_appraisal(session: AsyncSession, principal: Principal, case: Case,
     period = AppraisalPeriod(measure_id=measure.id, kind=body.kind, started_on=body.started_on,
                              ended_on=body.ended_on, notified_on=body.notified_on,
                              note=body.note)
-    session.add(period)
+    ctx.session.add(period)
     measure.excluded_days += appraisal_days(body.started_on, body.ended_on)
-    _recompute_end(measure, cal)
-    await session.flush()
-    await append_entry(session, case, "coercion.appraisal", principal, [], {
+    _recompute_end(measure, ctx.calendar)
+    await ctx.session.flush()
+    await append_entry(ctx, case, "coercion.appraisal", [], {
         "measure_id": str(measure.id), "kind": body.kind,
         "started_on": body.started_on.isoformat(), "ended_on": body.ended_on.isoformat(),
         "notified_on": body.notified_on.isoformat(), "ends_on": measure.ends_on.isoformat()})
     return period
 
 
-async def release_measure(session: AsyncSession, principal: Principal, case: Case,
-                          measure: CoerciveMeasure, body: schemas.ReleaseCreate) -> None:
+async def release_measure(ctx: Ctx, case: Case, measure: CoerciveMeasure,
+                          body: schemas.ReleaseCreate) -> None:
     """解除 (第二十八条): the items still held are returned."""
     _require_active(measure)
     if body.released_on < measure.started_on:
         raise CoercionNotAllowed("解除日期早于实施日期", rule="行政强制法第二十八条")
-    await _release(session, measure, body.released_on, body.ground, body.items_returned,
+    await _release(ctx.session, measure, body.released_on, body.ground, body.items_returned,
                    body.note)
-    await append_entry(session, case, "coercion.released", principal, [], {
+    await append_entry(ctx, case, "coercion.released", [], {
         "measure_id": str(measure.id), "released_on": body.released_on.isoformat(),
         "ground": body.ground, "items_returned": body.items_returned})
 
 
-async def dispose_measure(session: AsyncSession, principal: Principal, case: Case,
-                          measure: CoerciveMeasure, body: schemas.DisposalCreate) -> None:
+async def dispose_measure(ctx: Ctx, case: Case, measure: CoerciveMeasure,
+                          body: schemas.DisposalCreate) -> None:
     """没收/销毁 within the period (第二十七条); the measure ends when no item is held."""
     _require_active(measure)
     if body.disposed_on > measure.ends_on:
         raise CoercionNotAllowed(f"期限已于{measure.ends_on}届满，应当解除",
                                  rule="行政强制法第二十七条、第二十八条")
-    items = {i.id: i for i in (await MeasureRepository(session).items(
+    items = {i.id: i for i in (await MeasureRepository(ctx.session).items(
         [measure.id], True)).get(measure.id, [])}
     for line in body.items:
         item = items.get(line.item_id)
@@ -253,8 +248,8 @@ async def dispose_measure(session: AsyncSession, principal: Principal, case: Cas
     if all(i.status != "held" for i in items.values()):
         measure.status, measure.closed_on = "disposed", body.disposed_on
     measure.updated_at = utcnow()
-    await session.flush()
-    await append_entry(session, case, "coercion.disposed", principal, [], {
+    await ctx.session.flush()
+    await append_entry(ctx, case, "coercion.disposed", [], {
         "measure_id": str(measure.id), "disposed_on": body.disposed_on.isoformat(),
         "basis": body.basis, "items": [{"item_id": str(i.item_id),
                                         "disposition": i.disposition} for i in body.items]})
@@ -273,12 +268,11 @@ async def read_many(session: AsyncSession,
                        for a in appraisals.get(m.id, [])]}) for m in measures]
 
 
-async def list_measures(session: AsyncSession, principal: Principal, *, cursor: str | None,
-                        limit: int, status: str | None,
+async def list_measures(ctx: Ctx, *, cursor: str | None, limit: int, status: str | None,
                         overdue: bool) -> tuple[list[CoerciveMeasure], str | None]:
     """Measures in scope, newest first; `overdue`: active past their end (release due)."""
-    return await MeasureRepository(session).list(
-        principal, limit=limit, cursor=cursor, status=status,
+    return await MeasureRepository(ctx.session).list(
+        ctx.principal, limit=limit, cursor=cursor, status=status,
         overdue_on=today_legal() if overdue else None)
 
 
@@ -286,16 +280,15 @@ async def measures_of_case(session: AsyncSession, case: Case) -> list[CoerciveMe
     return list(await MeasureRepository(session).for_case(case.id))
 
 
-async def get_measure(session: AsyncSession, principal: Principal,
-                      measure_id: uuid.UUID) -> CoerciveMeasure:
+async def get_measure(ctx: Ctx, measure_id: uuid.UUID) -> CoerciveMeasure:
     """A measure in the caller's scope, else `MeasureNotFound` (404)."""
-    measure = await MeasureRepository(session).get(measure_id, principal)
+    measure = await MeasureRepository(ctx.session).get(measure_id, ctx.principal)
     if measure is None:
         raise MeasureNotFound(measure_id=str(measure_id))
     return measure
 
 
-async def item_statistics(session: AsyncSession, principal: Principal, year: int | None,
+async def item_statistics(ctx: Ctx, year: int | None,
                           agency_id: uuid.UUID | None) -> list[tuple[Any, ...]]:
     """(agency_id, year, measures, items, seized, sealed) per agency-year, in scope."""
-    return await MeasureRepository(session).statistics(principal, year, agency_id)
+    return await MeasureRepository(ctx.session).statistics(ctx.principal, year, agency_id)

@@ -9,10 +9,10 @@ import uuid
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Request, Response, UploadFile
+from fastapi import APIRouter, File, Response, UploadFile
 
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import (
@@ -20,7 +20,6 @@ from services.cases.dependencies import (
     AgencyAdminCtx,
     CaseById,
     CaseForAction,
-    Reader,
     ReaderCtx,
 )
 from services.cases.documents import delivery, dossier, schemas, uploads
@@ -42,18 +41,17 @@ def _file(data: bytes, media: str, name: str) -> Response:
 
 @router.get("/document-templates", response_model=list[schemas.TemplateRead],
             responses=errors.responses(*AUTH), summary="执法文书模板目录（法定必备内容）")
-async def list_document_templates(principal: Reader, session: SessionDep
-                                  ) -> list[schemas.TemplateRead]:
-    return [schemas.TemplateRead(**t) for t in await uploads.catalogue(session, principal)]
+async def list_document_templates(ctx: ReaderCtx) -> list[schemas.TemplateRead]:
+    return [schemas.TemplateRead(**t) for t in await uploads.catalogue(ctx)]
 
 
 @router.post("/document-templates/{code}/versions", response_model=schemas.TemplateRead,
              status_code=201, responses=errors.responses(
                  *AUTH, de.DocumentTemplateNotFound, de.DocumentTemplateInvalid),
              summary="上传本机关的文书模板版本（校验后启用）")
-async def upload_document_template(ctx: AgencyAdminCtx, code: str, request: Request,
+async def upload_document_template(ctx: AgencyAdminCtx, code: str,
                                    file: Annotated[UploadFile, File()]) -> schemas.TemplateRead:
-    data = await file.read(request.app.state.settings.document_template_max_bytes + 1)
+    data = await file.read(ctx.settings.document_template_max_bytes + 1)
     row = await uploads.upload(ctx, code, data)
     spec = svc.spec_of(code)
     return schemas.TemplateRead(**uploads.describe(spec, "agency", f"{spec.version}.a"
@@ -92,9 +90,9 @@ async def issue_document(ctx: ActorCtx, body: schemas.DocumentIssue, case: CaseF
 
 @router.get("/cases/{case_id}/documents", response_model=list[schemas.DocumentRead],
             responses=errors.responses(*AUTH, ce.CaseNotFound), summary="本案执法文书")
-async def list_documents(case: CaseById, session: SessionDep) -> list[schemas.DocumentRead]:
+async def list_documents(case: CaseById, ctx: ReaderCtx) -> list[schemas.DocumentRead]:
     return [schemas.DocumentRead.model_validate(d)
-            for d in await svc.documents_of(session, case.id)]
+            for d in await svc.documents_of(ctx.session, case.id)]
 
 
 @router.get("/cases/{case_id}/documents/{document_id}", response_model=schemas.DocumentRead,
@@ -107,16 +105,16 @@ async def get_document(doc: DocumentById) -> schemas.DocumentRead:
 @router.get("/cases/{case_id}/documents/{document_id}/context", response_model=dict[str, Any],
             responses=errors.responses(*AUTH, ce.CaseNotFound, de.DocumentNotFound),
             summary="文书的固化数据（JSON，其 SHA-256 记入全过程记录）")
-async def get_document_context(doc: DocumentById, request: Request) -> dict[str, Any]:
-    return json.loads(await delivery.stored(request.app.state.settings, doc.context_key))
+async def get_document_context(doc: DocumentById, ctx: ReaderCtx) -> dict[str, Any]:
+    return json.loads(await delivery.stored(ctx.settings, doc.context_key))
 
 
 @router.get("/cases/{case_id}/documents/{document_id}/docx", response_class=Response,
             responses={200: {"content": {DOCX: {}}},
                        **errors.responses(*AUTH, ce.CaseNotFound, de.DocumentNotFound)},
             summary="下载文书（.docx，固化版本）")
-async def download_document_docx(doc: DocumentById, request: Request) -> Response:
-    data = await delivery.docx_of(request.app.state.settings, doc)
+async def download_document_docx(doc: DocumentById, ctx: ReaderCtx) -> Response:
+    data = await delivery.docx_of(ctx.settings, doc)
     return _file(data, DOCX, f"{doc.name}.docx")
 
 
@@ -125,9 +123,9 @@ async def download_document_docx(doc: DocumentById, request: Request) -> Respons
                        **errors.responses(*AUTH, ce.CaseNotFound, de.DocumentNotFound,
                                           de.PdfUnavailable)},
             summary="下载文书（PDF，LibreOffice 转换）")
-async def download_document_pdf(doc: DocumentById, request: Request,
+async def download_document_pdf(doc: DocumentById, ctx: ReaderCtx,
                                 worker: Worker) -> Response:
-    data = await delivery.pdf_of(request.app.state.settings, doc, worker)
+    data = await delivery.pdf_of(ctx.settings, doc, worker)
     return _file(data, "application/pdf", f"{doc.name}.pdf")
 
 
@@ -138,9 +136,8 @@ async def download_document_pdf(doc: DocumentById, request: Request,
                                         ce.ActionNotAllowed),
              summary="登记送达并制作送达回证")
 async def serve_document(ctx: ActorCtx, document_id: uuid.UUID, body: schemas.ServiceCreate,
-                         case: CaseForAction, session: SessionDep, response: Response
-                         ) -> schemas.ServiceRead:
-    doc = await document_or_404(session, case.id, document_id)
+                         case: CaseForAction, response: Response) -> schemas.ServiceRead:
+    doc = await document_or_404(ctx.session, case.id, document_id)
     row = await delivery.record_service(ctx, case, doc, body)
     set_etag(response, case.version)
     return schemas.ServiceRead(

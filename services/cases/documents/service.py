@@ -215,7 +215,7 @@ async def issue(ctx: Ctx, case: Any, body: DocumentIssue,
         raise DocumentNumberRangeInvalid(f"文书编号 {number} 已被使用", number=number) from exc
     if replaces is not None:
         replaces.replaced_by_id = doc.id
-    entry = await append_entry(ctx.session, case, "document.issued", ctx.principal,
+    entry = await append_entry(ctx, case, "document.issued",
                                list(getattr(case, "officer_ids", None) or []),
                                issued_payload(doc), **chain_of(subject))
     doc.timeline_seq = entry.seq

@@ -13,7 +13,6 @@ from anyio import to_thread
 
 from common.scope import parse_uuid
 from kit import errors
-from kit.auth import Principal
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents import service as svc
@@ -72,9 +71,9 @@ def describe(spec: Spec, source: str = "shipped", version: str | None = None,
             "sha256": sha256 or _shipped_sha(spec)}
 
 
-async def catalogue(session: Any, principal: Principal) -> list[dict[str, Any]]:
+async def catalogue(ctx: Ctx) -> list[dict[str, Any]]:
     out = [describe(spec) for spec in SPECS.values()]
-    for row in await DocumentRepository(session).agency_templates(principal):
+    for row in await DocumentRepository(ctx.session).agency_templates(ctx.principal):
         out.append(describe(SPECS[row.code], "agency", f"{SPECS[row.code].version}.a"
                             f"{row.version}", row.sha256))
     return out

@@ -3,14 +3,13 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from common.app import CalendarDep
 from common.calendar import today_legal
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page
-from services.cases.dependencies import Actor, CaseForAction, Reader
+from services.cases.dependencies import ActorCtx, CaseForAction, ReaderCtx
 from services.cases.enforcement import schemas, service
 from services.cases.enforcement.errors import CourtEnforcementNotFound, CourtEnforcementRefused
 from services.cases.errors import CaseArchived, CaseNotFound
@@ -24,11 +23,9 @@ ACT = (errors.Unauthorized, errors.Forbidden, CaseNotFound, CaseArchived,
              response_model=schemas.CourtEnforcementRead, status_code=201,
              responses=errors.responses(*ACT),
              summary="送达催告书（行政强制法第三十五条、第五十四条）")
-async def demand_performance(body: schemas.DemandCreate, case: CaseForAction, principal: Actor,
-                             request: Request, session: SessionDep,
-                             cal: CalendarDep) -> schemas.CourtEnforcementRead:
-    row = await service.demand(session, principal, case, body, cal,
-                               request.app.state.settings.remedy)
+async def demand_performance(body: schemas.DemandCreate, case: CaseForAction,
+                             ctx: ActorCtx) -> schemas.CourtEnforcementRead:
+    row = await service.demand(ctx, case, body)
     return service.to_read(row, body.served_on)
 
 
@@ -37,9 +34,8 @@ async def demand_performance(body: schemas.DemandCreate, case: CaseForAction, pr
              responses=errors.responses(*ACT, CourtEnforcementNotFound),
              summary="申请人民法院强制执行（行政强制法第五十三条、第五十四条）")
 async def apply_to_court(body: schemas.ApplicationCreate, case: CaseForAction,
-                         principal: Actor, session: SessionDep
-                         ) -> schemas.CourtEnforcementRead:
-    row = await service.apply(session, principal, case, body)
+                         ctx: ActorCtx) -> schemas.CourtEnforcementRead:
+    row = await service.apply(ctx, case, body)
     return service.to_read(row, body.applied_on)
 
 
@@ -47,11 +43,11 @@ async def apply_to_court(body: schemas.ApplicationCreate, case: CaseForAction,
             responses=errors.responses(errors.Unauthorized, errors.Forbidden, InvalidCursor),
             summary="催告及申请强制执行跟踪（lapsed=true：三个月申请期限已过仍未申请）")
 async def list_court_enforcements(
-        principal: Reader, session: SessionDep,
+        ctx: ReaderCtx,
         status: Literal["demanded", "applied"] | None = None, lapsed: bool = False,
         on: date | None = None, cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[schemas.CourtEnforcementRead]:
     day = on or today_legal()
-    rows, nxt = await service.list_paths(session, principal, limit=limit, cursor=cursor,
+    rows, nxt = await service.list_paths(ctx, limit=limit, cursor=cursor,
                                          status=status, lapsed_on=day if lapsed else None)
     return Page(items=[service.to_read(r, day) for r in rows], next_cursor=nxt, limit=limit)

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import WorkingCalendar
-from kit.auth import Principal
 from services.cases import deadlines
+from services.cases.context import Ctx
 from services.cases.enforcement import schemas
 from services.cases.enforcement.errors import CourtEnforcementNotFound, CourtEnforcementRefused
 from services.cases.enforcement.models import CourtEnforcement
@@ -44,9 +44,8 @@ def remedy_end(case: Case, cal: WorkingCalendar, remedy: Any) -> date:
     return max(end, date.fromisoformat(until)) if until else end
 
 
-async def demand(session: AsyncSession, principal: Principal, case: Case,
-                 body: schemas.DemandCreate, cal: WorkingCalendar,
-                 remedy: Any) -> CourtEnforcement:
+async def demand(ctx: Ctx, case: Case, body: schemas.DemandCreate) -> CourtEnforcement:
+    cal = ctx.calendar
     due = deadlines.payment_due(case, cal)
     if case.status != st.SERVED or due is None or case.paid_fen >= case.fine_fen:
         raise CourtEnforcementRefused("只有已送达且逾期未缴清罚款的处罚决定才能催告",
@@ -54,22 +53,22 @@ async def demand(session: AsyncSession, principal: Principal, case: Case,
     if body.served_on <= due.due_on:
         raise CourtEnforcementRefused(f"缴款期限至{due.due_on}届满，当事人尚未逾期",
                                       rule=ART54, payment_due_on=due.due_on.isoformat())
-    repo = EnforcementRepository(session)
+    repo = EnforcementRepository(ctx.session)
     if await repo.for_case(case.id) is not None:
         raise CourtEnforcementRefused("本案已催告", rule=ART54)
     surcharge = deadlines.surcharge_fen(case.fine_fen, due.due_on, body.served_on,
                                         case.remedy_periods)
-    end = remedy_end(case, cal, remedy)
+    end = remedy_end(case, cal, ctx.settings.remedy)
     row = CourtEnforcement(
         case_id=case.id, agency_id=case.agency_id, region_code=case.region_code,
         demand_served_on=body.served_on, surcharge_fen=surcharge,
         demand_amount_fen=case.fine_fen + surcharge - case.paid_fen,
         wait_ends_on=cal.add_days(body.served_on, WAIT_DAYS, "working", basis=ART54).due_on,
         remedy_ends_on=end, apply_by=cal.add_months(end, APPLY_MONTHS, basis=ART53).due_on,
-        created_by=principal.subject)
-    session.add(row)
-    await session.flush()
-    await append_entry(session, case, "enforcement.demand", principal, [], {
+        created_by=ctx.principal.subject)
+    ctx.session.add(row)
+    await ctx.session.flush()
+    await append_entry(ctx, case, "enforcement.demand", [], {
         "served_on": body.served_on.isoformat(), "amount_fen": row.demand_amount_fen,
         "wait_ends_on": row.wait_ends_on.isoformat(), "apply_by": row.apply_by.isoformat()})
     return row
@@ -99,17 +98,16 @@ def application_refusal(case: Case, row: CourtEnforcement, on: date) -> tuple[st
     return None
 
 
-async def apply(session: AsyncSession, principal: Principal, case: Case,
-                body: schemas.ApplicationCreate) -> CourtEnforcement:
-    row = await load(session, case)
+async def apply(ctx: Ctx, case: Case, body: schemas.ApplicationCreate) -> CourtEnforcement:
+    row = await load(ctx.session, case)
     if refusal := application_refusal(case, row, body.applied_on):
         raise CourtEnforcementRefused(refusal[0], rule=refusal[1],
                                       wait_ends_on=row.wait_ends_on.isoformat(),
                                       remedy_ends_on=row.remedy_ends_on.isoformat(),
                                       apply_by=row.apply_by.isoformat())
     row.status, row.applied_on, row.court_name = "applied", body.applied_on, body.court_name
-    await session.flush()
-    await append_entry(session, case, "enforcement.applied", principal, [], {
+    await ctx.session.flush()
+    await append_entry(ctx, case, "enforcement.applied", [], {
         "applied_on": body.applied_on.isoformat(), "court_name": body.court_name})
     return row
 
@@ -122,8 +120,7 @@ def to_read(row: CourtEnforcement, on: date) -> schemas.CourtEnforcementRead:
         "lapsed": open_ and on > row.apply_by})
 
 
-async def list_paths(session: AsyncSession, principal: Principal, *, limit: int,
-                     cursor: str | None, status: str | None, lapsed_on: date | None
-                     ) -> tuple[list[CourtEnforcement], str | None]:
-    return await EnforcementRepository(session).list(principal, limit=limit, cursor=cursor,
-                                                     status=status, lapsed_on=lapsed_on)
+async def list_paths(ctx: Ctx, *, limit: int, cursor: str | None, status: str | None,
+                     lapsed_on: date | None) -> tuple[list[CourtEnforcement], str | None]:
+    return await EnforcementRepository(ctx.session).list(
+        ctx.principal, limit=limit, cursor=cursor, status=status, lapsed_on=lapsed_on)

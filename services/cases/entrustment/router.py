@@ -6,10 +6,13 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 
+from common.context import ctx_dependency
 from kit import errors
 from kit.auth import Principal, require_roles
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page
+from services.cases.context import Ctx
+from services.cases.dependencies import upstream
 from services.cases.entrustment import schemas, service
 from services.cases.entrustment.errors import (
     AgreementInvalid,
@@ -23,50 +26,51 @@ router = APIRouter(prefix="/entrustment-agreements", tags=["cases: entrustment"]
 AgreementAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sysadmin"))]
 AgreementReader = Annotated[Principal, Depends(require_roles(
     "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service"))]
+AgreementAdminCtx = Annotated[Ctx, Depends(ctx_dependency(AgreementAdmin, upstream, Ctx))]
+AgreementReaderCtx = Annotated[Ctx, Depends(ctx_dependency(AgreementReader, upstream, Ctx))]
 AUTH = (errors.Unauthorized, errors.Forbidden)
 
 
 @router.post("", response_model=schemas.AgreementRead, status_code=201,
              responses=errors.responses(*AUTH, AgreementInvalid, errors.Conflict),
              summary="登记委托协议（委托书）")
-async def create_agreement(body: schemas.AgreementCreate, principal: AgreementAdmin,
-                           session: SessionDep) -> schemas.AgreementRead:
-    agreement = await service.create_agreement(session, principal, body)
-    return (await service.read_many(session, [agreement]))[0]
+async def create_agreement(body: schemas.AgreementCreate,
+                           ctx: AgreementAdminCtx) -> schemas.AgreementRead:
+    agreement = await service.create_agreement(ctx, body)
+    return (await service.read_many(ctx.session, [agreement]))[0]
 
 
 @router.get("", response_model=Page[schemas.AgreementRead],
             responses=errors.responses(*AUTH, InvalidCursor), summary="委托协议列表")
-async def list_agreements(principal: AgreementReader, session: SessionDep,
+async def list_agreements(ctx: AgreementReaderCtx,
                           matter_id: uuid.UUID | None = None,
                           status: Literal["active", "terminated"] | None = None,
                           valid_on: date | None = None, cursor: str | None = None,
                           limit: Annotated[int, Query(ge=1, le=200)] = 50,
                           ) -> Page[schemas.AgreementRead]:
     rows, next_cursor = await service.list_agreements(
-        session, principal, cursor=cursor, limit=limit, matter_id=matter_id, status=status,
+        ctx, cursor=cursor, limit=limit, matter_id=matter_id, status=status,
         valid_on=valid_on)
-    return Page(items=await service.read_many(session, rows), next_cursor=next_cursor,
+    return Page(items=await service.read_many(ctx.session, rows), next_cursor=next_cursor,
                 limit=limit)
 
 
 @router.get("/{agreement_id}", response_model=schemas.AgreementRead,
             responses=errors.responses(*AUTH, AgreementNotFound), summary="委托协议详情")
-async def get_agreement(agreement_id: uuid.UUID, principal: AgreementReader,
-                        session: SessionDep) -> schemas.AgreementRead:
-    agreement = await service.load(session, principal, agreement_id)
-    return (await service.read_many(session, [agreement]))[0]
+async def get_agreement(agreement_id: uuid.UUID,
+                        ctx: AgreementReaderCtx) -> schemas.AgreementRead:
+    agreement = await service.load(ctx, agreement_id)
+    return (await service.read_many(ctx.session, [agreement]))[0]
 
 
 @router.post("/{agreement_id}/publication", response_model=schemas.AgreementRead,
              responses=errors.responses(*AUTH, AgreementNotFound, AgreementNotActive),
              summary="登记委托书向社会公布（行政处罚法第二十条第二款）")
 async def publish_agreement(agreement_id: uuid.UUID, body: schemas.AgreementPublication,
-                            principal: AgreementAdmin,
-                            session: SessionDep) -> schemas.AgreementRead:
-    agreement = await service.load(session, principal, agreement_id, for_update=True)
+                            ctx: AgreementAdminCtx) -> schemas.AgreementRead:
+    agreement = await service.load(ctx, agreement_id, for_update=True)
     await service.publish_agreement(agreement, body)
-    return (await service.read_many(session, [agreement]))[0]
+    return (await service.read_many(ctx.session, [agreement]))[0]
 
 
 @router.post("/{agreement_id}/filing", response_model=schemas.AgreementRead,
@@ -74,10 +78,10 @@ async def publish_agreement(agreement_id: uuid.UUID, body: schemas.AgreementPubl
                                         errors.Conflict),
              summary="登记委托协议备案")
 async def file_agreement(agreement_id: uuid.UUID, body: schemas.AgreementFiling,
-                         principal: AgreementAdmin, session: SessionDep) -> schemas.AgreementRead:
-    agreement = await service.load(session, principal, agreement_id, for_update=True)
+                         ctx: AgreementAdminCtx) -> schemas.AgreementRead:
+    agreement = await service.load(ctx, agreement_id, for_update=True)
     await service.file_agreement(agreement, body)
-    return (await service.read_many(session, [agreement]))[0]
+    return (await service.read_many(ctx.session, [agreement]))[0]
 
 
 @router.post("/{agreement_id}/evaluations", response_model=schemas.EvaluationRead,
@@ -85,10 +89,9 @@ async def file_agreement(agreement_id: uuid.UUID, body: schemas.AgreementFiling,
                                                          errors.Conflict),
              summary="登记委托事项年度评估")
 async def evaluate_agreement(agreement_id: uuid.UUID, body: schemas.EvaluationCreate,
-                             principal: AgreementAdmin,
-                             session: SessionDep) -> schemas.EvaluationRead:
-    agreement = await service.load(session, principal, agreement_id, for_update=True)
-    evaluation = await service.evaluate_agreement(session, principal, agreement, body)
+                             ctx: AgreementAdminCtx) -> schemas.EvaluationRead:
+    agreement = await service.load(ctx, agreement_id, for_update=True)
+    evaluation = await service.evaluate_agreement(ctx, agreement, body)
     return schemas.EvaluationRead.model_validate(evaluation)
 
 
@@ -97,8 +100,7 @@ async def evaluate_agreement(agreement_id: uuid.UUID, body: schemas.EvaluationCr
                                         AgreementInvalid),
              summary="终止委托协议")
 async def terminate_agreement(agreement_id: uuid.UUID, body: schemas.AgreementTermination,
-                              principal: AgreementAdmin,
-                              session: SessionDep) -> schemas.AgreementRead:
-    agreement = await service.load(session, principal, agreement_id, for_update=True)
+                              ctx: AgreementAdminCtx) -> schemas.AgreementRead:
+    agreement = await service.load(ctx, agreement_id, for_update=True)
     await service.terminate_agreement(agreement, body)
-    return (await service.read_many(session, [agreement]))[0]
+    return (await service.read_many(ctx.session, [agreement]))[0]

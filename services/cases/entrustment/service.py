@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit import errors
 from kit.auth import Principal
 from kit.db import utcnow
+from services.cases.context import Ctx
 from services.cases.entrustment import schemas
 from services.cases.entrustment.errors import (
     AgreementInvalid,
@@ -102,16 +103,15 @@ async def _check_matters(session: AsyncSession, body: schemas.AgreementCreate,
         raise AgreementInvalid("委托协议所列事项不符合要求", errors=problems)
 
 
-async def create_agreement(session: AsyncSession, principal: Principal,
-                           body: schemas.AgreementCreate) -> EntrustmentAgreement:
+async def create_agreement(ctx: Ctx, body: schemas.AgreementCreate) -> EntrustmentAgreement:
     """Register a written 委托书; refuses sub-delegation (第二十条第三款)."""
-    agency_id, region_code = _owner_scope(body, principal)
+    agency_id, region_code = _owner_scope(body, ctx.principal)
     if body.valid_until < body.valid_from:
         raise AgreementInvalid("委托期限的截止日期早于起始日期", rule=RULE,
                                errors=[{"field": "valid_until", "message": "应不早于起始日期"}])
     if body.delegating_agency_id == agency_id:
         raise AgreementInvalid("委托机关与受委托组织不能相同", rule=RULE)
-    repo = AgreementRepository(session)
+    repo = AgreementRepository(ctx.session)
     if await repo.number_taken(agency_id, body.number):
         raise errors.Conflict(f"委托书编号 {body.number} 已登记")
     if body.delegating_agency_id is not None:
@@ -120,7 +120,7 @@ async def create_agreement(session: AsyncSession, principal: Principal,
                 raise AgreementInvalid("委托机关本身是该事项的受委托组织，不得再委托",
                                        rule="行政处罚法第二十条第三款",
                                        matter_id=str(matter_id))
-    await _check_matters(session, body, agency_id)
+    await _check_matters(ctx.session, body, agency_id)
     agreement = EntrustmentAgreement(
         agency_id=agency_id, agency_name=body.agency_name, region_code=region_code,
         number=body.number, delegating_agency_id=body.delegating_agency_id,
@@ -128,14 +128,15 @@ async def create_agreement(session: AsyncSession, principal: Principal,
         delegating_agency_uscc=body.delegating_agency_uscc, powers=body.powers,
         valid_from=body.valid_from, valid_until=body.valid_until,
         published_on=body.published_on, publication_ref=body.publication_ref,
-        created_by=principal.subject)
+        created_by=ctx.principal.subject)
     await repo.add(agreement, body.matter_ids)
     return agreement
 
 
-async def load(session: AsyncSession, principal: Principal, agreement_id: uuid.UUID,
+async def load(ctx: Ctx, agreement_id: uuid.UUID,
                for_update: bool = False) -> EntrustmentAgreement:
-    agreement = await AgreementRepository(session).get(agreement_id, principal, for_update)
+    agreement = await AgreementRepository(ctx.session).get(agreement_id, ctx.principal,
+                                                           for_update)
     if agreement is None:
         raise AgreementNotFound(agreement_id=str(agreement_id))
     return agreement
@@ -172,18 +173,17 @@ async def terminate_agreement(agreement: EntrustmentAgreement,
     agreement.updated_at = utcnow()
 
 
-async def evaluate_agreement(session: AsyncSession, principal: Principal,
-                             agreement: EntrustmentAgreement,
+async def evaluate_agreement(ctx: Ctx, agreement: EntrustmentAgreement,
                              body: schemas.EvaluationCreate) -> EntrustmentEvaluation:
     """年度评估: one per agreement and year."""
-    if await AgreementRepository(session).evaluation_exists(agreement.id, body.year):
+    if await AgreementRepository(ctx.session).evaluation_exists(agreement.id, body.year):
         raise errors.Conflict(f"{body.year} 年度评估已登记")
     evaluation = EntrustmentEvaluation(
         agreement_id=agreement.id, year=body.year, result=body.result,
         evaluated_on=body.evaluated_on, comments=body.comments, findings=body.findings,
-        evaluated_by=principal.subject)
-    session.add(evaluation)
-    await session.flush()
+        evaluated_by=ctx.principal.subject)
+    ctx.session.add(evaluation)
+    await ctx.session.flush()
     return evaluation
 
 
@@ -199,9 +199,9 @@ async def read_many(session: AsyncSession, agreements: list[EntrustmentAgreement
                         for e in evaluations.get(a.id, [])]}) for a in agreements]
 
 
-async def list_agreements(session: AsyncSession, principal: Principal, *, cursor: str | None,
-                          limit: int, matter_id: uuid.UUID | None, status: str | None,
+async def list_agreements(ctx: Ctx, *, cursor: str | None, limit: int,
+                          matter_id: uuid.UUID | None, status: str | None,
                           valid_on: date | None) -> tuple[list[EntrustmentAgreement], str | None]:
-    return await AgreementRepository(session).list(
-        principal, limit=limit, cursor=cursor, matter_id=matter_id, status=status,
+    return await AgreementRepository(ctx.session).list(
+        ctx.principal, limit=limit, cursor=cursor, matter_id=matter_id, status=status,
         valid_on=valid_on)

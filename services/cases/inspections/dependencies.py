@@ -13,14 +13,22 @@ from common.scope import parse_uuid
 from kit.auth import Principal
 from kit.db import SessionDep
 from kit.schemas import check_if_match
+from services.cases.context import Ctx
 from services.cases.dependencies import Actor, Reader
 from services.cases.inspections.errors import InspectionNotFound
 from services.cases.inspections.models import Inspection
 from services.cases.inspections.repository import InspectionRepository
 
 
-async def load_inspection(session: object, principal: Principal, inspection_id: uuid.UUID,
-                          for_update: bool = False, acting: bool = False) -> Inspection:
+async def load_inspection(ctx: Ctx, inspection_id: uuid.UUID, for_update: bool = False,
+                          acting: bool = False) -> Inspection:
+    """An inspection in the caller's scope (`acting`: of the caller's own agency), else
+    `InspectionNotFound` (404)."""
+    return await _load(ctx.session, ctx.principal, inspection_id, for_update, acting)
+
+
+async def _load(session: object, principal: Principal, inspection_id: uuid.UUID,
+                for_update: bool = False, acting: bool = False) -> Inspection:
     i = await InspectionRepository(session).get(inspection_id, principal,  # type: ignore[arg-type]
                                                 for_update=for_update)
     if i is None or (acting and parse_uuid(principal.agency_id) != i.agency_id):
@@ -30,12 +38,12 @@ async def load_inspection(session: object, principal: Principal, inspection_id: 
 
 async def _by_id(inspection_id: uuid.UUID, session: SessionDep,
                  principal: Reader) -> Inspection:
-    return await load_inspection(session, principal, inspection_id)
+    return await _load(session, principal, inspection_id)
 
 
 async def _for_action(inspection_id: uuid.UUID, request: Request, session: SessionDep,
                       principal: Actor) -> Inspection:
-    i = await load_inspection(session, principal, inspection_id, for_update=True, acting=True)
+    i = await _load(session, principal, inspection_id, for_update=True, acting=True)
     check_if_match(request, i.version)
     return i
 

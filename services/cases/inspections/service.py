@@ -87,8 +87,7 @@ async def record(ctx: Ctx, i: Inspection, action: str, payload: dict[str, Any],
                  officer_ids: list[str] | None = None, status: str | None = None) -> None:
     if status is not None:
         i.status = status
-    await append_entry(ctx.session, i, action, ctx.principal,
-                       officer_ids if officer_ids is not None else i.officer_ids,
+    await append_entry(ctx, i, action, officer_ids if officer_ids is not None else i.officer_ids,
                        {**payload, "status": i.status}, chain=RECORD_CHAIN)
 
 

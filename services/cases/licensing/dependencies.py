@@ -20,8 +20,8 @@ from services.cases.licensing.repository import ApplicationRepository
 ACT_ROLES = ("officer", "agency_admin")
 
 
-async def load_application(session: SessionDep, principal: Principal, application_id: uuid.UUID,
-                           for_update: bool = False) -> LicenceApplication:
+async def _load(session: SessionDep, principal: Principal, application_id: uuid.UUID,
+                for_update: bool = False) -> LicenceApplication:
     app = await ApplicationRepository(session).get(application_id, principal, for_update)
     if app is None:
         raise LicenceApplicationNotFound(f"许可申请 {application_id} 不存在或不在您的管辖范围内",
@@ -31,12 +31,12 @@ async def load_application(session: SessionDep, principal: Principal, applicatio
 
 async def _by_id(application_id: uuid.UUID, session: SessionDep,
                  principal: Reader) -> LicenceApplication:
-    return await load_application(session, principal, application_id)
+    return await _load(session, principal, application_id)
 
 
 async def _for_action(application_id: uuid.UUID, request: Request, session: SessionDep,
                       principal: Actor) -> LicenceApplication:
-    app = await load_application(session, principal, application_id, for_update=True)
+    app = await _load(session, principal, application_id, for_update=True)
     if not may_act_for(principal, app.agency_id, app.region_code, ACT_ROLES):
         raise LicenceApplicationNotFound(f"许可申请 {application_id} 不存在或不在您的管辖范围内",
                                          application_id=str(application_id))

@@ -4,14 +4,13 @@ with their matters and materials, and storing one upload (checked, hashed server
 from __future__ import annotations
 
 import uuid
-from typing import IO, Any
+from typing import IO
 
 from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import today_legal
 from kit import errors
-from kit.auth import Principal
 from services.cases.licensing import errors as le
 from services.cases.licensing import service
 from services.cases.licensing.models import LicenceApplication, LicenceMaterial, LicenceMatter
@@ -24,25 +23,26 @@ async def materials_of(session: AsyncSession, app: LicenceApplication) -> list[L
 
 
 async def applications_page(
-        session: AsyncSession, principal: Principal, *, status: str | None,
+        ctx: service.Ctx, *, status: str | None,
         overdue: bool | None, matter_id: uuid.UUID | None, cursor: str | None, limit: int
 ) -> tuple[list[LicenceApplication], str | None, dict[uuid.UUID, LicenceMatter],
            dict[uuid.UUID, list[LicenceMaterial]]]:
     """One keyset page of applications in scope, with their matters and materials."""
+    session = ctx.session
     repo = ApplicationRepository(session)
-    rows, nxt = await repo.list(principal, status=status, overdue=overdue, matter_id=matter_id,
+    rows, nxt = await repo.list(ctx.principal, status=status, overdue=overdue, matter_id=matter_id,
                                 today=today_legal(), cursor=cursor, limit=limit)
     by_id = await MatterRepository(session).by_ids({a.matter_id for a in rows})
     mats = await repo.materials([a.id for a in rows])
     return list(rows), nxt, by_id, mats
 
 
-async def add_material(session: AsyncSession, app: LicenceApplication, name: str,
-                       filename: str | None, raw_type: str | None, stream: IO[bytes],
-                       settings: Any) -> LicenceMaterial:
+async def add_material(ctx: service.Ctx, app: LicenceApplication, name: str,
+                       filename: str | None, raw_type: str | None,
+                       stream: IO[bytes]) -> LicenceMaterial:
     """Check the material against the matter's list, store it (size-limited, SHA-256 computed
     here) and record it; the application's version moves (its material set changed)."""
-    s = settings
+    s, session = ctx.settings, ctx.session
     matter = await service.matter_of(session, app)
     service.check_material(app, matter, name, raw_type, s)
     storage = LocalStorage(s.evidence_dir or f"{s.data_dir}/evidence")

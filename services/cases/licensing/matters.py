@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.scope import may_act_for
 from kit import errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.cases.entrustment.models import EntrustmentAgreement
 from services.cases.licensing import schemas
@@ -89,20 +88,20 @@ async def create_matter(ctx: Ctx, body: schemas.LicenceMatterCreate) -> LicenceM
     ctx.session.add(matter)
     await ctx.session.flush()
     if body.publish:
-        await publish_matter(ctx.session, ctx.principal, matter)
+        await publish_matter(ctx, matter)
     return matter
 
 
-async def publish_matter(session: AsyncSession, principal: Principal,
-                         matter: LicenceMatter) -> LicenceMatter:
+async def publish_matter(ctx: Ctx, matter: LicenceMatter) -> LicenceMatter:
     """公示 (第三十条、第三十三条): the published version replaces the earlier ones."""
+    principal = ctx.principal
     if not (principal.has(*MAINTAINERS)
             and may_act_for(principal, matter.agency_id, matter.region_code)):
         raise LicenceMatterNotFound(matter_id=str(matter.id))
     if matter.superseded_at is not None:
         raise errors.Conflict("该版本已被替代，不得公示")
     now = utcnow()
-    for old in await MatterRepository(session).other_versions(matter):
+    for old in await MatterRepository(ctx.session).other_versions(matter):
         if old.superseded_at is None:
             old.superseded_at = now
             old.is_published = False
@@ -110,17 +109,16 @@ async def publish_matter(session: AsyncSession, principal: Principal,
     return matter
 
 
-async def list_matters(session: AsyncSession, principal: Principal | None, published: bool,
-                       agency_id: uuid.UUID | None, cursor: str | None,
-                       limit: int) -> tuple[list[LicenceMatter], str | None]:
+async def list_matters(ctx: Ctx, published: bool, agency_id: uuid.UUID | None,
+                       cursor: str | None, limit: int) -> tuple[list[LicenceMatter], str | None]:
     """The public catalogue (published) or the caller's scope (drafts), one keyset page."""
-    return await MatterRepository(session).list(principal, published, agency_id, cursor, limit)
+    return await MatterRepository(ctx.session).list(ctx.principal, published, agency_id, cursor,
+                                                    limit)
 
 
-async def load_matter(session: AsyncSession, principal: Principal | None,
-                      matter_id: uuid.UUID) -> LicenceMatter:
+async def load_matter(ctx: Ctx, matter_id: uuid.UUID) -> LicenceMatter:
     """A published matter, or a draft in the caller's scope; else `LicenceMatterNotFound`."""
-    matter = await MatterRepository(session).get(matter_id, principal)
+    matter = await MatterRepository(ctx.session).get(matter_id, ctx.principal)
     if matter is None:
         raise LicenceMatterNotFound(matter_id=str(matter_id))
     return matter

@@ -4,6 +4,7 @@ action. Actions take `If-Match`, answer the application with its new `ETag`, and
 
 
 import uuid
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
@@ -11,9 +12,9 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from common.calendar import today_legal
 from kit import errors
 from kit.auth import current_principal
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page, set_etag
-from services.cases.dependencies import Reader, ReaderCtx
+from services.cases.dependencies import ActorCtx, OptionalCtx, PublicCtx, ReaderCtx
 from services.cases.licensing import decisions, materials, matters, reads, schemas, service
 from services.cases.licensing import errors as le
 from services.cases.licensing.dependencies import ApplicationById, ApplicationForAction
@@ -27,14 +28,13 @@ ACTION = (*AUTH, le.LicenceApplicationNotFound, le.ApplicationActionNotAllowed,
 APP = "/licence-applications/{application_id}"
 
 
-async def read_app(request: Request, session: Any, app: Any,
+async def read_app(ctx: service.Ctx, app: Any,
                    response: Response | None = None) -> schemas.ApplicationRead:
     if response is not None:
         set_etag(response, app.version)
-    matter = await service.matter_of(session, app)
-    mats = await materials.materials_of(session, app)
-    return reads.application_read(app, matter, mats, request.app.state.calendar,
-                                  today_legal())
+    matter = await service.matter_of(ctx.session, app)
+    mats = await materials.materials_of(ctx.session, app)
+    return reads.application_read(app, matter, mats, ctx.calendar, today_legal())
 
 
 @router.post("/licence-matters", response_model=schemas.LicenceMatterRead, status_code=201,
@@ -51,33 +51,31 @@ async def create_licence_matter(ctx: ReaderCtx, body: schemas.LicenceMatterCreat
 @router.get("/licence-matters", response_model=Page[schemas.LicenceMatterRead],
             responses=errors.responses(*AUTH, InvalidCursor),
             summary="许可事项清单（published=true 为公开目录，含申请材料和示范文本）")
-async def list_licence_matters(request: Request, session: SessionDep, published: bool = True,
+async def list_licence_matters(ctx: PublicCtx, request: Request, published: bool = True,
                                agency_id: uuid.UUID | None = None, cursor: str | None = None,
                                limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                ) -> Page[schemas.LicenceMatterRead]:
     principal = None if published else await current_principal(request)
-    rows, nxt = await matters.list_matters(session, principal, published, agency_id, cursor,
-                                           limit)
+    rows, nxt = await matters.list_matters(replace(ctx, principal=principal), published,
+                                           agency_id, cursor, limit)
     return Page(items=[reads.matter_read(m) for m in rows], next_cursor=nxt, limit=limit)
 
 
 @router.get("/licence-matters/{matter_id}", response_model=schemas.LicenceMatterRead,
             responses=errors.responses(*AUTH, le.LicenceMatterNotFound),
             summary="许可事项详情（已公示的公开；草稿仅限管辖范围）")
-async def get_licence_matter(matter_id: uuid.UUID, request: Request,
-                             session: SessionDep) -> schemas.LicenceMatterRead:
-    principal = await current_principal(request) \
-        if request.headers.get("authorization") else None
-    return reads.matter_read(await matters.load_matter(session, principal, matter_id))
+async def get_licence_matter(matter_id: uuid.UUID,
+                             ctx: OptionalCtx) -> schemas.LicenceMatterRead:
+    return reads.matter_read(await matters.load_matter(ctx, matter_id))
 
 
 @router.post("/licence-matters/{matter_id}/publish", response_model=schemas.LicenceMatterRead,
              responses=errors.responses(*AUTH, le.LicenceMatterNotFound, errors.Conflict),
              summary="公示许可事项（行政许可法第三十条、第三十三条）")
-async def publish_licence_matter(matter_id: uuid.UUID, session: SessionDep,
-                                 principal: Reader) -> schemas.LicenceMatterRead:
-    matter = await matters.load_matter(session, principal, matter_id)
-    return reads.matter_read(await matters.publish_matter(session, principal, matter))
+async def publish_licence_matter(matter_id: uuid.UUID,
+                                 ctx: ReaderCtx) -> schemas.LicenceMatterRead:
+    matter = await matters.load_matter(ctx, matter_id)
+    return reads.matter_read(await matters.publish_matter(ctx, matter))
 
 
 @router.post("/licence-applications", response_model=schemas.ApplicationRead, status_code=201,
@@ -86,25 +84,23 @@ async def publish_licence_matter(matter_id: uuid.UUID, session: SessionDep,
                                         le.ApplicantBanned, errors.UnprocessableEntity),
              summary="接收许可申请（申请人身份校验、禁止申请期检查）")
 async def create_licence_application(ctx: ReaderCtx, body: schemas.ApplicationCreate,
-                                     request: Request, session: SessionDep, response: Response
-                                     ) -> schemas.ApplicationRead:
+                                     response: Response) -> schemas.ApplicationRead:
     app = await service.receive(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/licence-applications/{app.id}"
-    return await read_app(request, session, app, response)
+    return await read_app(ctx, app, response)
 
 
 @router.get("/licence-applications", response_model=Page[schemas.ApplicationRead],
             responses=errors.responses(*AUTH, InvalidCursor),
             summary="许可申请列表（overdue=true：法定期限已过）")
 async def list_licence_applications(
-        request: Request, session: SessionDep, principal: Reader, status: str | None = None,
+        ctx: ReaderCtx, status: str | None = None,
         overdue: bool | None = None, matter_id: uuid.UUID | None = None,
         cursor: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Page[schemas.ApplicationRead]:
     rows, nxt, by_id, mats = await materials.applications_page(
-        session, principal, status=status, overdue=overdue, matter_id=matter_id,
-        cursor=cursor, limit=limit)
-    cal, today = request.app.state.calendar, today_legal()
+        ctx, status=status, overdue=overdue, matter_id=matter_id, cursor=cursor, limit=limit)
+    cal, today = ctx.calendar, today_legal()
     return Page(items=[reads.application_read(a, by_id[a.matter_id], mats[a.id], cal, today)
                        for a in rows], next_cursor=nxt, limit=limit)
 
@@ -112,31 +108,31 @@ async def list_licence_applications(
 @router.get(APP, response_model=schemas.ApplicationRead,
             responses=errors.responses(*AUTH, le.LicenceApplicationNotFound),
             summary="许可申请详情（状态、可执行操作、法定期限）")
-async def get_licence_application(app: ApplicationById, request: Request, session: SessionDep,
+async def get_licence_application(app: ApplicationById, ctx: ReaderCtx,
                                   response: Response) -> schemas.ApplicationRead:
-    return await read_app(request, session, app, response)
+    return await read_app(ctx, app, response)
 
 
 @router.post(f"{APP}/materials", response_model=schemas.MaterialRead, status_code=201,
              responses=errors.responses(*ACTION, le.MaterialRejected, errors.PayloadTooLarge),
              summary="提交申请材料（服务器计算 SHA-256）")
-async def upload_licence_material(app: ApplicationForAction, request: Request,
-                                  session: SessionDep, file: Annotated[UploadFile, File()],
+async def upload_licence_material(app: ApplicationForAction, ctx: ActorCtx,
+                                  file: Annotated[UploadFile, File()],
                                   name: Annotated[str, Form(min_length=1, max_length=200)],
                                   ) -> schemas.MaterialRead:
-    row = await materials.add_material(session, app, name, file.filename, file.content_type,
-                                       file.file, request.app.state.settings)
+    row = await materials.add_material(ctx, app, name, file.filename, file.content_type,
+                                       file.file)
     return schemas.MaterialRead.model_validate(row, from_attributes=True)
 
 
 def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
             *problems: type[errors.Problem]) -> None:
     async def endpoint(ctx: ReaderCtx, body: body_model,  # type: ignore[valid-type]
-                       app: ApplicationForAction, request: Request, session: SessionDep,
+                       app: ApplicationForAction,
                        response: Response) -> schemas.ApplicationRead:
         await fn(ctx, app, body)
-        await session.flush()
-        return await read_app(request, session, app, response)
+        await ctx.session.flush()
+        return await read_app(ctx, app, response)
 
     router.add_api_route(f"{APP}/{path}", endpoint, methods=["POST"], name=name,
                          response_model=schemas.ApplicationRead, summary=summary,

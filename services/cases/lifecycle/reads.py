@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import WorkingCalendar, today_legal
 from common.money import fen_to_yuan
-from kit.auth import Principal
 from kit.schemas import Page
 from services.cases import deadlines
+from services.cases.context import Ctx
 from services.cases.identifiers import mask_id_number
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.repository import CaseRepository
@@ -92,11 +92,11 @@ def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> CaseRead
                    for d in deadlines.case_deadlines(c, cal, today, lead_days)])
 
 
-async def list_page(session: AsyncSession, principal: Principal, *, cursor: str | None,
-                    limit: int, **filters: Any) -> Page[CaseSummary]:
+async def list_page(ctx: Ctx, *, cursor: str | None, limit: int,
+                    **filters: Any) -> Page[CaseSummary]:
     """The scoped, filtered keyset page of cases (newest first)."""
-    rows, nxt = await CaseRepository(session).list(
-        principal, today=today_legal(), cursor=cursor, limit=limit, **filters)
+    rows, nxt = await CaseRepository(ctx.session).list(
+        ctx.principal, today=today_legal(), cursor=cursor, limit=limit, **filters)
     return page(rows, nxt, limit)
 
 

@@ -6,19 +6,19 @@ import uuid
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from common.calendar import today_legal
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page, set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import (
     ActorCtx,
     CaseById,
     CaseForAction,
-    Reader,
+    ReaderCtx,
     RegistrarCtx,
 )
 from services.cases.filetypes import check_upload, safe_filename
@@ -37,27 +37,26 @@ ACTION = (*AUTH, ce.CaseNotFound, ce.ActionNotAllowed, ce.CaseArchived,
           errors.PreconditionFailed)
 
 
-def _read(request: Request, case: object, response: Response) -> reads.CaseRead:
-    s = request.app.state.settings
+def _read(ctx: svc.Ctx, case: object, response: Response) -> reads.CaseRead:
     set_etag(response, case.version)  # type: ignore[attr-defined]
-    return reads.full(case, request.app.state.calendar, today_legal(),  # type: ignore[arg-type]
-                      s.lead_check_working_days)
+    return reads.full(case, ctx.calendar, today_legal(),  # type: ignore[arg-type]
+                      ctx.settings.lead_check_working_days)
 
 
 @router.post("/cases", response_model=reads.CaseRead, status_code=201,
              responses=errors.responses(*AUTH, ce.MatterNotFound, ce.MatterNotHeld,
                                         LinkInvalid),
              summary="登记案件线索（可关联所涉许可证件 licence_id）")
-async def create_case(ctx: RegistrarCtx, body: schemas.CaseCreate, request: Request,
+async def create_case(ctx: RegistrarCtx, body: schemas.CaseCreate,
                       response: Response) -> reads.CaseRead:
     case = await svc.create_case(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/cases/{case.id}"
-    return _read(request, case, response)
+    return _read(ctx, case, response)
 
 
 @router.get("/cases", response_model=Page[reads.CaseSummary],
             responses=errors.responses(*AUTH), summary="案件列表（按管辖范围，游标分页）")
-async def list_cases(principal: Reader, session: SessionDep,
+async def list_cases(ctx: ReaderCtx,
                      status: str | None = None, matter_id: uuid.UUID | None = None,
                      officer_id: str | None = None, party: str | None = None,
                      agency_id: uuid.UUID | None = None, filed_from: date | None = None,
@@ -67,7 +66,7 @@ async def list_cases(principal: Reader, session: SessionDep,
                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
                      ) -> Page[reads.CaseSummary]:
     return await reads.list_page(
-        session, principal, status=status, matter_id=matter_id, officer_id=officer_id,
+        ctx, status=status, matter_id=matter_id, officer_id=officer_id,
         party=party, agency_id=agency_id, filed_from=filed_from, filed_to=filed_to,
         discovered_from=discovered_from, discovered_to=discovered_to, overdue=overdue,
         cursor=cursor, limit=limit)
@@ -76,57 +75,53 @@ async def list_cases(principal: Reader, session: SessionDep,
 @router.get("/cases/{case_id}", response_model=reads.CaseRead,
             responses=errors.responses(*AUTH, ce.CaseNotFound),
             summary="案件详情（含可执行操作与法定期限）")
-async def get_case(case: CaseById, request: Request, response: Response) -> reads.CaseRead:
-    return _read(request, case, response)
+async def get_case(case: CaseById, ctx: ReaderCtx, response: Response) -> reads.CaseRead:
+    return _read(ctx, case, response)
 
 
 @router.get("/cases/{case_id}/dossier", response_model=reads.Dossier,
             responses=errors.responses(*AUTH, ce.CaseNotFound),
             summary="完整案卷（供案卷评查）")
-async def get_dossier(case: CaseById, request: Request, session: SessionDep,
-                      response: Response) -> reads.Dossier:
-    entries = await timeline.list_entries(session, case.id)
+async def get_dossier(case: CaseById, ctx: ReaderCtx, response: Response) -> reads.Dossier:
+    entries = await timeline.list_entries(ctx.session, case.id)
     return reads.Dossier(
-        case=_read(request, case, response), **await reads.dossier_files(session, case.id),
+        case=_read(ctx, case, response), **await reads.dossier_files(ctx.session, case.id),
         timeline=[reads.TimelineEntryRead.model_validate(e) for e in entries],
         timeline_verification=reads.TimelineVerifyRead(**await timeline.verify(
-            session, case, request.app.state.settings)))
+            ctx.session, case, ctx.settings)))
 
 
 @router.get("/cases/{case_id}/timeline", response_model=list[reads.TimelineEntryRead],
             responses=errors.responses(*AUTH, ce.CaseNotFound), summary="全过程记录")
-async def get_timeline(case: CaseById, session: SessionDep
-                       ) -> list[reads.TimelineEntryRead]:
+async def get_timeline(case: CaseById, ctx: ReaderCtx) -> list[reads.TimelineEntryRead]:
     return [reads.TimelineEntryRead.model_validate(e)
-            for e in await timeline.list_entries(session, case.id)]
+            for e in await timeline.list_entries(ctx.session, case.id)]
 
 
 @router.get("/cases/{case_id}/timeline/verify", response_model=reads.TimelineVerifyRead,
             responses=errors.responses(*AUTH, ce.CaseNotFound),
             summary="校验全过程记录哈希链")
-async def verify_timeline(case: CaseById, session: SessionDep,
-                          request: Request) -> reads.TimelineVerifyRead:
-    return reads.TimelineVerifyRead(**await timeline.verify(session, case,
-                                                              request.app.state.settings))
+async def verify_timeline(case: CaseById, ctx: ReaderCtx) -> reads.TimelineVerifyRead:
+    return reads.TimelineVerifyRead(**await timeline.verify(ctx.session, case, ctx.settings))
 
 
 @router.get("/cases/{case_id}/evidence", response_model=list[reads.EvidenceRead],
             responses=errors.responses(*AUTH, ce.CaseNotFound), summary="证据目录")
-async def list_evidence(case: CaseById, session: SessionDep) -> list[reads.EvidenceRead]:
-    return await reads.evidence(session, case.id)
+async def list_evidence(case: CaseById, ctx: ReaderCtx) -> list[reads.EvidenceRead]:
+    return await reads.evidence(ctx.session, case.id)
 
 
 @router.post("/cases/{case_id}/evidence", response_model=reads.EvidenceRead, status_code=201,
              responses=errors.responses(*ACTION, ce.OfficersNotQualified, ce.EvidenceRejected,
                                         ce.EvidenceTooLarge),
              summary="上传证据（服务器计算 SHA-256）")
-async def upload_evidence(ctx: ActorCtx, case: CaseForAction, request: Request,
+async def upload_evidence(ctx: ActorCtx, case: CaseForAction,
                           file: Annotated[UploadFile, File()],
                           kind: Annotated[schemas.EvidenceKind, Form()],
                           officer_ids: Annotated[list[str], Form()],
                           description: Annotated[str, Form(max_length=4000)] = ""
                           ) -> reads.EvidenceRead:
-    s = request.app.state.settings
+    s = ctx.settings
     ctype = (file.content_type or "application/octet-stream").split(";")[0].strip()
     if ctype not in s.evidence_allowed_types:
         raise ce.EvidenceRejected(f"不接受的文件类型 {ctype}",
@@ -181,10 +176,10 @@ def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
     """One POST per case action: `fn(ctx, case, body)`, answering the updated case."""
 
     async def endpoint(ctx: ActorCtx, body: body_model,  # type: ignore[valid-type]
-                       case: CaseForAction, request: Request,
+                       case: CaseForAction,
                        response: Response) -> reads.CaseRead:
         await fn(ctx, case, body)
-        return _read(request, case, response)
+        return _read(ctx, case, response)
 
     router.add_api_route(f"/cases/{{case_id}}/{path}", endpoint, methods=["POST"], name=name,
                          response_model=reads.CaseRead, summary=summary,
@@ -222,7 +217,7 @@ _action("revoke-decision", "revoke_decision", schemas.RevokeDecision, dec.revoke
 
 @router.post("/cases/{case_id}/archive", response_model=reads.CaseRead,
              responses=errors.responses(*ACTION), summary="归档（此后只读）")
-async def archive_case(ctx: ActorCtx, case: CaseForAction, request: Request, response: Response
+async def archive_case(ctx: ActorCtx, case: CaseForAction, response: Response
                        ) -> reads.CaseRead:
     await exe.archive(ctx, case)
-    return _read(request, case, response)
+    return _read(ctx, case, response)

@@ -51,7 +51,7 @@ async def record(ctx: Ctx, case: Case, action: str, officer_ids: list[str],
         case.status = new_status
     case.next_due_on = deadlines.next_due_on(case, ctx.calendar,
                                              ctx.settings.lead_check_working_days)
-    await append_entry(ctx.session, case, action, ctx.principal, officer_ids,
+    await append_entry(ctx, case, action, officer_ids,
                        {**payload, "status": case.status})
     if new_status is not None and new_status != previous:
         await emit_status(ctx.outbox, ctx.session, case, previous)

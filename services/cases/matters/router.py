@@ -5,14 +5,13 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from common.scope import AgencyOutOfScope
 from kit import errors
-from kit.auth import Principal, current_principal
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.cases.dependencies import AgencyRegions, CatalogueAdmin, Reader
+from services.cases.dependencies import CatalogueAdminCtx, OptionalCtx, ReaderCtx
 from services.cases.errors import MatterNotFound
 from services.cases.matters import schemas, service
 
@@ -20,19 +19,12 @@ router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
 
 
-async def optional_principal(request: Request) -> Principal | None:
-    if not request.headers.get("authorization"):
-        return None
-    return await current_principal(request)
-
-
 @router.post("/matters", response_model=schemas.MatterRead, status_code=201,
              responses=errors.responses(*AUTH, AgencyOutOfScope, errors.Conflict),
              summary="登记执法事项（权责清单条目，含裁量基准、听证较大数额）")
-async def create_matter(body: schemas.MatterCreate, principal: CatalogueAdmin,
-                        session: SessionDep, response: Response,
-                        regions: AgencyRegions) -> schemas.MatterRead:
-    m = await service.create_matter(session, principal, body, regions)
+async def create_matter(body: schemas.MatterCreate, ctx: CatalogueAdminCtx,
+                        response: Response) -> schemas.MatterRead:
+    m = await service.create_matter(ctx, body)
     response.headers["Location"] = f"/api/v1/cases/matters/{m.id}"
     return service.read_model(m)
 
@@ -40,27 +32,25 @@ async def create_matter(body: schemas.MatterCreate, principal: CatalogueAdmin,
 @router.get("/matters", response_model=Page[schemas.MatterRead],
             responses=errors.responses(*AUTH),
             summary="执法事项清单；published=true 时无需令牌（公开清单）")
-async def list_matters(request: Request, session: SessionDep,
+async def list_matters(ctx: OptionalCtx,
                        published: bool | None = None, code: str | None = None,
                        kind: str | None = None, domain: str | None = None,
                        agency_id: uuid.UUID | None = None, on_date: date | None = None,
                        cursor: str | None = None,
                        limit: Annotated[int, Query(ge=1, le=200)] = 50,
                        ) -> Page[schemas.MatterRead]:
-    principal = await optional_principal(request)
-    if principal is None and not published:
+    if ctx.principal is None and not published:
         raise errors.Unauthorized("非公开清单须登录后查询")
     rows, nxt = await service.list_matters(
-        session, principal, published=published, code=code, kind=kind, domain=domain,
+        ctx, published=published, code=code, kind=kind, domain=domain,
         agency_id=agency_id, on_date=on_date, cursor=cursor, limit=limit)
     return Page(items=[service.read_model(m) for m in rows], next_cursor=nxt, limit=limit)
 
 
 @router.get("/matters/{matter_id}", response_model=schemas.MatterRead,
             responses=errors.responses(*AUTH, MatterNotFound), summary="执法事项详情")
-async def get_matter(matter_id: uuid.UUID, principal: Reader,
-                     session: SessionDep) -> schemas.MatterRead:
-    return service.read_model(await service.get_matter(session, principal, matter_id))
+async def get_matter(matter_id: uuid.UUID, ctx: ReaderCtx) -> schemas.MatterRead:
+    return service.read_model(await service.get_matter(ctx, matter_id))
 
 
 @router.post("/matters/{matter_id}/versions", response_model=schemas.MatterRead,
@@ -68,27 +58,24 @@ async def get_matter(matter_id: uuid.UUID, principal: Reader,
                                                          errors.Conflict),
              summary="调整执法事项：自某日起生效的新版本（原版本截止前一日）")
 async def create_matter_version(matter_id: uuid.UUID, body: schemas.MatterVersionCreate,
-                                principal: CatalogueAdmin,
-                                session: SessionDep) -> schemas.MatterRead:
-    current = await service.get_matter(session, principal, matter_id)
-    return service.read_model(await service.new_version(session, principal, current, body))
+                                ctx: CatalogueAdminCtx) -> schemas.MatterRead:
+    current = await service.get_matter(ctx, matter_id)
+    return service.read_model(await service.new_version(ctx, current, body))
 
 
 @router.post("/hearing-thresholds", response_model=schemas.ThresholdRead, status_code=201,
              responses=errors.responses(*AUTH, AgencyOutOfScope),
              summary="设置听证“较大数额”标准（按机关或地区，行政处罚法第六十三条）")
-async def create_hearing_threshold(body: schemas.ThresholdCreate, principal: CatalogueAdmin,
-                                   session: SessionDep,
-                                   regions: AgencyRegions) -> schemas.ThresholdRead:
-    row = await service.create_threshold(session, principal, body, regions)
+async def create_hearing_threshold(body: schemas.ThresholdCreate,
+                                   ctx: CatalogueAdminCtx) -> schemas.ThresholdRead:
+    row = await service.create_threshold(ctx, body)
     return _threshold(row)
 
 
 @router.get("/hearing-thresholds", response_model=list[schemas.ThresholdRead],
             responses=errors.responses(*AUTH), summary="听证“较大数额”标准列表")
-async def list_hearing_thresholds(principal: Reader,
-                                  session: SessionDep) -> list[schemas.ThresholdRead]:
-    return [_threshold(r) for r in await service.list_thresholds(session, principal)]
+async def list_hearing_thresholds(ctx: ReaderCtx) -> list[schemas.ThresholdRead]:
+    return [_threshold(r) for r in await service.list_thresholds(ctx)]
 
 
 def _threshold(r: object) -> schemas.ThresholdRead:

@@ -9,9 +9,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.scope import AgencyRegionLookup, check_agency_region
+from common.scope import check_agency_region
 from kit import errors
 from kit.auth import Principal
+from services.cases.clients import agency_regions
+from services.cases.context import Ctx
 from services.cases.errors import MatterNotFound, MatterNotHeld
 from services.cases.matters import schemas
 from services.cases.matters.models import HearingThreshold, Matter
@@ -68,11 +70,11 @@ def _may_maintain(principal: Principal, agency_id: uuid.UUID, region_code: str) 
                 and region_code.startswith(principal.region_code))
 
 
-async def create_matter(session: AsyncSession, principal: Principal,
-                        body: schemas.MatterCreate, regions: AgencyRegionLookup) -> Matter:
+async def create_matter(ctx: Ctx, body: schemas.MatterCreate) -> Matter:
     """A supervisor maintains the matters of agencies whose REAL region (personnel) lies in
     their region — never the region named in the body."""
-    real = await check_agency_region(principal, body.agency_id, regions)
+    session, principal = ctx.session, ctx.principal
+    real = await check_agency_region(principal, body.agency_id, agency_regions(ctx.up))
     region = real or body.region_code or principal.region_code or ""
     if not _may_maintain(principal, body.agency_id, region):
         raise errors.Forbidden("只能维护本机关或本辖区的执法事项")
@@ -94,17 +96,16 @@ async def create_matter(session: AsyncSession, principal: Principal,
     return await MatterRepository(session).add(m)
 
 
-async def get_matter(session: AsyncSession, principal: Principal | None,
-                     matter_id: uuid.UUID) -> Matter:
-    m = await MatterRepository(session).get_visible(principal, matter_id)
+async def get_matter(ctx: Ctx, matter_id: uuid.UUID) -> Matter:
+    m = await MatterRepository(ctx.session).get_visible(ctx.principal, matter_id)
     if m is None:
         raise MatterNotFound(f"执法事项 {matter_id} 不存在")
     return m
 
 
-async def new_version(session: AsyncSession, principal: Principal, current: Matter,
-                      body: schemas.MatterVersionCreate) -> Matter:
+async def new_version(ctx: Ctx, current: Matter, body: schemas.MatterVersionCreate) -> Matter:
     """Close the latest version the day before `effective_from` and open a new one."""
+    session, principal = ctx.session, ctx.principal
     if not _may_maintain(principal, current.agency_id, current.region_code):
         raise errors.Forbidden("只能维护本机关或本辖区的执法事项")
     latest = await MatterRepository(session).latest_version(current.series_id)
@@ -134,12 +135,11 @@ async def new_version(session: AsyncSession, principal: Principal, current: Matt
     return await MatterRepository(session).add(m)
 
 
-async def list_matters(session: AsyncSession, principal: Principal | None, *,
-                       published: bool | None, code: str | None, kind: str | None,
+async def list_matters(ctx: Ctx, *, published: bool | None, code: str | None, kind: str | None,
                        domain: str | None, agency_id: uuid.UUID | None, on_date: date | None,
                        cursor: str | None, limit: int) -> tuple[list[Matter], str | None]:
-    return await MatterRepository(session).page(
-        principal, published=published, code=code, kind=kind, domain=domain,
+    return await MatterRepository(ctx.session).page(
+        ctx.principal, published=published, code=code, kind=kind, domain=domain,
         agency_id=agency_id, on_date=on_date, cursor=cursor, limit=limit)
 
 
@@ -180,14 +180,13 @@ async def hearing_threshold(session: AsyncSession, agency_id: uuid.UUID, region_
             "source": str(best.id), "basis": best.basis}
 
 
-async def create_threshold(session: AsyncSession, principal: Principal,
-                           body: schemas.ThresholdCreate,
-                           regions: AgencyRegionLookup) -> HearingThreshold:
+async def create_threshold(ctx: Ctx, body: schemas.ThresholdCreate) -> HearingThreshold:
     """An agency row needs the agency's REAL region inside a supervisor's (a 1 元 threshold
     would turn every fine into a hearing case, a huge one remove 行政处罚法第六十三条 rights)."""
+    session, principal = ctx.session, ctx.principal
     region = body.region_code or ""
     if body.agency_id:
-        real = await check_agency_region(principal, body.agency_id, regions)
+        real = await check_agency_region(principal, body.agency_id, agency_regions(ctx.up))
         if not _may_maintain(principal, body.agency_id,
                              real or region or principal.region_code or ""):
             raise errors.Forbidden("只能设置本机关或本辖区的较大数额标准")
@@ -200,5 +199,5 @@ async def create_threshold(session: AsyncSession, principal: Principal,
     return await ThresholdRepository(session).add(row)
 
 
-async def list_thresholds(session: AsyncSession, principal: Principal) -> list[HearingThreshold]:
-    return await ThresholdRepository(session).visible(principal)
+async def list_thresholds(ctx: Ctx) -> list[HearingThreshold]:
+    return await ThresholdRepository(ctx.session).visible(ctx.principal)

@@ -16,9 +16,9 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import WorkingCalendar
-from kit.auth import Principal
 from services.cases.approvals import require_head
-from services.cases.clients import Upstream, qualified_officers
+from services.cases.clients import qualified_officers
+from services.cases.context import Ctx
 from services.cases.lifecycle import states as st
 from services.cases.matters.models import Matter
 from services.cases.models import Case
@@ -43,28 +43,27 @@ def is_overdue(row: EvidencePreservation, on: date) -> bool:
     return row.status == "preserved" and on > row.decision_due_on
 
 
-async def preserve(session: AsyncSession, up: Upstream, principal: Principal, case: Case,
-                   body: schemas.PreservationCreate,
-                   cal: WorkingCalendar) -> EvidencePreservation:
+async def preserve(ctx: Ctx, case: Case,
+                   body: schemas.PreservationCreate) -> EvidencePreservation:
     if case.status not in OPEN_FOR_PRESERVATION:
         raise PreservationNotAllowed("案件当前状态不得先行登记保存证据", rule=RULE,
                                      case_status=case.status)
-    await ensure_not_recused(session, case, body.officer_ids)
-    matter = await session.get(Matter, case.matter_id)
+    await ensure_not_recused(ctx.session, case, body.officer_ids)
+    matter = await ctx.session.get(Matter, case.matter_id)
     domain = matter.domain if matter else case.matter_snapshot.get("domain", "")
-    await qualified_officers(up, body.officer_ids, domain, body.preserved_on,
+    await qualified_officers(ctx.up, body.officer_ids, domain, body.preserved_on,
                              rule="行政处罚法第四十二条、第五十五条")
-    await require_head(up, case.agency_id, body.approver_id, "preservation")
-    due_on, provisional = decision_due(cal, body.preserved_on)
+    await require_head(ctx.up, case.agency_id, body.approver_id, "preservation")
+    due_on, provisional = decision_due(ctx.calendar, body.preserved_on)
     row = EvidencePreservation(
         case_id=case.id, agency_id=case.agency_id, region_code=case.region_code,
         reason=body.reason, place=body.place, items=[i.model_dump() for i in body.items],
         officer_ids=[str(o) for o in dict.fromkeys(body.officer_ids)],
         approver_id=body.approver_id, approved_at=body.approved_at,
         preserved_on=body.preserved_on, notice_served_on=body.notice_served_on,
-        decision_due_on=due_on, due_provisional=provisional, created_by=principal.subject)
-    await PreservationRepository(session).add(row)
-    await append_entry(session, case, "preservation.started", principal, row.officer_ids, {
+        decision_due_on=due_on, due_provisional=provisional, created_by=ctx.principal.subject)
+    await PreservationRepository(ctx.session).add(row)
+    await append_entry(ctx, case, "preservation.started", row.officer_ids, {
         "preservation_id": str(row.id), "approver_id": body.approver_id,
         "preserved_on": body.preserved_on.isoformat(), "items": row.items,
         "decision_due_on": due_on.isoformat()})
@@ -79,8 +78,8 @@ async def load(session: AsyncSession, case: Case,
     return row
 
 
-async def decide(session: AsyncSession, principal: Principal, case: Case,
-                 row: EvidencePreservation, body: schemas.PreservationDecide) -> None:
+async def decide(ctx: Ctx, case: Case, row: EvidencePreservation,
+                 body: schemas.PreservationDecide) -> None:
     """处理决定 (第五十六条): once; late ones are recorded and flagged."""
     if row.status != "preserved":
         raise PreservationNotAllowed(f"已于{row.decided_on}作出处理决定", rule=RULE)
@@ -88,8 +87,8 @@ async def decide(session: AsyncSession, principal: Principal, case: Case,
         raise PreservationNotAllowed("处理决定日期早于先行登记保存日期", rule=RULE)
     row.status, row.decided_on, row.handling = "decided", body.decided_on, body.handling
     row.handling_note, row.decided_late = body.note, body.decided_on > row.decision_due_on
-    await session.flush()
-    await append_entry(session, case, "preservation.decided", principal, [], {
+    await ctx.session.flush()
+    await append_entry(ctx, case, "preservation.decided", [], {
         "preservation_id": str(row.id), "handling": body.handling,
         "decided_on": body.decided_on.isoformat(), "late": row.decided_late})
 
@@ -99,11 +98,11 @@ def to_read(row: EvidencePreservation, on: date) -> schemas.PreservationRead:
         update={"overdue": is_overdue(row, on)})
 
 
-async def list_preservations(session: AsyncSession, principal: Principal, *, limit: int,
-                             cursor: str | None, overdue_on: date | None
+async def list_preservations(ctx: Ctx, *, limit: int, cursor: str | None,
+                             overdue_on: date | None
                              ) -> tuple[list[EvidencePreservation], str | None]:
-    return await PreservationRepository(session).list(principal, limit=limit, cursor=cursor,
-                                                      overdue_on=overdue_on)
+    return await PreservationRepository(ctx.session).list(ctx.principal, limit=limit,
+                                                          cursor=cursor, overdue_on=overdue_on)
 
 
 async def for_case(session: AsyncSession, case: Case) -> list[EvidencePreservation]:

@@ -5,8 +5,8 @@ import uuid
 from fastapi import APIRouter
 
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
-from services.cases.dependencies import Actor, CaseById, CaseForAction, UpstreamDep
+from kit.db import CommittingRoute
+from services.cases.dependencies import ActorCtx, CaseById, CaseForAction, ReaderCtx
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound, OfficersNotQualified
 from services.cases.recusal import schemas, service
 from services.cases.recusal.errors import (
@@ -24,9 +24,9 @@ ACT = (errors.Unauthorized, errors.Forbidden, CaseNotFound, CaseArchived,
 @router.post("/cases/{case_id}/recusals", response_model=schemas.RecusalRead, status_code=201,
              responses=errors.responses(*ACT),
              summary="执法人员自行回避或当事人申请回避（行政处罚法第四十三条）")
-async def create_recusal(body: schemas.RecusalCreate, case: CaseForAction, principal: Actor,
-                         session: SessionDep) -> schemas.RecusalRead:
-    row = await service.request_recusal(session, principal, case, body)
+async def create_recusal(body: schemas.RecusalCreate, case: CaseForAction,
+                         ctx: ActorCtx) -> schemas.RecusalRead:
+    row = await service.request_recusal(ctx, case, body)
     return schemas.RecusalRead.model_validate(row)
 
 
@@ -36,18 +36,17 @@ async def create_recusal(body: schemas.RecusalCreate, case: CaseForAction, princ
                                         errors.ServiceUnavailable),
              summary="行政机关负责人决定是否回避（行政处罚法第四十三条第三款）")
 async def decide_recusal(recusal_id: uuid.UUID, body: schemas.RecusalDecide,
-                         case: CaseForAction, principal: Actor, up: UpstreamDep,
-                         session: SessionDep) -> schemas.RecusalRead:
-    row = await service.decide_recusal(session, up, principal, case, recusal_id, body)
+                         case: CaseForAction, ctx: ActorCtx) -> schemas.RecusalRead:
+    row = await service.decide_recusal(ctx, case, recusal_id, body)
     return schemas.RecusalRead.model_validate(row)
 
 
 @router.get("/cases/{case_id}/recusals", response_model=list[schemas.RecusalRead],
             responses=errors.responses(errors.Unauthorized, errors.Forbidden, CaseNotFound),
             summary="案件的回避申请及决定")
-async def list_recusals(case: CaseById, session: SessionDep) -> list[schemas.RecusalRead]:
+async def list_recusals(case: CaseById, ctx: ReaderCtx) -> list[schemas.RecusalRead]:
     return [schemas.RecusalRead.model_validate(r)
-            for r in await service.for_case(session, case)]
+            for r in await service.for_case(ctx.session, case)]
 
 
 @router.post("/cases/{case_id}/officers", response_model=schemas.CaseOfficersRead,
@@ -58,7 +57,6 @@ async def list_recusals(case: CaseById, session: SessionDep) -> list[schemas.Rec
                                         errors.ServiceUnavailable),
              summary="行政机关负责人增派执法人员（回避后替换，行政处罚法第四十二条、第四十三条）")
 async def assign_case_officer(body: schemas.OfficerAssign, case: CaseForAction,
-                              principal: Actor, up: UpstreamDep,
-                              session: SessionDep) -> schemas.CaseOfficersRead:
-    row = await service.assign_officer(session, up, principal, case, body)
+                              ctx: ActorCtx) -> schemas.CaseOfficersRead:
+    row = await service.assign_officer(ctx, case, body)
     return schemas.CaseOfficersRead(case_id=row.id, officer_ids=[str(o) for o in row.officer_ids])

@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
 from services.cases.approvals import require_head
-from services.cases.clients import Upstream, qualified_officers
+from services.cases.clients import qualified_officers
+from services.cases.context import Ctx
 from services.cases.models import Case, CaseOfficer
 from services.cases.recusal import schemas
 from services.cases.recusal.errors import (
@@ -59,29 +59,27 @@ async def investigators(session: AsyncSession, case: Case) -> set[str]:
         case.id)
 
 
-async def request_recusal(session: AsyncSession, principal: Principal, case: Case,
-                          body: schemas.RecusalCreate) -> Recusal:
+async def request_recusal(ctx: Ctx, case: Case, body: schemas.RecusalCreate) -> Recusal:
     if case.status not in OPEN_STATES:
         raise RecusalNotAllowed("案件已办结，不再受理回避申请", rule=ART43,
                                 case_status=case.status)
-    repo = RecusalRepository(session)
+    repo = RecusalRepository(ctx.session)
     if body.officer_id in await repo.recused(case.id):
         raise RecusalNotAllowed("该执法人员已决定回避", rule=ART43)
     row = Recusal(case_id=case.id, agency_id=case.agency_id, officer_id=body.officer_id,
                   role=body.role, initiated_by=body.initiated_by, reason=body.reason,
-                  requested_on=body.requested_on, created_by=principal.subject)
-    session.add(row)
-    await session.flush()
-    await append_entry(session, case, "recusal.requested", principal, [], {
+                  requested_on=body.requested_on, created_by=ctx.principal.subject)
+    ctx.session.add(row)
+    await ctx.session.flush()
+    await append_entry(ctx, case, "recusal.requested", [], {
         "recusal_id": str(row.id), "officer_id": body.officer_id, "role": body.role,
         "initiated_by": body.initiated_by, "requested_on": body.requested_on.isoformat()})
     return row
 
 
-async def decide_recusal(session: AsyncSession, up: Upstream, principal: Principal,
-                         case: Case, recusal_id: uuid.UUID,
+async def decide_recusal(ctx: Ctx, case: Case, recusal_id: uuid.UUID,
                          body: schemas.RecusalDecide) -> Recusal:
-    repo = RecusalRepository(session)
+    repo = RecusalRepository(ctx.session)
     row = await repo.get_for_case(case.id, recusal_id)
     if row is None:
         raise RecusalNotFound(recusal_id=str(recusal_id))
@@ -91,15 +89,15 @@ async def decide_recusal(session: AsyncSession, up: Upstream, principal: Princip
         raise RecusalNotAllowed("被申请回避的人员不得决定本人的回避", rule=ART43)
     if body.decided_on < row.requested_on:
         raise RecusalNotAllowed("决定日期早于申请日期", rule=ART43)
-    await require_head(up, case.agency_id, body.decided_by, "recusal")
+    await require_head(ctx.up, case.agency_id, body.decided_by, "recusal")
     row.status = "granted" if body.granted else "refused"
     row.decided_by, row.decided_on, row.decision_reason = (body.decided_by, body.decided_on,
                                                            body.reason)
     if body.granted and row.officer_id in {str(o) for o in case.officer_ids}:
         case.officer_ids = [o for o in case.officer_ids if str(o) != row.officer_id]
         await repo.remove_officer(case.id, row.officer_id)
-    await session.flush()
-    await append_entry(session, case, "recusal.decided", principal, [], {
+    await ctx.session.flush()
+    await append_entry(ctx, case, "recusal.decided", [], {
         "recusal_id": str(row.id), "officer_id": row.officer_id, "granted": body.granted,
         "decided_by": body.decided_by, "decided_on": body.decided_on.isoformat()})
     return row
@@ -109,8 +107,7 @@ async def for_case(session: AsyncSession, case: Case) -> list[Recusal]:
     return await RecusalRepository(session).for_case(case.id)
 
 
-async def assign_officer(session: AsyncSession, up: Upstream, principal: Principal, case: Case,
-                         body: schemas.OfficerAssign) -> Case:
+async def assign_officer(ctx: Ctx, case: Case, body: schemas.OfficerAssign) -> Case:
     """增派执法人员 to a case by the head (after a 回避, or to strengthen the team)."""
     if case.status not in OPEN_STATES:
         raise OfficerAssignmentRefused("案件已办结，不得增派执法人员", rule=ART43,
@@ -118,14 +115,14 @@ async def assign_officer(session: AsyncSession, up: Upstream, principal: Princip
     current = [str(o) for o in case.officer_ids]
     if body.officer_id in current:
         raise OfficerAssignmentRefused("该执法人员已是本案承办人员", rule=ART43)
-    await ensure_not_recused(session, case, [body.officer_id])
-    await require_head(up, case.agency_id, body.approver_id, "officer_replacement")
-    await qualified_officers(up, [*current, body.officer_id],
+    await ensure_not_recused(ctx.session, case, [body.officer_id])
+    await require_head(ctx.up, case.agency_id, body.approver_id, "officer_replacement")
+    await qualified_officers(ctx.up, [*current, body.officer_id],
                              case.matter_snapshot["domain"], body.assigned_on, case.region_code)
     case.officer_ids = [*current, body.officer_id]
-    session.add(CaseOfficer(case_id=case.id, officer_id=body.officer_id))
-    await session.flush()
-    await append_entry(session, case, "officer.assigned", principal, [body.officer_id], {
+    ctx.session.add(CaseOfficer(case_id=case.id, officer_id=body.officer_id))
+    await ctx.session.flush()
+    await append_entry(ctx, case, "officer.assigned", [body.officer_id], {
         "officer_id": body.officer_id, "approver_id": body.approver_id,
         "assigned_on": body.assigned_on.isoformat(), "reason": body.reason})
     return case

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Query
 
 from common.calendar import today_legal
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page
-from services.cases.dependencies import ActorCtx, CaseForAction, Reader
+from services.cases.dependencies import ActorCtx, CaseForAction, ReaderCtx
 from services.cases.errors import ApproverNotHead, CaseArchived, CaseNotFound
 from services.cases.self_enforcement import schemas, service
 from services.cases.self_enforcement.errors import SelfEnforcementNotFound, SelfEnforcementRefused
@@ -62,11 +62,11 @@ async def execute_self_enforcement(ctx: ActorCtx, body: schemas.ExecutionCreate,
             responses=errors.responses(errors.Unauthorized, errors.Forbidden, InvalidCursor),
             summary="自行强制执行跟踪（催告、决定、执行）")
 async def list_self_enforcements(
-        principal: Reader, session: SessionDep,
+        ctx: ReaderCtx,
         status: Literal["demanded", "decided", "executed"] | None = None,
         on: date | None = None, cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[Read]:
     day = on or today_legal()
-    rows, nxt = await service.list_paths(session, principal, limit=limit, cursor=cursor,
+    rows, nxt = await service.list_paths(ctx, limit=limit, cursor=cursor,
                                          status=status)
     return Page(items=[service.to_read(r, day) for r in rows], next_cursor=nxt, limit=limit)

@@ -112,7 +112,7 @@ async def demand(ctx: Ctx, case: Case, body: schemas.DemandCreate) -> SelfEnforc
         created_by=ctx.principal.subject)
     ctx.session.add(row)
     await ctx.session.flush()
-    await append_entry(ctx.session, case, "self_enforcement.demand", ctx.principal, [], {
+    await append_entry(ctx, case, "self_enforcement.demand", [], {
         "basis": body.basis, "served_on": body.served_on.isoformat(),
         "perform_by": body.perform_by.isoformat(), "amount_fen": row.demand_amount_fen})
     return row
@@ -135,7 +135,7 @@ async def statement(ctx: Ctx, case: Case, body: schemas.StatementCreate) -> Self
     row.statement = {"received_on": body.received_on.isoformat(), "text": body.text,
                      "review": body.review, "accepted": body.accepted}
     await ctx.session.flush()
-    await append_entry(ctx.session, case, "self_enforcement.statement", ctx.principal, [],
+    await append_entry(ctx, case, "self_enforcement.statement", [],
                        {"received_on": body.received_on.isoformat(),
                         "accepted": body.accepted})
     return row
@@ -184,7 +184,7 @@ async def decide(ctx: Ctx, case: Case, body: schemas.DecisionCreate) -> SelfEnfo
     row.decision_reason = body.reason
     row.measure_ids = [str(m.id) for m in measures] if body.manner == "auction" else []
     await ctx.session.flush()
-    await append_entry(ctx.session, case, "self_enforcement.decided", ctx.principal, [], {
+    await append_entry(ctx, case, "self_enforcement.decided", [], {
         "decided_on": body.decided_on.isoformat(), "manner": body.manner,
         "institution": body.institution, "immediate": body.immediate,
         "approver_id": body.approver_id, "measure_ids": row.measure_ids})
@@ -231,7 +231,7 @@ async def execute(ctx: Ctx, case: Case, body: schemas.ExecutionCreate) -> SelfEn
     row.recovered_fen, row.proceeds_account = body.recovered, body.proceeds_account
     row.receipt_number = body.receipt_number
     await ctx.session.flush()
-    await append_entry(ctx.session, case, "self_enforcement.executed", ctx.principal, [], {
+    await append_entry(ctx, case, "self_enforcement.executed", [], {
         "executed_at": body.executed_at.isoformat(), "manner": row.manner,
         "recovered_fen": body.recovered, "proceeds_account": body.proceeds_account,
         "emergency_reason": body.emergency_reason})
@@ -249,8 +249,7 @@ def to_read(row: SelfEnforcement, on: date) -> schemas.SelfEnforcementRead:
         and not (row.statement or {}).get("accepted")})
 
 
-async def list_paths(session: AsyncSession, principal: Any, *, limit: int,
-                     cursor: str | None, status: str | None
+async def list_paths(ctx: Ctx, *, limit: int, cursor: str | None, status: str | None
                      ) -> tuple[list[SelfEnforcement], str | None]:
-    return await SelfEnforcementRepository(session).list(principal, limit=limit, cursor=cursor,
-                                                         status=status)
+    return await SelfEnforcementRepository(ctx.session).list(ctx.principal, limit=limit,
+                                                             cursor=cursor, status=status)

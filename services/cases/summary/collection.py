@@ -17,10 +17,8 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from common.calendar import WorkingCalendar, today_legal
-from kit.auth import Principal
+from services.cases.context import Ctx
 from services.cases.summary import schemas
 from services.cases.summary.errors import CollectionNotFound, CollectionStepRefused
 from services.cases.summary.models import OnSpotCollection, SummaryDecision
@@ -75,35 +73,35 @@ def collection_row(decision: SummaryDecision, record: dict[str, Any],
         bank_due_on=date.fromisoformat(record["bank_due_on"]), created_by=decision.created_by)
 
 
-async def load(session: AsyncSession, principal: Principal,
-               decision_id: uuid.UUID) -> OnSpotCollection:
-    row = await SummaryRepository(session).collection(decision_id, principal, for_update=True)
+async def load(ctx: Ctx, decision_id: uuid.UUID) -> OnSpotCollection:
+    row = await SummaryRepository(ctx.session).collection(decision_id, ctx.principal,
+                                                          for_update=True)
     if row is None:
         raise CollectionNotFound("该当场处罚决定没有当场收缴的罚款",
                                  decision_id=str(decision_id))
     return row
 
 
-async def hand_in(session: AsyncSession, principal: Principal, decision_id: uuid.UUID,
-                  body: schemas.HandInCreate, cal: WorkingCalendar) -> OnSpotCollection:
+async def hand_in(ctx: Ctx, decision_id: uuid.UUID,
+                  body: schemas.HandInCreate) -> OnSpotCollection:
     """执法人员将罚款交至行政机关 (第七十一条): the bank date then runs from this day."""
-    row = await load(session, principal, decision_id)
+    row = await load(ctx, decision_id)
     if row.handed_in_on is not None:
         raise CollectionStepRefused(f"罚款已于{row.handed_in_on}交至行政机关", rule=RULE71)
     if body.handed_in_on < (row.landed_on or row.collected_on):
         raise CollectionStepRefused("交款日期早于收缴（抵岸）日期", rule=RULE71)
-    row.handed_in_on, row.handed_in_by = body.handed_in_on, principal.subject
+    row.handed_in_on, row.handed_in_by = body.handed_in_on, ctx.principal.subject
     row.received_by = body.received_by
-    row.bank_due_on = cal.add_days(body.handed_in_on, BANK_DAYS, "working",
-                                   basis=RULE71).due_on
-    await session.flush()
+    row.bank_due_on = ctx.calendar.add_days(body.handed_in_on, BANK_DAYS, "working",
+                                            basis=RULE71).due_on
+    await ctx.session.flush()
     return row
 
 
-async def deposit(session: AsyncSession, principal: Principal, decision_id: uuid.UUID,
+async def deposit(ctx: Ctx, decision_id: uuid.UUID,
                   body: schemas.BankDepositCreate) -> OnSpotCollection:
     """行政机关将罚款缴付指定的银行 (第七十一条), only after the officer handed it in."""
-    row = await load(session, principal, decision_id)
+    row = await load(ctx, decision_id)
     if row.handed_in_on is None:
         raise CollectionStepRefused("罚款尚未由执法人员交至行政机关，不能登记缴付银行",
                                     rule=RULE71)
@@ -112,7 +110,7 @@ async def deposit(session: AsyncSession, principal: Principal, decision_id: uuid
     if body.banked_on < row.handed_in_on:
         raise CollectionStepRefused("缴付银行日期早于交至行政机关日期", rule=RULE71)
     row.banked_on, row.bank_receipt_number = body.banked_on, body.bank_receipt_number
-    await session.flush()
+    await ctx.session.flush()
     return row
 
 
@@ -127,8 +125,8 @@ def to_read(row: OnSpotCollection, on: date) -> schemas.CollectionRead:
         "banked_late": row.banked_on is not None and bank_late})
 
 
-async def list_collections(session: AsyncSession, principal: Principal, *, limit: int,
-                           cursor: str | None, overdue_on: date | None
+async def list_collections(ctx: Ctx, *, limit: int, cursor: str | None,
+                           overdue_on: date | None
                            ) -> tuple[list[OnSpotCollection], str | None]:
-    return await SummaryRepository(session).collections(principal, limit=limit, cursor=cursor,
-                                                        overdue_on=overdue_on)
+    return await SummaryRepository(ctx.session).collections(
+        ctx.principal, limit=limit, cursor=cursor, overdue_on=overdue_on)

@@ -23,8 +23,6 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from common.calendar import LEGAL_TZ, today_legal
 from common.money import fen_to_yuan
 from kit import errors
@@ -166,7 +164,7 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
     case.next_due_on = deadlines.next_due_on(case, ctx.calendar,
                                              ctx.settings.lead_check_working_days)
     await ctx.session.flush()
-    await append_entry(ctx.session, case, "summary_decision", p, case.officer_ids, {
+    await append_entry(ctx, case, "summary_decision", case.officer_ids, {
         "document_number": number, "decided_at": body.decided_at.isoformat(),
         "place": body.place, "penalty": case.decision["penalties"], "officers": officers,
         "party_refused_to_sign": body.party_refused_to_sign,
@@ -230,34 +228,34 @@ def to_read(decision: SummaryDecision, case: Case) -> schemas.SummaryDecisionRea
         status=case.status, procedure=case.procedure)
 
 
-async def load(session: AsyncSession, principal: Any,
-               decision_id: uuid.UUID) -> tuple[SummaryDecision, Case]:
-    found = await SummaryRepository(session).get(decision_id, principal)
+async def load(ctx: Ctx, decision_id: uuid.UUID) -> tuple[SummaryDecision, Case]:
+    found = await SummaryRepository(ctx.session).get(decision_id, ctx.principal)
     if found is None:
         raise SummaryDecisionNotFound(decision_id=str(decision_id))
     return found
 
 
-async def set_numbering(session: AsyncSession, principal: Any,
-                        body: schemas.NumberingUpdate) -> schemas.NumberingRead:
+async def set_numbering(ctx: Ctx, body: schemas.NumberingUpdate) -> schemas.NumberingRead:
+    principal = ctx.principal
     if not principal.agency_id:
         raise errors.Forbidden("令牌未携带机构信息")
     agency_id = uuid.UUID(principal.agency_id)
     validate_pattern(body.pattern)
     example = render_number(body.pattern, prefix="木耳综执", year=datetime.now(LEGAL_TZ).year,
                             seq=1)
-    repo = SummaryRepository(session)
+    repo = SummaryRepository(ctx.session)
     row = await repo.numbering(agency_id)
     if row is None:
         row = SummaryNumbering(agency_id=agency_id, pattern=body.pattern,
                                updated_by=principal.subject)
-        session.add(row)
+        ctx.session.add(row)
     row.pattern, row.updated_by = body.pattern, principal.subject
-    await session.flush()
+    await ctx.session.flush()
     return schemas.NumberingRead(agency_id=agency_id, pattern=row.pattern, example=example)
 
 
-async def list_decisions(session: AsyncSession, principal: Any, *, cursor: str | None,
+async def list_decisions(ctx: Ctx, *, cursor: str | None,
                          limit: int) -> tuple[list[tuple[SummaryDecision, Case]], str | None]:
     """当场处罚决定 in scope, newest first, keyset-paged."""
-    return await SummaryRepository(session).list(principal, limit=limit, cursor=cursor)
+    return await SummaryRepository(ctx.session).list(ctx.principal, limit=limit,
+                                                     cursor=cursor)

@@ -6,8 +6,9 @@ payload_digest, prev_hash]))` with `prev_hash` the previous entry's hash (64 zer
 first). `canonical` is JSON with sorted keys, no spaces, UTF-8. Changing, deleting or reordering
 any row breaks the chain and `verify` names the first bad `seq`.
 
-Every sub-package records its actions with `append_entry` (in the same transaction as the change;
-it only flushes). The chain is generic over its owner: an owner row carries `id`,
+Every sub-package records its actions with `append_entry(ctx, ...)` (in the same transaction as
+the change; it only flushes); event handlers and scheduled jobs, which act for no caller, with
+`append_system_entry(session, ...)`. The chain is generic over its owner: an owner row carries `id`,
 `timeline_seq` and `timeline_head`, and a `Chain` names the entry table and its owner column
 (`CASE_CHAIN` = `timeline_entries.case_id`; inspections use `inspection_record_entries`)."""
 
@@ -23,6 +24,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.context import ServiceCtx
 from kit.auth import Principal
 from kit.db import utcnow
 from services.cases.models import Case
@@ -76,12 +78,23 @@ def actor_of(principal: Principal | None) -> str:
     return principal.username or principal.subject
 
 
-async def append_entry(session: AsyncSession, case: Any, action: str,
-                       principal: Principal | None, officer_ids: list[Any],
+async def append_entry(ctx: ServiceCtx[Any, Any], case: Any, action: str, officer_ids: list[Any],
                        payload: dict[str, Any], chain: Chain = CASE_CHAIN) -> Any:
-    """Append one link for `case` (any chain owner; flushes, never commits). `principal=None`
-    records the system (events, scheduled checks). `payload` must be JSON-serialisable (dates
-    as strings are fine; they are canonicalised with `str`)."""
+    """Append one link for `case` (any chain owner; flushes, never commits), acted by
+    `ctx.principal` (None: the system). `payload` must be JSON-serialisable (dates as strings
+    are fine; they are canonicalised with `str`)."""
+    return await _append(ctx.session, case, action, ctx.principal, officer_ids, payload, chain)
+
+
+async def append_system_entry(session: AsyncSession, case: Any, action: str,
+                              officer_ids: list[Any], payload: dict[str, Any],
+                              chain: Chain = CASE_CHAIN) -> Any:
+    """`append_entry` by the system (event handlers, scheduled checks: no caller)."""
+    return await _append(session, case, action, None, officer_ids, payload, chain)
+
+
+async def _append(session: AsyncSession, case: Any, action: str, principal: Principal | None,
+                  officer_ids: list[Any], payload: dict[str, Any], chain: Chain) -> Any:
     seq, prev = case.timeline_seq + 1, case.timeline_head
     now = utcnow()
     occurred = now.replace(microsecond=now.microsecond // 1000 * 1000)

@@ -6,10 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 
+from common.context import ctx_dependency, upstream_of
 from common.sessions import SessionRevoked
 from kit import errors as kit_errors
 from kit.auth import CurrentPrincipal, Principal, require_roles
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.limits import client_address
 from services.personnel.accounts import errors, service
 from services.personnel.accounts.schemas import (
@@ -21,9 +22,11 @@ from services.personnel.accounts.schemas import (
     UserCreate,
     UserRead,
 )
-from services.personnel.dependencies import UserAdmin
+from services.personnel.context import Ctx
+from services.personnel.dependencies import CurrentCtx, PublicCtx, UserAdminCtx
 
 ServiceCaller = Annotated[Principal, Depends(require_roles("service"))]
+ServiceCallerCtx = Annotated[Ctx, Depends(ctx_dependency(ServiceCaller, upstream_of, Ctx))]
 
 
 def _address(request: Request) -> str:
@@ -52,24 +55,24 @@ users_router = APIRouter(prefix="/api/v1/personnel", tags=["users"],
                                                  kit_errors.ValidationFailed),
                   summary="用户名密码登录，签发访问令牌与刷新令牌（按地址与账户限制失败次数）")
 async def issue_token(form: Annotated[LoginForm, Depends()],
-                      request: Request, session: SessionDep) -> TokenPair:
+                      request: Request, ctx: PublicCtx) -> TokenPair:
     state = request.app.state
-    return await service.login(session, state.keyring, state.settings, state.limits,
+    return await service.login(ctx.session, state.keyring, ctx.settings, state.limits,
                                form.username, form.password, _address(request))
 
 
 @auth_router.post("/refresh", response_model=TokenPair, status_code=200,
                   responses=kit_errors.responses(errors.InvalidRefreshToken),
                   summary="轮换刷新令牌（旧令牌被重用时撤销整个会话）")
-async def refresh_token(body: RefreshRequest, request: Request, session: SessionDep) -> TokenPair:
-    return await service.refresh(session, request.app.state.keyring,
-                                 request.app.state.settings.jwt, body.refresh_token)
+async def refresh_token(body: RefreshRequest, ctx: PublicCtx) -> TokenPair:
+    return await service.refresh(ctx.session, ctx.up.keyring, ctx.settings.jwt,
+                                 body.refresh_token)
 
 
 @auth_router.post("/logout", status_code=204, response_class=Response,
                   summary="注销：撤销该刷新令牌所属会话")
-async def logout(body: RefreshRequest, session: SessionDep) -> Response:
-    await service.logout(session, body.refresh_token)
+async def logout(body: RefreshRequest, ctx: PublicCtx) -> Response:
+    await service.logout(ctx.session, body.refresh_token)
     return Response(status_code=204)
 
 
@@ -77,8 +80,8 @@ async def logout(body: RefreshRequest, session: SessionDep) -> Response:
                   responses=kit_errors.responses(kit_errors.Unauthorized, SessionRevoked,
                                                  errors.NotAUserAccount),
                   summary="注销全部会话：所有刷新令牌作废，已签发的访问令牌在同步间隔内失效")
-async def logout_all(principal: CurrentPrincipal, session: SessionDep) -> Response:
-    await service.logout_all(session, principal)
+async def logout_all(ctx: CurrentCtx) -> Response:
+    await service.logout_all(ctx)
     return Response(status_code=204)
 
 
@@ -88,21 +91,21 @@ async def logout_all(principal: CurrentPrincipal, session: SessionDep) -> Respon
                       errors.LoginThrottled, errors.NotAUserAccount, kit_errors.Unauthorized,
                       kit_errors.ValidationFailed),
                   summary="修改密码：结束全部会话，返回新的令牌对")
-async def change_password(body: PasswordChange, principal: CurrentPrincipal, request: Request,
-                          session: SessionDep) -> TokenPair:
+async def change_password(body: PasswordChange, ctx: CurrentCtx,
+                          request: Request) -> TokenPair:
     state = request.app.state
-    return await service.change_password(session, state.keyring, state.settings, state.limits,
-                                         principal, body.current_password, body.new_password,
+    return await service.change_password(ctx, state.keyring, state.limits,
+                                         body.current_password, body.new_password,
                                          _address(request))
 
 
 @auth_router.get("/session-changes", response_model=SessionChanges,
                  responses=kit_errors.responses(kit_errors.Unauthorized, kit_errors.Forbidden),
                  summary="（服务间）此时刻之后提升的会话版本，供各服务判定令牌是否已失效")
-async def list_session_changes(_: ServiceCaller, request: Request, session: SessionDep,
+async def list_session_changes(ctx: ServiceCallerCtx,
                                since: Annotated[datetime | None, Query()] = None
                                ) -> SessionChanges:
-    return await service.session_changes(session, request.app.state.settings.jwt, since)
+    return await service.session_changes(ctx.session, ctx.settings.jwt, since)
 
 
 @auth_router.get("/me", response_model=Me,
@@ -126,24 +129,21 @@ async def read_jwks(request: Request) -> dict[str, Any]:
                                                   kit_errors.Unauthorized,
                                                   kit_errors.ValidationFailed),
                    summary="创建登录账户（系统管理员任意单位；单位管理员仅本单位）")
-async def create_user(body: UserCreate, principal: UserAdmin, session: SessionDep) -> UserRead:
-    return UserRead.model_validate(await service.create_user(session, principal, body))
+async def create_user(body: UserCreate, ctx: UserAdminCtx) -> UserRead:
+    return UserRead.model_validate(await service.create_user(ctx, body))
 
 
 @users_router.post("/users/{user_id}/disable", response_model=UserRead, status_code=200,
                    responses=kit_errors.responses(errors.UserNotFound, errors.CannotDisableSelf,
                                                   kit_errors.Unauthorized, kit_errors.Forbidden),
                    summary="停用账户：不能再登录，已签发的令牌在同步间隔内失效")
-async def disable_user(user_id: uuid.UUID, principal: UserAdmin,
-                       session: SessionDep) -> UserRead:
-    return UserRead.model_validate(
-        await service.set_user_active(session, principal, user_id, False))
+async def disable_user(user_id: uuid.UUID, ctx: UserAdminCtx) -> UserRead:
+    return UserRead.model_validate(await service.set_user_active(ctx, user_id, False))
 
 
 @users_router.post("/users/{user_id}/enable", response_model=UserRead, status_code=200,
                    responses=kit_errors.responses(errors.UserNotFound, kit_errors.Unauthorized,
                                                   kit_errors.Forbidden),
                    summary="重新启用已停用的账户")
-async def enable_user(user_id: uuid.UUID, principal: UserAdmin, session: SessionDep) -> UserRead:
-    return UserRead.model_validate(
-        await service.set_user_active(session, principal, user_id, True))
+async def enable_user(user_id: uuid.UUID, ctx: UserAdminCtx) -> UserRead:
+    return UserRead.model_validate(await service.set_user_active(ctx, user_id, True))

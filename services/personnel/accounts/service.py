@@ -27,6 +27,7 @@ from services.personnel.accounts.schemas import (
 )
 from services.personnel.accounts.throttle import LoginThrottle
 from services.personnel.config import PersonnelSettings
+from services.personnel.context import Ctx
 
 
 def _digest(secret: str) -> str:
@@ -119,13 +120,13 @@ async def _link(session: AsyncSession, data: UserCreate) -> tuple[uuid.UUID | No
     return agency.id, agency.region_code
 
 
-async def create_user(session: AsyncSession, principal: auth.Principal | None,
-                      data: UserCreate) -> User:
+async def create_user(ctx: Ctx, data: UserCreate) -> User:
     """sysadmin creates any account; agency_admin only for its own agency and never
     sysadmin/supervisor/invited_supervisor accounts (特邀监督员 are appointed by the
-    supervision body, not by the agencies they watch). `principal=None` is the local CLI.
+    supervision body, not by the agencies they watch). `ctx.principal` None is the local CLI.
     A linked staff member (`officer_id`) and the agency give the account its agency_id and
     region_code."""
+    session, principal = ctx.session, ctx.principal
     agency_id, region_code = await _link(session, data)
     if principal is not None and not principal.has("sysadmin"):
         own = principal.agency_id and agency_id and str(agency_id) == principal.agency_id
@@ -161,16 +162,15 @@ async def end_sessions(session: AsyncSession, user: User) -> None:
     await RefreshTokenRepository(session).revoke_user(user.id, now)
 
 
-async def logout_all(session: AsyncSession, principal: auth.Principal) -> None:
-    await end_sessions(session, await _user_of(session, principal))
+async def logout_all(ctx: Ctx) -> None:
+    await end_sessions(ctx.session, await _user_of(ctx.session, ctx.principal))
 
 
-async def change_password(session: AsyncSession, ring: auth.KeyRing,
-                          settings: PersonnelSettings, limits: Limits,
-                          principal: auth.Principal, current: str, new: str,
-                          address: str) -> TokenPair:
+async def change_password(ctx: Ctx, ring: auth.KeyRing, limits: Limits, current: str,
+                          new: str, address: str) -> TokenPair:
     """A right current password (throttled like a login) sets the new one, ends every session
     and answers a fresh token pair for the caller."""
+    session, principal, settings = ctx.session, ctx.principal, ctx.settings
     user = await _user_of(session, principal)
     throttle = LoginThrottle(limits, settings)
     attempt = await throttle.begin(user.username, address)
@@ -186,10 +186,10 @@ async def change_password(session: AsyncSession, ring: auth.KeyRing,
     return await _issue_pair(session, ring, settings.jwt, user, uuid.uuid4())
 
 
-async def set_user_active(session: AsyncSession, principal: auth.Principal,
-                          user_id: uuid.UUID, active: bool) -> User:
+async def set_user_active(ctx: Ctx, user_id: uuid.UUID, active: bool) -> User:
     """停用/启用账户: sysadmin any account; an agency admin only its own agency's accounts that
     are neither sysadmin nor supervisor (others are 404). Disabling ends every session."""
+    session, principal = ctx.session, ctx.principal
     user = await UserRepository(session).get(user_id)
     if user is None or not principal.has("sysadmin") and not (
             principal.has("agency_admin") and user.agency_id is not None

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
 from services.personnel import errors
 from services.personnel.agencies.models import Agency
 from services.personnel.agencies.repository import AgencyRepository
 from services.personnel.agencies.schemas import AgencyCreate, AgencyUpdate
+from services.personnel.context import Ctx
 from services.personnel.dependencies import Scope
 
 
@@ -27,23 +27,23 @@ async def create_agency(session: AsyncSession, data: AgencyCreate) -> Agency:
     return await agencies.add(Agency(**data.model_dump()))
 
 
-async def get_agency(session: AsyncSession, principal: Principal, agency_id: uuid.UUID) -> Agency:
-    agency = await AgencyRepository(session).get(agency_id, Scope.of(principal))
+async def get_agency(ctx: Ctx, agency_id: uuid.UUID) -> Agency:
+    agency = await AgencyRepository(ctx.session).get(agency_id, Scope.of(ctx.principal))
     if agency is None:
         raise errors.AgencyNotFound()
     return agency
 
 
-async def update_agency(session: AsyncSession, principal: Principal, agency_id: uuid.UUID,
-                        data: AgencyUpdate) -> Agency:
-    agency = await get_agency(session, principal, agency_id)
+async def update_agency(ctx: Ctx, agency_id: uuid.UUID, data: AgencyUpdate) -> Agency:
+    agency = await get_agency(ctx, agency_id)
     for key, value in data.model_dump(exclude_unset=True).items():
         if value is not None:
             setattr(agency, key, value)
-    await session.flush()
+    await ctx.session.flush()
     return agency
 
 
-async def list_agencies(session: AsyncSession, principal: Principal, region_code: str | None,
-                        cursor: str | None, limit: int) -> tuple[Sequence[Agency], str | None]:
-    return await AgencyRepository(session).list(Scope.of(principal), region_code, cursor, limit)
+async def list_agencies(ctx: Ctx, region_code: str | None, cursor: str | None,
+                        limit: int) -> tuple[Sequence[Agency], str | None]:
+    return await AgencyRepository(ctx.session).list(Scope.of(ctx.principal), region_code, cursor,
+                                                    limit)

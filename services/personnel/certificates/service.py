@@ -20,6 +20,7 @@ from services.personnel.certificates.models import Certificate
 from services.personnel.certificates.repository import CertificateRepository
 from services.personnel.certificates.schemas import CertificateCreate
 from services.personnel.config import PersonnelSettings
+from services.personnel.context import Ctx
 from services.personnel.dependencies import Scope, can_manage
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction
 from services.personnel.staff.repository import OfficerRecordRepository, OfficerRepository
@@ -86,10 +87,10 @@ def check_number(settings: PersonnelSettings, number: str, region_code: str) -> 
                                               pattern=pattern)
 
 
-async def issue_certificate(session: AsyncSession, principal: Principal,
-                            settings: PersonnelSettings, officer_id: uuid.UUID,
+async def issue_certificate(ctx: Ctx, officer_id: uuid.UUID,
                             data: CertificateCreate) -> Certificate:
-    officer = await managed_officer(session, principal, officer_id)
+    session, settings = ctx.session, ctx.settings
+    officer = await managed_officer(ctx, officer_id)
     region = data.region_code or officer.region_code
     check_number(settings, data.number, region)
     records = OfficerRecordRepository(session)
@@ -133,12 +134,11 @@ async def _require_training_for_renewal(session: AsyncSession, settings: Personn
             training_hours=f"{tenths / 10:g}", required_hours=settings.training_hours_required)
 
 
-async def list_officer_certificates(session: AsyncSession, principal: Principal,
-                                    officer_id: uuid.UUID) -> Sequence[Certificate]:
-    officer = await OfficerRepository(session).get(officer_id, Scope.of(principal))
+async def list_officer_certificates(ctx: Ctx, officer_id: uuid.UUID) -> Sequence[Certificate]:
+    officer = await OfficerRepository(ctx.session).get(officer_id, Scope.of(ctx.principal))
     if officer is None:
         raise errors.OfficerNotFound()
-    return await CertificateRepository(session).of_officer(officer.id)
+    return await CertificateRepository(ctx.session).of_officer(officer.id)
 
 
 async def _managed(session: AsyncSession, principal: Principal,
@@ -160,13 +160,13 @@ async def _revoke(session: AsyncSession, outbox: Outbox, certificate: Certificat
         aggregate_id=str(certificate.id))
 
 
-async def revoke_certificate(session: AsyncSession, principal: Principal, outbox: Outbox,
-                             certificate_id: uuid.UUID, reason: str, on: date) -> Certificate:
-    certificate = await _managed(session, principal, certificate_id)
+async def revoke_certificate(ctx: Ctx, certificate_id: uuid.UUID, reason: str,
+                             on: date) -> Certificate:
+    certificate = await _managed(ctx.session, ctx.principal, certificate_id)
     if certificate.status == "revoked":
         raise errors.CertificateStateConflict("执法证已注销")
-    await _revoke(session, outbox, certificate, reason, on)
-    await session.flush()
+    await _revoke(ctx.session, ctx.outbox, certificate, reason, on)
+    await ctx.session.flush()
     return certificate
 
 
@@ -181,30 +181,27 @@ async def revoke_for_officer(session: AsyncSession, outbox: Outbox, officer_id: 
     return revoked
 
 
-async def suspend_certificate(session: AsyncSession, principal: Principal,
-                              certificate_id: uuid.UUID, reason: str) -> Certificate:
+async def suspend_certificate(ctx: Ctx, certificate_id: uuid.UUID, reason: str) -> Certificate:
     """暂扣 (e.g. for 涂改、转借 or illegal enforcement)."""
-    certificate = await _managed(session, principal, certificate_id)
+    certificate = await _managed(ctx.session, ctx.principal, certificate_id)
     if certificate.status != "active":
         raise errors.CertificateStateConflict("仅有效的执法证可以暂扣")
     certificate.status, certificate.status_reason = "suspended", reason
-    await session.flush()
+    await ctx.session.flush()
     return certificate
 
 
-async def reinstate_certificate(session: AsyncSession, principal: Principal,
-                                certificate_id: uuid.UUID) -> Certificate:
-    certificate = await _managed(session, principal, certificate_id)
+async def reinstate_certificate(ctx: Ctx, certificate_id: uuid.UUID) -> Certificate:
+    certificate = await _managed(ctx.session, ctx.principal, certificate_id)
     if certificate.status != "suspended":
         raise errors.CertificateStateConflict("仅暂扣的执法证可以恢复")
     certificate.status, certificate.status_reason = "active", None
-    await session.flush()
+    await ctx.session.flush()
     return certificate
 
 
-async def list_certificates(session: AsyncSession, principal: Principal,
-                            agency_id: uuid.UUID | None, expiring_within_days: int | None,
-                            cursor: str | None, limit: int,
+async def list_certificates(ctx: Ctx, agency_id: uuid.UUID | None,
+                            expiring_within_days: int | None, cursor: str | None, limit: int,
                             today: date) -> tuple[Sequence[Certificate], str | None]:
     """Scoped list ordered by expiry; `expiring_within_days` keeps the active ones expiring
     between today and today + N days."""
@@ -212,8 +209,8 @@ async def list_certificates(session: AsyncSession, principal: Principal,
     status = None
     if expiring_within_days is not None:
         window, status = (today, today + timedelta(days=expiring_within_days)), "active"
-    return await CertificateRepository(session).list(Scope.of(principal), agency_id, status,
-                                                     window, cursor, limit)
+    return await CertificateRepository(ctx.session).list(Scope.of(ctx.principal), agency_id,
+                                                         status, window, cursor, limit)
 
 
 async def verification(session: AsyncSession, code: str) -> Any:

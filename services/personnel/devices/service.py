@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.auth import Principal
 from services.personnel import errors
 from services.personnel.agencies.repository import AgencyRepository
+from services.personnel.context import Ctx
 from services.personnel.dependencies import Scope, can_manage
 from services.personnel.devices.models import Device
 from services.personnel.devices.repository import DeviceRepository
@@ -17,8 +18,8 @@ from services.personnel.devices.schemas import DeviceCreate
 from services.personnel.staff.repository import OfficerRepository
 
 
-async def register_device(session: AsyncSession, principal: Principal,
-                          data: DeviceCreate) -> Device:
+async def register_device(ctx: Ctx, data: DeviceCreate) -> Device:
+    session, principal = ctx.session, ctx.principal
     agency = await AgencyRepository(session).get(data.agency_id, Scope.of(principal))
     if agency is None:
         raise errors.AgencyNotFound()
@@ -40,9 +41,9 @@ async def _managed(session: AsyncSession, principal: Principal, device_id: uuid.
     return device
 
 
-async def assign_device(session: AsyncSession, principal: Principal, device_id: uuid.UUID,
-                        officer_id: uuid.UUID) -> Device:
-    device = await _managed(session, principal, device_id)
+async def assign_device(ctx: Ctx, device_id: uuid.UUID, officer_id: uuid.UUID) -> Device:
+    session = ctx.session
+    device = await _managed(session, ctx.principal, device_id)
     if device.status != "in_stock":
         raise errors.DeviceStateConflict("设备不在库，不能配发")
     officer = await OfficerRepository(session).get(officer_id)
@@ -53,28 +54,25 @@ async def assign_device(session: AsyncSession, principal: Principal, device_id: 
     return device
 
 
-async def return_device(session: AsyncSession, principal: Principal,
-                        device_id: uuid.UUID) -> Device:
-    device = await _managed(session, principal, device_id)
+async def return_device(ctx: Ctx, device_id: uuid.UUID) -> Device:
+    device = await _managed(ctx.session, ctx.principal, device_id)
     if device.status != "assigned":
         raise errors.DeviceStateConflict("设备未配发，不能归还")
     device.status, device.officer_id = "in_stock", None
-    await session.flush()
+    await ctx.session.flush()
     return device
 
 
-async def report_loss(session: AsyncSession, principal: Principal, device_id: uuid.UUID,
-                      note: str) -> Device:
-    device = await _managed(session, principal, device_id)
+async def report_loss(ctx: Ctx, device_id: uuid.UUID, note: str) -> Device:
+    device = await _managed(ctx.session, ctx.principal, device_id)
     if device.status == "lost":
         raise errors.DeviceStateConflict("设备已登记遗失")
     device.status, device.note = "lost", note
-    await session.flush()
+    await ctx.session.flush()
     return device
 
 
-async def list_devices(session: AsyncSession, principal: Principal, agency_id: uuid.UUID | None,
-                       officer_id: uuid.UUID | None, cursor: str | None,
-                       limit: int) -> tuple[Sequence[Device], str | None]:
-    return await DeviceRepository(session).list(Scope.of(principal), agency_id, officer_id,
-                                                cursor, limit)
+async def list_devices(ctx: Ctx, agency_id: uuid.UUID | None, officer_id: uuid.UUID | None,
+                       cursor: str | None, limit: int) -> tuple[Sequence[Device], str | None]:
+    return await DeviceRepository(ctx.session).list(Scope.of(ctx.principal), agency_id,
+                                                    officer_id, cursor, limit)

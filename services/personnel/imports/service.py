@@ -41,6 +41,7 @@ from services.personnel.agencies.repository import AgencyRepository
 from services.personnel.certificates.repository import CertificateRepository
 from services.personnel.certificates.service import add_years, number_pattern
 from services.personnel.config import PersonnelSettings
+from services.personnel.context import Ctx
 from services.personnel.dependencies import can_manage
 from services.personnel.identifiers import PiiVault, validate_id_number
 from services.personnel.imports.repository import RosterRepository
@@ -228,11 +229,12 @@ async def _write(session: AsyncSession, rows: list[dict[str, Any]], vault: PiiVa
     return len(certificates)
 
 
-async def import_roster(session: AsyncSession, principal: Principal | None, vault: PiiVault,
-                        settings: PersonnelSettings, filename: str, content: bytes, *,
+async def import_roster(ctx: Ctx, vault: PiiVault, filename: str, content: bytes, *,
                         partial: bool = False, agency_id: uuid.UUID | None = None,
                         progress: Progress | None = None) -> ImportReport:
-    """Validate every row, then write all (or, with `partial`, the valid ones) in bulk."""
+    """Validate every row, then write all (or, with `partial`, the valid ones) in bulk
+    (`ctx.principal` None: the local CLI, any agency)."""
+    session, principal, settings = ctx.session, ctx.principal, ctx.settings
     from services.personnel.imports.reader import read_roster
 
     header, rows = read_roster(filename, content)

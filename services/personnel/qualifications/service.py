@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.scope import ALL_SEEING, sees_row
-from kit.auth import Principal
 from services.personnel.certificates.repository import CertificateRepository
 from services.personnel.certificates.schemas import (
     DirectoryEntry,
@@ -28,6 +27,7 @@ from services.personnel.certificates.schemas import (
     QualificationReport,
     QualificationResult,
 )
+from services.personnel.context import Ctx
 
 NO_CERTIFICATE = "无有效执法证"
 NOT_IN_DIRECTORY = "不在公开执法人员目录中（详情仅本机关及其监督机关可见）"
@@ -91,10 +91,11 @@ def _directory_view(result: QualificationResult) -> QualificationResult:
                                certificate_numbers=[])
 
 
-async def check_qualifications(session: AsyncSession, principal: Principal,
-                               data: QualificationCheck, today: date) -> QualificationReport:
+async def check_qualifications(ctx: Ctx, data: QualificationCheck,
+                               today: date) -> QualificationReport:
     """One query for every officer asked about; officers of other agencies are answered too
     (联合执法), with their own agency_id."""
+    session, principal = ctx.session, ctx.principal
     on = data.on_date or today
     ids = list(dict.fromkeys(data.officer_ids))
     grouped: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}

@@ -17,6 +17,7 @@ from kit.db import utcnow
 from kit.events import Outbox
 from services.personnel import errors
 from services.personnel.agencies.repository import AgencyRepository
+from services.personnel.context import Ctx
 from services.personnel.dependencies import Scope, can_manage
 from services.personnel.identifiers import PiiVault, mask_id_number
 from services.personnel.staff.models import Appraisal, Exam, Officer, Sanction, StatusChange
@@ -57,8 +58,8 @@ def officer_view(officer: Officer, principal: Principal | None, vault: PiiVault)
         is_head=officer.position in HEAD_POSITIONS and officer.status == "active")
 
 
-async def create_officer(session: AsyncSession, principal: Principal | None, vault: PiiVault,
-                         data: OfficerCreate) -> Officer:
+async def create_officer(ctx: Ctx, vault: PiiVault, data: OfficerCreate) -> Officer:
+    session, principal = ctx.session, ctx.principal
     agency = await AgencyRepository(session).get(data.agency_id, Scope.of(principal))
     if agency is None:
         raise errors.AgencyNotFound()
@@ -76,9 +77,8 @@ async def create_officer(session: AsyncSession, principal: Principal | None, vau
         position=data.position, joined_on=data.joined_on or today_legal()))
 
 
-async def get_officer(session: AsyncSession, principal: Principal | None,
-                      officer_id: uuid.UUID) -> Officer:
-    officer = await OfficerRepository(session).get(officer_id, Scope.of(principal))
+async def get_officer(ctx: Ctx, officer_id: uuid.UUID) -> Officer:
+    officer = await OfficerRepository(ctx.session).get(officer_id, Scope.of(ctx.principal))
     if officer is None:
         raise errors.OfficerNotFound()
     return officer
@@ -103,22 +103,22 @@ async def revoke_certificates(session: AsyncSession, outbox: Outbox, officer_id:
     return revoked
 
 
-async def managed_officer(session: AsyncSession, principal: Principal | None,
-                          officer_id: uuid.UUID) -> Officer:
+async def managed_officer(ctx: Ctx, officer_id: uuid.UUID) -> Officer:
     """Another agency's officer is 404 (not even its existence leaks); a readable officer the
     caller may not manage (e.g. a supervisor) is 403."""
-    officer = await get_officer(session, principal, officer_id)
-    if not can_manage(principal, officer.agency_id):
+    officer = await get_officer(ctx, officer_id)
+    if not can_manage(ctx.principal, officer.agency_id):
         raise errors.AgencyNotManaged()
     return officer
 
 
-async def update_officer(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
-                         data: OfficerUpdate, outbox: Outbox, today: date) -> Officer:
+async def update_officer(ctx: Ctx, officer_id: uuid.UUID, data: OfficerUpdate,
+                         today: date) -> Officer:
     """Changing the employment type to one that may not hold a 执法证 (only 在编 may, see
     `certificates.service.eligibility_reasons`) revokes the live certificates, as status changes
     do."""
-    officer = await managed_officer(session, principal, officer_id)
+    session, outbox = ctx.session, ctx.outbox
+    officer = await managed_officer(ctx, officer_id)
     before = officer.employment_type
     for key, value in data.model_dump(exclude_unset=True).items():
         if value is not None:
@@ -131,45 +131,41 @@ async def update_officer(session: AsyncSession, principal: Principal, officer_id
     return officer
 
 
-async def list_officers(session: AsyncSession, principal: Principal, agency_id: uuid.UUID | None,
-                        status: str | None, cursor: str | None,
-                        limit: int) -> tuple[Sequence[Officer], str | None]:
-    return await OfficerRepository(session).list(Scope.of(principal), agency_id, status, cursor,
-                                                 limit)
+async def list_officers(ctx: Ctx, agency_id: uuid.UUID | None, status: str | None,
+                        cursor: str | None, limit: int) -> tuple[Sequence[Officer], str | None]:
+    return await OfficerRepository(ctx.session).list(Scope.of(ctx.principal), agency_id, status,
+                                                     cursor, limit)
 
 
-async def add_exam(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
-                   data: ExamCreate, pass_score: int) -> Exam:
-    officer = await managed_officer(session, principal, officer_id)
+async def add_exam(ctx: Ctx, officer_id: uuid.UUID, data: ExamCreate) -> Exam:
+    """Passed at `PERSONNEL_EXAM_PASS_SCORE` (`ctx.settings.exam_pass_score`) or above."""
+    officer = await managed_officer(ctx, officer_id)
     exam = Exam(officer_id=officer.id, subject=data.subject, taken_on=data.passed_on,
-                score=data.score, passed=data.score >= pass_score)
-    await OfficerRecordRepository(session).add(exam)
+                score=data.score, passed=data.score >= ctx.settings.exam_pass_score)
+    await OfficerRecordRepository(ctx.session).add(exam)
     return exam
 
 
-async def list_exams(session: AsyncSession, principal: Principal,
-                     officer_id: uuid.UUID) -> Sequence[Exam]:
-    officer = await get_officer(session, principal, officer_id)
-    return await OfficerRecordRepository(session).exams(officer.id)
+async def list_exams(ctx: Ctx, officer_id: uuid.UUID) -> Sequence[Exam]:
+    officer = await get_officer(ctx, officer_id)
+    return await OfficerRecordRepository(ctx.session).exams(officer.id)
 
 
-async def add_appraisal(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
-                        data: AppraisalCreate) -> Appraisal:
-    officer = await managed_officer(session, principal, officer_id)
+async def add_appraisal(ctx: Ctx, officer_id: uuid.UUID, data: AppraisalCreate) -> Appraisal:
+    officer = await managed_officer(ctx, officer_id)
     record = Appraisal(officer_id=officer.id, year=data.year, result=data.result)
-    await OfficerRecordRepository(session).add(record)
+    await OfficerRecordRepository(ctx.session).add(record)
     return record
 
 
-async def add_sanction(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
-                       data: SanctionCreate) -> Sanction:
+async def add_sanction(ctx: Ctx, officer_id: uuid.UUID, data: SanctionCreate) -> Sanction:
     if data.ends_on < data.starts_on:
         raise kit_errors.ValidationFailed("处分期结束日期早于开始日期", errors=[
             {"field": "ends_on", "message": "结束日期不得早于开始日期", "code": "value_error"}])
-    officer = (await get_officer(session, principal, officer_id) if principal.is_service
-               else await managed_officer(session, principal, officer_id))
+    officer = (await get_officer(ctx, officer_id) if ctx.principal.is_service
+               else await managed_officer(ctx, officer_id))
     record = Sanction(officer_id=officer.id, **data.model_dump())
-    await OfficerRecordRepository(session).add(record)
+    await OfficerRecordRepository(ctx.session).add(record)
     return record
 
 
@@ -183,10 +179,10 @@ async def _apply(session: AsyncSession, outbox: Outbox, officer: Officer,
     return await revoke_certificates(session, outbox, officer.id, reason, change.effective_on)
 
 
-async def record_status_change(session: AsyncSession, principal: Principal, outbox: Outbox,
-                               officer_id: uuid.UUID, data: StatusChangeCreate,
+async def record_status_change(ctx: Ctx, officer_id: uuid.UUID, data: StatusChangeCreate,
                                today: date) -> StatusChangeRead:
-    officer = await managed_officer(session, principal, officer_id)
+    session, outbox = ctx.session, ctx.outbox
+    officer = await managed_officer(ctx, officer_id)
     if officer.status != "active":
         raise errors.OfficerInactive()
     change = StatusChange(officer_id=officer.id, kind=data.kind, effective_on=data.effective_on,

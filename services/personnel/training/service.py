@@ -9,11 +9,9 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from kit.auth import Principal
 from services.personnel import errors
 from services.personnel.agencies.repository import AgencyRepository
+from services.personnel.context import Ctx
 from services.personnel.dependencies import Scope
 from services.personnel.staff.service import get_officer, managed_officer
 from services.personnel.training.models import Training
@@ -44,25 +42,25 @@ def _rate(part: int, whole: int) -> tuple[str, str] | tuple[None, None]:
     return str(rate), f"{(rate * 100).quantize(Decimal('0.01'))}%"
 
 
-async def add_training(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
-                       data: TrainingCreate) -> Training:
-    officer = await managed_officer(session, principal, officer_id)
-    return await TrainingRepository(session).add(Training(
+async def add_training(ctx: Ctx, officer_id: uuid.UUID, data: TrainingCreate) -> Training:
+    officer = await managed_officer(ctx, officer_id)
+    return await TrainingRepository(ctx.session).add(Training(
         officer_id=officer.id, agency_id=officer.agency_id, kind=data.kind,
         organiser=data.organiser, hours_tenths=int(data.hours * 10),
         completed_on=data.completed_on, title=data.title))
 
 
-async def list_trainings(session: AsyncSession, principal: Principal, officer_id: uuid.UUID,
-                         year: int) -> Sequence[Training]:
-    officer = await get_officer(session, principal, officer_id)
-    return await TrainingRepository(session).of_officer(officer.id, date(year, 1, 1),
-                                                        date(year, 12, 31))
+async def list_trainings(ctx: Ctx, officer_id: uuid.UUID, year: int) -> Sequence[Training]:
+    officer = await get_officer(ctx, officer_id)
+    return await TrainingRepository(ctx.session).of_officer(officer.id, date(year, 1, 1),
+                                                            date(year, 12, 31))
 
 
-async def training_compliance(session: AsyncSession, principal: Principal, year: int,
-                              agency_id: uuid.UUID | None,
-                              required_hours: int) -> TrainingCompliance:
+async def training_compliance(ctx: Ctx, year: int,
+                              agency_id: uuid.UUID | None) -> TrainingCompliance:
+    """Against `PERSONNEL_TRAINING_HOURS_REQUIRED` (`ctx.settings.training_hours_required`)."""
+    session, principal = ctx.session, ctx.principal
+    required_hours = ctx.settings.training_hours_required
     target = agency_id or (uuid.UUID(principal.agency_id) if principal.agency_id else None)
     if target is None:
         raise errors.AgencyScopeRequired()

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 
 from kit import errors as kit_errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.publicity.dependencies import ContextDep, Publisher, RegionAdmin, StatusReader
+from services.publicity.dependencies import PublisherCtx, RegionAdminCtx, StatusReaderCtx
 from services.publicity.disclosures import errors, service
 from services.publicity.disclosures.schemas import (
     DisclosureStatusRead,
@@ -27,11 +27,11 @@ router = APIRouter(route_class=CommittingRoute)
                                            kit_errors.BadRequest),
             summary="公示期限台账：待发布、逾期、已撤回（本机关 / 监督区划）")
 async def list_disclosure_status(
-        principal: StatusReader, session: SessionDep,
+        ctx: StatusReaderCtx,
         state: Literal["pending", "late", "withdrawn", "not_published"] | None = None,
         cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[DisclosureStatusRead]:
-    items, nxt = await service.list_status(session, principal, state, cursor, limit)
+    items, nxt = await service.list_status(ctx, state, cursor, limit)
     return Page[DisclosureStatusRead](items=items, next_cursor=nxt, limit=limit)
 
 
@@ -40,9 +40,8 @@ async def list_disclosure_status(
                                             errors.DisclosureNotFound,
                                             errors.DisclosureNotPending),
              summary="发布经审核的待发布公示记录")
-async def publish_disclosure(decision_id: uuid.UUID, principal: Publisher,
-                             session: SessionDep, ctx: ContextDep) -> DisclosureStatusRead:
-    return await service.release(session, principal, decision_id, ctx)
+async def publish_disclosure(decision_id: uuid.UUID, ctx: PublisherCtx) -> DisclosureStatusRead:
+    return await service.release(ctx, decision_id)
 
 
 @router.put("/region-settings/{region_code}", response_model=RegionSettingRead,
@@ -50,6 +49,6 @@ async def publish_disclosure(decision_id: uuid.UUID, principal: Publisher,
                                            errors.RegionOutOfScope),
             summary="设置区划公示规则（自然人姓名脱敏、发布前审核、轻微处罚是否公示）")
 async def update_region_setting(region_code: Annotated[str, Path(pattern=r"^\d{2,12}$")],
-                                body: RegionSettingUpdate, principal: RegionAdmin,
-                                session: SessionDep) -> RegionSettingRead:
-    return await service.put_region_setting(session, principal, region_code, body)
+                                body: RegionSettingUpdate,
+                                ctx: RegionAdminCtx) -> RegionSettingRead:
+    return await service.put_region_setting(ctx, region_code, body)

@@ -12,14 +12,11 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from common.calendar import today_legal
 from common.money import fen_to_yuan
-from kit.auth import Principal
 from kit.db import utcnow
 from services.publicity import redaction
-from services.publicity.context import Context
+from services.publicity.context import Ctx
 from services.publicity.disclosures import errors
 from services.publicity.disclosures.models import Disclosure, DisclosureStatus, RegionSetting
 from services.publicity.disclosures.repository import (
@@ -89,7 +86,7 @@ def _uuid(value: Any) -> uuid.UUID | None:
         return None
 
 
-def _fill_record(d: Disclosure, p: dict[str, Any], ctx: Context,
+def _fill_record(d: Disclosure, p: dict[str, Any], ctx: Ctx,
                  region: RegionSetting | None) -> None:
     """Copy the decision into the record, redacting every free-text field first."""
     s = ctx.settings
@@ -130,7 +127,7 @@ def _fill_record(d: Disclosure, p: dict[str, Any], ctx: Context,
     d.data_source_uscc = s.data_source_uscc or d.agency_uscc
 
 
-def _decide_status(d: Disclosure, party: dict[str, Any], ctx: Context,
+def _decide_status(d: Disclosure, party: dict[str, Any], ctx: Ctx,
                    region: RegionSetting | None) -> tuple[str, str | None]:
     if party.get("is_minor"):
         return DisclosureStatus.not_published, MINOR_RULE
@@ -146,8 +143,9 @@ def _decide_status(d: Disclosure, party: dict[str, Any], ctx: Context,
     return DisclosureStatus.published, None
 
 
-async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
+async def consume_decided(ctx: Ctx, event: dict[str, Any]) -> None:
     """`case.decided` → a disclosure record (idempotent per case)."""
+    session = ctx.session
     p = event.get("payload") or {}
     case_id = _uuid(p.get("case_id"))
     if case_id is None:
@@ -178,10 +176,10 @@ async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Con
     record.status, record.status_rule = _decide_status(record, p.get("party") or {}, ctx, region)
     await session.flush()
     if record.status == DisclosureStatus.published:
-        await publish(session, record, ctx)
+        await publish(ctx, record)
 
 
-def apply_period(record: Disclosure, penalties: list[dict[str, Any]], ctx: Context) -> None:
+def apply_period(record: Disclosure, penalties: list[dict[str, Any]], ctx: Ctx) -> None:
     """公示期限: class → minimum and maximum end dates counted from the decision date."""
     s, start = ctx.settings, record.decided_on
     assert start is not None
@@ -194,7 +192,8 @@ def apply_period(record: Disclosure, penalties: list[dict[str, Any]], ctx: Conte
     record.publicity_until = ctx.calendar.add_months(start, months[1]).due_on
 
 
-async def publish(session: AsyncSession, record: Disclosure, ctx: Context) -> None:
+async def publish(ctx: Ctx, record: Disclosure) -> None:
+    session = ctx.session
     record.status, record.status_rule = DisclosureStatus.published, None
     record.published_at = utcnow()
     due = record.publish_due_on
@@ -206,8 +205,9 @@ async def publish(session: AsyncSession, record: Disclosure, ctx: Context) -> No
                           aggregate_id=str(record.id))
 
 
-async def consume_revoked(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
+async def consume_revoked(ctx: Ctx, event: dict[str, Any]) -> None:
     """`case.decision_revoked` → withdraw within 3 working days with the public reason."""
+    session = ctx.session
     p = event.get("payload") or {}
     case_id = _uuid(p.get("case_id"))
     if case_id is None:
@@ -241,30 +241,30 @@ async def consume_revoked(session: AsyncSession, event: dict[str, Any], ctx: Con
                               aggregate_id=str(record.id))
 
 
-async def release(session: AsyncSession, principal: Principal, decision_id: uuid.UUID,
-                  ctx: Context) -> DisclosureStatusRead:
+async def release(ctx: Ctx, decision_id: uuid.UUID) -> DisclosureStatusRead:
     """Publish a record held for review (scoped; another agency's record is a 404)."""
-    record = await DisclosureRepository(session).get(decision_id, scope_condition(principal))
+    record = await DisclosureRepository(ctx.session).get(decision_id,
+                                                         scope_condition(ctx.principal))
     if record is None:
         raise errors.DisclosureNotFound(decision_id=str(decision_id))
     if record.status != DisclosureStatus.pending:
         raise errors.DisclosureNotPending(record_status=record.status)
-    await publish(session, record, ctx)
+    await publish(ctx, record)
     return status_view(record, today_legal())
 
 
-async def list_status(session: AsyncSession, principal: Principal, state: str | None,
-                      cursor: str | None, limit: int) -> tuple[list[DisclosureStatusRead],
-                                                              str | None]:
+async def list_status(ctx: Ctx, state: str | None, cursor: str | None,
+                      limit: int) -> tuple[list[DisclosureStatusRead], str | None]:
     today = today_legal()
-    rows, nxt = await DisclosureRepository(session).status_page(principal, state, today, cursor,
-                                                                limit)
+    rows, nxt = await DisclosureRepository(ctx.session).status_page(ctx.principal, state, today,
+                                                                    cursor, limit)
     return [status_view(r, today) for r in rows], nxt
 
 
-async def put_region_setting(session: AsyncSession, principal: Principal, region_code: str,
+async def put_region_setting(ctx: Ctx, region_code: str,
                              body: RegionSettingUpdate) -> RegionSettingRead:
     """Supervisors set switches inside their own region subtree; sysadmin anywhere."""
+    session, principal = ctx.session, ctx.principal
     own = principal.region_code or ""
     if not principal.has("sysadmin") and not (own and region_code.startswith(own)):
         raise errors.RegionOutOfScope(region_code=region_code)

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from kit import errors as kit_errors
 from kit.db import CommittingRoute
 from services.publicity.caching import cached
-from services.publicity.dependencies import ContextDep, PublicListsDep
+from services.publicity.dependencies import PublicCtx, PublicListsDep
 from services.publicity.exante import service
 from services.publicity.exante.schemas import MatterPage, OfficerPage
 
@@ -22,7 +22,7 @@ Cursor = Annotated[str | None, Query(max_length=200)]
 @router.get("/officers", response_model=OfficerPage,
             responses=kit_errors.responses(kit_errors.ServiceUnavailable),
             summary="公开：执法人员名录（姓名、执法证号、机关、执法类别、区域；不含身份证号）")
-async def list_officers(request: Request, lists: PublicListsDep, ctx: ContextDep,
+async def list_officers(request: Request, lists: PublicListsDep, ctx: PublicCtx,
                         agency_id: uuid.UUID | None = None,
                         region_code: Region = None, cursor: Cursor = None,
                         limit: Annotated[int, Query(ge=1, le=500)] = 100) -> Response:
@@ -33,7 +33,7 @@ async def list_officers(request: Request, lists: PublicListsDep, ctx: ContextDep
 @router.get("/matters", response_model=MatterPage,
             responses=kit_errors.responses(kit_errors.ServiceUnavailable),
             summary="公开：执法事项清单（依据、程序、救济渠道、裁量基准）")
-async def list_matters(request: Request, lists: PublicListsDep, ctx: ContextDep,
+async def list_matters(request: Request, lists: PublicListsDep, ctx: PublicCtx,
                        agency_id: uuid.UUID | None = None,
                        domain: Annotated[str | None, Query(max_length=64)] = None,
                        cursor: Cursor = None,

@@ -12,10 +12,11 @@ from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
 from kit import errors as kit_errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.publicity.caching import cached, not_modified, validator_headers
-from services.publicity.dependencies import ContextDep, Publisher
+from services.publicity.context import Ctx
+from services.publicity.dependencies import PublicCtx, PublisherCtx
 from services.publicity.disclosures import errors
 from services.publicity.disclosures.schemas import DisclosureRead
 from services.publicity.feeds import service
@@ -29,20 +30,20 @@ Template = Annotated[Literal["legal", "natural"],
                      Query(description="legal：法人及非法人组织模板；natural：自然人模板")]
 
 
-async def _validators(request: Request, session: SessionDep, ctx: ContextDep,
-                      f: service.PublicFilter, kind: str) -> tuple[dict[str, str], bool]:
+async def _validators(request: Request, ctx: Ctx, f: service.PublicFilter,
+                      kind: str) -> tuple[dict[str, str], bool]:
     """An export's validator headers and whether the client already holds it (304)."""
-    etag, last = await service.export_fingerprint(session, f, kind)
+    etag, last = await service.export_fingerprint(ctx.session, f, kind)
     return (validator_headers(etag, last, ctx.settings.public_cache_seconds),
             not_modified(request, etag, last))
 
 
-async def _csv(request: Request, session: SessionDep, ctx: ContextDep, f: service.PublicFilter,
-               template: str, private: bool = False) -> Response:
+async def _csv(request: Request, ctx: Ctx, f: service.PublicFilter, template: str,
+               private: bool = False) -> Response:
     if private:
         headers, fresh = {"Cache-Control": "private, no-store"}, False
     else:
-        headers, fresh = await _validators(request, session, ctx, f, "csv:" + template)
+        headers, fresh = await _validators(request, ctx, f, "csv:" + template)
     if fresh:
         return Response(status_code=304, headers=headers)
     body = service.csv_chunks(request.app.state.sessionmaker, f, template,
@@ -56,7 +57,7 @@ async def _csv(request: Request, session: SessionDep, ctx: ContextDep, f: servic
             responses=kit_errors.responses(kit_errors.BadRequest),
             summary="公开：行政处罚决定公示列表（无需令牌，游标分页，最新在前）")
 async def list_decisions(
-        request: Request, session: SessionDep, ctx: ContextDep,
+        request: Request, ctx: PublicCtx,
         agency_id: uuid.UUID | None = None,
         region_code: Region = None, penalty_category: str | None = None,
         decided_from: date | None = None, decided_to: date | None = None,
@@ -65,7 +66,7 @@ async def list_decisions(
     f = service.public_filter(status=status, agency_id=agency_id, region_code=region_code,
                               penalty_category=penalty_category, decided_from=decided_from,
                               decided_to=decided_to, q=q)
-    body, last = await service.decisions_page(session, f, cursor, limit)
+    body, last = await service.decisions_page(ctx.session, f, cursor, limit)
     return cached(request, body, "application/json", last, ctx.settings.public_cache_seconds)
 
 
@@ -73,20 +74,20 @@ async def list_decisions(
             responses=kit_errors.responses(errors.DisclosureNotFound),
             summary="公开：单条行政处罚决定公示（含撤回说明）")
 async def get_decision(decision_id: uuid.UUID, request: Request,
-                       session: SessionDep, ctx: ContextDep) -> Response:
-    body, last = await service.decision_detail(session, decision_id)
+                       ctx: PublicCtx) -> Response:
+    body, last = await service.decision_detail(ctx.session, decision_id)
     return cached(request, body, "application/json", last, ctx.settings.public_cache_seconds)
 
 
 @router.get("/feeds/decisions.atom", response_class=Response,
             responses={200: {"content": {"application/atom+xml": {}}}},
             summary="公开：行政处罚决定 Atom 订阅（最新在前，可按机关或区划）")
-async def get_decisions_atom(request: Request, session: SessionDep, ctx: ContextDep,
+async def get_decisions_atom(request: Request, ctx: PublicCtx,
                              agency_id: uuid.UUID | None = None,
                              region_code: Region = None,
                              limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
     f = service.public_filter(agency_id=agency_id, region_code=region_code)
-    body, last = await service.atom_feed(session, f, limit, str(request.base_url).rstrip("/"),
+    body, last = await service.atom_feed(ctx.session, f, limit, str(request.base_url).rstrip("/"),
                                          str(request.url))
     return cached(request, body, "application/atom+xml; charset=utf-8", last,
                   ctx.settings.public_cache_seconds)
@@ -96,28 +97,28 @@ async def get_decisions_atom(request: Request, session: SessionDep, ctx: Context
             responses={200: {"content": {"text/csv": {}}},
                        **kit_errors.responses(errors.InvalidDateRange)},
             summary="公开：双公示行政处罚 CSV（信用中国模板列，金额万元，流式）")
-async def export_penalties_csv(request: Request, session: SessionDep, ctx: ContextDep,
+async def export_penalties_csv(request: Request, ctx: PublicCtx,
                                date_from: From = None,
                                date_to: To = None, template: Template = "legal",
                                agency_id: uuid.UUID | None = None,
                                region_code: Region = None) -> Response:
     f = service.public_filter(decided_from=date_from, decided_to=date_to, agency_id=agency_id,
                               region_code=region_code, party_kind=template)
-    return await _csv(request, session, ctx, f, template)
+    return await _csv(request, ctx, f, template)
 
 
 @router.get("/exports/penalties.xlsx", response_class=Response,
             responses={200: {"content": {service.XLSX: {}}},
                        **kit_errors.responses(errors.InvalidDateRange)},
             summary="公开：双公示行政处罚 XLSX（信用中国模板列，金额万元）")
-async def export_penalties_xlsx(request: Request, session: SessionDep, ctx: ContextDep,
+async def export_penalties_xlsx(request: Request, ctx: PublicCtx,
                                 date_from: From = None,
                                 date_to: To = None, template: Template = "legal",
                                 agency_id: uuid.UUID | None = None,
                                 region_code: Region = None) -> Response:
     f = service.public_filter(decided_from=date_from, decided_to=date_to, agency_id=agency_id,
                               region_code=region_code, party_kind=template)
-    headers, fresh = await _validators(request, session, ctx, f, "xlsx:" + template)
+    headers, fresh = await _validators(request, ctx, f, "xlsx:" + template)
     if fresh:
         return Response(status_code=304, headers=headers)
     path = await service.xlsx_file(request.app.state.sessionmaker, f, template,
@@ -132,10 +133,9 @@ async def export_penalties_xlsx(request: Request, session: SessionDep, ctx: Cont
                        **kit_errors.responses(kit_errors.Unauthorized, kit_errors.Forbidden,
                                               errors.InvalidDateRange)},
             summary="双公示报送文件（非公开：含脱敏证件号码，本机关 / 监督区划）")
-async def export_credit_upload_csv(request: Request, session: SessionDep, ctx: ContextDep,
-                                   principal: Publisher,
+async def export_credit_upload_csv(request: Request, ctx: PublisherCtx,
                                    date_from: From = None, date_to: To = None,
                                    template: Template = "natural") -> Response:
     f = service.public_filter(decided_from=date_from, decided_to=date_to, party_kind=template,
-                              scope=principal)
-    return await _csv(request, session, ctx, f, template, private=True)
+                              scope=ctx.principal)
+    return await _csv(request, ctx, f, template, private=True)

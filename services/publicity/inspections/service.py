@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.db import utcnow
 from kit.schemas import Page
 from services.publicity import redaction
-from services.publicity.context import Context
+from services.publicity.context import Ctx
 from services.publicity.inspections.models import InspectionDisclosure
 from services.publicity.inspections.repository import InspectionDisclosureRepository
 from services.publicity.inspections.schemas import InspectionDisclosureRead
@@ -47,27 +47,27 @@ async def _put(session: AsyncSession, kind: str, source: Any, p: dict[str, Any],
     await session.flush()
 
 
-async def consume_item(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
+async def consume_item(ctx: Ctx, event: dict[str, Any]) -> None:
     p = event.get("payload") or {}
     keep = ("code", "name", "version", "legal_basis", "target_kind", "domain", "types_allowed",
             "methods_allowed", "double_random", "annual_cap", "checklist")
-    await _put(session, "item", p.get("item_id"), p, f"检查事项：{p.get('name') or ''}",
+    await _put(ctx.session, "item", p.get("item_id"), p, f"检查事项：{p.get('name') or ''}",
                {k: p.get(k) for k in keep} | {"agency_name": p.get("agency_name")})
 
 
-async def consume_task(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
+async def consume_task(ctx: Ctx, event: dict[str, Any]) -> None:
     p = event.get("payload") or {}
     keep = ("plan_id", "plan_name", "year", "items", "joint_agency_ids", "algorithm", "seed",
             "seed_source", "seed_derivation", "drawn_on", "pool_hashes", "targets",
             "exclusions", "pool_size")
     # a merged plan (综合查一次, cases `inspections.merges`) adds its plans, period and tasks
     merged = ("merge_id", "plan_ids", "period", "joint_tasks")
-    await _put(session, "task", p.get("draw_id"), p,
+    await _put(ctx.session, "task", p.get("draw_id"), p,
                f"双随机抽查任务公告：{p.get('plan_name') or ''}",
                {k: p.get(k) for k in keep} | {k: p[k] for k in merged if k in p})
 
 
-async def consume_result(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
+async def consume_result(ctx: Ctx, event: dict[str, Any]) -> None:
     p = event.get("payload") or {}
     target = p.get("target") or {}
     org = target.get("kind") in ORG_KINDS
@@ -80,7 +80,7 @@ async def consume_result(session: AsyncSession, event: dict[str, Any], ctx: Cont
                "target_name": target.get("name") if org else None,
                "target_uscc": target.get("uscc") if org else None}
     due = p.get("publish_due_on")
-    await _put(session, "result", p.get("inspection_id"), p,
+    await _put(ctx.session, "result", p.get("inspection_id"), p,
                f"抽查结果：{content['target_name'] or '（自然人，不公开姓名）'}", content,
                date.fromisoformat(due) if due else None)
 

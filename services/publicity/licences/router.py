@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from kit import errors as kit_errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page
-from services.publicity.dependencies import Publisher
+from services.publicity.dependencies import PublicCtx, PublisherCtx
 from services.publicity.disclosures import errors
 from services.publicity.licences import service, templates
 from services.publicity.licences.schemas import LicenceDisclosureRead
@@ -23,12 +23,12 @@ Template = Annotated[Literal["legal", "natural"],
 @router.get("/licences", response_model=Page[LicenceDisclosureRead],
             responses=kit_errors.responses(InvalidCursor),
             summary="公开：行政许可决定（行政许可法第四十条，最新在前）")
-async def list_public_licences(session: SessionDep, agency_id: uuid.UUID | None = None,
+async def list_public_licences(ctx: PublicCtx, agency_id: uuid.UUID | None = None,
                                status: Literal["published", "withdrawn"] = "published",
                                cursor: str | None = None,
                                limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                ) -> Page[LicenceDisclosureRead]:
-    rows, nxt = await service.public_page(session, agency_id, cursor, limit, status)
+    rows, nxt = await service.public_page(ctx.session, agency_id, cursor, limit, status)
     return Page(items=[LicenceDisclosureRead.model_validate(r, from_attributes=True)
                        for r in rows], next_cursor=nxt, limit=limit)
 
@@ -38,20 +38,20 @@ async def list_public_licences(session: SessionDep, agency_id: uuid.UUID | None 
                                             errors.DisclosureNotFound,
                                             errors.DisclosureNotPending),
              summary="发布经审核的待发布许可公示记录（本区划设置发布前审核时）")
-async def publish_licence_disclosure(disclosure_id: uuid.UUID, principal: Publisher,
-                                     session: SessionDep) -> LicenceDisclosureRead:
-    row = await service.release(session, principal, disclosure_id)
+async def publish_licence_disclosure(disclosure_id: uuid.UUID,
+                                     ctx: PublisherCtx) -> LicenceDisclosureRead:
+    row = await service.release(ctx, disclosure_id)
     return LicenceDisclosureRead.model_validate(row, from_attributes=True)
 
 
 @router.get("/exports/licences.csv", response_class=Response,
             responses={200: {"content": {"text/csv": {}}}},
             summary="公开：双公示行政许可 CSV（信用中国模板列）")
-async def export_licences_csv(session: SessionDep, template: Template = "legal") -> Response:
+async def export_licences_csv(ctx: PublicCtx, template: Template = "legal") -> Response:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(templates.columns_for(template))
-    for row in await service.for_export(session, template):
+    for row in await service.for_export(ctx.session, template):
         writer.writerow(templates.row_for(template, row))
     return Response(("\ufeff" + out.getvalue()).encode("utf-8"), media_type="text/csv",
                     headers={"Content-Disposition":
@@ -64,13 +64,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @router.get("/exports/licences.xlsx", response_class=Response,
             responses={200: {"content": {XLSX: {}}}},
             summary="公开：双公示行政许可 XLSX（信用中国模板列）")
-async def export_licences_xlsx(session: SessionDep, template: Template = "legal") -> Response:
+async def export_licences_xlsx(ctx: PublicCtx, template: Template = "legal") -> Response:
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("行政许可")
     ws.append(templates.columns_for(template))
-    for row in await service.for_export(session, template):
+    for row in await service.for_export(ctx.session, template):
         ws.append(templates.row_for(template, row))
     out = io.BytesIO()
     wb.save(out)

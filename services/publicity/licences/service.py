@@ -16,10 +16,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import today_legal
-from kit.auth import Principal
 from kit.db import utcnow
 from services.publicity import redaction
-from services.publicity.context import Context
+from services.publicity.context import Ctx
 from services.publicity.disclosures import errors
 from services.publicity.disclosures.repository import RegionSettingRepository
 from services.publicity.disclosures.service import PUBLISH_BASIS
@@ -44,7 +43,7 @@ def _date(value: Any) -> date | None:
 
 
 async def _fill(session: AsyncSession, d: LicenceDisclosure, p: dict[str, Any],
-                ctx: Context) -> None:
+                ctx: Ctx) -> None:
     holder = p.get("applicant") or {}
     decision = p.get("decision") or {}
     agency = decision.get("agency") or {}
@@ -73,7 +72,8 @@ async def _fill(session: AsyncSession, d: LicenceDisclosure, p: dict[str, Any],
     d.agency_uscc = str(agency.get("uscc") or "")
 
 
-async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
+async def consume_decided(ctx: Ctx, event: dict[str, Any]) -> None:
+    session = ctx.session
     p = event.get("payload") or {}
     app_id = _uuid(p.get("application_id"))
     if app_id is None or (not p.get("granted") and not ctx.settings.publish_licence_refusals):
@@ -99,21 +99,21 @@ async def consume_decided(session: AsyncSession, event: dict[str, Any], ctx: Con
     await session.flush()
 
 
-async def release(session: AsyncSession, principal: Principal,
-                  disclosure_id: uuid.UUID) -> LicenceDisclosure:
+async def release(ctx: Ctx, disclosure_id: uuid.UUID) -> LicenceDisclosure:
     """Publish a held licence record (scoped: another agency's record is a 404)."""
-    row = await LicenceDisclosureRepository(session).get(disclosure_id, principal)
+    row = await LicenceDisclosureRepository(ctx.session).get(disclosure_id, ctx.principal)
     if row is None:
         raise errors.DisclosureNotFound(decision_id=str(disclosure_id))
     if row.status != "pending":
         raise errors.DisclosureNotPending(record_status=row.status)
     row.status, row.published_at = "published", utcnow()
     row.version += 1
-    await session.flush()
+    await ctx.session.flush()
     return row
 
 
-async def consume_issued(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
+async def consume_issued(ctx: Ctx, event: dict[str, Any]) -> None:
+    session = ctx.session
     p = event.get("payload") or {}
     app_id = _uuid(p.get("application_id"))
     licence = p.get("licence") or {}
@@ -122,7 +122,7 @@ async def consume_issued(session: AsyncSession, event: dict[str, Any], ctx: Cont
     repo = LicenceDisclosureRepository(session)
     row = await repo.by_application(app_id)
     if row is None:
-        await consume_decided(session, event, ctx)
+        await consume_decided(ctx, event)
         row = await repo.by_application(app_id)
         if row is None:
             return
@@ -133,7 +133,8 @@ async def consume_issued(session: AsyncSession, event: dict[str, Any], ctx: Cont
     await session.flush()
 
 
-async def consume_revoked(session: AsyncSession, event: dict[str, Any], ctx: Context) -> None:
+async def consume_revoked(ctx: Ctx, event: dict[str, Any]) -> None:
+    session = ctx.session
     p = event.get("payload") or {}
     app_id = _uuid(p.get("application_id"))
     if app_id is None:

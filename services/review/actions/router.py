@@ -3,11 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.review.actions import errors, service
 from services.review.actions.models import SupervisionAction
@@ -20,8 +20,7 @@ from services.review.actions.schemas import (
     ParticipantCreate,
     ParticipantRead,
 )
-from services.review.clients import check_record, upstream
-from services.review.dependencies import Supervisor
+from services.review.dependencies import SupervisorCtx
 from services.review.plans import errors as plan_errors
 
 router = APIRouter(prefix="/api/v1/review", tags=["supervision"], route_class=CommittingRoute)
@@ -44,27 +43,24 @@ async def _detail(session: AsyncSession, action: SupervisionAction) -> ActionDet
                                             plan_errors.PlanItemNotCarried,
                                             kit_errors.UnprocessableEntity),
              summary="组织监督行动（日常/重点/专项/评查/评议/现场观摩）")
-async def create_supervision_action(body: ActionCreate, principal: Supervisor,
-                                    session: SessionDep) -> ActionDetail:
-    return await _detail(session, await service.create(session, principal, body))
+async def create_supervision_action(body: ActionCreate, ctx: SupervisorCtx) -> ActionDetail:
+    return await _detail(ctx.session, await service.create(ctx, body))
 
 
 @router.get(A, response_model=Page[ActionRead], responses=kit_errors.responses(*AUTH),
             summary="监督行动列表（本辖区）")
-async def list_supervision_actions(principal: Supervisor, session: SessionDep,
-                                   cursor: str | None = None,
+async def list_supervision_actions(ctx: SupervisorCtx, cursor: str | None = None,
                                    limit: Annotated[int, Query(ge=1, le=200)] = 50
                                    ) -> Page[ActionRead]:
-    rows, nxt = await service.list_actions(session, principal, cursor, limit)
+    rows, nxt = await service.list_actions(ctx, cursor, limit)
     return Page[ActionRead](items=[ActionRead.model_validate(a) for a in rows],
                             next_cursor=nxt, limit=limit)
 
 
 @router.get(A + "/{action_id}", response_model=ActionDetail,
             responses=kit_errors.responses(*AUTH, errors.ActionNotFound), summary="一项监督行动")
-async def get_supervision_action(action_id: uuid.UUID, principal: Supervisor,
-                                 session: SessionDep) -> ActionDetail:
-    return await _detail(session, await service.load(session, principal, action_id))
+async def get_supervision_action(action_id: uuid.UUID, ctx: SupervisorCtx) -> ActionDetail:
+    return await _detail(ctx.session, await service.load(ctx, action_id))
 
 
 @router.post(A + "/{action_id}/participants", response_model=ParticipantRead, status_code=201,
@@ -73,10 +69,8 @@ async def get_supervision_action(action_id: uuid.UUID, principal: Supervisor,
                                             kit_errors.UnprocessableEntity),
              summary="参加人员（工作人员、专家、特邀监督员）")
 async def add_supervision_action_participant(action_id: uuid.UUID, body: ParticipantCreate,
-                                             principal: Supervisor,
-                                             session: SessionDep) -> ParticipantRead:
-    return ParticipantRead.model_validate(
-        await service.add_participant(session, principal, action_id, body))
+                                             ctx: SupervisorCtx) -> ParticipantRead:
+    return ParticipantRead.model_validate(await service.add_participant(ctx, action_id, body))
 
 
 @router.post(A + "/{action_id}/findings", response_model=FindingRead, status_code=201,
@@ -85,9 +79,5 @@ async def add_supervision_action_participant(action_id: uuid.UUID, body: Partici
                                             kit_errors.ServiceUnavailable),
              summary="监督发现（按编号关联案件、检查、许可或投诉记录，经其所属服务核验）")
 async def add_supervision_action_finding(action_id: uuid.UUID, body: FindingCreate,
-                                         request: Request, principal: Supervisor,
-                                         session: SessionDep) -> FindingRead:
-    async def check(record_type: str, record_id: uuid.UUID) -> None:
-        await check_record(upstream(request), record_type, record_id)
-    return FindingRead.model_validate(
-        await service.add_finding(session, principal, action_id, body, check))
+                                         ctx: SupervisorCtx) -> FindingRead:
+    return FindingRead.model_validate(await service.add_finding(ctx, action_id, body))

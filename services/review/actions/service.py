@@ -15,19 +15,20 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.actions import errors
 from services.review.actions.models import ActionFinding, ActionParticipant, SupervisionAction
 from services.review.actions.repository import ActionRepository
 from services.review.actions.schemas import ActionCreate, FindingCreate, ParticipantCreate
+from services.review.clients import check_record
 from services.review.complaints import service as complaints
+from services.review.context import Ctx
 from services.review.invited import service as invited
 from services.review.plans import service as plans
 
 
-async def create(session: AsyncSession, principal: Principal,
-                 body: ActionCreate) -> SupervisionAction:
+async def create(ctx: Ctx, body: ActionCreate) -> SupervisionAction:
+    session, principal = ctx.session, ctx.principal
     region = body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not region.startswith(principal.region_code or "-"):
         raise errors.ActionOutOfRegion(f"辖区 {region} 不在本人辖区内")
@@ -35,12 +36,12 @@ async def create(session: AsyncSession, principal: Principal,
         raise kit_errors.UnprocessableEntity("结束日期早于开始日期")
     plan_id = body.plan_id
     if body.plan_item_id is not None:
-        item = await plans.item_for_action(session, principal, body.plan_item_id, region)
+        item = await plans.item_for_action(ctx, body.plan_item_id, region)
         if plan_id is not None and plan_id != item.plan_id:
             raise kit_errors.UnprocessableEntity("plan_id 与计划事项所属计划不一致")
         plan_id = item.plan_id
     elif plan_id is not None:
-        await plans.load(session, principal, plan_id)
+        await plans.load(ctx, plan_id)
     action = SupervisionAction(
         id=uuid.uuid4(), plan_id=plan_id, plan_item_id=body.plan_item_id, kind=body.kind,
         title=body.title,
@@ -52,22 +53,22 @@ async def create(session: AsyncSession, principal: Principal,
     return action
 
 
-async def load(session: AsyncSession, principal: Principal,
-               action_id: uuid.UUID) -> SupervisionAction:
-    action = await ActionRepository(session).get_scoped(principal, action_id)
+async def load(ctx: Ctx, action_id: uuid.UUID) -> SupervisionAction:
+    action = await ActionRepository(ctx.session).get_scoped(ctx.principal, action_id)
     if action is None:
         raise errors.ActionNotFound(f"监督行动 {action_id} 不存在")
     return action
 
 
-async def add_participant(session: AsyncSession, principal: Principal, action_id: uuid.UUID,
+async def add_participant(ctx: Ctx, action_id: uuid.UUID,
                           body: ParticipantCreate) -> ActionParticipant:
-    action = await load(session, principal, action_id)
+    session = ctx.session
+    action = await load(ctx, action_id)
     user_id = body.user_id
     if body.kind == "invited":
         if body.member_id is None:
             raise kit_errors.UnprocessableEntity("特邀监督员须指明其聘任记录 member_id")
-        member = await invited.load_member(session, principal, body.member_id)
+        member = await invited.load_member(ctx, body.member_id)
         if member.status != "active":
             raise errors.ParticipantNotActive("该特邀监督员不在聘期内", rule=invited.TERM_RULE)
         user_id = member.user_id
@@ -79,13 +80,15 @@ async def add_participant(session: AsyncSession, principal: Principal, action_id
     return row
 
 
-async def add_finding(session: AsyncSession, principal: Principal, action_id: uuid.UUID,
-                      body: FindingCreate, check_record) -> ActionFinding:
-    action = await load(session, principal, action_id)
+async def add_finding(ctx: Ctx, action_id: uuid.UUID, body: FindingCreate) -> ActionFinding:
+    """A finding naming a record: review's own complaint, else another service's record,
+    checked with the caller's token (`clients.check_record`)."""
+    session, principal = ctx.session, ctx.principal
+    action = await load(ctx, action_id)
     if body.record_type == "complaint":
-        await complaints.load(session, principal, body.record_id)  # review's own record
+        await complaints.load(ctx, body.record_id)  # review's own record
     else:
-        await check_record(body.record_type, body.record_id)
+        await check_record(ctx.up, body.record_type, body.record_id)
     row = ActionFinding(id=uuid.uuid4(), action_id=action.id, record_type=body.record_type,
                         record_id=body.record_id, summary=body.summary,
                         created_by=principal.subject, at=utcnow())
@@ -94,10 +97,10 @@ async def add_finding(session: AsyncSession, principal: Principal, action_id: uu
     return row
 
 
-async def list_actions(session: AsyncSession, principal: Principal, cursor: str | None,
+async def list_actions(ctx: Ctx, cursor: str | None,
                        limit: int) -> tuple[list[SupervisionAction], str | None]:
     """The actions the caller may see (region, or an invited supervisor's own), one page."""
-    rows, nxt = await ActionRepository(session).list(principal, cursor, limit)
+    rows, nxt = await ActionRepository(ctx.session).list(ctx.principal, cursor, limit)
     return list(rows), nxt
 
 

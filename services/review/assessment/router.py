@@ -3,11 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
+from common.context import ctx_dependency
 from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.review.assessment import errors, service
 from services.review.assessment.schemas import (
@@ -15,25 +16,16 @@ from services.review.assessment.schemas import (
     AssessmentRead,
     AssessmentSummary,
 )
-from services.review.clients import StatisticsClient, upstream
-from services.review.dependencies import Supervisor
+from services.review.clients import upstream
+from services.review.context import Ctx
+from services.review.dependencies import SupervisorCtx
 
 router = APIRouter(prefix="/api/v1/review", tags=["assessment"], route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 URL = "/assessments"
 Reader = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor",
                                                     "sysadmin"))]
-
-
-def _stats(request: Request) -> StatisticsClient:
-    return StatisticsClient(upstream(request))
-
-
-Stats = Annotated[StatisticsClient, Depends(_stats)]
-
-
-def _settings(request: Request):
-    return request.app.state.settings
+ReaderCtx = Annotated[Ctx, Depends(ctx_dependency(Reader, upstream, Ctx))]
 
 
 @router.post(URL, response_model=AssessmentRead, status_code=201,
@@ -42,22 +34,19 @@ def _settings(request: Request):
                                             kit_errors.UnprocessableEntity,
                                             kit_errors.ServiceUnavailable),
              summary="开展年度评议考核（按统计数据计分、加权、排名）")
-async def create_assessment(body: AssessmentCreate, principal: Supervisor, request: Request,
-                            session: SessionDep, stats: Stats) -> AssessmentRead:
-    s = _settings(request)
-    row = await service.create(session, principal, body, stats, s.report_statistics_sources,
-                               s.assessment_indicators, s.report_dashboard_concurrency)
-    return AssessmentRead.model_validate(await service.read_model(session, row))
+async def create_assessment(body: AssessmentCreate, ctx: SupervisorCtx) -> AssessmentRead:
+    row = await service.create(ctx, body)
+    return AssessmentRead.model_validate(await service.read_model(ctx.session, row))
 
 
 @router.get(URL, response_model=Page[AssessmentSummary],
             responses=kit_errors.responses(*AUTH), summary="评议考核列表")
-async def list_assessments(principal: Reader, session: SessionDep,
+async def list_assessments(ctx: ReaderCtx,
                            year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
                            cursor: str | None = None,
                            limit: Annotated[int, Query(ge=1, le=200)] = 50
                            ) -> Page[AssessmentSummary]:
-    rows, nxt = await service.page(session, principal, year, cursor, limit)
+    rows, nxt = await service.page(ctx, year, cursor, limit)
     return Page[AssessmentSummary](items=[AssessmentSummary.model_validate(r) for r in rows],
                                    next_cursor=nxt, limit=limit)
 
@@ -65,10 +54,9 @@ async def list_assessments(principal: Reader, session: SessionDep,
 @router.get(URL + "/{assessment_id}", response_model=AssessmentRead,
             responses=kit_errors.responses(*AUTH, errors.AssessmentNotFound),
             summary="一次评议考核（排名及每项得分所依据的数据）")
-async def get_assessment(assessment_id: uuid.UUID, principal: Reader,
-                         session: SessionDep) -> AssessmentRead:
-    row = await service.load(session, principal, assessment_id)
-    return AssessmentRead.model_validate(await service.read_model(session, row))
+async def get_assessment(assessment_id: uuid.UUID, ctx: ReaderCtx) -> AssessmentRead:
+    row = await service.load(ctx, assessment_id)
+    return AssessmentRead.model_validate(await service.read_model(ctx.session, row))
 
 
 @router.post(URL + "/{assessment_id}/recompute", response_model=AssessmentRead,
@@ -77,14 +65,10 @@ async def get_assessment(assessment_id: uuid.UUID, principal: Reader,
                                             errors.AssessmentFinalised,
                                             kit_errors.ServiceUnavailable),
              summary="按最新统计数据重新计算（定稿前）")
-async def recompute_assessment(assessment_id: uuid.UUID, principal: Supervisor,
-                               request: Request, session: SessionDep,
-                               stats: Stats) -> AssessmentRead:
-    s = _settings(request)
-    row = await service.load(session, principal, assessment_id, for_update=True)
-    await service.recompute(session, principal, row, stats, s.report_statistics_sources,
-                            s.report_dashboard_concurrency)
-    return AssessmentRead.model_validate(await service.read_model(session, row))
+async def recompute_assessment(assessment_id: uuid.UUID, ctx: SupervisorCtx) -> AssessmentRead:
+    row = await service.load(ctx, assessment_id, for_update=True)
+    await service.recompute(ctx, row)
+    return AssessmentRead.model_validate(await service.read_model(ctx.session, row))
 
 
 @router.post(URL + "/{assessment_id}/finalise", response_model=AssessmentRead,
@@ -92,8 +76,7 @@ async def recompute_assessment(assessment_id: uuid.UUID, principal: Supervisor,
                                             errors.AssessmentOutOfRegion,
                                             errors.AssessmentFinalised),
              summary="定稿（冻结排名，内部通报）")
-async def finalise_assessment(assessment_id: uuid.UUID, principal: Supervisor,
-                              session: SessionDep) -> AssessmentRead:
-    row = await service.load(session, principal, assessment_id, for_update=True)
-    await service.finalise(session, principal, row)
-    return AssessmentRead.model_validate(await service.read_model(session, row))
+async def finalise_assessment(assessment_id: uuid.UUID, ctx: SupervisorCtx) -> AssessmentRead:
+    row = await service.load(ctx, assessment_id, for_update=True)
+    await service.finalise(ctx, row)
+    return AssessmentRead.model_validate(await service.read_model(ctx.session, row))

@@ -27,7 +27,9 @@ from services.review.assessment.models import AssessmentScore, PerformanceAssess
 from services.review.assessment.repository import AssessmentRepository
 from services.review.assessment.schemas import AssessmentCreate, Indicator
 from services.review.assessment.scoring import score
-from services.review.reports.dashboard import DashboardFetcher, per_agency
+from services.review.clients import StatisticsClient
+from services.review.context import Ctx
+from services.review.reports.dashboard import per_agency
 
 
 def indicator_set(body: AssessmentCreate, default: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -39,26 +41,28 @@ def indicator_set(body: AssessmentCreate, default: list[dict[str, Any]]) -> list
     return [i.model_dump(mode="json") for i in chosen]
 
 
-async def _compute(session: AsyncSession, assessment: PerformanceAssessment,
-                   fetcher: DashboardFetcher, sources: list[str], concurrency: int) -> None:
-    agencies, figures, calls = await per_agency(fetcher, sources, assessment.region_code,
-                                                assessment.year, concurrency)
+async def _compute(ctx: Ctx, assessment: PerformanceAssessment) -> None:
+    """Scores from the services' statistics (review's service token), per agency."""
+    s = ctx.settings
+    agencies, figures, calls = await per_agency(
+        StatisticsClient(ctx.up), s.report_statistics_sources, assessment.region_code,
+        assessment.year, s.report_dashboard_concurrency)
     rows = score(agencies, figures, assessment.indicators)
     assessment.calls = calls
-    await AssessmentRepository(session).replace_scores(assessment.id, [
+    await AssessmentRepository(ctx.session).replace_scores(assessment.id, [
         AssessmentScore(id=uuid.uuid4(), assessment_id=assessment.id,
                         agency_id=uuid.UUID(r["agency_id"]), agency_name=r["agency_name"],
                         rank=r["rank"], total=r["total"], dimensions=r["dimensions"],
                         details=r["details"]) for r in rows])
 
 
-async def create(session: AsyncSession, principal: Principal, body: AssessmentCreate,
-                 fetcher: DashboardFetcher, sources: list[str], default: list[dict[str, Any]],
-                 concurrency: int) -> PerformanceAssessment:
+async def create(ctx: Ctx, body: AssessmentCreate) -> PerformanceAssessment:
+    """The indicators are the request's, else the settings' `assessment_indicators`."""
+    session, principal = ctx.session, ctx.principal
     region = body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not in_region(region, principal.region_code):
         raise errors.AssessmentOutOfRegion(f"辖区 {region} 不在本人辖区内")
-    indicators = indicator_set(body, default)
+    indicators = indicator_set(body, ctx.settings.assessment_indicators)
     repo = AssessmentRepository(session)
     if await repo.of_year(region, body.year) is not None:
         raise errors.AssessmentExists(f"辖区 {region} 的 {body.year} 年度评议考核已存在",
@@ -70,13 +74,14 @@ async def create(session: AsyncSession, principal: Principal, body: AssessmentCr
         created_by=principal.subject)
     repo.add(assessment)
     await session.flush()
-    await _compute(session, assessment, fetcher, sources, concurrency)
+    await _compute(ctx, assessment)
     return assessment
 
 
-async def load(session: AsyncSession, principal: Principal, assessment_id: uuid.UUID,
+async def load(ctx: Ctx, assessment_id: uuid.UUID,
                for_update: bool = False) -> PerformanceAssessment:
-    row = await AssessmentRepository(session).get_scoped(principal, assessment_id, for_update)
+    row = await AssessmentRepository(ctx.session).get_scoped(ctx.principal, assessment_id,
+                                                             for_update)
     if row is None:
         raise errors.AssessmentNotFound(f"评议考核 {assessment_id} 不存在或不在您的管辖范围内")
     return row
@@ -90,20 +95,17 @@ def _writable(principal: Principal, assessment: PerformanceAssessment) -> None:
         raise errors.AssessmentFinalised("评议考核已定稿", rule=errors.AssessmentFinalised.article)
 
 
-async def recompute(session: AsyncSession, principal: Principal,
-                    assessment: PerformanceAssessment, fetcher: DashboardFetcher,
-                    sources: list[str], concurrency: int) -> None:
-    _writable(principal, assessment)
-    assessment.computed_by, assessment.computed_at = principal.subject, utcnow()
-    await _compute(session, assessment, fetcher, sources, concurrency)
+async def recompute(ctx: Ctx, assessment: PerformanceAssessment) -> None:
+    _writable(ctx.principal, assessment)
+    assessment.computed_by, assessment.computed_at = ctx.principal.subject, utcnow()
+    await _compute(ctx, assessment)
 
 
-async def finalise(session: AsyncSession, principal: Principal,
-                   assessment: PerformanceAssessment) -> None:
-    _writable(principal, assessment)
+async def finalise(ctx: Ctx, assessment: PerformanceAssessment) -> None:
+    _writable(ctx.principal, assessment)
     assessment.status, assessment.finalised_by, assessment.finalised_at = (
-        "finalised", principal.subject, utcnow())
-    await session.flush()
+        "finalised", ctx.principal.subject, utcnow())
+    await ctx.session.flush()
 
 
 async def read_model(session: AsyncSession, assessment: PerformanceAssessment
@@ -120,8 +122,8 @@ async def read_model(session: AsyncSession, assessment: PerformanceAssessment
                     for s in scores]}
 
 
-async def page(session: AsyncSession, principal: Principal, year: int | None,
-               cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+async def page(ctx: Ctx, year: int | None, cursor: str | None,
+               limit: int) -> tuple[list[Any], str | None]:
     """Assessments the caller may read, one keyset page."""
-    rows, nxt = await AssessmentRepository(session).list(principal, year, cursor, limit)
+    rows, nxt = await AssessmentRepository(ctx.session).list(ctx.principal, year, cursor, limit)
     return list(rows), nxt

@@ -2,11 +2,10 @@
 
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
-from common.app import CalendarDep
 from kit import errors as kit_errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from services.review.complaint_deadlines import errors, service
 from services.review.complaint_deadlines.schemas import (
     ExtendComplaint,
@@ -16,7 +15,7 @@ from services.review.complaint_deadlines.schemas import (
 from services.review.complaints import errors as complaint_errors
 from services.review.complaints.router import _read
 from services.review.complaints.schemas import ComplaintRead
-from services.review.dependencies import ComplaintStaff
+from services.review.dependencies import ComplaintStaffCtx
 
 router = APIRouter(prefix="/api/v1/review/complaints", tags=["complaints"],
                    route_class=CommittingRoute)
@@ -28,24 +27,21 @@ STATE = (complaint_errors.ComplaintNotFound, complaint_errors.ComplaintStateConf
              responses=kit_errors.responses(*AUTH, *STATE),
              summary="不予受理（说明理由，5个工作日内）")
 async def refuse_complaint(complaint_id: uuid.UUID, body: RefuseComplaint,
-                           principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
-    return _read(await service.refuse(session, principal, complaint_id, body.reason), principal)
+                           ctx: ComplaintStaffCtx) -> ComplaintRead:
+    return _read(await service.refuse(ctx, complaint_id, body.reason), ctx.principal)
 
 
 @router.post("/{complaint_id}/extend", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE, errors.ComplaintExtensionRefused),
              summary="经负责人批准延长办结期限（一次，不超过20日）")
-async def extend_complaint(complaint_id: uuid.UUID, body: ExtendComplaint, request: Request,
-                           principal: ComplaintStaff, session: SessionDep,
-                           calendar: CalendarDep) -> ComplaintRead:
-    complaint = await service.extend(session, calendar, request.app.state.settings, principal,
-                                     complaint_id, body.approved_by, body.reason)
-    return _read(complaint, principal)
+async def extend_complaint(complaint_id: uuid.UUID, body: ExtendComplaint,
+                           ctx: ComplaintStaffCtx) -> ComplaintRead:
+    complaint = await service.extend(ctx, complaint_id, body.approved_by, body.reason)
+    return _read(complaint, ctx.principal)
 
 
 @router.post("/{complaint_id}/result-notice", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE), summary="告知投诉人处理结果")
 async def notify_complaint_result(complaint_id: uuid.UUID, body: ResultNotice,
-                                  principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
-    return _read(await service.tell_result(session, principal, complaint_id, body.via),
-                 principal)
+                                  ctx: ComplaintStaffCtx) -> ComplaintRead:
+    return _read(await service.tell_result(ctx, complaint_id, body.via), ctx.principal)

@@ -10,59 +10,54 @@ extension, naming the approving head; the extension runs from the current conclu
 
 import uuid
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from common.calendar import WorkingCalendar
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.complaint_deadlines import errors
 from services.review.complaints import errors as complaint_errors
 from services.review.complaints import service as complaints
 from services.review.complaints.models import Complaint
-from services.review.config import ReviewSettings
+from services.review.context import Ctx
 
 EXTENSION_RULE = "投诉举报办结期限经负责人批准可延长一次，延长不超过{days}日（地方规定）"
 
 
-async def refuse(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
-                 reason: str) -> Complaint:
-    complaint = await complaints.load(session, principal, complaint_id)
+async def refuse(ctx: Ctx, complaint_id: uuid.UUID, reason: str) -> Complaint:
+    complaint = await complaints.load(ctx, complaint_id)
     if complaint.status not in ("received", "assigned"):
         raise complaint_errors.ComplaintStateConflict(
             f"当前状态为 {complaint.status}，不能不予受理", status_now=complaint.status)
     now = utcnow()
     complaint.status, complaint.refused_at, complaint.decision_reason = "refused", now, reason
     complaint.responded_at, complaint.reply = now, f"不予受理。理由：{reason}"
-    await session.flush()
+    await ctx.session.flush()
     return complaint
 
 
-async def extend(session: AsyncSession, calendar: WorkingCalendar, settings: ReviewSettings,
-                 principal: Principal, complaint_id: uuid.UUID, approved_by: str,
+async def extend(ctx: Ctx, complaint_id: uuid.UUID, approved_by: str,
                  reason: str) -> Complaint:
-    if not principal.has("supervisor", "sysadmin"):
+    if not ctx.principal.has("supervisor", "sysadmin"):
         raise kit_errors.Forbidden("延长办理期限须由监督机构登记负责人批准")
-    complaint = await complaints.load(session, principal, complaint_id)
+    settings = ctx.settings
+    complaint = await complaints.load(ctx, complaint_id)
     rule = EXTENSION_RULE.format(days=settings.complaint_extension_days)
     if complaint.status in ("closed", "refused"):
         raise errors.ComplaintExtensionRefused("已办结或不予受理的投诉举报不能延期", rule=rule)
     if complaint.extended_at is not None:
         raise errors.ComplaintExtensionRefused("办理期限已延长过一次", rule=rule)
-    complaint.close_by = calendar.add_days(complaint.close_by, settings.complaint_extension_days,
-                                           settings.complaint_close_day_unit).due_on
+    complaint.close_by = ctx.calendar.add_days(
+        complaint.close_by, settings.complaint_extension_days,
+        settings.complaint_close_day_unit).due_on
     complaint.extended_at, complaint.extension_approved_by = utcnow(), approved_by
     complaint.extension_reason = reason
-    await session.flush()
+    await ctx.session.flush()
     return complaint
 
 
-async def tell_result(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
-                      via: str) -> Complaint:
-    complaint = await complaints.load(session, principal, complaint_id)
+async def tell_result(ctx: Ctx, complaint_id: uuid.UUID, via: str) -> Complaint:
+    complaint = await complaints.load(ctx, complaint_id)
     if complaint.status not in ("closed", "refused") or complaint.result_told_at is not None:
         raise complaint_errors.ComplaintStateConflict(
             "须办结或不予受理后告知，且只告知一次", status_now=complaint.status)
     complaint.result_told_at, complaint.result_told_via = utcnow(), via
-    await session.flush()
+    await ctx.session.flush()
     return complaint

@@ -1,17 +1,16 @@
 """HTTP surface of 投诉举报: public submission and status by code; staff handling."""
 
 import uuid
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from common.app import CalendarDep
 from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
 from kit.auth import Principal, current_principal
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.review.clients import CasesClient, upstream
 from services.review.complaints import errors, service
 from services.review.complaints.dependencies import PublicRateLimit
 from services.review.complaints.models import Complaint
@@ -27,7 +26,7 @@ from services.review.complaints.schemas import (
     LeadCreate,
     RespondComplaint,
 )
-from services.review.dependencies import AgencyRegions, ComplaintStaff
+from services.review.dependencies import AgencyRegions, ComplaintStaffCtx, PublicCtx
 
 router = APIRouter(prefix="/api/v1/review/complaints", tags=["complaints"],
                    route_class=CommittingRoute)
@@ -59,9 +58,8 @@ async def _optional_staff(request: Request) -> Principal | None:
                                             kit_errors.Unauthorized),
              summary="提交投诉举报（公开，无需令牌，按地址限流；工作人员亦用于登记12345工单）")
 async def submit_complaint(body: ComplaintCreate, request: Request, _: PublicRateLimit,
-                           session: SessionDep, calendar: CalendarDep) -> ComplaintReceipt:
-    principal = await _optional_staff(request)
-    c = await service.submit(session, calendar, request.app.state.settings, principal, body)
+                           ctx: PublicCtx) -> ComplaintReceipt:
+    c = await service.submit(replace(ctx, principal=await _optional_staff(request)), body)
     return ComplaintReceipt(tracking_code=c.tracking_code, acknowledge_by=c.acknowledge_by,
                             respond_by=c.respond_by, close_by=c.close_by)
 
@@ -70,72 +68,69 @@ async def submit_complaint(body: ComplaintCreate, request: Request, _: PublicRat
             responses=kit_errors.responses(errors.ComplaintNotFound, errors.ComplaintRateLimited),
             summary="凭查询码查询办理进度（公开；不含联系人信息）")
 async def get_complaint_status(tracking_code: str,
-                               _: PublicRateLimit, session: SessionDep) -> ComplaintPublicStatus:
+                               _: PublicRateLimit, ctx: PublicCtx) -> ComplaintPublicStatus:
     return ComplaintPublicStatus.model_validate(
-        await service.public_status(session, tracking_code[:16]))
+        await service.public_status(ctx.session, tracking_code[:16]))
 
 
 @router.get("", response_model=Page[ComplaintRead], responses=kit_errors.responses(*AUTH),
             summary="投诉举报列表（本单位/本辖区；overdue=true 仅逾期）")
-async def list_complaints(principal: ComplaintStaff, session: SessionDep,
+async def list_complaints(ctx: ComplaintStaffCtx,
                           status: str | None = None, overdue: bool = False,
                           cursor: str | None = None,
                           limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[ComplaintRead]:
-    rows, nxt = await service.list_complaints(session, principal, status=status,
+    rows, nxt = await service.list_complaints(ctx, status=status,
                                               overdue=overdue, cursor=cursor, limit=limit)
-    return Page[ComplaintRead](items=[_read(c, principal) for c in rows], next_cursor=nxt,
+    return Page[ComplaintRead](items=[_read(c, ctx.principal) for c in rows], next_cursor=nxt,
                                limit=limit)
 
 
 @router.get("/stats", response_model=list[ComplaintStats], responses=kit_errors.responses(*AUTH),
             summary="回应率与办结率（按被投诉单位、受理年度）")
-async def get_complaint_stats(principal: ComplaintStaff, session: SessionDep,
+async def get_complaint_stats(ctx: ComplaintStaffCtx,
                               year: Annotated[int, Query(ge=2000, le=2100)]
                               ) -> list[ComplaintStats]:
-    return await service.stats(session, principal, year)
+    return await service.stats(ctx, year)
 
 
 @router.get("/{complaint_id}", response_model=ComplaintRead,
             responses=kit_errors.responses(*AUTH, errors.ComplaintNotFound),
             summary="一件投诉举报（工作人员）")
-async def get_complaint(complaint_id: uuid.UUID, principal: ComplaintStaff,
-                        session: SessionDep) -> ComplaintRead:
-    return _read(await service.load(session, principal, complaint_id), principal)
+async def get_complaint(complaint_id: uuid.UUID, ctx: ComplaintStaffCtx) -> ComplaintRead:
+    return _read(await service.load(ctx, complaint_id), ctx.principal)
 
 
 @router.post("/{complaint_id}/assign", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE, AgencyOutOfScope),
              summary="分派承办人")
 async def assign_complaint(complaint_id: uuid.UUID, body: AssignComplaint,
-                           principal: ComplaintStaff, session: SessionDep,
-                           regions: AgencyRegions) -> ComplaintRead:
-    return _read(await service.assign(session, principal, complaint_id, body.handler,
-                                      body.target_agency_id, regions), principal)
+                           ctx: ComplaintStaffCtx, regions: AgencyRegions) -> ComplaintRead:
+    return _read(await service.assign(ctx, complaint_id, body.handler,
+                                      body.target_agency_id, regions), ctx.principal)
 
 
 @router.post("/{complaint_id}/acknowledge", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE), summary="受理")
-async def acknowledge_complaint(complaint_id: uuid.UUID, principal: ComplaintStaff,
-                                session: SessionDep,
+async def acknowledge_complaint(complaint_id: uuid.UUID, ctx: ComplaintStaffCtx,
                                 body: AcceptComplaint | None = None) -> ComplaintRead:
     reason = body.reason if body else None
-    return _read(await service.acknowledge(session, principal, complaint_id, reason), principal)
+    return _read(await service.acknowledge(ctx, complaint_id, reason), ctx.principal)
 
 
 @router.post("/{complaint_id}/respond", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE), summary="答复（公开可见的答复内容）")
 async def respond_complaint(complaint_id: uuid.UUID, body: RespondComplaint,
-                            principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
-    complaint = await service.respond(session, principal, complaint_id, body.reply)
-    return _read(complaint, principal)
+                            ctx: ComplaintStaffCtx) -> ComplaintRead:
+    complaint = await service.respond(ctx, complaint_id, body.reply)
+    return _read(complaint, ctx.principal)
 
 
 @router.post("/{complaint_id}/close", response_model=ComplaintRead,
              responses=kit_errors.responses(*AUTH, *STATE), summary="办结")
 async def close_complaint(complaint_id: uuid.UUID, body: CloseComplaint,
-                          principal: ComplaintStaff, session: SessionDep) -> ComplaintRead:
-    complaint = await service.close(session, principal, complaint_id, body.result)
-    return _read(complaint, principal)
+                          ctx: ComplaintStaffCtx) -> ComplaintRead:
+    complaint = await service.close(ctx, complaint_id, body.result)
+    return _read(complaint, ctx.principal)
 
 
 @router.post("/{complaint_id}/lead", response_model=ComplaintRead,
@@ -143,8 +138,6 @@ async def close_complaint(complaint_id: uuid.UUID, body: CloseComplaint,
                                             errors.ComplaintNeedsAgency, AgencyOutOfScope,
                                             kit_errors.ServiceUnavailable),
              summary="违法行为举报转为案件线索（调用案件服务）")
-async def create_complaint_lead(complaint_id: uuid.UUID, body: LeadCreate, request: Request,
-                                principal: ComplaintStaff, session: SessionDep,
-                                regions: AgencyRegions) -> ComplaintRead:
-    return _read(await service.make_lead(session, principal, CasesClient(upstream(request)),
-                                         complaint_id, body, regions), principal)
+async def create_complaint_lead(complaint_id: uuid.UUID, body: LeadCreate,
+                                ctx: ComplaintStaffCtx, regions: AgencyRegions) -> ComplaintRead:
+    return _read(await service.make_lead(ctx, complaint_id, body, regions), ctx.principal)

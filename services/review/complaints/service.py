@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.calendar import LEGAL_TZ, WorkingCalendar, today_legal
+from common.calendar import LEGAL_TZ, today_legal
 from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
 from kit.auth import Principal
@@ -39,7 +39,7 @@ from services.review.complaints.schemas import (
     ComplaintStats,
     LeadCreate,
 )
-from services.review.config import ReviewSettings
+from services.review.context import Ctx
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
 LEAD_STATUS_LABELS = {"declined": "经核查不予立案", "closed": "已依法办结",
@@ -70,8 +70,10 @@ def new_tracking_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
 
 
-async def submit(session: AsyncSession, calendar: WorkingCalendar, settings: ReviewSettings,
-                 principal: Principal | None, body: ComplaintCreate) -> Complaint:
+async def submit(ctx: Ctx, body: ComplaintCreate) -> Complaint:
+    """A complaint received now; `ctx.principal` is the staff member registering it, or None
+    for a citizen without a token."""
+    session, principal, calendar, settings = ctx.session, ctx.principal, ctx.calendar, ctx.settings
     repo = ComplaintRepository(session)
     code = new_tracking_code()
     while await repo.code_taken(code):
@@ -105,9 +107,8 @@ async def public_status(session: AsyncSession, code: str) -> Complaint:
     return complaint
 
 
-async def load(session: AsyncSession, principal: Principal,
-               complaint_id: uuid.UUID) -> Complaint:
-    complaint = await ComplaintRepository(session).get_scoped(principal, complaint_id)
+async def load(ctx: Ctx, complaint_id: uuid.UUID) -> Complaint:
+    complaint = await ComplaintRepository(ctx.session).get_scoped(ctx.principal, complaint_id)
     if complaint is None:
         raise errors.ComplaintNotFound(f"投诉举报 {complaint_id} 不存在")
     return complaint
@@ -119,12 +120,13 @@ def _require(complaint: Complaint, allowed: tuple[str, ...], action: str) -> Non
                                             status_now=complaint.status)
 
 
-async def assign(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
-                 handler: str, target_agency_id: uuid.UUID | None,
+async def assign(ctx: Ctx, complaint_id: uuid.UUID, handler: str,
+                 target_agency_id: uuid.UUID | None,
                  regions: AgencyRegionLookup) -> Complaint:
     """Reassignment to another agency only inside the supervisor's region, checked against the
     agency's REAL region (personnel); the complaint then carries that region."""
-    complaint = await load(session, principal, complaint_id)
+    principal = ctx.principal
+    complaint = await load(ctx, complaint_id)
     _require(complaint, ("received", "assigned"), "分派")
     if target_agency_id is not None:
         if not principal.has("supervisor", "sysadmin"):
@@ -133,38 +135,36 @@ async def assign(session: AsyncSession, principal: Principal, complaint_id: uuid
             complaint.region_code = real
         complaint.target_agency_id = target_agency_id
     complaint.handler, complaint.assigned_at, complaint.status = handler, utcnow(), "assigned"
-    await session.flush()
+    await ctx.session.flush()
     return complaint
 
 
-async def acknowledge(session: AsyncSession, principal: Principal,
-                      complaint_id: uuid.UUID, reason: str | None = None) -> Complaint:
-    complaint = await load(session, principal, complaint_id)
+async def acknowledge(ctx: Ctx, complaint_id: uuid.UUID,
+                      reason: str | None = None) -> Complaint:
+    complaint = await load(ctx, complaint_id)
     _require(complaint, ("received", "assigned"), "受理")
     complaint.acknowledged_at, complaint.status = utcnow(), "acknowledged"
     complaint.decision_reason = reason or complaint.decision_reason
-    complaint.handler = complaint.handler or principal.subject
-    await session.flush()
+    complaint.handler = complaint.handler or ctx.principal.subject
+    await ctx.session.flush()
     return complaint
 
 
-async def respond(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
-                  reply: str) -> Complaint:
-    complaint = await load(session, principal, complaint_id)
+async def respond(ctx: Ctx, complaint_id: uuid.UUID, reply: str) -> Complaint:
+    complaint = await load(ctx, complaint_id)
     _require(complaint, ("received", "assigned", "acknowledged"), "答复")
     now = utcnow()
     complaint.acknowledged_at = complaint.acknowledged_at or now
     complaint.responded_at, complaint.reply, complaint.status = now, reply, "responded"
-    await session.flush()
+    await ctx.session.flush()
     return complaint
 
 
-async def close(session: AsyncSession, principal: Principal, complaint_id: uuid.UUID,
-                result: str) -> Complaint:
-    complaint = await load(session, principal, complaint_id)
+async def close(ctx: Ctx, complaint_id: uuid.UUID, result: str) -> Complaint:
+    complaint = await load(ctx, complaint_id)
     _require(complaint, ("responded",), "办结（须先答复）")
     complaint.closed_at, complaint.result, complaint.status = utcnow(), result, "closed"
-    await session.flush()
+    await ctx.session.flush()
     return complaint
 
 
@@ -186,17 +186,16 @@ def check_lead_allowed(complaint: Complaint) -> None:
     _require(complaint, ("received", "assigned", "acknowledged"), "转为线索")
 
 
-async def make_lead(session: AsyncSession, principal: Principal, cases: CasesClient,
-                    complaint_id: uuid.UUID, body: LeadCreate,
+async def make_lead(ctx: Ctx, complaint_id: uuid.UUID, body: LeadCreate,
                     regions: AgencyRegionLookup) -> Complaint:
     """Open a lead (线索) in cases for a violation report; if cases refuses nothing changes.
     A supervisor opens leads only for agencies of their region (the agency's REAL region)."""
-    complaint = await load(session, principal, complaint_id)
+    complaint = await load(ctx, complaint_id)
     check_lead_allowed(complaint)
-    await check_agency_region(principal, complaint.target_agency_id, regions)
-    case = await cases.create_lead(lead_body(complaint, body))
+    await check_agency_region(ctx.principal, complaint.target_agency_id, regions)
+    case = await CasesClient(ctx.up).create_lead(lead_body(complaint, body))
     record_lead(complaint, case.id, case.status)
-    await session.flush()
+    await ctx.session.flush()
     return complaint
 
 
@@ -235,18 +234,17 @@ async def follow_lead(session: AsyncSession, final_statuses: list[str],
     await session.flush()
 
 
-async def list_complaints(session: AsyncSession, principal: Principal, *, status: str | None,
-                          overdue: bool, cursor: str | None,
+async def list_complaints(ctx: Ctx, *, status: str | None, overdue: bool, cursor: str | None,
                           limit: int) -> tuple[list[Complaint], str | None]:
-    return await ComplaintRepository(session).list(
-        principal, status=status, overdue_on=today_legal() if overdue else None, cursor=cursor,
+    return await ComplaintRepository(ctx.session).list(
+        ctx.principal, status=status, overdue_on=today_legal() if overdue else None, cursor=cursor,
         limit=limit)
 
 
-async def stats(session: AsyncSession, principal: Principal, year: int) -> list[ComplaintStats]:
+async def stats(ctx: Ctx, year: int) -> list[ComplaintStats]:
     start = datetime(year, 1, 1, tzinfo=LEGAL_TZ)
     end = datetime(year + 1, 1, 1, tzinfo=LEGAL_TZ)
-    rows = await ComplaintRepository(session).stats(principal, start, end)
+    rows = await ComplaintRepository(ctx.session).stats(ctx.principal, start, end)
     out = [ComplaintStats(agency_id=agency, year=year, total=total, responded=responded,
                           completed=closed, response_rate=round(responded / total, 4),
                           completion_rate=round(closed / total, 4))

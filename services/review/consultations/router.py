@@ -3,14 +3,15 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from common.calendar import today_legal
+from common.context import ctx_dependency
 from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.review.clients import fetch_record, upstream
+from services.review.clients import upstream
 from services.review.consultations import errors, service
 from services.review.consultations.models import CaseConsultation
 from services.review.consultations.schemas import (
@@ -22,6 +23,7 @@ from services.review.consultations.schemas import (
     ConsultationParticipantRead,
     ConsultationRead,
 )
+from services.review.context import Ctx
 from services.review.dependencies import AgencyRegions
 
 router = APIRouter(prefix="/api/v1/review", tags=["supervision"], route_class=CommittingRoute)
@@ -30,6 +32,8 @@ URL = "/case-consultations"
 Reader = Annotated[Principal, Depends(require_roles(
     "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
 Writer = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor", "sysadmin"))]
+ReaderCtx = Annotated[Ctx, Depends(ctx_dependency(Reader, upstream, Ctx))]
+WriterCtx = Annotated[Ctx, Depends(ctx_dependency(Writer, upstream, Ctx))]
 
 
 async def _detail(session, row: CaseConsultation) -> ConsultationDetail:
@@ -49,26 +53,20 @@ async def _detail(session, row: CaseConsultation) -> ConsultationDetail:
                                             kit_errors.UnprocessableEntity,
                                             kit_errors.ServiceUnavailable),
              summary="提请疑难案件联合会商（案件、检查经案件服务核验）")
-async def create_case_consultation(body: ConsultationCreate, principal: Writer,
-                                   request: Request, session: SessionDep,
+async def create_case_consultation(body: ConsultationCreate, ctx: WriterCtx,
                                    regions: AgencyRegions) -> ConsultationDetail:
-    async def read(record_type: str, record_id: uuid.UUID) -> dict:
-        return await fetch_record(upstream(request), record_type, record_id)
-    row = await service.create(session, principal, body, read, regions,
-                               request.app.state.settings.consultation_opinion_days)
-    return await _detail(session, row)
+    row = await service.create(ctx, body, regions)
+    return await _detail(ctx.session, row)
 
 
 @router.get(URL, response_model=Page[ConsultationRead], responses=kit_errors.responses(*AUTH),
             summary="案件会商列表（可按案件或法制审核筛选）")
-async def list_case_consultations(principal: Reader, session: SessionDep,
-                                  case_id: uuid.UUID | None = None,
+async def list_case_consultations(ctx: ReaderCtx, case_id: uuid.UUID | None = None,
                                   legal_review_id: uuid.UUID | None = None,
                                   cursor: str | None = None,
                                   limit: Annotated[int, Query(ge=1, le=200)] = 50
                                   ) -> Page[ConsultationRead]:
-    rows, nxt = await service.page(session, principal, case_id, legal_review_id, cursor,
-                                   limit)
+    rows, nxt = await service.page(ctx, case_id, legal_review_id, cursor, limit)
     return Page[ConsultationRead](items=[ConsultationRead.model_validate(r) for r in rows],
                                   next_cursor=nxt, limit=limit)
 
@@ -76,9 +74,9 @@ async def list_case_consultations(principal: Reader, session: SessionDep,
 @router.get(URL + "/{consultation_id}", response_model=ConsultationDetail,
             responses=kit_errors.responses(*AUTH, errors.ConsultationNotFound),
             summary="一次案件会商（参加方、书面意见、结论）")
-async def get_case_consultation(consultation_id: uuid.UUID, principal: Reader,
-                                session: SessionDep) -> ConsultationDetail:
-    return await _detail(session, await service.load(session, principal, consultation_id))
+async def get_case_consultation(consultation_id: uuid.UUID,
+                                ctx: ReaderCtx) -> ConsultationDetail:
+    return await _detail(ctx.session, await service.load(ctx, consultation_id))
 
 
 @router.post(URL + "/{consultation_id}/opinions", response_model=ConsultationOpinionRead,
@@ -90,10 +88,9 @@ async def get_case_consultation(consultation_id: uuid.UUID, principal: Reader,
                                             errors.OpinionExists),
              summary="参加方书面意见（逾期提交的予以标记）")
 async def add_case_consultation_opinion(consultation_id: uuid.UUID, body: ConsultationOpinionCreate,
-                                        principal: Writer,
-                                        session: SessionDep) -> ConsultationOpinionRead:
+                                        ctx: WriterCtx) -> ConsultationOpinionRead:
     return ConsultationOpinionRead.model_validate(
-        await service.add_opinion(session, principal, consultation_id, body))
+        await service.add_opinion(ctx, consultation_id, body))
 
 
 @router.post(URL + "/{consultation_id}/conclude", response_model=ConsultationDetail,
@@ -103,8 +100,7 @@ async def add_case_consultation_opinion(consultation_id: uuid.UUID, body: Consul
                                             kit_errors.UnprocessableEntity),
              summary="形成会商结论")
 async def conclude_case_consultation(consultation_id: uuid.UUID, body: ConclusionCreate,
-                                     principal: Writer,
-                                     session: SessionDep) -> ConsultationDetail:
-    row = await service.load(session, principal, consultation_id, for_update=True)
-    await service.conclude(session, principal, row, body)
-    return await _detail(session, row)
+                                     ctx: WriterCtx) -> ConsultationDetail:
+    row = await service.load(ctx, consultation_id, for_update=True)
+    await service.conclude(ctx, row, body)
+    return await _detail(ctx.session, row)

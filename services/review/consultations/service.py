@@ -18,7 +18,6 @@ Decisions where the issue is silent:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -29,6 +28,7 @@ from common.scope import AgencyRegionLookup, in_region
 from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.db import utcnow
+from services.review.clients import fetch_record
 from services.review.consultations import errors
 from services.review.consultations.models import (
     CaseConsultation,
@@ -41,14 +41,15 @@ from services.review.consultations.schemas import (
     ConsultationCreate,
     ConsultationOpinionCreate,
 )
+from services.review.context import Ctx
 
-RecordReader = Callable[[str, uuid.UUID], Awaitable[dict[str, Any]]]
 
-
-async def create(session: AsyncSession, principal: Principal, body: ConsultationCreate,
-                 read: RecordReader, regions: AgencyRegionLookup,
-                 opinion_days: int) -> CaseConsultation:
-    case = await read("case", body.case_id)
+async def create(ctx: Ctx, body: ConsultationCreate,
+                 regions: AgencyRegionLookup) -> CaseConsultation:
+    """The case and its inspections are read through cases with the caller's token
+    (`clients.fetch_record`); opinions are due `consultation_opinion_days` after today."""
+    session, principal = ctx.session, ctx.principal
+    case = await fetch_record(ctx.up, "case", body.case_id)
     agency = case.get("agency_id")
     real = await regions(agency) if agency else None
     if real is None:
@@ -58,7 +59,7 @@ async def create(session: AsyncSession, principal: Principal, body: Consultation
             real, principal.region_code))):
         raise errors.ConsultationNotAllowed("只有本辖区监督机构或本案执法机关可以提请会商")
     for inspection in dict.fromkeys(body.inspection_ids):
-        await read("inspection", inspection)
+        await fetch_record(ctx.up, "inspection", inspection)
     for p in body.participants:
         if p.kind == "agency":
             if p.agency_id is None:
@@ -66,7 +67,7 @@ async def create(session: AsyncSession, principal: Principal, body: Consultation
             if await regions(p.agency_id) is None:
                 raise errors.UnknownAgency(f"执法机关 {p.agency_id} 不存在")
     today = today_legal()
-    due = body.opinion_due_on or today + timedelta(days=opinion_days)
+    due = body.opinion_due_on or today + timedelta(days=ctx.settings.consultation_opinion_days)
     if due < today:
         raise kit_errors.UnprocessableEntity("书面意见期限早于今日")
     repo = ConsultationRepository(session)
@@ -88,10 +89,10 @@ async def create(session: AsyncSession, principal: Principal, body: Consultation
     return row
 
 
-async def load(session: AsyncSession, principal: Principal, consultation_id: uuid.UUID,
+async def load(ctx: Ctx, consultation_id: uuid.UUID,
                for_update: bool = False) -> CaseConsultation:
-    row = await ConsultationRepository(session).get_scoped(principal, consultation_id,
-                                                           for_update)
+    row = await ConsultationRepository(ctx.session).get_scoped(ctx.principal, consultation_id,
+                                                               for_update)
     if row is None:
         raise errors.ConsultationNotFound(f"案件会商 {consultation_id} 不存在")
     return row
@@ -108,9 +109,10 @@ def _supervises(principal: Principal, row: CaseConsultation) -> bool:
         row.region_code, principal.region_code))
 
 
-async def add_opinion(session: AsyncSession, principal: Principal, consultation_id: uuid.UUID,
+async def add_opinion(ctx: Ctx, consultation_id: uuid.UUID,
                       body: ConsultationOpinionCreate) -> ConsultationOpinion:
-    row = await load(session, principal, consultation_id, for_update=True)
+    session, principal = ctx.session, ctx.principal
+    row = await load(ctx, consultation_id, for_update=True)
     _open(row)
     repo = ConsultationRepository(session)
     participant = next((p for p in await repo.participants(row.id)
@@ -133,8 +135,8 @@ async def add_opinion(session: AsyncSession, principal: Principal, consultation_
     return opinion
 
 
-async def conclude(session: AsyncSession, principal: Principal, row: CaseConsultation,
-                   body: ConclusionCreate) -> None:
+async def conclude(ctx: Ctx, row: CaseConsultation, body: ConclusionCreate) -> None:
+    session, principal = ctx.session, ctx.principal
     own = principal.has("agency_admin") and str(principal.agency_id) == str(row.agency_id)
     if not (own or _supervises(principal, row)):
         raise errors.ConsultationNotAllowed("只有本辖区监督机构或本案执法机关可以形成会商结论")
@@ -159,22 +161,22 @@ async def parts(session: AsyncSession, consultation_id: uuid.UUID
             list(await repo.opinions(consultation_id)))
 
 
-async def page(session: AsyncSession, principal: Principal, case_id: uuid.UUID | None,
-               legal_review_id: uuid.UUID | None, cursor: str | None,
-               limit: int) -> tuple[list[Any], str | None]:
+async def page(ctx: Ctx, case_id: uuid.UUID | None, legal_review_id: uuid.UUID | None,
+               cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
     """Consultations the caller may see, one keyset page."""
-    rows, nxt = await ConsultationRepository(session).list(principal, case_id,
-                                                           legal_review_id, cursor, limit)
+    rows, nxt = await ConsultationRepository(ctx.session).list(ctx.principal, case_id,
+                                                               legal_review_id, cursor, limit)
     return list(rows), nxt
 
 
-async def linked_to_review(session: AsyncSession, principal: Principal, review_id: uuid.UUID,
+async def linked_to_review(ctx: Ctx, review_id: uuid.UUID,
                            case_id: uuid.UUID) -> list[dict[str, Any]]:
     """The consultations attached to a legal review or to its case (issue 15 point 5: "the
     opinions attach to the case and to its legal review"), each with its opinions summary
     (id, position, late) — read in one query, for the legal review's read."""
     out: dict[uuid.UUID, dict[str, Any]] = {}
-    for c, o in await ConsultationRepository(session).linked(principal, review_id, case_id):
+    for c, o in await ConsultationRepository(ctx.session).linked(ctx.principal, review_id,
+                                                                 case_id):
         row = out.setdefault(c.id, {
             "id": c.id, "case_id": c.case_id, "legal_review_id": c.legal_review_id,
             "question": c.question, "opinion_due_on": c.opinion_due_on, "status": c.status,

@@ -24,9 +24,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.scope import AgencyRegionLookup, check_agency_region
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.clients import CasesClient
+from services.review.context import Ctx
 from services.review.evaluation import errors
 from services.review.evaluation.models import EvaluationBatch, EvaluationFile, EvaluationRubric
 from services.review.evaluation.repository import EvaluationRepository
@@ -50,8 +50,8 @@ def draw(seed: str, agency_id: str, case_ids: list[str], size: int | None,
     return random.Random(f"{seed}:{agency_id}").sample(population, min(k, len(population)))
 
 
-async def create_rubric(session: AsyncSession, principal: Principal,
-                        body: RubricCreate) -> EvaluationRubric:
+async def create_rubric(ctx: Ctx, body: RubricCreate) -> EvaluationRubric:
+    session = ctx.session
     rubric = EvaluationRubric(
         code=body.code, version=await EvaluationRepository(session).next_rubric_version(
             body.code), name=body.name,
@@ -59,17 +59,19 @@ async def create_rubric(session: AsyncSession, principal: Principal,
         scored_items=[i.model_dump() for i in body.scored_items],
         grade_bands=sorted((b.model_dump() for b in body.grade_bands),
                            key=lambda b: -b["min_score"]),
-        created_by=principal.subject)
+        created_by=ctx.principal.subject)
     session.add(rubric)
     await session.flush()
     return rubric
 
 
-async def create_batch(session: AsyncSession, principal: Principal, cases: CasesClient,
-                       page_size: int, body: BatchCreate,
+async def create_batch(ctx: Ctx, body: BatchCreate,
                        regions: AgencyRegionLookup) -> EvaluationBatch:
     """Samples only agencies whose REAL region (personnel) lies in the supervisor's region:
-    another region's dossiers are never copied."""
+    another region's dossiers are never copied. Closed cases and dossiers come from cases
+    (`evaluation_case_page_size` a page)."""
+    session, principal = ctx.session, ctx.principal
+    cases, page_size = CasesClient(ctx.up), ctx.settings.evaluation_case_page_size
     repo = EvaluationRepository(session)
     for agency_id in dict.fromkeys(body.agency_ids):
         await check_agency_region(principal, agency_id, regions)
@@ -122,10 +124,11 @@ def grade_file(rubric: EvaluationRubric, body: ScoreRequest) -> tuple[float, str
     return score, grade, problems
 
 
-async def score_file(session: AsyncSession, principal: Principal, batch_id: uuid.UUID,
-                     file_id: uuid.UUID, body: ScoreRequest) -> EvaluationFile:
+async def score_file(ctx: Ctx, batch_id: uuid.UUID, file_id: uuid.UUID,
+                     body: ScoreRequest) -> EvaluationFile:
+    session = ctx.session
     repo = EvaluationRepository(session)
-    batch = await load_batch(session, principal, batch_id)
+    batch = await load_batch(ctx, batch_id)
     file = await repo.file(batch.id, file_id)
     if file is None:
         raise errors.EvaluationFileNotFound(f"评查案卷 {file_id} 不存在")
@@ -134,16 +137,16 @@ async def score_file(session: AsyncSession, principal: Principal, batch_id: uuid
     file.score, file.grade, file.problems = grade_file(rubric, body)
     file.vetoes = list(dict.fromkeys(body.vetoes))
     file.deductions = [d.model_dump() for d in body.deductions]
-    file.status, file.evaluator, file.scored_at = "scored", principal.subject, utcnow()
+    file.status, file.evaluator, file.scored_at = "scored", ctx.principal.subject, utcnow()
     await session.flush()
     return file
 
 
-async def load_batch(session: AsyncSession, principal: Principal,
-                     batch_id: uuid.UUID) -> EvaluationBatch:
+async def load_batch(ctx: Ctx, batch_id: uuid.UUID) -> EvaluationBatch:
     """Supervisors: batches of their region; an agency admin: (read-only, ranking and 通报)
     batches that evaluated their agency."""
-    batch = await EvaluationRepository(session).batch(principal, batch_id)
+    principal = ctx.principal
+    batch = await EvaluationRepository(ctx.session).batch(principal, batch_id)
     if batch is not None and not principal.has("sysadmin", "supervisor") and (
             principal.agency_id not in batch.agency_ids):
         batch = None

@@ -3,20 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.app import CalendarDep
 from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.review.clients import PersonnelClient, upstream
+from services.review.clients import PersonnelClient
 from services.review.dependencies import (
     AgencyRegions,
-    AgencyReplier,
-    SupervisionReader,
-    Supervisor,
+    AgencyReplierCtx,
+    SupervisionReaderCtx,
+    SupervisorCtx,
 )
 from services.review.instruments import documents, errors, service
 from services.review.instruments.models import SupervisionInstrument
@@ -64,24 +63,21 @@ async def detail(session: AsyncSession, ins: SupervisionInstrument) -> Instrumen
                                             AgencyOutOfScope, kit_errors.UnprocessableEntity,
                                             kit_errors.ValidationFailed),
              summary="发出监督文书（通知书/意见书/决定书/建议书）")
-async def issue_supervision_instrument(body: InstrumentCreate, request: Request,
-                                       principal: Supervisor, session: SessionDep,
-                                       calendar: CalendarDep,
+async def issue_supervision_instrument(body: InstrumentCreate, ctx: SupervisorCtx,
                                        regions: AgencyRegions) -> InstrumentDetail:
-    ins = await service.issue(session, calendar, request.app.state.settings, principal, body,
-                              regions)
-    name = await PersonnelClient(upstream(request)).agency_name(ins.agency_id)
-    await documents.issue_document(session, request.app.state.settings, ins, name)
-    return await detail(session, ins)
+    ins = await service.issue(ctx, body, regions)
+    name = await PersonnelClient(ctx.up).agency_name(ins.agency_id)
+    await documents.issue_document(ctx.session, ctx.settings, ins, name)
+    return await detail(ctx.session, ins)
 
 
 @router.get("", response_model=Page[InstrumentRead], responses=kit_errors.responses(*AUTH),
             summary="监督文书列表（overdue=true 仅逾期未回复）")
 async def list_supervision_instruments(
-        principal: SupervisionReader, session: SessionDep, kind: Kind | None = None,
+        ctx: SupervisionReaderCtx, kind: Kind | None = None,
         status: str | None = None, overdue: bool = False, cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[InstrumentRead]:
-    rows, nxt = await service.list_instruments(session, principal, kind=kind, status=status,
+    rows, nxt = await service.list_instruments(ctx, kind=kind, status=status,
                                                overdue=overdue, cursor=cursor, limit=limit)
     return Page[InstrumentRead](items=[read(i) for i in rows], next_cursor=nxt, limit=limit)
 
@@ -89,30 +85,29 @@ async def list_supervision_instruments(
 @router.get("/stats", response_model=list[InstrumentStats], responses=kit_errors.responses(*AUTH),
             summary="监督文书年度统计（按文书种类：发出、回复、逾期、约谈/通报/督办、复查）")
 async def get_supervision_instrument_stats(
-        principal: SupervisionReader, session: SessionDep,
+        ctx: SupervisionReaderCtx,
         year: Annotated[int, Query(ge=2000, le=2100)]) -> list[InstrumentStats]:
-    return await service.stats(session, principal, year)
+    return await service.stats(ctx, year)
 
 
 @router.get("/{instrument_id}", response_model=InstrumentDetail,
             responses=kit_errors.responses(*AUTH, errors.InstrumentNotFound),
             summary="一份监督文书及其办理经过")
-async def get_supervision_instrument(instrument_id: uuid.UUID, principal: SupervisionReader,
-                                     session: SessionDep) -> InstrumentDetail:
-    return await detail(session, await service.load(session, principal, instrument_id))
+async def get_supervision_instrument(instrument_id: uuid.UUID,
+                                     ctx: SupervisionReaderCtx) -> InstrumentDetail:
+    return await detail(ctx.session, await service.load(ctx, instrument_id))
 
 
 @router.get("/{instrument_id}/document.docx", response_class=Response,
             responses={200: {"content": {DOCX: {}}},
                        **kit_errors.responses(*AUTH, errors.InstrumentNotFound)},
             summary="监督文书（.docx，含文号；内容与 SHA-256 自制作时冻结）")
-async def get_supervision_instrument_docx(instrument_id: uuid.UUID, request: Request,
-                                          principal: SupervisionReader,
-                                          session: SessionDep) -> Response:
-    ins = await service.load(session, principal, instrument_id)
-    doc = await service.document(session, ins) or await documents.issue_document(
-        session, request.app.state.settings, ins,
-        await PersonnelClient(upstream(request)).agency_name(ins.agency_id))
+async def get_supervision_instrument_docx(instrument_id: uuid.UUID,
+                                          ctx: SupervisionReaderCtx) -> Response:
+    ins = await service.load(ctx, instrument_id)
+    doc = await service.document(ctx.session, ins) or await documents.issue_document(
+        ctx.session, ctx.settings, ins,
+        await PersonnelClient(ctx.up).agency_name(ins.agency_id))
     return Response(content=doc.docx, media_type=DOCX, headers={
         "Content-Disposition": f'attachment; filename="instrument-{ins.id}.docx"',
         "ETag": f'"{doc.docx_sha256}"', "X-Content-SHA256": doc.docx_sha256})
@@ -121,22 +116,18 @@ async def get_supervision_instrument_docx(instrument_id: uuid.UUID, request: Req
 @router.post("/{instrument_id}/reply", response_model=InstrumentDetail,
              responses=kit_errors.responses(*AUTH, *STATE), summary="被监督单位回复并报送整改报告")
 async def reply_supervision_instrument(instrument_id: uuid.UUID, body: InstrumentReply,
-                                       principal: AgencyReplier,
-                                       session: SessionDep) -> InstrumentDetail:
-    ins = await service.reply(session, principal, instrument_id, body.reply,
-                              body.rectification_report)
-    return await detail(session, ins)
+                                       ctx: AgencyReplierCtx) -> InstrumentDetail:
+    ins = await service.reply(ctx, instrument_id, body.reply, body.rectification_report)
+    return await detail(ctx.session, ins)
 
 
 @router.post("/{instrument_id}/review", response_model=InstrumentDetail,
              responses=kit_errors.responses(*AUTH, *STATE, kit_errors.UnprocessableEntity),
              summary="监督机构审查回复（认可则办结，不认可则退回重新整改）")
 async def review_supervision_instrument_reply(
-        instrument_id: uuid.UUID, body: ReplyReview, request: Request, principal: Supervisor,
-        session: SessionDep, calendar: CalendarDep) -> InstrumentDetail:
-    ins = await service.review_reply(session, calendar, request.app.state.settings, principal,
-                                     instrument_id, body)
-    return await detail(session, ins)
+        instrument_id: uuid.UUID, body: ReplyReview, ctx: SupervisorCtx) -> InstrumentDetail:
+    ins = await service.review_reply(ctx, instrument_id, body)
+    return await detail(ctx.session, ins)
 
 
 @router.post("/{instrument_id}/objection", response_model=InstrumentDetail,
@@ -144,29 +135,24 @@ async def review_supervision_instrument_reply(
                                             errors.ObjectionAlreadyLodged),
              summary="被监督单位申请复查（收到之日起10日内）")
 async def object_supervision_instrument(
-        instrument_id: uuid.UUID, body: ObjectionCreate, request: Request,
-        principal: AgencyReplier, session: SessionDep,
-        calendar: CalendarDep) -> InstrumentDetail:
-    ins = await service.lodge_objection(session, calendar, request.app.state.settings,
-                                        principal, instrument_id, body.reason)
-    return await detail(session, ins)
+        instrument_id: uuid.UUID, body: ObjectionCreate,
+        ctx: AgencyReplierCtx) -> InstrumentDetail:
+    ins = await service.lodge_objection(ctx, instrument_id, body.reason)
+    return await detail(ctx.session, ins)
 
 
 @router.post("/{instrument_id}/objection/decision", response_model=InstrumentDetail,
              responses=kit_errors.responses(*AUTH, *STATE), summary="复查决定（撤销或维持）")
 async def decide_supervision_instrument_objection(
-        instrument_id: uuid.UUID, body: ObjectionDecision, principal: Supervisor,
-        session: SessionDep) -> InstrumentDetail:
-    ins = await service.decide_objection(session, principal, instrument_id, body.upheld,
-                                         body.decision)
-    return await detail(session, ins)
+        instrument_id: uuid.UUID, body: ObjectionDecision,
+        ctx: SupervisorCtx) -> InstrumentDetail:
+    ins = await service.decide_objection(ctx, instrument_id, body.upheld, body.decision)
+    return await detail(ctx.session, ins)
 
 
 @router.post("/{instrument_id}/escalations", response_model=InstrumentDetail,
              responses=kit_errors.responses(*AUTH, *STATE, errors.EscalationNotDue),
              summary="升级督办：约谈 → 通报 → 督办")
 async def escalate_supervision_instrument(instrument_id: uuid.UUID, body: EscalationCreate,
-                                          principal: Supervisor,
-                                          session: SessionDep) -> InstrumentDetail:
-    return await detail(session, await service.escalate(session, principal, instrument_id,
-                                                        body))
+                                          ctx: SupervisorCtx) -> InstrumentDetail:
+    return await detail(ctx.session, await service.escalate(ctx, instrument_id, body))

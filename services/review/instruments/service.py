@@ -23,10 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from common.calendar import WorkingCalendar, today_legal
 from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.actions.repository import ActionRepository
 from services.review.config import ReviewSettings
+from services.review.context import Ctx
 from services.review.instruments import errors
 from services.review.instruments.models import InstrumentStep, SupervisionInstrument
 from services.review.instruments.repository import AWAITING_REPLY, InstrumentRepository
@@ -55,10 +55,10 @@ def reply_due(calendar: WorkingCalendar, settings: ReviewSettings, start: date):
                              settings.instrument_reply_day_unit, "监督文书回复期限（地方规定）")
 
 
-async def issue(session: AsyncSession, calendar: WorkingCalendar, settings: ReviewSettings,
-                principal: Principal, body: InstrumentCreate,
+async def issue(ctx: Ctx, body: InstrumentCreate,
                 regions: AgencyRegionLookup) -> SupervisionInstrument:
     """Only to an agency whose REAL region (personnel) lies in the supervisor's region."""
+    session, principal = ctx.session, ctx.principal
     real = await check_agency_region(principal, body.agency_id, regions)
     region = real or body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not region.startswith(principal.region_code or "-"):
@@ -69,7 +69,7 @@ async def issue(session: AsyncSession, calendar: WorkingCalendar, settings: Revi
                                              action_id=str(body.action_id))
     now = utcnow()
     today = today_legal(now)
-    due = reply_due(calendar, settings, today)
+    due = reply_due(ctx.calendar, ctx.settings, today)
     if body.reply_due_on is not None and body.reply_due_on < today:
         raise kit_errors.UnprocessableEntity("回复期限不得早于今日")
     ins = SupervisionInstrument(
@@ -87,9 +87,9 @@ async def issue(session: AsyncSession, calendar: WorkingCalendar, settings: Revi
     return ins
 
 
-async def load(session: AsyncSession, principal: Principal, instrument_id: uuid.UUID,
+async def load(ctx: Ctx, instrument_id: uuid.UUID,
                kind: str | None = None) -> SupervisionInstrument:
-    ins = await InstrumentRepository(session).get_scoped(principal, instrument_id, kind)
+    ins = await InstrumentRepository(ctx.session).get_scoped(ctx.principal, instrument_id, kind)
     if ins is None:
         raise errors.InstrumentNotFound(f"监督文书 {instrument_id} 不存在")
     return ins
@@ -109,10 +109,11 @@ def _require(ins: SupervisionInstrument, allowed: tuple[str, ...], action: str) 
                                              status_now=ins.status)
 
 
-async def reply(session: AsyncSession, principal: Principal, instrument_id: uuid.UUID,
-                text: str, report: str | None, kind: str | None = None) -> SupervisionInstrument:
+async def reply(ctx: Ctx, instrument_id: uuid.UUID, text: str, report: str | None,
+                kind: str | None = None) -> SupervisionInstrument:
     """The agency's reply with its 整改报告; a reply after the deadline is kept, flagged late."""
-    ins = await load(session, principal, instrument_id, kind)
+    session, principal = ctx.session, ctx.principal
+    ins = await load(ctx, instrument_id, kind)
     _require(ins, AWAITING_REPLY, "回复")
     now = utcnow()
     ins.reply, ins.rectification_report = text, report
@@ -125,10 +126,10 @@ async def reply(session: AsyncSession, principal: Principal, instrument_id: uuid
     return ins
 
 
-async def review_reply(session: AsyncSession, calendar: WorkingCalendar,
-                       settings: ReviewSettings, principal: Principal,
-                       instrument_id: uuid.UUID, body: ReplyReview) -> SupervisionInstrument:
-    ins = await load(session, principal, instrument_id)
+async def review_reply(ctx: Ctx, instrument_id: uuid.UUID,
+                       body: ReplyReview) -> SupervisionInstrument:
+    session, principal = ctx.session, ctx.principal
+    ins = await load(ctx, instrument_id)
     _require(ins, ("replied",), "审查回复")
     now = utcnow()
     ins.reviewed_by, ins.reviewed_at, ins.review_comment = principal.subject, now, body.comment
@@ -141,7 +142,7 @@ async def review_reply(session: AsyncSession, calendar: WorkingCalendar,
         today = today_legal(now)
         if body.reply_due_on is not None and body.reply_due_on < today:
             raise kit_errors.UnprocessableEntity("新的回复期限不得早于今日")
-        due = reply_due(calendar, settings, today)
+        due = reply_due(ctx.calendar, ctx.settings, today)
         ins.reply_due_on = body.reply_due_on or due.due_on
         ins.reply_due_provisional = body.reply_due_on is None and due.provisional
         ins.status = "rejected"
@@ -150,32 +151,31 @@ async def review_reply(session: AsyncSession, calendar: WorkingCalendar,
     return ins
 
 
-async def lodge_objection(session: AsyncSession, calendar: WorkingCalendar,
-                          settings: ReviewSettings, principal: Principal,
-                          instrument_id: uuid.UUID, reason: str) -> SupervisionInstrument:
+async def lodge_objection(ctx: Ctx, instrument_id: uuid.UUID,
+                          reason: str) -> SupervisionInstrument:
     """复查: within `instrument_objection_days` (10) of receipt, once per instrument."""
-    ins = await load(session, principal, instrument_id)
-    days = settings.instrument_objection_days
+    ins = await load(ctx, instrument_id)
+    days = ctx.settings.instrument_objection_days
     rule = OBJECTION_RULE.format(days=days)
     if ins.objection_status is not None:
         raise errors.ObjectionAlreadyLodged("该监督文书已申请过复查", rule=rule)
     _require(ins, ("issued", "replied", "rejected"), "申请复查")
-    last = calendar.add_days(ins.issued_on, days, "calendar").due_on
+    last = ctx.calendar.add_days(ins.issued_on, days, "calendar").due_on
     if today_legal() > last:
         raise errors.ObjectionPeriodExpired(
             f"监督文书于 {ins.issued_on} 送达，复查申请期限至 {last} 届满", rule=rule,
             deadline=last.isoformat())
     ins.objection_status, ins.objection_reason, ins.objected_at = "pending", reason, utcnow()
-    InstrumentRepository(session).add_step(_step(ins, "objection_lodged", principal.subject,
-                                                 reason))
-    await session.flush()
+    InstrumentRepository(ctx.session).add_step(_step(ins, "objection_lodged",
+                                                     ctx.principal.subject, reason))
+    await ctx.session.flush()
     return ins
 
 
-async def decide_objection(session: AsyncSession, principal: Principal,
-                           instrument_id: uuid.UUID, upheld: bool,
+async def decide_objection(ctx: Ctx, instrument_id: uuid.UUID, upheld: bool,
                            decision: str) -> SupervisionInstrument:
-    ins = await load(session, principal, instrument_id)
+    session, principal = ctx.session, ctx.principal
+    ins = await load(ctx, instrument_id)
     if ins.objection_status != "pending":
         raise errors.InstrumentStateConflict("没有待复查的申请", status_now=ins.status)
     now = utcnow()
@@ -195,10 +195,10 @@ def escalation_due(ins: SupervisionInstrument, today: date) -> bool:
             or (ins.status in AWAITING_REPLY and ins.reply_due_on < today))
 
 
-async def escalate(session: AsyncSession, principal: Principal, instrument_id: uuid.UUID,
+async def escalate(ctx: Ctx, instrument_id: uuid.UUID,
                    body: EscalationCreate) -> SupervisionInstrument:
     """约谈 → 通报 → 督办, each a recorded step, one level after the other."""
-    ins = await load(session, principal, instrument_id)
+    ins = await load(ctx, instrument_id)
     _require(ins, ("issued", "replied", "rejected"), "升级督办")
     level = LEVEL_BY_NAME[body.level]
     if level != ins.escalation_level + 1:
@@ -209,22 +209,22 @@ async def escalate(session: AsyncSession, principal: Principal, instrument_id: u
         raise errors.EscalationNotDue("回复尚未逾期且未被退回，不能升级", rule=ESCALATION_RULE,
                                       level_now=ins.escalation_level)
     ins.escalation_level = level
-    InstrumentRepository(session).add_step(_step(ins, "escalated", principal.subject,
-                                                 f"{LEVEL_LABELS[level]}：{body.note}", level))
-    await session.flush()
+    InstrumentRepository(ctx.session).add_step(_step(
+        ins, "escalated", ctx.principal.subject, f"{LEVEL_LABELS[level]}：{body.note}", level))
+    await ctx.session.flush()
     return ins
 
 
-async def list_instruments(session: AsyncSession, principal: Principal, *, kind: str | None,
-                           status: str | None, overdue: bool, cursor: str | None, limit: int):
-    return await InstrumentRepository(session).list(
-        principal, kind=kind, status=status, overdue_on=today_legal() if overdue else None,
+async def list_instruments(ctx: Ctx, *, kind: str | None, status: str | None, overdue: bool,
+                           cursor: str | None, limit: int):
+    return await InstrumentRepository(ctx.session).list(
+        ctx.principal, kind=kind, status=status, overdue_on=today_legal() if overdue else None,
         cursor=cursor, limit=limit)
 
 
-async def stats(session: AsyncSession, principal: Principal, year: int) -> list[InstrumentStats]:
-    rows = await InstrumentRepository(session).stats(
-        principal, date(year, 1, 1), date(year + 1, 1, 1), today_legal())
+async def stats(ctx: Ctx, year: int) -> list[InstrumentStats]:
+    rows = await InstrumentRepository(ctx.session).stats(
+        ctx.principal, date(year, 1, 1), date(year + 1, 1, 1), today_legal())
     return [InstrumentStats(year=year, kind=k, issued=n, replied=r, replied_late=late,
                             overdue=od, interviews=i1, circulars=i2, supervised=i3,
                             objections=ob)

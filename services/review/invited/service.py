@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import today_legal
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
+from services.review.context import Ctx
 from services.review.invited import errors
 from services.review.invited.models import (
     InvitedActivity,
@@ -41,8 +41,8 @@ ACTIVITY_BY_ACTION = {"file_evaluation": "evaluation", "observation": "inspectio
                       "routine": "action"}
 
 
-async def create_cohort(session: AsyncSession, principal: Principal,
-                        body: CohortCreate) -> InvitedCohort:
+async def create_cohort(ctx: Ctx, body: CohortCreate) -> InvitedCohort:
+    session, principal = ctx.session, ctx.principal
     region = body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not region.startswith(principal.region_code or "-"):
         raise errors.CohortOutOfRegion(f"辖区 {region} 不在本人辖区内")
@@ -56,17 +56,16 @@ async def create_cohort(session: AsyncSession, principal: Principal,
     return cohort
 
 
-async def load_cohort(session: AsyncSession, principal: Principal,
-                      cohort_id: uuid.UUID) -> InvitedCohort:
-    cohort = await InvitedRepository(session).cohort(principal, cohort_id)
+async def load_cohort(ctx: Ctx, cohort_id: uuid.UUID) -> InvitedCohort:
+    cohort = await InvitedRepository(ctx.session).cohort(ctx.principal, cohort_id)
     if cohort is None:
         raise errors.CohortNotFound(f"届次 {cohort_id} 不存在")
     return cohort
 
 
-async def appoint(session: AsyncSession, principal: Principal, cohort_id: uuid.UUID,
-                  body: MemberCreate) -> InvitedMember:
-    cohort = await load_cohort(session, principal, cohort_id)
+async def appoint(ctx: Ctx, cohort_id: uuid.UUID, body: MemberCreate) -> InvitedMember:
+    session = ctx.session
+    cohort = await load_cohort(ctx, cohort_id)
     missing = sorted(set(REQUIRED_CONDITIONS) - {a.condition for a in body.attestations})
     if missing:
         raise errors.MemberNotEligible(f"缺少选聘条件的证明：{'、'.join(missing)}",
@@ -82,17 +81,16 @@ async def appoint(session: AsyncSession, principal: Principal, cohort_id: uuid.U
     return member
 
 
-async def load_member(session: AsyncSession, principal: Principal,
-                      member_id: uuid.UUID) -> InvitedMember:
-    member = await InvitedRepository(session).member(principal, member_id)
+async def load_member(ctx: Ctx, member_id: uuid.UUID) -> InvitedMember:
+    member = await InvitedRepository(ctx.session).member(ctx.principal, member_id)
     if member is None:
         raise errors.MemberNotFound(f"特邀监督员 {member_id} 不存在")
     return member
 
 
-async def hold_meeting(session: AsyncSession, principal: Principal, cohort_id: uuid.UUID,
-                       body: MeetingCreate) -> InvitedMeeting:
-    cohort = await load_cohort(session, principal, cohort_id)
+async def hold_meeting(ctx: Ctx, cohort_id: uuid.UUID, body: MeetingCreate) -> InvitedMeeting:
+    session = ctx.session
+    cohort = await load_cohort(ctx, cohort_id)
     members = {m.id for m in await InvitedRepository(session).members(cohort.id)}
     if unknown := [str(m) for m in body.attendee_member_ids if m not in members]:
         raise kit_errors.UnprocessableEntity("出席人不是本届特邀监督员", unknown=unknown)
@@ -114,9 +112,9 @@ async def record_activity(session: AsyncSession, member: InvitedMember,
                                 at=utcnow()))
 
 
-async def appraise(session: AsyncSession, principal: Principal, member_id: uuid.UUID,
-                   body: AppraisalCreate) -> InvitedAppraisal:
-    member = await load_member(session, principal, member_id)
+async def appraise(ctx: Ctx, member_id: uuid.UUID, body: AppraisalCreate) -> InvitedAppraisal:
+    session, principal = ctx.session, ctx.principal
+    member = await load_member(ctx, member_id)
     repo = InvitedRepository(session)
     if await repo.appraisal(member.id, body.year) is not None:
         raise errors.AppraisalExists(f"{body.year} 年度已考评")
@@ -128,10 +126,9 @@ async def appraise(session: AsyncSession, principal: Principal, member_id: uuid.
     return row
 
 
-async def list_cohorts(session: AsyncSession, principal: Principal, cursor: str | None,
-                       limit: int) -> tuple[list[Any], str | None]:
+async def list_cohorts(ctx: Ctx, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
     """The cohorts of the caller's region, one keyset page."""
-    rows, nxt = await InvitedRepository(session).cohorts(principal, cursor, limit)
+    rows, nxt = await InvitedRepository(ctx.session).cohorts(ctx.principal, cursor, limit)
     return list(rows), nxt
 
 

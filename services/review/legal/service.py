@@ -31,7 +31,8 @@ from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.events import Outbox
+from services.review.clients import CasesClient
+from services.review.context import Ctx
 from services.review.legal import errors
 from services.review.legal.models import LegalReview, MajorDecisionCatalogue, Reviewer
 from services.review.legal.repository import (
@@ -82,10 +83,11 @@ async def open_review(session: AsyncSession, calendar: WorkingCalendar, working_
     return review
 
 
-async def create_reviewer(session: AsyncSession, principal: Principal, body: ReviewerCreate,
+async def create_reviewer(ctx: Ctx, body: ReviewerCreate,
                           regions: AgencyRegionLookup) -> Reviewer:
     """Agency admins register their own agency's reviewers; supervisors those of their region
     (an agency reviewer: the agency's REAL region, from personnel)."""
+    session, principal = ctx.session, ctx.principal
     if body.agency_id is not None and (
             real := await check_agency_region(principal, body.agency_id, regions)):
         body = body.model_copy(update={"region_code": real})
@@ -126,18 +128,18 @@ async def ensure_not_recused(reviewer: Reviewer, review: LegalReview,
                                      rule=RECUSAL_RULE)
 
 
-async def load_review(session: AsyncSession, principal: Principal, review_id: uuid.UUID,
-                      for_update: bool = False) -> LegalReview:
-    review = await ReviewRepository(session).get_scoped(principal, review_id, for_update)
+async def load_review(ctx: Ctx, review_id: uuid.UUID, for_update: bool = False) -> LegalReview:
+    review = await ReviewRepository(ctx.session).get_scoped(ctx.principal, review_id,
+                                                            for_update)
     if review is None:
         raise errors.LegalReviewNotFound(f"法制审核 {review_id} 不存在")
     return review
 
 
-async def assign_review(session: AsyncSession, principal: Principal, review_id: uuid.UUID,
-                        reviewer_id: uuid.UUID,
-                        recused: Callable[[Any], Awaitable[set[str]]]) -> LegalReview:
-    review = await load_review(session, principal, review_id, for_update=True)
+async def assign_review(ctx: Ctx, review_id: uuid.UUID, reviewer_id: uuid.UUID) -> LegalReview:
+    """Route the review to a reviewer; the case's recusals are asked of cases (service token)."""
+    session, recused = ctx.session, CasesClient(ctx.up).recused_officers
+    review = await load_review(ctx, review_id, for_update=True)
     if review.status == "completed":
         raise errors.ReviewAlreadyCompleted("法制审核已完成，不能再分配")
     reviewer = await ReviewerRepository(session).get(reviewer_id)
@@ -162,11 +164,11 @@ def _check_consistency(body: OpinionRequest) -> None:
                                            failed=[CHECKLIST_LABELS[k] for k in blank])
 
 
-async def record_opinion(session: AsyncSession, outbox: Outbox, principal: Principal,
-                         review_id: uuid.UUID, body: OpinionRequest,
-                         recused: Callable[[Any], Awaitable[set[str]]]) -> LegalReview:
+async def record_opinion(ctx: Ctx, review_id: uuid.UUID, body: OpinionRequest) -> LegalReview:
     """The assigned reviewer records the 法制审核意见书; the result goes to cases."""
-    review = await load_review(session, principal, review_id, for_update=True)
+    session, principal = ctx.session, ctx.principal
+    recused = CasesClient(ctx.up).recused_officers
+    review = await load_review(ctx, review_id, for_update=True)
     if review.status == "completed":
         raise errors.ReviewAlreadyCompleted("该法制审核已出具意见")
     reviewer = await ReviewerRepository(session).for_principal(principal)
@@ -180,7 +182,7 @@ async def record_opinion(session: AsyncSession, outbox: Outbox, principal: Princ
     review.status, review.completed_at = "completed", utcnow()
     reviewer.completed_reviews += 1
     await session.flush()
-    await outbox.emit(session, "review.completed", {
+    await ctx.outbox.emit(session, "review.completed", {
         "review_id": str(review.id), "case_id": str(review.case_id), "round": review.round,
         "outcome": review.outcome, "opinion": review.opinion,
         "reviewer_name": reviewer.name, "completed_at": review.completed_at.isoformat(),
@@ -188,9 +190,9 @@ async def record_opinion(session: AsyncSession, outbox: Outbox, principal: Princ
     return review
 
 
-async def list_reviews(session: AsyncSession, principal: Principal, *, status: str | None,
-                       mine: bool, overdue: bool, cursor: str | None,
-                       limit: int) -> tuple[list[LegalReview], str | None]:
+async def list_reviews(ctx: Ctx, *, status: str | None, mine: bool, overdue: bool,
+                       cursor: str | None, limit: int) -> tuple[list[LegalReview], str | None]:
+    session, principal = ctx.session, ctx.principal
     reviewer_id = None
     if mine:
         reviewer = await ReviewerRepository(session).for_principal(principal)
@@ -204,10 +206,11 @@ def is_overdue(review: LegalReview, today: date | None = None) -> bool:
     return review.status == "pending" and review.due_date < (today or today_legal())
 
 
-async def create_catalogue(session: AsyncSession, principal: Principal, body: CatalogueCreate,
+async def create_catalogue(ctx: Ctx, body: CatalogueCreate,
                            regions: AgencyRegionLookup) -> MajorDecisionCatalogue:
     """A new version of an agency's or a region's 重大执法决定目录 (older versions are kept);
     an agency's only by a supervisor of the agency's REAL region or its own admin."""
+    session, principal = ctx.session, ctx.principal
     if body.agency_id is not None and await check_agency_region(
             principal, body.agency_id, regions):
         return await _new_catalogue(session, principal, body)
@@ -275,6 +278,6 @@ async def check_major(session: AsyncSession, body: MajorDecisionCheck) -> MajorD
         catalogue_name=catalogue.name if catalogue else "默认重大执法决定目录")
 
 
-async def list_reviewers(session: AsyncSession, principal: Principal) -> list[Reviewer]:
+async def list_reviewers(ctx: Ctx) -> list[Reviewer]:
     """The reviewers of the caller's agency or region."""
-    return list(await ReviewerRepository(session).list(principal))
+    return list(await ReviewerRepository(ctx.session).list(ctx.principal))

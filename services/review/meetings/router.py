@@ -3,15 +3,18 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from common.calendar import today_legal
+from common.context import ctx_dependency
 from common.scope import AgencyOutOfScope, in_region
 from kit import errors as kit_errors
 from kit.auth import Principal, require_roles
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.review.dependencies import AgencyRegions, Supervisor
+from services.review.clients import upstream
+from services.review.context import Ctx
+from services.review.dependencies import AgencyRegions, SupervisorCtx
 from services.review.meetings import errors, service
 from services.review.meetings.models import JointMeeting
 from services.review.meetings.schemas import (
@@ -30,6 +33,8 @@ URL = "/joint-meetings"
 Reader = Annotated[Principal, Depends(require_roles(
     "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
 Writer = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor", "sysadmin"))]
+ReaderCtx = Annotated[Ctx, Depends(ctx_dependency(Reader, upstream, Ctx))]
+WriterCtx = Annotated[Ctx, Depends(ctx_dependency(Writer, upstream, Ctx))]
 
 
 def _decision(row) -> MeetingDecisionRead:
@@ -51,18 +56,17 @@ async def _detail(session, meeting: JointMeeting) -> JointMeetingDetail:
                                             AgencyOutOfScope, errors.UnknownAgency,
                                             kit_errors.UnprocessableEntity),
              summary="登记联席会议（召集单位、成员单位、议程、纪要）")
-async def create_joint_meeting(body: JointMeetingCreate, principal: Supervisor,
-                               session: SessionDep, regions: AgencyRegions) -> JointMeetingDetail:
-    return await _detail(session, await service.create(session, principal, body, regions))
+async def create_joint_meeting(body: JointMeetingCreate, ctx: SupervisorCtx,
+                               regions: AgencyRegions) -> JointMeetingDetail:
+    return await _detail(ctx.session, await service.create(ctx, body, regions))
 
 
 @router.get(URL, response_model=Page[JointMeetingRead], responses=kit_errors.responses(*AUTH),
             summary="联席会议列表（本辖区；执法机关：本单位召集或参加的）")
-async def list_joint_meetings(principal: Reader, session: SessionDep,
-                              cursor: str | None = None,
+async def list_joint_meetings(ctx: ReaderCtx, cursor: str | None = None,
                               limit: Annotated[int, Query(ge=1, le=200)] = 50
                               ) -> Page[JointMeetingRead]:
-    rows, nxt = await service.page(session, principal, cursor, limit)
+    rows, nxt = await service.page(ctx, cursor, limit)
     return Page[JointMeetingRead](items=[JointMeetingRead.model_validate(m) for m in rows],
                              next_cursor=nxt, limit=limit)
 
@@ -70,25 +74,24 @@ async def list_joint_meetings(principal: Reader, session: SessionDep,
 @router.get("/joint-meeting-rhythm", response_model=JointMeetingRhythm,
             responses=kit_errors.responses(*AUTH, errors.MeetingOutOfRegion),
             summary="联席会议召开节奏（默认每半年一次；未按期召开的标记逾期）")
-async def joint_meeting_rhythm(principal: Supervisor, request: Request, session: SessionDep,
-                               year: Annotated[int, Query(ge=2000, le=2100)],
+async def joint_meeting_rhythm(ctx: SupervisorCtx, year: Annotated[int, Query(ge=2000, le=2100)],
                                region_code: Annotated[str | None,
                                                       Query(pattern=r"^\d{6,12}$")] = None
                                ) -> JointMeetingRhythm:
+    principal = ctx.principal
     region = region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not in_region(region, principal.region_code):
         raise errors.MeetingOutOfRegion(f"辖区 {region} 不在本人辖区内")
-    months = request.app.state.settings.joint_meeting_interval_months
-    return JointMeetingRhythm.model_validate(await service.rhythm(session, region, year, months,
-                                                      today_legal()))
+    months = ctx.settings.joint_meeting_interval_months
+    return JointMeetingRhythm.model_validate(await service.rhythm(ctx.session, region, year,
+                                                                  months, today_legal()))
 
 
 @router.get(URL + "/{meeting_id}", response_model=JointMeetingDetail,
             responses=kit_errors.responses(*AUTH, errors.MeetingNotFound),
             summary="一次联席会议（议定事项及跟进）")
-async def get_joint_meeting(meeting_id: uuid.UUID, principal: Reader,
-                            session: SessionDep) -> JointMeetingDetail:
-    return await _detail(session, await service.load(session, principal, meeting_id))
+async def get_joint_meeting(meeting_id: uuid.UUID, ctx: ReaderCtx) -> JointMeetingDetail:
+    return await _detail(ctx.session, await service.load(ctx, meeting_id))
 
 
 @router.post(URL + "/{meeting_id}/decisions", response_model=MeetingDecisionRead, status_code=201,
@@ -96,10 +99,9 @@ async def get_joint_meeting(meeting_id: uuid.UUID, principal: Reader,
                                             errors.MeetingOutOfRegion, errors.UnknownAgency),
              summary="登记会议议定事项（责任单位、完成期限）")
 async def add_joint_meeting_decision(meeting_id: uuid.UUID, body: MeetingDecisionCreate,
-                                     principal: Supervisor, session: SessionDep,
+                                     ctx: SupervisorCtx,
                                      regions: AgencyRegions) -> MeetingDecisionRead:
-    return _decision(await service.add_decision(session, principal, meeting_id, body,
-                                                regions))
+    return _decision(await service.add_decision(ctx, meeting_id, body, regions))
 
 
 @router.post(URL + "/{meeting_id}/decisions/{decision_id}/follow-ups",
@@ -109,7 +111,6 @@ async def add_joint_meeting_decision(meeting_id: uuid.UUID, body: MeetingDecisio
                                             errors.FollowUpNotAllowed, errors.DecisionClosed),
              summary="议定事项跟进（责任单位或监督机构登记；可标记办结）")
 async def follow_up_joint_meeting_decision(meeting_id: uuid.UUID, decision_id: uuid.UUID,
-                                           body: FollowUpCreate, principal: Writer,
-                                           session: SessionDep) -> MeetingDecisionRead:
-    return _decision(await service.follow_up(session, principal, meeting_id, decision_id,
-                                             body))
+                                           body: FollowUpCreate,
+                                           ctx: WriterCtx) -> MeetingDecisionRead:
+    return _decision(await service.follow_up(ctx, meeting_id, decision_id, body))

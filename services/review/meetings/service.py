@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from common.scope import AgencyOutOfScope, AgencyRegionLookup, in_region
 from kit.auth import Principal
 from kit.db import utcnow
+from services.review.context import Ctx
 from services.review.meetings import errors
 from services.review.meetings.models import JointMeeting, MeetingAgency, MeetingDecision
 from services.review.meetings.repository import MeetingRepository
@@ -42,8 +43,9 @@ async def known_agency(regions: AgencyRegionLookup, agency_id: uuid.UUID) -> str
     return real
 
 
-async def create(session: AsyncSession, principal: Principal, body: JointMeetingCreate,
+async def create(ctx: Ctx, body: JointMeetingCreate,
                  regions: AgencyRegionLookup) -> JointMeeting:
+    session, principal = ctx.session, ctx.principal
     region = body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not in_region(region, principal.region_code):
         raise errors.MeetingOutOfRegion(f"辖区 {region} 不在本人辖区内")
@@ -70,9 +72,8 @@ async def create(session: AsyncSession, principal: Principal, body: JointMeeting
     return meeting
 
 
-async def load(session: AsyncSession, principal: Principal,
-               meeting_id: uuid.UUID) -> JointMeeting:
-    meeting = await MeetingRepository(session).get_scoped(principal, meeting_id)
+async def load(ctx: Ctx, meeting_id: uuid.UUID) -> JointMeeting:
+    meeting = await MeetingRepository(ctx.session).get_scoped(ctx.principal, meeting_id)
     if meeting is None:
         raise errors.MeetingNotFound(f"联席会议 {meeting_id} 不存在")
     return meeting
@@ -83,9 +84,10 @@ def _supervises(principal: Principal, meeting: JointMeeting) -> bool:
         meeting.region_code, principal.region_code))
 
 
-async def add_decision(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID,
-                       body: MeetingDecisionCreate, regions: AgencyRegionLookup) -> MeetingDecision:
-    meeting = await load(session, principal, meeting_id)
+async def add_decision(ctx: Ctx, meeting_id: uuid.UUID, body: MeetingDecisionCreate,
+                       regions: AgencyRegionLookup) -> MeetingDecision:
+    session, principal = ctx.session, ctx.principal
+    meeting = await load(ctx, meeting_id)
     if not _supervises(principal, meeting):
         raise errors.MeetingOutOfRegion("只有本辖区监督机构可以登记议定事项")
     await known_agency(regions, body.responsible_agency_id)
@@ -99,9 +101,10 @@ async def add_decision(session: AsyncSession, principal: Principal, meeting_id: 
     return row
 
 
-async def follow_up(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID,
-                    decision_id: uuid.UUID, body: FollowUpCreate) -> MeetingDecision:
-    meeting = await load(session, principal, meeting_id)
+async def follow_up(ctx: Ctx, meeting_id: uuid.UUID, decision_id: uuid.UUID,
+                    body: FollowUpCreate) -> MeetingDecision:
+    session, principal = ctx.session, ctx.principal
+    meeting = await load(ctx, meeting_id)
     row = await MeetingRepository(session).decision(meeting.id, decision_id, for_update=True)
     if row is None:
         raise errors.DecisionNotFound(f"议定事项 {decision_id} 不存在")
@@ -153,8 +156,7 @@ async def parts(session: AsyncSession, meeting_id: uuid.UUID) -> tuple[list[Any]
     return list(await repo.agencies(meeting_id)), list(await repo.decisions(meeting_id))
 
 
-async def page(session: AsyncSession, principal: Principal, cursor: str | None,
-               limit: int) -> tuple[list[Any], str | None]:
+async def page(ctx: Ctx, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
     """Meetings in the caller's scope, one keyset page."""
-    rows, nxt = await MeetingRepository(session).list(principal, cursor, limit)
+    rows, nxt = await MeetingRepository(ctx.session).list(ctx.principal, cursor, limit)
     return list(rows), nxt

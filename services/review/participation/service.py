@@ -7,10 +7,7 @@ no staff accounts, no participants, no issuing or replying officers are shown.""
 import re
 import uuid
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.actions import service as actions
 from services.review.actions.repository import ActionRepository
@@ -22,6 +19,7 @@ from services.review.actions.schemas import (
 )
 from services.review.complaints import service as complaints
 from services.review.complaints.schemas import ComplaintCreate
+from services.review.context import Ctx
 from services.review.instruments.repository import InstrumentRepository
 from services.review.invited import service as invited
 from services.review.invited.models import InvitedLead
@@ -34,16 +32,14 @@ def redact(text: str) -> str:
     return _PERSONAL.sub(lambda m: m.group()[:3] + "*" * (len(m.group()) - 3), text)
 
 
-async def pass_on_lead(session: AsyncSession, calendar, settings, principal: Principal,
-                       member_id: uuid.UUID, body, check_record) -> InvitedLead:
+async def pass_on_lead(ctx: Ctx, member_id: uuid.UUID, body) -> InvitedLead:
     """A lead an invited supervisor passed on becomes a complaint (channel
     `invited_supervisor`) or a finding of an action; the lead keeps the link."""
-    member = await invited.load_member(session, principal, member_id)
+    member = await invited.load_member(ctx, member_id)
     lead = InvitedLead(id=uuid.uuid4(), member_id=member.id, content=body.content,
-                       became=body.became, recorded_by=principal.subject, at=utcnow())
+                       became=body.became, recorded_by=ctx.principal.subject, at=utcnow())
     if body.became == "complaint":
-        complaint = await complaints.submit(session, calendar, settings, principal,
-                                            ComplaintCreate(
+        complaint = await complaints.submit(ctx, ComplaintCreate(
             category="enforcement_conduct", content=body.content,
             target_agency_id=body.target_agency_id, region_code=member.region_code,
             channel="invited_supervisor", contact_name=member.name))
@@ -51,18 +47,18 @@ async def pass_on_lead(session: AsyncSession, calendar, settings, principal: Pri
     else:
         if body.action_id is None or body.record_type is None or body.record_id is None:
             raise kit_errors.UnprocessableEntity("转为监督发现须指明监督行动和所涉记录")
-        finding = await actions.add_finding(session, principal, body.action_id, FindingCreate(
+        finding = await actions.add_finding(ctx, body.action_id, FindingCreate(
             record_type=body.record_type, record_id=body.record_id,
-            summary=f"特邀监督员{member.name}反映：{body.content}"), check_record)
+            summary=f"特邀监督员{member.name}反映：{body.content}"))
         lead.finding_id = finding.id
-    session.add(lead)
-    await session.flush()
+    ctx.session.add(lead)
+    await ctx.session.flush()
     return lead
 
 
-async def invited_view(session: AsyncSession, principal: Principal,
-                       action_id: uuid.UUID) -> InvitedActionView:
-    action = await actions.load(session, principal, action_id)
+async def invited_view(ctx: Ctx, action_id: uuid.UUID) -> InvitedActionView:
+    session = ctx.session
+    action = await actions.load(ctx, action_id)
     repo = ActionRepository(session)
     findings = [FindingRead(id=f.id, record_type=f.record_type, record_id=f.record_id,
                             summary=redact(f.summary), at=f.at)

@@ -23,9 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.scope import in_region
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
-from kit.events import Outbox
+from services.review.context import Ctx
 from services.review.plans import errors
 from services.review.plans.models import PlanItem, SupervisionPlan
 from services.review.plans.repository import PlanRepository
@@ -35,8 +34,8 @@ KIND_NAMES = {"routine": "日常监督", "key": "重点监督", "special": "专�
               "file_evaluation": "案卷评查", "appraisal": "执法评议", "observation": "现场观摩"}
 
 
-async def create(session: AsyncSession, principal: Principal, body: SupervisionPlanCreate
-                 ) -> SupervisionPlan:
+async def create(ctx: Ctx, body: SupervisionPlanCreate) -> SupervisionPlan:
+    session, principal = ctx.session, ctx.principal
     region = body.region_code or principal.region_code or ""
     if not principal.has("sysadmin") and not in_region(region, principal.region_code):
         raise errors.PlanOutOfRegion(f"辖区 {region} 不在本人辖区内")
@@ -52,9 +51,8 @@ async def create(session: AsyncSession, principal: Principal, body: SupervisionP
     return plan
 
 
-async def load(session: AsyncSession, principal: Principal, plan_id: uuid.UUID,
-               for_update: bool = False) -> SupervisionPlan:
-    plan = await PlanRepository(session).get_scoped(principal, plan_id, for_update)
+async def load(ctx: Ctx, plan_id: uuid.UUID, for_update: bool = False) -> SupervisionPlan:
+    plan = await PlanRepository(ctx.session).get_scoped(ctx.principal, plan_id, for_update)
     if plan is None:
         raise errors.PlanNotFound(f"年度监督计划 {plan_id} 不存在")
     return plan
@@ -67,9 +65,9 @@ def _state(plan: SupervisionPlan, wanted: str, doing: str) -> None:
                                        plan_status=plan.status)
 
 
-async def add_item(session: AsyncSession, principal: Principal, plan_id: uuid.UUID,
-                   body: PlanItemCreate) -> PlanItem:
-    plan = await load(session, principal, plan_id, for_update=True)
+async def add_item(ctx: Ctx, plan_id: uuid.UUID, body: PlanItemCreate) -> PlanItem:
+    session = ctx.session
+    plan = await load(ctx, plan_id, for_update=True)
     _state(plan, "draft", "增加事项")
     if body.ends_on < body.starts_on:
         raise kit_errors.UnprocessableEntity("结束日期早于开始日期")
@@ -86,22 +84,22 @@ async def add_item(session: AsyncSession, principal: Principal, plan_id: uuid.UU
     return item
 
 
-async def approve(session: AsyncSession, principal: Principal, plan: SupervisionPlan,
-                  body: PlanApprove) -> None:
+async def approve(ctx: Ctx, plan: SupervisionPlan, body: PlanApprove) -> None:
     _state(plan, "draft", "批准")
-    if not await PlanRepository(session).items(plan.id):
+    if not await PlanRepository(ctx.session).items(plan.id):
         raise errors.PlanEmpty("计划尚无监督事项", rule=errors.PlanEmpty.article)
-    plan.status, plan.approved_by, plan.approved_at = "approved", principal.subject, utcnow()
+    plan.status, plan.approved_by, plan.approved_at = "approved", ctx.principal.subject, utcnow()
     plan.approval_note = body.note
-    await session.flush()
+    await ctx.session.flush()
 
 
-async def publish(session: AsyncSession, plan: SupervisionPlan, outbox: Outbox) -> None:
+async def publish(ctx: Ctx, plan: SupervisionPlan) -> None:
+    session = ctx.session
     _state(plan, "approved", "公布")
     items = await PlanRepository(session).items(plan.id)
     plan.status, plan.published_at = "published", utcnow()
     await session.flush()
-    await outbox.emit(session, "supervision_plan.published", {
+    await ctx.outbox.emit(session, "supervision_plan.published", {
         "plan_id": str(plan.id), "year": plan.year, "region_code": plan.region_code,
         "title": plan.title, "summary": plan.summary,
         "approved_at": plan.approved_at.isoformat() if plan.approved_at else None,
@@ -113,10 +111,9 @@ async def publish(session: AsyncSession, plan: SupervisionPlan, outbox: Outbox) 
                   for i in items]}, aggregate_id=str(plan.id))
 
 
-async def item_for_action(session: AsyncSession, principal: Principal, item_id: uuid.UUID,
-                          region_code: str) -> PlanItem:
+async def item_for_action(ctx: Ctx, item_id: uuid.UUID, region_code: str) -> PlanItem:
     """The item an action is to carry out (see the module's decisions)."""
-    found = await PlanRepository(session).item_scoped(principal, item_id)
+    found = await PlanRepository(ctx.session).item_scoped(ctx.principal, item_id)
     if found is None:
         raise errors.PlanItemNotFound(f"监督计划事项 {item_id} 不存在")
     item, plan = found
@@ -151,8 +148,8 @@ async def detail(session: AsyncSession, plan: SupervisionPlan, today: date
         "done_rate": round(done / len(items) * 100, 2) if items else None}}
 
 
-async def page(session: AsyncSession, principal: Principal, year: int | None,
-               cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+async def page(ctx: Ctx, year: int | None, cursor: str | None,
+               limit: int) -> tuple[list[Any], str | None]:
     """Plans in the caller's region, one keyset page."""
-    rows, nxt = await PlanRepository(session).list(principal, year, cursor, limit)
+    rows, nxt = await PlanRepository(ctx.session).list(ctx.principal, year, cursor, limit)
     return list(rows), nxt

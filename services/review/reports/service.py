@@ -20,14 +20,13 @@ from __future__ import annotations
 import uuid
 from typing import Any, Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from common.scope import AgencyRegionLookup, check_agency_region, in_region
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.events import Outbox
+from services.review.clients import StatisticsClient
+from services.review.context import Ctx
 from services.review.reports import errors
-from services.review.reports.figures import StatisticsFetcher, gather, with_previous
+from services.review.reports.figures import gather, with_previous
 from services.review.reports.models import AnnualReport
 from services.review.reports.repository import ReportRepository
 from services.review.reports.schemas import KIND_NAMES, Narrative, ReportCreate
@@ -84,20 +83,23 @@ async def _scope(principal: Principal, body: ReportCreate,
     return f"agency:{agency}", real, agency
 
 
-async def create(session: AsyncSession, principal: Principal, body: ReportCreate,
-                 regions: AgencyRegionLookup, fetcher: StatisticsFetcher,
-                 sources: list[str], names: UnitNames | None = None) -> AnnualReport:
+async def create(ctx: Ctx, body: ReportCreate, regions: AgencyRegionLookup) -> AnnualReport:
+    """A new version for the scope, from the statistics of the configured sources (asked
+    with review's service token), the 填报单位 named by personnel."""
+    session, principal = ctx.session, ctx.principal
+    stats = StatisticsClient(ctx.up)
     scope_key, region, agency = await _scope(principal, body, regions)
     params: dict[str, Any] = {"year": body.year}
     params.update({"agency_id": str(agency)} if agency else {"region_code": region})
-    figures, skipped, pending = await gather(fetcher, sources, params)
+    figures, skipped, pending = await gather(stats, ctx.settings.report_statistics_sources,
+                                             params)
     repo = ReportRepository(session)
     last_year = await repo.finalised_of_year(scope_key, body.year - 1, body.kind)
     figures = with_previous(figures, last_year.figures if last_year else None)
     latest = await repo.latest(scope_key, body.kind, body.year)
     report = AnnualReport(
         year=body.year, kind=body.kind, agency_id=agency, region_code=region,
-        scope_key=scope_key, scope_name=await unit_of(names, region, agency), status="draft",
+        scope_key=scope_key, scope_name=await unit_of(stats, region, agency), status="draft",
         number=(latest.number + 1) if latest else 1,
         replaces_id=latest.id if latest else None, figures=figures,
         narrative={**(latest.narrative if latest else {})},
@@ -112,9 +114,9 @@ async def create(session: AsyncSession, principal: Principal, body: ReportCreate
     return report
 
 
-async def load(session: AsyncSession, principal: Principal, report_id: uuid.UUID,
-               for_update: bool = False) -> AnnualReport:
-    report = await ReportRepository(session).get_scoped(principal, report_id, for_update)
+async def load(ctx: Ctx, report_id: uuid.UUID, for_update: bool = False) -> AnnualReport:
+    report = await ReportRepository(ctx.session).get_scoped(ctx.principal, report_id,
+                                                            for_update)
     if report is None:
         raise errors.ReportNotFound(f"年度报告 {report_id} 不存在或不在您的管辖范围内")
     return report
@@ -153,10 +155,10 @@ def update_narrative(principal: Principal, report: AnnualReport, body: Narrative
         report.issued_on = body.issued_on
 
 
-async def finalise(session: AsyncSession, principal: Principal, report: AnnualReport,
-                   outbox: Outbox, tables: list[dict[str, Any]]) -> None:
+async def finalise(ctx: Ctx, report: AnnualReport, tables: list[dict[str, Any]]) -> None:
     """定稿: frozen from now on; the version it replaces is superseded; publicity is told
     (`annual_report.finalised`, the 统计年报 tables are public by 31 January, §4.1)."""
+    session, principal = ctx.session, ctx.principal
     _writable(principal, report)
     report.status, report.finalised_by, report.finalised_at = (
         "finalised", principal.subject, utcnow())
@@ -165,7 +167,7 @@ async def finalise(session: AsyncSession, principal: Principal, report: AnnualRe
         if old is not None and old.status == "finalised":
             old.status = "superseded"
     await session.flush()
-    await outbox.emit(session, "annual_report.finalised", {
+    await ctx.outbox.emit(session, "annual_report.finalised", {
         "report_id": str(report.id), "year": report.year, "kind": report.kind,
         "kind_name": KIND_NAMES.get(report.kind, report.kind), "number": report.number,
         "replaces_id": str(report.replaces_id) if report.replaces_id else None,

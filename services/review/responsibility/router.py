@@ -3,14 +3,13 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.review.clients import PersonnelClient, upstream
-from services.review.dependencies import AgencyRegions, SupervisionReader, Supervisor
+from services.review.dependencies import AgencyRegions, SupervisionReaderCtx, SupervisorCtx
 from services.review.responsibility import errors, service
 from services.review.responsibility.schemas import (
     ProcedureStep,
@@ -28,20 +27,17 @@ AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
              responses=kit_errors.responses(*AUTH, AgencyOutOfScope,
                                             kit_errors.UnprocessableEntity),
              summary="登记责任追究（对象、追责事由、程序、结果）")
-async def open_responsibility_record(body: RecordCreate, request: Request,
-                                     principal: Supervisor, session: SessionDep,
+async def open_responsibility_record(body: RecordCreate, ctx: SupervisorCtx,
                                      regions: AgencyRegions) -> RecordRead:
-    return RecordRead.model_validate(await service.open_record(
-        session, principal, body, PersonnelClient(upstream(request)), regions))
+    return RecordRead.model_validate(await service.open_record(ctx, body, regions))
 
 
 @router.get("", response_model=Page[RecordRead], responses=kit_errors.responses(*AUTH),
             summary="责任追究记录列表（本单位/本辖区）")
-async def list_responsibility_records(principal: SupervisionReader, session: SessionDep,
-                                      cursor: str | None = None,
+async def list_responsibility_records(ctx: SupervisionReaderCtx, cursor: str | None = None,
                                       limit: Annotated[int, Query(ge=1, le=200)] = 50
                                       ) -> Page[RecordRead]:
-    rows, nxt = await service.list_records(session, principal, cursor, limit)
+    rows, nxt = await service.list_records(ctx, cursor, limit)
     return Page[RecordRead](items=[RecordRead.model_validate(r) for r in rows],
                             next_cursor=nxt, limit=limit)
 
@@ -49,9 +45,9 @@ async def list_responsibility_records(principal: SupervisionReader, session: Ses
 @router.get("/{record_id}", response_model=RecordRead,
             responses=kit_errors.responses(*AUTH, errors.RecordNotFound),
             summary="一条责任追究记录")
-async def get_responsibility_record(record_id: uuid.UUID, principal: SupervisionReader,
-                                    session: SessionDep) -> RecordRead:
-    return RecordRead.model_validate(await service.load(session, principal, record_id))
+async def get_responsibility_record(record_id: uuid.UUID,
+                                    ctx: SupervisionReaderCtx) -> RecordRead:
+    return RecordRead.model_validate(await service.load(ctx, record_id))
 
 
 @router.post("/{record_id}/procedure", response_model=RecordRead,
@@ -59,9 +55,8 @@ async def get_responsibility_record(record_id: uuid.UUID, principal: Supervision
                                             errors.RecordAlreadyDecided),
              summary="登记追责程序（立案、调查、听取陈述申辩、集体讨论）")
 async def add_responsibility_step(record_id: uuid.UUID, body: ProcedureStep,
-                                  principal: Supervisor, session: SessionDep) -> RecordRead:
-    return RecordRead.model_validate(await service.add_step(session, principal, record_id,
-                                                            body))
+                                  ctx: SupervisorCtx) -> RecordRead:
+    return RecordRead.model_validate(await service.add_step(ctx, record_id, body))
 
 
 @router.post("/{record_id}/decision", response_model=RecordRead,
@@ -71,7 +66,5 @@ async def add_responsibility_step(record_id: uuid.UUID, body: ProcedureStep,
                                             kit_errors.ServiceUnavailable),
              summary="处理决定（处分经人事服务登记，影响执法证申领资格）")
 async def decide_responsibility_record(record_id: uuid.UUID, body: RecordDecision,
-                                       request: Request, principal: Supervisor,
-                                       session: SessionDep) -> RecordRead:
-    return RecordRead.model_validate(await service.decide(
-        session, principal, record_id, body, PersonnelClient(upstream(request))))
+                                       ctx: SupervisorCtx) -> RecordRead:
+    return RecordRead.model_validate(await service.decide(ctx, record_id, body))

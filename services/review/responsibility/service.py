@@ -13,13 +13,11 @@ Decisions where the issue was silent:
 
 import uuid
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.clients import PersonnelClient
+from services.review.context import Ctx
 from services.review.responsibility import errors
 from services.review.responsibility.models import ResponsibilityRecord
 from services.review.responsibility.repository import RecordRepository
@@ -33,9 +31,10 @@ from services.review.responsibility.schemas import (
 SANCTION_RULE = "处分对象为公职人员（公职人员政务处分法），处分须载明种类和期间"
 
 
-async def open_record(session: AsyncSession, principal: Principal, body: RecordCreate,
-                      personnel: PersonnelClient,
+async def open_record(ctx: Ctx, body: RecordCreate,
                       regions: AgencyRegionLookup) -> ResponsibilityRecord:
+    principal = ctx.principal
+    personnel = PersonnelClient(ctx.up)
     if body.subject_kind == "officer":
         if body.officer_id is None:
             raise kit_errors.UnprocessableEntity("追究执法人员责任须指明 officer_id")
@@ -56,33 +55,32 @@ async def open_record(session: AsyncSession, principal: Principal, body: RecordC
         region_code=real, grounds=list(dict.fromkeys(body.grounds)), facts=body.facts,
         action_id=body.action_id, instrument_id=body.instrument_id, procedure=[],
         status="open", created_by=principal.subject)
-    session.add(record)
-    await session.flush()
+    ctx.session.add(record)
+    await ctx.session.flush()
     return record
 
 
-async def load(session: AsyncSession, principal: Principal,
-               record_id: uuid.UUID) -> ResponsibilityRecord:
-    record = await RecordRepository(session).get_scoped(principal, record_id)
+async def load(ctx: Ctx, record_id: uuid.UUID) -> ResponsibilityRecord:
+    record = await RecordRepository(ctx.session).get_scoped(ctx.principal, record_id)
     if record is None:
         raise errors.RecordNotFound(f"责任追究记录 {record_id} 不存在")
     return record
 
 
-async def add_step(session: AsyncSession, principal: Principal, record_id: uuid.UUID,
-                   step: ProcedureStep) -> ResponsibilityRecord:
-    record = await load(session, principal, record_id)
+async def add_step(ctx: Ctx, record_id: uuid.UUID, step: ProcedureStep) -> ResponsibilityRecord:
+    record = await load(ctx, record_id)
     if record.status != "open":
         raise errors.RecordAlreadyDecided("已作出处理决定，不能再登记程序")
     record.procedure = [*record.procedure, {**step.model_dump(mode="json"),
-                                            "by": principal.subject}]
-    await session.flush()
+                                            "by": ctx.principal.subject}]
+    await ctx.session.flush()
     return record
 
 
-async def decide(session: AsyncSession, principal: Principal, record_id: uuid.UUID,
-                 body: RecordDecision, personnel: PersonnelClient) -> ResponsibilityRecord:
-    record = await load(session, principal, record_id)
+async def decide(ctx: Ctx, record_id: uuid.UUID,
+                 body: RecordDecision) -> ResponsibilityRecord:
+    personnel = PersonnelClient(ctx.up)
+    record = await load(ctx, record_id)
     if record.status != "open":
         raise errors.RecordAlreadyDecided("该记录已作出处理决定")
     if body.outcome == "sanction":
@@ -101,10 +99,9 @@ async def decide(session: AsyncSession, principal: Principal, record_id: uuid.UU
         record.sanction_starts_on, record.sanction_ends_on = terms.starts_on, terms.ends_on
     record.outcome, record.outcome_reason = body.outcome, body.reason
     record.status, record.decided_at = "decided", utcnow()
-    await session.flush()
+    await ctx.session.flush()
     return record
 
 
-async def list_records(session: AsyncSession, principal: Principal, cursor: str | None,
-                       limit: int):
-    return await RecordRepository(session).list(principal, cursor, limit)
+async def list_records(ctx: Ctx, cursor: str | None, limit: int):
+    return await RecordRepository(ctx.session).list(ctx.principal, cursor, limit)

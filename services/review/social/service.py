@@ -28,9 +28,10 @@ from common import draw
 from common.calendar import today_legal
 from common.scope import sees_row
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
+from services.review.clients import CasesClient, PublicityClient
 from services.review.config import ReviewSettings, SocialEvaluationClass
+from services.review.context import Ctx
 from services.review.social import errors
 from services.review.social.models import PanelSeat, SocialEvaluation, SocialOpinion
 from services.review.social.repository import SocialRepository
@@ -74,12 +75,11 @@ def reasons_for(cls: SocialEvaluationClass, body: SocialCheckRequest) -> list[st
     return out
 
 
-async def check(session: AsyncSession, settings: ReviewSettings,
-                body: SocialCheckRequest) -> SocialCheck:
+async def check(ctx: Ctx, body: SocialCheckRequest) -> SocialCheck:
     """Asked by cases before `/decide`: is an evaluation required, and is it answered?"""
-    cls = class_for(settings, body.region_code)
+    cls = class_for(ctx.settings, body.region_code)
     reasons = reasons_for(cls, body) if cls else []
-    ev = await SocialRepository(session).by_case(body.case_id)
+    ev = await SocialRepository(ctx.session).by_case(body.case_id)
     out = SocialCheck(required=bool(reasons), reasons=reasons, rule=RULE,
                       answered=ev is not None and ev.answer is not None)
     if ev is not None and ev.agency_id == body.agency_id:
@@ -95,8 +95,9 @@ def _penalty_text(p: dict) -> str:
     return f"{p.get('kind')}" + (f" {int(amount) / 100:.2f} 元" if amount else "")
 
 
-async def open_evaluation(session: AsyncSession, settings: ReviewSettings, principal: Principal,
-                          body: EvaluationCreate, cases, publicity) -> SocialEvaluation:
+async def open_evaluation(ctx: Ctx, body: EvaluationCreate) -> SocialEvaluation:
+    session, settings, principal = ctx.session, ctx.settings, ctx.principal
+    cases, publicity = CasesClient(ctx.up), PublicityClient(ctx.up)
     case = await cases.case(str(body.case_id))
     if case is None or not sees_row(principal, case.get("agency_id"), case.get("region_code")):
         raise kit_errors.UnprocessableEntity("引用了不存在的案件", case_id=str(body.case_id))
@@ -155,9 +156,8 @@ async def _summary(case: dict, publicity) -> dict:
             "penalties": [_penalty_text(p) for p in conclusion.get("penalties") or []]}
 
 
-async def load(session: AsyncSession, principal: Principal, evaluation_id: uuid.UUID,
-               lock: bool = False) -> SocialEvaluation:
-    ev = await SocialRepository(session).get_scoped(principal, evaluation_id, lock)
+async def load(ctx: Ctx, evaluation_id: uuid.UUID, lock: bool = False) -> SocialEvaluation:
+    ev = await SocialRepository(ctx.session).get_scoped(ctx.principal, evaluation_id, lock)
     if ev is None:
         raise errors.EvaluationNotFound(f"社会评议 {evaluation_id} 不存在")
     return ev
@@ -167,9 +167,10 @@ async def opinions(session: AsyncSession, ev: SocialEvaluation) -> list[SocialOp
     return await SocialRepository(session).opinions(ev.id)
 
 
-async def add_opinion(session: AsyncSession, principal: Principal, evaluation_id: uuid.UUID,
+async def add_opinion(ctx: Ctx, evaluation_id: uuid.UUID,
                       body: OpinionCreate) -> SocialEvaluation:
-    ev = await load(session, principal, evaluation_id, lock=True)
+    session, principal = ctx.session, ctx.principal
+    ev = await load(ctx, evaluation_id, lock=True)
     if ev.status != "open" or today_legal() > ev.due_on:
         raise errors.OpinionWindowClosed(
             f"评议期限至 {ev.due_on}，当前状态 {ev.status}，不再接受意见",
@@ -187,10 +188,10 @@ async def add_opinion(session: AsyncSession, principal: Principal, evaluation_id
     return ev
 
 
-async def conclude(session: AsyncSession, principal: Principal,
-                   evaluation_id: uuid.UUID) -> SocialEvaluation:
+async def conclude(ctx: Ctx, evaluation_id: uuid.UUID) -> SocialEvaluation:
     """Counted once every panel member answered or the window is over."""
-    ev = await load(session, principal, evaluation_id, lock=True)
+    session, principal = ctx.session, ctx.principal
+    ev = await load(ctx, evaluation_id, lock=True)
     if ev.status != "open":
         raise errors.EvaluationStateConflict("评议已结束", status_now=ev.status)
     got = await opinions(session, ev)
@@ -206,10 +207,10 @@ async def conclude(session: AsyncSession, principal: Principal,
     return ev
 
 
-async def answer(session: AsyncSession, principal: Principal, evaluation_id: uuid.UUID,
-                 body: AnswerCreate) -> SocialEvaluation:
+async def answer(ctx: Ctx, evaluation_id: uuid.UUID, body: AnswerCreate) -> SocialEvaluation:
     """The deciding agency's answer: adopted, or not adopted with its reasons."""
-    ev = await load(session, principal, evaluation_id, lock=True)
+    session, principal = ctx.session, ctx.principal
+    ev = await load(ctx, evaluation_id, lock=True)
     if ev.status != "concluded":
         raise errors.EvaluationStateConflict("评议尚未结束，不能答复", status_now=ev.status,
                                              rule=RULE)
@@ -221,26 +222,25 @@ async def answer(session: AsyncSession, principal: Principal, evaluation_id: uui
     return ev
 
 
-async def my_evaluations(session: AsyncSession, principal: Principal, cursor: str | None,
-                         limit: int):
-    return await SocialRepository(session).seated(principal.subject, cursor, limit)
+async def my_evaluations(ctx: Ctx, cursor: str | None, limit: int):
+    return await SocialRepository(ctx.session).seated(ctx.principal.subject, cursor, limit)
 
 
-async def my_evaluation(session: AsyncSession, principal: Principal,
-                        evaluation_id: uuid.UUID) -> SocialEvaluation:
-    rows, _ = await SocialRepository(session).seated(principal.subject, None, 1, evaluation_id)
+async def my_evaluation(ctx: Ctx, evaluation_id: uuid.UUID) -> SocialEvaluation:
+    rows, _ = await SocialRepository(ctx.session).seated(ctx.principal.subject, None, 1,
+                                                         evaluation_id)
     if not rows:
         raise errors.EvaluationNotFound(f"社会评议 {evaluation_id} 不存在")
     return rows[0]
 
 
-async def list_evaluations(session: AsyncSession, principal: Principal, **kw):
-    return await SocialRepository(session).list(principal, **kw)
+async def list_evaluations(ctx: Ctx, **kw):
+    return await SocialRepository(ctx.session).list(ctx.principal, **kw)
 
 
-async def stats(session: AsyncSession, principal: Principal, year: int) -> list[EvaluationStats]:
-    rows = await SocialRepository(session).stats(principal, date(year, 1, 1),
-                                                 date(year + 1, 1, 1))
+async def stats(ctx: Ctx, year: int) -> list[EvaluationStats]:
+    rows = await SocialRepository(ctx.session).stats(ctx.principal, date(year, 1, 1),
+                                                     date(year + 1, 1, 1))
     return [EvaluationStats(year=year, agency_id=a, evaluated=n, concluded=c, answered=ans,
                             adopted=ad, adoption_rate=round(ad / ans, 4) if ans else None)
             for a, n, c, ans, ad in rows]

@@ -4,18 +4,17 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from common.app import CalendarDep
 from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.review.dependencies import (
     AgencyRegions,
-    AgencyReplier,
-    SupervisionReader,
-    Supervisor,
+    AgencyReplierCtx,
+    SupervisionReaderCtx,
+    SupervisorCtx,
 )
 from services.review.instruments import errors as instrument_errors
 from services.review.supervision import errors, service
@@ -35,30 +34,27 @@ _read = service.to_read
                                             kit_errors.UnprocessableEntity,
                                             kit_errors.ValidationFailed),
              summary="发出行政执法监督意见书")
-async def issue_supervision_opinion(body: OpinionCreate, request: Request,
-                                    principal: Supervisor, session: SessionDep,
-                                    calendar: CalendarDep, regions: AgencyRegions) -> OpinionRead:
-    return _read(await service.issue(session, calendar, request.app.state.settings, principal,
-                                     body, regions))
+async def issue_supervision_opinion(body: OpinionCreate, ctx: SupervisorCtx,
+                                    regions: AgencyRegions) -> OpinionRead:
+    return _read(await service.issue(ctx, body, regions))
 
 
 @router.get("", response_model=Page[OpinionRead], responses=kit_errors.responses(*AUTH),
             summary="监督意见书列表（overdue=true 仅逾期未回复）")
-async def list_supervision_opinions(principal: SupervisionReader, session: SessionDep,
-                                    overdue: bool = False, cursor: str | None = None,
+async def list_supervision_opinions(ctx: SupervisionReaderCtx, overdue: bool = False,
+                                    cursor: str | None = None,
                                     limit: Annotated[int, Query(ge=1, le=200)] = 50
                                     ) -> Page[OpinionRead]:
-    rows, nxt = await service.list_opinions(session, principal, overdue=overdue, cursor=cursor,
-                                            limit=limit)
+    rows, nxt = await service.list_opinions(ctx, overdue=overdue, cursor=cursor, limit=limit)
     return Page[OpinionRead](items=[_read(o) for o in rows], next_cursor=nxt, limit=limit)
 
 
 @router.get("/{opinion_id}", response_model=OpinionRead,
             responses=kit_errors.responses(*AUTH, errors.OpinionNotFound),
             summary="一份监督意见书")
-async def get_supervision_opinion(opinion_id: uuid.UUID, principal: SupervisionReader,
-                                  session: SessionDep) -> OpinionRead:
-    return _read(await service.load(session, principal, opinion_id))
+async def get_supervision_opinion(opinion_id: uuid.UUID,
+                                  ctx: SupervisionReaderCtx) -> OpinionRead:
+    return _read(await service.load(ctx, opinion_id))
 
 
 @router.post("/{opinion_id}/reply", response_model=OpinionRead,
@@ -66,5 +62,5 @@ async def get_supervision_opinion(opinion_id: uuid.UUID, principal: SupervisionR
                                             errors.OpinionAlreadyReplied),
              summary="被监督单位回复整改情况")
 async def reply_supervision_opinion(opinion_id: uuid.UUID, body: OpinionReply,
-                                    principal: AgencyReplier, session: SessionDep) -> OpinionRead:
-    return _read(await service.reply(session, principal, opinion_id, body.content))
+                                    ctx: AgencyReplierCtx) -> OpinionRead:
+    return _read(await service.reply(ctx, opinion_id, body.content))

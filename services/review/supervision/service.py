@@ -6,12 +6,8 @@ instrument and keep the old problem types (opinion-not-found, opinion-already-re
 
 import uuid
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from common.calendar import WorkingCalendar
 from common.scope import AgencyRegionLookup
-from kit.auth import Principal
-from services.review.config import ReviewSettings
+from services.review.context import Ctx
 from services.review.instruments import errors as instrument_errors
 from services.review.instruments import service as instruments
 from services.review.instruments.models import SupervisionInstrument
@@ -23,36 +19,33 @@ from services.review.supervision.schemas import OpinionCreate, OpinionRead
 KIND = "opinion"
 
 
-async def issue(session: AsyncSession, calendar: WorkingCalendar, settings: ReviewSettings,
-                principal: Principal, body: OpinionCreate,
+async def issue(ctx: Ctx, body: OpinionCreate,
                 regions: AgencyRegionLookup) -> SupervisionInstrument:
-    return await instruments.issue(session, calendar, settings, principal, InstrumentCreate(
+    create = InstrumentCreate(
         kind=KIND, agency_id=body.agency_id, region_code=body.region_code,
         facts=body.findings, legal_basis=body.legal_basis,
-        required_action=body.required_actions, reply_due_on=body.rectify_by), regions)
+        required_action=body.required_actions, reply_due_on=body.rectify_by)
+    return await instruments.issue(ctx, create, regions)
 
 
-async def load(session: AsyncSession, principal: Principal,
-               opinion_id: uuid.UUID) -> SupervisionInstrument:
+async def load(ctx: Ctx, opinion_id: uuid.UUID) -> SupervisionInstrument:
     try:
-        return await instruments.load(session, principal, opinion_id, KIND)
+        return await instruments.load(ctx, opinion_id, KIND)
     except instrument_errors.InstrumentNotFound:
         raise errors.OpinionNotFound(f"监督意见书 {opinion_id} 不存在") from None
 
 
-async def reply(session: AsyncSession, principal: Principal, opinion_id: uuid.UUID,
-                content: str) -> SupervisionInstrument:
-    opinion = await load(session, principal, opinion_id)
+async def reply(ctx: Ctx, opinion_id: uuid.UUID, content: str) -> SupervisionInstrument:
+    opinion = await load(ctx, opinion_id)
     if opinion.status not in AWAITING_REPLY:
         raise errors.OpinionAlreadyReplied("该监督意见书已回复")
-    return await instruments.reply(session, principal, opinion_id, content, None, KIND)
+    return await instruments.reply(ctx, opinion_id, content, None, KIND)
 
 
-async def list_opinions(session: AsyncSession, principal: Principal, *, overdue: bool,
-                        cursor: str | None,
+async def list_opinions(ctx: Ctx, *, overdue: bool, cursor: str | None,
                         limit: int) -> tuple[list[SupervisionInstrument], str | None]:
-    return await instruments.list_instruments(session, principal, kind=KIND, status=None,
-                                              overdue=overdue, cursor=cursor, limit=limit)
+    return await instruments.list_instruments(ctx, kind=KIND, status=None, overdue=overdue,
+                                              cursor=cursor, limit=limit)
 
 
 def to_read(ins: SupervisionInstrument) -> OpinionRead:

@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from common.calendar import WorkingCalendar
+from common.context import Upstream
 from services.publicity import redaction
 from services.publicity.config import PublicitySettings
-from services.publicity.context import Context
+from services.publicity.context import Ctx
 from services.publicity.disclosures.models import Disclosure
 from services.publicity.disclosures.repository import PublicFilter
 from services.publicity.disclosures.service import _fill_record, public_view
@@ -168,7 +169,8 @@ class TestRedactorProperties:
                    "license_affected": text, "deciding_agency": {"name": "渝北区城管局"}}
         record = Disclosure(id=uuid.uuid4(), case_id=uuid.uuid4(), status="published",
                             decided_on=date(2026, 3, 2), publicity_until=date(2027, 3, 2))
-        ctx = Context(PublicitySettings(mask_person_name=masked), WorkingCalendar(), None)
+        ctx = Ctx(None, None, None, WorkingCalendar(), PublicitySettings(mask_person_name=masked),
+                  Upstream())
         _fill_record(record, payload, ctx, None)
         outputs = [public_view(record).model_dump_json(), ",".join(row_for("legal", record)),
                    ",".join(row_for("natural", record)),

@@ -9,12 +9,12 @@ import uuid
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import set_etag
-from services.cases.dependencies import ActorCtx
+from services.cases.dependencies import ActorCtx, ReaderCtx
 from services.cases.documents import delivery, schemas
 from services.cases.documents import errors as de
 from services.cases.documents import service as svc
@@ -56,31 +56,28 @@ def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
         set_etag(response, owner.version)
         return schemas.DocumentRead.model_validate(doc)
 
-    async def listing(owner: by_id, session: SessionDep) -> list[schemas.DocumentRead]:
+    async def listing(owner: by_id, ctx: ReaderCtx) -> list[schemas.DocumentRead]:
         return [schemas.DocumentRead.model_validate(d) for d in
-                await svc.documents_of(session, owner.id, owner_col)]
+                await svc.documents_of(ctx.session, owner.id, owner_col)]
 
-    async def context(document_id: uuid.UUID, owner: by_id, request: Request,
-                      session: SessionDep) -> dict[str, Any]:
-        doc = await _doc(session, owner, owner_col, document_id)
-        return json.loads(await delivery.stored(request.app.state.settings, doc.context_key))
+    async def context(document_id: uuid.UUID, owner: by_id,
+                      ctx: ReaderCtx) -> dict[str, Any]:
+        doc = await _doc(ctx.session, owner, owner_col, document_id)
+        return json.loads(await delivery.stored(ctx.settings, doc.context_key))
 
-    async def docx(document_id: uuid.UUID, owner: by_id, request: Request,
-                   session: SessionDep) -> Response:
-        doc = await _doc(session, owner, owner_col, document_id)
-        return _file(await delivery.docx_of(request.app.state.settings, doc), DOCX,
-                     f"{doc.name}.docx")
+    async def docx(document_id: uuid.UUID, owner: by_id, ctx: ReaderCtx) -> Response:
+        doc = await _doc(ctx.session, owner, owner_col, document_id)
+        return _file(await delivery.docx_of(ctx.settings, doc), DOCX, f"{doc.name}.docx")
 
-    async def pdf(document_id: uuid.UUID, owner: by_id, request: Request,
-                  session: SessionDep, worker: Worker) -> Response:
-        doc = await _doc(session, owner, owner_col, document_id)
-        data = await delivery.pdf_of(request.app.state.settings, doc, worker)
+    async def pdf(document_id: uuid.UUID, owner: by_id, ctx: ReaderCtx,
+                  worker: Worker) -> Response:
+        doc = await _doc(ctx.session, owner, owner_col, document_id)
+        data = await delivery.pdf_of(ctx.settings, doc, worker)
         return _file(data, "application/pdf", f"{doc.name}.pdf")
 
     async def serve(ctx: ActorCtx, document_id: uuid.UUID, body: schemas.ServiceCreate,
-                    owner: for_action, session: SessionDep, response: Response
-                    ) -> schemas.ServiceRead:
-        doc = await _doc(session, owner, owner_col, document_id)
+                    owner: for_action, response: Response) -> schemas.ServiceRead:
+        doc = await _doc(ctx.session, owner, owner_col, document_id)
         row = await subjects.record_service(ctx, owner, doc, body)
         set_etag(response, owner.version)
         return schemas.ServiceRead(

@@ -144,7 +144,7 @@ async def record_service(ctx: Ctx, owner: Any, doc: IssuedDocument,
                           created_by=ctx.principal.username or ctx.principal.subject)
     ctx.session.add(row)
     await ctx.session.flush()
-    await append_entry(ctx.session, owner, "document.served", ctx.principal, body.server_ids, {
+    await append_entry(ctx, owner, "document.served", body.server_ids, {
         "document_id": str(doc.id), "number": doc.number, "method": body.method,
         "delivered_on": body.delivered_on, "served_on": served_on, "service_id": str(row.id)},
         **svc.chain_of(subject))

@@ -14,8 +14,9 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from common.scope import AgencyRegionLookup, may_act_for
+from common.scope import may_act_for
 from kit import errors
+from services.cases.clients import agency_regions
 from services.cases.inspections import schemas
 from services.cases.inspections.caps.models import InspectionCap
 from services.cases.inspections.caps.repository import CapRepository
@@ -125,18 +126,18 @@ async def flag_duplicates(ctx: Ctx, i: Inspection) -> None:
 CAP_MANAGERS = ("agency_admin",)  # supervisors act by region through common.scope
 
 
-async def put_cap(session: Any, principal: Any, body: Any,
-                  regions: AgencyRegionLookup) -> InspectionCap:
+async def put_cap(ctx: Ctx, body: Any) -> InspectionCap:
     """Set one agency's annual cap for a credit-risk class: its agency admin, a supervisor
     whose region holds the agency's REAL region (personnel), or sysadmin."""
+    principal = ctx.principal
     if not principal.has("agency_admin", "supervisor", "sysadmin"):
         raise errors.Forbidden("只有机关管理员或监督机关可以设置频次上限")
-    region = await regions(body.agency_id)  # the agency's real region
+    region = await agency_regions(ctx.up)(body.agency_id)  # the agency's real region
     if region is None:
         raise errors.UnprocessableEntity(f"执法机关 {body.agency_id} 不存在")
     if not may_act_for(principal, body.agency_id, region, CAP_MANAGERS):
         raise errors.Forbidden("只能为本机关或本辖区内的机关设置频次上限")
-    repo = CapRepository(session)
+    repo = CapRepository(ctx.session)
     row = await repo.get(body.agency_id, body.target_class)
     if row is None:
         row = InspectionCap(agency_id=body.agency_id, target_class=body.target_class,
@@ -148,6 +149,6 @@ async def put_cap(session: Any, principal: Any, body: Any,
     return row
 
 
-async def list_caps(session: Any, principal: Any, agency_id: uuid.UUID | None,
-                    cursor: str | None, limit: int) -> tuple[list[InspectionCap], str | None]:
-    return await CapRepository(session).list(principal, agency_id, cursor, limit)
+async def list_caps(ctx: Ctx, agency_id: uuid.UUID | None, cursor: str | None,
+                    limit: int) -> tuple[list[InspectionCap], str | None]:
+    return await CapRepository(ctx.session).list(ctx.principal, agency_id, cursor, limit)

@@ -3,20 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.cases.dependencies import (
     ActorCtx,
     CatalogueAdminCtx,
-    Reader,
+    OptionalCtx,
     ReaderCtx,
 )
 from services.cases.inspections import errors as ie
 from services.cases.inspections.catalogue import schemas, service
-from services.cases.matters.router import optional_principal
 
 router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)
@@ -35,17 +34,16 @@ async def create_inspection_item(ctx: CatalogueAdminCtx, body: schemas.ItemCreat
 @router.get("/inspection-items", response_model=Page[schemas.ItemRead],
             responses=errors.responses(*AUTH),
             summary="检查事项清单；published=true 时无需令牌（事前公开，仅现行版本）")
-async def list_inspection_items(request: Request, session: SessionDep,
+async def list_inspection_items(ctx: OptionalCtx,
                                 published: bool | None = None,
                                 agency_id: uuid.UUID | None = None, domain: str | None = None,
                                 cursor: str | None = None,
                                 limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                 ) -> Page[schemas.ItemRead]:
-    principal = await optional_principal(request)
-    if principal is None and not published:
+    if ctx.principal is None and not published:
         raise errors.Unauthorized("非公开清单须登录后查询")
     rows, nxt = await service.list_items(
-        session, principal, published=published, agency_id=agency_id, domain=domain, cursor=cursor,
+        ctx, published=published, agency_id=agency_id, domain=domain, cursor=cursor,
         limit=limit)
     return Page(items=[service.item_read(i) for i in rows], next_cursor=nxt, limit=limit)
 
@@ -97,14 +95,14 @@ async def import_inspection_targets(ctx: ActorCtx, file: Annotated[UploadFile, F
 
 @router.get("/inspection-targets", response_model=Page[schemas.TargetRead],
             responses=errors.responses(*AUTH), summary="检查对象名录库（按管辖范围）")
-async def list_inspection_targets(principal: Reader, session: SessionDep,
+async def list_inspection_targets(ctx: ReaderCtx,
                                   agency_id: uuid.UUID | None = None,
                                   credit_risk_class: str | None = None,
                                   cursor: str | None = None,
                                   limit: Annotated[int, Query(ge=1, le=200)] = 50,
                                   ) -> Page[schemas.TargetRead]:
     rows, nxt = await service.list_targets(
-        session, principal, agency_id=agency_id, risk=credit_risk_class, cursor=cursor,
+        ctx, agency_id=agency_id, risk=credit_risk_class, cursor=cursor,
         limit=limit)
     return Page(items=[service.target_read(t) for t in rows], next_cursor=nxt, limit=limit)
 
@@ -112,6 +110,5 @@ async def list_inspection_targets(principal: Reader, session: SessionDep,
 @router.get("/inspection-targets/{target_id}", response_model=schemas.TargetRead,
             responses=errors.responses(*AUTH, ie.InspectionTargetNotFound),
             summary="检查对象详情")
-async def get_inspection_target(target_id: uuid.UUID, principal: Reader,
-                                session: SessionDep) -> schemas.TargetRead:
-    return service.target_read(await service.get_target(session, principal, target_id))
+async def get_inspection_target(target_id: uuid.UUID, ctx: ReaderCtx) -> schemas.TargetRead:
+    return service.target_read(await service.get_target(ctx, target_id))

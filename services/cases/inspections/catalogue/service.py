@@ -223,25 +223,25 @@ def target_read(t: InspectionTarget) -> schemas.TargetRead:
     return schemas.TargetRead.model_validate(t, from_attributes=True)
 
 
-async def list_items(session: Any, principal: Any, *, published: bool | None,
-                     agency_id: uuid.UUID | None, domain: str | None, cursor: str | None,
+async def list_items(ctx: Ctx, *, published: bool | None, agency_id: uuid.UUID | None,
+                     domain: str | None, cursor: str | None,
                      limit: int) -> tuple[list[InspectionItem], str | None]:
     """Inspection items: published ones to anyone, the rest in the caller's scope."""
-    return await ItemRepository(session).list(principal, published=published,
-                                              agency_id=agency_id, domain=domain,
-                                              cursor=cursor, limit=limit)
+    return await ItemRepository(ctx.session).list(ctx.principal, published=published,
+                                                  agency_id=agency_id, domain=domain,
+                                                  cursor=cursor, limit=limit)
 
 
-async def list_targets(session: Any, principal: Any, *, agency_id: uuid.UUID | None,
-                       risk: str | None, cursor: str | None,
+async def list_targets(ctx: Ctx, *, agency_id: uuid.UUID | None, risk: str | None,
+                       cursor: str | None,
                        limit: int) -> tuple[list[InspectionTarget], str | None]:
-    return await TargetRepository(session).list(principal, agency_id=agency_id, risk=risk,
-                                                cursor=cursor, limit=limit)
+    return await TargetRepository(ctx.session).list(ctx.principal, agency_id=agency_id,
+                                                    risk=risk, cursor=cursor, limit=limit)
 
 
-async def get_target(session: Any, principal: Any, target_id: uuid.UUID) -> InspectionTarget:
+async def get_target(ctx: Ctx, target_id: uuid.UUID) -> InspectionTarget:
     """A target in the caller's scope, else `InspectionTargetNotFound` (404)."""
-    target = await TargetRepository(session).get(target_id, principal)
+    target = await TargetRepository(ctx.session).get(target_id, ctx.principal)
     if target is None:
         raise InspectionTargetNotFound(f"检查对象 {target_id} 不存在")
     return target

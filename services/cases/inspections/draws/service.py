@@ -189,15 +189,15 @@ def verify(d: SpotCheckDraw) -> schemas.DrawVerifyRead:
                                   pool_hashes_match=same_pool, result_matches=same)
 
 
-async def list_plans(session: Any, principal: Any, year: int | None, cursor: str | None,
+async def list_plans(ctx: Ctx, year: int | None, cursor: str | None,
                      limit: int) -> tuple[list[SpotCheckPlan], str | None]:
     """Spot-check plans in the caller's scope, one keyset page."""
-    return await PlanRepository(session).list(principal, year, cursor, limit)
+    return await PlanRepository(ctx.session).list(ctx.principal, year, cursor, limit)
 
 
-async def load_plan(session: Any, principal: Any, plan_id: Any) -> SpotCheckPlan:
+async def load_plan(ctx: Ctx, plan_id: Any) -> SpotCheckPlan:
     """A plan in the caller's scope, else `SpotCheckPlanNotFound` (404)."""
-    plan = await PlanRepository(session).get(plan_id, principal)
+    plan = await PlanRepository(ctx.session).get(plan_id, ctx.principal)
     if plan is None:
         raise SpotCheckPlanNotFound(f"抽查计划 {plan_id} 不存在")
     return plan

@@ -3,14 +3,14 @@ case, and the inspection's hash-chained record with its verification."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import set_etag
 from services.cases import errors as ce
-from services.cases.dependencies import ActorCtx, Reader
+from services.cases.dependencies import ActorCtx, ReaderCtx
 from services.cases.inspections import errors as ie
 from services.cases.inspections import schemas
 from services.cases.inspections import service as svc
@@ -41,13 +41,13 @@ async def create_inspection_record(ctx: ActorCtx, body: schemas.RecordCreate,
              responses=errors.responses(*ACTION, ce.OfficersNotQualified, ce.EvidenceRejected,
                                         ce.EvidenceTooLarge),
              summary="上传检查证据（服务器计算 SHA-256）")
-async def upload_inspection_evidence(ctx: ActorCtx, i: InspectionForAction, request: Request,
+async def upload_inspection_evidence(ctx: ActorCtx, i: InspectionForAction,
                                      response: Response, file: Annotated[UploadFile, File()],
                                      kind: Annotated[EvidenceKind, Form()],
                                      officer_ids: Annotated[list[str], Form()],
                                      description: Annotated[str, Form(max_length=4000)] = ""
                                      ) -> schemas.EvidenceRead:
-    s = request.app.state.settings
+    s = ctx.settings
     ctype = (file.content_type or "application/octet-stream").split(";")[0].strip()
     if ctype not in s.evidence_allowed_types:
         raise ce.EvidenceRejected(f"不接受的文件类型 {ctype}",
@@ -96,33 +96,34 @@ async def scan_inspection(ctx: ActorCtx, body: schemas.Scan, i: InspectionForAct
 
 @router.get("/inspections/{inspection_id}/records", response_model=list[schemas.RecordRead],
             responses=errors.responses(*AUTH, ie.InspectionNotFound), summary="检查笔录")
-async def list_inspection_records(i: InspectionById, session: SessionDep
+async def list_inspection_records(i: InspectionById, ctx: ReaderCtx
                                   ) -> list[schemas.RecordRead]:
     return [schemas.RecordRead.model_validate(r)
-            for r in await service.records_of(session, i)]
+            for r in await service.records_of(ctx.session, i)]
 
 
 @router.get("/inspections/{inspection_id}/evidence", response_model=list[schemas.EvidenceRead],
             responses=errors.responses(*AUTH, ie.InspectionNotFound), summary="检查证据目录")
-async def list_inspection_evidence(i: InspectionById, session: SessionDep
+async def list_inspection_evidence(i: InspectionById, ctx: ReaderCtx
                                    ) -> list[schemas.EvidenceRead]:
     return [schemas.EvidenceRead.model_validate(e)
-            for e in await service.evidence_of(session, i)]
+            for e in await service.evidence_of(ctx.session, i)]
 
 
 @router.get("/inspections/{inspection_id}/timeline", response_model=list[schemas.ChainEntryRead],
             responses=errors.responses(*AUTH, ie.InspectionNotFound),
             summary="检查全过程记录（哈希链）")
-async def get_inspection_timeline(i: InspectionById, principal: Reader, session: SessionDep
+async def get_inspection_timeline(i: InspectionById, ctx: ReaderCtx
                                   ) -> list[schemas.ChainEntryRead]:
     return [schemas.ChainEntryRead.model_validate(e)
-            for e in await chain.list_entries(session, i.id, svc.RECORD_CHAIN)]
+            for e in await chain.list_entries(ctx.session, i.id, svc.RECORD_CHAIN)]
 
 
 @router.get("/inspections/{inspection_id}/timeline/verify",
             response_model=schemas.ChainVerifyRead,
             responses=errors.responses(*AUTH, ie.InspectionNotFound),
             summary="校验检查全过程记录哈希链")
-async def verify_inspection_timeline(i: InspectionById, session: SessionDep
+async def verify_inspection_timeline(i: InspectionById, ctx: ReaderCtx
                                      ) -> schemas.ChainVerifyRead:
-    return schemas.ChainVerifyRead(**await chain.verify(session, i, chain=svc.RECORD_CHAIN))
+    return schemas.ChainVerifyRead(**await chain.verify(ctx.session, i,
+                                                        chain=svc.RECORD_CHAIN))

@@ -10,9 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.limits import client_address
-from services.cases.dependencies import Reader
+from services.cases.dependencies import PublicCtx, ReaderCtx
 from services.cases.inspections import errors as ie
 from services.cases.inspections.public import schemas, service
 
@@ -22,8 +22,8 @@ router = APIRouter(route_class=CommittingRoute)
 @router.get("/inspections/by-code/{code}", response_model=schemas.PublicInspection,
             responses=errors.responses(ie.InspectionNotFound),
             summary="扫码入企：企业查看检查人员、事项与审批情况（公开，无需令牌）")
-async def get_inspection_by_code(code: str, session: SessionDep) -> schemas.PublicInspection:
-    i = await service.by_code(session, code)
+async def get_inspection_by_code(code: str, ctx: PublicCtx) -> schemas.PublicInspection:
+    i = await service.by_code(ctx.session, code)
     return schemas.PublicInspection(
         agency_id=i.agency_id, type=i.type, method=i.method, status=i.status,
         planned_on=i.planned_on,
@@ -54,16 +54,16 @@ async def evaluation_rate_limit(request: Request) -> None:
              dependencies=[Depends(evaluation_rate_limit)],
              summary="扫码入企：企业评价或投诉（公开；被检查机关仅见汇总）")
 async def create_inspection_evaluation(code: str, body: schemas.EvaluationCreate,
-                                       session: SessionDep) -> schemas.EvaluationReceived:
-    await service.evaluate(session, code, body)
+                                       ctx: PublicCtx) -> schemas.EvaluationReceived:
+    await service.evaluate(ctx.session, code, body)
     return schemas.EvaluationReceived(received=True)
 
 
 @router.get("/inspection-evaluations", response_model=schemas.EvaluationSummary,
             responses=errors.responses(errors.Unauthorized, errors.Forbidden),
             summary="企业评价汇总（机关仅见汇总；监督机关可见明细）")
-async def list_inspection_evaluations(principal: Reader, session: SessionDep,
+async def list_inspection_evaluations(ctx: ReaderCtx,
                                       year: Annotated[int, Query(ge=2000, le=2100)],
                                       agency_id: uuid.UUID | None = None
                                       ) -> schemas.EvaluationSummary:
-    return await service.summary(session, principal, year, agency_id)
+    return await service.summary(ctx, year, agency_id)

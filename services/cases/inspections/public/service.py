@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from services.cases.context import Ctx
 from services.cases.inspections import errors as ie
 from services.cases.inspections.models import Inspection
 from services.cases.inspections.public import schemas
@@ -37,10 +37,11 @@ async def evaluate(session: AsyncSession, code: str, body: schemas.EvaluationCre
         comment=body.comment))
 
 
-async def summary(session: AsyncSession, principal: Principal, year: int,
-                  agency_id: uuid.UUID | None) -> schemas.EvaluationSummary:
+async def summary(ctx: Ctx, year: int, agency_id: uuid.UUID | None
+                  ) -> schemas.EvaluationSummary:
     """The aggregate for everyone who may read; the items only for supervisors/sysadmin."""
-    repo = EvaluationRepository(session)
+    principal = ctx.principal
+    repo = EvaluationRepository(ctx.session)
     count, avg, complaints = await repo.aggregate(principal, year, agency_id)
     tally = Counter(str(b) for row in await repo.breaches(principal, year, agency_id)
                     for b in row)

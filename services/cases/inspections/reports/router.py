@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 from common.statistics import Period
 from common.statistics_routes import add_statistics_routes
 from kit import errors
-from kit.db import CommittingRoute, SessionDep
-from services.cases.dependencies import Reader
+from kit.db import CommittingRoute
+from services.cases.dependencies import ReaderCtx
 from services.cases.inspections import errors as ie
 from services.cases.inspections.reports import schemas, service
 
@@ -21,7 +21,7 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
 async def _legacy(ctx: Any, period: Period) -> dict[str, Any]:
     """The fields of before the figures (whole year, `agency_id` only; docs/statistics.md)."""
     return {"agency_id": period.agency_id, **await service.legacy_figures(
-        ctx.session, ctx.principal, period.year, period.agency_id)}
+        ctx, period.year, period.agency_id)}
 
 
 add_statistics_routes(router, path="/inspections/statistics", name="get_inspection_statistics",
@@ -35,10 +35,10 @@ add_statistics_routes(router, path="/inspections/statistics", name="get_inspecti
             response_model=schemas.EnterpriseRecord,
             responses=errors.responses(*AUTH, ie.InspectionTargetNotFound),
             summary="企业受检记录（按年度、按机关的频次）")
-async def get_target_inspections(target_id: uuid.UUID, principal: Reader, session: SessionDep,
+async def get_target_inspections(target_id: uuid.UUID, ctx: ReaderCtx,
                                  year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
                                  ) -> schemas.EnterpriseRecord:
-    rows, per, visits = await service.of_target(session, principal, target_id, year)
+    rows, per, visits = await service.of_target(ctx, target_id, year)
     return schemas.EnterpriseRecord(
         target_id=target_id, year=year,
         inspections=[schemas.RecordLine(inspection_id=i.id, **{

@@ -39,8 +39,7 @@ def _hash(rec: schemas.SyncRecord) -> str:
 
 async def _apply(ctx: Ctx, rec: schemas.SyncRecord) -> schemas.SyncResult:
     model, fn = ACTIONS[rec.action]
-    i = await load_inspection(ctx.session, ctx.principal, rec.inspection_id, for_update=True,
-                              acting=True)
+    i = await load_inspection(ctx, rec.inspection_id, for_update=True, acting=True)
     if rec.if_match is not None:
         try:
             check_if_match(_Header(rec.if_match), i.version)  # type: ignore[arg-type]

@@ -8,14 +8,16 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from common.calendar import today_legal
+from common.context import ctx_dependency
 from common.scope import may_act_for
 from common.statistics import Period
 from common.statistics_routes import add_statistics_routes
 from kit import errors
 from kit.auth import Principal, require_roles
-from kit.db import CommittingRoute, SessionDep
+from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
-from services.cases.dependencies import Actor, ActorCtx, Reader
+from services.cases.context import Ctx
+from services.cases.dependencies import ActorCtx, ReaderCtx, upstream
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le
 from services.cases.licensing import schemas as ls
@@ -31,20 +33,20 @@ LicenceStatus = Literal["active", "changed", "renewal_pending", "withdrawn", "re
                         "cancelled", "expired"]
 
 
-async def _by_id(licence_id: uuid.UUID, session: SessionDep, principal: Reader) -> Licence:
-    return await service.get(session, licence_id, principal)
+async def _by_id(licence_id: uuid.UUID, ctx: ReaderCtx) -> Licence:
+    return await service.get(ctx, licence_id)
 
 
-async def _for_action(licence_id: uuid.UUID, request: Request, session: SessionDep,
-                      principal: Actor) -> Licence:
-    lic = await service.get(session, licence_id, principal, for_update=True)
-    if not may_act_for(principal, lic.agency_id, lic.region_code, ("officer", "agency_admin")):
+async def _for_action(licence_id: uuid.UUID, request: Request, ctx: ActorCtx) -> Licence:
+    lic = await service.get(ctx, licence_id, for_update=True)
+    if not may_act_for(ctx.principal, lic.agency_id, lic.region_code, ("officer", "agency_admin")):
         raise le.LicenceNotFound(f"许可证件 {licence_id} 不存在或不在您的管辖范围内")
     check_if_match(request, lic.version)
     return lic
 
 
 Operator = Annotated[Principal, Depends(require_roles("sysadmin", "service"))]
+OperatorCtx = Annotated[Ctx, Depends(ctx_dependency(Operator, upstream, Ctx))]
 LicenceById = Annotated[Licence, Depends(_by_id)]
 LicenceForAction = Annotated[Licence, Depends(_for_action)]
 
@@ -70,13 +72,13 @@ async def read(session: Any, lic: Licence, response: Response) -> schemas.Licenc
             responses=errors.responses(*AUTH, InvalidCursor),
             summary="许可证件列表（管辖范围内，游标分页；按状态、事项、持证人、有效期筛选）")
 async def list_licences(
-        principal: Reader, session: SessionDep, status: LicenceStatus | None = None,
+        ctx: ReaderCtx, status: LicenceStatus | None = None,
         matter_id: uuid.UUID | None = None, agency_id: uuid.UUID | None = None,
         holder: Annotated[str | None, Query(min_length=2, max_length=100)] = None,
         valid_to_before: date | None = None, cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[schemas.LicenceListItem]:
     rows, nxt = await service.page(
-        session, principal, status=status, matter_id=matter_id, agency_id=agency_id, holder=holder,
+        ctx, status=status, matter_id=matter_id, agency_id=agency_id, holder=holder,
         valid_to_before=valid_to_before, cursor=cursor, limit=limit)
     return Page(items=[schemas.LicenceListItem(
         id=x.id, number=x.number, version=x.version, status=x.status, matter_id=x.matter_id,
@@ -94,18 +96,18 @@ def _holder(lic: Licence) -> schemas.HolderRead:
 
 @router.get(LIC, response_model=schemas.LicenceRead,
             responses=errors.responses(*AUTH, le.LicenceNotFound), summary="许可证件详情")
-async def get_licence(lic: LicenceById, session: SessionDep,
+async def get_licence(lic: LicenceById, ctx: ReaderCtx,
                       response: Response) -> schemas.LicenceRead:
-    return await read(session, lic, response)
+    return await read(ctx.session, lic, response)
 
 
 def _action(path: str, name: str, body_model: Any, fn: Any, summary: str,
             *problems: type[errors.Problem]) -> None:
     async def endpoint(ctx: ActorCtx, body: body_model,  # type: ignore[valid-type]
-                       lic: LicenceForAction, session: SessionDep,
+                       lic: LicenceForAction,
                        response: Response) -> schemas.LicenceRead:
         await fn(ctx, lic, body)
-        return await read(session, lic, response)
+        return await read(ctx.session, lic, response)
 
     router.add_api_route(f"{LIC}/{path}", endpoint, methods=["POST"], name=name,
                          response_model=schemas.LicenceRead, summary=summary,
@@ -130,21 +132,19 @@ _action("cancel", "cancel_licence", schemas.CancelBody, service.cancel,
              responses=errors.responses(*AUTH, errors.UnprocessableEntity),
              summary="结算：逾期未告知补正的视为受理（第三十二条），延续待决的视为准予延续（第五十条），"
                      "其余到期许可标为期满")
-async def settle_licences(body: schemas.SettleBody, request: Request, session: SessionDep,
-                          principal: Operator) -> schemas.SettleResult:
+async def settle_licences(body: schemas.SettleBody, ctx: OperatorCtx) -> schemas.SettleResult:
     on = body.on or today_legal()
     if on > today_legal():
         raise errors.UnprocessableEntity("结算日期不得晚于今日")
-    accepted = await service.settle_acceptances(session, request.app.state.calendar, on)
-    renewed, expired = await service.settle_all(session, on)
+    accepted = await service.settle_acceptances(ctx.session, ctx.calendar, on)
+    renewed, expired = await service.settle_all(ctx.session, on)
     return schemas.SettleResult(deemed_accepted=accepted, deemed_renewed=renewed,
                                 expired=expired)
 
 
 async def _legacy(ctx: Any, period: Period) -> dict[str, Any]:
     """The fields of before the figures: per matter and the total (whole year, `agency_id`)."""
-    rows, total = await service.legacy_figures(ctx.session, ctx.principal, period.year,
-                                               period.agency_id)
+    rows, total = await service.legacy_figures(ctx, period.year, period.agency_id)
     return {"agency_id": period.agency_id, "by_matter": rows, "total": total}
 
 

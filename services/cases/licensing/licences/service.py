@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from common.calendar import WorkingCalendar, today_legal
-from kit.auth import Principal
 from services.cases.licensing import schemas as ls
 from services.cases.licensing.errors import (
     LicenceActionNotAllowed,
@@ -54,24 +53,23 @@ CANCEL_RULES = {
 }
 
 
-async def get(session: AsyncSession, licence_id: uuid.UUID, principal: Principal,
-              for_update: bool = False) -> Licence:
+async def get(ctx: Ctx, licence_id: uuid.UUID, for_update: bool = False) -> Licence:
     """The licence in the principal's scope (row-locked `for_update`); `LicenceNotFound` if it
     does not exist or is out of scope."""
-    lic = await LicenceRepository(session).get(licence_id, principal, for_update)
+    lic = await LicenceRepository(ctx.session).get(licence_id, ctx.principal, for_update)
     if lic is None:
         raise LicenceNotFound(f"许可证件 {licence_id} 不存在或不在您的管辖范围内",
                               licence_id=str(licence_id))
     return lic
 
 
-async def page(session: AsyncSession, principal: Principal, *, status: str | None,
+async def page(ctx: Ctx, *, status: str | None,
                matter_id: uuid.UUID | None, agency_id: uuid.UUID | None, holder: str | None,
                valid_to_before: date | None, cursor: str | None,
                limit: int) -> tuple[list[Licence], str | None]:
     """The licences in scope, newest first (`LicenceRepository.list` filters)."""
-    return await LicenceRepository(session).list(
-        principal, status=status, matter_id=matter_id, agency_id=agency_id, holder=holder,
+    return await LicenceRepository(ctx.session).list(
+        ctx.principal, status=status, matter_id=matter_id, agency_id=agency_id, holder=holder,
         valid_to_before=valid_to_before, cursor=cursor, limit=limit)
 
 
@@ -82,13 +80,12 @@ async def history(session: AsyncSession,
     return matter, await LicenceRepository(session).events(lic.id)
 
 
-async def legacy_figures(session: AsyncSession, principal: Principal, year: int,
-                         agency_id: uuid.UUID | None) -> tuple[list[ls.StatisticsRow],
-                                                               ls.StatisticsRow]:
+async def legacy_figures(ctx: Ctx, year: int, agency_id: uuid.UUID | None
+                         ) -> tuple[list[ls.StatisticsRow], ls.StatisticsRow]:
     """The figures of before the registry: per matter series (by matter code) and the total,
     for the whole year."""
-    repo = StatisticsRepository(session)
-    counts = await repo.counts(principal, year, agency_id)
+    repo = StatisticsRepository(ctx.session)
+    counts = await repo.counts(ctx.principal, year, agency_id)
     names = await repo.matter_names(set(counts))
     rows = [ls.StatisticsRow(matter_series_id=s, matter_code=names.get(s, (None, None))[0],
                              matter_name=names.get(s, (None, None))[1], **c)
