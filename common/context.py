@@ -10,7 +10,7 @@ demo-year loader or a test."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, get_args
 
 from fastapi import Request
@@ -44,10 +44,6 @@ class ServiceCtx(Generic[SettingsT, UpT]):
         if self.principal is None:
             return ""
         return self.principal.officer_id or self.principal.subject
-
-    def with_session(self, session: AsyncSession) -> ServiceCtx[SettingsT, UpT]:
-        """The same context over another session (e.g. an event handler's own)."""
-        return replace(self, session=session)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ whose `region_code` starts with theirs; anyone else sees nothing. Out of scope â
   locked `FOR UPDATE` on PostgreSQL, refused with `CaseArchived` (409) once archived, and checked
   against `If-Match` (412 when stale). Sub-packages use it for their POST routes on a case.
 - `ActorCtx`, `ReaderCtx`, `RegistrarCtx`, `AgencyAdminCtx`, `CatalogueAdminCtx`,
-  `SupervisorCtx`: the `Ctx` a
-  route hands its service, as a dependency with that role check (built by `case_ctx`, which the
-  demo-year loader also calls); `UpstreamDep`: the clients and forwarded headers.
+  `SupervisorCtx`: the `Ctx` a route hands its service, as a dependency with that role check
+  (built by `case_ctx`, which the demo-year loader also calls); `OptionalCtx` (token optional)
+  and `PublicCtx` (no token).
 """
 
 from __future__ import annotations
@@ -130,7 +130,5 @@ def _agency_regions(request: Request) -> AgencyRegionLookup:
 
 # the real region of a named agency (personnel, service token) for writes across regions
 AgencyRegions = Annotated[AgencyRegionLookup, Depends(_agency_regions)]
-# the app's service clients and the caller's forwarded headers, for service functions
-UpstreamDep = Annotated[Upstream, Depends(upstream)]
 CaseById = Annotated[Case, Depends(_case_by_id)]
 CaseForAction = Annotated[Case, Depends(_case_for_action)]

@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from common.context import ctx_dependency
 from common.scope import AgencyRegionLookup
 from kit.auth import Principal, require_roles
-from services.review.clients import Upstream, agency_regions, upstream
+from services.review.clients import agency_regions, upstream
 from services.review.consultations.service import linked_to_review
 from services.review.context import Ctx
 
@@ -62,8 +62,6 @@ ComplaintStaffCtx = Annotated[Ctx, Depends(_ctx(ComplaintStaff))]
 EvaluationReaderCtx = Annotated[Ctx, Depends(_ctx(EvaluationReader))]
 # a public route (no token): `ctx.principal` is None
 PublicCtx = Annotated[Ctx, Depends(_ctx(None))]
-# the app's service clients and the caller's forwarded headers
-UpstreamDep = Annotated[Upstream, Depends(upstream)]
 
 ConsultationLookup = Callable[[Ctx, uuid.UUID, uuid.UUID], Awaitable[list[dict[str, Any]]]]
 
