@@ -13,8 +13,9 @@ from fastapi.responses import JSONResponse
 
 from gateway import problems
 from gateway.config import SERVICES, GatewaySettings
+from gateway.fastpath import ProxyFastPath
 from gateway.inprocess import AsgiUpstream
-from gateway.proxy import client_key, forward, token_verifier, upstream_for
+from gateway.proxy import token_verifier
 from gateway.upstream import HttpUpstream
 from kit import docs, errors, limits, openapi
 from kit.http import AsgiApps, make_client
@@ -62,7 +63,8 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
                   openapi_url=None, docs_url=None, redoc_url=None)
     metrics = Metrics("gateway")
     errors.install_handlers(app)
-    app.add_middleware(ObservabilityMiddleware, metrics=metrics)
+    app.add_middleware(ProxyFastPath, settings=settings)
+    app.add_middleware(ObservabilityMiddleware, metrics=metrics)  # outermost: sees both
     docs.install_docs(app, "/openapi.json", "zhifa")
     app.include_router(problems.router)
 
@@ -104,22 +106,11 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
             specs[name] = resp.json()
         return JSONResponse(openapi.merge(specs))
 
-    # every method goes upstream: the service answers 405 with its own `Allow`
+    # a known service prefix is proxied by `ProxyFastPath` before this router; what reaches
+    # this catch-all names no service
     @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
                                             "OPTIONS", "TRACE"], include_in_schema=False)
-    async def proxy(request: Request, path: str) -> Response:
-        service = upstream_for(request.url.path)
-        if service not in request.app.state.upstreams:
-            raise errors.NotFound("没有与该路径对应的服务")
-        address = limits.client_address(request, settings.trusted_proxies)
-        decision = await request.app.state.limits.take(
-            "gw:" + client_key(request, address, request.app.state.verify_token),
-            settings.rate_limit_per_minute / 60.0, settings.rate_limit_burst)
-        if not decision.allowed:
-            raise errors.TooManyRequests(retry_after=max(1, int(decision.wait + 0.999)))
-        return await forward(request, service, request.app.state.upstreams[service],
-                             settings.max_body_bytes, settings.timeout_seconds,
-                             forwarded_for=address,
-                             upstream=request.app.state.http_upstreams.get(service))
+    async def proxy(path: str) -> Response:
+        raise errors.NotFound("没有与该路径对应的服务")
 
     return app

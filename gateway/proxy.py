@@ -24,6 +24,8 @@ HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriza
               "trailers", "transfer-encoding", "upgrade", "host"}
 # set by the gateway itself: whatever a client sends under these names is dropped
 CLIENT_FORWARDING = {"x-forwarded-for", "forwarded", "x-real-ip"}
+DROPPED_REQUEST = frozenset(name.encode() for name in
+                            (*HOP_BY_HOP, *CLIENT_FORWARDING, "x-request-id"))
 
 
 def upstream_for(path: str) -> str | None:
@@ -126,23 +128,34 @@ def client_key(request: Request, address: str, verify: Callable[[str], str | Non
     return "ip:" + address
 
 
+def forwarded_headers(request: Request, address: str | None, max_body: int,
+                      body: bool) -> list[tuple[bytes, bytes]]:
+    """The client's raw header list for the upstream: hop-by-hop and client forwarding headers
+    dropped, the request id and `X-Forwarded-For` set by the gateway (overwritten, never
+    appended); `Content-Length` only with a body. A declared body past the limit is a 413."""
+    raw = request.scope["headers"]
+    for key, value in raw:
+        if key == b"content-length" and value.isdigit() and int(value) > max_body:
+            raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
+    out = [(k, v) for k, v in raw
+           if k not in DROPPED_REQUEST and (body or k != b"content-length")]
+    rid = request.headers.get("x-request-id") or uuid.uuid4().hex
+    out.append((b"x-request-id", rid.encode("latin-1")))
+    if address:
+        out.append((b"x-forwarded-for", address.encode("latin-1")))
+    return out
+
+
 async def forward(request: Request, service: str, client: httpx.AsyncClient,
                   max_body: int, limit_seconds: float, forwarded_for: str | None = None,
                   upstream: HttpUpstream | None = None) -> Response:
     """`upstream`: the pooled aiohttp hop for an `http://` upstream (split mode); without it
-    the request goes through `client` (httpx, the in-process ASGI transport)."""
+    the request goes through `client` (httpx)."""
     target = raw_target(request)
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > max_body:
-        raise errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
-    headers = [(k, v) for k, v in request.headers.items()
-               if (low := k.lower()) not in HOP_BY_HOP and low not in CLIENT_FORWARDING
-               and low != "x-request-id"]
-    headers.append(("x-request-id", request.headers.get("x-request-id") or uuid.uuid4().hex))
-    address = forwarded_for or (request.client.host if request.client else None)
-    if address:
-        headers.append(("x-forwarded-for", address))  # overwritten, never appended
     has_body = request.method not in ("GET", "HEAD", "DELETE", "OPTIONS")
+    address = forwarded_for or (request.client.host if request.client else None)
+    headers = [(k.decode("latin-1"), v.decode("latin-1"))
+               for k, v in forwarded_headers(request, address, max_body, has_body)]
     body = _LimitedBody(request, max_body)
     too_large = errors.PayloadTooLarge(f"请求体超过上限 {max_body} 字节")
     if upstream is not None:
