@@ -41,6 +41,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 from ceiling import machine  # noqa: E402
 from split import free_port  # noqa: E402
 
+from common.principal import Principal  # noqa: E402
 from kit import auth, migrate  # noqa: E402
 from kit.settings import JwtSettings  # noqa: E402
 from services.cases.models import Case, CaseOfficer  # noqa: E402
@@ -137,7 +138,7 @@ def start_service(url: str, keys: Path, pool: int) -> tuple[subprocess.Popen[byt
     raise RuntimeError("the cases service did not start")
 
 
-async def explain(url: str, principal: auth.Principal, params: dict[str, Any]) -> str:
+async def explain(url: str, principal: Principal, params: dict[str, Any]) -> str:
     """EXPLAIN ANALYZE of the statement `CaseRepository.list` sends for these filters."""
     from sqlalchemy import event
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -231,9 +232,9 @@ async def main() -> None:
                   f"{r['non2xx']:.0f} non-2xx)", flush=True)
         if args.explain:
             for label, headers, params in scenarios:
-                principal = (auth.Principal("bench", frozenset({"supervisor"}),
+                principal = (Principal("bench", frozenset({"supervisor"}),
                                             region_code="500112") if headers is sup else
-                             auth.Principal("bench", frozenset({"officer"}), **officer_kw))
+                             Principal("bench", frozenset({"officer"}), **officer_kw))
                 print(f"\n-- {label}\n{await explain(url, principal, params)}")
         print(f"end {machine()}")
     finally:

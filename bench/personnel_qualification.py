@@ -17,7 +17,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from kit.auth import Principal
+from common.principal import Principal
 
 SERVICE = Principal(subject="service:bench", roles=frozenset({"service"}))
 

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 
-from common import sessions
+from common import principal, sessions
 from common.calendar import WorkingCalendar, today_legal
 from common.platform import calendar_warnings, platform_models, platform_router
 from common.roles import NOT_FOUND_ROLES
@@ -62,6 +62,10 @@ class ServiceSpec:
     public_events: tuple[str, ...] = ()
 
 
+# Swagger's "Authorize" dialog shows this beside the password login
+PASSWORD_LOGIN = "用账号密码换取访问令牌（演示账号如 muer-officer / zhifa-demo-2026）"
+
+
 def _uses(dependant: Any, call: Callable[..., Any]) -> bool:
     return any(d.call is call or _uses(d, call) for d in dependant.dependencies)
 
@@ -86,6 +90,9 @@ def _truthful_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
                     has_path_params=bool(route.dependant.path_params),
                     has_body=route.body_field is not None, method=method.lower())
         app.openapi_schema = openapi.apply_truth(spec, facts)
+        schemes = app.openapi_schema.get("components", {}).get("securitySchemes", {})
+        if "OAuth2Password" in schemes:
+            schemes["OAuth2Password"]["description"] = PASSWORD_LOGIN
         return app.openapi_schema
 
     return build
@@ -176,6 +183,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     app.state.metrics = metrics
     app.state.legal_today = today_legal
     app.state.not_found_roles = NOT_FOUND_ROLES  # kit.auth.require_roles answers 404 for them
+    app.state.principal_from_claims = principal.from_claims  # zhifa's claims as fields
     app.state.around_request = idempotency.make_hook(spec.platform.Idempotency)
     app.state.outbox = Outbox(service=spec.name, outbox_model=spec.platform.Outbox,
                               webhook_model=spec.platform.Webhook,

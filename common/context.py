@@ -17,7 +17,8 @@ from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import WorkingCalendar
-from kit.auth import KeyRing, Principal, service_token
+from common.principal import Principal
+from kit.auth import KeyRing, service_token
 from kit.db import SessionDep
 from kit.events import Outbox
 from kit.http import ServiceClient, forward_headers

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from common import scope
 from common.context import ServiceCtx, ctx_dependency
+from common.principal import CurrentPrincipal, Principal
 from common.webhooks import ScopedWebhookMixin
 from kit import auth, errors, idempotency
 from kit.db import CommittingRoute
@@ -85,10 +86,10 @@ class WebhookOutOfRegion(errors.Problem):
     status, title = 403, "只能订阅本辖区的公开事件"
 
 
-ServiceCaller = Annotated[auth.Principal, Depends(auth.require_roles("service"))]
+ServiceCaller = Annotated[Principal, Depends(auth.require_roles("service"))]
 EventCtx = Annotated[ServiceCtx[Any, Any], Depends(ctx_dependency(ServiceCaller))]
 # external subscriptions are registered by a sysadmin, or a supervisor for their own region
-WebhookAdmin = Annotated[auth.Principal, Depends(auth.require_roles("sysadmin", "supervisor"))]
+WebhookAdmin = Annotated[Principal, Depends(auth.require_roles("sysadmin", "supervisor"))]
 AdminCtx = Annotated[ServiceCtx[Any, Any], Depends(ctx_dependency(WebhookAdmin))]
 
 
@@ -99,7 +100,7 @@ def _read(h: Any) -> WebhookRead:
                        agency_id=str(h.agency_id) if h.agency_id else None)
 
 
-def _hook_scope(principal: auth.Principal, body: WebhookCreate) -> str | None:
+def _hook_scope(principal: Principal, body: WebhookCreate) -> str | None:
     """The region the subscription is limited to: a supervisor's own region or inside it."""
     if principal.has("sysadmin"):
         return body.region_code
@@ -126,7 +127,7 @@ def platform_router(spec: Any) -> APIRouter:
     @router.get("/status", response_model=StatusRead,
                 responses=errors.responses(errors.Unauthorized, errors.ServiceUnavailable),
                 summary="服务状态；deep=true 时以调用者令牌逐一调用上游服务")
-    async def read_status(principal: auth.CurrentPrincipal, request: Request,
+    async def read_status(principal: CurrentPrincipal, request: Request,
                           deep: bool = False) -> StatusRead:
         upstreams: dict[str, str] = {}
         if deep:

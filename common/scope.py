@@ -17,8 +17,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, true
 
+from common.principal import Principal
 from kit import errors
-from kit.auth import Principal, service_token
+from kit.auth import service_token
 
 ALL_SEEING = ("sysadmin", "service")
 DEFAULT_AGENCY_ROLES = ("officer", "agency_admin", "legal_reviewer")

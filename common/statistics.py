@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, literal, select, true
 
 from common.calendar import LEGAL_TZ
+from common.principal import Principal
 from common.scope import region_prefix, scope_clause
 from common.statistics_schemas import (  # noqa: F401  (re-exported for the services' schemas)
     AgencyFigures,
@@ -33,7 +34,6 @@ from common.statistics_schemas import (  # noqa: F401  (re-exported for the serv
     StatisticsScope,
 )
 from common.statistics_sql import add_partial, aggregates, group_match, own_table
-from kit.auth import Principal
 from kit.pagination import keyset_page
 
 

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import func, select
 
 from common.context import ServiceCtx, ctx_dependency
+from common.principal import Principal
 from common.statistics import Period, Registry
 from common.statistics_schemas import (
     AgencyFigures,
@@ -28,7 +29,7 @@ from common.statistics_schemas import (
     StatisticsRead,
 )
 from kit import errors
-from kit.auth import Principal, require_roles
+from kit.auth import require_roles
 
 
 def period_query(

@@ -12,12 +12,12 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
 from gateway import problems
-from gateway.config import SERVICES, GatewaySettings
+from gateway.config import SERVICES, GatewaySettings, gateway_spec
 from gateway.fastpath import ProxyFastPath
 from gateway.inprocess import AsgiUpstream
 from gateway.proxy import token_verifier
 from gateway.upstream import HttpUpstream
-from kit import docs, errors, limits, openapi
+from kit import docs, errors, limits
 from kit.http import AsgiApps, make_client
 from kit.observability import (
     Metrics,
@@ -104,7 +104,7 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
             if resp.status_code != 200:
                 raise errors.ServiceUnavailable(f"{name} 服务的接口文档不可用")
             specs[name] = resp.json()
-        return JSONResponse(openapi.merge(specs))
+        return JSONResponse(gateway_spec(specs))
 
     # a known service prefix is proxied by `ProxyFastPath` before this router; what reaches
     # this catch-all names no service

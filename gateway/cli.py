@@ -95,15 +95,16 @@ def current_specs() -> dict[str, Any]:
 
 
 def openapi_cmd(action: str) -> None:
+    from gateway.config import gateway_spec
     from kit import openapi
 
     specs = current_specs()
     out = OPENAPI_DIR
     if action == "export":
-        for path in openapi.write_all(specs, out):
+        for path in openapi.write_all(specs, out, gateway_spec(specs)):
             print(f"已写入 {path}")
         return
-    stale = openapi.drifted(specs, out)
+    stale = openapi.drifted(specs, out, gateway_spec(specs))
     if stale:
         print(f"openapi/ 与代码不一致: {', '.join(stale)}；请运行 `zhifa openapi export`")
         sys.exit(1)

@@ -1,7 +1,22 @@
+from typing import Any
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICES = ("personnel", "cases", "review", "publicity")
+API_TITLE = "zhifa API"
+API_DESCRIPTION = (
+    "行政执法与监督平台的统一接口（网关）。先用右侧 Authorize 以演示账号登录"
+    "（如 muer-officer / zhifa-demo-2026），再用 Try it out 试调用。"
+    "错误一律为 RFC 9457 application/problem+json，其 `type` 可在网关 /problems/{slug} "
+    "查到含义、法律依据和处理建议（/problems 为总表）；另有 /redoc 阅读版。")
+
+
+def gateway_spec(specs: dict[str, Any]) -> dict[str, Any]:
+    """The gateway's one OpenAPI document from the four services' documents."""
+    from kit import openapi
+
+    return openapi.merge(specs, API_TITLE, API_DESCRIPTION)
 
 
 class GatewaySettings(BaseSettings):

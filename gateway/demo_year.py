@@ -21,6 +21,7 @@ from typing import Any
 from starlette.requests import Request
 
 from common.calendar import LEGAL_TZ
+from common.principal import from_claims
 from gateway.demo_year_data import (
     FINES_YUAN,
     INSPECTIONS_ENTERPRISE,
@@ -31,7 +32,6 @@ from gateway.demo_year_data import (
     demo_uscc,
     id_number,
 )
-from kit.auth import principal_from_claims
 
 C, PER = "/api/v1/cases", "/api/v1/personnel"
 TEAM, GOV = "luoqi_team", "luoqi"
@@ -160,7 +160,7 @@ class DemoYear:
         request = Request({"type": "http", "app": _AppView(app), "method": "POST",
                            "path": "/demo-year",
                            "query_string": b"", "headers": [(b"authorization", token.encode())]})
-        return app, request, principal_from_claims(claims)
+        return app, request, from_claims(claims)
 
     async def load_inspections(self) -> None:
         from services.cases.dependencies import case_ctx

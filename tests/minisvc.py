@@ -17,9 +17,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from common.app import OutboxDep, ServiceSpec, build_app, platform_models
 from common.money import Money
+from common.principal import CurrentPrincipal, Principal
 from common.settings import ServiceSettings
 from kit import errors
-from kit.auth import CurrentPrincipal, Principal, require_roles
+from kit.auth import require_roles
 from kit.db import CommittingRoute, SessionDep, Timestamps, UUIDPk, make_base
 from kit.schemas import ApiModel, Page, check_if_match, decode_cursor, encode_cursor, set_etag
 

@@ -12,8 +12,8 @@ repository root). It
    docs), paths (`kit/calendar.py`) and OpenAPI component names (`kit__statistics__Figure`);
 3. rewrites imports of single names that left a kit module which stays (SYMBOL_MOVES, once the
    target module exists:
-   `from kit.auth import ROLES, Principal` becomes `from common.roles import ROLES` and
-   `from kit.auth import Principal`), except inside `kit/` itself (kit never imports common);
+   `from kit.auth import ROLES, require_roles` becomes `from common.roles import ROLES` and
+   `from kit.auth import require_roles`), except inside `kit/` itself (kit never imports common);
 4. re-sorts the imports of the Python files it changed (`ruff check --select I --fix`).
 
 `--check` changes nothing and exits 1 when something is still at an old path, so CI or the lead
@@ -54,6 +54,8 @@ TEST_MOVES = {
 # single names: (kit module that stays, name) -> common module now holding the name
 SYMBOL_MOVES = {
     ("kit.auth", "ROLES"): "common.roles",
+    ("kit.auth", "Principal"): "common.principal",
+    ("kit.auth", "CurrentPrincipal"): "common.principal",
     ("kit.auth", "NOT_FOUND_ROLES"): "common.roles",
     ("kit.schemas", "USCC_PATTERN"): "common.identifiers",
     ("kit.schemas", "Uscc"): "common.identifiers",

@@ -23,11 +23,12 @@ __all__ = ["ALGORITHM", "KeyRing", "Principal", "current_principal", "issue_acce
 
 @dataclass(frozen=True)
 class Principal:
+    """Who is calling: the token's subject and roles; every other claim is in `claims`. An
+    application that reads more claims as fields subclasses this and sets its
+    `from_claims` on `app.state.principal_from_claims`."""
+
     subject: str
     roles: frozenset[str]
-    agency_id: str | None = None
-    region_code: str | None = None
-    officer_id: str | None = None
     username: str | None = None
     claims: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -40,20 +41,18 @@ class Principal:
 
 
 def issue_access_token(ring: KeyRing, settings: JwtSettings, *, subject: str,
-                       roles: list[str], agency_id: str | None = None,
-                       region_code: str | None = None, officer_id: str | None = None,
-                       username: str | None = None, ttl: int | None = None,
-                       session_version: int | None = None,
-                       session_id: str | None = None) -> str:
+                       roles: list[str], username: str | None = None, ttl: int | None = None,
+                       session_version: int | None = None, session_id: str | None = None,
+                       **extra: Any) -> str:
     """`sv`: the user's session version (common.sessions); raising it cuts this token. `sid`: the
-    login session (the refresh-token family); logging that one session out cuts this token."""
+    login session (the refresh-token family); logging that one session out cuts this token.
+    `extra`: the application's own claims, signed as given."""
     now = int(time.time())
     claims = {
         "iss": settings.issuer, "aud": settings.audience, "sub": subject,
         "iat": now, "nbf": now, "exp": now + (ttl or settings.access_ttl_seconds),
         "jti": uuid.uuid4().hex, "typ": "access", "roles": sorted(set(roles)),
-        "agency_id": agency_id, "region_code": region_code, "officer_id": officer_id,
-        "username": username,
+        "username": username, **extra,
     }
     if session_version is not None:
         claims["sv"] = session_version
@@ -73,9 +72,7 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
     if not isinstance(roles, list):
         raise errors.Unauthorized("令牌角色声明无效")
     return Principal(subject=str(claims["sub"]), roles=frozenset(map(str, roles)),
-                     agency_id=claims.get("agency_id"), region_code=claims.get("region_code"),
-                     officer_id=claims.get("officer_id"), username=claims.get("username"),
-                     claims=claims)
+                     username=claims.get("username"), claims=claims)
 
 
 def bearer_token(request: Request) -> str:
@@ -90,7 +87,7 @@ def bearer_token(request: Request) -> str:
 # a password, or paste a JWT); bearer_token() below does the actual reading and refusing.
 _PASSWORD_SCHEME = OAuth2PasswordBearer(
     tokenUrl="/api/v1/auth/token", scheme_name="OAuth2Password", auto_error=False,
-    description="用账号密码换取访问令牌（演示账号如 muer-officer / zhifa-demo-2026）")
+    description="用账号密码换取访问令牌")
 _BEARER_SCHEME = HTTPBearer(scheme_name="BearerJWT", bearerFormat="JWT", auto_error=False,
                             description="直接粘贴 /api/v1/auth/token 返回的 access_token")
 
@@ -106,7 +103,8 @@ async def current_principal(
     gate = getattr(request.app.state, "session_gate", None)
     if gate is not None:
         await gate.check(claims)  # logged out everywhere, password changed or disabled
-    principal = principal_from_claims(claims)
+    build = getattr(request.app.state, "principal_from_claims", principal_from_claims)
+    principal = build(claims)
     request.state.principal = principal
     return principal
 

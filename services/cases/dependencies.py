@@ -23,8 +23,9 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.context import ctx_dependency, ctx_from_state
+from common.principal import Principal
 from common.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
-from kit.auth import Principal, current_principal, require_roles
+from kit.auth import current_principal, require_roles
 from kit.db import SessionDep
 from kit.http import forward_headers
 from kit.schemas import check_if_match

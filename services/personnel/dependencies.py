@@ -10,8 +10,9 @@ from fastapi import Depends, Request
 from sqlalchemy import false
 
 from common.context import ctx_dependency, upstream_of
+from common.principal import CurrentPrincipal, Principal
 from common.scope import ALL_SEEING, parse_uuid, scope_clause
-from kit.auth import CurrentPrincipal, Principal, require_roles
+from kit.auth import require_roles
 from services.personnel.context import Ctx
 from services.personnel.identifiers import PiiVault
 
@@ -79,7 +80,7 @@ StaffAdminCtx = UserAdminCtx
 SanctionRecorderCtx = Annotated[Ctx, Depends(_ctx(SanctionRecorder))]
 ReaderCtx = Annotated[Ctx, Depends(_ctx(Reader))]
 SysadminCtx = Annotated[Ctx, Depends(_ctx(Sysadmin))]
-# any valid token (`kit.auth.CurrentPrincipal`, no role check)
+# any valid token (`common.principal.CurrentPrincipal`, no role check)
 CurrentCtx = Annotated[Ctx, Depends(_ctx(CurrentPrincipal))]
 # a public route (no token): `ctx.principal` is None
 PublicCtx = Annotated[Ctx, Depends(_ctx(None))]

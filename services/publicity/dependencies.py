@@ -5,7 +5,8 @@ from typing import Annotated, Any
 from fastapi import Depends
 
 from common.context import ctx_dependency, upstream_of
-from kit.auth import Principal, require_roles
+from common.principal import Principal
+from kit.auth import require_roles
 from services.publicity.clients import PublicLists, public_lists
 from services.publicity.context import Ctx
 

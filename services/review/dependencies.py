@@ -7,8 +7,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from common.context import ctx_dependency
+from common.principal import Principal
 from common.scope import AgencyRegionLookup
-from kit.auth import Principal, require_roles
+from kit.auth import require_roles
 from services.review.clients import agency_regions, upstream
 from services.review.consultations.service import linked_to_review
 from services.review.context import Ctx

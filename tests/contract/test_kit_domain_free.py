@@ -51,6 +51,16 @@ def test_the_literal_check_sees_a_role(tmp_path: Path) -> None:
         ROOT = saved
 
 
+def test_kit_knows_no_claim_and_no_account_of_zhifa() -> None:
+    """The agency, region and officer claims are `common.principal`'s; the demo accounts the
+    docs name are the gateway's and `common.app`'s text."""
+    words = re.compile(r"agency|region_code|officer|muer-|zhifa-demo")
+    hits = [f"{p.relative_to(ROOT)}:{n}" for p in KIT
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+            if words.search(line)]
+    assert hits == []
+
+
 def test_kit_cites_no_law() -> None:
     hits = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in KIT
             for m in CITATION.finditer(p.read_text(encoding="utf-8"))]
@@ -82,7 +92,7 @@ def test_the_relocation_rewrites_old_imports_once() -> None:
                    "from common.money import Money\n"
                    "from kit.schemas import ApiModel\n"
                    "from common.roles import ROLES\n"
-                   "from kit.auth import Principal\n"
+                   "from common.principal import Principal\n"
                    'PATCH = "common.calendar.today_legal"  # see common/calendar.py\n')
     assert tool.rewrite(new, inside_kit=False) == new
     # inside kit a name that left a kit module is not redirected (kit never imports common)

@@ -8,8 +8,8 @@ from sqlalchemy import String, Uuid, select
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from common.principal import Principal
 from common.scope import may_act_for, scope_clause
-from kit.auth import Principal
 from kit.db import UTCDateTime
 from kit.pagination import keyset_page
 from kit.schemas import InvalidCursor

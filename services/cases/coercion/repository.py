@@ -12,8 +12,8 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import today_legal
+from common.principal import Principal
 from common.statistics import Measure, Period, Source
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.cases.coercion.models import AppraisalPeriod, CoercedItem, CoerciveMeasure
 from services.cases.dependencies import scope_clause

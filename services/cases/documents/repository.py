@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import scope_clause
-from kit.auth import Principal
 from services.cases.documents.models import (
     DocumentNumberRange,
     DocumentService,

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import scope_clause
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.cases.entrustment.models import (
     EntrustmentAgreement,

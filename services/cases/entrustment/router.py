@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from common.context import ctx_dependency
+from common.principal import Principal
 from kit import errors
-from kit.auth import Principal, require_roles
+from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page
 from services.cases.context import Ctx

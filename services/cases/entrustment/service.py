@@ -11,8 +11,8 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from kit import errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.cases.context import Ctx
 from services.cases.entrustment import schemas

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import scope_clause
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.cases.inspections.models import (
     Inspection,

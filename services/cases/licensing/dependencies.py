@@ -8,8 +8,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from common.principal import Principal
 from common.scope import may_act_for
-from kit.auth import Principal
 from kit.db import SessionDep
 from kit.schemas import check_if_match
 from services.cases.dependencies import Actor, Reader

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from kit.pagination import keyset_page
 from services.cases.dependencies import case_scope
 from services.cases.lifecycle import states as st

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import check_agency_region
 from kit import errors
-from kit.auth import Principal
 from services.cases.clients import agency_regions
 from services.cases.context import Ctx
 from services.cases.errors import MatterNotFound, MatterNotHeld

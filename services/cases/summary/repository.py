@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from kit.pagination import keyset_page
 from services.cases.dependencies import scope_clause
 from services.cases.models import Case

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.context import ServiceCtx
-from kit.auth import Principal
+from common.principal import Principal
 from kit.db import utcnow
 from services.cases.models import Case
 from services.cases.timeline.models import TimelineEntry

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 
 from common.context import ctx_dependency, upstream_of
+from common.principal import CurrentPrincipal, Principal
 from common.sessions import SessionRevoked
 from kit import errors as kit_errors
-from kit.auth import CurrentPrincipal, Principal, require_roles
+from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.limits import client_address
 from services.personnel.accounts import errors, service

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from kit import auth
 from kit.db import utcnow
 from kit.limits import Limits
@@ -144,7 +145,7 @@ async def create_user(ctx: Ctx, data: UserCreate) -> User:
         region_code=region_code, officer_id=data.officer_id, session_version=1))
 
 
-async def _user_of(session: AsyncSession, principal: auth.Principal) -> User:
+async def _user_of(session: AsyncSession, principal: Principal) -> User:
     try:
         user = await UserRepository(session).get(uuid.UUID(principal.subject))
     except ValueError:

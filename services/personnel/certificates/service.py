@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.events import Outbox
 from services.personnel import errors
 from services.personnel.certificates.models import Certificate

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from services.personnel import errors
 from services.personnel.agencies.repository import AgencyRepository
 from services.personnel.context import Ctx

@@ -33,7 +33,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import today_legal
-from kit.auth import Principal
+from common.principal import Principal
 from kit.db import utcnow
 from services.personnel import errors
 from services.personnel.agencies.models import Agency

@@ -11,8 +11,8 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import today_legal
+from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from kit.events import Outbox
 from services.personnel import errors

@@ -10,8 +10,8 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import region_prefix, scope_clause
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.publicity.disclosures.models import Disclosure, DisclosureStatus, RegionSetting
 

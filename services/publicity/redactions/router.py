@@ -5,8 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
+from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import Principal, require_roles
+from kit.auth import require_roles
 from kit.db import CommittingRoute
 from services.publicity.redactions import service
 from services.publicity.redactions.schemas import RedactionRequest, RedactionResult

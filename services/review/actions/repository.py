@@ -7,8 +7,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import ALL_SEEING, region_prefix
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.review.actions.models import ActionFinding, ActionParticipant, SupervisionAction
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import in_region
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.assessment import errors
 from services.review.assessment.models import AssessmentScore, PerformanceAssessment

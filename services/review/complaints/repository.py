@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from kit.pagination import keyset_page
 from services.review.complaints.models import Complaint
 from services.review.repository import scope_clause

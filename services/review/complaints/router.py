@@ -6,9 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from common.principal import Principal
 from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
-from kit.auth import Principal, current_principal
+from kit.auth import current_principal
 from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.review.complaints import errors, service

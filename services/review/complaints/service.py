@@ -25,9 +25,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import LEGAL_TZ, today_legal
+from common.principal import Principal
 from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.clients import CasesClient
 from services.review.complaints import errors

@@ -7,8 +7,9 @@ from fastapi import APIRouter, Depends, Query
 
 from common.calendar import today_legal
 from common.context import ctx_dependency
+from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import Principal, require_roles
+from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.review.clients import upstream

@@ -24,9 +24,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import today_legal
+from common.principal import Principal
 from common.scope import AgencyRegionLookup, in_region
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.clients import fetch_record
 from services.review.consultations import errors

@@ -5,7 +5,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from services.review.evaluation.models import EvaluationBatch, EvaluationFile, EvaluationRubric
 from services.review.repository import region_prefix
 

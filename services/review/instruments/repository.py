@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from kit.pagination import keyset_page
 from services.review.instruments.models import InstrumentDocument, InstrumentStep
 from services.review.instruments.models import SupervisionInstrument as Ins

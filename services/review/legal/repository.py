@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from kit.pagination import keyset_page
 from services.review.legal.models import LegalReview, MajorDecisionCatalogue, Reviewer
 from services.review.repository import scope_clause

@@ -27,9 +27,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import LEGAL_TZ, WorkingCalendar, today_legal
 from common.money import fen_to_yuan
+from common.principal import Principal
 from common.scope import AgencyRegionLookup, check_agency_region
 from kit import errors as kit_errors
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.clients import CasesClient
 from services.review.context import Ctx

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import ALL_SEEING, DEFAULT_AGENCY_ROLES, parse_uuid, region_prefix
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.review.meetings.models import JointMeeting, MeetingAgency, MeetingDecision
 

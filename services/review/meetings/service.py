@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import AgencyOutOfScope, AgencyRegionLookup, in_region
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.context import Ctx
 from services.review.meetings import errors

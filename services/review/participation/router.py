@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from common.context import ctx_dependency
+from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import Principal, require_roles
+from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.review.actions import errors as action_errors

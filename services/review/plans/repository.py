@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Date, Uuid, column, func, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import ALL_SEEING, region_prefix
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.review.plans.models import PlanItem, SupervisionPlan
 

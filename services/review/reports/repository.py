@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from services.review.reports.models import AnnualReport as R
 from services.review.repository import scope_clause
 

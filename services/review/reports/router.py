@@ -6,9 +6,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from common.context import ctx_dependency
+from common.principal import Principal
 from common.scope import AgencyOutOfScope, in_region
 from kit import errors as kit_errors
-from kit.auth import Principal, require_roles
+from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import check_if_match, set_etag
 from services.review.clients import StatisticsClient, upstream

@@ -20,8 +20,8 @@ from __future__ import annotations
 import uuid
 from typing import Any, Protocol
 
+from common.principal import Principal
 from common.scope import AgencyRegionLookup, check_agency_region, in_region
-from kit.auth import Principal
 from kit.db import utcnow
 from services.review.clients import StatisticsClient
 from services.review.context import Ctx

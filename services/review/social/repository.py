@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from common.principal import Principal
 from kit.pagination import keyset_page
 from services.review.invited.models import InvitedCohort, InvitedMember
 from services.review.repository import scope_clause

@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 
 from common.calendar import today_legal
+from common.principal import Principal
 from common.statistics import (
     Period,
     Source,
 )
-from kit.auth import Principal
 from services.review.complaints.models import Complaint
 from services.review.evaluation.models import EvaluationBatch, EvaluationFile
 from services.review.instruments.models import SupervisionInstrument

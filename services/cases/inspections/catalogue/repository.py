@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import scope_clause
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.cases.inspections.catalogue.models import InspectionItem, InspectionTarget
 

@@ -7,8 +7,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import scope_clause
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.cases.inspections.catalogue.models import InspectionTarget
 from services.cases.inspections.draws.models import (

@@ -13,8 +13,8 @@ from sqlalchemy import and_, distinct, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from common.principal import Principal
 from common.scope import ALL_SEEING, scope_clause
-from kit.auth import Principal
 from services.cases.inspections.draws.models import SpotCheckPlan, SpotCheckPlanTarget
 from services.cases.inspections.merges.models import JointTask, JointTaskMember, PlanMerge
 from services.cases.inspections.models import Inspection

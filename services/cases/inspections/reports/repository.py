@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import and_, distinct, extract, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.principal import Principal
 from common.scope import scope_clause
 from common.statistics import GroupMeasure, Measure, Period, Registry, Source
-from kit.auth import Principal
 from services.cases.inspections.models import Inspection
 
 COMPLETE = ("finished", "closed")

@@ -10,9 +10,9 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import today_legal
+from common.principal import Principal
 from common.scope import scope_clause
 from common.statistics import Derived, GroupMeasure, Measure, Registry, Source
-from kit.auth import Principal
 from kit.pagination import keyset_page
 from services.cases.licensing import states as st
 from services.cases.licensing.models import (

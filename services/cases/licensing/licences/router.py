@@ -9,11 +9,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from common.calendar import today_legal
 from common.context import ctx_dependency
+from common.principal import Principal
 from common.scope import may_act_for
 from common.statistics import Period
 from common.statistics_routes import add_statistics_routes
 from kit import errors
-from kit.auth import Principal, require_roles
+from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
 from services.cases.context import Ctx
