@@ -9,9 +9,9 @@ whose `region_code` starts with theirs; anyone else sees nothing. Out of scope �
   locked `FOR UPDATE` on PostgreSQL, refused with `CaseArchived` (409) once archived, and checked
   against `If-Match` (412 when stale). Sub-packages use it for their POST routes on a case.
 - `ActorCtx`, `ReaderCtx`, `RegistrarCtx`, `AgencyAdminCtx`, `CatalogueAdminCtx`,
-  `SupervisorCtx`: the `Ctx` a route hands its service, as a dependency with that role check
-  (built by `case_ctx`, which the demo-year loader also calls); `OptionalCtx` (token optional)
-  and `PublicCtx` (no token).
+  `SupervisorCtx`, `OperatorCtx`: the `Ctx` a route hands its service, as a dependency with
+  that role check (built by `case_ctx`, which the demo-year loader also calls); `OptionalCtx`
+  (token optional) and `PublicCtx` (no token).
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ CatalogueAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sys
                                                             "supervisor"))]
 # 执法监督 decisions across agencies (e.g. merging inspection plans, 综合查一次)
 Supervisor = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin"))]
+# batch runs (the settlement of lapsing licences): sysadmin, or a scheduler's service token
+Operator = Annotated[Principal, Depends(require_roles("sysadmin", "service"))]
 
 
 def sees_all(principal: Principal) -> bool:
@@ -119,6 +121,7 @@ RegistrarCtx = Annotated[Ctx, Depends(_ctx_of(Registrar))]
 AgencyAdminCtx = Annotated[Ctx, Depends(_ctx_of(AgencyAdmin))]
 CatalogueAdminCtx = Annotated[Ctx, Depends(_ctx_of(CatalogueAdmin))]
 SupervisorCtx = Annotated[Ctx, Depends(_ctx_of(Supervisor))]
+OperatorCtx = Annotated[Ctx, Depends(_ctx_of(Operator))]
 # a route that answers published entries without a token, the rest in the caller's scope
 OptionalCtx = Annotated[Ctx, Depends(_optional_ctx)]
 # a public route (no token; `ctx.principal` is None)

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from kit import db
+from kit import engines
 from kit import errors as kit_errors
 
 
@@ -54,11 +54,11 @@ async def run_import(args: argparse.Namespace) -> int:
     vault = PiiVault.load(settings.pii_key, settings.data_dir,
                           generate=settings.environment == "dev")
     content = await asyncio.to_thread(Path(args.file).read_bytes)
-    engine = db.create_engine(url)
+    engine = engines.create_engine(url)
     bar = ProgressBar()
     started = time.perf_counter()
     try:
-        async with db.make_sessionmaker(engine)() as session:
+        async with engines.make_sessionmaker(engine)() as session:
             # the local operator: no principal (any agency); an import emits no event
             ctx = Ctx(session, None, None, WorkingCalendar(), settings, Upstream())
             report = await import_roster(

@@ -25,6 +25,8 @@ SanctionRecorder = Annotated[Principal, Depends(require_roles("sysadmin", "agenc
 Reader = Annotated[Principal, Depends(require_roles(
     "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service"))]
 Sysadmin = Annotated[Principal, Depends(require_roles("sysadmin"))]
+# another service calling with its own service token (e.g. reading the session changes)
+ServiceCaller = Annotated[Principal, Depends(require_roles("service"))]
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ StaffAdminCtx = UserAdminCtx
 SanctionRecorderCtx = Annotated[Ctx, Depends(_ctx(SanctionRecorder))]
 ReaderCtx = Annotated[Ctx, Depends(_ctx(Reader))]
 SysadminCtx = Annotated[Ctx, Depends(_ctx(Sysadmin))]
+ServiceCallerCtx = Annotated[Ctx, Depends(_ctx(ServiceCaller))]
 # any valid token (`common.principal.CurrentPrincipal`, no role check)
 CurrentCtx = Annotated[Ctx, Depends(_ctx(CurrentPrincipal))]
 # a public route (no token): `ctx.principal` is None

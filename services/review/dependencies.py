@@ -43,7 +43,29 @@ ComplaintStaff = Annotated[Principal, Depends(require_roles(
 # 评查 ranking and 通报: supervisors, and the agencies evaluated in the batch
 EvaluationReader = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin",
                                                               "agency_admin"))]
-
+# another service calling with its own service token (service-to-service routes)
+ServiceCaller = Annotated[Principal, Depends(require_roles("service"))]
+# a 特邀监督员 (panel member, lead giver) reading their own view
+InvitedSupervisor = Annotated[Principal, Depends(require_roles("invited_supervisor"))]
+# every staff role of an agency, and supervisors (what each sees is the scope rule's)
+StaffReader = Annotated[Principal, Depends(require_roles(
+    "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
+# 社会评议: the case's agency reads and answers; supervisors read their region
+SocialReader = StaffReader
+SocialAnswerer = Annotated[Principal, Depends(require_roles("officer", "agency_admin"))]
+# 案件联合会商: agency staff and supervisors read; agency admins and supervisors refer, give
+# opinions and conclude (the `SupervisionReader` guard)
+ConsultationReader = StaffReader
+ConsultationWriter = SupervisionReader
+# 联席会议: agency staff and supervisors read; agency admins and supervisors record follow-ups
+# (the `SupervisionReader` guard)
+MeetingReader = StaffReader
+MeetingWriter = SupervisionReader
+# 评议考核 read by agency admins and supervisors (the `SupervisionReader` guard)
+AssessmentReader = SupervisionReader
+# annual reports: agency admins for their agency, supervisors for their region (the
+# `SupervisionReader` guard; reports/service.py decides)
+ReportUser = SupervisionReader
 
 
 def _ctx(principal_alias: Any) -> Any:
@@ -61,6 +83,17 @@ SupervisionReaderCtx = Annotated[Ctx, Depends(_ctx(SupervisionReader))]
 AgencyReplierCtx = Annotated[Ctx, Depends(_ctx(AgencyReplier))]
 ComplaintStaffCtx = Annotated[Ctx, Depends(_ctx(ComplaintStaff))]
 EvaluationReaderCtx = Annotated[Ctx, Depends(_ctx(EvaluationReader))]
+ServiceCallerCtx = Annotated[Ctx, Depends(_ctx(ServiceCaller))]
+InvitedSupervisorCtx = Annotated[Ctx, Depends(_ctx(InvitedSupervisor))]
+StaffReaderCtx = Annotated[Ctx, Depends(_ctx(StaffReader))]
+SocialReaderCtx = StaffReaderCtx
+SocialAnswererCtx = Annotated[Ctx, Depends(_ctx(SocialAnswerer))]
+ConsultationReaderCtx = StaffReaderCtx
+ConsultationWriterCtx = SupervisionReaderCtx
+MeetingReaderCtx = StaffReaderCtx
+MeetingWriterCtx = SupervisionReaderCtx
+AssessmentReaderCtx = SupervisionReaderCtx
+ReportUserCtx = SupervisionReaderCtx
 # a public route (no token): `ctx.principal` is None
 PublicCtx = Annotated[Ctx, Depends(_ctx(None))]
 

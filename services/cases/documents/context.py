@@ -19,11 +19,12 @@ from typing import Any
 from common.calendar import LEGAL_TZ, today_legal
 from kit import errors
 from services.cases import deadlines
+from services.cases.context import Ctx
 from services.cases.documents.catalogue import Spec
 from services.cases.documents.render import capital, yuan
 from services.cases.documents.repository import DocumentRepository
 from services.cases.lifecycle.execution import SERVE_NAMES, amounts
-from services.cases.lifecycle.service import Ctx, agency_prefix
+from services.cases.lifecycle.service import agency_prefix
 from services.cases.models import Case
 
 Builder = Callable[[Ctx, Any], Awaitable[dict[str, Any]]]

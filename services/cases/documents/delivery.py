@@ -22,6 +22,7 @@ from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import LEGAL_TZ, today_legal
+from services.cases.context import Ctx
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents import service as svc
@@ -39,7 +40,6 @@ from services.cases.lifecycle import decision as dec
 from services.cases.lifecycle import execution as exe
 from services.cases.lifecycle import schemas as lschemas
 from services.cases.lifecycle import states as st
-from services.cases.lifecycle.service import Ctx
 from services.cases.models import Case
 from services.cases.timeline.service import CONTENT_CHECKS, append_entry, list_entries
 

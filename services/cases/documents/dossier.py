@@ -17,6 +17,7 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
 from common.calendar import today_legal
+from services.cases.context import Ctx
 from services.cases.documents import context as dctx
 from services.cases.documents import delivery, render
 from services.cases.documents import service as svc
@@ -24,7 +25,6 @@ from services.cases.documents.catalogue import SPECS
 from services.cases.documents.errors import PdfUnavailable
 from services.cases.documents.pdf import ConversionFailed, ConverterUnavailable, PdfWorker
 from services.cases.documents.repository import DocumentRepository
-from services.cases.lifecycle.service import Ctx
 from services.cases.models import Case
 
 FONT = "/ZhifaPageNo"

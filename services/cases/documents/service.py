@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from common.calendar import today_legal
 from common.scope import parse_uuid
+from services.cases.context import Ctx
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents.catalogue import SPECS, Spec
@@ -32,7 +33,7 @@ from services.cases.documents.errors import (
 from services.cases.documents.models import DocumentNumberRange, IssuedDocument
 from services.cases.documents.repository import DocumentRepository
 from services.cases.documents.schemas import DocumentIssue, NumberRangeCreate
-from services.cases.lifecycle.service import Ctx, agency_prefix
+from services.cases.lifecycle.service import agency_prefix
 from services.cases.models import Case
 from services.cases.numbering import next_number, next_seq, render_number, validate_pattern
 from services.cases.storage import LocalStorage

@@ -13,6 +13,7 @@ from anyio import to_thread
 
 from common.scope import parse_uuid
 from kit import errors
+from services.cases.context import Ctx
 from services.cases.documents import context as dctx
 from services.cases.documents import render
 from services.cases.documents import service as svc
@@ -21,7 +22,6 @@ from services.cases.documents.errors import DocumentTemplateInvalid
 from services.cases.documents.models import DocumentTemplate
 from services.cases.documents.repository import DocumentRepository
 from services.cases.documents.samples import sample
-from services.cases.lifecycle.service import Ctx
 
 
 def inspect(spec: Spec, data: bytes) -> render.Inspection:

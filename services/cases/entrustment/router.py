@@ -4,16 +4,12 @@ import uuid
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
-from common.context import ctx_dependency
-from common.principal import Principal
 from kit import errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page
-from services.cases.context import Ctx
-from services.cases.dependencies import upstream
+from services.cases.dependencies import AgencyAdminCtx, ReaderCtx
 from services.cases.entrustment import schemas, service
 from services.cases.entrustment.errors import (
     AgreementInvalid,
@@ -24,11 +20,6 @@ from services.cases.entrustment.errors import (
 router = APIRouter(prefix="/entrustment-agreements", tags=["cases: entrustment"],
                    route_class=CommittingRoute)
 
-AgreementAdmin = Annotated[Principal, Depends(require_roles("agency_admin", "sysadmin"))]
-AgreementReader = Annotated[Principal, Depends(require_roles(
-    "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin", "service"))]
-AgreementAdminCtx = Annotated[Ctx, Depends(ctx_dependency(AgreementAdmin, upstream, Ctx))]
-AgreementReaderCtx = Annotated[Ctx, Depends(ctx_dependency(AgreementReader, upstream, Ctx))]
 AUTH = (errors.Unauthorized, errors.Forbidden)
 
 
@@ -36,14 +27,14 @@ AUTH = (errors.Unauthorized, errors.Forbidden)
              responses=errors.responses(*AUTH, AgreementInvalid, errors.Conflict),
              summary="登记委托协议（委托书）")
 async def create_agreement(body: schemas.AgreementCreate,
-                           ctx: AgreementAdminCtx) -> schemas.AgreementRead:
+                           ctx: AgencyAdminCtx) -> schemas.AgreementRead:
     agreement = await service.create_agreement(ctx, body)
     return (await service.read_many(ctx.session, [agreement]))[0]
 
 
 @router.get("", response_model=Page[schemas.AgreementRead],
             responses=errors.responses(*AUTH, InvalidCursor), summary="委托协议列表")
-async def list_agreements(ctx: AgreementReaderCtx,
+async def list_agreements(ctx: ReaderCtx,
                           matter_id: uuid.UUID | None = None,
                           status: Literal["active", "terminated"] | None = None,
                           valid_on: date | None = None, cursor: str | None = None,
@@ -59,7 +50,7 @@ async def list_agreements(ctx: AgreementReaderCtx,
 @router.get("/{agreement_id}", response_model=schemas.AgreementRead,
             responses=errors.responses(*AUTH, AgreementNotFound), summary="委托协议详情")
 async def get_agreement(agreement_id: uuid.UUID,
-                        ctx: AgreementReaderCtx) -> schemas.AgreementRead:
+                        ctx: ReaderCtx) -> schemas.AgreementRead:
     agreement = await service.load(ctx, agreement_id)
     return (await service.read_many(ctx.session, [agreement]))[0]
 
@@ -68,7 +59,7 @@ async def get_agreement(agreement_id: uuid.UUID,
              responses=errors.responses(*AUTH, AgreementNotFound, AgreementNotActive),
              summary="登记委托书向社会公布（行政处罚法第二十条第二款）")
 async def publish_agreement(agreement_id: uuid.UUID, body: schemas.AgreementPublication,
-                            ctx: AgreementAdminCtx) -> schemas.AgreementRead:
+                            ctx: AgencyAdminCtx) -> schemas.AgreementRead:
     agreement = await service.load(ctx, agreement_id, for_update=True)
     await service.publish_agreement(agreement, body)
     return (await service.read_many(ctx.session, [agreement]))[0]
@@ -79,7 +70,7 @@ async def publish_agreement(agreement_id: uuid.UUID, body: schemas.AgreementPubl
                                         errors.Conflict),
              summary="登记委托协议备案")
 async def file_agreement(agreement_id: uuid.UUID, body: schemas.AgreementFiling,
-                         ctx: AgreementAdminCtx) -> schemas.AgreementRead:
+                         ctx: AgencyAdminCtx) -> schemas.AgreementRead:
     agreement = await service.load(ctx, agreement_id, for_update=True)
     await service.file_agreement(agreement, body)
     return (await service.read_many(ctx.session, [agreement]))[0]
@@ -90,7 +81,7 @@ async def file_agreement(agreement_id: uuid.UUID, body: schemas.AgreementFiling,
                                                          errors.Conflict),
              summary="登记委托事项年度评估")
 async def evaluate_agreement(agreement_id: uuid.UUID, body: schemas.EvaluationCreate,
-                             ctx: AgreementAdminCtx) -> schemas.EvaluationRead:
+                             ctx: AgencyAdminCtx) -> schemas.EvaluationRead:
     agreement = await service.load(ctx, agreement_id, for_update=True)
     evaluation = await service.evaluate_agreement(ctx, agreement, body)
     return schemas.EvaluationRead.model_validate(evaluation)
@@ -101,7 +92,7 @@ async def evaluate_agreement(agreement_id: uuid.UUID, body: schemas.EvaluationCr
                                         AgreementInvalid),
              summary="终止委托协议")
 async def terminate_agreement(agreement_id: uuid.UUID, body: schemas.AgreementTermination,
-                              ctx: AgreementAdminCtx) -> schemas.AgreementRead:
+                              ctx: AgencyAdminCtx) -> schemas.AgreementRead:
     agreement = await service.load(ctx, agreement_id, for_update=True)
     await service.terminate_agreement(agreement, body)
     return (await service.read_many(ctx.session, [agreement]))[0]

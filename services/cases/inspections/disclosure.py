@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from common.calendar import today_legal
+from services.cases.context import Ctx
 from services.cases.inspections.catalogue.models import InspectionItem
 from services.cases.inspections.draws.models import SpotCheckDraw, SpotCheckPlan
 from services.cases.inspections.models import Inspection
-from services.cases.lifecycle.service import Ctx
 
 
 async def announce_item(ctx: Ctx, item: InspectionItem) -> None:

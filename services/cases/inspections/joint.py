@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from services.cases.context import Ctx
 from services.cases.inspections import schemas
 from services.cases.inspections.errors import InspectionActionNotAllowed, JointTaskInvalid
 from services.cases.inspections.merges.repository import MergeRepository
@@ -20,7 +21,6 @@ from services.cases.inspections.merges.service import count_rule
 from services.cases.inspections.models import Inspection
 from services.cases.inspections.repository import InspectionRepository
 from services.cases.inspections.service import record
-from services.cases.lifecycle.service import Ctx
 
 JOINT_RULE = "国办发〔2024〕54号：能合并检查的，不得重复检查；能联合检查的，不得多头检查"
 OPEN = ("planned", "approved", "notified")

@@ -19,6 +19,7 @@ from kit import errors
 from kit.db import new_id, utcnow
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
+from services.cases.context import Ctx
 from services.cases.inspections import schemas
 from services.cases.inspections.caps.service import (
     cap_key,
@@ -44,7 +45,6 @@ from services.cases.inspections.errors import (
 )
 from services.cases.inspections.models import Inspection, InspectionRecordEntry
 from services.cases.inspections.repository import InspectionRepository
-from services.cases.lifecycle.service import Ctx
 from services.cases.timeline.service import Chain, append_entry
 
 RECORD_CHAIN = Chain(InspectionRecordEntry, "inspection_id")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from services.cases.context import Ctx
 from services.cases.errors import ActionNotAllowed
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.schemas import ClockPause
-from services.cases.lifecycle.service import Ctx, record, require_action
+from services.cases.lifecycle.service import record, require_action
 from services.cases.models import Case
 
 BASIS = "行政处罚法第六十条；市场监督管理行政处罚程序规定第六十四条"

@@ -39,11 +39,11 @@ from common.money import fen_to_yuan
 from kit.db import utcnow
 from services.cases import deadlines
 from services.cases.approvals import require_head
+from services.cases.context import Ctx
 from services.cases.enforcement.service import remedy_end
 from services.cases.lifecycle import execution
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.schemas import PaymentCreate
-from services.cases.lifecycle.service import Ctx
 from services.cases.models import Case
 from services.cases.self_enforcement import schemas
 from services.cases.self_enforcement.errors import SelfEnforcementNotFound, SelfEnforcementRefused

@@ -28,13 +28,14 @@ from common.money import fen_to_yuan
 from kit import errors
 from services.cases import deadlines
 from services.cases.clients import qualified_officers
+from services.cases.context import Ctx
 from services.cases.entrustment.service import require_valid_agreement
 from services.cases.errors import LimitationExpired, MatterNotHeld
 from services.cases.identifiers import age_on, mask_id_number
 from services.cases.lifecycle import states as st
 from services.cases.lifecycle.decision import decided_payload, set_statistics
 from services.cases.lifecycle.minors import is_minor
-from services.cases.lifecycle.service import Ctx, agency_prefix, emit_status
+from services.cases.lifecycle.service import agency_prefix, emit_status
 from services.cases.matters import service as matters
 from services.cases.models import Case, CaseOfficer, Payment
 from services.cases.numbering import next_seq, render_number, validate_pattern

@@ -24,8 +24,9 @@ from kit.db import utcnow
 from services.cases.approvals import require_head
 from services.cases.clients import qualified_officers
 from services.cases.coercion.service import transfer_items
+from services.cases.context import Ctx
 from services.cases.lifecycle import states as st
-from services.cases.lifecycle.service import Ctx, record
+from services.cases.lifecycle.service import record
 from services.cases.models import Case
 from services.cases.transfers import schemas
 from services.cases.transfers.errors import TransferNotAllowed, TransferNotFound

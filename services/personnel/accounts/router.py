@@ -6,11 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 
-from common.context import ctx_dependency, upstream_of
-from common.principal import CurrentPrincipal, Principal
+from common.principal import CurrentPrincipal
 from common.sessions import SessionRevoked
 from kit import errors as kit_errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.limits import client_address
 from services.personnel.accounts import errors, service
@@ -23,11 +21,12 @@ from services.personnel.accounts.schemas import (
     UserCreate,
     UserRead,
 )
-from services.personnel.context import Ctx
-from services.personnel.dependencies import CurrentCtx, PublicCtx, UserAdminCtx
-
-ServiceCaller = Annotated[Principal, Depends(require_roles("service"))]
-ServiceCallerCtx = Annotated[Ctx, Depends(ctx_dependency(ServiceCaller, upstream_of, Ctx))]
+from services.personnel.dependencies import (
+    CurrentCtx,
+    PublicCtx,
+    ServiceCallerCtx,
+    UserAdminCtx,
+)
 
 
 def _address(request: Request) -> str:

@@ -3,12 +3,9 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
-from common.context import ctx_dependency
-from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.review.assessment import errors, service
@@ -17,16 +14,11 @@ from services.review.assessment.schemas import (
     AssessmentRead,
     AssessmentSummary,
 )
-from services.review.clients import upstream
-from services.review.context import Ctx
-from services.review.dependencies import SupervisorCtx
+from services.review.dependencies import AssessmentReaderCtx, SupervisorCtx
 
 router = APIRouter(prefix="/api/v1/review", tags=["assessment"], route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 URL = "/assessments"
-Reader = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor",
-                                                    "sysadmin"))]
-ReaderCtx = Annotated[Ctx, Depends(ctx_dependency(Reader, upstream, Ctx))]
 
 
 @router.post(URL, response_model=AssessmentRead, status_code=201,
@@ -42,7 +34,7 @@ async def create_assessment(body: AssessmentCreate, ctx: SupervisorCtx) -> Asses
 
 @router.get(URL, response_model=Page[AssessmentSummary],
             responses=kit_errors.responses(*AUTH), summary="评议考核列表")
-async def list_assessments(ctx: ReaderCtx,
+async def list_assessments(ctx: AssessmentReaderCtx,
                            year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
                            cursor: str | None = None,
                            limit: Annotated[int, Query(ge=1, le=200)] = 50
@@ -55,7 +47,7 @@ async def list_assessments(ctx: ReaderCtx,
 @router.get(URL + "/{assessment_id}", response_model=AssessmentRead,
             responses=kit_errors.responses(*AUTH, errors.AssessmentNotFound),
             summary="一次评议考核（排名及每项得分所依据的数据）")
-async def get_assessment(assessment_id: uuid.UUID, ctx: ReaderCtx) -> AssessmentRead:
+async def get_assessment(assessment_id: uuid.UUID, ctx: AssessmentReaderCtx) -> AssessmentRead:
     row = await service.load(ctx, assessment_id)
     return AssessmentRead.model_validate(await service.read_model(ctx.session, row))
 

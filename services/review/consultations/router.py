@@ -3,16 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from common.calendar import today_legal
-from common.context import ctx_dependency
-from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.review.clients import upstream
 from services.review.consultations import errors, service
 from services.review.consultations.models import CaseConsultation
 from services.review.consultations.schemas import (
@@ -24,17 +20,15 @@ from services.review.consultations.schemas import (
     ConsultationParticipantRead,
     ConsultationRead,
 )
-from services.review.context import Ctx
-from services.review.dependencies import AgencyRegions
+from services.review.dependencies import (
+    AgencyRegions,
+    ConsultationReaderCtx,
+    ConsultationWriterCtx,
+)
 
 router = APIRouter(prefix="/api/v1/review", tags=["supervision"], route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 URL = "/case-consultations"
-Reader = Annotated[Principal, Depends(require_roles(
-    "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
-Writer = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor", "sysadmin"))]
-ReaderCtx = Annotated[Ctx, Depends(ctx_dependency(Reader, upstream, Ctx))]
-WriterCtx = Annotated[Ctx, Depends(ctx_dependency(Writer, upstream, Ctx))]
 
 
 async def _detail(session, row: CaseConsultation) -> ConsultationDetail:
@@ -54,7 +48,7 @@ async def _detail(session, row: CaseConsultation) -> ConsultationDetail:
                                             kit_errors.UnprocessableEntity,
                                             kit_errors.ServiceUnavailable),
              summary="提请疑难案件联合会商（案件、检查经案件服务核验）")
-async def create_case_consultation(body: ConsultationCreate, ctx: WriterCtx,
+async def create_case_consultation(body: ConsultationCreate, ctx: ConsultationWriterCtx,
                                    regions: AgencyRegions) -> ConsultationDetail:
     row = await service.create(ctx, body, regions)
     return await _detail(ctx.session, row)
@@ -62,7 +56,7 @@ async def create_case_consultation(body: ConsultationCreate, ctx: WriterCtx,
 
 @router.get(URL, response_model=Page[ConsultationRead], responses=kit_errors.responses(*AUTH),
             summary="案件会商列表（可按案件或法制审核筛选）")
-async def list_case_consultations(ctx: ReaderCtx, case_id: uuid.UUID | None = None,
+async def list_case_consultations(ctx: ConsultationReaderCtx, case_id: uuid.UUID | None = None,
                                   legal_review_id: uuid.UUID | None = None,
                                   cursor: str | None = None,
                                   limit: Annotated[int, Query(ge=1, le=200)] = 50
@@ -76,7 +70,7 @@ async def list_case_consultations(ctx: ReaderCtx, case_id: uuid.UUID | None = No
             responses=kit_errors.responses(*AUTH, errors.ConsultationNotFound),
             summary="一次案件会商（参加方、书面意见、结论）")
 async def get_case_consultation(consultation_id: uuid.UUID,
-                                ctx: ReaderCtx) -> ConsultationDetail:
+                                ctx: ConsultationReaderCtx) -> ConsultationDetail:
     return await _detail(ctx.session, await service.load(ctx, consultation_id))
 
 
@@ -89,7 +83,7 @@ async def get_case_consultation(consultation_id: uuid.UUID,
                                             errors.OpinionExists),
              summary="参加方书面意见（逾期提交的予以标记）")
 async def add_case_consultation_opinion(consultation_id: uuid.UUID, body: ConsultationOpinionCreate,
-                                        ctx: WriterCtx) -> ConsultationOpinionRead:
+                                        ctx: ConsultationWriterCtx) -> ConsultationOpinionRead:
     return ConsultationOpinionRead.model_validate(
         await service.add_opinion(ctx, consultation_id, body))
 
@@ -101,7 +95,7 @@ async def add_case_consultation_opinion(consultation_id: uuid.UUID, body: Consul
                                             kit_errors.UnprocessableEntity),
              summary="形成会商结论")
 async def conclude_case_consultation(consultation_id: uuid.UUID, body: ConclusionCreate,
-                                     ctx: WriterCtx) -> ConsultationDetail:
+                                     ctx: ConsultationWriterCtx) -> ConsultationDetail:
     row = await service.load(ctx, consultation_id, for_update=True)
     await service.conclude(ctx, row, body)
     return await _detail(ctx.session, row)

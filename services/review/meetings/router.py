@@ -3,19 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from common.calendar import today_legal
-from common.context import ctx_dependency
-from common.principal import Principal
 from common.scope import AgencyOutOfScope, in_region
 from kit import errors as kit_errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.review.clients import upstream
-from services.review.context import Ctx
-from services.review.dependencies import AgencyRegions, SupervisorCtx
+from services.review.dependencies import (
+    AgencyRegions,
+    MeetingReaderCtx,
+    MeetingWriterCtx,
+    SupervisorCtx,
+)
 from services.review.meetings import errors, service
 from services.review.meetings.models import JointMeeting
 from services.review.meetings.schemas import (
@@ -31,11 +31,6 @@ from services.review.meetings.schemas import (
 router = APIRouter(prefix="/api/v1/review", tags=["supervision"], route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 URL = "/joint-meetings"
-Reader = Annotated[Principal, Depends(require_roles(
-    "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
-Writer = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor", "sysadmin"))]
-ReaderCtx = Annotated[Ctx, Depends(ctx_dependency(Reader, upstream, Ctx))]
-WriterCtx = Annotated[Ctx, Depends(ctx_dependency(Writer, upstream, Ctx))]
 
 
 def _decision(row) -> MeetingDecisionRead:
@@ -64,7 +59,7 @@ async def create_joint_meeting(body: JointMeetingCreate, ctx: SupervisorCtx,
 
 @router.get(URL, response_model=Page[JointMeetingRead], responses=kit_errors.responses(*AUTH),
             summary="联席会议列表（本辖区；执法机关：本单位召集或参加的）")
-async def list_joint_meetings(ctx: ReaderCtx, cursor: str | None = None,
+async def list_joint_meetings(ctx: MeetingReaderCtx, cursor: str | None = None,
                               limit: Annotated[int, Query(ge=1, le=200)] = 50
                               ) -> Page[JointMeetingRead]:
     rows, nxt = await service.page(ctx, cursor, limit)
@@ -91,7 +86,7 @@ async def joint_meeting_rhythm(ctx: SupervisorCtx, year: Annotated[int, Query(ge
 @router.get(URL + "/{meeting_id}", response_model=JointMeetingDetail,
             responses=kit_errors.responses(*AUTH, errors.MeetingNotFound),
             summary="一次联席会议（议定事项及跟进）")
-async def get_joint_meeting(meeting_id: uuid.UUID, ctx: ReaderCtx) -> JointMeetingDetail:
+async def get_joint_meeting(meeting_id: uuid.UUID, ctx: MeetingReaderCtx) -> JointMeetingDetail:
     return await _detail(ctx.session, await service.load(ctx, meeting_id))
 
 
@@ -113,5 +108,5 @@ async def add_joint_meeting_decision(meeting_id: uuid.UUID, body: MeetingDecisio
              summary="议定事项跟进（责任单位或监督机构登记；可标记办结）")
 async def follow_up_joint_meeting_decision(meeting_id: uuid.UUID, decision_id: uuid.UUID,
                                            body: FollowUpCreate,
-                                           ctx: WriterCtx) -> MeetingDecisionRead:
+                                           ctx: MeetingWriterCtx) -> MeetingDecisionRead:
     return _decision(await service.follow_up(ctx, meeting_id, decision_id, body))

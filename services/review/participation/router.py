@@ -4,20 +4,15 @@ supervisor's own read-only view of their actions."""
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
-from common.context import ctx_dependency
-from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import Page
 from services.review.actions import errors as action_errors
 from services.review.actions import service as actions
 from services.review.actions.schemas import ActionRead, InvitedActionView
-from services.review.clients import upstream
-from services.review.context import Ctx
-from services.review.dependencies import SupervisorCtx
+from services.review.dependencies import InvitedSupervisorCtx, SupervisorCtx
 from services.review.invited import errors
 from services.review.invited.schemas import LeadCreate, LeadRead
 from services.review.participation import service
@@ -25,8 +20,6 @@ from services.review.participation import service
 router = APIRouter(prefix="/api/v1/review", tags=["invited-supervisors"],
                    route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
-InvitedSupervisor = Annotated[Principal, Depends(require_roles("invited_supervisor"))]
-InvitedSupervisorCtx = Annotated[Ctx, Depends(ctx_dependency(InvitedSupervisor, upstream, Ctx))]
 M = "/invited-members"
 
 

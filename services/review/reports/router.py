@@ -3,18 +3,14 @@
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from common.context import ctx_dependency
-from common.principal import Principal
 from common.scope import AgencyOutOfScope, in_region
 from kit import errors as kit_errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import check_if_match, set_etag
-from services.review.clients import StatisticsClient, upstream
-from services.review.context import Ctx
-from services.review.dependencies import AgencyRegions
+from services.review.clients import StatisticsClient
+from services.review.dependencies import AgencyRegions, ReportUserCtx, SupervisorCtx
 from services.review.reports import charts, dashboard, errors, exports, service
 from services.review.reports.models import AnnualReport
 from services.review.reports.schemas import Dashboard, Narrative, ReportCreate, ReportRead
@@ -23,12 +19,6 @@ router = APIRouter(prefix="/api/v1/review", tags=["annual-reports"],
                    route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 URL = "/annual-reports"
-# agency admins for their agency, supervisors for their region (service.py decisions)
-ReportUser = Annotated[Principal, Depends(require_roles("agency_admin", "supervisor",
-                                                        "sysadmin"))]
-Supervisor = Annotated[Principal, Depends(require_roles("supervisor", "sysadmin"))]
-ReportUserCtx = Annotated[Ctx, Depends(ctx_dependency(ReportUser, upstream, Ctx))]
-SupervisorCtx = Annotated[Ctx, Depends(ctx_dependency(Supervisor, upstream, Ctx))]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

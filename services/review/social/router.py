@@ -3,18 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.context import ctx_dependency
-from common.principal import Principal
 from kit import errors as kit_errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import Page
-from services.review.clients import upstream
-from services.review.context import Ctx
-from services.review.dependencies import SupervisorCtx
+from services.review.dependencies import (
+    InvitedSupervisorCtx,
+    ServiceCallerCtx,
+    SocialAnswererCtx,
+    SocialReaderCtx,
+    SupervisorCtx,
+)
 from services.review.social import errors, service
 from services.review.social.models import SocialEvaluation
 from services.review.social.schemas import (
@@ -37,16 +38,6 @@ my_router = APIRouter(prefix="/api/v1/review/my-social-evaluations", tags=["invi
                       route_class=CommittingRoute)
 AUTH = (kit_errors.Unauthorized, kit_errors.Forbidden)
 STATE = (errors.EvaluationNotFound, errors.EvaluationStateConflict)
-# the case's agency reads and answers; supervisors read their region
-SocialReader = Annotated[Principal, Depends(require_roles(
-    "officer", "agency_admin", "legal_reviewer", "supervisor", "sysadmin"))]
-Answerer = Annotated[Principal, Depends(require_roles("officer", "agency_admin"))]
-ServiceCaller = Annotated[Principal, Depends(require_roles("service"))]
-InvitedSupervisor = Annotated[Principal, Depends(require_roles("invited_supervisor"))]
-SocialReaderCtx = Annotated[Ctx, Depends(ctx_dependency(SocialReader, upstream, Ctx))]
-AnswererCtx = Annotated[Ctx, Depends(ctx_dependency(Answerer, upstream, Ctx))]
-ServiceCallerCtx = Annotated[Ctx, Depends(ctx_dependency(ServiceCaller, upstream, Ctx))]
-InvitedSupervisorCtx = Annotated[Ctx, Depends(ctx_dependency(InvitedSupervisor, upstream, Ctx))]
 
 
 async def detail(session: AsyncSession, ev: SocialEvaluation) -> EvaluationDetail:
@@ -124,7 +115,7 @@ async def conclude_social_evaluation(evaluation_id: uuid.UUID,
              responses=kit_errors.responses(*AUTH, *STATE),
              summary="承办机关答复评议意见（采纳，或不予采纳并说明理由）")
 async def answer_social_evaluation(evaluation_id: uuid.UUID, body: AnswerCreate,
-                                   ctx: AnswererCtx) -> EvaluationDetail:
+                                   ctx: SocialAnswererCtx) -> EvaluationDetail:
     return await detail(ctx.session, await service.answer(ctx, evaluation_id, body))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from common.calendar import today_legal
+from services.cases.context import Ctx
 from services.cases.documents import context as dctx
 from services.cases.documents import delivery
 from services.cases.documents import service as svc
@@ -24,7 +25,7 @@ from services.cases.inspections import service as isvc
 from services.cases.inspections.models import Inspection
 from services.cases.licensing import service as lsvc
 from services.cases.licensing.models import LicenceApplication, LicenceRecordEntry
-from services.cases.lifecycle.service import Ctx, agency_prefix
+from services.cases.lifecycle.service import agency_prefix
 from services.cases.timeline.service import Chain, append_entry
 
 LICENCE_CHAIN = Chain(LicenceRecordEntry, "application_id")

@@ -17,13 +17,13 @@ from typing import Any
 from common.scope import may_act_for
 from kit import errors
 from services.cases.clients import agency_regions
+from services.cases.context import Ctx
 from services.cases.inspections import schemas
 from services.cases.inspections.caps.models import InspectionCap
 from services.cases.inspections.caps.repository import CapRepository
 from services.cases.inspections.errors import CAP_RULE, InspectionCapExceeded
 from services.cases.inspections.models import Inspection
 from services.cases.inspections.repository import InspectionRepository
-from services.cases.lifecycle.service import Ctx
 
 
 def set_cap_rule(ctx: Ctx, i: Inspection, exempt: str | None) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from common.scope import may_act_for, parse_uuid
 from kit import errors
 from kit.db import utcnow
+from services.cases.context import Ctx
 from services.cases.identifiers import uscc_ok
 from services.cases.inspections.catalogue import schemas
 from services.cases.inspections.catalogue.models import InspectionItem, InspectionTarget
@@ -23,7 +24,6 @@ from services.cases.inspections.errors import (
     InspectionTargetNotFound,
     InvalidUscc,
 )
-from services.cases.lifecycle.service import Ctx
 
 MAINTAINERS = ("agency_admin",)
 REGISTRARS = ("officer", "agency_admin")

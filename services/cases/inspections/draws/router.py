@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query, Response
 from kit import errors
 from kit.db import CommittingRoute
 from kit.schemas import Page
+from services.cases.context import Ctx
 from services.cases.dependencies import ActorCtx, ReaderCtx
 from services.cases.inspections import errors as ie
 from services.cases.inspections.draws import schemas, service
-from services.cases.lifecycle.service import Ctx
 
 router = APIRouter(route_class=CommittingRoute)
 AUTH = (errors.Unauthorized, errors.Forbidden)

@@ -24,6 +24,7 @@ from common.calendar import today_legal
 from common.scope import parse_uuid
 from kit import errors
 from kit.db import utcnow
+from services.cases.context import Ctx
 from services.cases.inspections.catalogue.repository import ItemRepository, TargetRepository
 from services.cases.inspections.disclosure import announce_task
 from services.cases.inspections.draws import schemas
@@ -37,7 +38,6 @@ from services.cases.inspections.errors import (
     SpotCheckDrawNotFound,
     SpotCheckPlanNotFound,
 )
-from services.cases.lifecycle.service import Ctx
 
 CHECK_BATCH = 100
 

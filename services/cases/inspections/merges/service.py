@@ -25,6 +25,7 @@ from common.scope import check_agency_region, parse_uuid, sees_row
 from kit import errors
 from kit.db import new_id
 from services.cases.clients import agency_regions
+from services.cases.context import Ctx
 from services.cases.inspections import service as inspections
 from services.cases.inspections.catalogue.repository import ItemRepository
 from services.cases.inspections.disclosure import announce_merge
@@ -42,7 +43,6 @@ from services.cases.inspections.merges.errors import (
 from services.cases.inspections.merges.models import JointTask, JointTaskMember, PlanMerge
 from services.cases.inspections.merges.repository import MergeRepository
 from services.cases.inspections.models import Inspection
-from services.cases.lifecycle.service import Ctx
 
 OPEN = ("planned", "approved", "notified")
 MEMBER_EXEMPTION = "joint_inspection_member"

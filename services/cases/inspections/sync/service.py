@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from kit import errors
 from kit.schemas import check_if_match
+from services.cases.context import Ctx
 from services.cases.inspections import schemas as s
 from services.cases.inspections import service as svc
 from services.cases.inspections.dependencies import load_inspection
@@ -20,7 +21,6 @@ from services.cases.inspections.fieldwork.service import add_record
 from services.cases.inspections.models import InspectionSyncReceipt
 from services.cases.inspections.repository import InspectionRepository
 from services.cases.inspections.sync import schemas
-from services.cases.lifecycle.service import Ctx
 from services.cases.timeline.service import canonical
 
 ACTIONS: dict[str, tuple[Any, Any]] = {

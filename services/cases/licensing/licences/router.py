@@ -8,17 +8,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from common.calendar import today_legal
-from common.context import ctx_dependency
-from common.principal import Principal
 from common.scope import may_act_for
 from common.statistics import Period
 from common.statistics_routes import add_statistics_routes
 from kit import errors
-from kit.auth import require_roles
 from kit.db import CommittingRoute
 from kit.schemas import InvalidCursor, Page, check_if_match, set_etag
-from services.cases.context import Ctx
-from services.cases.dependencies import ActorCtx, ReaderCtx, upstream
+from services.cases.dependencies import ActorCtx, OperatorCtx, ReaderCtx
 from services.cases.identifiers import mask_id_number
 from services.cases.licensing import errors as le
 from services.cases.licensing import schemas as ls
@@ -46,8 +42,6 @@ async def _for_action(licence_id: uuid.UUID, request: Request, ctx: ActorCtx) ->
     return lic
 
 
-Operator = Annotated[Principal, Depends(require_roles("sysadmin", "service"))]
-OperatorCtx = Annotated[Ctx, Depends(ctx_dependency(Operator, upstream, Ctx))]
 LicenceById = Annotated[Licence, Depends(_by_id)]
 LicenceForAction = Annotated[Licence, Depends(_for_action)]
 
