@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 
 from common.calendar import WorkingCalendar  # noqa: E402
 from common.context import Upstream  # noqa: E402
-from kit import db, migrate  # noqa: E402
+from kit import engines, migrate  # noqa: E402
 from services.personnel.agencies.models import Agency  # noqa: E402
 from services.personnel.cli import ProgressBar  # noqa: E402
 from services.personnel.config import PersonnelSettings  # noqa: E402
@@ -95,8 +95,8 @@ async def main(rows: int, fmt: str, pg: str | None) -> None:
         url, created = await prepare(pg, folder)
         settings = PersonnelSettings(data_dir=folder, database_url=url)
         vault = PiiVault.load(None, folder, generate=True)
-        engine = db.create_engine(url)
-        maker = db.make_sessionmaker(engine)
+        engine = engines.create_engine(url)
+        maker = engines.make_sessionmaker(engine)
         units = agencies()
         async with maker() as session:
             session.add_all(units)

@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 
 from common.calendar import WorkingCalendar  # noqa: E402
 from common.context import Upstream  # noqa: E402
-from kit import db  # noqa: E402
+from kit import engines  # noqa: E402
 from services.personnel.certificates.schemas import QualificationCheck  # noqa: E402
 from services.personnel.config import PersonnelSettings  # noqa: E402
 from services.personnel.context import Ctx  # noqa: E402
@@ -44,8 +44,8 @@ async def main(calls: int, staff: int, pg: str | None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         url, created = await prepare(pg, folder)
         settings = PersonnelSettings(data_dir=folder, database_url=url)
-        engine = db.create_engine(url)
-        maker = db.make_sessionmaker(engine)
+        engine = engines.create_engine(url)
+        maker = engines.make_sessionmaker(engine)
         units = agencies()
         async with maker() as session:
             session.add_all(units)

@@ -24,8 +24,8 @@ from common.roles import NOT_FOUND_ROLES
 from common.settings import ServiceSettings
 from common.webhooks import in_hook_scope
 from kit import auth, dispatch, docs, errors, idempotency, limits, openapi, strict
-from kit.db import create_engine, make_sessionmaker
 from kit.egress import EgressPolicy
+from kit.engines import create_engine, make_sessionmaker, read_sessionmaker
 from kit.events import EventHandler, Outbox
 from kit.http import AsgiApps, ServiceClient, make_client
 from kit.observability import (
@@ -127,8 +127,11 @@ def _ops_routes(app: FastAPI, metrics: Metrics) -> None:
 async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
                    asgi_apps: AsgiApps | None) -> AsyncIterator[None]:
     state = app.state
-    state.engine = create_engine(settings.database_url or "", settings.database_pool_size)
+    state.engine = create_engine(settings.database_url or "", settings.database_pool_size,
+                                 settings.database_ping_idle_seconds)
     state.sessionmaker = make_sessionmaker(state.engine)
+    state.read_sessionmaker = (read_sessionmaker(state.engine)
+                               if settings.database_read_autocommit else None)
     state.keyring = auth.KeyRing.from_settings(settings.jwt)
     state.calendar = WorkingCalendar.from_files(settings.calendar_files,
                                                 settings.calendar_roll_holidays)
@@ -144,7 +147,8 @@ async def _runtime(app: FastAPI, spec: ServiceSpec, settings: ServiceSettings,
     if settings.run_outbox_worker:
         maker = state.sessionmaker
         if state.engine.dialect.name == "postgresql":  # its own connections, not the requests'
-            worker_engine = create_engine(settings.database_url or "", settings.outbox_pool_size)
+            worker_engine = create_engine(settings.database_url or "", settings.outbox_pool_size,
+                                          settings.database_ping_idle_seconds)
             maker = make_sessionmaker(worker_engine)
         worker = asyncio.create_task(outbox.worker(maker, settings.outbox_poll_seconds))
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
 from kit import auth
 
@@ -28,3 +28,11 @@ def from_claims(claims: dict[str, Any]) -> Principal:
 
 
 CurrentPrincipal = Annotated[Principal, Depends(auth.current_principal)]
+
+
+async def optional_principal(request: Request) -> Principal | None:
+    """The verified principal of a request that may come without a token: None without an
+    `Authorization` header; a token that is sent must verify (401 otherwise)."""
+    if not request.headers.get("authorization"):
+        return None
+    return await auth.current_principal(request)  # type: ignore[return-value]

@@ -63,15 +63,15 @@ async def _create_user(data_dir: str, args: argparse.Namespace) -> None:
     from common.calendar import WorkingCalendar
     from common.context import Upstream
     from gateway.composition import service_settings
-    from kit import db
+    from kit import engines
     from services.personnel.accounts.schemas import UserCreate
     from services.personnel.accounts.service import create_user
     from services.personnel.context import Ctx
 
     settings = service_settings("personnel", data_dir)
-    engine = db.create_engine(settings.database_url or "")
+    engine = engines.create_engine(settings.database_url or "")
     try:
-        async with db.make_sessionmaker(engine)() as session:
+        async with engines.make_sessionmaker(engine)() as session:
             ctx = Ctx(session, None, None, WorkingCalendar(), settings, Upstream())
             user = await create_user(ctx, UserCreate(
                 username=args.username, password=args.password, roles=args.role,

@@ -1,8 +1,8 @@
-"""Database plumbing: naming convention, UTC type, mixins, engine, request session, commit route."""
+"""Database plumbing: naming convention, UTC type, mixins, request session, commit route (the
+engines and session makers: `kit.engines`)."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
@@ -12,13 +12,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
-from sqlalchemy import DateTime, MetaData, Uuid, event
-from sqlalchemy.ext.asyncio import (
-    AsyncEngine,
-    AsyncSession,
-    async_sessionmaker,
-    create_async_engine,
-)
+from sqlalchemy import DateTime, MetaData, Uuid
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
@@ -109,43 +104,6 @@ def make_base() -> type[DeclarativeBase]:
     return Base
 
 
-def _json_dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
-    if url.startswith("sqlite"):
-        engine = create_async_engine(url, json_serializer=_json_dumps,
-                                     connect_args={"timeout": 30})
-
-        @event.listens_for(engine.sync_engine, "connect")
-        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=30000")
-            cur.close()
-
-        @event.listens_for(engine.sync_engine, "savepoint")
-        def _begin_before_savepoint(conn: Any, _name: Any) -> None:
-            # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: a SAVEPOINT issued
-            # first then runs outside any transaction, and its RELEASE commits for good — the
-            # nested work would survive a rollback (or a kill -9) of the request. Open the real
-            # transaction first so a savepoint is only ever a savepoint.
-            driver = conn.connection.dbapi_connection._connection  # aiosqlite.Connection
-            if not driver.in_transaction:
-                conn.exec_driver_sql("BEGIN")
-
-        return engine
-    return create_async_engine(url, json_serializer=_json_dumps, pool_size=pool_size,
-                               max_overflow=pool_size, pool_pre_ping=True)
-
-
-def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
-
-
 async def get_session(request: Request) -> AsyncSession:
     """The request's one session: opened on first use (`/status` opens none)."""
     session: AsyncSession | None = getattr(request.state, "session", None)
@@ -167,6 +125,9 @@ async def _finish(request: Request, commit: bool) -> None:
         await (session.commit() if commit else session.rollback())
 
 
+READ_METHODS = frozenset({"GET", "HEAD"})
+
+
 class CommittingRoute(APIRoute):
     """Owns the request session (opened by `get_session`): commits it after the handler returns
     and before the response is sent (a failed commit is a 5xx, never a lost write behind a
@@ -176,9 +137,12 @@ class CommittingRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def route_handler(request: Request) -> Response:
-            maker = getattr(request.app.state, "sessionmaker", None)
+            state = request.app.state
+            maker = getattr(state, "sessionmaker", None)
             if maker is None:
                 return await handler(request)
+            if request.method in READ_METHODS:  # kit.engines.read_sessionmaker, if any
+                maker = getattr(state, "read_sessionmaker", None) or maker
             request.state.session_maker, request.state.session = maker, None
             try:
                 hook = getattr(request.app.state, "around_request", None)

@@ -41,6 +41,10 @@ class ServiceSettings(BaseSettings):
     data_dir: str = Field(DEFAULT_DATA_DIR, validation_alias="ZHIFA_DATA_DIR")
     database_url: str | None = None
     database_pool_size: int = 10
+    # PostgreSQL: ping a pooled connection idle this long before use (0: always; null: never),
+    # and run GET/HEAD sessions in autocommit (no BEGIN/COMMIT round trips; see kit.engines)
+    database_ping_idle_seconds: float | None = 10.0
+    database_read_autocommit: bool = True
     # upstream base URLs this service calls: {"personnel": "http://personnel:8000"}
     upstreams: dict[str, str] = Field(default_factory=dict)
     # internal event subscriptions: {"case.decided": ["publicity"]}

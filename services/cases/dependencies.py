@@ -23,9 +23,9 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.context import ctx_dependency, ctx_from_state
-from common.principal import Principal
+from common.principal import Principal, optional_principal
 from common.scope import ALL_SEEING, AgencyRegionLookup, region_prefix, scope_clause  # noqa: F401
-from kit.auth import current_principal, require_roles
+from kit.auth import require_roles
 from kit.db import SessionDep
 from kit.http import forward_headers
 from kit.schemas import check_if_match
@@ -102,13 +102,6 @@ def case_ctx(request: Request, session: AsyncSession, principal: Principal) -> C
 
 def _ctx_of(principal_alias: Any) -> Any:
     return ctx_dependency(principal_alias, upstream, Ctx)
-
-
-async def optional_principal(request: Request) -> Principal | None:
-    """The verified principal of a request that may come without a token (None then)."""
-    if not request.headers.get("authorization"):
-        return None
-    return await current_principal(request)
 
 
 async def _optional_ctx(request: Request, session: SessionDep) -> Ctx:

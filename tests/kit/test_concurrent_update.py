@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kit import errors
-from kit.db import CommittingRoute, SessionDep, create_engine, make_sessionmaker
+from kit.db import CommittingRoute, SessionDep
+from kit.engines import create_engine, make_sessionmaker
 
 
 class Base(DeclarativeBase):

@@ -12,7 +12,7 @@ from harness import PG_URL
 from sqlalchemy import Integer, String, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from kit.db import create_engine, make_sessionmaker
+from kit.engines import create_engine, make_sessionmaker
 
 
 class Base(DeclarativeBase):
