@@ -128,20 +128,35 @@ async def _finish(request: Request, commit: bool) -> None:
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 
+def writes_on_read() -> None:
+    """In a GET route's `dependencies` when it writes (a document rendered and kept on first
+    download): it then gets the ordinary session, one transaction, as a POST does."""
+
+
+WRITES_ON_READ = Depends(writes_on_read)
+
+
+def _marked(dependant: Any) -> bool:
+    return any(d.call is writes_on_read or _marked(d) for d in dependant.dependencies)
+
+
 class CommittingRoute(APIRoute):
     """Owns the request session (opened by `get_session`): commits it after the handler returns
     and before the response is sent (a failed commit is a 5xx, never a lost write behind a
-    2xx), rolls it back on any error or 4xx/5xx answer, and closes it."""
+    2xx), rolls it back on any error or 4xx/5xx answer, and closes it. GET and HEAD read through
+    `state.read_sessionmaker` when there is one (autocommit, refuses writes: `kit.engines`),
+    unless the route carries `WRITES_ON_READ`."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        reads_only = not _marked(self.dependant)
 
         async def route_handler(request: Request) -> Response:
             state = request.app.state
             maker = getattr(state, "sessionmaker", None)
             if maker is None:
                 return await handler(request)
-            if request.method in READ_METHODS:  # kit.engines.read_sessionmaker, if any
+            if reads_only and request.method in READ_METHODS:  # kit.engines.read_sessionmaker
                 maker = getattr(state, "read_sessionmaker", None) or maker
             request.state.session_maker, request.state.session = maker, None
             try:

@@ -1,6 +1,7 @@
 """kit.engines on PostgreSQL: a pooled connection is pinged only after sitting idle (and a dead
 one is replaced, not handed to the request), and a GET's session runs in autocommit and refuses
-to write (through `CommittingRoute`, a GET that inserts fails and leaves nothing behind)."""
+to write (through `CommittingRoute`, a GET that inserts fails and leaves nothing behind, unless
+the route is marked `WRITES_ON_READ`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from kit import engines, errors
-from kit.db import CommittingRoute, SessionDep
+from kit.db import WRITES_ON_READ, CommittingRoute, SessionDep
 
 pytestmark = pytest.mark.skipif(not PG_URL, reason="PostgreSQL only (ZHIFA_TEST_DATABASE_URL)")
 
@@ -143,6 +144,11 @@ async def test_committing_route_reads_in_autocommit_and_a_get_that_writes_fails(
         await session.execute(text("INSERT INTO notes VALUES (2, 'get')"))
         return {"n": 1}
 
+    @router.get("/notes/rendered", dependencies=[WRITES_ON_READ])  # e.g. a PDF kept once made
+    async def rendered(session: SessionDep) -> dict[str, int]:
+        await session.execute(text("INSERT INTO notes VALUES (3, 'kept')"))
+        return {"n": 1}
+
     @router.post("/notes")
     async def add(session: SessionDep) -> dict[str, int]:
         await session.execute(text("INSERT INTO notes VALUES (1, 'post')"))
@@ -157,8 +163,10 @@ async def test_committing_route_reads_in_autocommit_and_a_get_that_writes_fails(
                                  base_url="http://t") as c:
         assert (await c.post("/notes")).status_code == 200
         assert (await c.get("/notes/sneaky")).status_code == 500
+        assert (await c.get("/notes/rendered")).status_code == 200
         statements.clear()
-        # the POST's row only; each statement its own transaction (autocommit)
-        assert (await c.get("/notes")).json() == {"n": 1, "transactions": 2}
+        # the POST's and the marked GET's rows, not the sneaky one; each statement its own
+        # transaction (autocommit)
+        assert (await c.get("/notes")).json() == {"n": 2, "transactions": 2}
     assert statements == ["SELECT txid_current()"] * 2 + ["SELECT count(*) FROM notes"]
     await engine.dispose()

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Response, UploadFile
 
 from kit import errors
-from kit.db import CommittingRoute
+from kit.db import WRITES_ON_READ, CommittingRoute
 from kit.schemas import set_etag
 from services.cases import errors as ce
 from services.cases.dependencies import (
@@ -119,6 +119,7 @@ async def download_document_docx(doc: DocumentById, ctx: ReaderCtx) -> Response:
 
 
 @router.get("/cases/{case_id}/documents/{document_id}/pdf", response_class=Response,
+            dependencies=[WRITES_ON_READ],  # the PDF is converted once and kept
             responses={200: {"content": {"application/pdf": {}}},
                        **errors.responses(*AUTH, ce.CaseNotFound, de.DocumentNotFound,
                                           de.PdfUnavailable)},
@@ -158,6 +159,7 @@ async def download_dossier(ctx: ReaderCtx, case: CaseById) -> Response:
 
 
 @router.get("/cases/{case_id}/dossier.pdf", response_class=Response,
+            dependencies=[WRITES_ON_READ],  # the PDF is converted once and kept
             responses={200: {"content": {"application/pdf": {}}},
                        **errors.responses(*AUTH, ce.CaseNotFound, de.PdfUnavailable)},
             summary="案卷 PDF（封面、带页号的卷内目录、按法定顺序排列的文书、备考表，每页编页号）")

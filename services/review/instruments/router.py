@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.scope import AgencyOutOfScope
 from kit import errors as kit_errors
-from kit.db import CommittingRoute
+from kit.db import WRITES_ON_READ, CommittingRoute
 from kit.schemas import Page
 from services.review.clients import PersonnelClient
 from services.review.dependencies import (
@@ -99,6 +99,7 @@ async def get_supervision_instrument(instrument_id: uuid.UUID,
 
 
 @router.get("/{instrument_id}/document.docx", response_class=Response,
+            dependencies=[WRITES_ON_READ],  # an instrument without one gets its document here
             responses={200: {"content": {DOCX: {}}},
                        **kit_errors.responses(*AUTH, errors.InstrumentNotFound)},
             summary="监督文书（.docx，含文号；内容与 SHA-256 自制作时冻结）")

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Response
 
 from kit import errors
-from kit.db import CommittingRoute
+from kit.db import WRITES_ON_READ, CommittingRoute
 from kit.schemas import set_etag
 from services.cases.dependencies import ActorCtx, ReaderCtx
 from services.cases.documents import delivery, schemas
@@ -102,6 +102,7 @@ def _mount(base: str, noun: str, owner_col: str, by_id: Any, for_action: Any,
         summary="下载文书（.docx，固化版本）")
     add(f"{one}/pdf", pdf, methods=["GET"], name=f"download_{noun}_document_pdf",
         response_class=Response, summary="下载文书（PDF，LibreOffice 转换）",
+        dependencies=[WRITES_ON_READ],  # the PDF is converted once and kept
         responses={200: {"content": {"application/pdf": {}}},
                    **errors.responses(*AUTH, missing, de.DocumentNotFound, de.PdfUnavailable)})
     add(f"{one}/services", serve, methods=["POST"], name=f"serve_{noun}_document",
