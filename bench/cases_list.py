@@ -2,6 +2,7 @@
 
     ZHIFA_BENCH_PG_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/postgres \\
         .venv/bin/python bench/cases_list.py [--cases 1000000] [--clients 16] [--seconds 5]
+            [--workers 1]
 
 Creates a scratch PostgreSQL database, migrates the cases schema, bulk-inserts N cases (and two
 `case_officers` rows each) with SQLAlchemy Core — 200 agencies in 40 towns of two districts —
@@ -112,13 +113,14 @@ def wrk_scenario(url: str, headers: dict[str, str], seconds: float, clients: int
     return {k: float(v) for k, v in (kv.split("=") for kv in line.split()[1:])}
 
 
-def start_service(url: str, keys: Path, pool: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_service(url: str, keys: Path, pool: int, workers: int = 1
+                  ) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOST": "127.0.0.1", "PORT": str(port),
            "ZHIFA_ENV": "production", "CASES_DATABASE_URL": url,
            "CASES_RUN_OUTBOX_WORKER": "false", "CASES_DATABASE_POOL_SIZE": str(pool),
            "JWT_KEYS_DIR": str(keys), "JWT_GENERATE_KEYS": "false",
-           "ZHIFA_METRICS_TOKEN": "bench", "ZHIFA_WORKERS": "1",
+           "ZHIFA_METRICS_TOKEN": "bench", "ZHIFA_WORKERS": str(workers),
            # no personnel here: the session gate fails open (logged), as documented
            "CASES_UPSTREAMS": json.dumps({n: "http://127.0.0.1:9"
                                           for n in ("personnel", "review", "publicity")})}
@@ -172,6 +174,7 @@ async def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--seconds", type=float, default=5)
     ap.add_argument("--limit", type=int, default=50)
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn workers (ZHIFA_WORKERS)")
     ap.add_argument("--explain", action="store_true")
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--database", help="reuse a database kept by --keep (no fill)")
@@ -194,7 +197,8 @@ async def main() -> None:
             await fill(url, args.cases)
         keys = Path(f"/tmp/{name}-keys")
         ring, jwt = auth.KeyRing.load(keys, generate=True), JwtSettings()
-        proc, base = await asyncio.to_thread(start_service, url, keys, args.clients)
+        proc, base = await asyncio.to_thread(start_service, url, keys, args.clients,
+                                             args.workers)
         agency = AGENCIES[7]
 
         def token(*roles: str, **kw: str) -> dict[str, str]:
@@ -222,7 +226,8 @@ async def main() -> None:
             ("district supervisor + status", sup, {"status": "decided"}),
         ]
         print(f"cases={args.cases} clients={args.clients} seconds/scenario={args.seconds} "
-              f"limit={args.limit} server=uvicorn (1 worker, own process) generator=wrk")
+              f"limit={args.limit} server=uvicorn ({args.workers} worker(s), own process) "
+              "generator=wrk")
         for label, headers, params in scenarios:
             query = urlencode({**params, "limit": args.limit})
             r = await asyncio.to_thread(wrk_scenario, f"{base}/api/v1/cases/cases?{query}",

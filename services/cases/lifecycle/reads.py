@@ -6,11 +6,11 @@ import uuid
 from datetime import date
 from typing import Any
 
+from pydantic_core import to_json
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from common.calendar import WorkingCalendar, today_legal
 from common.money import fen_to_yuan
-from kit.schemas import Page
 from services.cases import deadlines
 from services.cases.context import Ctx
 from services.cases.identifiers import mask_id_number
@@ -44,27 +44,28 @@ def _matter(c: Any) -> dict[str, Any]:
 
 
 def _summary_fields(c: Any) -> dict[str, Any]:
-    """A list row's fields: from a `Case` or a row of `CaseRepository.list` (same names)."""
+    """A list row's fields, in `CaseSummary`'s order: from a `Case` or a row of
+    `CaseRepository.list` (same names)."""
     return {"id": c.id, "number": c.number, "status": c.status, "version": c.version,
             "agency_id": c.agency_id, "region_code": c.region_code, "matter": _matter(c),
-            "procedure": c.procedure, "kind": c.kind, "source": c.source,
+            "party": _party(c), "procedure": c.procedure, "kind": c.kind, "source": c.source,
             "discovered_on": c.discovered_on, "filed_on": c.filed_on,
             "decided_on": c.decided_on, "next_due_on": c.next_due_on,
             "officer_ids": c.officer_ids, "created_at": c.created_at}
 
 
 def summary(c: Any) -> CaseSummary:
-    return CaseSummary.model_validate(_summary_fields(c) | {"party": _party(c)})
+    return CaseSummary.model_validate(_summary_fields(c))
 
 
-def page(rows: list[Any], next_cursor: str | None, limit: int) -> Page[CaseSummary]:
-    """The list page built without validating each row again: the values are the database's
-    own typed columns (uuid, date, aware datetime, the JSON lists), which is what the models
-    declare; FastAPI serialises the page once with pydantic-core."""
-    build, party = CaseSummary.model_construct, PartyRead.model_construct
-    return Page[CaseSummary].model_construct(
-        items=[build(**_summary_fields(c), party=party(**_party(c))) for c in rows],
-        next_cursor=next_cursor, limit=limit)
+def page_json(rows: list[Any], next_cursor: str | None, limit: int) -> bytes:
+    """The list page as the JSON `Page[CaseSummary]` serialises to, byte for byte, without a
+    model per row: the values are the database's own typed columns (uuid, date, aware datetime,
+    the JSON lists), which is what the models declare, and pydantic-core writes them the same
+    way from plain dicts in the models' field order (`tests/services/cases/test_case_list_json.py`
+    holds the two to the same bytes). A model per row was half of a list request's CPU."""
+    return to_json({"items": [_summary_fields(c) for c in rows], "next_cursor": next_cursor,
+                    "limit": limit})
 
 
 def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> CaseRead:
@@ -92,12 +93,11 @@ def full(c: Case, cal: WorkingCalendar, today: date, lead_days: int) -> CaseRead
                    for d in deadlines.case_deadlines(c, cal, today, lead_days)])
 
 
-async def list_page(ctx: Ctx, *, cursor: str | None, limit: int,
-                    **filters: Any) -> Page[CaseSummary]:
-    """The scoped, filtered keyset page of cases (newest first)."""
+async def list_page(ctx: Ctx, *, cursor: str | None, limit: int, **filters: Any) -> bytes:
+    """The scoped, filtered keyset page of cases (newest first), as `Page[CaseSummary]` JSON."""
     rows, nxt = await CaseRepository(ctx.session).list(
         ctx.principal, today=today_legal(), cursor=cursor, limit=limit, **filters)
-    return page(rows, nxt, limit)
+    return page_json(rows, nxt, limit)
 
 
 async def evidence(session: AsyncSession, case_id: uuid.UUID) -> list[EvidenceRead]:

@@ -64,12 +64,12 @@ async def list_cases(ctx: ReaderCtx,
                      discovered_to: date | None = None, overdue: bool | None = None,
                      cursor: str | None = None,
                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                     ) -> Page[reads.CaseSummary]:
-    return await reads.list_page(
+                     ) -> Response:
+    return Response(await reads.list_page(
         ctx, status=status, matter_id=matter_id, officer_id=officer_id,
         party=party, agency_id=agency_id, filed_from=filed_from, filed_to=filed_to,
         discovered_from=discovered_from, discovered_to=discovered_to, overdue=overdue,
-        cursor=cursor, limit=limit)
+        cursor=cursor, limit=limit), media_type="application/json")
 
 
 @router.get("/cases/{case_id}", response_model=reads.CaseRead,
