@@ -11,6 +11,7 @@ import httpx
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
+from common.app import freeze_startup_heap
 from gateway import problems
 from gateway.config import SERVICES, GatewaySettings, gateway_spec
 from gateway.fastpath import ProxyFastPath
@@ -57,6 +58,7 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
             app.state.limits = limits.make_limits(settings.redis_url, settings.redis_prefix)
             stack.push_async_callback(app.state.limits.aclose)
             app.state.verify_token = token_verifier(asgi_apps)
+            freeze_startup_heap()
             yield
 
     app = FastAPI(title="zhifa gateway", version="0.1.0", lifespan=lifespan,
