@@ -225,7 +225,8 @@ async def main() -> None:
             ("district supervisor", sup, {}),
             ("district supervisor + status", sup, {"status": "decided"}),
         ]
-        print(f"cases={args.cases} clients={args.clients} seconds/scenario={args.seconds} "
+        print(f"cases={args.database or args.cases} clients={args.clients} "
+              f"seconds/scenario={args.seconds} "
               f"limit={args.limit} server=uvicorn ({args.workers} worker(s), own process) "
               "generator=wrk")
         for label, headers, params in scenarios:
