@@ -81,7 +81,8 @@ def batch(start: int, count: int, today: date) -> tuple[list[dict], list[dict]]:
             "status": status, "number": f"木耳综执罚立〔2026〕{i}号" if filed else None,
             "filed_on": filed, "officer_ids": pair, "next_due_on": due,
             "created_at": base + timedelta(seconds=i * 30), "updated_at": base})
-        officers += [{"case_id": cid, "officer_id": o} for o in pair]
+        officers += [{"case_id": cid, "officer_id": o, "case_created_at": cases[-1]["created_at"]}
+                     for o in pair]
     return cases, officers
 
 

@@ -160,12 +160,17 @@ class CaseOfficer(Base):
     """Officers on a case (承办/调查人员), one row each, for the `officer_id` list filter."""
 
     __tablename__ = "case_officers"
-    __table_args__ = (Index("ix_case_officers_officer_case", "officer_id", "case_id"),)
+    __table_args__ = (Index("ix_case_officers_officer_case", "officer_id", "case_id"),
+                      # an officer's cases newest first, walked in index order (the list)
+                      Index("ix_case_officers_officer_created", "officer_id", "case_created_at",
+                            "case_id"))
 
     case_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     officer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     role: Mapped[str] = mapped_column(String(16), nullable=False, default="investigator")
+    # the case's `created_at` (never changes), so the list's keyset runs on this table's index
+    case_created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
 
 class ChainLink:

@@ -62,9 +62,11 @@ class CaseRepository:
             stmt = stmt.where(Case.status == status)
         if matter_id is not None:
             stmt = stmt.where(Case.matter_id == matter_id)
-        if officer_id is not None:
-            stmt = stmt.where(Case.id.in_(select(CaseOfficer.case_id).where(
-                CaseOfficer.officer_id == officer_id)))
+        keys: tuple[Any, ...] = (Case.created_at, Case.id)
+        if officer_id is not None:  # walk the officer's rows of case_officers in index order
+            keys = (CaseOfficer.case_created_at, CaseOfficer.case_id)  # the same values
+            stmt = stmt.join(CaseOfficer, CaseOfficer.case_id == Case.id).where(
+                CaseOfficer.officer_id == officer_id).add_columns(*keys)
         if party:
             stmt = stmt.where(Case.party_name.startswith(party, autoescape=True))
         if filed_from is not None:
@@ -79,8 +81,8 @@ class CaseRepository:
             stmt = stmt.where(Case.next_due_on < today, Case.status.in_(st.OPEN_STATES))
         elif overdue is False:
             stmt = stmt.where(or_(Case.next_due_on.is_(None), Case.next_due_on >= today))
-        return await keyset_page(self.session, stmt, cursor, limit, (Case.created_at, Case.id),
-                                 descending=True, scalars=False)
+        return await keyset_page(self.session, stmt, cursor, limit, keys, descending=True,
+                                 scalars=False)
 
     async def evidence(self, case_id: uuid.UUID) -> list[Evidence]:
         return list((await self.session.scalars(select(Evidence).where(

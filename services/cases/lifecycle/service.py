@@ -158,7 +158,8 @@ async def file_case(ctx: Ctx, case: Case, body: schemas.FileCase) -> Case:
                                     ctx.settings.case_number_pattern, prefix)
     case.matter_id, case.matter_snapshot = matter.id, snap
     case.filed_on, case.approver_id, case.officer_ids = filed_on, body.approver_id, officers
-    ctx.session.add_all([CaseOfficer(case_id=case.id, officer_id=o) for o in officers])
+    ctx.session.add_all([CaseOfficer(case_id=case.id, officer_id=o, case_created_at=case.created_at)
+                         for o in officers])
     await record(ctx, case, "file", officers, {
         "number": case.number, "filed_on": filed_on, "approver_id": body.approver_id,
         "matter_version": str(matter.id),

@@ -120,7 +120,8 @@ async def assign_officer(ctx: Ctx, case: Case, body: schemas.OfficerAssign) -> C
     await qualified_officers(ctx.up, [*current, body.officer_id],
                              case.matter_snapshot["domain"], body.assigned_on, case.region_code)
     case.officer_ids = [*current, body.officer_id]
-    ctx.session.add(CaseOfficer(case_id=case.id, officer_id=body.officer_id))
+    ctx.session.add(CaseOfficer(case_id=case.id, officer_id=body.officer_id,
+                                case_created_at=case.created_at))
     await ctx.session.flush()
     await append_entry(ctx, case, "officer.assigned", [body.officer_id], {
         "officer_id": body.officer_id, "approver_id": body.approver_id,

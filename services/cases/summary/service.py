@@ -140,7 +140,8 @@ async def create_summary_decision(ctx: Ctx, body: schemas.SummaryDecisionCreate
     set_statistics(case, case.decision["penalties"])
     ctx.session.add(case)
     await ctx.session.flush()
-    ctx.session.add_all([CaseOfficer(case_id=case.id, officer_id=o) for o in case.officer_ids])
+    ctx.session.add_all([CaseOfficer(case_id=case.id, officer_id=o, case_created_at=case.created_at)
+                         for o in case.officer_ids])
     officers = [{"officer_id": r.officer_id, "name": r.name,
                  "certificate_numbers": r.certificate_numbers} for r in check.results]
     decision = SummaryDecision(

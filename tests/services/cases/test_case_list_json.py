@@ -32,3 +32,21 @@ async def test_the_list_bytes_are_the_models_bytes(zhifa: Platform) -> None:
     assert minor.number is None and minor.filed_on is None and minor.officer_ids == []
     filed = next(c for c in first if c.status == "investigating")
     assert filed.filed_on is not None and len(filed.officer_ids) == 2
+
+
+async def test_an_officers_cases_page_newest_first_across_cursors(zhifa: Platform) -> None:
+    """The officer filter keys its pages on `case_officers` (the case's copied `created_at` and
+    id): one case a page, every case of the officer once, newest first, none of the others."""
+    w = await world(zhifa)
+    mine = [(await w.filed())["id"] for _ in range(3)]
+    await w.lead()  # a lead has no officers yet
+    seen, cursor = [], None
+    for _ in range(5):
+        page = (await zhifa.client.get(f"{C}/cases", headers=w.officer_headers(), params={
+            "officer_id": w.officers[0], "limit": 1, **({"cursor": cursor} if cursor else {})
+        })).json()
+        seen += [c["id"] for c in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == mine[::-1]
