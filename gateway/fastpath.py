@@ -19,12 +19,18 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.inprocess import AsgiUpstream
-from gateway.proxy import client_key, forward, forwarded_headers, raw_target, upstream_for
+from gateway.proxy import (
+    NO_BODY,
+    client_key,
+    forward,
+    forwarded_headers,
+    raw_target,
+    upstream_for,
+)
 from kit import errors, limits
 
 # the metrics and the access log name the route; proxied requests keep the catch-all's template
 PROXY_ROUTE = SimpleNamespace(path="/{path:path}")
-NO_BODY = frozenset({"GET", "HEAD", "DELETE", "OPTIONS"})
 
 
 class ProxyFastPath:
@@ -59,12 +65,11 @@ class ProxyFastPath:
             raise errors.TooManyRequests(retry_after=max(1, int(decision.wait + 0.999)))
         upstream = state.http_upstreams.get(service)
         if isinstance(upstream, AsgiUpstream):
-            target = raw_target(request)
             method = request.method
-            headers = forwarded_headers(request, address, settings.max_body_bytes,
-                                        body=method not in NO_BODY)
-            await upstream.pass_through(method, target, headers, request.receive, send,
-                                        has_body=method not in NO_BODY,
+            has_body = method not in NO_BODY
+            headers = forwarded_headers(request, address, settings.max_body_bytes, has_body)
+            await upstream.pass_through(method, raw_target(request), headers, request.receive,
+                                        send, has_body=has_body,
                                         max_body=settings.max_body_bytes,
                                         limit_seconds=settings.timeout_seconds, service=service)
             return None

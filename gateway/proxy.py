@@ -24,6 +24,8 @@ HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriza
               "trailers", "transfer-encoding", "upgrade", "host"}
 # set by the gateway itself: whatever a client sends under these names is dropped
 CLIENT_FORWARDING = {"x-forwarded-for", "forwarded", "x-real-ip"}
+# methods whose request carries no body upstream
+NO_BODY = frozenset({"GET", "HEAD", "DELETE", "OPTIONS"})
 DROPPED_REQUEST = frozenset(name.encode() for name in
                             (*HOP_BY_HOP, *CLIENT_FORWARDING, "x-request-id"))
 
@@ -152,7 +154,7 @@ async def forward(request: Request, service: str, client: httpx.AsyncClient,
     """`upstream`: the pooled aiohttp hop for an `http://` upstream (split mode); without it
     the request goes through `client` (httpx)."""
     target = raw_target(request)
-    has_body = request.method not in ("GET", "HEAD", "DELETE", "OPTIONS")
+    has_body = request.method not in NO_BODY
     address = forwarded_for or (request.client.host if request.client else None)
     headers = [(k.decode("latin-1"), v.decode("latin-1"))
                for k, v in forwarded_headers(request, address, max_body, has_body)]

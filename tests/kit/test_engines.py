@@ -63,9 +63,9 @@ async def test_a_connection_used_a_moment_ago_is_not_pinged(
     engine = engines.create_engine(url, pool_size=1, ping_idle_seconds=10)
     pings: list[object] = []
     pid = await _backend_pid(engine)  # connected and checked in at t=1000
-    real_ping = type(await _raw(engine)).ping
-    monkeypatch.setattr(type(await _raw(engine)), "ping",
-                        lambda self: (pings.append(self), real_ping(self))[1])
+    adapter = type(await _raw(engine))  # SQLAlchemy's asyncpg connection adapter
+    real_ping = adapter.ping
+    monkeypatch.setattr(adapter, "ping", lambda self: (pings.append(self), real_ping(self))[1])
     now[0] += 9
     assert await _backend_pid(engine) == pid and pings == []  # idle 9 s < 10 s: no ping
     now[0] += 11
