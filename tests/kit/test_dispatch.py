@@ -49,6 +49,11 @@ async def _call(app: Any, method: str, path: str) -> tuple[Any, ...]:
             scope.get("endpoint"))
 
 
+def _sized(answer: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Status and headers without the content length."""
+    return answer[0], [(k, v) for k, v in answer[1] if k != b"content-length"]
+
+
 def _unstamped(answer: tuple[Any, ...]) -> tuple[Any, ...]:
     return (*answer[:2], re.sub(rb"<updated>[^<]*</updated>", b"", answer[2]), *answer[3:])
 
@@ -87,8 +92,9 @@ async def test_every_service_dispatches_exactly_as_fastapi(zhifa: Platform) -> N
                 # the counters move between the two calls; a public POST is rate-limited
                 got, expected = got[3:], expected[3:]
             elif got[2][:2] == b"PK" and expected[2][:2] == b"PK":
-                # a zip (XLSX/DOCX) stamps its members with the second it was written
-                got, expected = (got[:2], got[3:]), (expected[:2], expected[3:])
+                # a zip (XLSX/DOCX) stamps its members (and its document properties, which
+                # changes the compressed length) with the second it was written
+                got, expected = (_sized(got), got[3:]), (_sized(expected), expected[3:])
             elif b"<feed" in got[2][:200]:
                 # an empty Atom feed's <updated> is the second it was answered
                 got, expected = (_unstamped(got), _unstamped(expected))
