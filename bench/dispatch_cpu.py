@@ -1,6 +1,8 @@
 """CPU per request of the cases app over raw ASGI (no client, no network, one process):
-FastAPI's own dispatch vs `kit.dispatch`, interleaved in one run (3 rounds, median), beside the
-bare hello world of `bench/ceiling.py`. SQLite; `/status` and the 404/405 need no database.
+FastAPI's own dispatch and dependency solving, `kit.dispatch` with FastAPI's solver, and
+`kit.dispatch` with `kit.solver` (what the services run), interleaved in one run (3 rounds,
+median), beside the bare hello world of `bench/ceiling.py`. SQLite; `/status` and the 404/405
+need no database.
 
     .venv/bin/python bench/dispatch_cpu.py [--requests 300]
 """
@@ -21,10 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from ceiling import app as hello  # noqa: E402
+from fastapi import routing  # noqa: E402
 from gateway_overhead import _headers  # noqa: E402
 
 from gateway.composition import build_all_in_one  # noqa: E402
 from gateway.config import GatewaySettings  # noqa: E402
+from kit import solver  # noqa: E402
+
+MODES = ("fastapi", "kit.dispatch", "+kit.solver")
 
 PATHS = (("GET", "/hello", b""), ("GET", "/api/v1/cases/status", b""),
          ("GET", "/api/v1/cases/nope/x", b""), ("GET", "/api/v1/cases/cases", b"limit=20"),
@@ -61,9 +67,11 @@ async def main(n: int) -> None:
             indexed = cases.router.middleware_stack
             res: dict[tuple[str, str, str, int], list[float]] = {}
             for _ in range(3):
-                for mode in ("fastapi", "kit.dispatch"):
+                for mode in MODES:
                     cases.router.middleware_stack = indexed.plain if mode == "fastapi" \
                         else indexed
+                    routing.solve_dependencies = solver.solve_dependencies \
+                        if mode == "+kit.solver" else solver.ORIGINAL  # type: ignore[assignment]
                     for method, path, query in PATHS:
                         app = hello if path == "/hello" else cases
                         for _ in range(20):
@@ -74,6 +82,7 @@ async def main(n: int) -> None:
                         res.setdefault((mode, method, path, status), []).append(
                             (time.process_time() - t0) / n * 1000)
             cases.router.middleware_stack = indexed
+            routing.solve_dependencies = solver.solve_dependencies  # type: ignore[assignment]
     for (mode, method, path, status), v in res.items():
         print(f"{mode:13} {method:6} {path:28} {status}  {statistics.median(v):.3f} ms CPU")
     print(f"load average at end {os.getloadavg()}")

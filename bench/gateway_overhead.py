@@ -5,11 +5,13 @@ each as a ratio of the ceiling measured in the same run: a bare FastAPI hello wo
 (one-process). Every path is measured `--rounds` times, interleaved, and the median is printed.
 
     .venv/bin/python bench/gateway_overhead.py [--seconds 10] [--concurrency 16] [--rounds 3]
-        [--workers 1] [--only split|one-process] [--httpx-gateway]
+        [--workers 1] [--only split|one-process] [--httpx-gateway] [--fastapi-solver]
 
 `--workers N` runs every split-mode service and the gateway with N uvicorn workers
 (`ZHIFA_WORKERS`); the ceiling stays at one worker. `--httpx-gateway` makes the split gateway
 forward over httpx (`GATEWAY_AIOHTTP_UPSTREAMS=false`), the hop it used before.
+`--fastapi-solver` builds every app with FastAPI's own dependency solving
+(`ZHIFA_KIT_SOLVER=0`) instead of `kit.solver`.
 
 One-process: gateway and services share one event loop; "direct" calls the cases app in-process
 over ASGI, "gateway" goes through the gateway app (proxy + in-process transport) — both from a
@@ -217,12 +219,17 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--httpx-gateway", action="store_true")
     ap.add_argument("--only", choices=["split", "one-process"])
+    ap.add_argument("--fastapi-solver", action="store_true",
+                    help="FastAPI's own dependency solving (ZHIFA_KIT_SOLVER=0), not kit.solver")
     args = ap.parse_args()
+    if args.fastapi_solver:  # read when an app is built, here and by every split process
+        os.environ["ZHIFA_KIT_SOLVER"] = "0"
     print(machine())
     print(f"config: {args.seconds:g} s per measurement, {args.concurrency} connections, "
           f"median of {args.rounds} interleaved rounds, split workers {args.workers}, "
           f"split gateway hop {'httpx' if args.httpx_gateway else 'aiohttp'}, "
-          f"PostgreSQL {'yes' if os.environ.get('ZHIFA_BENCH_PG_URL') else 'no (SQLite)'}",
+          f"PostgreSQL {'yes' if os.environ.get('ZHIFA_BENCH_PG_URL') else 'no (SQLite)'}, "
+          f"solver {'FastAPI' if args.fastapi_solver else 'kit.solver'}",
           flush=True)
     if args.only != "split":
         report("one-process", asyncio.run(one_process(args.seconds, args.concurrency,

@@ -20,6 +20,7 @@ from sqlalchemy import text
 from common import principal, sessions
 from common.calendar import WorkingCalendar, today_legal
 from common.platform import calendar_warnings, platform_models, platform_router
+from common.process import freeze_startup_heap, install_solver, native_telemetry
 from common.roles import NOT_FOUND_ROLES
 from common.settings import ServiceSettings
 from common.webhooks import in_hook_scope
@@ -183,7 +184,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     app = FastAPI(title=spec.title or f"zhifa {spec.name}", version="0.1.0",
                   lifespan=lifespan, generate_unique_id_function=unique_id_for(spec.name),
                   openapi_url=f"/api/v1/{spec.name}/openapi.json", docs_url=None,
-                  redoc_url=None)
+                  redoc_url=None, telemetry=native_telemetry())
     metrics = Metrics(spec.name)
     app.state.settings = settings
     app.state.metrics = metrics
@@ -210,6 +211,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings,
     strict.harden_requests(app)  # no silent coercion of request input (kit.strict)
     app.openapi = _truthful_openapi(app)  # type: ignore[method-assign]
     dispatch.install(app)  # route dispatch by path segments (kit.dispatch)
+    install_solver()
     return app
 
 
@@ -223,20 +225,6 @@ def get_calendar(request: Request) -> WorkingCalendar:
 
 OutboxDep = Annotated[Outbox, Depends(get_outbox)]
 CalendarDep = Annotated[WorkingCalendar, Depends(get_calendar)]
-
-
-def freeze_startup_heap() -> None:
-    """In a served process (`run_uvicorn` sets `ZHIFA_GC_FREEZE=1` unless it is set): once the
-    app has started, move everything alive into the collector's permanent generation. A full
-    collection then scans only what requests allocate: over a started cases service's ~300,000
-    objects it took ~160 ms, a stall of every request in flight that set the list's p95
-    (`bench/cases_list.py`). Not in tests, which start hundreds of apps in one process."""
-    import gc
-    import os
-
-    if os.environ.get("ZHIFA_GC_FREEZE", "").strip().lower() not in ("", "0", "false"):
-        gc.collect()
-        gc.freeze()
 
 
 def workers_from_env(default: int = 1) -> int:

@@ -11,7 +11,7 @@ import httpx
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
-from common.app import freeze_startup_heap
+from common.process import freeze_startup_heap, install_solver, native_telemetry
 from gateway import problems
 from gateway.config import SERVICES, GatewaySettings, gateway_spec
 from gateway.fastpath import ProxyFastPath
@@ -62,13 +62,14 @@ def create_app(settings: GatewaySettings | None = None, asgi_apps: AsgiApps | No
             yield
 
     app = FastAPI(title="zhifa gateway", version="0.1.0", lifespan=lifespan,
-                  openapi_url=None, docs_url=None, redoc_url=None)
+                  openapi_url=None, docs_url=None, redoc_url=None, telemetry=native_telemetry())
     metrics = Metrics("gateway")
     errors.install_handlers(app)
     app.add_middleware(ProxyFastPath, settings=settings)
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)  # outermost: sees both
     docs.install_docs(app, "/openapi.json", "zhifa")
     app.include_router(problems.router)
+    install_solver()  # dependency facts computed once per dependant (kit.solver)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from gateway import composition
 from gateway.config import SERVICES, GatewaySettings
-from kit import auth, migrate
+from kit import auth, migrate, solver
 from kit.settings import JwtSettings
 
 PG_URL = os.environ.get("ZHIFA_TEST_DATABASE_URL", "")
@@ -167,6 +167,7 @@ def release_built_apps() -> None:
     demo-year load on CI. A production process builds its apps once, so this is a test concern."""
     from fastapi.dependencies import models
 
+    solver.forget()  # its plans hold the dependants of every app that served a request
     for name in ("_is_gen_callable_cached", "_is_async_gen_callable_cached",
                  "_is_coroutine_callable_cached"):
         cached = getattr(models, name, None)
