@@ -131,6 +131,29 @@ class TestKeyRotation:
             verifier.sign({"sub": "x"})
 
 
+class TestServiceTokens:
+    def test_signed_once_and_reused_for_half_its_lifetime(self, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+        auth.KeyRing.rotate(tmp_path)
+        ring, jwt = auth.KeyRing.load(tmp_path), JwtSettings(service_ttl_seconds=120)
+        now = keys.clock()
+        monkeypatch.setattr(keys, "clock", lambda: now)
+        first = auth.service_token(ring, jwt, "cases")
+        assert auth.service_token(ring, jwt, "cases") == first
+        claims = ring.verify(first, jwt)
+        assert claims["sub"] == "service:cases" and claims["roles"] == ["service"]
+        assert claims["exp"] - claims["iat"] == 120
+        other = auth.service_token(ring, jwt, "review")  # per service
+        assert other != first and ring.verify(other, jwt)["sub"] == "service:review"
+        monkeypatch.setattr(keys, "clock", lambda: now + 59)
+        assert auth.service_token(ring, jwt, "cases") == first
+        monkeypatch.setattr(keys, "clock", lambda: now + 61)  # past half: a fresh token
+        fresh = auth.service_token(ring, jwt, "cases")
+        assert fresh != first and ring.verify(fresh, jwt)["sub"] == "service:cases"
+        rotated = auth.KeyRing.load(tmp_path)  # another ring (a rotation reloads it) signs anew
+        assert auth.service_token(rotated, jwt, "cases") != fresh
+
+
 class TestRoles:
     async def test_valid_token_without_role_gets_403(self, zhifa: Platform) -> None:
         resp = await zhifa.client.get("/api/v1/publicity/webhooks",
