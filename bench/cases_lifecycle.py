@@ -18,7 +18,10 @@ fills the agency-name cache; `--no-agency-cache` turns that cache off), the data
 trips (SQL statements sent,
 per service, counted with SQLAlchemy's `before_cursor_execute`) and the requests each service
 received (from the gateway or from another service, read from its request counter) per action;
-run it with `--no-workers` so that outbox polling is not counted.
+run it with `--no-workers` so that outbox polling is not counted. After each phase the bench
+prints the CPU it cost per case and per summary decision: this process's (the in-process
+client, the gateway, the four services and their outbox workers, all on one event loop, so at
+most one core) and PostgreSQL's (every server process, read from /proc).
 """
 
 from __future__ import annotations
@@ -213,12 +216,30 @@ async def run(job: Any, total: int, concurrency: int) -> dict[str, float]:
             await job()
             durations.append(time.perf_counter() - t0)
 
-    start = time.perf_counter()
+    start, cpu, pg_cpu = time.perf_counter(), time.process_time(), _postgres_cpu()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     elapsed = time.perf_counter() - start
     q = statistics.quantiles(durations, n=100)
     return {"per_second": total / elapsed, "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000,
-            "n": total, "seconds": elapsed}
+            "n": total, "seconds": elapsed,
+            "cpu_ms": (time.process_time() - cpu) / total * 1000,
+            "pg_cpu_ms": (_postgres_cpu() - pg_cpu) / total * 1000}
+
+
+def _postgres_cpu() -> float:
+    """CPU seconds (user + system) used so far by every PostgreSQL server process on this
+    machine, from /proc (Linux; 0 where it cannot be read)."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name, rest = text[text.index("(") + 1:text.rindex(")")], text[text.rindex(")") + 2:]
+        if name.startswith("postgres"):
+            fields = rest.split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 async def _pg(pg: str, names: dict[str, str], create: bool) -> None:
@@ -282,6 +303,10 @@ async def main(cases: int, concurrency: int, workers: bool, trips: bool = False,
           f"p95 {life['p95_ms']:.0f} ms ({life['n']} cases in {life['seconds']:.1f} s)")
     print(f"summary decisions: {summ['per_second']:.1f} decisions/s, p50 {summ['p50_ms']:.0f} ms,"
           f" p95 {summ['p95_ms']:.0f} ms ({summ['n']} in {summ['seconds']:.1f} s)")
+    for label, r in (("per case", life), ("per summary decision", summ)):
+        print(f"CPU {label}: this process (client, gateway, four services, outbox workers) "
+              f"{r['cpu_ms']:.1f} ms, PostgreSQL {r['pg_cpu_ms']:.1f} ms; one core at 100 % "
+              f"serves at most {1000 / r['cpu_ms']:.0f}/s")
     print(f"one-process RSS after the bench: {rss[0]:.0f} MB (peak {rss[1]:.0f} MB)")
     load = os.getloadavg()
     print(f"end: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")

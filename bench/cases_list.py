@@ -12,7 +12,8 @@ TCP on loopback) and drives `GET /api/v1/cases/cases` from `wrk` (a separate C p
 and a deep keyset page), by status, by officer, by party-name prefix, overdue only, and a
 district supervisor's region list. Each scenario: `--clients` connections for `--seconds`.
 `--explain` prints each scenario's PostgreSQL plan (EXPLAIN ANALYZE of the exact SQL the
-repository builds). Dropped unless --keep.
+repository builds). Dropped unless --keep (also when reused with --database). The service's
+log goes to the file `BENCH_SERVER_LOG` names, if set.
 """
 
 from __future__ import annotations
@@ -125,8 +126,9 @@ def start_service(url: str, keys: Path, pool: int, workers: int = 1
            # no personnel here: the session gate fails open (logged), as documented
            "CASES_UPSTREAMS": json.dumps({n: "http://127.0.0.1:9"
                                           for n in ("personnel", "review", "publicity")})}
+    log = open(os.environ.get("BENCH_SERVER_LOG", os.devnull), "ab")
     proc = subprocess.Popen([sys.executable, "-m", "services.cases"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
@@ -213,6 +215,8 @@ async def main() -> None:
             for _ in range(3):  # walk 600 rows like a client would
                 page = (await client.get("/api/v1/cases/cases", headers=officer,
                                          params={"limit": 200, "cursor": deep})).json()
+                if "next_cursor" not in page:  # a problem answer: say which, not a KeyError
+                    sys.exit(f"the first pages failed: {page}")
                 deep = page["next_cursor"]
         scenarios = [
             ("agency, page 1", officer, {}),
