@@ -10,6 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Integer, String, Text, Uuid
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -55,19 +57,33 @@ class WebhookMixin:
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
 
 
+_UPSERT: dict[str, Any] = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}
+
+
 async def accept_event(session: AsyncSession, inbox_model: type, event: dict[str, Any],
                        handlers: Mapping[str, EventHandler]) -> str:
     """Record the event id and run its handler in the caller's transaction; a redelivery is a
-    no-op answered `duplicate`."""
+    no-op answered `duplicate`. On PostgreSQL and SQLite the record is one `INSERT … ON
+    CONFLICT DO NOTHING RETURNING` (a concurrent redelivery waits for the first and then finds
+    the row); elsewhere a lookup and an insert in a savepoint."""
     event_id = uuid.UUID(str(event["id"]))
-    if await session.get(inbox_model, event_id) is not None:
+    row = {"event_id": event_id, "event_type": event["type"],
+           "source": str(event.get("source", ""))}
+    insert = _UPSERT.get(session.bind.dialect.name)
+    if insert is not None:
+        key = inbox_model.event_id  # type: ignore[attr-defined]
+        recorded = await session.scalar(insert(inbox_model).values(**row).on_conflict_do_nothing(
+            index_elements=[key]).returning(key))
+        if recorded is None:
+            return "duplicate"
+    elif await session.get(inbox_model, event_id) is not None:
         return "duplicate"
-    try:
-        async with session.begin_nested():
-            session.add(inbox_model(event_id=event_id, event_type=event["type"],
-                                    source=str(event.get("source", ""))))
-    except IntegrityError:
-        return "duplicate"
+    else:
+        try:
+            async with session.begin_nested():
+                session.add(inbox_model(**row))
+        except IntegrityError:
+            return "duplicate"
     handler = handlers.get(event["type"])
     if handler is None:
         return "ignored"
