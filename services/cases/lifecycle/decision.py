@@ -10,6 +10,7 @@ from typing import Any
 from common.calendar import today_legal
 from common.money import fen_to_yuan
 from kit import errors
+from kit.db import new_id
 from services.cases import deadlines
 from services.cases import penalties as penalty_kinds
 from services.cases.context import Ctx
@@ -72,15 +73,16 @@ async def add_statement(ctx: Ctx, case: Case, body: schemas.StatementCreate) -> 
     """陈述申辩 and its 复核 (第四十五条), or an explicit waiver (第六十二条)."""
     require_action(case, "statements")
     received = body.received_on or today_legal()
-    stmt = Statement(case_id=case.id, waived=body.waived, content=body.content,
-                     recheck_result=body.recheck_result, adopted=body.adopted,
-                     received_on=received)
+    # the id set here, not at a flush: the timeline entry names it, and one flush (the
+    # entry's) then writes the statement and the case in one UPDATE
+    stmt = Statement(id=new_id("statements"), case_id=case.id, waived=body.waived,
+                     content=body.content, recheck_result=body.recheck_result,
+                     adopted=body.adopted, received_on=received)
     ctx.session.add(stmt)
     if body.waived:
         case.statements_waived = True
     if body.waive_hearing:
         case.notice = {**(case.notice or {}), "hearing_waived": True}
-    await ctx.session.flush()
     await record(ctx, case, "statement", [], {
         "statement_id": str(stmt.id), "waived": body.waived, "waive_hearing": body.waive_hearing,
         "content_sha256": digest(body.content), "adopted": body.adopted,

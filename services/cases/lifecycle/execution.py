@@ -10,6 +10,7 @@ from typing import Any
 from common.calendar import today_legal
 from common.money import fen_to_yuan
 from kit import errors
+from kit.db import new_id
 from services.cases import deadlines
 from services.cases.approvals import require_head
 from services.cases.context import Ctx
@@ -58,12 +59,14 @@ async def pay(ctx: Ctx, case: Case, body: schemas.PaymentCreate) -> dict[str, An
     if body.amount <= 0:
         raise errors.UnprocessableEntity("缴款金额须大于零")
     surcharge, total = amounts(case, body.paid_on, ctx)
-    payment = Payment(case_id=case.id, amount_fen=body.amount, paid_on=body.paid_on,
-                      surcharge_due_fen=surcharge, receipt_number=body.receipt_number)
+    # the id set here, not at a flush: one flush (the timeline entry's) writes the payment and
+    # the case in one UPDATE
+    payment = Payment(id=new_id("payments"), case_id=case.id, amount_fen=body.amount,
+                      paid_on=body.paid_on, surcharge_due_fen=surcharge,
+                      receipt_number=body.receipt_number)
     ctx.session.add(payment)
     case.paid_fen += body.amount
     done = case.paid_fen >= total
-    await ctx.session.flush()
     await record(ctx, case, "payment", [], {
         "payment_id": str(payment.id), "amount_fen": body.amount, "paid_on": body.paid_on,
         "surcharge_fen": surcharge, "total_due_fen": total, "paid_total_fen": case.paid_fen},
