@@ -34,17 +34,22 @@ PARAM = re.compile(r"{[^}]+}")
 UUID = "3f2b8c1e-5d4a-4b6f-9c1d-2e7a8b9c0d1e"
 
 
+async def _under(solve: Any, app: Any, method: str, url: str, **kw: Any) -> httpx.Response:
+    """One request with `solve` in FastAPI's place (kit.solver's again afterwards)."""
+    routing.solve_dependencies = solve
+    try:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                     base_url="http://t") as client:
+            return await client.request(method, url, **kw)
+    finally:
+        routing.solve_dependencies = solver.solve_dependencies  # type: ignore[assignment]
+
+
 async def _both(app: Any, method: str, url: str, **kw: Any) -> tuple[Any, Any]:
     """The answer under FastAPI's solver, then under kit.solver."""
     answers = []
     for solve in (solver.ORIGINAL, solver.solve_dependencies):
-        routing.solve_dependencies = solve  # type: ignore[assignment]
-        try:
-            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                         base_url="http://t") as client:
-                r = await client.request(method, url, **kw)
-        finally:
-            routing.solve_dependencies = solver.solve_dependencies  # type: ignore[assignment]
+        r = await _under(solve, app, method, url, **kw)
         headers = sorted((k, v) for k, v in r.headers.items()
                          if k not in ("date", "x-request-id"))
         answers.append((r.status_code, headers, r.content))
@@ -155,14 +160,7 @@ async def test_each_feature_answers_as_fastapi_does(method: str, url: str, kw: d
     logs: list[list[str]] = [[], []]
     answers = []
     for log, solve in zip(logs, (solver.ORIGINAL, solver.solve_dependencies), strict=True):
-        app = _feature_app(log)
-        routing.solve_dependencies = solve  # type: ignore[assignment]
-        try:
-            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                         base_url="http://t") as client:
-                r = await client.request(method, url, **kw)
-        finally:
-            routing.solve_dependencies = solver.solve_dependencies  # type: ignore[assignment]
+        r = await _under(solve, _feature_app(log), method, url, **kw)
         answers.append((r.status_code, sorted(r.headers.items()), r.json()))
     assert answers[1] == answers[0]
     assert logs[1] == logs[0]
