@@ -126,9 +126,9 @@ def start_service(url: str, keys: Path, pool: int, workers: int = 1
            # no personnel here: the session gate fails open (logged), as documented
            "CASES_UPSTREAMS": json.dumps({n: "http://127.0.0.1:9"
                                           for n in ("personnel", "review", "publicity")})}
-    log = open(os.environ.get("BENCH_SERVER_LOG", os.devnull), "ab")
-    proc = subprocess.Popen([sys.executable, "-m", "services.cases"], cwd=ROOT, env=env,
-                            stdout=log, stderr=log)
+    with open(os.environ.get("BENCH_SERVER_LOG", os.devnull), "ab") as log:  # the child's copy
+        proc = subprocess.Popen([sys.executable, "-m", "services.cases"], cwd=ROOT, env=env,
+                                stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:

@@ -54,9 +54,10 @@ class _Plan:
         self.dependant = dependant
         self.subs = [_Sub(d) for d in dependant.dependencies]
         d = dependant
-        self.params = [(where, [Param(f) for f in fields]) for where, fields in (
-            ("path", d.path_params), ("query", d.query_params), ("header", d.header_params),
-            ("cookie", d.cookie_params)) if fields]
+        # (the request attribute the values come from, the parameters read from it)
+        self.params = [(source, [Param(f) for f in fields]) for source, fields in (
+            ("path_params", d.path_params), ("query_params", d.query_params),
+            ("headers", d.header_params), ("cookies", d.cookie_params)) if fields]
         self.body = bool(d.body_params)
 
 
@@ -113,10 +114,8 @@ async def _solve(plan: _Plan, request: Any, body: Any, background_tasks: Any,
         if key not in cache:
             cache[key] = solved
     d = plan.dependant
-    for where, params in plan.params:  # request_params_to_args, per list
-        received = (request.query_params if where == "query" else request.headers
-                    if where == "header" else request.path_params if where == "path"
-                    else request.cookies)
+    for source, params in plan.params:  # request_params_to_args, per list
+        received = getattr(request, source)
         got: dict[str, Any] = {}
         for param in params:
             value, bad = param.read(received, got)

@@ -4,15 +4,13 @@ answers what they answer (kit.solver)."""
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 from fastapi.dependencies import utils as fa
 
 
 class Param:
-    """One path/query/header/cookie parameter: what `request_params_to_args` and
-    `_get_multidict_value` look up per request, looked up once."""
-
     __slots__ = ("field", "model", "aliases", "many", "sequence", "loc", "required", "default",
                  "validate_default")
 
@@ -39,7 +37,7 @@ class Param:
             if self.required:
                 return None, [fa.get_missing_field_error(loc=(self.loc, alias))]
             default = self.default
-            value = default if type(default) in IMMUTABLE else fa.deepcopy(default)
+            value = default if type(default) in IMMUTABLE else deepcopy(default)
             if not self.validate_default:
                 return value, []
         return self.field.validate(value, values, loc=(self.loc, alias))

@@ -15,14 +15,12 @@ from sqlalchemy import event, func, select
 from kit.events import accept_event
 from services.publicity.models import platform
 
-
-def _inbox(app: Any) -> type:
-    return platform.Inbox
+INBOX = platform.Inbox
 
 
 async def test_recorded_once_in_one_statement(zhifa: Platform) -> None:
     app = zhifa.apps["publicity"]
-    inbox, ran = _inbox(app), []
+    inbox, ran = INBOX, []
 
     async def handler(session: Any, evt: dict[str, Any]) -> None:
         ran.append(evt["id"])
@@ -56,7 +54,7 @@ async def test_recorded_once_in_one_statement(zhifa: Platform) -> None:
 @pytest.mark.skipif(not PG_URL, reason="concurrent writers: PostgreSQL")
 async def test_two_deliveries_at_once_run_the_handler_once(zhifa: Platform) -> None:
     app = zhifa.apps["publicity"]
-    inbox, ran = _inbox(app), []
+    inbox, ran = INBOX, []
     first_in = asyncio.Event()
     release = asyncio.Event()
 
